@@ -1,0 +1,3 @@
+from finplan.cli import main
+
+main()

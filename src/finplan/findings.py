@@ -1,0 +1,79 @@
+"""What a check produces: findings with a code, a severity, a path and a position."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+class Position(NamedTuple):
+    """A place in a file: line and column, both counted from 1."""
+
+    line: int
+    column: int
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters; the exit code follows the worst one."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+def format_path(path: Path) -> str:
+    """`("financing", 3, "amount")` -> `financing[3].amount`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing found in a plan.
+
+    `code` is a rule's code (FP101...), or one of the input codes (FP001...) for
+    a plan that could not be read or has the wrong shape.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    path: Path = ()
+    position: Position | None = None
+
+    @property
+    def where(self) -> str:
+        return format_path(self.path)
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything known about one checked file.
+
+    `readable` is False when the plan could not be read or built at all, so no
+    rule ran: that is exit code 2, whatever the findings' severities.
+    """
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    plan: object | None = None
+    readable: bool = True
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)

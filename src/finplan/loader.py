@@ -1,0 +1,380 @@
+"""Reads a plan file into plain Python values and a map of where each one stands.
+
+Only this module touches YAML. It reads with YAML 1.2 core semantics rather
+than PyYAML's YAML 1.1, because 1.1 silently changes what a plan's author wrote:
+`1:1` would be 61, `no` would be False, `0123` would be 83. Here:
+
+- a quoted or block scalar is always text;
+- a plain scalar is null (`~`, `null`, empty), a boolean (`true`, `false` in
+  their three spellings), an integer (`2658128`), an exact `Decimal`
+  (`1234.50`, never a float), or else text; `1:1`, `no`, `0123`, `0x1F`,
+  `2_658_128` and `.inf` stay the text they look like;
+- a repeated key, an explicit tag other than `!!str`/`!!map`/`!!seq`, a key that
+  is not text or a whole number, and an alias to nothing are refused;
+- file size, line count, nesting depth, scalar length and the nodes reached
+  through aliases are bounded (see `Limits`), so no file can hang the process.
+
+The parser is driven event by event instead of through PyYAML's composer: the
+composer recurses once per nesting level and expands aliases before anything
+can count them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from finplan.errors import InputError
+from finplan.findings import Path as PlanPath
+from finplan.findings import Position
+
+_EventParser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what a plan file may hold; crossing one refuses the file."""
+
+    max_bytes: int = 64 * 1024 * 1024
+    max_lines: int = 2_000_000
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
+    max_scalar_chars: int = 65_536
+
+
+DEFAULT_LIMITS = Limits()
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# Decimal integers only, and no leading zero: `0123` is octal in YAML 1.1 and
+# decimal in 1.2, so neither reading can be trusted to be what the author meant.
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_TEXT_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
+_MAP_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map"})
+_SEQ_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq"})
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of a plain (unquoted) scalar under YAML 1.2 core, conservatively."""
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if _INT.match(text):
+        return int(text)
+    if _DECIMAL.match(text):
+        return Decimal(text)
+    return text
+
+
+class MapPositions:
+    """Where a mapping, each of its keys and each of its values stand."""
+
+    __slots__ = ("at", "keys", "values")
+
+    def __init__(self, at: Position) -> None:
+        self.at = at
+        self.keys: dict[Any, Position] = {}
+        self.values: dict[Any, Node] = {}
+
+
+class SeqPositions:
+    """Where a sequence and each of its items stand."""
+
+    __slots__ = ("at", "items")
+
+    def __init__(self, at: Position) -> None:
+        self.at = at
+        self.items: list[Node] = []
+
+
+Node = Position | MapPositions | SeqPositions
+
+
+def _at(node: Node) -> Position:
+    return node if isinstance(node, Position) else node.at
+
+
+class SourceMap:
+    """Turns a path in the plan (`financing[3].amount`) into a file position."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+
+    def locate(self, path: PlanPath, *, key: bool = False) -> Position:
+        """The position of the value at `path`, or of its last key when `key`.
+
+        A path that leaves the file (a missing key, a computed value) gets the
+        position of the deepest part of it that is in the file.
+        """
+        node = self.root
+        last = len(path) - 1
+        for i, part in enumerate(path):
+            if isinstance(node, MapPositions) and part in node.values:
+                if key and i == last:
+                    return node.keys[part]
+                node = node.values[part]
+            elif isinstance(node, SeqPositions) and isinstance(part, int) and 0 <= part < len(node.items):
+                node = node.items[part]
+            else:
+                break
+        return _at(node)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded plan file: its data and where each value stands."""
+
+    data: Any
+    source: SourceMap
+
+
+def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read and parse a plan file; InputError says why it cannot be read."""
+    return parse_text(read_text(path, limits), limits)
+
+
+def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The file's text, decoded as UTF-8 (a BOM is dropped), within the limits."""
+    path = Path(path)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("does not exist") from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a plan file") from None
+    except PermissionError:
+        raise InputError("cannot be read: permission denied") from None
+    except OSError as error:
+        raise InputError(f"cannot be read: {error.strerror or error}") from None
+    if len(data) > limits.max_bytes:
+        raise InputError(f"is larger than the limit of {limits.max_bytes} bytes")
+    return decode(data, limits)
+
+
+def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Bytes to text: UTF-8, with or without a BOM; anything else is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        raise InputError(
+            f"is not valid UTF-8: byte 0x{data[error.start]:02X} cannot start or continue a character; "
+            "plans are read as UTF-8",
+            Position(line, column),
+        ) from None
+    lines = text.count("\n") + 1
+    if lines > limits.max_lines:
+        raise InputError(
+            f"has {lines} lines, more than the limit of {limits.max_lines}",
+            Position(limits.max_lines + 1, 1),
+        )
+    return text
+
+
+def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse one YAML document into plain values and their positions."""
+    parser = _EventParser(text)
+    try:
+        return _Builder(limits).build(parser)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "unreadable"
+        where = Position(mark.line + 1, mark.column + 1) if mark else None
+        context = f" ({error.context})" if error.context and error.problem else ""
+        raise InputError(f"is not valid YAML: {problem}{context}", where) from None
+    except yaml.reader.ReaderError as error:
+        raise InputError(
+            f"is not valid YAML: character #x{error.character:04X} is not allowed in a YAML file",
+            _position_of_index(text, error.position),
+        ) from None
+    except yaml.YAMLError as error:
+        raise InputError(f"is not valid YAML: {error}") from None
+    finally:
+        parser.dispose()
+
+
+def _position_of_index(text: str, index: int) -> Position:
+    line_start = text.rfind("\n", 0, index) + 1
+    return Position(text.count("\n", 0, index) + 1, index - line_start + 1)
+
+
+def _mark(event: Any) -> Position:
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"the number {value}"
+
+
+class _Frame:
+    """A mapping or sequence being built, with what is needed to finish it."""
+
+    __slots__ = ("value", "positions", "anchor", "size", "height", "key", "key_at")
+
+    def __init__(self, value: Any, positions: Any, anchor: str | None) -> None:
+        self.value = value
+        self.positions = positions
+        self.anchor = anchor
+        self.size = 1
+        self.height = 1
+        self.key: Any = _NO_KEY
+        self.key_at: Position | None = None
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    """Builds values from parser events, enforcing the loader's rules and limits."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        # anchor -> (value, positions, size, height); None while still being built
+        self.anchors: dict[str, tuple[Any, Node, int, int] | None] = {}
+        self.alias_nodes = 0
+        self.root: tuple[Any, Node] | None = None
+
+    def build(self, parser: Any) -> Document:
+        documents = 0
+        while parser.check_event():
+            event = parser.get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                self._scalar(event)
+            elif kind is MappingStartEvent:
+                self._open(event, {}, MapPositions(_mark(event)), _MAP_TAGS, "mapping")
+            elif kind is SequenceStartEvent:
+                self._open(event, [], SeqPositions(_mark(event)), _SEQ_TAGS, "list")
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                self._close()
+            elif kind is AliasEvent:
+                self._alias(event)
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise InputError(
+                        "holds more than one YAML document; a plan file holds exactly one",
+                        _mark(event),
+                    )
+        if self.root is None or self.root[0] is None:
+            raise InputError("is empty: it holds no plan")
+        return Document(self.root[0], SourceMap(self.root[1]))
+
+    def _scalar(self, event: ScalarEvent) -> None:
+        at = _mark(event)
+        if event.tag not in _TEXT_TAGS:
+            raise InputError(f"uses the tag {event.tag!r}; tags are not allowed in a plan", at)
+        text = event.value
+        if len(text) > self.limits.max_scalar_chars:
+            raise InputError(
+                f"has a value of {len(text)} characters, more than the limit of {self.limits.max_scalar_chars}",
+                at,
+            )
+        value = resolve_plain(text) if event.implicit[0] and event.tag is None else text
+        self._anchor(event.anchor, (value, at, 1, 0))
+        self._add(value, at, 1, 0)
+
+    def _open(self, event: Any, value: Any, positions: Any, tags: frozenset, noun: str) -> None:
+        if event.tag not in tags:
+            raise InputError(f"uses the tag {event.tag!r}; tags are not allowed in a plan", positions.at)
+        if len(self.stack) >= self.limits.max_depth:
+            raise InputError(
+                f"nests deeper than the limit of {self.limits.max_depth} levels", positions.at
+            )
+        if event.anchor is not None:
+            self.anchors[event.anchor] = None
+        self.stack.append(_Frame(value, positions, event.anchor))
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        self._anchor(frame.anchor, (frame.value, frame.positions, frame.size, frame.height))
+        self._add(frame.value, frame.positions, frame.size, frame.height)
+
+    def _alias(self, event: AliasEvent) -> None:
+        at = _mark(event)
+        if event.anchor not in self.anchors:
+            raise InputError(f"has the alias *{event.anchor} with no anchor &{event.anchor} before it", at)
+        target = self.anchors[event.anchor]
+        if target is None:
+            raise InputError(f"has the alias *{event.anchor} inside the value it refers to", at)
+        value, positions, size, height = target
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise InputError(
+                f"reaches more than {self.limits.max_alias_nodes} values through aliases (the limit)", at
+            )
+        if len(self.stack) + height > self.limits.max_depth:
+            raise InputError(
+                f"nests deeper than the limit of {self.limits.max_depth} levels through the alias *{event.anchor}",
+                at,
+            )
+        self._add(value, positions, size, height)
+
+    def _anchor(self, name: str | None, entry: tuple[Any, Node, int, int]) -> None:
+        if name is not None:
+            self.anchors[name] = entry
+
+    def _add(self, value: Any, positions: Node, size: int, height: int) -> None:
+        if not self.stack:
+            self.root = (value, positions)
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if height >= frame.height:
+            frame.height = height + 1
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+            frame.positions.items.append(positions)
+        elif frame.key is _NO_KEY:
+            self._key(frame, value, _at(positions))
+        else:
+            frame.value[frame.key] = value
+            frame.positions.keys[frame.key] = frame.key_at
+            frame.positions.values[frame.key] = positions
+            frame.key = _NO_KEY
+
+    def _key(self, frame: _Frame, key: Any, at: Position) -> None:
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            raise InputError(f"has a key that is {_kind(key)}; a key must be a name or a year", at)
+        if key in frame.value:
+            first = frame.positions.keys[key]
+            raise InputError(
+                f"repeats the key {key!r} (first at line {first.line}); "
+                "a repeated key would silently drop one of the values",
+                at,
+            )
+        frame.key = key
+        frame.key_at = at

@@ -1,0 +1,110 @@
+"""Exact amounts of money: reading them as written, and printing them as memos do."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# Spaces a decision memo may hold between digit groups: plain, no-break, narrow no-break.
+_GROUP_SPACES = " \u00a0\u202f"
+_SPACED = re.compile(r"[-\u2212]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})*(?:[.,][0-9]+)?\Z")
+_UNDERSCORED = re.compile(r"[-\u2212]?[0-9]{1,3}(?:_[0-9]{3})*(?:[.,][0-9]+)?\Z")
+_PLAIN = re.compile(r"[-\u2212]?(?:0|[1-9][0-9]*)(?:[.,][0-9]+)?\Z")
+
+AMOUNT_FORMS = '2658128, 2_658_128, "2 658 128" or 1234.50'
+
+
+class AmountError(ValueError):
+    """An amount that cannot be read exactly; the message says why."""
+
+
+def parse_amount(value: object) -> Decimal:
+    """An exact Decimal from an amount as the loader gives it.
+
+    Integers and Decimals come from plain YAML numbers; text is accepted in the
+    forms decision memos print (`2 658 128`, `1 234,50`) and with underscores.
+    Öre are at most two decimals; there is no float anywhere on the way.
+    """
+    if isinstance(value, bool) or value is None:
+        raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return _checked(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not (_PLAIN.match(text) or _SPACED.match(text) or _UNDERSCORED.match(text)):
+            raise AmountError(
+                f"expected an amount such as {AMOUNT_FORMS}; digit groups are separated "
+                "by one space or underscore every three digits"
+            )
+        for space in _GROUP_SPACES + "_":
+            text = text.replace(space, "")
+        text = text.replace(",", ".").replace("\u2212", "-")
+        try:
+            return _checked(Decimal(text))
+        except InvalidOperation:  # pragma: no cover - the patterns admit only digits
+            raise AmountError(f"expected an amount such as {AMOUNT_FORMS}") from None
+    raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+
+
+def _checked(amount: Decimal) -> Decimal:
+    if not amount.is_finite():
+        raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+    exponent = amount.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent > 0:
+        raise AmountError("write the amount in full, without an exponent")
+    if exponent < -2:
+        raise AmountError("an amount has at most two decimals (öre)")
+    return amount
+
+
+def format_number(amount: Decimal) -> str:
+    """`Decimal("38566657")` -> `38 566 657`; öre, when there are any, after a comma."""
+    sign = "−" if amount < 0 else ""
+    amount = abs(amount)
+    whole = int(amount)
+    digits = f"{whole:,}".replace(",", " ")
+    if amount == whole:
+        return sign + digits
+    cents = amount.quantize(Decimal("0.01")) - whole
+    return f"{sign}{digits},{int(cents * 100):02d}"
+
+
+def format_kr(amount: Decimal, currency: str = "SEK") -> str:
+    """An amount as a Swedish decision memo prints it: `38 566 657 kr`."""
+    unit = "kr" if currency == "SEK" else currency
+    return f"{format_number(amount)} {unit}"
+
+
+def format_share(part: Decimal, whole: Decimal) -> str:
+    """`part` as a percentage of `whole`, never rounded to a figure it is not.
+
+    Two decimals as a rule; where those would print a share that is not exact
+    as if it were (50,00 % for 50,0000013 %), decimals are added until the
+    difference shows in two significant digits, so a share just over a cap never reads as the cap itself.
+    """
+    if whole == 0:
+        return "–"
+    exact = part * 100 / whole
+    places = 2
+    shown = exact.quantize(Decimal(1).scaleb(-places))
+    widened = False
+    while shown != exact and shown == shown.to_integral_value() and places < 12:
+        places += 1
+        widened = True
+        shown = exact.quantize(Decimal(1).scaleb(-places))
+    if widened and shown != exact:
+        # One digit more, so the gap from the round figure has two significant digits.
+        shown = exact.quantize(Decimal(1).scaleb(-places - 1))
+    sign = "−" if shown < 0 else ""
+    return f"{sign}{abs(shown):f} %".replace(".", ",")
+
+
+def difference(found: Decimal, expected: Decimal, currency: str = "SEK") -> str:
+    """`100 kr over` / `100 kr short` / `none`: how far found is from expected."""
+    gap = found - expected
+    if gap == 0:
+        return "no difference"
+    return f"{format_kr(abs(gap), currency)} {'over' if gap > 0 else 'short'}"

@@ -1,0 +1,189 @@
+"""The report a person reads: the plan as tables, its findings, a summary line.
+
+Every piece of text from the plan goes into a `Text` object, never into Rich
+markup, so a financier named `[bold]` prints as written.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from finplan.findings import CheckResult, Finding, Severity
+from finplan.model import Period, Plan
+from finplan.money import format_kr, format_number, format_share
+from finplan.totals import GROUPS, per_year, subtotals, total_of
+
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_LABELS = {"in_kind": "in kind", "external_services": "external services", "premises_equipment": "premises and equipment", "flat_rate": "flat-rate costs"}
+
+
+def label(value: str) -> str:
+    """A format keyword as a person reads it: `in_kind` -> `in kind`."""
+    return _LABELS.get(value, value)
+
+
+def render_result(result: CheckResult, console: Console) -> None:
+    """The whole report of one file: plan tables when it could be read, then findings."""
+    if isinstance(result.plan, Plan):
+        console.print(plan_tables(result.plan))
+    for finding in result.findings:
+        # Never wrapped: one finding is one line for grep, editors and CI logs.
+        console.print(finding_text(result.file, finding), soft_wrap=True)
+    console.print(file_summary(result), soft_wrap=True)
+
+
+def plan_tables(plan: Plan) -> Group:
+    """The plan's header, financing, subtotals, costs and yearly breakdowns."""
+    parts = [_header(plan), _financing(plan), _subtotals(plan)]
+    if plan.costs:
+        parts.append(_costs(plan))
+    if any(line.per_year for line in (*plan.financing, *(plan.costs or ()))):
+        parts.append(_years(plan))
+    return Group(*parts)
+
+
+def finding_text(file: str, finding: Finding) -> Text:
+    """`file:line:col: error FP101 message`, the form editors and CI logs link to."""
+    where = file if finding.position is None else f"{file}:{finding.position.line}:{finding.position.column}"
+    text = Text(f"{where}: ", style="bold")
+    text.append(str(finding.severity), style=_SEVERITY_STYLE[finding.severity])
+    text.append(f" {finding.code} ", style="dim")
+    text.append(finding.message)
+    return text
+
+
+def file_summary(result: CheckResult) -> Text:
+    """One line: does this file pass, and with how many findings of each kind."""
+    text = Text(f"{result.file}: ", style="bold")
+    if not result.readable:
+        text.append("could not be checked", style="bold red")
+    elif result.count(Severity.ERROR):
+        text.append("fails", style="bold red")
+    else:
+        text.append("passes", style="bold green")
+    text.append(f" ({counts(result.findings)})")
+    return text
+
+
+def counts(findings: Sequence[Finding]) -> str:
+    """`2 errors, 1 warning, 0 notes`."""
+    numbers = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    words = (("error", Severity.ERROR), ("warning", Severity.WARNING), ("note", Severity.INFO))
+    return ", ".join(f"{numbers[s]} {word}{'' if numbers[s] == 1 else 's'}" for word, s in words)
+
+
+def _header(plan: Plan) -> Text:
+    project = plan.project
+    text = Text(end="\n\n")
+    text.append(project.name, style="bold")
+    text.append(f"  {project.case}\n", style="dim")
+    text.append(f"{project.owner} · {describe_period(project.period)} · total ")
+    text.append(format_kr(plan.total, plan.currency), style="bold")
+    return text
+
+
+def describe_period(period: Period) -> str:
+    """`2019-10-01 – 2022-09-30 (36 months)`; days where it is not whole months."""
+    start, end = period.start, period.end
+    span = f"{start} – {end}"
+    if start > end:
+        return span
+    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if whole_months:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        return f"{span} ({months} month{'' if months == 1 else 's'})"
+    days = (end - start).days + 1
+    return f"{span} ({days} day{'' if days == 1 else 's'})"
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in columns:
+        numeric = column in {"Amount", "Share", "Total"} or column.isdigit()
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
+    return table
+
+
+def _financing(plan: Plan) -> Table:
+    table = _table("Financing", "Id", "Financier", "Sector", "Form", "Status", "Amount", "Share")
+    for line in plan.financing:
+        table.add_row(
+            Text(line.id), Text(line.financier), Text(line.sector), Text(label(line.form)), Text(line.status),
+            Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
+        )
+    table.add_section()
+    found = total_of(plan.financing)
+    table.add_row(
+        Text("Sum", style="bold"), "", "", "", "",
+        Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
+    )
+    return table
+
+
+def _subtotals(plan: Plan) -> Table:
+    table = _table("Subtotals of the financing", "Kind", "Amount", "Share")
+    sums = subtotals(plan)
+    for index, group in enumerate(GROUPS):
+        if index:
+            table.add_section()
+        for value in GROUPS[group]:
+            amount = sums[group][value]
+            table.add_row(Text(label(value)), Text(format_kr(amount, plan.currency)), Text(format_share(amount, plan.total)))
+    return table
+
+
+def _costs(plan: Plan) -> Table:
+    table = _table("Costs", "Id", "Category", "Description", "Amount", "Share")
+    for line in plan.costs or ():
+        table.add_row(
+            Text(line.id), Text(label(line.category)), Text(line.description or ""),
+            Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
+        )
+    table.add_section()
+    found = total_of(plan.costs or ())
+    table.add_row(
+        Text("Sum", style="bold"), "", "",
+        Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
+    )
+    return table
+
+
+def _years(plan: Plan) -> Table:
+    sections = [("Financing", plan.financing), ("Costs", plan.costs or [])]
+    years = sorted({year for _, lines in sections for line in lines for year in (line.per_year or {})})
+    unit = "kr" if plan.currency == "SEK" else plan.currency
+    table = _table(f"Per year ({unit})", "Line", *map(str, years), "Total")
+    for name, lines in sections:
+        broken_down = [line for line in lines if line.per_year]
+        if not broken_down:
+            continue
+        for line in broken_down:
+            table.add_row(Text(line.id), *_year_cells(line.per_year, years), Text(format_number(line.amount)))
+        sums = per_year(broken_down)
+        table.add_row(
+            Text(name, style="bold"), *_year_cells(sums, years, style="bold"),
+            Text(format_number(total_of(broken_down)), style="bold"),
+        )
+        table.add_section()
+    return table
+
+
+def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text]:
+    return [Text(format_number(amounts[year]) if year in amounts else "–", style=style) for year in years]
+
+
+def run_summary(results: Sequence[CheckResult]) -> Text:
+    """One line over every file checked."""
+    unreadable = sum(1 for r in results if not r.readable)
+    failing = sum(1 for r in results if r.readable and r.count(Severity.ERROR))
+    text = Text(f"{len(results)} files checked: ", style="bold")
+    text.append(f"{len(results) - unreadable - failing} pass, {failing} fail, {unreadable} could not be checked")
+    text.append(f" ({counts([f for r in results for f in r.findings])})")
+    return text

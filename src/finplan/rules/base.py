@@ -1,0 +1,69 @@
+"""What a rule is: a code, a name, a default severity and a pure check function."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from finplan.findings import Path, Severity
+from finplan.model import CostLine, FinancingLine, Period, Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule yields: where in the plan, and what is wrong there.
+
+    `on_key` places the finding at the last key of `path` (a year in a
+    breakdown) instead of at its value.
+    """
+
+    path: Path
+    message: str
+    on_key: bool = False
+
+
+Check = Callable[[Plan], Iterator[Violation]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check of one invariant; the engine stamps its code and severity on findings."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: Check
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+
+def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Rule]:
+    """Makes a check function into a Rule; its docstring is the rule's documentation."""
+
+    def make(check: Check) -> Rule:
+        return Rule(code, name, severity, check)
+
+    return make
+
+
+Line = FinancingLine | CostLine
+
+
+def lines_of(plan: Plan) -> Iterator[tuple[Path, Line]]:
+    """Every financing line, then every cost line, with its path in the plan."""
+    for index, line in enumerate(plan.financing):
+        yield ("financing", index), line
+    for index, cost in enumerate(plan.costs or ()):
+        yield ("costs", index), cost
+
+
+def period_of(plan: Plan, line: Line) -> Period:
+    """The period a line's money belongs to: its own, or else the project's."""
+    return getattr(line, "period", None) or plan.project.period

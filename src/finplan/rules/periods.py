@@ -1,0 +1,128 @@
+"""Periods: dates in order, and money only inside the project's period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from finplan.findings import Path, Severity
+from finplan.model import Period, Plan
+from finplan.rules.base import Violation, lines_of, period_of, rule
+
+
+def _periods(plan: Plan) -> Iterator[tuple[Path, Period]]:
+    yield ("project", "period"), plan.project.period
+    for index, line in enumerate(plan.financing):
+        if line.period is not None:
+            yield ("financing", index, "period"), line.period
+
+
+@rule("FP201", "period-order", Severity.ERROR)
+def period_order(plan: Plan) -> Iterator[Violation]:
+    """A period starts on or before the day it ends.
+
+    Why: both ends of a period are inclusive days; an end before the start
+    leaves no day at all in which costs are eligible, and is almost always a
+    typing error in one of the dates.
+
+    Fails: `period: {start: 2022-09-30, end: 2019-10-01}`.
+    Passes: `period: {start: 2019-10-01, end: 2022-09-30}`.
+    """
+    for path, period in _periods(plan):
+        if period.start > period.end:
+            days = (period.start - period.end).days
+            yield Violation(
+                (*path, "end"),
+                f"the period ends {period.end} but starts {period.start}: "
+                f"the end is {_days(days)} before the start; expected an end on or after the start",
+            )
+
+
+@rule("FP202", "breakdown-year-outside", Severity.ERROR)
+def breakdown_year_outside(plan: Plan) -> Iterator[Violation]:
+    """Every year of a yearly breakdown lies within the line's period.
+
+    Why: costs are eligible only inside the decided project period; an amount
+    in a year the period does not touch cannot be spent, or is in the wrong
+    year. A line's period is its own when it has one, else the project's.
+
+    Fails: period 2019-10-01 to 2022-09-30 and `per_year: {2023: 1000}`.
+    Passes: the same period and `per_year: {2019: 250, 2020: 750}`.
+    """
+    for path, line in lines_of(plan):
+        if line.per_year is None:
+            continue
+        period = period_of(plan, line)
+        for year in line.per_year:
+            if not period.start.year <= year <= period.end.year:
+                yield Violation(
+                    (*path, "per_year", year),
+                    f"`{line.id}` has money in {year}, outside its period {period.start} to "
+                    f"{period.end}; expected only the years {_years(period)}",
+                    on_key=True,
+                )
+
+
+@rule("FP203", "breakdown-year-missing", Severity.WARNING)
+def breakdown_year_missing(plan: Plan) -> Iterator[Violation]:
+    """A yearly breakdown names every year its period touches.
+
+    Why: a breakdown that leaves out a year of the period says nothing about
+    that year; write `0` for a year with no money so the plan says so itself.
+
+    Fails: period 2019-10-01 to 2022-09-30 and `per_year` for 2020 and 2021 only.
+    Passes: the same period and `per_year` for 2019, 2020, 2021 and 2022.
+    """
+    for path, line in lines_of(plan):
+        if line.per_year is None:
+            continue
+        period = period_of(plan, line)
+        missing = [y for y in range(period.start.year, period.end.year + 1) if y not in line.per_year]
+        if missing and period.start <= period.end:
+            yield Violation(
+                (*path, "per_year"),
+                f"the yearly breakdown of `{line.id}` lacks {', '.join(map(str, missing))}; "
+                f"expected every year of its period {period.start} to {period.end}: {_years(period)}",
+            )
+
+
+@rule("FP204", "line-period-outside", Severity.ERROR)
+def line_period_outside(plan: Plan) -> Iterator[Violation]:
+    """A financing line's own period lies within the project's period.
+
+    Why: a financier's money is for the decided project period; a line that
+    starts before it or ends after it pays for days that are not eligible.
+
+    Fails: project 2019-10-01 to 2022-09-30, line period 2019-01-01 to 2020-12-31.
+    Passes: the same project, line period 2020-01-01 to 2020-12-31.
+    """
+    project = plan.project.period
+    for index, line in enumerate(plan.financing):
+        if line.period is None:
+            continue
+        path = ("financing", index, "period")
+        if line.period.start < project.start:
+            days = (project.start - line.period.start).days
+            yield Violation(
+                (*path, "start"),
+                f"`{line.id}` starts {line.period.start}, {_days(days)} before the project starts "
+                f"{project.start}; expected a start within the project period",
+            )
+        if line.period.end > project.end:
+            days = (line.period.end - project.end).days
+            yield Violation(
+                (*path, "end"),
+                f"`{line.id}` ends {line.period.end}, {_days(days)} after the project ends "
+                f"{project.end}; expected an end within the project period",
+            )
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def _years(period: Period) -> str:
+    first, last = period.start.year, period.end.year
+    return str(first) if first == last else f"{first}–{last}"
+
+
+RULES = (period_order, breakdown_year_outside, breakdown_year_missing, line_period_outside)

@@ -1,0 +1,37 @@
+"""Sums over a plan's lines that both the rules and the reports need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from finplan.model import CostLine, FinancingLine, Plan
+
+# The order in which subtotals are shown: by sector, by form, by status.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "sector": ("public", "private"),
+    "form": ("cash", "in_kind"),
+    "status": ("decided", "applied", "proposed"),
+}
+
+
+def total_of(lines: Iterable[FinancingLine | CostLine]) -> Decimal:
+    return sum((line.amount for line in lines), Decimal(0))
+
+
+def subtotals(plan: Plan) -> dict[str, dict[str, Decimal]]:
+    """Financing summed by sector, by form and by status; every value present, 0 if unused."""
+    sums = {group: dict.fromkeys(values, Decimal(0)) for group, values in GROUPS.items()}
+    for line in plan.financing:
+        for group in GROUPS:
+            sums[group][getattr(line, group)] += line.amount
+    return sums
+
+
+def per_year(lines: Iterable[FinancingLine | CostLine]) -> dict[int, Decimal]:
+    """The yearly breakdowns of `lines` added up per year; lines without one add nothing."""
+    totals: dict[int, Decimal] = {}
+    for line in lines:
+        for year, amount in (line.per_year or {}).items():
+            totals[year] = totals.get(year, Decimal(0)) + amount
+    return dict(sorted(totals.items()))
