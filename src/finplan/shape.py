@@ -69,8 +69,7 @@ def _finding(document: Document, detail: Any) -> Finding:
     found = describe(detail.get("input"))
     if kind == "missing":
         parent, key = loc[:-1], loc[-1]
-        where = f"`{format_path(parent)}`" if parent else "the plan"
-        return _at(document, parent, loc, f"{where} lacks the required key `{key}`")
+        return _at(document, parent, loc, f"{_name(parent)} lacks the required key `{key}`")
     if kind == "extra_forbidden":
         known = _known_keys(loc[:-1])
         hint = _did_you_mean(str(loc[-1]), known) or f"; expected one of: {', '.join(known)}"
@@ -83,7 +82,7 @@ def _finding(document: Document, detail: Any) -> Finding:
             "is not a year; expected a year written as a number, such as 2020",
             key=True,
         )
-    where = f"`{format_path(loc)}`"
+    where = _name(loc)
     if kind == "literal_error":
         if loc == ("finplan",):
             return _at(
@@ -100,6 +99,10 @@ def _finding(document: Document, detail: Any) -> Finding:
     if kind == "string_too_short":
         return _at(document, loc, loc, f"{where} is empty; expected text")
     return _at(document, loc, loc, f"{where} is {found}; {detail['msg']}")
+
+
+def _name(path: Path) -> str:
+    return f"`{format_path(path)}`" if path else "the plan"
 
 
 def _at(document: Document, place: Path, path: Path, message: str, *, key: bool = False) -> Finding:

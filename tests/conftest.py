@@ -1,0 +1,72 @@
+"""Helpers shared by the tests: run the command line as a user would."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from finplan.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = Path(__file__).resolve().parent / "plans"
+SEED = ROOT / "budgets" / "attraktiv.yaml"
+
+_FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) (?P<code>FP\d{3}) (?P<message>.*)$")
+_FILE_FINDING = re.compile(r"^(?P<file>.+?): (?P<severity>error|warning|info) (?P<code>FP\d{3}) (?P<message>.*)$")
+
+
+@dataclass
+class Run:
+    exit_code: int
+    output: str
+
+    def findings(self) -> list[dict[str, str]]:
+        """Every finding line of the output, split into its parts."""
+        return [m.groupdict() for line in self.output.splitlines() if (m := _FINDING.match(line))]
+
+    def file_findings(self) -> list[dict[str, str]]:
+        """Findings without a position (a missing file, a directory)."""
+        return [m.groupdict() for line in self.output.splitlines() if (m := _FILE_FINDING.match(line))]
+
+    def codes_at(self) -> set[tuple[str, int]]:
+        return {(f["code"], int(f["line"])) for f in self.findings()}
+
+
+def run_finplan(*args: str | Path, env: dict[str, str] | None = None) -> Run:
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.output)
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Writes text (or bytes) to a file in tmp_path and returns its path."""
+
+    def writer(content: str | bytes, name: str = "plan.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return writer
+
+
+MINIMAL = """\
+finplan: 1
+project:
+  case: T/1/2020
+  name: Testprojekt
+  owner: Testregionen
+  period: {start: 2020-01-01, end: 2021-12-31}
+total: 1000
+financing:
+  - {id: a, financier: A, sector: public, form: cash, status: decided, amount: 600}
+  - {id: b, financier: B, sector: private, form: cash, status: applied, amount: 400}
+"""

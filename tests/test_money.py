@@ -1,0 +1,104 @@
+"""Amounts are read exactly in every written form and printed as memos print them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from finplan.money import AmountError, difference, format_kr, format_share, parse_amount
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        (2658128, "2658128"),
+        ("2_658_128", "2658128"),
+        ("2 658 128", "2658128"),
+        ("2\u00a0658\u00a0128", "2658128"),  # no-break spaces, as copied from a memo
+        ("2\u202f658\u202f128", "2658128"),
+        (Decimal("1234.50"), "1234.50"),
+        ("1 234,50", "1234.50"),
+        ("1234.5", "1234.5"),
+        ("-60 000", "-60000"),
+        ("\u221260 000", "-60000"),  # a typographic minus
+        ("0", "0"),
+        (Decimal("19283329.00"), "19283329.00"),
+    ],
+)
+def test_every_written_form_reads_exactly(written, amount):
+    value = parse_amount(written)
+    assert isinstance(value, Decimal)
+    assert value == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("0123", "expected an amount"),
+        ("2 65 8128", "every three digits"),
+        ("2_658 128", "expected an amount"),
+        ("1,234,567", "expected an amount"),
+        ("1.234", "at most two decimals"),
+        (Decimal("1.005"), "at most two decimals"),
+        (Decimal("1E+3"), "without an exponent"),
+        (Decimal("NaN"), "expected an amount"),
+        ("38 566 657 kr", "expected an amount"),
+        ("", "expected an amount"),
+        (True, "expected an amount"),
+        (None, "expected an amount"),
+        (1.5, "expected an amount"),  # a float never becomes money
+        ([1], "expected an amount"),
+    ],
+)
+def test_ambiguous_or_inexact_amounts_are_refused(written, reason):
+    with pytest.raises(AmountError, match=reason):
+        parse_amount(written)
+
+
+@pytest.mark.parametrize(
+    ("amount", "printed"),
+    [
+        ("38566657", "38 566 657 kr"),
+        ("300000", "300 000 kr"),
+        ("999", "999 kr"),
+        ("1234.5", "1 234,50 kr"),
+        ("19283329.00", "19 283 329 kr"),
+        ("-60000", "−60 000 kr"),
+        ("0", "0 kr"),
+    ],
+)
+def test_kronor_print_as_in_a_decision_memo(amount, printed):
+    assert format_kr(Decimal(amount)) == printed
+
+
+def test_other_currencies_print_their_code():
+    assert format_kr(Decimal("1000"), "EUR") == "1 000 EUR"
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "printed"),
+    [
+        (19283329, 38566657, "50,0000013 %"),  # the seed's 1:1 grant: 0.50 kr over half
+        (19283328, 38566657, "49,9999987 %"),
+        (1, 2, "50,00 %"),
+        (1, 3, "33,33 %"),
+        (2658128, 38566657, "6,89 %"),
+        (499999, 1000000, "49,9999 %"),
+        (1, 1, "100,00 %"),
+        (0, 5, "0,00 %"),
+        (-60000, 6000000, "−1,00 %"),
+    ],
+)
+def test_a_share_never_prints_as_a_round_figure_it_is_not(part, whole, printed):
+    assert format_share(Decimal(part), Decimal(whole)) == printed
+
+
+def test_share_of_nothing():
+    assert format_share(Decimal(1), Decimal(0)) == "–"
+
+
+def test_difference_says_over_or_short():
+    assert difference(Decimal(1100), Decimal(1000)) == "100 kr over"
+    assert difference(Decimal("999.50"), Decimal(1000)) == "0,50 kr short"
+    assert difference(Decimal(5), Decimal(5)) == "no difference"

@@ -1,0 +1,54 @@
+"""Every example plan, run through the command line as a user runs it.
+
+A valid plan passes with no finding at all. An invalid plan names, in its own
+comments, each finding it must produce (`# expect: FP101 line 12`) and the exit
+code (`# exit: 1`); it must produce exactly those findings, at those lines.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import PLANS, ROOT, run_finplan
+
+_EXPECT = re.compile(r"^# expect: (FP\d{3}) line (\d+)$", re.MULTILINE)
+_EXIT = re.compile(r"^# exit: (\d)$", re.MULTILINE)
+
+VALID = sorted((PLANS / "valid").glob("*.yaml")) + sorted((ROOT / "budgets").glob("*.yaml"))
+INVALID = sorted((PLANS / "invalid").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("plan", VALID, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_valid_plan_passes_with_no_finding(plan: Path):
+    run = run_finplan("check", plan)
+    assert run.findings() == [], run.output
+    assert run.exit_code == 0, run.output
+    assert f"{plan}: passes (0 errors, 0 warnings, 0 notes)" in run.output
+
+
+@pytest.mark.parametrize("plan", INVALID, ids=lambda p: p.name)
+def test_invalid_plan_gives_its_findings_at_their_lines(plan: Path):
+    text = plan.read_text(encoding="utf-8")
+    expected = {(code, int(line)) for code, line in _EXPECT.findall(text)}
+    exit_code = _EXIT.search(text)
+    assert expected and exit_code, f"{plan.name} must name its findings and exit code"
+    run = run_finplan("check", plan)
+    assert run.codes_at() == expected, run.output
+    assert run.exit_code == int(exit_code.group(1)), run.output
+    assert all(f["file"] == str(plan) for f in run.findings())
+
+
+def test_each_invalid_plan_is_named_for_a_code_it_produces():
+    for plan in INVALID:
+        code = plan.name.split("-")[0].upper()
+        assert f"# expect: {code} line" in plan.read_text(encoding="utf-8"), plan.name
+
+
+def test_every_rule_has_a_failing_example_plan():
+    from finplan.rules import RULES
+
+    named = {plan.name.split("-")[0].upper() for plan in INVALID}
+    assert {rule.code for rule in RULES} <= named
