@@ -1,0 +1,155 @@
+"""The command as a user meets it: exit codes, bad input, output off a terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import MINIMAL, SEED, run_finplan
+from finplan import __version__
+
+
+def test_version():
+    run = run_finplan("--version")
+    assert run.exit_code == 0
+    assert run.output.strip() == f"finplan {__version__}"
+
+
+def test_help_lists_check():
+    run = run_finplan("--help")
+    assert run.exit_code == 0
+    assert "check" in run.output
+
+
+def test_check_help_names_strict():
+    run = run_finplan("check", "--help")
+    assert run.exit_code == 0
+    assert "--strict" in run.output
+
+
+@pytest.mark.parametrize("args", [["check"], ["nonsense"], ["check", "--no-such-option", "x.yaml"], []])
+def test_usage_errors_exit_2(args):
+    assert run_finplan(*args).exit_code == 2
+
+
+def test_a_clean_plan_exits_0(write):
+    run = run_finplan("check", write(MINIMAL))
+    assert run.exit_code == 0
+    assert run.findings() == []
+
+
+def test_errors_exit_1_and_say_found_expected_and_difference(write):
+    path = write(MINIMAL.replace("amount: 400", "amount: 500"))
+    run = run_finplan("check", path)
+    assert run.exit_code == 1
+    assert run.findings() == [
+        {
+            "file": str(path), "line": "8", "column": "1", "severity": "error", "code": "FP101",
+            "message": "the financing lines sum to 1 100 kr, the declared total is 1 000 kr: 100 kr over",
+        }
+    ]
+    assert f"{path}: fails (1 error, 0 warnings, 0 notes)" in run.output
+
+
+def test_warnings_pass_but_fail_with_strict(write):
+    text = MINIMAL.replace("amount: 400}", "amount: 400, per_year: {2020: 400}}")
+    path = write(text)
+    assert run_finplan("check", path).exit_code == 0
+    strict = run_finplan("check", "--strict", path)
+    assert strict.exit_code == 1
+    assert [f["code"] for f in strict.findings()] == ["FP203"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty: it holds no plan"),
+        ("# nothing but a comment\n", "the file is empty: it holds no plan"),
+        (b"\x00\x01\x02\xff\xfe binary", "the file is not valid UTF-8: byte 0xFF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "the file is not valid UTF-8: byte 0x89"),
+        ("finplan: 1\nproject: {case: x, name: [y\n", "the file is not valid YAML"),
+        ("just some text\n", "the plan is \"just some text\"; expected a mapping of keys and values"),
+        ("- a\n- b\n", "the plan is a list; expected a mapping of keys and values"),
+        ("42\n", "the plan is 42; expected a mapping of keys and values"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message_naming_the_file(write, content, message):
+    path = write(content)
+    run = run_finplan("check", path)
+    assert run.exit_code == 2
+    assert str(path) in run.output
+    assert message in run.output
+    assert "Traceback" not in run.output
+
+
+def test_a_missing_file_and_a_directory_exit_2(tmp_path):
+    run = run_finplan("check", tmp_path / "nope.yaml", tmp_path)
+    assert run.exit_code == 2
+    assert {(f["file"], f["message"]) for f in run.file_findings()} == {
+        (str(tmp_path / "nope.yaml"), "the file does not exist"),
+        (str(tmp_path), "the file is a directory, not a plan file"),
+    }
+
+
+def test_every_file_is_checked_and_the_worst_decides(write, tmp_path):
+    good = write(MINIMAL, "good.yaml")
+    bad = write(MINIMAL.replace("amount: 400", "amount: 500"), "bad.yaml")
+    run = run_finplan("check", good, bad)
+    assert run.exit_code == 1
+    assert f"{good}: passes" in run.output and f"{bad}: fails" in run.output
+    assert "2 files checked: 1 pass, 1 fail, 0 could not be checked (1 error, 0 warnings, 0 notes)" in run.output
+    assert run_finplan("check", good, bad, tmp_path / "missing.yaml").exit_code == 2
+
+
+def test_an_unexpected_failure_is_reported_without_a_traceback(write, monkeypatch):
+    import finplan.check
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(finplan.check, "check_file", broken)
+    path = write(MINIMAL)
+    run = run_finplan("check", path)
+    assert run.exit_code == 2
+    assert "finplan failed on this file (RuntimeError); this is a bug in finplan" in run.output
+    assert "Traceback" not in run.output
+
+
+def _run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM"}}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "finplan", *args], capture_output=True, text=True, env=environment, check=False
+    )
+
+
+def test_python_m_finplan_checks_the_seed_plan():
+    done = _run_module("check", str(SEED))
+    assert done.returncode == 0, done.stderr
+    assert "38 566 657 kr" in done.stdout
+
+
+def test_output_off_a_terminal_is_plain_text():
+    done = _run_module("check", str(SEED))
+    assert "\x1b[" not in done.stdout
+    finding_or_summary = [line for line in done.stdout.splitlines() if "attraktiv.yaml:" in line]
+    assert finding_or_summary == [f"{SEED}: passes (0 errors, 0 warnings, 0 notes)"]
+
+
+def test_colour_on_a_terminal_and_no_colour_with_no_color():
+    coloured = _run_module("check", str(SEED), env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in coloured.stdout
+    plain = _run_module("check", str(SEED), env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[3" not in plain.stdout  # no colour codes; bold may remain
+    assert "38 566 657 kr" in plain.stdout
+
+
+def test_a_finding_is_one_line_however_long(write):
+    long_id = "a" * 60
+    path = write(MINIMAL.replace("id: a,", f"id: {long_id},").replace("amount: 400", "amount: -400"))
+    done = _run_module("check", str(path), env={"COLUMNS": "60"})
+    lines = [line for line in done.stdout.splitlines() if " FP301 " in line]
+    assert len(lines) == 1 and lines[0].endswith("expected more than 0 kr")

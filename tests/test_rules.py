@@ -1,0 +1,126 @@
+"""Each rule's message says what was found, what was expected and the difference."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL
+from finplan.loader import parse_text
+from finplan.rules import RULES
+from finplan.rules.engine import run_rules
+from finplan.shape import build_plan
+
+
+def findings_of(text: str) -> list[tuple[str, int, str]]:
+    document = parse_text(text)
+    plan, shape = build_plan(document)
+    assert shape == [], shape
+    return [(f.code, f.position.line, f.message) for f in run_rules(plan, RULES, document.source.locate)]
+
+
+WITH_COSTS = MINIMAL + """costs:
+  - {id: staff, category: staff, amount: 800, per_year: {2020: 400, 2021: 400}}
+  - {id: travel, category: travel, amount: 250, per_year: {2020: 100, 2021: 150}}
+  - {id: fees, category: income, amount: -50, per_year: {2020: -50, 2021: 0}}
+"""
+BROKEN_DOWN = WITH_COSTS.replace("amount: 600}", "amount: 600, per_year: {2020: 300, 2021: 300}}").replace(
+    "amount: 400}", "amount: 400, per_year: {2020: 150, 2021: 250}}"
+)
+
+
+def test_a_balanced_plan_has_no_findings():
+    assert findings_of(BROKEN_DOWN) == []
+
+
+def test_fp101_names_both_sums_and_the_gap():
+    assert findings_of(MINIMAL.replace("total: 1000", "total: 999.50")) == [
+        ("FP101", 8, "the financing lines sum to 1 000 kr, the declared total is 999,50 kr: 0,50 kr over")
+    ]
+
+
+def test_fp102_counts_income_as_negative():
+    text = WITH_COSTS.replace("amount: -50", "amount: -150").replace("{2020: -50, 2021: 0}", "{2020: -50, 2021: -100}")
+    assert ("FP102", 11, "the cost lines sum to 900 kr, the declared total is 1 000 kr: 100 kr short") in findings_of(text)
+
+
+def test_fp103_names_the_line():
+    text = BROKEN_DOWN.replace("{2020: 150, 2021: 250}", "{2020: 150, 2021: 200}")
+    assert ("FP103", 10, "the yearly breakdown of `b` sums to 350 kr, its amount is 400 kr: 50 kr short") in findings_of(text)
+
+
+def test_fp104_names_each_unbalanced_year():
+    text = BROKEN_DOWN.replace("{2020: 400, 2021: 400}", "{2020: 500, 2021: 300}")
+    assert [f for f in findings_of(text) if f[0] == "FP104"] == [
+        ("FP104", 11, "in 2020 the costs are 550 kr and the financing is 450 kr: costs 100 kr over"),
+        ("FP104", 11, "in 2021 the costs are 450 kr and the financing is 550 kr: costs 100 kr short"),
+    ]
+
+
+def test_fp105_lists_the_lines_without_a_breakdown():
+    text = BROKEN_DOWN.replace(", per_year: {2020: 100, 2021: 150}", "")
+    assert findings_of(text) == [
+        ("FP105", 11, "financing and costs are not compared year by year: 1 of 5 lines have no yearly breakdown (travel)")
+    ]
+
+
+def test_fp105_is_silent_when_no_line_is_broken_down():
+    text = MINIMAL + "costs:\n  - {id: staff, category: staff, amount: 1000}\n"
+    assert findings_of(text) == []
+
+
+def test_fp201_counts_the_days():
+    text = MINIMAL.replace("{start: 2020-01-01, end: 2021-12-31}", "{start: 2020-01-02, end: 2020-01-01}")
+    assert findings_of(text) == [
+        ("FP201", 6, "the period ends 2020-01-01 but starts 2020-01-02: the end is 1 day before the start; expected an end on or after the start")
+    ]
+
+
+def test_fp202_uses_the_lines_own_period():
+    text = MINIMAL.replace(
+        "amount: 400}", "amount: 400, period: {start: 2021-01-01, end: 2021-12-31}, per_year: {2020: 100, 2021: 300}}"
+    )
+    assert findings_of(text) == [
+        ("FP202", 10, "`b` has money in 2020, outside its period 2021-01-01 to 2021-12-31; expected only the years 2021")
+    ]
+
+
+def test_fp203_names_the_missing_years():
+    text = MINIMAL.replace("{start: 2020-01-01, end: 2021-12-31}", "{start: 2019-10-01, end: 2022-09-30}").replace(
+        "amount: 400}", "amount: 400, per_year: {2020: 200, 2021: 200}}"
+    )
+    assert findings_of(text) == [
+        ("FP203", 10, "the yearly breakdown of `b` lacks 2019, 2022; expected every year of its period 2019-10-01 to 2022-09-30: 2019–2022")
+    ]
+
+
+def test_fp204_counts_days_outside_the_project():
+    text = MINIMAL.replace("amount: 400}", "amount: 400, period: {start: 2019-12-31, end: 2022-01-02}}")
+    assert findings_of(text) == [
+        ("FP204", 10, "`b` starts 2019-12-31, 1 day before the project starts 2020-01-01; expected a start within the project period"),
+        ("FP204", 10, "`b` ends 2022-01-02, 2 days after the project ends 2021-12-31; expected an end within the project period"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("total: 1000", "total: 0"), "the total is 0 kr; expected more than 0 kr"),
+        (("amount: 400}", "amount: 0}"), "`b` is 0 kr; expected more than 0 kr"),
+        (("amount: -50,", "amount: 0,"), "`fees` is 0 kr; expected less than 0 kr, as income reduces the costs"),
+        (("{2020: -50, 2021: 0}", "{2020: -60, 2021: 10}"), "`fees` has 10 kr in 2021; expected 0 kr or less"),
+    ],
+)
+def test_fp301_signs(change, message):
+    assert message in [m for code, _, m in findings_of(WITH_COSTS.replace(*change)) if code == "FP301"]
+
+
+def test_fp302_points_to_the_first_use():
+    text = BROKEN_DOWN.replace("id: travel", "id: a")
+    assert findings_of(text) == [("FP302", 13, "the id `a` is already used by `financing[0]`; expected an id of its own")]
+
+
+def test_every_rule_documents_what_why_and_examples():
+    codes = [rule.code for rule in RULES]
+    assert len(codes) == len(set(codes))
+    for rule in RULES:
+        assert rule.summary and "Why:" in rule.doc and "Fails" in rule.doc and "Passes:" in rule.doc, rule.code
