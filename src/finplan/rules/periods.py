@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from finplan.findings import Path, Severity
 from finplan.model import Period, Plan
-from finplan.rules.base import Violation, lines_of, period_of, rule
+from finplan.rules.base import Line, Violation, lines_of, period_of, rule
 
 
 def _periods(plan: Plan) -> Iterator[tuple[Path, Period]]:
@@ -14,6 +14,13 @@ def _periods(plan: Plan) -> Iterator[tuple[Path, Period]]:
     for index, line in enumerate(plan.financing):
         if line.period is not None:
             yield ("financing", index, "period"), line.period
+
+
+def _breakdowns(plan: Plan) -> Iterator[tuple[Path, Line, Period]]:
+    """Each line with a yearly breakdown, and the period its years must lie in."""
+    for path, line in lines_of(plan):
+        if line.per_year is not None:
+            yield path, line, period_of(plan, line)
 
 
 @rule("FP201", "period-order", Severity.ERROR)
@@ -48,10 +55,7 @@ def breakdown_year_outside(plan: Plan) -> Iterator[Violation]:
     Fails: period 2019-10-01 to 2022-09-30 and `per_year: {2023: 1000}`.
     Passes: the same period and `per_year: {2019: 250, 2020: 750}`.
     """
-    for path, line in lines_of(plan):
-        if line.per_year is None:
-            continue
-        period = period_of(plan, line)
+    for path, line, period in _breakdowns(plan):
         for year in line.per_year:
             if not period.start.year <= year <= period.end.year:
                 yield Violation(
@@ -72,10 +76,7 @@ def breakdown_year_missing(plan: Plan) -> Iterator[Violation]:
     Fails: period 2019-10-01 to 2022-09-30 and `per_year` for 2020 and 2021 only.
     Passes: the same period and `per_year` for 2019, 2020, 2021 and 2022.
     """
-    for path, line in lines_of(plan):
-        if line.per_year is None:
-            continue
-        period = period_of(plan, line)
+    for path, line, period in _breakdowns(plan):
         missing = [y for y in range(period.start.year, period.end.year + 1) if y not in line.per_year]
         if missing and period.start <= period.end:
             yield Violation(
