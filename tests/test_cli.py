@@ -153,3 +153,24 @@ def test_a_finding_is_one_line_however_long(write):
     done = _run_module("check", str(path), env={"COLUMNS": "60"})
     lines = [line for line in done.stdout.splitlines() if " FP301 " in line]
     assert len(lines) == 1 and lines[0].endswith("expected more than 0 kr")
+
+
+def test_text_from_the_plan_is_printed_as_written_never_as_markup(write):
+    path = write(MINIMAL.replace("financier: A,", "financier: '[bold red]A[/]',"))
+    run = run_finplan("check", path)
+    assert run.exit_code == 0
+    assert "[bold red]A[/]" in run.output
+
+
+def test_a_plan_cut_off_anywhere_is_never_a_traceback(tmp_path):
+    data = SEED.read_bytes()
+    # Cut after the last amount, the plan may be another valid plan (without
+    # the optional `case`, or with a shorter one); cut before, something is missing.
+    last_amount = data.rfind(b"amount: ")
+    last_line = data.index(b"\n", last_amount)
+    path = tmp_path / "cut.yaml"
+    for end in range(0, len(data), 7):
+        path.write_bytes(data[:end])
+        run = run_finplan("check", path)
+        assert run.exit_code in ((1, 2) if end < last_line else (0, 1, 2)), (end, run.output)
+        assert str(path) in run.output
