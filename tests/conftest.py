@@ -14,6 +14,7 @@ from finplan.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = Path(__file__).resolve().parent / "plans"
 SEED = ROOT / "budgets" / "attraktiv.yaml"
+SUMMARY_CODE = "FP901"
 
 _FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) (?P<code>FP\d{3}) (?P<message>.*)$")
 _FILE_FINDING = re.compile(r"^(?P<file>.+?): (?P<severity>error|warning|info) (?P<code>FP\d{3}) (?P<message>.*)$")
@@ -32,8 +33,13 @@ class Run:
         """Findings without a position (a missing file, a directory)."""
         return [m.groupdict() for line in self.output.splitlines() if (m := _FILE_FINDING.match(line))]
 
-    def codes_at(self) -> set[tuple[str, int]]:
-        return {(f["code"], int(f["line"])) for f in self.findings()}
+    def problems(self) -> list[dict[str, str]]:
+        """Findings other than the financing summary, the note every plan gets."""
+        return [f for f in self.findings() if f["code"] != SUMMARY_CODE]
+
+    def codes_at(self, *, summary: bool = False) -> set[tuple[str, int]]:
+        found = self.findings() if summary else self.problems()
+        return {(f["code"], int(f["line"])) for f in found}
 
 
 def run_finplan(*args: str | Path, env: dict[str, str] | None = None) -> Run:
@@ -67,6 +73,6 @@ project:
   period: {start: 2020-01-01, end: 2021-12-31}
 total: 1000
 financing:
-  - {id: a, financier: A, sector: public, form: cash, status: decided, amount: 600}
+  - {id: a, financier: A, sector: public, form: cash, status: decided, appropriation: Övriga medel, amount: 600}
   - {id: b, financier: B, sector: private, form: cash, status: applied, amount: 400}
 """

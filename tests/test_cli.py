@@ -38,20 +38,20 @@ def test_usage_errors_exit_2(args):
 def test_a_clean_plan_exits_0(write):
     run = run_finplan("check", write(MINIMAL))
     assert run.exit_code == 0
-    assert run.findings() == []
+    assert run.problems() == []
 
 
 def test_errors_exit_1_and_say_found_expected_and_difference(write):
     path = write(MINIMAL.replace("amount: 400", "amount: 500"))
     run = run_finplan("check", path)
     assert run.exit_code == 1
-    assert run.findings() == [
+    assert run.problems() == [
         {
             "file": str(path), "line": "8", "column": "1", "severity": "error", "code": "FP101",
             "message": "the financing lines sum to 1 100 kr, the declared total is 1 000 kr: 100 kr over",
         }
     ]
-    assert f"{path}: fails (1 error, 0 warnings, 0 notes)" in run.output
+    assert f"{path}: fails (1 error, 0 warnings, 1 note)" in run.output
 
 
 def test_warnings_pass_but_fail_with_strict(write):
@@ -60,7 +60,7 @@ def test_warnings_pass_but_fail_with_strict(write):
     assert run_finplan("check", path).exit_code == 0
     strict = run_finplan("check", "--strict", path)
     assert strict.exit_code == 1
-    assert [f["code"] for f in strict.findings()] == ["FP203"]
+    assert [f["code"] for f in strict.problems()] == ["FP203"]
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,7 @@ def test_every_file_is_checked_and_the_worst_decides(write, tmp_path):
     run = run_finplan("check", good, bad)
     assert run.exit_code == 1
     assert f"{good}: passes" in run.output and f"{bad}: fails" in run.output
-    assert "2 files checked: 1 pass, 1 fail, 0 could not be checked (1 error, 0 warnings, 0 notes)" in run.output
+    assert "2 files checked: 1 pass, 1 fail, 0 could not be checked (1 error, 0 warnings, 2 notes)" in run.output
     assert run_finplan("check", good, bad, tmp_path / "missing.yaml").exit_code == 2
 
 
@@ -135,8 +135,8 @@ def test_python_m_finplan_checks_the_seed_plan():
 def test_output_off_a_terminal_is_plain_text():
     done = _run_module("check", str(SEED))
     assert "\x1b[" not in done.stdout
-    finding_or_summary = [line for line in done.stdout.splitlines() if "attraktiv.yaml:" in line]
-    assert finding_or_summary == [f"{SEED}: passes (0 errors, 0 warnings, 0 notes)"]
+    assert done.stdout.splitlines()[-1] == f"{SEED}: passes (0 errors, 3 warnings, 1 note)"
+    assert f"{SEED}:" in done.stdout.splitlines()[-2]
 
 
 def test_colour_on_a_terminal_and_no_colour_with_no_color():

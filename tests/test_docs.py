@@ -16,7 +16,7 @@ def test_the_format_documents_example_is_a_plan_finplan_reads(tmp_path):
     run = run_finplan("check", path)
     assert run.exit_code == 0, run.output
     # As the document says: the in-kind cost line leaves out 2024.
-    assert [(f["code"], f["severity"]) for f in run.findings()] == [("FP203", "warning")]
+    assert [(f["code"], f["severity"]) for f in run.problems()] == [("FP203", "warning")]
     assert "`tid-kommunen` lacks 2024" in run.output
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINIMAL
+from conftest import MINIMAL, SUMMARY_CODE
 from finplan.loader import parse_text
 from finplan.rules import RULES
 from finplan.rules.engine import run_rules
@@ -15,7 +15,8 @@ def findings_of(text: str) -> list[tuple[str, int, str]]:
     document = parse_text(text)
     plan, shape = build_plan(document)
     assert shape == [], shape
-    return [(f.code, f.position.line, f.message) for f in run_rules(plan, RULES, document.source.locate)]
+    found = run_rules(plan, RULES, document.source.locate)
+    return [(f.code, f.position.line, f.message) for f in found if f.code != SUMMARY_CODE]
 
 
 WITH_COSTS = MINIMAL + """costs:

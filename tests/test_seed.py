@@ -31,7 +31,8 @@ MEMO_LINES = {
 def test_the_seed_plan_encodes_the_memo():
     result = check_file(SEED)
     plan = result.plan
-    assert result.findings == []
+    assert result.readable
+    assert plan.profiles == ["anslag_1_1"]
     assert plan.project.case == "RUN/99/2019"
     assert plan.project.name == "En attraktiv region"
     assert plan.project.owner == "Region Jämtland Härjedalen"
@@ -42,6 +43,48 @@ def test_the_seed_plan_encodes_the_memo():
     } == {key: (*value[:4], Decimal(value[4])) for key, value in MEMO_LINES.items()}
     grant = next(line for line in plan.financing if line.id == "anslag-1-1")
     assert grant.case == "RUN/379/2019"
+    assert grant.scheme == "anslag_1_1"
+
+
+def test_the_seed_passes_with_the_half_krona_over_half_as_a_warning():
+    text = SEED.read_text(encoding="utf-8")
+    run = run_finplan("check", SEED)
+    assert run.exit_code == 0
+    line_of = {key: n for n, row in enumerate(text.splitlines(), 1) for key in MEMO_LINES if f"id: {key}" in row}
+    warnings = {(f["code"], int(f["line"])): f["message"] for f in run.findings() if f["severity"] == "warning"}
+    grant_amount_line = line_of["anslag-1-1"] + 5
+    assert warnings == {
+        ("FP502", grant_amount_line): (
+            "`anslag-1-1` is 19 283 329 kr, 50,0000013 % of 38 566 657 kr; the cap of anslag_1_1 is 50 %, "
+            "19 283 328,50 kr: 0,50 kr over, within the rounding tolerance of 0,50 kr"
+        ),
+        # The memo gives no calculation basis for the worked hours in kind.
+        ("FP412", line_of["kommuner"]): "`kommuner` is 13 622 400 kr in kind with no calculation basis; "
+        "expected `basis:` with hours and hourly rate",
+        ("FP412", line_of["lansstyrelsen"]): "`lansstyrelsen` is 1 702 800 kr in kind with no calculation basis; "
+        "expected `basis:` with hours and hourly rate",
+    }
+    assert text.splitlines()[grant_amount_line - 1].strip() == "amount: 19 283 329"
+    assert [f["code"] for f in run.findings() if f["severity"] == "error"] == []
+    assert re.search(r"anslag_1_1\s+anslag-1-1\s+19 283 329 kr\s+50,0000013 %\s+50 % of 38 566 657 kr = 19 283 328,50 kr\s+0,50 kr over", run.output)
+
+
+def test_moving_a_million_to_the_grant_breaks_the_cap_at_the_grant_line(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    moved = text.replace("amount: 2 658 128", "amount: 1 658 128").replace("amount: 19 283 329", "amount: 20 283 329")
+    path = tmp_path / "plan.yaml"
+    path.write_text(moved, encoding="utf-8")
+    run = run_finplan("check", path)
+    assert run.exit_code == 1
+    grant_line = next(n for n, row in enumerate(moved.splitlines(), 1) if "amount: 20 283 329" in row)
+    errors = [f for f in run.findings() if f["severity"] == "error"]
+    assert [(f["code"], int(f["line"]), f["message"]) for f in errors] == [
+        (
+            "FP501", grant_line,
+            "`anslag-1-1` is 20 283 329 kr, 52,59 % of 38 566 657 kr; the cap of anslag_1_1 is 50 %, "
+            "19 283 328,50 kr: 1 000 000,50 kr over, beyond the rounding tolerance of 0,50 kr",
+        )
+    ]
 
 
 def test_the_report_prints_every_figure_of_the_memo():
@@ -86,10 +129,9 @@ def test_changing_any_amount_is_caught(tmp_path, amount):
     path.write_text(text.replace(f": {amount}\n", f": {changed}\n"), encoding="utf-8")
     run = run_finplan("check", path)
     assert run.exit_code == 1
-    (finding,) = run.findings()
-    assert finding["code"] == "FP101"
+    (finding,) = [f for f in run.findings() if f["code"] == "FP101"]
     assert finding["line"] == str(text.splitlines().index("financing:") + 1)
-    assert "1 kr" in finding["message"]
+    assert re.search(r": 1 kr (over|short)$", finding["message"])
 
 
 def _keys() -> list[tuple[int, str]]:

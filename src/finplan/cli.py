@@ -64,6 +64,33 @@ def check(
     raise typer.Exit(exit_code(results, strict=strict))
 
 
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule: code, name, severity, the profiles it belongs to, what it checks."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from finplan.report.table import new_table
+    from finplan.rules.docs import DOCUMENTED, applies_to
+
+    table: Table = new_table("Rules", "Code", "Name", "Severity", "Applies to", "Checks")
+    for item in DOCUMENTED:
+        table.add_row(*(Text(str(v)) for v in (item.code, item.name, item.severity, applies_to(item), item.summary)))
+    _stdout_console().print(table)
+
+
+@app.command("rule")
+def show_rule(code: Annotated[str, typer.Argument(help="A rule's code, such as FP501.", show_default=False)]) -> None:
+    """Print a rule's documentation: what it checks, why, examples, and its source."""
+    from finplan.rules.docs import find, rule_text
+
+    item = find(code)
+    if item is None:
+        print(f"finplan: no rule {code}; `finplan rules` lists them", file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT)
+    print(rule_text(item), end="")
+
+
 def exit_code(results: list[CheckResult], *, strict: bool) -> int:
     """The worst outcome of all files decides: unreadable > errors > (strict) warnings."""
     from finplan.findings import Severity

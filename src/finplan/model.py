@@ -7,15 +7,17 @@ written `YYYY-MM-DD`. The format is documented in docs/plan-format.md.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 from pydantic_core import PydanticCustomError
 
-from finplan.money import AmountError, parse_amount
+from finplan.money import AmountError, parse_amount, parse_percent
+from finplan.profiles import ProfileName, Settings, all_settings
 
 FORMAT_VERSION = 1
 
@@ -29,6 +31,23 @@ def _amount(value: object) -> Decimal:
         return parse_amount(value)
     except AmountError as error:
         raise PydanticCustomError("amount", str(error)) from None
+
+
+def _quantity(value: object) -> Decimal:
+    try:
+        amount = parse_amount(value)
+    except AmountError:
+        raise PydanticCustomError("quantity", "expected a number such as 1720, 1 720 or 2.5") from None
+    if amount < 0:
+        raise PydanticCustomError("quantity", "expected a number of 0 or more")
+    return amount
+
+
+def _percent(value: object) -> Decimal:
+    try:
+        return parse_percent(value)
+    except AmountError as error:
+        raise PydanticCustomError("percent", str(error)) from None
 
 
 def _date(value: object) -> date:
@@ -55,6 +74,8 @@ def _currency(value: object) -> str:
 
 
 Amount = Annotated[Decimal, BeforeValidator(_amount)]
+Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
+Percent = Annotated[Decimal, BeforeValidator(_percent)]
 PlanDate = Annotated[date, BeforeValidator(_date)]
 LineId = Annotated[str, BeforeValidator(_id)]
 Text = Annotated[str, Field(min_length=1)]
@@ -86,6 +107,24 @@ class Period(_Strict):
     start: PlanDate
     end: PlanDate
 
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def months(self) -> int | None:
+        """Whole calendar months, when the period is made of them (2019-10-01 to 2022-09-30: 36)."""
+        last_day = calendar.monthrange(self.end.year, self.end.month)[1]
+        if self.start > self.end or self.start.day != 1 or self.end.day != last_day:
+            return None
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def years(self) -> Decimal:
+        """The period's length in years: months / 12 where whole months, else days / 365."""
+        months = self.months
+        return Decimal(months) / 12 if months is not None else Decimal(self.days) / 365
+
 
 class Project(_Strict):
     """The project: its case number (diarienummer), name, owner and period."""
@@ -94,6 +133,39 @@ class Project(_Strict):
     name: Text
     owner: Text
     period: Period
+
+
+class BasisEntry(_Strict):
+    """One row of the calculation basis (beräkningsunderlag) of worked hours in kind.
+
+    Its value is hours x rate. `years` defaults to the line's period in years;
+    `full_time` (tjänstgöringsgrad) to 100 %.
+    """
+
+    what: Text | None = None
+    people: Annotated[int, Field(ge=1)] = 1
+    hours: Quantity
+    rate: Amount
+    years: Quantity | None = None
+    full_time: Percent = Decimal(100)
+    monthly_salary: Amount | None = None
+    payroll_overhead: Percent | None = None
+
+
+FlatRateOption = Literal[
+    "indirect_of_staff",
+    "indirect_of_direct",
+    "indirect_of_direct_except_external",
+    "staff_of_other_direct",
+    "remaining_of_staff",
+]
+
+
+class FlatRate(_Strict):
+    """A flat rate (schablon): the option, after what it is computed, and its rate."""
+
+    option: FlatRateOption
+    rate: Percent
 
 
 class FinancingLine(_Strict):
@@ -112,6 +184,9 @@ class FinancingLine(_Strict):
     appropriation: Text | None = None
     period: Period | None = None
     per_year: YearBreakdown | None = None
+    scheme: Literal["anslag_1_1", "erdf"] | None = None
+    advance: Amount | None = None
+    basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = None
     note: Text | None = None
 
 
@@ -123,12 +198,41 @@ class CostLine(_Strict):
     amount: Amount
     description: Text | None = None
     per_year: YearBreakdown | None = None
+    flat_rate: FlatRate | None = None
+
+
+_SETTING_TYPES = {"percent": Percent, "amount": Amount, "hours": Quantity, "bool": bool}
+
+PlanSettings = create_model(
+    "PlanSettings",
+    __base__=_Strict,
+    __doc__="Overrides of the profiles' numbers, by key: `anslag_1_1.max_share: 50 %`.",
+    **{
+        key.replace(".", "__"): (_SETTING_TYPES[setting.kind] | None, Field(None, alias=key))
+        for key, _, setting in all_settings()
+    },
+)
+
+
+def overrides_of(settings: BaseModel | None) -> dict[str, object]:
+    """The settings a plan wrote, by their keys."""
+    if settings is None:
+        return {}
+    fields = type(settings).model_fields
+    return {fields[name].alias or name: getattr(settings, name) for name in settings.model_fields_set}
+
+
+def settings_of(plan: Plan) -> Settings:
+    """The numbers in force for `plan`: its profiles' defaults and its own overrides."""
+    return Settings(tuple(plan.profiles or ()), overrides_of(plan.settings))
 
 
 class Plan(_Strict):
     """A financing plan, format version 1."""
 
     finplan: Literal[1]
+    profiles: list[ProfileName] | None = None
+    settings: PlanSettings | None = None
     project: Project
     currency: Currency = "SEK"
     total: Amount

@@ -48,6 +48,17 @@ def parse_amount(value: object) -> Decimal:
     raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
 
 
+_PERCENT = re.compile(r"([0-9]+(?:[.,][0-9]+)?)[ \u00a0\u202f]?%\Z")
+
+
+def parse_percent(value: object) -> Decimal:
+    """`"15 %"` -> `Decimal(15)`; the % sign is required, so 0.15 and 15 are never confused."""
+    match = _PERCENT.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise AmountError("expected a percentage with its % sign, such as 15 % or 39,15 %")
+    return Decimal(match.group(1).replace(",", "."))
+
+
 def _checked(amount: Decimal) -> Decimal:
     if not amount.is_finite():
         raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
@@ -76,6 +87,12 @@ def format_kr(amount: Decimal, currency: str = "SEK") -> str:
     """An amount as a Swedish decision memo prints it: `38 566 657 kr`."""
     unit = "kr" if currency == "SEK" else currency
     return f"{format_number(amount)} {unit}"
+
+
+def format_percent(percent: Decimal) -> str:
+    """`Decimal("39.15")` -> `39,15 %`; `Decimal(50)` -> `50 %`."""
+    text = f"{percent.normalize():f}".replace(".", ",")
+    return f"{text} %"
 
 
 def format_share(part: Decimal, whole: Decimal) -> str:

@@ -123,15 +123,21 @@ def _known_keys(loc: Path) -> list[str]:
     """The keys the format allows at `loc`, found by walking the models' fields."""
     model: Any = Plan
     for part in loc:
+        fields = _fields(model)
         if isinstance(part, int):
             model = _unwrap(model, item=True)
-        elif isinstance(model, type) and issubclass(model, BaseModel) and part in model.model_fields:
-            model = _unwrap(model.model_fields[part].annotation, item=False)
+        elif part in fields:
+            model = _unwrap(fields[part].annotation, item=False)
         else:
             return []
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return list(model.model_fields)
-    return []
+    return list(_fields(model))
+
+
+def _fields(model: Any) -> dict[str, Any]:
+    """A model's fields by the key a plan writes (the alias where there is one)."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return {}
+    return {field.alias or name: field for name, field in model.model_fields.items()}
 
 
 def _unwrap(annotation: Any, *, item: bool) -> Any:

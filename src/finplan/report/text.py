@@ -6,11 +6,9 @@ markup, so a financier named `[bold]` prints as written.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from decimal import Decimal
 
-from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +16,8 @@ from rich.text import Text
 from finplan.findings import CheckResult, Finding, Severity
 from finplan.model import Period, Plan
 from finplan.money import format_kr, format_number, format_share
+from finplan.report.numbers import caps_table, needs_numbers, numbers_table
+from finplan.report.table import new_table
 from finplan.totals import GROUPS, per_year, subtotals, total_of
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -42,6 +42,11 @@ def render_result(result: CheckResult, console: Console) -> None:
 def plan_tables(plan: Plan) -> Group:
     """The plan's header, financing, subtotals, costs and yearly breakdowns."""
     parts = [_header(plan), _financing(plan), _subtotals(plan)]
+    caps = caps_table(plan)
+    if caps is not None:
+        parts.append(caps)
+    if needs_numbers(plan):
+        parts.append(numbers_table(plan))
     if plan.costs:
         parts.append(_costs(plan))
     if any(line.per_year for line in (*plan.financing, *(plan.costs or ()))):
@@ -91,28 +96,17 @@ def _header(plan: Plan) -> Text:
 
 def describe_period(period: Period) -> str:
     """`2019-10-01 – 2022-09-30 (36 months)`; days where it is not whole months."""
-    start, end = period.start, period.end
-    span = f"{start} – {end}"
-    if start > end:
+    span = f"{period.start} – {period.end}"
+    if period.start > period.end:
         return span
-    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
-    if whole_months:
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
+    months = period.months
+    if months is not None:
         return f"{span} ({months} month{'' if months == 1 else 's'})"
-    days = (end - start).days + 1
-    return f"{span} ({days} day{'' if days == 1 else 's'})"
-
-
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in columns:
-        numeric = column in {"Amount", "Share", "Total"} or column.isdigit()
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
-    return table
+    return f"{span} ({period.days} day{'' if period.days == 1 else 's'})"
 
 
 def _financing(plan: Plan) -> Table:
-    table = _table("Financing", "Id", "Financier", "Sector", "Form", "Status", "Amount", "Share")
+    table = new_table("Financing", "Id", "Financier", "Sector", "Form", "Status", "Amount", "Share")
     for line in plan.financing:
         table.add_row(
             Text(line.id), Text(line.financier), Text(line.sector), Text(label(line.form)), Text(line.status),
@@ -128,7 +122,7 @@ def _financing(plan: Plan) -> Table:
 
 
 def _subtotals(plan: Plan) -> Table:
-    table = _table("Subtotals of the financing", "Kind", "Amount", "Share")
+    table = new_table("Subtotals of the financing", "Kind", "Amount", "Share")
     sums = subtotals(plan)
     for index, group in enumerate(GROUPS):
         if index:
@@ -140,7 +134,7 @@ def _subtotals(plan: Plan) -> Table:
 
 
 def _costs(plan: Plan) -> Table:
-    table = _table("Costs", "Id", "Category", "Description", "Amount", "Share")
+    table = new_table("Costs", "Id", "Category", "Description", "Amount", "Share")
     for line in plan.costs or ():
         table.add_row(
             Text(line.id), Text(label(line.category)), Text(line.description or ""),
@@ -159,7 +153,7 @@ def _years(plan: Plan) -> Table:
     sections = [("Financing", plan.financing), ("Costs", plan.costs or [])]
     years = sorted({year for _, lines in sections for line in lines for year in (line.per_year or {})})
     unit = "kr" if plan.currency == "SEK" else plan.currency
-    table = _table(f"Per year ({unit})", "Line", *map(str, years), "Total")
+    table = new_table(f"Per year ({unit})", "Line", *map(str, years), "Total")
     for name, lines in sections:
         broken_down = [line for line in lines if line.per_year]
         if not broken_down:

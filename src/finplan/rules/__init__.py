@@ -1,8 +1,10 @@
 """Every rule finplan knows, in code order."""
 
-from finplan.rules import lines, periods, sums
+from finplan.rules import advance, caps, flat_rates, in_kind, kinds, lines, periods, sums, summary
 from finplan.rules.base import Rule, Violation
 
-RULES: tuple[Rule, ...] = tuple(sorted((*sums.RULES, *periods.RULES, *lines.RULES), key=lambda r: r.code))
+_FAMILIES = (sums, periods, lines, kinds, in_kind, caps, flat_rates, advance, summary)
+
+RULES: tuple[Rule, ...] = tuple(sorted((rule for family in _FAMILIES for rule in family.RULES), key=lambda r: r.code))
 
 __all__ = ["RULES", "Rule", "Violation"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from finplan.findings import Path, Severity
 from finplan.model import CostLine, FinancingLine, Period, Plan
+from finplan.profiles import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +24,23 @@ class Violation:
     on_key: bool = False
 
 
-Check = Callable[[Plan], Iterator[Violation]]
+Check = Callable[[Plan, Settings], Iterator[Violation]]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A check of one invariant; the engine stamps its code and severity on findings."""
+    """A check of one invariant; the engine stamps its code and severity on findings.
+
+    A rule with `profiles` runs only for plans that name one of them; one
+    without runs for every plan. `source` cites the regulation or handbook.
+    """
 
     code: str
     name: str
     severity: Severity
     check: Check
+    profiles: tuple[str, ...] = ()
+    source: str = ""
 
     @property
     def doc(self) -> str:
@@ -44,11 +51,13 @@ class Rule:
         return self.doc.split("\n", 1)[0]
 
 
-def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Rule]:
+def rule(
+    code: str, name: str, severity: Severity, *, profiles: tuple[str, ...] = (), source: str = ""
+) -> Callable[[Check], Rule]:
     """Makes a check function into a Rule; its docstring is the rule's documentation."""
 
     def make(check: Check) -> Rule:
-        return Rule(code, name, severity, check)
+        return Rule(code, name, severity, check, profiles, source)
 
     return make
 

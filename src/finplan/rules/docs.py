@@ -1,40 +1,84 @@
-"""The rules' documentation as Markdown, made from the rules themselves.
+"""The rules' documentation, made from the rules themselves.
 
-docs/rules.md is this module's output (`python -m finplan.rules.docs`); a test
-keeps the two equal, so the documentation cannot drift from the code.
+`finplan rules` and `finplan rule CODE` print it; docs/rules.md is
+`python -m finplan.rules.docs`, and a test keeps the two equal, so the
+documentation cannot drift from the code.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from finplan.rules import RULES
 
-_INPUT_CODES = """\
-## FP000 unreadable (error)
 
-The file could not be read as a plan: it is missing, a directory, not UTF-8,
-not YAML, over a limit, or it holds a repeated key, a tag, or a key that is
-not a name or a year. The plan is refused as a whole and exit code is 2.
+@dataclass(frozen=True, slots=True)
+class InputCode:
+    """A code for a plan that could not be checked at all; it has no rule function."""
 
-## FP001 shape (error)
+    code: str
+    name: str
+    severity: str
+    doc: str
+    profiles: tuple[str, ...] = ()
+    source: str = "finplan's loader and plan format (docs/plan-format.md)"
 
-The plan was read but does not have the format's shape: a key the format does
-not know (with a "did you mean" hint), a required key missing, a value of the
-wrong type, an amount or date that cannot be read exactly. No rule can run on
-such a plan, so the exit code is 2.
-"""
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+
+INPUT_CODES = (
+    InputCode(
+        "FP000", "unreadable", "error",
+        "The file could not be read as a plan.\n\n"
+        "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
+        "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
+        "refused as a whole, and the exit code is 2.",
+    ),
+    InputCode(
+        "FP001", "shape", "error",
+        "The plan does not have the format's shape.\n\n"
+        "A key the format does not know (with a \"did you mean\" hint), a required key\n"
+        "missing, a value of the wrong type, an amount or date that cannot be read\n"
+        "exactly. No rule can run on such a plan, so the exit code is 2.",
+    ),
+)
+
+DOCUMENTED = (*INPUT_CODES, *RULES)
+
+
+def find(code: str):
+    """The rule or input code called `code` (any case), or None."""
+    return next((item for item in DOCUMENTED if item.code == code.upper()), None)
+
+
+def applies_to(item) -> str:
+    return ", ".join(item.profiles) if item.profiles else "every plan"
+
+
+def rule_text(item) -> str:
+    """One rule's documentation: what it checks, why, examples, and its source."""
+    return (
+        f"{item.code} {item.name} ({item.severity})\n"
+        f"Applies to: {applies_to(item)}\n"
+        f"Source: {item.source or 'finplan’s own arithmetic'}\n\n"
+        f"{item.doc}\n"
+    )
 
 
 def rules_markdown() -> str:
     parts = [
         "# Rules\n",
-        "Generated from the rules' own documentation by `python -m finplan.rules.docs`.\n",
-        "| code | name | severity | checks |",
-        "|---|---|---|---|",
+        "Generated from the rules' own documentation by `python -m finplan.rules.docs`;",
+        "`finplan rules` lists them and `finplan rule CODE` prints one.\n",
+        "| code | name | severity | applies to | checks |",
+        "|---|---|---|---|---|",
     ]
-    parts += [f"| {r.code} | {r.name} | {r.severity} | {r.summary} |" for r in RULES]
-    parts += ["", _INPUT_CODES]
-    for rule in RULES:
-        parts += [f"## {rule.code} {rule.name} ({rule.severity})", "", rule.doc, ""]
+    parts += [f"| {i.code} | {i.name} | {i.severity} | {applies_to(i)} | {i.summary} |" for i in DOCUMENTED]
+    parts.append("")
+    for item in DOCUMENTED:
+        parts += [f"## {item.code} {item.name}", "", "```text", rule_text(item).rstrip("\n"), "```", ""]
     return "\n".join(parts)
 
 

@@ -6,12 +6,16 @@ from collections.abc import Iterator
 
 from finplan.findings import Path, Severity, format_path
 from finplan.money import format_kr
+from finplan.profiles import Settings
 from finplan.model import Plan
 from finplan.rules.base import Violation, lines_of, rule
 
+_BUDGET = "Tillväxtverket, \"Kostnads- och finansieringsbudget\": projektintäkter are entered negative"
 
-@rule("FP301", "amount-sign", Severity.ERROR)
-def amount_sign(plan: Plan) -> Iterator[Violation]:
+
+
+@rule("FP301", "amount-sign", Severity.ERROR, source=_BUDGET)
+def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Amounts are positive, and income lines negative; no year goes the other way.
 
     Why: a financing or cost line of zero or less is a typing error or a line
@@ -40,8 +44,8 @@ def amount_sign(plan: Plan) -> Iterator[Violation]:
                 )
 
 
-@rule("FP302", "unique-id", Severity.ERROR)
-def unique_id(plan: Plan) -> Iterator[Violation]:
+@rule("FP302", "unique-id", Severity.ERROR, source="finplan's plan format: an id names one line")
+def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Each line's id is used by that line alone, across financing and costs.
 
     Why: an id names one line in findings, reports and baselines; two lines

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from finplan.findings import Path, Severity
+from finplan.profiles import Settings
 from finplan.model import Period, Plan
 from finplan.rules.base import Line, Violation, lines_of, period_of, rule
+
+_ELIGIBLE = "Tillväxtverket: costs are eligible only inside the decided project period"
+
 
 
 def _periods(plan: Plan) -> Iterator[tuple[Path, Period]]:
@@ -23,8 +27,8 @@ def _breakdowns(plan: Plan) -> Iterator[tuple[Path, Line, Period]]:
             yield path, line, period_of(plan, line)
 
 
-@rule("FP201", "period-order", Severity.ERROR)
-def period_order(plan: Plan) -> Iterator[Violation]:
+@rule("FP201", "period-order", Severity.ERROR, source="IATI Standard, rule 7.5.3 and date_order")
+def period_order(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """A period starts on or before the day it ends.
 
     Why: both ends of a period are inclusive days; an end before the start
@@ -44,8 +48,8 @@ def period_order(plan: Plan) -> Iterator[Violation]:
             )
 
 
-@rule("FP202", "breakdown-year-outside", Severity.ERROR)
-def breakdown_year_outside(plan: Plan) -> Iterator[Violation]:
+@rule("FP202", "breakdown-year-outside", Severity.ERROR, source=_ELIGIBLE)
+def breakdown_year_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Every year of a yearly breakdown lies within the line's period.
 
     Why: costs are eligible only inside the decided project period; an amount
@@ -66,8 +70,8 @@ def breakdown_year_outside(plan: Plan) -> Iterator[Violation]:
                 )
 
 
-@rule("FP203", "breakdown-year-missing", Severity.WARNING)
-def breakdown_year_missing(plan: Plan) -> Iterator[Violation]:
+@rule("FP203", "breakdown-year-missing", Severity.WARNING, source=_ELIGIBLE)
+def breakdown_year_missing(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """A yearly breakdown names every year its period touches.
 
     Why: a breakdown that leaves out a year of the period says nothing about
@@ -86,8 +90,8 @@ def breakdown_year_missing(plan: Plan) -> Iterator[Violation]:
             )
 
 
-@rule("FP204", "line-period-outside", Severity.ERROR)
-def line_period_outside(plan: Plan) -> Iterator[Violation]:
+@rule("FP204", "line-period-outside", Severity.ERROR, source=_ELIGIBLE)
+def line_period_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """A financing line's own period lies within the project's period.
 
     Why: a financier's money is for the decided project period; a line that

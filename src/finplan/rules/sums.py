@@ -7,13 +7,20 @@ from decimal import Decimal
 
 from finplan.findings import Severity
 from finplan.money import difference, format_kr
+from finplan.profiles import Settings
 from finplan.model import Plan
 from finplan.rules.base import Violation, lines_of, rule
 from finplan.totals import per_year, total_of
 
+_BUDGET = (
+    "Tillväxtverket, \"Kostnads- och finansieringsbudget\" (EU projects 2014–2020) and "
+    "\"Planera er finansieringsbudget\" (EU funds 2021–2027)"
+)
 
-@rule("FP101", "financing-total", Severity.ERROR)
-def financing_total(plan: Plan) -> Iterator[Violation]:
+
+
+@rule("FP101", "financing-total", Severity.ERROR, source=_BUDGET)
+def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """The financing lines sum to the declared total.
 
     Why: the financing plan (finansieringsplan) must cover exactly what the
@@ -26,8 +33,8 @@ def financing_total(plan: Plan) -> Iterator[Violation]:
     yield from _against_total(plan, "financing", plan.financing)
 
 
-@rule("FP102", "cost-total", Severity.ERROR)
-def cost_total(plan: Plan) -> Iterator[Violation]:
+@rule("FP102", "cost-total", Severity.ERROR, source=_BUDGET)
+def cost_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """The cost lines, income subtracted, sum to the declared total.
 
     Why: costs and financing are two views of the same project; a cost budget
@@ -42,8 +49,8 @@ def cost_total(plan: Plan) -> Iterator[Violation]:
     yield from _against_total(plan, "costs", plan.costs)
 
 
-@rule("FP103", "breakdown-total", Severity.ERROR)
-def breakdown_total(plan: Plan) -> Iterator[Violation]:
+@rule("FP103", "breakdown-total", Severity.ERROR, source=_BUDGET)
+def breakdown_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """A line's yearly breakdown sums to the line's amount.
 
     Why: the yearly breakdown (fördelning per år) is what the financier pays
@@ -66,8 +73,8 @@ def breakdown_total(plan: Plan) -> Iterator[Violation]:
             )
 
 
-@rule("FP104", "yearly-balance", Severity.ERROR)
-def yearly_balance(plan: Plan) -> Iterator[Violation]:
+@rule("FP104", "yearly-balance", Severity.ERROR, source=_BUDGET)
+def yearly_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """In each year, financing equals costs, when every line is broken down by year.
 
     Why: money financed in one year pays for costs of that year; a year whose
@@ -93,8 +100,8 @@ def yearly_balance(plan: Plan) -> Iterator[Violation]:
             )
 
 
-@rule("FP105", "yearly-balance-unchecked", Severity.INFO)
-def yearly_balance_unchecked(plan: Plan) -> Iterator[Violation]:
+@rule("FP105", "yearly-balance-unchecked", Severity.INFO, source=_BUDGET)
+def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Says when financing and costs cannot be compared year by year.
 
     Why: FP104 compares the years only when every financing and cost line has a

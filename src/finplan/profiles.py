@@ -1,0 +1,216 @@
+"""Rule profiles: the rule sets a plan says govern it, with their numbers and sources.
+
+A plan names its profiles (`profiles: [anslag_1_1]`); each switches on its
+rules with the numbers below. A plan overrides a number under `settings`
+(`anslag_1_1.in_kind_in_base: false`), and the report says which numbers were
+used and which were overridden. The `general` numbers apply to every plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+Kind = Literal["percent", "amount", "hours", "bool"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """A number a rule uses: its default, what it means, and where it comes from."""
+
+    name: str
+    kind: Kind
+    default: Any
+    meaning: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A rule set: the scheme whose financing lines it governs, and its settings."""
+
+    name: str
+    title: str
+    scheme: str | None
+    settings: tuple[Setting, ...]
+
+
+_FORORDNING = "Förordning (2003:596)"
+_CPR_2021 = "Förordning (EU) 2021/1060"
+_CPR_2014 = "Förordning (EU) nr 1303/2013"
+
+_ROUNDING = Setting(
+    "rounding_tolerance", "amount", Decimal("0.50"),
+    "how far over a cap an amount may be and still count as rounding (a warning, not an error); "
+    "half a krona is what halving an odd total to whole kronor gives",
+    "finplan's own; kronor are whole in decision memos",
+)
+_IN_KIND_IN_BASE = Setting(
+    "in_kind_in_base", "bool", True,
+    "whether in-kind financing counts in the base of the share cap",
+    "not settled by the regulation's text; set it as the financier's guidance says",
+)
+_HOURS = Setting(
+    "hours_per_year", "hours", Decimal(1720),
+    "the hours of one full-time person-year, for hourly rates and hours per person",
+    f"{_CPR_2021} art. 55.2; {_CPR_2014} art. 68a.2; Tillväxtverket 2021–2027",
+)
+_STAFF_FLAT = Setting(
+    "staff_of_other_direct_max", "percent", Decimal(20),
+    "staff costs as a flat rate of the other direct costs, at most",
+    f"{_CPR_2021} art. 55.1; {_CPR_2014} art. 68a.1",
+)
+_REMAINING = Setting(
+    "remaining_of_staff_max", "percent", Decimal(40),
+    "a flat rate of the direct staff costs covering all other costs, at most",
+    f"{_CPR_2021} art. 56.1; {_CPR_2014} art. 68b.1",
+)
+_INDIRECT_STAFF = Setting(
+    "indirect_of_staff_max", "percent", Decimal(15),
+    "indirect costs as a flat rate of the direct staff costs, at most "
+    "(Tillväxtverket 2014–2020 allowed universities 20 %: override it)",
+    f"{_CPR_2021} art. 54 b; {_CPR_2014} art. 68.1 b; Tillväxtverket 2014–2020",
+)
+
+GENERAL = Profile(
+    "general", "Every plan", None,
+    (
+        _ROUNDING,
+        _HOURS,
+        Setting(
+            "hourly_rate_tolerance", "amount", Decimal("0.50"),
+            "how far an hourly rate may be from monthly salary x 12 / hours per year (plus payroll "
+            "overhead) and still count as rounding",
+            "finplan's own; rates are commonly rounded to whole kronor",
+        ),
+    ),
+)
+
+PROFILES: dict[str, Profile] = {
+    profile.name: profile
+    for profile in (
+        Profile(
+            "anslag_1_1",
+            f"Anslag 1:1 Regionala tillväxtåtgärder, {_FORORDNING} om bidrag till projektverksamhet "
+            "inom den regionala tillväxtpolitiken",
+            "anslag_1_1",
+            (
+                Setting(
+                    "max_share", "percent", Decimal(50),
+                    "the 1:1 grant's share of the project's total, at most",
+                    f"{_FORORDNING} 5 §",
+                ),
+                _IN_KIND_IN_BASE,
+                _ROUNDING,
+                Setting(
+                    "advance_max_share", "percent", Decimal(50),
+                    "an advance (förskott) as a share of the grant, at most",
+                    f"{_FORORDNING} 11 §",
+                ),
+                Setting(
+                    "advance_max", "amount", Decimal(400_000),
+                    "an advance (förskott) in kronor, at most",
+                    f"{_FORORDNING} 11 §",
+                ),
+            ),
+        ),
+        Profile(
+            "erdf_2014_2020", "European Regional Development Fund 2014–2020 (Regionalfonden)", "erdf",
+            (
+                Setting(
+                    "max_share", "percent", Decimal(50),
+                    "the EU's share of the project's total, at most (Mellersta Norrland; "
+                    "override it for another region category)",
+                    "Regionalfondsprogram Mellersta Norrland 2014–2020 (eufonder.se)",
+                ),
+                _IN_KIND_IN_BASE,
+                _ROUNDING,
+                _INDIRECT_STAFF,
+                Setting(
+                    "indirect_of_direct_except_external_max", "percent", Decimal(25),
+                    "indirect costs as a flat rate of the direct costs except external services, at most",
+                    f"{_CPR_2014} art. 68.1 a; Tillväxtverket 2014–2020",
+                ),
+                _STAFF_FLAT,
+                _REMAINING,
+            ),
+        ),
+        Profile(
+            "erdf_2021_2027", "European Regional Development Fund 2021–2027 (Regionalfonden)", "erdf",
+            (
+                Setting(
+                    "max_share", "percent", Decimal(40),
+                    "the EU's share of the project's total, at most (Mellersta Norrland; "
+                    "override it for another region category)",
+                    "Regionalfondsprogram för Mellersta Norrland 2021–2027 (eufonder.se)",
+                ),
+                _IN_KIND_IN_BASE,
+                _ROUNDING,
+                Setting(
+                    "indirect_of_direct_max", "percent", Decimal(7),
+                    "indirect costs as a flat rate of the direct costs, at most (up to 25 % where the "
+                    "rate is calculated under art. 53.3 a: override it)",
+                    f"{_CPR_2021} art. 54 a, c",
+                ),
+                _INDIRECT_STAFF,
+                _STAFF_FLAT,
+                _REMAINING,
+            ),
+        ),
+    )
+}
+
+ProfileName = Literal["anslag_1_1", "erdf_2014_2020", "erdf_2021_2027"]
+SCHEMES = ("anslag_1_1", "erdf")
+
+
+def setting_key(profile: Profile, setting: Setting) -> str:
+    """The key a plan writes to override a setting: `anslag_1_1.max_share`, `hours_per_year`."""
+    return setting.name if profile is GENERAL else f"{profile.name}.{setting.name}"
+
+
+def all_settings() -> list[tuple[str, Profile, Setting]]:
+    """Every overridable setting with its key, general ones first."""
+    return [
+        (setting_key(profile, setting), profile, setting)
+        for profile in (GENERAL, *PROFILES.values())
+        for setting in profile.settings
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class UsedSetting:
+    key: str
+    profile: Profile
+    setting: Setting
+    value: Any
+    overridden: bool
+
+
+class Settings:
+    """The numbers in force for one plan: defaults of its profiles, then its overrides."""
+
+    def __init__(self, profiles: tuple[str, ...], overrides: dict[str, Any]) -> None:
+        self.profiles = tuple(PROFILES[name] for name in profiles)
+        self._overrides = overrides
+
+    def value(self, profile: Profile, name: str) -> Any:
+        setting = next(s for s in profile.settings if s.name == name)
+        return self._overrides.get(setting_key(profile, setting), setting.default)
+
+    def general(self, name: str) -> Any:
+        return self.value(GENERAL, name)
+
+    def used(self) -> list[UsedSetting]:
+        """Every number in force, for the report: general ones, then each profile's."""
+        return [
+            UsedSetting(key, profile, setting, self._overrides.get(key, setting.default), key in self._overrides)
+            for key, profile, setting in all_settings()
+            if profile is GENERAL or profile in self.profiles
+        ]
+
+    def unused_overrides(self) -> list[str]:
+        """Overrides of a profile the plan does not name: they change nothing."""
+        active = {setting_key(p, s) for p in (GENERAL, *self.profiles) for s in p.settings}
+        return [key for key in self._overrides if key not in active]

@@ -1,0 +1,49 @@
+"""Advances: a 1:1 grant paid before the costs, within the ordinance's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from finplan.findings import Severity
+from finplan.model import Plan
+from finplan.money import format_kr, format_percent
+from finplan.profiles import PROFILES, Settings
+from finplan.rules.base import Violation, rule
+
+_PROFILE = PROFILES["anslag_1_1"]
+
+
+@rule("FP521", "advance-limit", Severity.ERROR, profiles=("anslag_1_1",), source="Förordning (2003:596) 11 §")
+def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """An advance of the 1:1 grant is at most half the grant and at most 400 000 kr.
+
+    Why: the grant is paid in arrears; an advance (förskott) needs special
+    reasons and may be at most half the grant and at most 400 000 kr
+    (Förordning 2003:596, 11 §). Both limits are settings.
+
+    Fails: a 1:1 line of 1 000 000 kr with `advance: 600000`.
+    Passes: the same line with `advance: 400000`.
+    """
+    max_share = settings.value(_PROFILE, "advance_max_share")
+    max_amount = settings.value(_PROFILE, "advance_max")
+    for index, line in enumerate(plan.financing):
+        if line.scheme != _PROFILE.scheme or line.advance is None:
+            continue
+        share_limit = line.amount * max_share / 100
+        path = ("financing", index, "advance")
+        if line.advance > share_limit:
+            yield Violation(
+                path,
+                f"`{line.id}` has an advance of {format_kr(line.advance, plan.currency)}; at most "
+                f"{format_percent(max_share)} of the grant, {format_kr(share_limit, plan.currency)}: "
+                f"{format_kr(line.advance - share_limit, plan.currency)} over",
+            )
+        if line.advance > max_amount:
+            yield Violation(
+                path,
+                f"`{line.id}` has an advance of {format_kr(line.advance, plan.currency)}; at most "
+                f"{format_kr(max_amount, plan.currency)}: {format_kr(line.advance - max_amount, plan.currency)} over",
+            )
+
+
+RULES = (advance_limit,)

@@ -1,0 +1,170 @@
+"""Flat rates (schabloner): a cost computed as a share of other costs, within its limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from finplan.findings import Severity
+from finplan.model import CostLine, Plan
+from finplan.money import format_kr, format_percent
+from finplan.profiles import Settings
+from finplan.rules.base import Violation, rule
+from finplan.totals import total_of
+
+_SOURCES = (
+    "Förordning (EU) 2021/1060 art. 54–56; Förordning (EU) nr 1303/2013 art. 68, 68a, 68b; "
+    "Tillväxtverket 2014–2020, \"Kostnads- och finansieringsbudget\""
+)
+DIRECT = ("staff", "external_services", "travel", "premises_equipment", "investments")
+_BASES = {
+    "indirect_of_staff": "the staff costs",
+    "indirect_of_direct": "the direct costs",
+    "indirect_of_direct_except_external": "the direct costs except external services",
+    "staff_of_other_direct": "the direct costs other than staff",
+    "remaining_of_staff": "the staff costs",
+}
+
+
+def flat_rate_base(plan: Plan, option: str) -> Decimal:
+    """What a flat-rate option is a share of, from the cost lines of the plan."""
+    costs = plan.costs or []
+    staff = total_of(line for line in costs if line.category == "staff")
+    direct = total_of(line for line in costs if line.category in DIRECT)
+    external = total_of(line for line in costs if line.category == "external_services")
+    return {
+        "indirect_of_staff": staff,
+        "indirect_of_direct": direct,
+        "indirect_of_direct_except_external": direct - external,
+        "staff_of_other_direct": direct - staff,
+        "remaining_of_staff": staff,
+    }[option]
+
+
+def _flat_lines(plan: Plan) -> Iterator[tuple[int, CostLine]]:
+    for index, line in enumerate(plan.costs or ()):
+        if line.flat_rate is not None:
+            yield index, line
+
+
+@rule("FP511", "flat-rate-declared", Severity.ERROR, source=_SOURCES)
+def flat_rate_declared(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """A flat-rate cost line says which flat rate it is; no other line does, but staff.
+
+    Why: a flat rate is checked against its base, and the base depends on the
+    option: indirect costs of the staff costs or of the direct costs, staff
+    costs of the other direct costs, or the 40 % that covers all remaining
+    costs. A `flat_rate` cost line must declare `flat_rate: {option, rate}`;
+    a staff line may, with `staff_of_other_direct`; no other line may.
+
+    Fails: `{category: flat_rate, amount: 1000}` without `flat_rate`.
+    Passes: `{category: flat_rate, amount: 1000, flat_rate: {option: indirect_of_staff, rate: 15 %}}`.
+    """
+    for index, line in enumerate(plan.costs or ()):
+        option = line.flat_rate.option if line.flat_rate else None
+        if line.category == "flat_rate" and option is None:
+            yield Violation(
+                ("costs", index),
+                f"`{line.id}` is a flat-rate cost with no `flat_rate:`; expected its option and rate, such as "
+                "`flat_rate: {option: indirect_of_staff, rate: 15 %}`",
+            )
+        elif line.category == "flat_rate" and option == "staff_of_other_direct":
+            yield Violation(
+                ("costs", index, "flat_rate", "option"),
+                f"`{line.id}` is staff costs as a flat rate; expected `category: staff` for it",
+            )
+        elif line.category == "staff" and option not in (None, "staff_of_other_direct"):
+            yield Violation(
+                ("costs", index, "flat_rate", "option"),
+                f"`{line.id}` is a staff line with the flat rate {option}; expected `staff_of_other_direct` "
+                "or a line of its own with `category: flat_rate`",
+            )
+        elif line.category not in ("flat_rate", "staff") and option is not None:
+            yield Violation(
+                ("costs", index, "flat_rate"),
+                f"`{line.id}` is {line.category.replace('_', ' ')} with a flat rate; expected a flat rate only "
+                "on a `flat_rate` or `staff` line",
+            )
+
+
+@rule("FP512", "flat-rate-total", Severity.ERROR, source=_SOURCES)
+def flat_rate_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """A flat-rate cost is at most its rate of its base.
+
+    Why: a flat rate is computed, not budgeted: 15 % of 2 880 000 kr of staff
+    costs is 432 000 kr, and a flat-rate line above that claims costs the rate
+    does not give. An excess within `rounding_tolerance` is rounding.
+
+    Fails: staff 2 880 000 and an `indirect_of_staff` line of 15 % for 450 000.
+    Passes: the same line for 432 000.
+    """
+    tolerance = settings.general("rounding_tolerance")
+    for index, line in _flat_lines(plan):
+        option, rate = line.flat_rate.option, line.flat_rate.rate
+        base = flat_rate_base(plan, option)
+        allowed = base * rate / 100
+        if line.amount - allowed > tolerance:
+            yield Violation(
+                ("costs", index, "amount"),
+                f"`{line.id}` is {format_kr(line.amount, plan.currency)}; {format_percent(rate)} of "
+                f"{_BASES[option]}, {format_kr(base, plan.currency)}, is {format_kr(allowed, plan.currency)}: "
+                f"{format_kr(line.amount - allowed, plan.currency)} over",
+            )
+
+
+@rule("FP513", "flat-rate-limit", Severity.ERROR, profiles=("erdf_2014_2020", "erdf_2021_2027"), source=_SOURCES)
+def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """A flat rate is one the programme offers, at no more than its limit.
+
+    Why: each programme period offers its own flat rates. 2021–2027: indirect
+    costs up to 7 % of direct costs (25 % where calculated), or 15 % of direct
+    staff costs; staff costs up to 20 % of the other direct costs; 40 % of staff
+    costs for all remaining costs. 2014–2020 (Tillväxtverket): 15 % of staff
+    costs (20 % for universities), or 25 % of direct costs except external
+    services; 20 % and 40 % as above.
+
+    Fails: `indirect_of_staff` at 20 % under `erdf_2021_2027`.
+    Passes: `indirect_of_staff` at 15 %.
+    """
+    for index, line in _flat_lines(plan):
+        option, rate = line.flat_rate.option, line.flat_rate.rate
+        for profile in settings.profiles:
+            if not any(s.name == f"{option}_max" for s in profile.settings):
+                yield Violation(
+                    ("costs", index, "flat_rate", "option"),
+                    f"`{line.id}` uses the flat rate {option}, which {profile.name} does not offer",
+                )
+                continue
+            limit = settings.value(profile, f"{option}_max")
+            if rate > limit:
+                yield Violation(
+                    ("costs", index, "flat_rate", "rate"),
+                    f"`{line.id}` is {format_percent(rate)} of {_BASES[option]}; {profile.name} allows at most "
+                    f"{format_percent(limit)}: {format_percent(rate - limit)} over",
+                )
+
+
+@rule("FP514", "flat-rate-remaining", Severity.ERROR, source=_SOURCES)
+def flat_rate_remaining(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """With the flat rate that covers all remaining costs, no other direct cost lines.
+
+    Why: the 40 % option (`remaining_of_staff`) pays every cost but staff; a
+    travel or external-services line beside it claims the same costs twice.
+    In-kind and income lines may stand beside it.
+
+    Fails: staff, `remaining_of_staff` at 40 %, and a travel line.
+    Passes: staff and `remaining_of_staff` at 40 % only.
+    """
+    if not any(line.flat_rate.option == "remaining_of_staff" for _, line in _flat_lines(plan)):
+        return
+    for index, line in enumerate(plan.costs or ()):
+        other_flat = line.flat_rate is not None and line.flat_rate.option != "remaining_of_staff"
+        if (line.category in DIRECT and line.category != "staff") or other_flat:
+            yield Violation(
+                ("costs", index),
+                f"`{line.id}` is {line.category.replace('_', ' ')} beside the flat rate that covers all costs "
+                "but staff; expected only staff, in-kind and income lines beside it",
+            )
+
+
+RULES = (flat_rate_declared, flat_rate_total, flat_rate_limit, flat_rate_remaining)

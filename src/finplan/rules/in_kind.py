@@ -1,0 +1,166 @@
+"""In kind: worked hours valued as hours x rate, and the same in-kind sum on both sides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from finplan.findings import Severity
+from finplan.model import BasisEntry, FinancingLine, Plan
+from finplan.money import difference, format_kr, format_number, format_percent
+from finplan.profiles import PROFILES, Settings
+from finplan.rules.base import Violation, period_of, rule
+from finplan.totals import total_of
+
+_CPR_HOURS = "Förordning (EU) 2021/1060 art. 55.2; Förordning (EU) nr 1303/2013 art. 68a.2"
+_TVV_2127 = "Tillväxtverket, EU funds 2021–2027: hourly rate = monthly salary x 12 / 1 720"
+
+
+@rule(
+    "FP411", "in-kind-balance", Severity.ERROR,
+    source="Tillväxtverket, EU projects 2014–2020, \"Kostnads- och finansieringsbudget\"",
+)
+def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """In-kind financing equals the in-kind cost lines, when the plan has costs.
+
+    Why: a contribution in kind (bidrag i annat än pengar) is both financing
+    and cost: the hours a municipality works for the project finance it and are
+    spent in it. The two sides must carry the same sum.
+
+    Fails: financing in kind of 1 200 000 kr and in-kind cost lines of 1 000 000 kr.
+    Passes: 1 200 000 kr on both sides.
+    """
+    if plan.costs is None:
+        return
+    financed = total_of(line for line in plan.financing if line.form == "in_kind")
+    spent = total_of(line for line in plan.costs if line.category == "in_kind")
+    if financed != spent:
+        yield Violation(
+            ("costs",),
+            f"the in-kind cost lines are {format_kr(spent, plan.currency)} and the in-kind financing is "
+            f"{format_kr(financed, plan.currency)}: costs {difference(spent, financed, plan.currency)}",
+            on_key=True,
+        )
+
+
+@rule(
+    "FP412", "in-kind-basis-missing", Severity.WARNING, profiles=tuple(PROFILES),
+    source="Tillväxtverket, \"Medfinansiering av projektet\" and \"Planera er finansieringsbudget\"",
+)
+def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """An in-kind financing line carries its calculation basis.
+
+    Why: the financier values worked hours from a calculation basis
+    (beräkningsunderlag): hours x hourly rate for each group of people. A
+    contribution in kind without one cannot be checked, and is not accepted.
+
+    Fails: a `form: in_kind` line without `basis`.
+    Passes: the same line with `basis: [{hours: 1720, rate: 450}]`.
+    """
+    for index, line in enumerate(plan.financing):
+        if line.form == "in_kind" and line.basis is None:
+            yield Violation(
+                ("financing", index),
+                f"`{line.id}` is {format_kr(line.amount, plan.currency)} in kind with no calculation basis; "
+                "expected `basis:` with hours and hourly rate",
+            )
+
+
+@rule("FP413", "in-kind-basis-total", Severity.ERROR, source=_CPR_HOURS)
+def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """The calculation basis reproduces the line's amount: the sum of hours x rate.
+
+    Why: the basis is how the amount was reached; where it gives another sum,
+    either the amount or the basis is wrong. A difference within the rounding
+    tolerance (`rounding_tolerance`) is accepted.
+
+    Fails: `amount: 800000` with `basis: [{hours: 1720, rate: 450}]` (774 000 kr).
+    Passes: `amount: 774000` with the same basis.
+    """
+    tolerance = settings.general("rounding_tolerance")
+    for index, line in enumerate(plan.financing):
+        if line.basis is None:
+            continue
+        valued = sum((entry.hours * entry.rate for entry in line.basis), Decimal(0))
+        if abs(valued - line.amount) > tolerance:
+            yield Violation(
+                ("financing", index, "basis"),
+                f"the basis of `{line.id}` gives {format_kr(valued, plan.currency)} (hours x rate), "
+                f"its amount is {format_kr(line.amount, plan.currency)}: "
+                f"basis {difference(valued, line.amount, plan.currency)}",
+            )
+
+
+@rule("FP414", "hours-per-year", Severity.ERROR, source=_CPR_HOURS)
+def hours_per_year(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """Hours per person and year stay within a person-year times the share of full time.
+
+    Why: one full-time person-year is at most 1 720 hours (`hours_per_year`);
+    someone working half time gives at most 860. More hours than that per
+    person and year are hours nobody can have worked. `years` defaults to the
+    line's period in years.
+
+    Fails: `{people: 1, years: 1, hours: 1900, rate: 400}`.
+    Passes: `{people: 2, years: 1, hours: 1900, rate: 400}`.
+    """
+    full_year = settings.general("hours_per_year")
+    for index, line in enumerate(plan.financing):
+        for row, entry in enumerate(line.basis or ()):
+            years = entry.years if entry.years is not None else period_of(plan, line).years
+            if years <= 0:
+                continue
+            per_person = entry.hours / (entry.people * years)
+            limit = full_year * entry.full_time / 100
+            if per_person > limit:
+                yield Violation(
+                    ("financing", index, "basis", row, "hours"),
+                    f"{_row(line, row, entry)} gives {_hours(per_person)} hours per person and year "
+                    f"({format_number(entry.hours)} hours, {entry.people} people, {_hours(years)} years); "
+                    f"expected at most {_hours(limit)} ({format_number(full_year)} x "
+                    f"{format_percent(entry.full_time)}): {_hours(per_person - limit)} hours over",
+                )
+
+
+@rule("FP415", "hourly-rate", Severity.ERROR, source=_TVV_2127)
+def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """An hourly rate agrees with the monthly salary it comes from, where the basis gives one.
+
+    Why: the hourly rate is monthly salary x 12 / 1 720, plus the payroll
+    overhead (PO-pålägg) where the salary does not include it; SKL's 2019
+    overheads were 39,15 % for municipalities and 46,45 % for regions. A rate
+    further from that than `hourly_rate_tolerance` overstates or understates
+    the contribution.
+
+    Fails: `{hours: 1720, rate: 450, monthly_salary: 35000, payroll_overhead: 39.15 %}`
+    (the salary gives 339,84 kr an hour).
+    Passes: the same with `rate: 339.84`.
+    """
+    full_year = settings.general("hours_per_year")
+    tolerance = settings.general("hourly_rate_tolerance")
+    for index, line in enumerate(plan.financing):
+        for row, entry in enumerate(line.basis or ()):
+            if entry.monthly_salary is None:
+                continue
+            overhead = entry.payroll_overhead or Decimal(0)
+            expected = (entry.monthly_salary * 12 / full_year * (1 + overhead / 100)).quantize(Decimal("0.01"))
+            if abs(entry.rate - expected) > tolerance:
+                plus = f" plus {format_percent(overhead)} payroll overhead" if entry.payroll_overhead else ""
+                yield Violation(
+                    ("financing", index, "basis", row, "rate"),
+                    f"{_row(line, row, entry)} has an hourly rate of {format_kr(entry.rate, plan.currency)}; "
+                    f"a monthly salary of {format_kr(entry.monthly_salary, plan.currency)} x 12 / "
+                    f"{format_number(full_year)}{plus} gives {format_kr(expected, plan.currency)}: "
+                    f"rate {difference(entry.rate, expected, plan.currency)}",
+                )
+
+
+def _row(line: FinancingLine, row: int, entry: BasisEntry) -> str:
+    what = f" ({entry.what})" if entry.what else ""
+    return f"row {row + 1}{what} of the basis of `{line.id}`"
+
+
+def _hours(value: Decimal) -> str:
+    return format_number(value.quantize(Decimal("0.01")).normalize())
+
+
+RULES = (in_kind_balance, in_kind_basis_missing, in_kind_basis_total, hours_per_year, hourly_rate)

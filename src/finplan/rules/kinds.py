@@ -1,0 +1,74 @@
+"""Kinds of financing: each financier in one sector, and public cash with its appropriation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from finplan.findings import Severity
+from finplan.model import Plan
+from finplan.profiles import Settings
+from finplan.rules.base import Violation, rule
+
+_HANDBOOKS = (
+    "Tillväxtverket, handbook for national project funds, \"Medfinansiering av projektet\"; "
+    "Tillväxtverket, EU funds 2021–2027, \"Planera er finansieringsbudget\""
+)
+
+
+@rule("FP401", "one-sector-per-financier", Severity.ERROR, source=_HANDBOOKS)
+def one_sector_per_financier(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """A financier is public or private on every one of its lines.
+
+    Why: every co-financing line is exactly one of four kinds, public or
+    private cash or in kind (offentlig/privat, kontant/bidrag i annat än
+    pengar). The format gives each line one sector and one form, so a financier
+    giving both cash and in kind has two lines; this rule checks that those
+    lines agree on whether the financier is public or private.
+
+    Fails: `Jämtkraft` as `sector: private` on its cash line and `sector:
+    public` on its in-kind line.
+    Passes: both lines `sector: private`.
+    """
+    first: dict[str, tuple[int, str]] = {}
+    for index, line in enumerate(plan.financing):
+        name = line.financier.strip().casefold()
+        if name not in first:
+            first[name] = (index, line.sector)
+        elif first[name][1] != line.sector:
+            earlier = plan.financing[first[name][0]]
+            yield Violation(
+                ("financing", index, "sector"),
+                f"`{line.id}` has {line.financier} as {line.sector}, but `{earlier.id}` has it as "
+                f"{earlier.sector}; expected one sector for one financier",
+            )
+
+
+@rule("FP402", "appropriation-named", Severity.WARNING, source=_HANDBOOKS)
+def appropriation_named(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """Public cash names the appropriation it comes from; no other line names one.
+
+    Why: the financing budget asks for each line of public cash which
+    appropriation (anslag) pays it: Reg.tillväxt, Övr.nat.anslag, Övriga
+    medel, or "vet ej" when unknown. Private money and in-kind contributions
+    come from no appropriation.
+
+    Fails: a `sector: public`, `form: cash` line without `appropriation`.
+    Passes: the same line with `appropriation: Reg.tillväxt`.
+    """
+    for index, line in enumerate(plan.financing):
+        public_cash = line.sector == "public" and line.form == "cash"
+        if public_cash and line.appropriation is None:
+            yield Violation(
+                ("financing", index),
+                f"`{line.id}` is public cash with no appropriation; expected `appropriation:` "
+                "(Reg.tillväxt, Övr.nat.anslag, Övriga medel, or vet ej)",
+            )
+        elif not public_cash and line.appropriation is not None:
+            yield Violation(
+                ("financing", index, "appropriation"),
+                f"`{line.id}` is {line.sector} {line.form.replace('_', ' ')} but names an appropriation; "
+                "expected one only on public cash",
+            )
+
+
+RULES = (one_sector_per_financier, appropriation_named)

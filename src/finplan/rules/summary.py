@@ -1,0 +1,38 @@
+"""A note that sums the financing up, for every output, machine-read ones included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from finplan.findings import Severity
+from finplan.model import Plan
+from finplan.money import format_kr, format_share
+from finplan.profiles import Settings
+from finplan.rules.base import Violation, rule
+from finplan.totals import GROUPS, subtotals
+
+
+@rule("FP901", "financing-summary", Severity.INFO, source="Tillväxtverket, \"Planera er finansieringsbudget\"")
+def financing_summary(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """Sums the financing up: decided, applied and proposed; public and private; cash and in kind.
+
+    Why: a grant officer reads first how much of the financing is already
+    decided, and how it splits between public and private money and between
+    cash and in kind; CI outputs, which show no tables, get it as a note.
+
+    Fails (is reported): every plan, as a note.
+    Passes: never silent.
+    """
+    sums = subtotals(plan)
+    parts = [
+        ", ".join(
+            f"{value.replace('_', ' ')} {format_kr(sums[group][value], plan.currency)} "
+            f"({format_share(sums[group][value], plan.total)})"
+            for value in values
+        )
+        for group, values in GROUPS.items()
+    ]
+    yield Violation(("financing",), "financing: " + "; ".join(reversed(parts)), on_key=True)
+
+
+RULES = (financing_summary,)
