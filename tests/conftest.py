@@ -37,9 +37,10 @@ class Run:
         """Findings other than the financing summary, the note every plan gets."""
         return [f for f in self.findings() if f["code"] != SUMMARY_CODE]
 
-    def codes_at(self, *, summary: bool = False) -> set[tuple[str, int]]:
+    def codes_at(self, *, summary: bool = False) -> list[tuple[str, int]]:
+        """(code, line) of each finding, sorted; the summary note only when asked for."""
         found = self.findings() if summary else self.problems()
-        return {(f["code"], int(f["line"])) for f in found}
+        return sorted((f["code"], int(f["line"])) for f in found)
 
 
 def run_finplan(*args: str | Path, env: dict[str, str] | None = None) -> Run:

@@ -174,3 +174,35 @@ def test_a_plan_cut_off_anywhere_is_never_a_traceback(tmp_path):
         run = run_finplan("check", path)
         assert run.exit_code in ((1, 2) if end < last_line else (0, 1, 2)), (end, run.output)
         assert str(path) in run.output
+
+
+def test_rules_lists_every_rule_with_its_profiles():
+    from finplan.rules import RULES
+
+    run = run_finplan("rules")
+    assert run.exit_code == 0
+    for rule in RULES:
+        assert rule.code in run.output and rule.name in run.output
+    row = next(line for line in run.output.splitlines() if "FP521" in line)
+    assert "advance-limit" in row and "error" in row and "anslag_1_1" in row
+
+
+@pytest.mark.parametrize("code", ["FP501", "fp501"])
+def test_rule_prints_its_docs_and_source(code):
+    run = run_finplan("rule", code)
+    assert run.exit_code == 0
+    assert run.output.startswith("FP501 share-cap (error)\n")
+    assert "Applies to: anslag_1_1, erdf_2014_2020, erdf_2021_2027" in run.output
+    assert "Source: Förordning (2003:596) 5 §" in run.output
+    assert "Why:" in run.output and "Fails:" in run.output and "Passes:" in run.output
+
+
+def test_rule_explains_the_input_codes_too():
+    run = run_finplan("rule", "FP001")
+    assert run.exit_code == 0 and "shape" in run.output
+
+
+def test_an_unknown_rule_is_a_usage_error():
+    run = run_finplan("rule", "FP999")
+    assert run.exit_code == 2
+    assert "no rule FP999" in run.output

@@ -35,7 +35,7 @@ def test_valid_plan_passes_with_no_finding(plan: Path):
 @pytest.mark.parametrize("plan", INVALID, ids=lambda p: p.name)
 def test_invalid_plan_gives_its_findings_at_their_lines(plan: Path):
     text = plan.read_text(encoding="utf-8")
-    expected = {(code, int(line)) for code, line in _EXPECT.findall(text)}
+    expected = sorted((code, int(line)) for code, line in _EXPECT.findall(text))
     exit_code = _EXIT.search(text)
     assert expected and exit_code, f"{plan.name} must name its findings and exit code"
     run = run_finplan("check", plan)
@@ -56,3 +56,31 @@ def test_every_rule_has_a_failing_example_plan():
 
     named = {plan.name.split("-")[0].upper() for plan in INVALID}
     assert {rule.code for rule in RULES} <= named
+
+
+_PASSES = re.compile(r"^# passes: (.*)$", re.MULTILINE)
+
+
+def _passing_examples() -> dict[str, list[Path]]:
+    examples: dict[str, list[Path]] = {}
+    for plan in VALID:
+        for line in _PASSES.findall(plan.read_text(encoding="utf-8")):
+            for code in line.split():
+                examples.setdefault(code, []).append(plan)
+    return examples
+
+
+def test_every_rule_has_a_passing_example_plan_it_applies_to():
+    from finplan.check import check_file
+    from finplan.rules import RULES
+    from finplan.rules.engine import applies
+
+    examples = _passing_examples()
+    for rule in RULES:
+        if rule.code == SUMMARY_CODE:
+            continue  # a note on every plan: it has no passing case
+        assert examples.get(rule.code), f"no valid plan says `# passes: {rule.code}`"
+        for plan in examples[rule.code]:
+            result = check_file(plan)
+            assert applies(rule, result.plan), f"{rule.code} does not run on {plan.name}"
+            assert not [f for f in result.findings if f.code == rule.code], plan.name

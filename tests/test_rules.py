@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import MINIMAL, SUMMARY_CODE
+from conftest import MINIMAL, PLANS, SUMMARY_CODE, run_finplan
 from finplan.loader import parse_text
 from finplan.rules import RULES
 from finplan.rules.engine import run_rules
@@ -125,3 +127,45 @@ def test_every_rule_documents_what_why_and_examples():
     assert len(codes) == len(set(codes))
     for rule in RULES:
         assert rule.summary and "Why:" in rule.doc and "Fails" in rule.doc and "Passes:" in rule.doc, rule.code
+
+
+@pytest.mark.parametrize(
+    ("plan", "message"),
+    [
+        ("fp413-in-kind-basis-total", "the basis of `time` gives 774 000 kr (hours x rate), its amount is 800 000 kr: basis 26 000 kr short"),
+        ("fp414-hours-per-year", "row 1 (Handläggare) of the basis of `time` gives 1 000 hours per person and year (2 000 hours, 1 person, 2 years); expected at most 860 (1 720 x 50 %): 140 hours over"),
+        ("fp415-hourly-rate", "row 1 of the basis of `time` has an hourly rate of 450 kr; a monthly salary of 35 000 kr x 12 / 1 720 plus 39,15 % payroll overhead gives 339,78 kr: rate 110,22 kr over"),
+        ("fp411-in-kind-balance", "the in-kind cost lines are 300 kr and the in-kind financing is 400 kr: costs 100 kr short"),
+        ("fp512-flat-rate-total", "`indirect` is 150 kr; 15 % of the staff costs, 800 kr, is 120 kr: 30 kr over"),
+        ("fp513-flat-rate-limit", "`indirect` is 20 % of the staff costs; erdf_2021_2027 allows at most 15 %: 5 percentage points over"),
+        ("fp521-advance-limit", "`grant` has an advance of 600 000 kr; at most 50 % of the grant, 500 000 kr: 100 000 kr over"),
+        ("fp521-advance-limit", "`grant` has an advance of 600 000 kr; at most 400 000 kr: 200 000 kr over"),
+    ],
+)
+def test_funding_rule_messages_name_found_expected_and_difference(plan, message):
+    run = run_finplan("check", PLANS / "invalid" / f"{plan}.yaml")
+    assert message in [f["message"] for f in run.findings()]
+
+
+def test_a_plan_setting_changes_the_number_used_and_the_report_says_so(write):
+    text = MINIMAL.replace("finplan: 1\n", "finplan: 1\nprofiles: [anslag_1_1]\nsettings: {anslag_1_1.max_share: 60 %}\n").replace(
+        "status: decided, appropriation: Övriga medel, amount: 600}",
+        "status: decided, appropriation: Reg.tillväxt, scheme: anslag_1_1, amount: 600}",
+    )
+    run = run_finplan("check", write(text))
+    assert run.problems() == []
+    assert re.search(r"anslag_1_1\.max_share\s+60 % \(set by the plan\)", run.output)
+    assert re.search(r"anslag_1_1\s+a\s+600 kr\s+60,00 %\s+60 % of 1 000 kr = 600 kr\s+0 kr under", run.output)
+
+
+def test_in_kind_left_out_of_the_base_when_set(write):
+    text = MINIMAL.replace("finplan: 1\n", "finplan: 1\nprofiles: [anslag_1_1]\nsettings: {anslag_1_1.in_kind_in_base: false}\n").replace(
+        "status: decided, appropriation: Övriga medel, amount: 600}",
+        "status: decided, appropriation: Reg.tillväxt, scheme: anslag_1_1, amount: 600}",
+    ).replace("sector: private, form: cash", "sector: private, form: in_kind")
+    run = run_finplan("check", write(text))
+    messages = [f["message"] for f in run.findings() if f["code"] == "FP501"]
+    assert messages == [
+        "`a` is 600 kr, 100,00 % of 600 kr (in kind left out); the cap of anslag_1_1 is 50 %, 300 kr: "
+        "300 kr over, beyond the rounding tolerance of 0,50 kr"
+    ]

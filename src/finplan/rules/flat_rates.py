@@ -140,7 +140,7 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 yield Violation(
                     ("costs", index, "flat_rate", "rate"),
                     f"`{line.id}` is {format_percent(rate)} of {_BASES[option]}; {profile.name} allows at most "
-                    f"{format_percent(limit)}: {format_percent(rate - limit)} over",
+                    f"{format_percent(limit)}: {format_percent(rate - limit).removesuffix(' %')} percentage points over",
                 )
 
 

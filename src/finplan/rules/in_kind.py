@@ -88,6 +88,7 @@ def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 f"the basis of `{line.id}` gives {format_kr(valued, plan.currency)} (hours x rate), "
                 f"its amount is {format_kr(line.amount, plan.currency)}: "
                 f"basis {difference(valued, line.amount, plan.currency)}",
+                on_key=True,
             )
 
 
@@ -115,7 +116,8 @@ def hours_per_year(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 yield Violation(
                     ("financing", index, "basis", row, "hours"),
                     f"{_row(line, row, entry)} gives {_hours(per_person)} hours per person and year "
-                    f"({format_number(entry.hours)} hours, {entry.people} people, {_hours(years)} years); "
+                    f"({format_number(entry.hours)} hours, {entry.people} {'person' if entry.people == 1 else 'people'}, "
+                    f"{_hours(years)} years); "
                     f"expected at most {_hours(limit)} ({format_number(full_year)} x "
                     f"{format_percent(entry.full_time)}): {_hours(per_person - limit)} hours over",
                 )
@@ -132,8 +134,8 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
     the contribution.
 
     Fails: `{hours: 1720, rate: 450, monthly_salary: 35000, payroll_overhead: 39.15 %}`
-    (the salary gives 339,84 kr an hour).
-    Passes: the same with `rate: 339.84`.
+    (the salary gives 339,78 kr an hour).
+    Passes: the same with `rate: 339.78`.
     """
     full_year = settings.general("hours_per_year")
     tolerance = settings.general("hourly_rate_tolerance")
