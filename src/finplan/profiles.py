@@ -76,7 +76,12 @@ _INDIRECT_STAFF = Setting(
 GENERAL = Profile(
     "general", "Every plan", None,
     (
-        _ROUNDING,
+        Setting(
+            "rounding_tolerance", "amount", Decimal("0.50"),
+            "how far a computed amount (hours x rate of a basis, a flat rate of its base) may be "
+            "from the amount written and still count as rounding",
+            "finplan's own; kronor are whole in decision memos",
+        ),
         _HOURS,
         Setting(
             "hourly_rate_tolerance", "amount", Decimal("0.50"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from finplan.profiles import all_settings
 from finplan.rules import RULES
 
 
@@ -76,10 +77,31 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     parts += [f"| {i.code} | {i.name} | {i.severity} | {applies_to(i)} | {i.summary} |" for i in DOCUMENTED]
+    parts += [
+        "",
+        "## Settings",
+        "",
+        "A plan overrides any of these under `settings:` (docs/plan-format.md).",
+        "",
+        "| key | default | meaning | source |",
+        "|---|---|---|---|",
+    ]
+    parts += [
+        f"| `{key}` | {_default(setting)} | {setting.meaning} | {setting.source} |"
+        for key, _, setting in all_settings()
+    ]
     parts.append("")
     for item in DOCUMENTED:
         parts += [f"## {item.code} {item.name}", "", "```text", rule_text(item).rstrip("\n"), "```", ""]
     return "\n".join(parts)
+
+
+def _default(setting) -> str:
+    if setting.kind == "percent":
+        return f"{setting.default} %"
+    if setting.kind == "bool":
+        return "yes" if setting.default else "no"
+    return f"{setting.default} kr" if setting.kind == "amount" else f"{setting.default} hours"
 
 
 if __name__ == "__main__":  # pragma: no cover
