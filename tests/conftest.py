@@ -16,8 +16,8 @@ PLANS = Path(__file__).resolve().parent / "plans"
 SEED = ROOT / "budgets" / "attraktiv.yaml"
 SUMMARY_CODE = "FP901"
 
-_FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) (?P<code>FP\d{3}) (?P<message>.*)$")
-_FILE_FINDING = re.compile(r"^(?P<file>.+?): (?P<severity>error|warning|info) (?P<code>FP\d{3}) (?P<message>.*)$")
+_FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>FP\d{3}) (?P<severity>error|warning|info) (?P<message>.*)$")
+_FILE_FINDING = re.compile(r"^(?P<file>.+?): (?P<code>FP\d{3}) (?P<severity>error|warning|info) (?P<message>.*)$")
 
 
 @dataclass

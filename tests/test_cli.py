@@ -51,7 +51,7 @@ def test_errors_exit_1_and_say_found_expected_and_difference(write):
             "message": "the financing lines sum to 1 100 kr, the declared total is 1 000 kr: 100 kr over",
         }
     ]
-    assert f"{path}: fails (1 error, 0 warnings, 1 note)" in run.output
+    assert f"{path}: fails (1 error, 0 warnings, 0 notes)" in run.output
 
 
 def test_warnings_pass_but_fail_with_strict(write):
@@ -85,12 +85,13 @@ def test_bad_input_exits_2_with_a_message_naming_the_file(write, content, messag
     assert "Traceback" not in run.output
 
 
-def test_a_missing_file_and_a_directory_exit_2(tmp_path):
-    run = run_finplan("check", tmp_path / "nope.yaml", tmp_path)
+def test_a_missing_file_and_an_empty_folder_exit_2(tmp_path):
+    run = run_finplan("check", tmp_path / "nope.yaml", tmp_path, tmp_path / "*.yml")
     assert run.exit_code == 2
     assert {(f["file"], f["message"]) for f in run.file_findings()} == {
         (str(tmp_path / "nope.yaml"), "the file does not exist"),
-        (str(tmp_path), "the file is a directory, not a plan file"),
+        (str(tmp_path), "this folder holds no *.yaml or *.yml file"),
+        (str(tmp_path / "*.yml"), "this pattern matches no file"),
     }
 
 
@@ -100,7 +101,7 @@ def test_every_file_is_checked_and_the_worst_decides(write, tmp_path):
     run = run_finplan("check", good, bad)
     assert run.exit_code == 1
     assert f"{good}: passes" in run.output and f"{bad}: fails" in run.output
-    assert "2 files checked: 1 pass, 1 fail, 0 could not be checked (1 error, 0 warnings, 2 notes)" in run.output
+    assert "2 files checked: 1 pass, 1 fail, 0 could not be checked (1 error, 0 warnings, 0 notes)" in run.output
     assert run_finplan("check", good, bad, tmp_path / "missing.yaml").exit_code == 2
 
 
@@ -135,7 +136,7 @@ def test_python_m_finplan_checks_the_seed_plan():
 def test_output_off_a_terminal_is_plain_text():
     done = _run_module("check", str(SEED))
     assert "\x1b[" not in done.stdout
-    assert done.stdout.splitlines()[-1] == f"{SEED}: passes (0 errors, 3 warnings, 1 note)"
+    assert done.stdout.splitlines()[-1] == f"{SEED}: passes (0 errors, 3 warnings, 0 notes)"
     assert f"{SEED}:" in done.stdout.splitlines()[-2]
 
 

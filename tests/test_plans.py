@@ -2,7 +2,8 @@
 
 A valid plan passes with no finding at all. An invalid plan names, in its own
 comments, each finding it must produce (`# expect: FP101 line 12`) and the exit
-code (`# exit: 1`); it must produce exactly those findings, at those lines.
+code (`# exit: 1`), and any options it needs (`# args: --select FP9`); it must
+produce exactly those findings, at those lines.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from conftest import PLANS, ROOT, SUMMARY_CODE, run_finplan
 
 _EXPECT = re.compile(r"^# expect: (FP\d{3}) line (\d+)$", re.MULTILINE)
 _EXIT = re.compile(r"^# exit: (\d)$", re.MULTILINE)
+_ARGS = re.compile(r"^# args: (.*)$", re.MULTILINE)
 
 # The seed's plan has warnings of its own (see test_seed.py); the other budgets pass clean.
 VALID = sorted((PLANS / "valid").glob("*.yaml")) + sorted(
@@ -29,7 +31,7 @@ def test_valid_plan_passes_with_no_finding(plan: Path):
     run = run_finplan("check", "--strict", plan)
     assert run.problems() == [], run.output
     assert run.exit_code == 0, run.output
-    assert f"{plan}: passes (0 errors, 0 warnings, 1 note)" in run.output
+    assert f"{plan}: passes (0 errors, 0 warnings, 0 notes)" in run.output
 
 
 @pytest.mark.parametrize("plan", INVALID, ids=lambda p: p.name)
@@ -38,7 +40,8 @@ def test_invalid_plan_gives_its_findings_at_their_lines(plan: Path):
     expected = sorted((code, int(line)) for code, line in _EXPECT.findall(text))
     exit_code = _EXIT.search(text)
     assert expected and exit_code, f"{plan.name} must name its findings and exit code"
-    run = run_finplan("check", plan)
+    args = _ARGS.search(text)
+    run = run_finplan("check", *(args.group(1).split() if args else ()), plan)
     summary_expected = any(code == SUMMARY_CODE for code, _ in expected)
     assert run.codes_at(summary=summary_expected) == expected, run.output
     assert run.exit_code == int(exit_code.group(1)), run.output

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import MINIMAL, PLANS, SUMMARY_CODE, run_finplan
 from finplan.loader import parse_text
+from finplan.model import settings_of
 from finplan.rules import RULES
 from finplan.rules.engine import run_rules
 from finplan.shape import build_plan
@@ -17,7 +18,7 @@ def findings_of(text: str) -> list[tuple[str, int, str]]:
     document = parse_text(text)
     plan, shape = build_plan(document)
     assert shape == [], shape
-    found = run_rules(plan, RULES, document.source.locate)
+    found = run_rules(plan, RULES, document.source.locate, settings_of(plan))
     return [(f.code, f.position.line, f.message) for f in found if f.code != SUMMARY_CODE]
 
 

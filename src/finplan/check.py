@@ -1,35 +1,54 @@
-"""Checks one plan file: load, build the model, run the rules. Never prints."""
+"""Checks one plan file: load, build the model, run the rules, apply ignores. Never prints."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from finplan.config import FileConfig
 from finplan.errors import InputError
 from finplan.findings import CheckResult, Finding, Severity
-from finplan.loader import DEFAULT_LIMITS, Limits, load_file
+from finplan.loader import DEFAULT_LIMITS, Limits, parse_text, read_text
+from finplan.model import settings_of
 from finplan.rules import RULES, Rule
 from finplan.rules.engine import run_rules
 from finplan.shape import build_plan
+from finplan.suppress import apply_ignores, ignore_comments
 
 INPUT_CODE = "FP000"
 """The code of a finding that a file could not be read as a plan at all."""
 
 
-def check_file(path: str | Path, rules: Iterable[Rule] = RULES, limits: Limits = DEFAULT_LIMITS) -> CheckResult:
-    """Everything finplan finds in the plan at `path`."""
-    result = CheckResult(file=str(path))
+def check_file(
+    path: str | Path,
+    config: FileConfig = FileConfig(),
+    rules: Iterable[Rule] = RULES,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckResult:
+    """Everything finplan finds in the plan at `path`, under `config`."""
+    result = CheckResult(file=str(path), strict=config.strict)
     try:
-        document = load_file(path, limits)
+        text = read_text(path, limits)
+        document = parse_text(text, limits)
     except InputError as error:
-        result.readable = False
-        result.findings.append(Finding(INPUT_CODE, Severity.ERROR, f"the file {error.message}", (), error.position))
-        return result
+        return unreadable(result, error)
     plan, shape_findings = build_plan(document)
     if plan is None:
         result.readable = False
         result.findings.extend(shape_findings)
         return result
     result.plan = plan
-    result.findings.extend(run_rules(plan, rules, document.source.locate))
+    result.settings = settings_of(plan, config.settings)
+    findings = run_rules(
+        plan, rules, document.source.locate, result.settings,
+        enabled=config.selection.enabled, severities=config.severities,
+    )
+    result.findings.extend(apply_ignores(findings, ignore_comments(text), config.selection.enabled))
+    return result
+
+
+def unreadable(result: CheckResult, error: InputError) -> CheckResult:
+    """`result` marked as not checked at all, for the reason `error` gives."""
+    result.readable = False
+    result.findings.append(Finding(INPUT_CODE, Severity.ERROR, f"the file {error.message}", (), error.position))
     return result

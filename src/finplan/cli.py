@@ -7,10 +7,12 @@ wait until a command needs them, so `--version` and `--help` stay quick.
 
 from __future__ import annotations
 
+import enum
+import io
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -45,23 +47,112 @@ def _root(
     """Checks the financing plans of regional development projects, kept as YAML files."""
 
 
+class Format(str, enum.Enum):
+    text = "text"
+    concise = "concise"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+    gitlab = "gitlab"
+
+
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Plan files to check.", show_default=False)],
+    paths: Annotated[
+        list[str], typer.Argument(help="Plan files, folders (every *.yaml and *.yml below) or globs.", show_default=False)
+    ],
+    output_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format", "-o",
+            help="Output format; `github` when GITHUB_ACTIONS is set, else `text`.", show_default=False,
+        ),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these codes or prefixes (FP1, FP203); repeat or comma-separate.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
+    ] = None,
 ) -> None:
-    """Check plan files: sums, periods and lines; print a report; exit 0, 1 or 2."""
-    from finplan.report.text import render_result, run_summary
+    """Check plan files: sums, periods, lines and funding rules; report; exit 0, 1 or 2."""
+    from finplan.config import ConfigFinder
+    from finplan.discover import expand
+    from finplan.errors import InputError
 
-    console = _stdout_console()
-    results = [_check_one(path) for path in paths]
-    for index, result in enumerate(results):
-        if index:
-            console.print()
-        render_result(result, console)
-    if len(results) > 1:
-        console.print(run_summary(results), soft_wrap=True)
-    raise typer.Exit(exit_code(results, strict=strict))
+    fmt = (output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)).value
+    plans = expand(paths)
+    if output is not None and any(_same_file(output, plan) for plan, _ in plans):
+        _fail(f"--output {output} is one of the plans being checked; finplan never writes to a plan")
+    try:
+        finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
+    except InputError as error:
+        _fail(error.message)
+    results = [_check_one(plan, problem, finder) for plan, problem in plans]
+    run = _report_run(results)
+    try:
+        if baseline is not None:
+            from finplan.baseline import apply_baseline, read_baseline
+
+            run.baselined = apply_baseline(results, read_baseline(baseline), run.names)
+        if write_baseline is not None:
+            from finplan.baseline import write_baseline as record
+
+            recorded = record(write_baseline, results, run.names)
+            print(f"finplan: recorded {recorded} findings in {write_baseline}", file=sys.stderr)
+        _write_report(run, fmt, output)
+    except InputError as error:
+        _fail(error.message)
+    raise typer.Exit(EXIT_CLEAN if write_baseline is not None and all(r.readable for r in results) else exit_code(results))
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+
+
+def _same_file(output: Path, plan: Path) -> bool:
+    try:
+        return output.resolve() == plan.resolve()
+    except OSError:
+        return False
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"finplan: {message}", file=sys.stderr)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _report_run(results: list[CheckResult]):
+    from finplan.paths import relative, repository_root
+    from finplan.report.common import ReportRun
+
+    root = repository_root()
+    return ReportRun(results, root, {result.file: relative(result.file, root) for result in results})
+
+
+def _write_report(run, fmt: str, output: Path | None) -> None:
+    stream = io.StringIO() if output is not None else sys.stdout
+    if fmt == "text":
+        from finplan.report.text import render
+
+        render(run, _console(stream))
+    else:
+        from finplan.report import renderer
+
+        renderer(fmt)(run, stream)
+    if output is not None:
+        from finplan.files import write_atomic
+
+        write_atomic(output, stream.getvalue(), overwrite=True)
 
 
 @app.command("rules")
@@ -76,7 +167,7 @@ def list_rules() -> None:
     table: Table = new_table("Rules", "Code", "Name", "Severity", "Applies to", "Checks")
     for item in DOCUMENTED:
         table.add_row(*(Text(str(v)) for v in (item.code, item.name, item.severity, applies_to(item), item.summary)))
-    _stdout_console().print(table)
+    _console().print(table)
 
 
 @app.command("rule")
@@ -91,37 +182,40 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule's code, such as F
     print(rule_text(item), end="")
 
 
-def exit_code(results: list[CheckResult], *, strict: bool) -> int:
-    """The worst outcome of all files decides: unreadable > errors > (strict) warnings."""
-    from finplan.findings import Severity
-
+def exit_code(results: list[CheckResult]) -> int:
+    """The worst outcome of all files decides: unreadable > failing > clean."""
     if any(not result.readable for result in results):
         return EXIT_INPUT
-    worst = max((result.worst for result in results if result.worst is not None), default=None)
-    failing = Severity.WARNING if strict else Severity.ERROR
-    return EXIT_FINDINGS if worst is not None and worst >= failing else EXIT_CLEAN
+    return EXIT_FINDINGS if any(result.failed for result in results) else EXIT_CLEAN
 
 
-def _check_one(path: Path) -> CheckResult:
+def _check_one(path: Path, problem: str | None, finder) -> CheckResult:
     from finplan.check import INPUT_CODE, check_file
+    from finplan.errors import InputError
     from finplan.findings import CheckResult, Finding, Severity
 
+    def unchecked(message: str) -> CheckResult:
+        return CheckResult(str(path), [Finding(INPUT_CODE, Severity.ERROR, message)], readable=False)
+
+    if problem is not None:
+        return unchecked(problem)
     try:
-        return check_file(path)
+        return check_file(path, finder.for_plan(path))
+    except InputError as error:  # the plan's configuration could not be read
+        return unchecked(error.message)
     except Exception as error:  # a bug in finplan, never the plan's fault: say so without a traceback
         if os.environ.get("FINPLAN_DEBUG"):
             raise
-        message = (
+        return unchecked(
             f"finplan failed on this file ({type(error).__name__}); this is a bug in finplan, "
             "please report it (FINPLAN_DEBUG=1 shows the traceback)"
         )
-        return CheckResult(str(path), [Finding(INPUT_CODE, Severity.ERROR, message)], readable=False)
 
 
-def _stdout_console():
+def _console(stream=None):
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(file=stream, highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         # Rich assumes 80 columns off a terminal; CI logs are wider, and tables wrap less.
         console.width = 120

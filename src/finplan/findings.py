@@ -70,6 +70,8 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     plan: object | None = None
     readable: bool = True
+    strict: bool = False
+    settings: object | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -77,3 +79,9 @@ class CheckResult:
     @property
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
+
+    @property
+    def failed(self) -> bool:
+        """Whether this file fails the check: errors, or warnings too when strict."""
+        worst = self.worst
+        return worst is not None and worst >= (Severity.WARNING if self.strict else Severity.ERROR)

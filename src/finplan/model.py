@@ -222,9 +222,9 @@ def overrides_of(settings: BaseModel | None) -> dict[str, object]:
     return {fields[name].alias or name: getattr(settings, name) for name in settings.model_fields_set}
 
 
-def settings_of(plan: Plan) -> Settings:
-    """The numbers in force for `plan`: its profiles' defaults and its own overrides."""
-    return Settings(tuple(plan.profiles or ()), overrides_of(plan.settings))
+def settings_of(plan: Plan, configuration: dict[str, object] | None = None) -> Settings:
+    """The numbers in force for `plan`: its profiles' defaults, the configuration's, its own."""
+    return Settings(tuple(plan.profiles or ()), overrides_of(plan.settings), configuration)
 
 
 class Plan(_Strict):

@@ -190,32 +190,42 @@ class UsedSetting:
     profile: Profile
     setting: Setting
     value: Any
-    overridden: bool
+    origin: str | None  # "plan", "configuration", or None for the default
 
 
 class Settings:
-    """The numbers in force for one plan: defaults of its profiles, then its overrides."""
+    """The numbers in force for one plan: its profiles' defaults, then the configuration's, then its own."""
 
-    def __init__(self, profiles: tuple[str, ...], overrides: dict[str, Any]) -> None:
+    def __init__(
+        self, profiles: tuple[str, ...], plan: dict[str, Any], configuration: dict[str, Any] | None = None
+    ) -> None:
         self.profiles = tuple(PROFILES[name] for name in profiles)
-        self._overrides = overrides
+        self._plan = plan
+        self._configuration = configuration or {}
 
     def value(self, profile: Profile, name: str) -> Any:
         setting = next(s for s in profile.settings if s.name == name)
-        return self._overrides.get(setting_key(profile, setting), setting.default)
+        return self._lookup(setting_key(profile, setting), setting)[0]
 
     def general(self, name: str) -> Any:
         return self.value(GENERAL, name)
 
+    def _lookup(self, key: str, setting: Setting) -> tuple[Any, str | None]:
+        if key in self._plan:
+            return self._plan[key], "plan"
+        if key in self._configuration:
+            return self._configuration[key], "configuration"
+        return setting.default, None
+
     def used(self) -> list[UsedSetting]:
         """Every number in force, for the report: general ones, then each profile's."""
         return [
-            UsedSetting(key, profile, setting, self._overrides.get(key, setting.default), key in self._overrides)
+            UsedSetting(key, profile, setting, *self._lookup(key, setting))
             for key, profile, setting in all_settings()
             if profile is GENERAL or profile in self.profiles
         ]
 
     def unused_overrides(self) -> list[str]:
-        """Overrides of a profile the plan does not name: they change nothing."""
+        """The plan's overrides of a profile it does not name: they change nothing."""
         active = {setting_key(p, s) for p in (GENERAL, *self.profiles) for s in p.settings}
-        return [key for key in self._overrides if key not in active]
+        return [key for key in self._plan if key not in active]

@@ -6,36 +6,36 @@ from rich.table import Table
 from rich.text import Text
 
 from finplan.caps import measure_caps
-from finplan.model import Plan, settings_of
+from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
-from finplan.profiles import UsedSetting
+from finplan.profiles import Settings, UsedSetting
 from finplan.report.table import new_table
 
 
-def needs_numbers(plan: Plan) -> bool:
+def needs_numbers(plan: Plan, settings: Settings) -> bool:
     """Whether any rule of the plan uses a setting: a profile, an override, a basis, a flat rate."""
     return bool(
         plan.profiles
-        or plan.settings
+        or any(used.origin for used in settings.used())
         or any(line.basis for line in plan.financing)
         or any(line.flat_rate for line in plan.costs or ())
     )
 
 
-def numbers_table(plan: Plan) -> Table:
-    """Every number the rules used, where it comes from, and whether the plan set it."""
+def numbers_table(plan: Plan, settings: Settings) -> Table:
+    """Every number the rules used, where it comes from, and whether the plan or configuration set it."""
     table = new_table("Numbers in force", "Setting", "Value", "Source")
-    for used in settings_of(plan).used():
-        value = Text(_value(used, plan.currency), style="bold" if used.overridden else "")
-        if used.overridden:
-            value.append(" (set by the plan)", style="italic")
+    for used in settings.used():
+        value = Text(_value(used, plan.currency), style="bold" if used.origin else "")
+        if used.origin:
+            value.append(f" (set by the {used.origin})", style="italic")
         table.add_row(Text(used.key), value, Text(used.setting.source, style="dim"))
     return table
 
 
-def caps_table(plan: Plan) -> Table | None:
+def caps_table(plan: Plan, settings: Settings) -> Table | None:
     """Each scheme's financing against its cap, with the margin or the excess."""
-    measures = measure_caps(plan, settings_of(plan))
+    measures = measure_caps(plan, settings)
     if not measures:
         return None
     table = new_table("Caps", "Profile", "Lines", "Amount", "Share", "Cap", "Margin")

@@ -15,7 +15,9 @@ from rich.text import Text
 
 from finplan.findings import CheckResult, Finding, Severity
 from finplan.model import Period, Plan
+from finplan.profiles import Settings
 from finplan.money import format_kr, format_number, format_share
+from finplan.report.common import ReportRun, counts, location, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import new_table
 from finplan.totals import GROUPS, per_year, subtotals, total_of
@@ -29,24 +31,34 @@ def label(value: str) -> str:
     return _LABELS.get(value, value)
 
 
+def render(run: ReportRun, console: Console) -> None:
+    """The report of every file, and a line over all of them when there are several."""
+    for index, result in enumerate(run.results):
+        if index:
+            console.print()
+        render_result(result, console)
+    if len(run.results) > 1 or run.baselined:
+        console.print(run_summary(run), soft_wrap=True)
+
+
 def render_result(result: CheckResult, console: Console) -> None:
     """The whole report of one file: plan tables when it could be read, then findings."""
     if isinstance(result.plan, Plan):
-        console.print(plan_tables(result.plan))
+        console.print(plan_tables(result.plan, result.settings))
     for finding in result.findings:
         # Never wrapped: one finding is one line for grep, editors and CI logs.
         console.print(finding_text(result.file, finding), soft_wrap=True)
     console.print(file_summary(result), soft_wrap=True)
 
 
-def plan_tables(plan: Plan) -> Group:
-    """The plan's header, financing, subtotals, costs and yearly breakdowns."""
+def plan_tables(plan: Plan, settings: Settings) -> Group:
+    """The plan's header, financing, subtotals, caps, numbers in force, costs and yearly breakdowns."""
     parts = [_header(plan), _financing(plan), _subtotals(plan)]
-    caps = caps_table(plan)
+    caps = caps_table(plan, settings)
     if caps is not None:
         parts.append(caps)
-    if needs_numbers(plan):
-        parts.append(numbers_table(plan))
+    if needs_numbers(plan, settings):
+        parts.append(numbers_table(plan, settings))
     if plan.costs:
         parts.append(_costs(plan))
     if any(line.per_year for line in (*plan.financing, *(plan.costs or ()))):
@@ -55,12 +67,12 @@ def plan_tables(plan: Plan) -> Group:
 
 
 def finding_text(file: str, finding: Finding) -> Text:
-    """`file:line:col: error FP101 message`, the form editors and CI logs link to."""
-    where = file if finding.position is None else f"{file}:{finding.position.line}:{finding.position.column}"
-    text = Text(f"{where}: ", style="bold")
+    """`file:line:col: FP101 error message`, the line editors and CI logs link to."""
+    text = Text(f"{location(file, finding)}: ", style="bold")
+    text.append(finding.code, style="dim")
+    text.append(" ")
     text.append(str(finding.severity), style=_SEVERITY_STYLE[finding.severity])
-    text.append(f" {finding.code} ", style="dim")
-    text.append(finding.message)
+    text.append(f" {finding.message}")
     return text
 
 
@@ -69,19 +81,12 @@ def file_summary(result: CheckResult) -> Text:
     text = Text(f"{result.file}: ", style="bold")
     if not result.readable:
         text.append("could not be checked", style="bold red")
-    elif result.count(Severity.ERROR):
+    elif result.failed:
         text.append("fails", style="bold red")
     else:
         text.append("passes", style="bold green")
     text.append(f" ({counts(result.findings)})")
     return text
-
-
-def counts(findings: Sequence[Finding]) -> str:
-    """`2 errors, 1 warning, 0 notes`."""
-    numbers = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    words = (("error", Severity.ERROR), ("warning", Severity.WARNING), ("note", Severity.INFO))
-    return ", ".join(f"{numbers[s]} {word}{'' if numbers[s] == 1 else 's'}" for word, s in words)
 
 
 def _header(plan: Plan) -> Text:
@@ -173,11 +178,15 @@ def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") 
     return [Text(format_number(amounts[year]) if year in amounts else "–", style=style) for year in years]
 
 
-def run_summary(results: Sequence[CheckResult]) -> Text:
+def run_summary(run: ReportRun) -> Text:
     """One line over every file checked."""
-    unreadable = sum(1 for r in results if not r.readable)
-    failing = sum(1 for r in results if r.readable and r.count(Severity.ERROR))
-    text = Text(f"{len(results)} files checked: ", style="bold")
-    text.append(f"{len(results) - unreadable - failing} pass, {failing} fail, {unreadable} could not be checked")
-    text.append(f" ({counts([f for r in results for f in r.findings])})")
+    statuses = [status(result) for result in run.results]
+    text = Text(f"{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: ", style="bold")
+    text.append(
+        f"{statuses.count('passed')} pass, {statuses.count('failed')} fail, "
+        f"{statuses.count('unreadable')} could not be checked"
+    )
+    text.append(f" ({counts([f for _, f in run.findings()])})")
+    if run.baselined:
+        text.append(f"; {run.baselined} accepted by the baseline")
     return text

@@ -32,7 +32,8 @@ class Rule:
     """A check of one invariant; the engine stamps its code and severity on findings.
 
     A rule with `profiles` runs only for plans that name one of them; one
-    without runs for every plan. `source` cites the regulation or handbook.
+    without runs for every plan. `source` cites the regulation or handbook. A
+    rule not `on_by_default` runs only when selected by name or prefix.
     """
 
     code: str
@@ -41,6 +42,7 @@ class Rule:
     check: Check
     profiles: tuple[str, ...] = ()
     source: str = ""
+    on_by_default: bool = True
 
     @property
     def doc(self) -> str:
@@ -52,12 +54,18 @@ class Rule:
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, profiles: tuple[str, ...] = (), source: str = ""
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    profiles: tuple[str, ...] = (),
+    source: str = "",
+    on_by_default: bool = True,
 ) -> Callable[[Check], Rule]:
     """Makes a check function into a Rule; its docstring is the rule's documentation."""
 
     def make(check: Check) -> Rule:
-        return Rule(code, name, severity, check, profiles, source)
+        return Rule(code, name, severity, check, profiles, source, on_by_default)
 
     return make
 

@@ -55,7 +55,8 @@ def find(code: str):
 
 
 def applies_to(item) -> str:
-    return ", ".join(item.profiles) if item.profiles else "every plan"
+    plans = ", ".join(item.profiles) if item.profiles else "every plan"
+    return plans if getattr(item, "on_by_default", True) else f"{plans} (off by default)"
 
 
 def rule_text(item) -> str:

@@ -1,11 +1,12 @@
-"""Runs the rules that apply to a plan and stamps each violation with its rule's code and severity."""
+"""Runs the rules that apply to a plan and stamps each violation with its code and configured severity."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
-from finplan.findings import Finding, Position
-from finplan.model import Plan, settings_of
+from finplan.findings import Finding, Position, Severity
+from finplan.model import Plan
+from finplan.profiles import Settings
 from finplan.rules.base import Rule
 
 Locate = Callable[..., Position]
@@ -16,17 +17,32 @@ def applies(rule: Rule, plan: Plan) -> bool:
     return not rule.profiles or bool(set(rule.profiles) & set(plan.profiles or ()))
 
 
-def run_rules(plan: Plan, rules: Iterable[Rule], locate: Locate) -> list[Finding]:
-    """Findings of every rule that applies, each placed by `locate(path, key=...)`, in file order."""
-    settings = settings_of(plan)
+def run_rules(
+    plan: Plan,
+    rules: Iterable[Rule],
+    locate: Locate,
+    settings: Settings,
+    *,
+    enabled: Callable[[str, bool], bool] = lambda code, on_by_default: on_by_default,
+    severities: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
+    """Findings of every enabled rule that applies, placed by `locate(path, key=...)`, in file order."""
+    severities = severities or {}
     findings = [
-        Finding(rule.code, rule.severity, violation.message, violation.path, locate(violation.path, key=violation.on_key))
+        Finding(
+            rule.code,
+            severities.get(rule.code, rule.severity),
+            violation.message,
+            violation.path,
+            locate(violation.path, key=violation.on_key),
+        )
         for rule in rules
-        if applies(rule, plan)
+        if enabled(rule.code, rule.on_by_default) and applies(rule, plan)
         for violation in rule.check(plan, settings)
     ]
-    return sorted(findings, key=_order)
+    return sorted(findings, key=order)
 
 
-def _order(finding: Finding) -> tuple[Position | tuple[int, int], str]:
+def order(finding: Finding) -> tuple[Position | tuple[int, int], str]:
+    """File order: by position, then code; findings without a position first."""
     return (finding.position or (0, 0), finding.code)

@@ -12,16 +12,22 @@ from finplan.rules.base import Violation, rule
 from finplan.totals import GROUPS, subtotals
 
 
-@rule("FP901", "financing-summary", Severity.INFO, source="Tillväxtverket, \"Planera er finansieringsbudget\"")
+@rule(
+    "FP901", "financing-summary", Severity.INFO, on_by_default=False,
+    source="Tillväxtverket, \"Planera er finansieringsbudget\"",
+)
 def financing_summary(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Sums the financing up: decided, applied and proposed; public and private; cash and in kind.
 
     Why: a grant officer reads first how much of the financing is already
     decided, and how it splits between public and private money and between
-    cash and in kind; CI outputs, which show no tables, get it as a note.
+    cash and in kind. The text report shows it as tables; outputs that show no
+    tables (json, sarif, github...) get it as this note when it is selected:
+    it is off by default, so that CI annotations carry problems only
+    (`--select FP9` or `select = ["FP"]` turns it on).
 
-    Fails (is reported): every plan, as a note.
-    Passes: never silent.
+    Fails (is reported): every plan, as a note, when selected.
+    Passes: never silent when selected.
     """
     sums = subtotals(plan)
     parts = [

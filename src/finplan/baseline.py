@@ -1,0 +1,72 @@
+"""Baselines: findings recorded once and accepted, so that only new ones fail a run.
+
+A finding is recognised by its file (from the repository root), code, place
+in the plan and message, not by its line: moving a line does not make it new,
+but a changed amount does, since the message names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from finplan.errors import InputError
+from finplan.files import write_atomic
+from finplan.findings import CheckResult, Finding, format_path
+
+BASELINE_VERSION = 1
+
+
+def fingerprint(file: str, finding: Finding) -> str:
+    """A stable identity of a finding in a file, for baselines and CI systems."""
+    key = "\0".join((file, finding.code, format_path(finding.path), finding.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def write_baseline(path: Path, results: list[CheckResult], name: dict[str, str]) -> int:
+    """Record every finding of the readable files; `name` maps a result's file to its repository name."""
+    entries = [
+        {"file": name[r.file], "code": f.code, "path": format_path(f.path), "message": f.message,
+         "fingerprint": fingerprint(name[r.file], f)}
+        for r in results if r.readable for f in r.findings
+    ]
+    document = {"finplan_baseline": BASELINE_VERSION, "findings": entries}
+    write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", overwrite=True)
+    return len(entries)
+
+
+def read_baseline(path: Path) -> Counter[str]:
+    """The fingerprints a baseline accepts, each as often as it was recorded."""
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"baseline {path} cannot be read: {error.strerror or error}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"baseline {path} is not JSON: {error}") from None
+    if not isinstance(document, dict) or document.get("finplan_baseline") != BASELINE_VERSION:
+        raise InputError(f"baseline {path} is not a finplan baseline of version {BASELINE_VERSION}")
+    entries = document.get("findings")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
+        raise InputError(f"baseline {path}: `findings` must be a list of recorded findings")
+    return Counter(str(e["fingerprint"]) for e in entries)
+
+
+def apply_baseline(results: list[CheckResult], accepted: Counter[str], name: dict[str, str]) -> int:
+    """Drop the findings the baseline accepts from readable files; how many were dropped."""
+    remaining = Counter(accepted)
+    dropped = 0
+    for result in results:
+        if not result.readable:
+            continue
+        kept = []
+        for finding in result.findings:
+            key = fingerprint(name[result.file], finding)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                dropped += 1
+            else:
+                kept.append(finding)
+        result.findings = kept
+    return dropped

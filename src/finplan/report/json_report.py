@@ -1,0 +1,59 @@
+"""`--format json`: every file and finding, in a versioned schema (docs/json-report.md).
+
+The schema is `json-report.schema.json` beside this module; a change that
+breaks a reader of `report_format` N makes it N + 1.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from finplan.findings import Severity, format_path
+from finplan.report.common import ReportRun, status
+
+REPORT_FORMAT = 1
+
+
+def document(run: ReportRun) -> dict[str, Any]:
+    from finplan.rules.docs import find
+
+    files = []
+    for result in run.results:
+        findings = []
+        for finding in result.findings:
+            documented = find(finding.code)
+            findings.append(
+                {
+                    "code": finding.code,
+                    "rule": documented.name if documented else None,
+                    "severity": str(finding.severity),
+                    "message": finding.message,
+                    "path": format_path(finding.path),
+                    "line": finding.position.line if finding.position else None,
+                    "column": finding.position.column if finding.position else None,
+                    "fingerprint": run.fingerprint(result, finding),
+                }
+            )
+        files.append({"file": result.file, "name": run.names[result.file], "status": status(result), "findings": findings})
+    statuses = [f["status"] for f in files]
+    return {
+        "finplan": run.version,
+        "report_format": REPORT_FORMAT,
+        "summary": {
+            "files": len(files),
+            "passed": statuses.count("passed"),
+            "failed": statuses.count("failed"),
+            "unreadable": statuses.count("unreadable"),
+            "errors": run.count(Severity.ERROR),
+            "warnings": run.count(Severity.WARNING),
+            "notes": run.count(Severity.INFO),
+            "baselined": run.baselined,
+        },
+        "files": files,
+    }
+
+
+def render(run: ReportRun, out: TextIO) -> None:
+    json.dump(document(run), out, ensure_ascii=False, indent=2)
+    out.write("\n")

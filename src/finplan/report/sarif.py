@@ -1,0 +1,68 @@
+"""`--format sarif`: SARIF 2.1.0 as GitHub code scanning takes it.
+
+Every rule with its documentation as help; every result at a physical
+location relative to the repository root (`%SRCROOT%`), with a fingerprint
+that does not move with its line.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from finplan.findings import Severity, format_path
+from finplan.report.common import ReportRun
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def document(run: ReportRun) -> dict[str, Any]:
+    from finplan.rules.docs import DOCUMENTED, rule_text
+
+    index = {item.code: i for i, item in enumerate(DOCUMENTED)}
+    rules = [
+        {
+            "id": item.code,
+            "name": item.name,
+            "shortDescription": {"text": item.summary},
+            "fullDescription": {"text": item.doc},
+            "help": {"text": rule_text(item)},
+            "defaultConfiguration": {"level": _LEVEL[Severity[str(item.severity).upper()]]},
+            "properties": {"profiles": list(item.profiles), "source": item.source},
+        }
+        for item in DOCUMENTED
+    ]
+    results = []
+    for result, finding in run.findings():
+        physical: dict[str, Any] = {"artifactLocation": {"uri": run.names[result.file], "uriBaseId": "%SRCROOT%"}}
+        if finding.position is not None:
+            physical["region"] = {"startLine": finding.position.line, "startColumn": finding.position.column}
+        entry: dict[str, Any] = {
+            "ruleId": finding.code,
+            "level": _LEVEL[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [{"physicalLocation": physical}],
+            "partialFingerprints": {"finplanFinding/v1": run.fingerprint(result, finding)},
+        }
+        if finding.path:
+            entry["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": format_path(finding.path)}]
+        if finding.code in index:
+            entry["ruleIndex"] = index[finding.code]
+        results.append(entry)
+    return {
+        "$schema": _SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "finplan", "version": run.version, "rules": rules}},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": run.root.as_uri() + "/"}},
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(run: ReportRun, out: TextIO) -> None:
+    json.dump(document(run), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,85 @@
+"""Inline ignores: `# finplan: ignore[FP203]` on a plan's line silences that finding there.
+
+An ignore must name its codes, so that it cannot hide a finding nobody has
+read; one that silences nothing is itself reported, so that it does not
+outlive the finding it was written for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from finplan.findings import Finding, Position, Severity
+
+MISSING_CODE = "FP002"
+UNUSED_CODE = "FP003"
+
+# A YAML comment starts at `#` after whitespace or at the start of a line.
+_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*finplan:\s*ignore\b(?P<rest>.*)$")
+_CODES = re.compile(r"\[(?P<codes>[^\]]*)\]")
+_CODE = re.compile(r"FP[0-9]{3}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Ignore:
+    """One ignore comment: where it stands and the codes it names (empty: none named)."""
+
+    position: Position
+    codes: tuple[str, ...]
+
+
+def ignore_comments(text: str) -> dict[int, Ignore]:
+    """Every ignore comment in a plan's text, by line."""
+    found = {}
+    if "finplan:" not in text:
+        return found
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _COMMENT.search(line)
+        if match is None:
+            continue
+        codes = _CODES.match(match.group("rest").strip())
+        named = tuple(c.strip() for c in codes.group("codes").split(",") if c.strip()) if codes else ()
+        found[number] = Ignore(Position(number, match.start() + 1), named)
+    return found
+
+
+def apply_ignores(
+    findings: list[Finding], ignores: dict[int, Ignore], enabled: Callable[[str], bool]
+) -> list[Finding]:
+    """The findings no comment silences, and a finding for each comment that is wrong or unused."""
+    if not ignores:
+        return findings
+    used: set[tuple[int, str]] = set()
+    kept = []
+    for finding in findings:
+        line = finding.position.line if finding.position else None
+        ignore = ignores.get(line) if line is not None else None
+        if ignore is not None and finding.code in ignore.codes:
+            used.add((line, finding.code))
+        else:
+            kept.append(finding)
+    for line, ignore in ignores.items():
+        bad = [code for code in ignore.codes if not _CODE.match(code)]
+        if not ignore.codes or bad:
+            what = f"names {', '.join(repr(c) for c in bad)}, not a rule code" if bad else "names no code"
+            kept.append(
+                Finding(
+                    MISSING_CODE, Severity.ERROR,
+                    f"this ignore comment {what}; expected `# finplan: ignore[FP203]` with the codes it silences",
+                    (), ignore.position,
+                )
+            )
+            continue
+        for code in ignore.codes:
+            if (line, code) not in used and enabled(UNUSED_CODE) and enabled(code):
+                kept.append(
+                    Finding(
+                        UNUSED_CODE, Severity.WARNING,
+                        f"this ignore comment silences {code}, but there is no {code} finding on line {line}; "
+                        "expected it removed",
+                        (), ignore.position,
+                    )
+                )
+    return sorted(kept, key=lambda f: (f.position or (0, 0), f.code))
