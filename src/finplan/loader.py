@@ -378,3 +378,23 @@ class _Builder:
             )
         frame.key = key
         frame.key_at = at
+
+
+def inside_scalars(text: str, offsets: list[int]) -> set[int]:
+    """Which character offsets of `text` fall inside a scalar, such as a `#` in quoted text.
+
+    Only the scanner knows where a quoted value ends, so the text is scanned
+    again; callers ask only when the text holds a candidate at all.
+    """
+    spans = []
+    scanner = _EventParser(text)
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        pass  # a plan that does not scan is refused by the parser anyway
+    finally:
+        scanner.dispose()
+    return {offset for offset in offsets if any(start <= offset < end for start, end in spans)}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from finplan.findings import Finding, Position, Severity
+from finplan.loader import inside_scalars
 
 MISSING_CODE = "FP002"
 UNUSED_CODE = "FP003"
@@ -31,18 +32,20 @@ class Ignore:
 
 
 def ignore_comments(text: str) -> dict[int, Ignore]:
-    """Every ignore comment in a plan's text, by line."""
-    found = {}
+    """Every ignore comment in a plan's text, by line; text inside a quoted value is not one."""
     if "finplan:" not in text:
-        return found
-    for number, line in enumerate(text.splitlines(), 1):
-        match = _COMMENT.search(line)
-        if match is None:
-            continue
-        codes = _CODES.match(match.group("rest").strip())
-        named = tuple(c.strip() for c in codes.group("codes").split(",") if c.strip()) if codes else ()
-        found[number] = Ignore(Position(number, match.start() + 1), named)
-    return found
+        return {}
+    candidates = {}
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
+        match = _COMMENT.search(line.rstrip("\r\n"))
+        if match is not None:
+            codes = _CODES.match(match.group("rest").strip())
+            named = tuple(c.strip() for c in codes.group("codes").split(",") if c.strip()) if codes else ()
+            candidates[offset + match.start()] = Ignore(Position(number, match.start() + 1), named)
+        offset += len(line)
+    quoted = inside_scalars(text, list(candidates))
+    return {ignore.position.line: ignore for at, ignore in candidates.items() if at not in quoted}
 
 
 def apply_ignores(

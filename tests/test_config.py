@@ -1,0 +1,167 @@
+"""Configuration, rule selection and inline ignores, as a team sets them up."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL, run_finplan
+
+# FP203 (a warning) on line 10, FP402 (a warning) on line 9.
+WARNED = MINIMAL.replace("amount: 400}", "amount: 400, per_year: {2020: 400}}").replace(
+    "appropriation: Övriga medel, ", ""
+)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "budgets").mkdir()
+    (tmp_path / "budgets" / "plan.yaml").write_text(WARNED, encoding="utf-8")
+    return tmp_path
+
+
+def codes(run) -> list[tuple[str, str]]:
+    return [(f["code"], f["severity"]) for f in run.findings()]
+
+
+def test_without_configuration_both_warnings_show(project):
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP402", "warning"), ("FP203", "warning")]
+    assert run.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--ignore", "FP203"], [("FP402", "warning")]),
+        (["--ignore", "FP2,FP4"], []),
+        (["--ignore", "fp2", "--ignore", "FP402"], []),
+        (["--select", "FP2"], [("FP203", "warning")]),
+        (["--select", "FP1"], []),
+    ],
+)
+def test_select_and_ignore_by_code_or_prefix(project, args, expected):
+    assert codes(run_finplan("check", *args, "budgets")) == expected
+
+
+def test_a_bad_code_on_the_command_line_is_a_usage_error(project):
+    run = run_finplan("check", "--ignore", "E501", "budgets")
+    assert run.exit_code == 2
+    assert "'E501' is not a rule code or prefix" in run.output
+
+
+def test_pyproject_is_found_upward_from_the_plan(project):
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.finplan]\nignore = ["FP402"]\nstrict = true\n')
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP203", "warning")]
+    assert run.exit_code == 1  # strict from the configuration
+
+
+def test_a_pyproject_without_a_finplan_table_is_passed_over(project):
+    (project / "budgets" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (project / "finplan.toml").write_text('ignore = ["FP203"]\n')
+    assert codes(run_finplan("check", "budgets")) == [("FP402", "warning")]
+
+
+def test_the_nearest_configuration_wins(project):
+    (project / "finplan.toml").write_text('ignore = ["FP203"]\n')
+    (project / "budgets" / "finplan.toml").write_text('ignore = ["FP402"]\n')
+    assert codes(run_finplan("check", "budgets")) == [("FP203", "warning")]
+
+
+def test_severity_is_configuration(project):
+    (project / "finplan.toml").write_text('[severity]\nFP203 = "error"\n')
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP402", "warning"), ("FP203", "error")]
+    assert run.exit_code == 1
+
+
+def test_overrides_apply_to_the_plans_their_globs_match(project):
+    (project / "budgets" / "other.yaml").write_text(WARNED, encoding="utf-8")
+    (project / "finplan.toml").write_text('[[overrides]]\nfiles = ["budgets/other.yaml"]\nignore = ["FP2", "FP4"]\n')
+    run = run_finplan("check", "budgets")
+    assert {f["file"] for f in run.findings()} == {"budgets/plan.yaml"}
+
+
+def test_configuration_settings_change_the_numbers_and_the_plan_wins(project):
+    plan = project / "budgets" / "plan.yaml"
+    plan.write_text(
+        MINIMAL.replace("finplan: 1\n", "finplan: 1\nprofiles: [anslag_1_1]\n").replace(
+            "appropriation: Övriga medel, amount: 600}", "appropriation: Reg.tillväxt, scheme: anslag_1_1, amount: 600}"
+        )
+    )
+    assert [f["code"] for f in run_finplan("check", "budgets").findings()] == ["FP501"]
+    (project / "finplan.toml").write_text('[settings]\n"anslag_1_1.max_share" = "60 %"\n')
+    run = run_finplan("check", "budgets")
+    assert run.findings() == [] and "60 % (set by the configuration)" in run.output
+    plan.write_text(plan.read_text().replace("profiles: [anslag_1_1]\n", "profiles: [anslag_1_1]\nsettings: {anslag_1_1.max_share: 55 %}\n"))
+    assert [f["code"] for f in run_finplan("check", "budgets").findings()] == ["FP501"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("ignore = FP203\n", "is not valid TOML"),
+        ('ignor = ["FP203"]\n', "unknown key `ignor`; did you mean `ignore`?"),
+        ('ignore = ["X1"]\n', "'X1' is not a rule code or prefix"),
+        ('ignore = "FP203"\n', "`ignore` must be a list of codes"),
+        ('[severity]\nFP203 = "fatal"\n', "severity of FP203 is 'fatal'"),
+        ('[settings]\n"hours_per_year" = 1720.5\n', "settings `hours_per_year`"),
+        ('[settings]\n"hours_per_yer" = 1720\n', "unknown setting"),
+        ('[[overrides]]\nignore = ["FP2"]\n', "`files` must be a list of glob patterns"),
+        ("strict = 1\n", "`strict` must be true or false"),
+    ],
+)
+def test_a_broken_configuration_says_what_and_where(project, content, message):
+    (project / "finplan.toml").write_text(content)
+    run = run_finplan("check", "budgets")
+    assert run.exit_code == 2
+    assert message in run.output
+    assert "finplan.toml" in run.output
+
+
+def test_an_inline_ignore_silences_its_code_on_its_line(project):
+    plan = project / "budgets" / "plan.yaml"
+    lines = WARNED.splitlines()
+    lines[9] += "  # finplan: ignore[FP203]"
+    plan.write_text("\n".join(lines) + "\n")
+    assert codes(run_finplan("check", "budgets")) == [("FP402", "warning")]
+
+
+def test_an_inline_ignore_of_several_codes(project):
+    plan = project / "budgets" / "plan.yaml"
+    lines = WARNED.replace("total: 1000", "total: 999").splitlines()
+    assert lines[7] == "financing:"
+    lines[7] += "  # finplan: ignore[FP101, FP999]"
+    plan.write_text("\n".join(lines) + "\n")
+    run = run_finplan("check", "budgets")
+    assert ("FP101", "error") not in codes(run)
+    assert ("FP003", "warning") in codes(run)  # FP999 silenced nothing
+    unused = next(f for f in run.findings() if f["code"] == "FP003")
+    assert unused["line"] == "8" and "silences FP999, but there is no FP999 finding on line 8" in unused["message"]
+
+
+def test_an_unused_inline_ignore_is_reported(project):
+    plan = project / "budgets" / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1000  # finplan: ignore[FP101]"))
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP003", "warning")]
+    assert run.findings()[0]["line"] == "7"
+
+
+@pytest.mark.parametrize("comment", ["# finplan: ignore", "# finplan: ignore[]", "#finplan: ignore[all]"])
+def test_an_inline_ignore_must_name_its_code(project, comment):
+    plan = project / "budgets" / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", f"total: 1000  {comment}"))
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP002", "error")]
+    assert run.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "value", ['"Testprojekt # finplan: ignore"', "'a # finplan: ignore[FP101]'", "Testprojekt#finplan"]
+)
+def test_an_ignore_inside_a_value_is_not_a_comment(project, value):
+    plan = project / "budgets" / "plan.yaml"
+    plan.write_text(MINIMAL.replace("name: Testprojekt", f"name: {value}"))
+    assert codes(run_finplan("check", "budgets")) == []
