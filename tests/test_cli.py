@@ -207,3 +207,29 @@ def test_an_unknown_rule_is_a_usage_error():
     run = run_finplan("rule", "FP999")
     assert run.exit_code == 2
     assert "no rule FP999" in run.output
+
+
+def test_init_writes_a_starting_plan_that_passes(tmp_path):
+    path = tmp_path / "plan.yaml"
+    run = run_finplan("init", path)
+    assert run.exit_code == 0
+    assert f"wrote a starting plan to {path}" in run.output
+    checked = run_finplan("check", "--strict", path)
+    assert checked.exit_code == 0, checked.output
+    assert "Projektets namn" in checked.output
+
+
+def test_init_never_overwrites(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("mine\n")
+    run = run_finplan("init", path)
+    assert run.exit_code == 2
+    assert "already exists; finplan does not overwrite it" in run.output
+    assert path.read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
+
+
+def test_init_into_a_missing_folder_is_a_clear_error(tmp_path):
+    run = run_finplan("init", tmp_path / "no" / "such" / "plan.yaml")
+    assert run.exit_code == 2
+    assert "cannot be written" in run.output

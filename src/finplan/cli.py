@@ -182,6 +182,34 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule's code, such as F
     print(rule_text(item), end="")
 
 
+@app.command("schema")
+def show_schema() -> None:
+    """Print the plan format as a JSON Schema, for editors and schema validators."""
+    import json
+
+    from finplan.schema import plan_schema
+
+    print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("init")
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the new plan.")] = Path("plan.yaml"),
+) -> None:
+    """Write a commented starting plan; an existing file is never overwritten."""
+    import importlib.resources
+
+    from finplan.errors import InputError
+    from finplan.files import write_atomic
+
+    template = importlib.resources.files("finplan.templates").joinpath("plan.yaml").read_text(encoding="utf-8")
+    try:
+        write_atomic(path, template, overwrite=False)
+    except InputError as error:
+        _fail(error.message)
+    print(f"finplan: wrote a starting plan to {path}; fill it in, then run `finplan check {path}`")
+
+
 def exit_code(results: list[CheckResult]) -> int:
     """The worst outcome of all files decides: unreadable > failing > clean."""
     if any(not result.readable for result in results):

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, create_model
 from pydantic_core import PydanticCustomError
 
 from finplan.money import AmountError, parse_amount, parse_percent
@@ -73,14 +73,52 @@ def _currency(value: object) -> str:
     return value
 
 
-Amount = Annotated[Decimal, BeforeValidator(_amount)]
-Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
-Percent = Annotated[Decimal, BeforeValidator(_percent)]
-PlanDate = Annotated[date, BeforeValidator(_date)]
-LineId = Annotated[str, BeforeValidator(_id)]
+# What editors see (`finplan schema`): the forms each value may be written in.
+_GROUPED = r"(?:0|[1-9][0-9]*|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+)(?:[.,][0-9]{1,2})?"
+_AMOUNT_SCHEMA = {
+    "description": "Kronor, exactly: 2658128, 2_658_128, 2 658 128 or 1234.50",
+    "anyOf": [
+        {"type": "integer"},
+        {"type": "number"},
+        {"type": "string", "pattern": f"^[-\u2212]?{_GROUPED}$"},
+    ],
+}
+_QUANTITY_SCHEMA = {
+    "description": "A number of 0 or more, such as 1720, 1 720 or 2.5",
+    "anyOf": [
+        {"type": "number", "minimum": 0},
+        {"type": "string", "pattern": f"^{_GROUPED}$"},
+    ],
+}
+
+Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema(_AMOUNT_SCHEMA)]
+Quantity = Annotated[Decimal, BeforeValidator(_quantity), WithJsonSchema(_QUANTITY_SCHEMA)]
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]+(?:[.,][0-9]+)?[ \u00a0\u202f]?%$", "description": "Such as 15 %"}),
+]
+PlanDate = Annotated[
+    date,
+    BeforeValidator(_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+]
+LineId = Annotated[
+    str, BeforeValidator(_id), WithJsonSchema({"type": "string", "pattern": "^[0-9A-Za-z_.:\\-\u00c0-\u024f]{1,64}$"})
+]
 Text = Annotated[str, Field(min_length=1)]
-Currency = Annotated[str, BeforeValidator(_currency)]
-YearBreakdown = dict[int, Amount]
+Currency = Annotated[str, BeforeValidator(_currency), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})]
+YearBreakdown = Annotated[
+    dict[int, Amount],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "description": "Amounts by calendar year, such as {2020: 250 000, 2021: 750 000}",
+            "propertyNames": {"pattern": "^-?[0-9]+$"},
+            "additionalProperties": _AMOUNT_SCHEMA,
+        }
+    ),
+]
 
 Sector = Literal["public", "private"]
 Form = Literal["cash", "in_kind"]

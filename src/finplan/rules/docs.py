@@ -15,7 +15,7 @@ from finplan.rules import RULES
 
 @dataclass(frozen=True, slots=True)
 class InputCode:
-    """A code for a plan that could not be checked at all; it has no rule function."""
+    """A code that no rule function yields: an unreadable plan, a wrong shape, an ignore comment."""
 
     code: str
     name: str
@@ -43,6 +43,21 @@ INPUT_CODES = (
         "A key the format does not know (with a \"did you mean\" hint), a required key\n"
         "missing, a value of the wrong type, an amount or date that cannot be read\n"
         "exactly. No rule can run on such a plan, so the exit code is 2.",
+    ),
+    InputCode(
+        "FP002", "ignore-without-code", "error",
+        "An inline ignore comment names the codes it silences.\n\n"
+        "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
+        "names no code, or something that is not a code, would silence anything\n"
+        "that appears on that line later, unread; it is an error.",
+        source="finplan's inline ignores (docs/ci.md)",
+    ),
+    InputCode(
+        "FP003", "unused-ignore", "warning",
+        "An inline ignore comment silences a finding on its line.\n\n"
+        "A comment naming a code that has no finding on its line silences nothing;\n"
+        "left in place it would hide a later finding nobody has read. Remove it.",
+        source="finplan's inline ignores (docs/ci.md)",
     ),
 )
 
