@@ -47,7 +47,7 @@ def test_errors_exit_1_and_say_found_expected_and_difference(write):
     assert run.exit_code == 1
     assert run.problems() == [
         {
-            "file": str(path), "line": "8", "column": "1", "severity": "error", "code": "FP101",
+            "file": str(path), "line": "7", "column": "8", "severity": "error", "code": "FP101",
             "message": "the financing lines sum to 1 100 kr, the declared total is 1 000 kr: 100 kr over",
         }
     ]

@@ -131,14 +131,14 @@ def test_an_inline_ignore_silences_its_code_on_its_line(project):
 def test_an_inline_ignore_of_several_codes(project):
     plan = project / "budgets" / "plan.yaml"
     lines = WARNED.replace("total: 1000", "total: 999").splitlines()
-    assert lines[7] == "financing:"
-    lines[7] += "  # finplan: ignore[FP101, FP999]"
+    assert lines[6] == "total: 999"
+    lines[6] += "  # finplan: ignore[FP101, FP999]"
     plan.write_text("\n".join(lines) + "\n")
     run = run_finplan("check", "budgets")
     assert ("FP101", "error") not in codes(run)
     assert ("FP003", "warning") in codes(run)  # FP999 silenced nothing
     unused = next(f for f in run.findings() if f["code"] == "FP003")
-    assert unused["line"] == "8" and "silences FP999, but there is no FP999 finding on line 8" in unused["message"]
+    assert unused["line"] == "7" and "silences FP999, but there is no FP999 finding on line 7" in unused["message"]
 
 
 def test_an_unused_inline_ignore_is_reported(project):

@@ -31,7 +31,7 @@ def folder(tmp_path, monkeypatch) -> Path:
     return plans
 
 
-EXPECTED = {("budgets/bad-sum.yaml", "FP101", 11), ("budgets/old/bad-year.yml", "FP202", 22)}
+EXPECTED = {("budgets/bad-sum.yaml", "FP101", 10), ("budgets/old/bad-year.yml", "FP202", 22)}
 
 
 def _line_of(plan: Path, code: str) -> int:
@@ -39,7 +39,7 @@ def _line_of(plan: Path, code: str) -> int:
 
 
 def test_the_expected_lines_are_the_example_plans_own():
-    assert _line_of(BAD_ONE, "FP101") == 11 and _line_of(BAD_TWO, "FP202") == 22
+    assert _line_of(BAD_ONE, "FP101") == 10 and _line_of(BAD_TWO, "FP202") == 22
 
 
 def test_text_reports_both_bad_plans(folder):
@@ -93,7 +93,7 @@ def test_github_escaping_of_data_and_properties():
 
 def test_github_is_the_default_in_github_actions(folder):
     run = run_finplan("check", "budgets", env={"GITHUB_ACTIONS": "true"})
-    assert run.output.startswith("::error file=budgets/bad-sum.yaml,line=11,col=1,title=FP101 financing-total::")
+    assert run.output.startswith("::error file=budgets/bad-sum.yaml,line=10,col=8,title=FP101 financing-total::")
 
 
 def test_json_follows_its_documented_schema(folder):
@@ -137,7 +137,7 @@ def test_sarif_fingerprints_do_not_move_with_lines(folder):
     plan.write_text("# a comment that moves every line down\n" + plan.read_text())
     second = json.loads(run_finplan("check", "budgets/bad-sum.yaml", "--format", "sarif").output)
     (a,), (b,) = first["runs"][0]["results"], second["runs"][0]["results"]
-    assert b["locations"][0]["physicalLocation"]["region"]["startLine"] == 12
+    assert b["locations"][0]["physicalLocation"]["region"]["startLine"] == 11
     assert a["partialFingerprints"] == b["partialFingerprints"]
 
 
@@ -183,7 +183,7 @@ def test_every_format_passes_with_both_bad_plans_in_a_baseline(folder, fmt):
     assert recorded.exit_code == 0
     run = run_finplan("check", "budgets", "--format", fmt, "--baseline", "baseline.json")
     assert run.exit_code == 0, run.output
-    assert "bad-sum.yaml:11" not in run.output and "line=11" not in run.output
+    assert "bad-sum.yaml:10" not in run.output and "line=10" not in run.output
 
 
 def test_a_baseline_accepts_what_it_recorded_and_fails_on_what_is_new(folder):

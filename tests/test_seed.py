@@ -130,7 +130,8 @@ def test_changing_any_amount_is_caught(tmp_path, amount):
     run = run_finplan("check", path)
     assert run.exit_code == 1
     (finding,) = [f for f in run.findings() if f["code"] == "FP101"]
-    assert finding["line"] == str(text.splitlines().index("financing:") + 1)
+    total_line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("total:"))
+    assert finding["line"] == str(total_line)
     assert re.search(r": 1 kr (over|short)$", finding["message"])
 
 
