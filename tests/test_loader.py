@@ -92,13 +92,13 @@ def refused(text: str, limits: Limits = Limits()) -> InputError:
 def test_a_repeated_key_is_refused_at_the_repeat():
     error = refused("a: 1\nb:\n  amount: 5\n  amount: 6\n")
     assert error.position == Position(4, 3)
-    assert "repeats the key 'amount' (first at line 3)" in error.message
+    assert "repeats the key `amount` (first at line 3)" in error.message
 
 
 def test_a_repeated_year_is_refused():
     error = refused("per_year: {2020: 1, 2021: 2, 2020: 3}\n")
     assert error.position == Position(1, 30)
-    assert "repeats the key 2020" in error.message
+    assert "repeats the key `2020`" in error.message
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 from finplan.config import FileConfig
 from finplan.errors import InputError
 from finplan.findings import CheckResult, Finding, Severity
-from finplan.loader import DEFAULT_LIMITS, Limits, parse_text, read_text
+from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
 from finplan.model import settings_of
 from finplan.rules import RULES, Rule
 from finplan.rules.engine import run_rules
@@ -26,9 +26,24 @@ def check_file(
     limits: Limits = DEFAULT_LIMITS,
 ) -> CheckResult:
     """Everything finplan finds in the plan at `path`, under `config`."""
-    result = CheckResult(file=str(path), strict=config.strict)
     try:
-        text = read_text(path, limits)
+        data = read_bytes(path, limits)
+    except InputError as error:
+        return unreadable(CheckResult(file=str(path), strict=config.strict), error)
+    return check_bytes(data, str(path), config, rules, limits)
+
+
+def check_bytes(
+    data: bytes,
+    name: str,
+    config: FileConfig = FileConfig(),
+    rules: Iterable[Rule] = RULES,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckResult:
+    """Everything finplan finds in a plan's bytes, reported under `name`."""
+    result = CheckResult(file=name, strict=config.strict)
+    try:
+        text = decode(data, limits)
         document = parse_text(text, limits)
     except InputError as error:
         return unreadable(result, error)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from finplan.errors import InputError
-from finplan.findings import Severity
+from finplan.findings import Severity, shorten
 
 CONFIG_FILES = ("finplan.toml", "pyproject.toml")
 _KEYS = ("select", "ignore", "strict", "severity", "settings", "overrides")
@@ -180,7 +180,7 @@ def _check_keys(table: dict[str, Any], known: tuple[str, ...], where: str) -> No
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean `{close[0]}`?" if close else f"; expected one of: {', '.join(known)}"
-            raise InputError(f"configuration {where}: unknown key `{key}`{hint}")
+            raise InputError(f"configuration {where}: unknown key `{shorten(key)}`{hint}")
 
 
 def _codes(table: dict[str, Any], key: str, where: str) -> tuple[str, ...] | None:
@@ -196,7 +196,7 @@ def _codes(table: dict[str, Any], key: str, where: str) -> tuple[str, ...] | Non
 
 def _check_code(code: str, where: str) -> None:
     if not _CODE.match(code):
-        raise InputError(f"{where}: {code!r} is not a rule code or prefix, such as FP105 or FP1")
+        raise InputError(f"{where}: {shorten(code)!r} is not a rule code or prefix, such as FP105 or FP1")
 
 
 def _severities(table: dict[str, Any], where: str) -> dict[str, Severity]:
@@ -208,7 +208,9 @@ def _severities(table: dict[str, Any], where: str) -> dict[str, Severity]:
     for code, name in value.items():
         _check_code(code, f"configuration {where}")
         if name not in names:
-            raise InputError(f"configuration {where}: severity of {code} is {name!r}; expected error, warning or info")
+            raise InputError(
+                f"configuration {where}: severity of {code} is {shorten(name)!r}; expected error, warning or info"
+            )
         result[code] = names[name]
     return result
 
@@ -225,7 +227,7 @@ def _settings(table: dict[str, Any], where: str) -> dict[str, Any]:
         return overrides_of(PlanSettings.model_validate(value))
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
-        key = ".".join(str(part) for part in detail["loc"])
+        key = shorten(".".join(str(part) for part in detail["loc"]))
         reason = "unknown setting" if detail["type"] == "extra_forbidden" else detail["msg"]
         raise InputError(
             f"configuration {where}: settings `{key}`: {reason} (write decimals as strings, such as \"0.50\")"

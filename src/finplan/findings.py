@@ -28,6 +28,12 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+def shorten(value: object, limit: int = 40) -> str:
+    """Text from a plan, cut to `limit` characters: no message repeats an unbounded input."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def format_path(path: Path) -> str:
     """`("financing", 3, "amount")` -> `financing[3].amount`."""
     text = ""

@@ -40,7 +40,7 @@ from yaml.events import (
 
 from finplan.errors import InputError
 from finplan.findings import Path as PlanPath
-from finplan.findings import Position
+from finplan.findings import Position, shorten
 
 _EventParser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -151,6 +151,11 @@ def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
 
 def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """The file's text, decoded as UTF-8 (a BOM is dropped), within the limits."""
+    return decode(read_bytes(path, limits), limits)
+
+
+def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, refused past the size limit without reading further."""
     path = Path(path)
     try:
         with path.open("rb") as stream:
@@ -165,11 +170,13 @@ def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
         raise InputError(f"cannot be read: {error.strerror or error}") from None
     if len(data) > limits.max_bytes:
         raise InputError(f"is larger than the limit of {limits.max_bytes} bytes")
-    return decode(data, limits)
+    return data
 
 
 def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     """Bytes to text: UTF-8, with or without a BOM; anything else is refused."""
+    if len(data) > limits.max_bytes:
+        raise InputError(f"is larger than the limit of {limits.max_bytes} bytes")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -204,14 +211,14 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         problem = error.problem or error.context or "unreadable"
         where = Position(mark.line + 1, mark.column + 1) if mark else None
         context = f" ({error.context})" if error.context and error.problem else ""
-        raise InputError(f"is not valid YAML: {problem}{context}", where) from None
+        raise InputError(f"is not valid YAML: {shorten(problem + context, 200)}", where) from None
     except yaml.reader.ReaderError as error:
         raise InputError(
             f"is not valid YAML: character #x{error.character:04X} is not allowed in a YAML file",
             _position_of_index(text, error.position),
         ) from None
     except yaml.YAMLError as error:
-        raise InputError(f"is not valid YAML: {error}") from None
+        raise InputError(f"is not valid YAML: {shorten(str(error), 200)}") from None
     finally:
         parser.dispose()
 
@@ -235,7 +242,7 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"the number {value}"
+    return f"the number {shorten(str(value))}"
 
 
 class _Frame:
@@ -296,7 +303,7 @@ class _Builder:
     def _scalar(self, event: ScalarEvent) -> None:
         at = _mark(event)
         if event.tag not in _TEXT_TAGS:
-            raise InputError(f"uses the tag {event.tag!r}; tags are not allowed in a plan", at)
+            raise InputError(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", at)
         text = event.value
         if len(text) > self.limits.max_scalar_chars:
             raise InputError(
@@ -309,7 +316,7 @@ class _Builder:
 
     def _open(self, event: Any, value: Any, positions: Any, tags: frozenset, noun: str) -> None:
         if event.tag not in tags:
-            raise InputError(f"uses the tag {event.tag!r}; tags are not allowed in a plan", positions.at)
+            raise InputError(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", positions.at)
         if len(self.stack) >= self.limits.max_depth:
             raise InputError(
                 f"nests deeper than the limit of {self.limits.max_depth} levels", positions.at
@@ -325,11 +332,12 @@ class _Builder:
 
     def _alias(self, event: AliasEvent) -> None:
         at = _mark(event)
+        name = shorten(event.anchor)
         if event.anchor not in self.anchors:
-            raise InputError(f"has the alias *{event.anchor} with no anchor &{event.anchor} before it", at)
+            raise InputError(f"has the alias *{name} with no anchor &{name} before it", at)
         target = self.anchors[event.anchor]
         if target is None:
-            raise InputError(f"has the alias *{event.anchor} inside the value it refers to", at)
+            raise InputError(f"has the alias *{name} inside the value it refers to", at)
         value, positions, size, height = target
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
@@ -338,7 +346,7 @@ class _Builder:
             )
         if len(self.stack) + height > self.limits.max_depth:
             raise InputError(
-                f"nests deeper than the limit of {self.limits.max_depth} levels through the alias *{event.anchor}",
+                f"nests deeper than the limit of {self.limits.max_depth} levels through the alias *{name}",
                 at,
             )
         self._add(value, positions, size, height)
@@ -372,7 +380,7 @@ class _Builder:
         if key in frame.value:
             first = frame.positions.keys[key]
             raise InputError(
-                f"repeats the key {key!r} (first at line {first.line}); "
+                f"repeats the key `{shorten(key)}` (first at line {first.line}); "
                 "a repeated key would silently drop one of the values",
                 at,
             )

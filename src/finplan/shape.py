@@ -15,14 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from finplan.findings import Finding, Path, Severity, format_path
+from finplan.findings import Finding, Path, Severity, format_path, shorten
 from finplan.loader import Document
 from finplan.model import FORMAT_VERSION, Plan
 
 SHAPE_CODE = "FP001"
 """The code of every finding about a plan's shape (keys, types, values)."""
-
-_MAX_SHOWN = 40
 
 _EXPECTED = {
     "string_type": "text",
@@ -51,11 +49,9 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | Decimal):
-        text = str(value)
-        return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN] + "…"
+        return shorten(value)
     if isinstance(value, str):
-        text = value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…"
-        return f'"{text}"'
+        return f'"{shorten(value)}"'
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -73,7 +69,7 @@ def _finding(document: Document, detail: Any) -> Finding:
     if kind == "extra_forbidden":
         known = _known_keys(loc[:-1])
         hint = _did_you_mean(str(loc[-1]), known) or f"; expected one of: {', '.join(known)}"
-        return _at(document, loc, loc, f"unknown key `{loc[-1]}`{hint}", key=True)
+        return _at(document, loc, loc, f"unknown key `{shorten(loc[-1])}`{hint}", key=True)
     if loc and loc[-1] == "[key]":
         key_loc = loc[:-1]
         return _at(

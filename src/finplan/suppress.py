@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from finplan.findings import Finding, Position, Severity
+from finplan.findings import Finding, Position, Severity, shorten
 from finplan.loader import inside_scalars
 
 MISSING_CODE = "FP002"
@@ -66,7 +66,7 @@ def apply_ignores(
     for line, ignore in ignores.items():
         bad = [code for code in ignore.codes if not _CODE.match(code)]
         if not ignore.codes or bad:
-            what = f"names {', '.join(repr(c) for c in bad)}, not a rule code" if bad else "names no code"
+            what = f"names {', '.join(repr(shorten(c)) for c in bad[:3])}, not a rule code" if bad else "names no code"
             kept.append(
                 Finding(
                     MISSING_CODE, Severity.ERROR,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from finplan.findings import Severity
+from finplan.findings import Severity, shorten
 from finplan.model import BasisEntry, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent
 from finplan.profiles import PROFILES, Settings
@@ -157,7 +157,7 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
 
 
 def _row(line: FinancingLine, row: int, entry: BasisEntry) -> str:
-    what = f" ({entry.what})" if entry.what else ""
+    what = f" ({shorten(entry.what)})" if entry.what else ""
     return f"row {row + 1}{what} of the basis of `{line.id}`"
 
 

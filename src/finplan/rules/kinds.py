@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.findings import Severity
+from finplan.findings import Severity, shorten
 from finplan.model import Plan
 from finplan.profiles import Settings
 from finplan.rules.base import Violation, rule
@@ -38,7 +38,7 @@ def one_sector_per_financier(plan: Plan, settings: Settings) -> Iterator[Violati
             earlier = plan.financing[first[name][0]]
             yield Violation(
                 ("financing", index, "sector"),
-                f"`{line.id}` has {line.financier} as {line.sector}, but `{earlier.id}` has it as "
+                f"`{line.id}` has {shorten(line.financier)} as {line.sector}, but `{earlier.id}` has it as "
                 f"{earlier.sector}; expected one sector for one financier",
             )
 
