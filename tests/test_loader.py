@@ -243,3 +243,9 @@ def test_missing_file_and_directory(tmp_path):
         load_file(tmp_path / "nope.yaml")
     with pytest.raises(InputError, match="is a directory"):
         load_file(tmp_path)
+
+
+def test_a_number_too_long_for_an_int_stays_exact():
+    value = value_of("9" * 5000)
+    assert isinstance(value, Decimal) and value == Decimal("9" * 5000)
+    assert value_of("9" * 1000) == int("9" * 1000)

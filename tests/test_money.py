@@ -102,3 +102,26 @@ def test_difference_says_over_or_short():
     assert difference(Decimal(1100), Decimal(1000)) == "100 kr over"
     assert difference(Decimal("999.50"), Decimal(1000)) == "0,50 kr short"
     assert difference(Decimal(5), Decimal(5)) == "no difference"
+
+
+def test_amounts_are_bounded_so_sums_stay_exact():
+    assert parse_amount("999 999 999 999 999.99") == Decimal("999999999999999.99")
+    with pytest.raises(AmountError, match="below 1 000 000 000 000 000 kr"):
+        parse_amount(10**15)
+    with pytest.raises(AmountError, match="below 1 000 000 000 000 000 kr"):
+        parse_amount("-1_000_000_000_000_000")
+
+
+@pytest.mark.parametrize(("written", "percent"), [("15 %", "15"), ("39,15 %", "39.15"), ("12.5%", "12.5"), ("100 %", "100"), ("0 %", "0")])
+def test_percentages_need_their_sign(written, percent):
+    from finplan.money import parse_percent
+
+    assert parse_percent(written) == Decimal(percent)
+
+
+@pytest.mark.parametrize("written", ["15", "0.15", 15, "101 %", "15 %%", "x %", "1" * 50 + " %"])
+def test_percentages_refused(written):
+    from finplan.money import parse_percent
+
+    with pytest.raises(AmountError):
+        parse_percent(written)

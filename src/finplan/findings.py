@@ -34,6 +34,12 @@ def shorten(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def some(items: list[str], shown: int = 5) -> str:
+    """`a, b, c, d, e, and 7 more`: a list in a message, bounded."""
+    more = f", and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
+
+
 def format_path(path: Path) -> str:
     """`("financing", 3, "amount")` -> `financing[3].amount`."""
     text = ""

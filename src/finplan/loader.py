@@ -76,7 +76,9 @@ def resolve_plain(text: str) -> Any:
     if text in _BOOLS:
         return _BOOLS[text]
     if _INT.match(text):
-        return int(text)
+        # Python refuses to read an int of more than 4 300 digits; such a number
+        # is kept exact as a Decimal, and refused later where a number is read.
+        return int(text) if len(text) <= 1000 else Decimal(text)
     if _DECIMAL.match(text):
         return Decimal(text)
     return text

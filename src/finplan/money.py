@@ -12,6 +12,9 @@ _UNDERSCORED = re.compile(r"[-\u2212]?[0-9]{1,3}(?:_[0-9]{3})*(?:[.,][0-9]+)?\Z"
 _PLAIN = re.compile(r"[-\u2212]?(?:0|[1-9][0-9]*)(?:[.,][0-9]+)?\Z")
 
 AMOUNT_FORMS = '2658128, 2_658_128, "2 658 128" or 1234.50'
+# Below a quadrillion kronor, with öre: 17 digits, so sums of millions of
+# amounts stay well inside Decimal's 28 digits and are never rounded.
+MAX_AMOUNT = Decimal(10) ** 15
 
 
 class AmountError(ValueError):
@@ -28,7 +31,7 @@ def parse_amount(value: object) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
     if isinstance(value, int):
-        return Decimal(value)
+        return _checked(Decimal(value))
     if isinstance(value, Decimal):
         return _checked(value)
     if isinstance(value, str):
@@ -53,15 +56,20 @@ _PERCENT = re.compile(r"([0-9]+(?:[.,][0-9]+)?)[ \u00a0\u202f]?%\Z")
 
 def parse_percent(value: object) -> Decimal:
     """`"15 %"` -> `Decimal(15)`; the % sign is required, so 0.15 and 15 are never confused."""
-    match = _PERCENT.match(value.strip()) if isinstance(value, str) else None
+    match = _PERCENT.match(value.strip()) if isinstance(value, str) and len(value) <= 40 else None
     if match is None:
         raise AmountError("expected a percentage with its % sign, such as 15 % or 39,15 %")
-    return Decimal(match.group(1).replace(",", "."))
+    percent = Decimal(match.group(1).replace(",", "."))
+    if percent > 100:
+        raise AmountError("expected a percentage of at most 100 %")
+    return percent
 
 
 def _checked(amount: Decimal) -> Decimal:
     if not amount.is_finite():
         raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+    if abs(amount) >= MAX_AMOUNT:
+        raise AmountError("expected an amount below 1 000 000 000 000 000 kr (the limit)")
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)
     if exponent > 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.findings import Path, Severity
+from finplan.findings import Path, Severity, some
 from finplan.profiles import Settings
 from finplan.model import Period, Plan
 from finplan.rules.base import Line, Violation, lines_of, period_of, rule
@@ -85,7 +85,7 @@ def breakdown_year_missing(plan: Plan, settings: Settings) -> Iterator[Violation
         if missing and period.start <= period.end:
             yield Violation(
                 (*path, "per_year"),
-                f"the yearly breakdown of `{line.id}` lacks {', '.join(map(str, missing))}; "
+                f"the yearly breakdown of `{line.id}` lacks {some([str(y) for y in missing])}; "
                 f"expected every year of its period {period.start} to {period.end}: {_years(period)}",
             )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from finplan.findings import Severity
+from finplan.findings import Severity, some
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
 from finplan.model import Plan
@@ -119,7 +119,7 @@ def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violati
         yield Violation(
             ("costs",),
             "financing and costs are not compared year by year: "
-            f"{len(missing)} of {len(lines)} lines have no yearly breakdown ({_some(missing)})",
+            f"{len(missing)} of {len(lines)} lines have no yearly breakdown ({some(missing)})",
             on_key=True,
         )
 
@@ -138,11 +138,6 @@ def _against_total(plan: Plan, section: str, lines) -> Iterator[Violation]:
 
 def _all_broken_down(plan: Plan) -> bool:
     return all(line.per_year is not None for _, line in lines_of(plan))
-
-
-def _some(ids: list[str], shown: int = 5) -> str:
-    more = f", and {len(ids) - shown} more" if len(ids) > shown else ""
-    return ", ".join(ids[:shown]) + more
 
 
 RULES = (financing_total, cost_total, breakdown_total, yearly_balance, yearly_balance_unchecked)
