@@ -168,7 +168,7 @@ def test_nesting_deeper_than_the_limit_is_refused():
 
 
 def test_nesting_far_deeper_is_an_input_error_not_a_crash():
-    assert "nesting depth" in refused("a: " + "[" * 100_000 + "]" * 100_000 + "\n").message
+    assert "deeper than the limit of 64 levels" in refused("a: " + "[" * 100_000 + "]" * 100_000 + "\n").message
 
 
 def test_nesting_through_an_alias_counts_too():
@@ -221,21 +221,6 @@ def test_a_bom_and_crlf_line_ends_are_accepted(tmp_path):
     doc = load_file(path)
     assert doc.data == {"a": 1, "b": {"c": Decimal("2.50")}}
     assert doc.source.locate(("b", "c")) == Position(3, 6)
-
-
-def test_file_size_is_bounded(tmp_path):
-    path = tmp_path / "plan.yaml"
-    path.write_text("a: 1\n" + "#" * 100 + "\n")
-    load_file(path, Limits(max_bytes=106))
-    with pytest.raises(InputError, match="larger than the limit of 105 bytes"):
-        load_file(path, Limits(max_bytes=105))
-
-
-def test_line_count_is_bounded():
-    decode(b"a: 1\n\n", Limits(max_lines=3))
-    with pytest.raises(InputError, match="4 lines, more than the limit of 3") as caught:
-        decode(b"a: 1\n\n\n", Limits(max_lines=3))
-    assert caught.value.position == Position(4, 1)
 
 
 def test_missing_file_and_directory(tmp_path):

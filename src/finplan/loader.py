@@ -194,7 +194,7 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
             "plans are read as UTF-8",
             Position(line, column),
         ) from None
-    lines = text.count("\n") + 1
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     if lines > limits.max_lines:
         raise InputError(
             f"has {lines} lines, more than the limit of {limits.max_lines}",
@@ -212,6 +212,9 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "unreadable"
         where = Position(mark.line + 1, mark.column + 1) if mark else None
+        if "maximum nesting depth" in problem:
+            # libyaml's scanner reads ahead and meets its own bound before ours.
+            raise InputError(f"nests deeper than the limit of {limits.max_depth} levels", where) from None
         context = f" ({error.context})" if error.context and error.problem else ""
         raise InputError(f"is not valid YAML: {shorten(problem + context, 200)}", where) from None
     except yaml.reader.ReaderError as error:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from finplan.findings import Finding, Path, Severity, format_path, shorten
+from finplan.findings import Finding, Path, Severity, format_path, shorten, some
 from finplan.loader import Document
 from finplan.model import FORMAT_VERSION, Plan
 
@@ -68,7 +68,7 @@ def _finding(document: Document, detail: Any) -> Finding:
         return _at(document, parent, loc, f"{_name(parent)} lacks the required key `{key}`")
     if kind == "extra_forbidden":
         known = _known_keys(loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), known) or f"; expected one of: {', '.join(known)}"
+        hint = _did_you_mean(str(loc[-1]), known) or f"; expected one of: {some(known, 8)}"
         return _at(document, loc, loc, f"unknown key `{shorten(loc[-1])}`{hint}", key=True)
     if loc and loc[-1] == "[key]":
         key_loc = loc[:-1]
