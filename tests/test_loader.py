@@ -234,3 +234,9 @@ def test_a_number_too_long_for_an_int_stays_exact():
     value = value_of("9" * 5000)
     assert isinstance(value, Decimal) and value == Decimal("9" * 5000)
     assert value_of("9" * 1000) == int("9" * 1000)
+
+
+def test_a_number_with_an_exponent_past_decimal_stays_text():
+    # Found by fuzz/fuzz_check.py: Decimal() raised on a thousand-digit exponent.
+    written = "9e" + "9" * 1000
+    assert value_of(written) == written

@@ -251,6 +251,9 @@ def _console(stream=None):
 
 
 def main() -> None:
+    # Pydantic imports every installed package's `pydantic` plugin entry point
+    # when the first model is built; finplan needs none, and runs no code of others.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(prog_name="finplan")
 
 

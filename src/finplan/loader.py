@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,10 @@ def resolve_plain(text: str) -> Any:
         # is kept exact as a Decimal, and refused later where a number is read.
         return int(text) if len(text) <= 1000 else Decimal(text)
     if _DECIMAL.match(text):
-        return Decimal(text)
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # an exponent past what Decimal holds: kept as the text it is
+            return text
     return text
 
 
