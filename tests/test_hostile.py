@@ -24,6 +24,8 @@ EXPECTED = {
     "fuzz-long-setting-list.yaml": ("FP001", "expected one of: rounding_tolerance, hours_per_year, hourly_rate_tolerance, anslag_1_1.max_share, anslag_1_1.in_kind_in_base, anslag_1_1.rounding_tolerance, anslag_1_1.advance_max_share, anslag_1_1.advance_max, and 14 more"),
     # Found by fuzz/fuzz_check.py: Decimal() raised on an exponent past what it holds.
     "fuzz-huge-exponent.yaml": ("FP001", '`total` is "9e9999'),
+    # Found by fuzz/fuzz_check.py: abs() of 8e99990049 overflowed Decimal's context.
+    "fuzz-exponent-overflow.yaml": ("FP001", "write the amount in full, without an exponent"),
     "huge-key.yaml": ("FP000", "is not valid YAML"),
     "huge-number.yaml": ("FP001", "expected an amount below 1 000 000 000 000 000 kr (the limit)"),
     "huge-value.yaml": ("FP000", "has a value of 70000 characters, more than the limit of 65536"),

@@ -42,6 +42,8 @@ def test_every_written_form_reads_exactly(written, amount):
         ("1.234", "at most two decimals"),
         (Decimal("1.005"), "at most two decimals"),
         (Decimal("1E+3"), "without an exponent"),
+        (Decimal("8e99990049"), "without an exponent"),  # found by fuzzing: abs() overflowed
+        (Decimal("-8e999999999"), "without an exponent"),
         (Decimal("NaN"), "expected an amount"),
         ("38 566 657 kr", "expected an amount"),
         ("", "expected an amount"),

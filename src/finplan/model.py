@@ -181,7 +181,7 @@ class BasisEntry(_Strict):
     """
 
     what: Text | None = None
-    people: Annotated[int, Field(ge=1)] = 1
+    people: Annotated[int, Field(ge=1, le=100_000)] = 1
     hours: Quantity
     rate: Amount
     years: Quantity | None = None

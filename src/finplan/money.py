@@ -68,14 +68,15 @@ def parse_percent(value: object) -> Decimal:
 def _checked(amount: Decimal) -> Decimal:
     if not amount.is_finite():
         raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
-    if abs(amount) >= MAX_AMOUNT:
-        raise AmountError("expected an amount below 1 000 000 000 000 000 kr (the limit)")
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)
     if exponent > 0:
         raise AmountError("write the amount in full, without an exponent")
     if exponent < -2:
         raise AmountError("an amount has at most two decimals (öre)")
+    # copy_abs, not abs(): it applies no context, so no exponent can overflow it.
+    if amount.copy_abs() >= MAX_AMOUNT:
+        raise AmountError("expected an amount below 1 000 000 000 000 000 kr (the limit)")
     return amount
 
 

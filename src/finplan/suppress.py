@@ -19,6 +19,7 @@ UNUSED_CODE = "FP003"
 
 # A YAML comment starts at `#` after whitespace or at the start of a line.
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*finplan:\s*ignore\b(?P<rest>.*)$")
+_ANYWHERE = re.compile(r"#\s*finplan:\s*ignore\b")
 _CODES = re.compile(r"\[(?P<codes>[^\]]*)\]")
 _CODE = re.compile(r"FP[0-9]{3}\Z")
 
@@ -33,7 +34,7 @@ class Ignore:
 
 def ignore_comments(text: str) -> dict[int, Ignore]:
     """Every ignore comment in a plan's text, by line; text inside a quoted value is not one."""
-    if "finplan:" not in text:
+    if _ANYWHERE.search(text) is None:  # the common case: one scan of the text, no line split
         return {}
     candidates = {}
     offset = 0
