@@ -127,3 +127,9 @@ def test_percentages_refused(written):
 
     with pytest.raises(AmountError):
         parse_percent(written)
+
+
+@pytest.mark.parametrize("written", ["012", "0 123", "00", "-012", "0_123"])
+def test_no_leading_zero_in_any_form(written):
+    with pytest.raises(AmountError):
+        parse_amount(written)

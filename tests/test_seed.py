@@ -141,7 +141,7 @@ def _keys() -> list[tuple[int, str]]:
 
     def walk(node):
         if isinstance(node, MapPositions):
-            found.extend((position.line, key) for key, position in node.keys.items())
+            found.extend((position[0], key) for key, position in node.keys.items())
             nodes = node.values.values()
         else:
             nodes = getattr(node, "items", [])

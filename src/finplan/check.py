@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from finplan.config import FileConfig
@@ -42,24 +44,42 @@ def check_bytes(
 ) -> CheckResult:
     """Everything finplan finds in a plan's bytes, reported under `name`."""
     result = CheckResult(file=name, strict=config.strict)
-    try:
-        text = decode(data, limits)
-        document = parse_text(text, limits)
-    except InputError as error:
-        return unreadable(result, error)
-    plan, shape_findings = build_plan(document)
-    if plan is None:
-        result.readable = False
-        result.findings.extend(shape_findings)
+    with collector_paused():
+        try:
+            text = decode(data, limits)
+            document = parse_text(text, limits)
+        except InputError as error:
+            return unreadable(result, error)
+        plan, shape_findings = build_plan(document)
+        if plan is None:
+            result.readable = False
+            result.findings.extend(shape_findings)
+            return result
+        result.plan = plan
+        result.settings = settings_of(plan, config.settings)
+        findings = run_rules(
+            plan, rules, document.source.locate, result.settings,
+            enabled=config.selection.enabled, severities=config.severities,
+        )
+        result.findings.extend(apply_ignores(findings, ignore_comments(text), config.selection.enabled))
         return result
-    result.plan = plan
-    result.settings = settings_of(plan, config.settings)
-    findings = run_rules(
-        plan, rules, document.source.locate, result.settings,
-        enabled=config.selection.enabled, severities=config.severities,
-    )
-    result.findings.extend(apply_ignores(findings, ignore_comments(text), config.selection.enabled))
-    return result
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector kept out of a check.
+
+    Loading a plan makes a million small objects and no cycles; the collector
+    would walk them again and again (most of a large plan's parse time) to
+    free nothing. Memory is still freed by reference counting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def unreadable(result: CheckResult, error: InputError) -> CheckResult:

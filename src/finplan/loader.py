@@ -64,6 +64,7 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 # decimal in 1.2, so neither reading can be trusted to be what the author meant.
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_NUMBER_STARTS = frozenset("0123456789+-.")
 _TEXT_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map"})
 _SEQ_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq"})
@@ -75,6 +76,8 @@ def resolve_plain(text: str) -> Any:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
+    if text[0] not in _NUMBER_STARTS:  # most plain scalars are names: no pattern to try
+        return text
     if _INT.match(text):
         # Python refuses to read an int of more than 4 300 digits; such a number
         # is kept exact as a Decimal, and refused later where a number is read.
@@ -92,9 +95,9 @@ class MapPositions:
 
     __slots__ = ("at", "keys", "values")
 
-    def __init__(self, at: Position) -> None:
+    def __init__(self, at: tuple[int, int]) -> None:
         self.at = at
-        self.keys: dict[Any, Position] = {}
+        self.keys: dict[Any, tuple[int, int]] = {}
         self.values: dict[Any, Node] = {}
 
 
@@ -103,16 +106,18 @@ class SeqPositions:
 
     __slots__ = ("at", "items")
 
-    def __init__(self, at: Position) -> None:
+    def __init__(self, at: tuple[int, int]) -> None:
         self.at = at
         self.items: list[Node] = []
 
 
-Node = Position | MapPositions | SeqPositions
+# A scalar's place is a plain (line, column) tuple: a million of them are built
+# for a large plan, and a tuple is the cheapest object that holds two numbers.
+Node = tuple[int, int] | MapPositions | SeqPositions
 
 
-def _at(node: Node) -> Position:
-    return node if isinstance(node, Position) else node.at
+def _at(node: Node) -> tuple[int, int]:
+    return node if type(node) is tuple else node.at
 
 
 class SourceMap:
@@ -132,13 +137,13 @@ class SourceMap:
         for i, part in enumerate(path):
             if isinstance(node, MapPositions) and part in node.values:
                 if key and i == last:
-                    return node.keys[part]
+                    return Position(*node.keys[part])
                 node = node.values[part]
             elif isinstance(node, SeqPositions) and isinstance(part, int) and 0 <= part < len(node.items):
                 node = node.items[part]
             else:
                 break
-        return _at(node)
+        return Position(*_at(node))
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +241,13 @@ def _position_of_index(text: str, index: int) -> Position:
     return Position(text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
-def _mark(event: Any) -> Position:
+def _mark(event: Any) -> tuple[int, int]:
     mark = event.start_mark
-    return Position(mark.line + 1, mark.column + 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+def _refuse(message: str, at: tuple[int, int]) -> InputError:
+    return InputError(message, Position(*at))
 
 
 def _kind(value: Any) -> str:
@@ -256,7 +265,7 @@ def _kind(value: Any) -> str:
 class _Frame:
     """A mapping or sequence being built, with what is needed to finish it."""
 
-    __slots__ = ("value", "positions", "anchor", "size", "height", "key", "key_at")
+    __slots__ = ("value", "positions", "anchor", "size", "height", "key", "key_at", "is_map")
 
     def __init__(self, value: Any, positions: Any, anchor: str | None) -> None:
         self.value = value
@@ -265,14 +274,19 @@ class _Frame:
         self.size = 1
         self.height = 1
         self.key: Any = _NO_KEY
-        self.key_at: Position | None = None
+        self.key_at: tuple[int, int] | None = None
+        self.is_map = type(value) is dict
 
 
 _NO_KEY = object()
 
 
 class _Builder:
-    """Builds values from parser events, enforcing the loader's rules and limits."""
+    """Builds values from parser events, enforcing the loader's rules and limits.
+
+    The loop is the hot path of a large plan (a million events): plain scalars,
+    by far the most common event, are handled inline, without a method call.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -284,15 +298,37 @@ class _Builder:
 
     def build(self, parser: Any) -> Document:
         documents = 0
-        while parser.check_event():
-            event = parser.get_event()
+        stack = self.stack
+        max_chars = self.limits.max_scalar_chars
+        get_event, check_event = parser.get_event, parser.check_event
+        while check_event():
+            event = get_event()
             kind = type(event)
-            if kind is ScalarEvent:
+            if kind is ScalarEvent and event.anchor is None and event.tag is None and stack:
+                mark = event.start_mark
+                at = (mark.line + 1, mark.column + 1)
+                text = event.value
+                if len(text) > max_chars:
+                    raise _refuse(f"has a value of {len(text)} characters, more than the limit of {max_chars}", at)
+                value = resolve_plain(text) if event.implicit[0] else text
+                frame = stack[-1]
+                frame.size += 1
+                if not frame.is_map:
+                    frame.value.append(value)
+                    frame.positions.items.append(at)
+                elif frame.key is _NO_KEY:
+                    self._key(frame, value, at)
+                else:
+                    frame.value[frame.key] = value
+                    frame.positions.keys[frame.key] = frame.key_at
+                    frame.positions.values[frame.key] = at
+                    frame.key = _NO_KEY
+            elif kind is ScalarEvent:
                 self._scalar(event)
             elif kind is MappingStartEvent:
-                self._open(event, {}, MapPositions(_mark(event)), _MAP_TAGS, "mapping")
+                self._open(event, {}, MapPositions(_mark(event)), _MAP_TAGS)
             elif kind is SequenceStartEvent:
-                self._open(event, [], SeqPositions(_mark(event)), _SEQ_TAGS, "list")
+                self._open(event, [], SeqPositions(_mark(event)), _SEQ_TAGS)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 self._close()
             elif kind is AliasEvent:
@@ -300,21 +336,19 @@ class _Builder:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise InputError(
-                        "holds more than one YAML document; a plan file holds exactly one",
-                        _mark(event),
-                    )
+                    raise _refuse("holds more than one YAML document; a plan file holds exactly one", _mark(event))
         if self.root is None or self.root[0] is None:
             raise InputError("is empty: it holds no plan")
         return Document(self.root[0], SourceMap(self.root[1]))
 
     def _scalar(self, event: ScalarEvent) -> None:
+        """A scalar with an anchor or a tag, or the whole document."""
         at = _mark(event)
         if event.tag not in _TEXT_TAGS:
-            raise InputError(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", at)
+            raise _refuse(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", at)
         text = event.value
         if len(text) > self.limits.max_scalar_chars:
-            raise InputError(
+            raise _refuse(
                 f"has a value of {len(text)} characters, more than the limit of {self.limits.max_scalar_chars}",
                 at,
             )
@@ -322,13 +356,11 @@ class _Builder:
         self._anchor(event.anchor, (value, at, 1, 0))
         self._add(value, at, 1, 0)
 
-    def _open(self, event: Any, value: Any, positions: Any, tags: frozenset, noun: str) -> None:
+    def _open(self, event: Any, value: Any, positions: Any, tags: frozenset) -> None:
         if event.tag not in tags:
-            raise InputError(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", positions.at)
+            raise _refuse(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", positions.at)
         if len(self.stack) >= self.limits.max_depth:
-            raise InputError(
-                f"nests deeper than the limit of {self.limits.max_depth} levels", positions.at
-            )
+            raise _refuse(f"nests deeper than the limit of {self.limits.max_depth} levels", positions.at)
         if event.anchor is not None:
             self.anchors[event.anchor] = None
         self.stack.append(_Frame(value, positions, event.anchor))
@@ -342,20 +374,17 @@ class _Builder:
         at = _mark(event)
         name = shorten(event.anchor)
         if event.anchor not in self.anchors:
-            raise InputError(f"has the alias *{name} with no anchor &{name} before it", at)
+            raise _refuse(f"has the alias *{name} with no anchor &{name} before it", at)
         target = self.anchors[event.anchor]
         if target is None:
-            raise InputError(f"has the alias *{name} inside the value it refers to", at)
+            raise _refuse(f"has the alias *{name} inside the value it refers to", at)
         value, positions, size, height = target
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
-            raise InputError(
-                f"reaches more than {self.limits.max_alias_nodes} values through aliases (the limit)", at
-            )
+            raise _refuse(f"reaches more than {self.limits.max_alias_nodes} values through aliases (the limit)", at)
         if len(self.stack) + height > self.limits.max_depth:
-            raise InputError(
-                f"nests deeper than the limit of {self.limits.max_depth} levels through the alias *{name}",
-                at,
+            raise _refuse(
+                f"nests deeper than the limit of {self.limits.max_depth} levels through the alias *{name}", at
             )
         self._add(value, positions, size, height)
 
@@ -371,7 +400,7 @@ class _Builder:
         frame.size += size
         if height >= frame.height:
             frame.height = height + 1
-        if isinstance(frame.value, list):
+        if not frame.is_map:
             frame.value.append(value)
             frame.positions.items.append(positions)
         elif frame.key is _NO_KEY:
@@ -382,13 +411,13 @@ class _Builder:
             frame.positions.values[frame.key] = positions
             frame.key = _NO_KEY
 
-    def _key(self, frame: _Frame, key: Any, at: Position) -> None:
+    def _key(self, frame: _Frame, key: Any, at: tuple[int, int]) -> None:
         if isinstance(key, bool) or not isinstance(key, str | int):
-            raise InputError(f"has a key that is {_kind(key)}; a key must be a name or a year", at)
+            raise _refuse(f"has a key that is {_kind(key)}; a key must be a name or a year", at)
         if key in frame.value:
             first = frame.positions.keys[key]
-            raise InputError(
-                f"repeats the key `{shorten(key)}` (first at line {first.line}); "
+            raise _refuse(
+                f"repeats the key `{shorten(key)}` (first at line {first[0]}); "
                 "a repeated key would silently drop one of the values",
                 at,
             )

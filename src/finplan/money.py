@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-# Spaces a decision memo may hold between digit groups: plain, no-break, narrow no-break.
-_GROUP_SPACES = " \u00a0\u202f"
-_SPACED = re.compile(r"[-\u2212]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})*(?:[.,][0-9]+)?\Z")
-_UNDERSCORED = re.compile(r"[-\u2212]?[0-9]{1,3}(?:_[0-9]{3})*(?:[.,][0-9]+)?\Z")
-_PLAIN = re.compile(r"[-\u2212]?(?:0|[1-9][0-9]*)(?:[.,][0-9]+)?\Z")
+# Digit groups of three, separated by one space (plain, no-break or narrow
+# no-break, as memos are copied) or one underscore; or no separator at all.
+# No leading zero: `0400` is octal to some readers and decimal to others.
+_AMOUNT = re.compile(
+    r"[-\u2212]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+|[1-9][0-9]{0,2}(?:_[0-9]{3})+)"
+    r"(?:[.,][0-9]+)?\Z"
+)
+_TO_DIGITS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "_": None, ",": ".", "\u2212": "-"})
+_MAX_WHOLE_DIGITS = 15
 
 AMOUNT_FORMS = '2658128, 2_658_128, "2 658 128" or 1234.50'
 # Below a quadrillion kronor, with öre: 17 digits, so sums of millions of
 # amounts stay well inside Decimal's 28 digits and are never rounded.
 MAX_AMOUNT = Decimal(10) ** 15
+_TOO_LARGE = "expected an amount below 1 000 000 000 000 000 kr (the limit)"
 
 
 class AmountError(ValueError):
@@ -36,18 +41,20 @@ def parse_amount(value: object) -> Decimal:
         return _checked(value)
     if isinstance(value, str):
         text = value.strip()
-        if not (_PLAIN.match(text) or _SPACED.match(text) or _UNDERSCORED.match(text)):
+        if _AMOUNT.match(text) is None:
             raise AmountError(
                 f"expected an amount such as {AMOUNT_FORMS}; digit groups are separated "
                 "by one space or underscore every three digits"
             )
-        for space in _GROUP_SPACES + "_":
-            text = text.replace(space, "")
-        text = text.replace(",", ".").replace("\u2212", "-")
-        try:
-            return _checked(Decimal(text))
-        except InvalidOperation:  # pragma: no cover - the patterns admit only digits
-            raise AmountError(f"expected an amount such as {AMOUNT_FORMS}") from None
+        # The pattern admits only digits, so the text's own shape says what
+        # _checked would: how many decimals, how many whole digits.
+        text = text.translate(_TO_DIGITS)
+        whole, _, ore = text.lstrip("-").partition(".")
+        if len(ore) > 2:
+            raise AmountError("an amount has at most two decimals (öre)")
+        if len(whole) > _MAX_WHOLE_DIGITS:
+            raise AmountError(_TOO_LARGE)
+        return Decimal(text)
     raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
 
 
@@ -76,7 +83,7 @@ def _checked(amount: Decimal) -> Decimal:
         raise AmountError("an amount has at most two decimals (öre)")
     # copy_abs, not abs(): it applies no context, so no exponent can overflow it.
     if amount.copy_abs() >= MAX_AMOUNT:
-        raise AmountError("expected an amount below 1 000 000 000 000 000 kr (the limit)")
+        raise AmountError(_TOO_LARGE)
     return amount
 
 
