@@ -81,6 +81,14 @@ def check(
     write_baseline: Annotated[
         Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
     ] = None,
+    tables: Annotated[
+        bool | None,
+        typer.Option(
+            "--tables/--no-tables",
+            help="Show each plan's tables in the text report; by default only when one plan is checked.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check plan files: sums, periods, lines and funding rules; report; exit 0, 1 or 2."""
     from finplan.config import ConfigFinder
@@ -95,7 +103,8 @@ def check(
         finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
     except InputError as error:
         _fail(error.message)
-    results = [_check_one(plan, problem, finder) for plan, problem in plans]
+    show_tables = tables if tables is not None else len(plans) == 1
+    results = _check_all(plans, finder, keep_plans=fmt == "text" and show_tables)
     run = _report_run(results)
     try:
         if baseline is not None:
@@ -107,7 +116,7 @@ def check(
 
             recorded = record(write_baseline, results, run.names)
             print(f"finplan: recorded {recorded} findings in {write_baseline}", file=sys.stderr)
-        _write_report(run, fmt, output)
+        _write_report(run, fmt, output, show_tables)
     except InputError as error:
         _fail(error.message)
     raise typer.Exit(EXIT_CLEAN if write_baseline is not None and all(r.readable for r in results) else exit_code(results))
@@ -139,12 +148,12 @@ def _report_run(results: list[CheckResult]):
     return ReportRun(results, root, {result.file: relative(result.file, root) for result in results})
 
 
-def _write_report(run, fmt: str, output: Path | None) -> None:
+def _write_report(run, fmt: str, output: Path | None, tables: bool) -> None:
     stream = io.StringIO() if output is not None else sys.stdout
     if fmt == "text":
         from finplan.report.text import render
 
-        render(run, _console(stream))
+        render(run, _console(stream), tables=tables)
     else:
         from finplan.report import renderer
 
@@ -215,6 +224,44 @@ def exit_code(results: list[CheckResult]) -> int:
     if any(not result.readable for result in results):
         return EXIT_INPUT
     return EXIT_FINDINGS if any(result.failed for result in results) else EXIT_CLEAN
+
+
+PARALLEL_FROM = 32
+"""Fewer plans than this are checked in this process: starting workers costs more than it saves."""
+
+
+def _check_all(plans: list[tuple[Path, str | None]], finder, *, keep_plans: bool) -> list[CheckResult]:
+    """Every plan checked, in order; over the cores when there are many."""
+    workers = min(os.cpu_count() or 1, len(plans) // PARALLEL_FROM)
+    if workers < 2:
+        return [_check_one(plan, problem, finder) for plan, problem in plans]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the imported modules with the workers; elsewhere they import anew.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_set_worker, initargs=(finder, keep_plans)
+    ) as pool:
+        return list(pool.map(_check_in_worker, plans, chunksize=max(1, len(plans) // (workers * 8))))
+
+
+_worker: tuple = (None, False)
+
+
+def _set_worker(finder, keep_plans: bool) -> None:
+    global _worker
+    _worker = (finder, keep_plans)
+
+
+def _check_in_worker(item: tuple[Path, str | None]) -> CheckResult:
+    finder, keep_plans = _worker
+    result = _check_one(*item, finder)
+    if not keep_plans:
+        # Only the findings travel back: a plan's model is large, and no report
+        # but the text tables needs it.
+        result.plan = result.settings = None
+    return result
 
 
 def _check_one(path: Path, problem: str | None, finder) -> CheckResult:

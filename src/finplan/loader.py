@@ -211,10 +211,16 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     return text
 
 
-def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Parse one YAML document into plain values and their positions."""
-    parser = _EventParser(text)
+def parse_text(text: str, limits: Limits = DEFAULT_LIMITS, *, parser_class: Any = None) -> Document:
+    """Parse one YAML document into plain values and their positions.
+
+    libyaml's parser where PyYAML has it; `parser_class` chooses another (the
+    tests compare the pure-Python one against it).
+    """
+    parser = None
     try:
+        # The pure-Python parser checks the characters as it is made: inside the try.
+        parser = (parser_class or _EventParser)(text)
         return _Builder(limits).build(parser)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -233,7 +239,8 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     except yaml.YAMLError as error:
         raise InputError(f"is not valid YAML: {shorten(str(error), 200)}") from None
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
 
 
 def _position_of_index(text: str, index: int) -> Position:

@@ -31,19 +31,19 @@ def label(value: str) -> str:
     return _LABELS.get(value, value)
 
 
-def render(run: ReportRun, console: Console) -> None:
+def render(run: ReportRun, console: Console, *, tables: bool = True) -> None:
     """The report of every file, and a line over all of them when there are several."""
     for index, result in enumerate(run.results):
-        if index:
+        if index and tables:
             console.print()
-        render_result(result, console)
+        render_result(result, console, tables=tables)
     if len(run.results) > 1 or run.baselined:
         console.print(run_summary(run), soft_wrap=True)
 
 
-def render_result(result: CheckResult, console: Console) -> None:
+def render_result(result: CheckResult, console: Console, *, tables: bool = True) -> None:
     """The whole report of one file: plan tables when it could be read, then findings."""
-    if isinstance(result.plan, Plan):
+    if tables and isinstance(result.plan, Plan):
         console.print(plan_tables(result.plan, result.settings))
     for finding in result.findings:
         # Never wrapped: one finding is one line for grep, editors and CI logs.
