@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -233,3 +234,15 @@ def test_init_into_a_missing_folder_is_a_clear_error(tmp_path):
     run = run_finplan("init", tmp_path / "no" / "such" / "plan.yaml")
     assert run.exit_code == 2
     assert "cannot be written" in run.output
+
+
+def test_a_plan_of_many_lines_shows_the_first_ones_and_the_sums(write):
+    lines = "".join(
+        f"  - {{id: c{i:03d}, category: travel, amount: 10, per_year: {{2020: 5, 2021: 5}}}}\n" for i in range(100)
+    )
+    text = MINIMAL + "costs:\n" + lines
+    run = run_finplan("check", write(text))
+    assert run.exit_code == 0
+    assert " c039 " in run.output and " c040 " not in run.output
+    assert run.output.count("… 60 more") == 2  # the cost table and the per-year table
+    assert re.search(r"Sum\s+1 000 kr\s+100,00 %", run.output)

@@ -112,11 +112,10 @@ def describe_period(period: Period) -> str:
 
 def _financing(plan: Plan) -> Table:
     table = new_table("Financing", "Id", "Financier", "Sector", "Form", "Status", "Amount", "Share")
-    for line in plan.financing:
-        table.add_row(
-            Text(line.id), Text(line.financier), Text(line.sector), Text(label(line.form)), Text(line.status),
-            Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
-        )
+    _add_lines(table, plan.financing, lambda line: (
+        Text(line.id), Text(line.financier), Text(line.sector), Text(label(line.form)), Text(line.status),
+        Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
+    ))
     table.add_section()
     found = total_of(plan.financing)
     table.add_row(
@@ -140,11 +139,10 @@ def _subtotals(plan: Plan) -> Table:
 
 def _costs(plan: Plan) -> Table:
     table = new_table("Costs", "Id", "Category", "Description", "Amount", "Share")
-    for line in plan.costs or ():
-        table.add_row(
-            Text(line.id), Text(label(line.category)), Text(line.description or ""),
-            Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
-        )
+    _add_lines(table, plan.costs or [], lambda line: (
+        Text(line.id), Text(label(line.category)), Text(line.description or ""),
+        Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
+    ))
     table.add_section()
     found = total_of(plan.costs or ())
     table.add_row(
@@ -163,8 +161,9 @@ def _years(plan: Plan) -> Table:
         broken_down = [line for line in lines if line.per_year]
         if not broken_down:
             continue
-        for line in broken_down:
-            table.add_row(Text(line.id), *_year_cells(line.per_year, years), Text(format_number(line.amount)))
+        _add_lines(table, broken_down, lambda line: (
+            Text(line.id), *_year_cells(line.per_year, years), Text(format_number(line.amount)),
+        ))
         sums = per_year(broken_down)
         table.add_row(
             Text(name, style="bold"), *_year_cells(sums, years, style="bold"),
@@ -172,6 +171,19 @@ def _years(plan: Plan) -> Table:
         )
         table.add_section()
     return table
+
+
+MAX_ROWS = 40
+"""Lines a table shows; a plan of thousands of lines is read through its sums and findings."""
+
+
+def _add_lines(table: Table, lines: list, row) -> None:
+    """A row for each of the first MAX_ROWS lines, then one saying how many more there are."""
+    for line in lines[:MAX_ROWS]:
+        table.add_row(*row(line))
+    if len(lines) > MAX_ROWS:
+        more = format_number(Decimal(len(lines) - MAX_ROWS))
+        table.add_row(Text(f"… {more} more", style="dim"))
 
 
 def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text]:

@@ -1,0 +1,179 @@
+"""Times finplan against the floors it cannot go below and the tools people use.
+
+    .venv/bin/pip install -q -e '.[bench]' && .venv/bin/python benchmarks/run.py
+
+Each group's commands run side by side: round after round, each command once
+a round, in turn, so that the machine's drift touches them alike. The script
+prints each command's median wall time and peak memory (the operating
+system's maximum resident set size of the process), the ratios the targets
+are set in, and whether each target is met. Options: --rounds N (default 5),
+--only GROUP (seed, 10k, folder, 100k).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+BIN = Path(sys.executable).parent
+PYTHON = sys.executable
+SEED = ROOT / "budgets" / "attraktiv.yaml"
+
+IMPORT_FLOOR = "import yaml, typer, rich.console, rich.table; from pydantic import BaseModel"
+PARSE_FLOOR = "import yaml,sys; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
+
+
+@dataclass
+class Measure:
+    label: str
+    seconds: list[float]
+    peak_kib: list[int]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak(self) -> float:
+        return statistics.median(self.peak_kib) / 1024
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB) of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss
+
+
+def side_by_side(commands: dict[str, list[str]], rounds: int) -> dict[str, Measure]:
+    measures = {label: Measure(label, [], []) for label in commands}
+    for label, command in commands.items():  # one warm-up each: file cache, .pyc files
+        timed(command)
+    for _ in range(rounds):
+        for label, command in commands.items():
+            seconds, peak = timed(command)
+            measures[label].seconds.append(seconds)
+            measures[label].peak_kib.append(peak)
+    return measures
+
+
+def tool(name: str) -> str | None:
+    path = BIN / name
+    return str(path) if path.exists() else shutil.which(name)
+
+
+def prepare() -> None:
+    if not (OUT / "folder").is_dir() or not (OUT / "lines-100000.yaml").is_file():
+        subprocess.run([PYTHON, str(ROOT / "benchmarks" / "generate.py"), str(OUT)], check=True)
+    with (OUT / "schema.json").open("w") as schema:
+        subprocess.run([str(BIN / "finplan"), "schema"], stdout=schema, check=True)
+
+
+def groups() -> dict[str, tuple[str, dict[str, list[str]], list[tuple[str, str, str, float]]]]:
+    """Each group: what it measures, its commands, and its targets (what, of, against, at most)."""
+    finplan = str(BIN / "finplan")
+    yamllint = tool("yamllint")
+    cjs = tool("check-jsonschema")
+    schema = ["--schemafile", str(OUT / "schema.json")]
+    folder_files = sorted(str(p) for p in (OUT / "folder").glob("*.yaml"))
+
+    def others(target: str | list[str]) -> dict[str, list[str]]:
+        targets = target if isinstance(target, list) else [target]
+        found = {}
+        if yamllint:
+            found["yamllint"] = [yamllint, *targets]
+        if cjs:
+            found["check-jsonschema"] = [cjs, *schema, *(folder_files if target == str(OUT / "folder") else targets)]
+        return found
+
+    ten_k = str(OUT / "lines-10000.yaml")
+    return {
+        "seed": (
+            "budgets/attraktiv.yaml, the seed's plan",
+            {
+                "import floor": [PYTHON, "-c", IMPORT_FLOOR],
+                "finplan check": [finplan, "check", str(SEED)],
+                **others(str(SEED)),
+            },
+            [
+                ("time", "finplan check", "import floor", 1.2),
+                ("time", "finplan check", "check-jsonschema", 0.5),
+            ],
+        ),
+        "10k": (
+            "a plan of 10 000 cost lines with yearly breakdowns",
+            {
+                "CSafeLoader parse": [PYTHON, "-c", PARSE_FLOOR, ten_k],
+                "finplan check": [finplan, "check", ten_k],
+                **others(ten_k),
+            },
+            [
+                ("time", "finplan check", "CSafeLoader parse", 1.0),
+                ("memory", "finplan check", "CSafeLoader parse", 1.3),
+            ],
+        ),
+        "folder": (
+            "a folder of 1 000 seed-sized plans",
+            {"finplan check": [finplan, "check", str(OUT / "folder")], **others(str(OUT / "folder"))},
+            [
+                ("time", "finplan check", "yamllint", 0.1),
+                ("time", "finplan check", "check-jsonschema", 0.1),
+            ],
+        ),
+        "100k": (
+            "a plan of 100 000 cost lines (no target: how it scales)",
+            {
+                "CSafeLoader parse": [PYTHON, "-c", PARSE_FLOOR, str(OUT / "lines-100000.yaml")],
+                "finplan check": [finplan, "check", str(OUT / "lines-100000.yaml")],
+            },
+            [],
+        ),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k"], action="append")
+    args = parser.parse_args()
+    prepare()
+    print(f"finplan benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.rounds} rounds, medians")
+    missing = [name for name in ("yamllint", "check-jsonschema") if tool(name) is None]
+    if missing:
+        print(f"not installed, left out: {', '.join(missing)} (pip install -e '.[bench]')")
+    verdicts = []
+    for name, (what, commands, targets) in groups().items():
+        if args.only and name not in args.only:
+            continue
+        measures = side_by_side(commands, args.rounds)
+        print(f"\n{name}: {what}")
+        for m in measures.values():
+            print(f"  {m.label:<20} {m.median:8.3f} s  {m.peak:8.1f} MiB")
+        for kind, of, against, limit in targets:
+            if against not in measures:
+                verdicts.append(f"  {name}: {of} / {against} ({kind}): not measured, {against} not installed")
+                continue
+            a, b = measures[of], measures[against]
+            ratio = a.median / b.median if kind == "time" else a.peak / b.peak
+            met = "met" if ratio <= limit else "NOT MET"
+            line = f"  {name}: {of} / {against} ({kind}) = {ratio:.2f}x, target <= {limit}x: {met}"
+            print(line)
+            verdicts.append(line)
+    print("\nsummary")
+    print("\n".join(verdicts))
+
+
+if __name__ == "__main__":
+    main()
