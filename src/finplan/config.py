@@ -20,10 +20,7 @@ plan's own `settings` win over the configuration's.
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -81,6 +78,8 @@ class _Config:
     overrides: tuple[_Override, ...]
 
     def for_plan(self, plan: Path) -> FileConfig:
+        import fnmatch
+
         try:
             relative = plan.resolve().relative_to(self.root).as_posix()
         except ValueError:
@@ -134,6 +133,8 @@ class ConfigFinder:
 
 
 def _read(path: Path) -> _Config | None:
+    import tomllib
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -178,6 +179,8 @@ def _override(table: Any, where: str) -> _Override:
 def _check_keys(table: dict[str, Any], known: tuple[str, ...], where: str) -> None:
     for key in table:
         if key not in known:
+            import difflib
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean `{close[0]}`?" if close else f"; expected one of: {', '.join(known)}"
             raise InputError(f"configuration {where}: unknown key `{shorten(key)}`{hint}")

@@ -7,7 +7,6 @@ what, and what was expected instead.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from decimal import Decimal
@@ -107,6 +106,8 @@ def _at(document: Document, place: Path, path: Path, message: str, *, key: bool 
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:
+    import difflib  # only a plan with a mistake needs it
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finplan import __version__
-from finplan.baseline import fingerprint
 from finplan.findings import CheckResult, Finding, Severity
 
 
@@ -29,6 +28,8 @@ class ReportRun:
         return sum(1 for _, f in self.findings() if f.severity is severity)
 
     def fingerprint(self, result: CheckResult, finding: Finding) -> str:
+        from finplan.baseline import fingerprint  # hashlib, for the machine-read formats only
+
         return fingerprint(self.names[result.file], finding)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -46,6 +45,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
+        import inspect  # only the documentation commands read it
+
         return inspect.getdoc(self.check) or ""
 
     @property
