@@ -53,7 +53,7 @@ def amount_text(draw, ore: int) -> str:
 
 def _split(draw, total: int, parts: int) -> list[int]:
     cuts = sorted(draw(st.lists(st.integers(0, total), min_size=parts - 1, max_size=parts - 1)))
-    return [b - a for a, b in zip([0, *cuts], [*cuts, total])]
+    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
 
 
 class _Writer:

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import MINIMAL, SEED, run_finplan
+
 from finplan import __version__
 
 

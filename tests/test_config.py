@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import MINIMAL, run_finplan
 
 # FP203 (a warning) on line 10, FP402 (a warning) on line 9.

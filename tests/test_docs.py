@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, run_finplan
+
 from finplan.rules.docs import rules_markdown
 
 

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 import yaml
+from conftest import PLANS, ROOT, run_finplan
 
 import finplan.check
-from conftest import PLANS, ROOT, run_finplan
 from finplan.check import check_file
 from finplan.loader import MapPositions, SeqPositions, parse_text
 

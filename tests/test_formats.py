@@ -11,7 +11,6 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
-
 from conftest import PLANS, run_finplan
 
 BAD_ONE = PLANS / "invalid" / "fp101-financing-sum.yaml"

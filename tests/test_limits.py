@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from finplan.errors import InputError
 from finplan.findings import Position
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, load_file, parse_text

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import PLANS, ROOT, run_finplan
+
 from finplan.errors import InputError
 from finplan.files import write_atomic
 

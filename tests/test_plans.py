@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import PLANS, ROOT, SUMMARY_CODE, run_finplan
 
 _EXPECT = re.compile(r"^# expect: (FP\d{3}) line (\d+)$", re.MULTILINE)

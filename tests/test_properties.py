@@ -13,10 +13,10 @@ from datetime import date
 import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from plan_strategies import Generated, Slot, plans
 
 from finplan.check import check_bytes
 from finplan.findings import CheckResult, Severity
-from plan_strategies import Generated, Slot, plans
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MAX_MESSAGE = 600

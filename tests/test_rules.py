@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import MINIMAL, PLANS, SUMMARY_CODE, run_finplan
+
 from finplan.loader import parse_text
 from finplan.model import settings_of
 from finplan.rules import RULES

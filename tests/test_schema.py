@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+
 import jsonschema
 import pytest
-
 from conftest import MINIMAL, PLANS, ROOT, run_finplan
+
 from finplan.loader import load_file, parse_text
 
 PLANS_THAT_READ = sorted((ROOT / "budgets").glob("*.yaml")) + sorted((PLANS / "valid").glob("*.yaml"))

@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from conftest import SEED, run_finplan
+
 from finplan.check import check_file
 from finplan.loader import MapPositions, load_file
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from conftest import MINIMAL
-from finplan.findings import Position
+
+from finplan.findings import Position, describe
 from finplan.loader import parse_text
-from finplan.shape import build_plan, describe
+from finplan.shape import build_plan
 
 
 def at(text: str, needle: str) -> Position:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from conftest import MINIMAL
+
 from finplan.findings import format_path
 from finplan.loader import parse_text
 from finplan.shape import build_plan

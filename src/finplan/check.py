@@ -17,13 +17,15 @@ from finplan.rules.engine import run_rules
 from finplan.shape import build_plan
 from finplan.suppress import apply_ignores, ignore_comments
 
+DEFAULT_CONFIG = FileConfig()
+
 INPUT_CODE = "FP000"
 """The code of a finding that a file could not be read as a plan at all."""
 
 
 def check_file(
     path: str | Path,
-    config: FileConfig = FileConfig(),
+    config: FileConfig = DEFAULT_CONFIG,
     rules: Iterable[Rule] = RULES,
     limits: Limits = DEFAULT_LIMITS,
 ) -> CheckResult:
@@ -38,7 +40,7 @@ def check_file(
 def check_bytes(
     data: bytes,
     name: str,
-    config: FileConfig = FileConfig(),
+    config: FileConfig = DEFAULT_CONFIG,
     rules: Iterable[Rule] = RULES,
     limits: Limits = DEFAULT_LIMITS,
 ) -> CheckResult:

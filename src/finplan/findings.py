@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -32,6 +33,23 @@ def shorten(value: object, limit: int = 40) -> str:
     """Text from a plan, cut to `limit` characters: no message repeats an unbounded input."""
     text = str(value)
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def describe(value: Any) -> str:
+    """A short, bounded description of a value from the plan, for a message."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | Decimal):
+        return shorten(value)
+    if isinstance(value, str):
+        return f'"{shorten(value)}"'
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
 
 
 def some(items: list[str], shown: int = 5) -> str:

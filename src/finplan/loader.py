@@ -40,7 +40,7 @@ from yaml.events import (
 
 from finplan.errors import InputError
 from finplan.findings import Path as PlanPath
-from finplan.findings import Position, shorten
+from finplan.findings import Position, describe, shorten
 
 _EventParser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -257,18 +257,6 @@ def _refuse(message: str, at: tuple[int, int]) -> InputError:
     return InputError(message, Position(*at))
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"the number {shorten(str(value))}"
-
-
 class _Frame:
     """A mapping or sequence being built, with what is needed to finish it."""
 
@@ -420,7 +408,7 @@ class _Builder:
 
     def _key(self, frame: _Frame, key: Any, at: tuple[int, int]) -> None:
         if isinstance(key, bool) or not isinstance(key, str | int):
-            raise _refuse(f"has a key that is {_kind(key)}; a key must be a name or a year", at)
+            raise _refuse(f"has a key that is {describe(key)}; a key must be a name or a year", at)
         if key in frame.value:
             first = frame.positions.keys[key]
             raise _refuse(

@@ -13,7 +13,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, create_model
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    create_model,
+)
 from pydantic_core import PydanticCustomError
 
 from finplan.money import AmountError, parse_amount, parse_percent
@@ -26,11 +33,20 @@ _ID = re.compile(r"[\w.:-]{1,64}\Z")
 _CURRENCY = re.compile(r"[A-Z]{3}\Z")
 
 
-def _amount(value: object) -> Decimal:
-    try:
-        return parse_amount(value)
-    except AmountError as error:
-        raise PydanticCustomError("amount", str(error)) from None
+def _reading(kind: str, parse):
+    """A validator that reads a value with `parse`, its error as the plain message it is."""
+
+    def read(value: object) -> Decimal:
+        try:
+            return parse(value)
+        except AmountError as error:
+            raise PydanticCustomError(kind, str(error)) from None
+
+    return read
+
+
+_amount = _reading("amount", parse_amount)
+_percent = _reading("percent", parse_percent)
 
 
 def _quantity(value: object) -> Decimal:
@@ -41,13 +57,6 @@ def _quantity(value: object) -> Decimal:
     if amount < 0:
         raise PydanticCustomError("quantity", "expected a number of 0 or more")
     return amount
-
-
-def _percent(value: object) -> Decimal:
-    try:
-        return parse_percent(value)
-    except AmountError as error:
-        raise PydanticCustomError("percent", str(error)) from None
 
 
 def _date(value: object) -> date:

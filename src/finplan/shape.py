@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import types
 import typing
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from finplan.findings import Finding, Path, Severity, format_path, shorten, some
+from finplan.findings import (
+    Finding,
+    Path,
+    Severity,
+    describe,
+    format_path,
+    shorten,
+    some,
+)
 from finplan.loader import Document
 from finplan.model import FORMAT_VERSION, Plan
 
@@ -39,23 +46,6 @@ def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     except ValidationError as error:
         findings = [_finding(document, detail) for detail in error.errors(include_url=False)]
         return None, sorted(findings, key=lambda f: f.position or (0, 0))
-
-
-def describe(value: Any) -> str:
-    """A short, bounded description of a value from the plan, for a message."""
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | Decimal):
-        return shorten(value)
-    if isinstance(value, str):
-        return f'"{shorten(value)}"'
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
 
 
 def _finding(document: Document, detail: Any) -> Finding:

@@ -28,7 +28,9 @@ class ReportRun:
         return sum(1 for _, f in self.findings() if f.severity is severity)
 
     def fingerprint(self, result: CheckResult, finding: Finding) -> str:
-        from finplan.baseline import fingerprint  # hashlib, for the machine-read formats only
+        from finplan.baseline import (
+            fingerprint,  # hashlib, for the machine-read formats only
+        )
 
         return fingerprint(self.names[result.file], finding)
 

@@ -22,7 +22,7 @@ def render(run: ReportRun, out: TextIO) -> None:
     }
     suites = ElementTree.Element("testsuites", {"name": "finplan", **totals})
     suite = ElementTree.SubElement(suites, "testsuite", {"name": "finplan", **totals})
-    for result, outcome in zip(run.results, statuses):
+    for result, outcome in zip(run.results, statuses, strict=True):
         name = run.names[result.file]
         case = ElementTree.SubElement(suite, "testcase", {"classname": "finplan", "name": name, "file": name})
         lines = "\n".join(finding_line(name, finding) for finding in result.findings)

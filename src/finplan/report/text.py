@@ -6,7 +6,6 @@ markup, so a financier named `[bold]` prints as written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 from rich.console import Console, Group
@@ -15,8 +14,8 @@ from rich.text import Text
 
 from finplan.findings import CheckResult, Finding, Severity
 from finplan.model import Period, Plan
-from finplan.profiles import Settings
 from finplan.money import format_kr, format_number, format_share
+from finplan.profiles import Settings
 from finplan.report.common import ReportRun, counts, location, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import new_table

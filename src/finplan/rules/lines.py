@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from finplan.findings import Path, Severity, format_path
+from finplan.model import Plan
 from finplan.money import format_kr
 from finplan.profiles import Settings
-from finplan.model import Plan
 from finplan.rules.base import Violation, lines_of, rule
 
 _BUDGET = "Tillväxtverket, \"Kostnads- och finansieringsbudget\": projektintäkter are entered negative"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from finplan.findings import Path, Severity, some
-from finplan.profiles import Settings
 from finplan.model import Period, Plan
+from finplan.profiles import Settings
 from finplan.rules.base import Line, Violation, lines_of, period_of, rule
 
 _ELIGIBLE = "Tillväxtverket: costs are eligible only inside the decided project period"

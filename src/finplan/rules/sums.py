@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from finplan.findings import Severity, some
+from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
-from finplan.model import Plan
 from finplan.rules.base import Violation, lines_of, rule
 from finplan.totals import per_year, total_of
 
