@@ -219,9 +219,10 @@ def test_every_format_can_be_written_to_a_file(folder, fmt):
     assert "bad-sum.yaml" not in run.output
 
 
-def test_output_never_overwrites_a_plan(folder):
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+def test_no_written_file_may_be_a_plan_being_checked(folder, option):
     before = (folder / "good.yaml").read_text()
-    run = run_finplan("check", "budgets", "--output", "budgets/good.yaml")
+    run = run_finplan("check", "budgets", option, "budgets/good.yaml")
     assert run.exit_code == 2
-    assert "finplan never writes to a plan" in run.output
+    assert f"{option} budgets/good.yaml is one of the plans being checked; finplan never writes to a plan" in run.output
     assert (folder / "good.yaml").read_text() == before

@@ -97,8 +97,9 @@ def check(
 
     fmt = (output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)).value
     plans = expand(paths)
-    if output is not None and any(_same_file(output, plan) for plan, _ in plans):
-        _fail(f"--output {output} is one of the plans being checked; finplan never writes to a plan")
+    for option, target in (("--output", output), ("--write-baseline", write_baseline)):
+        if target is not None and any(_same_file(target, plan) for plan, _ in plans):
+            _fail(f"{option} {target} is one of the plans being checked; finplan never writes to a plan")
     try:
         finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
     except InputError as error:

@@ -14,9 +14,9 @@ than PyYAML's YAML 1.1, because 1.1 silently changes what a plan's author wrote:
 - file size, line count, nesting depth, scalar length and the nodes reached
   through aliases are bounded (see `Limits`), so no file can hang the process.
 
-The parser is driven event by event instead of through PyYAML's composer: the
-composer recurses once per nesting level and expands aliases before anything
-can count them.
+The parser is driven event by event instead of through PyYAML's composer and
+constructor: the composer recurses once per nesting level, and the constructor
+walks every alias in full, so neither can be bounded from outside.
 """
 
 from __future__ import annotations
