@@ -31,3 +31,27 @@ def test_the_readme_commands_are_the_ci_commands():
     test_command = ci.strip().splitlines()[-1]
     assert f"    {test_command}\n" in readme
     assert "    python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/finplan check budgets/attraktiv.yaml\n" in readme
+
+
+def test_the_pre_commit_hook_runs_finplan_check_on_budget_files():
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "finplan" and hook["entry"] == "finplan check" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert files.search("budgets/attraktiv.yaml") and files.search("project/budgets/x.yml")
+    assert not files.search("src/finplan/templates/plan.yaml")
+
+
+def test_the_ci_examples_in_the_docs_are_yaml_that_runs_finplan():
+    import yaml
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)]
+    github = next(b for b in blocks if isinstance(b, dict) and "jobs" in b)
+    steps = [step.get("run", "") for step in github["jobs"]["finplan"]["steps"]]
+    assert any("finplan check budgets --format github" in run for run in steps)
+    assert any("--format sarif --output finplan.sarif" in run for run in steps)
+    gitlab = next(b for b in blocks if isinstance(b, dict) and "finplan" in b and "script" in b["finplan"])
+    assert gitlab["finplan"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert any("--format gitlab" in line for line in gitlab["finplan"]["script"])
