@@ -49,7 +49,8 @@ def caps_table(plan: Plan, settings: Settings) -> Table | None:
             Text(", ".join(line.id for _, line in m.lines)),
             Text(format_kr(m.amount, plan.currency)),
             Text(format_share(m.amount, m.base)),
-            Text(f"{format_percent(m.max_share)} of {format_kr(m.base, plan.currency)} = {format_kr(m.cap, plan.currency)}"),
+            # Two lines, each kept whole: the cap in kronor, then what it is a share of.
+            Text(f"{format_kr(m.cap, plan.currency)}\n{format_percent(m.max_share)} of {format_kr(m.base, plan.currency)}"),
             margin,
         )
     return table

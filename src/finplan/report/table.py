@@ -5,13 +5,28 @@ from __future__ import annotations
 from rich import box
 from rich.table import Table
 
-_NUMERIC = {"Amount", "Share", "Total", "Cap", "Margin", "Value"}
+# Right-aligned and kept whole: an amount split over two lines misreads.
+_NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Cap"}
+# One word each (a code, a sector, a status): cut, they would read as another.
+_KEYWORDS = {"Id", "Sector", "Form", "Status", "Kind", "Category", "Profile", "Code", "Severity"}
 
 
 def new_table(title: str, *columns: str) -> Table:
-    """A titled table; amount-like columns (and years) right-aligned and never wrapped."""
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    """A titled table; amounts and years right-aligned, amounts and keywords never cut or wrapped."""
+    table = Table(
+        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
+        padding=0, show_edge=False,  # the box puts one space between columns: the financing fits 80
+    )
     for column in columns:
         numeric = column in _NUMERIC or column.isdigit()
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
+        whole = numeric or column in _KEYWORDS
+        table.add_column(
+            column,
+            justify="right" if numeric else "left",
+            no_wrap=whole,
+            # Where a terminal is too narrow for the table, a whole cell folds
+            # onto a second line rather than losing its end to an ellipsis.
+            overflow="fold" if whole else "ellipsis",
+            min_width=None if whole else min(10, max(len(column), 4)),
+        )
     return table

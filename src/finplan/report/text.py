@@ -62,7 +62,8 @@ def plan_tables(plan: Plan, settings: Settings) -> Group:
         parts.append(_costs(plan))
     if any(line.per_year for line in (*plan.financing, *(plan.costs or ()))):
         parts.append(_years(plan))
-    return Group(*parts)
+    # A blank line after each part: the tables have no borders to tell them apart.
+    return Group(*(item for part in parts for item in (part, Text())))
 
 
 def finding_text(file: str, finding: Finding) -> Text:
@@ -90,10 +91,10 @@ def file_summary(result: CheckResult) -> Text:
 
 def _header(plan: Plan) -> Text:
     project = plan.project
-    text = Text(end="\n\n")
+    text = Text()
     text.append(project.name, style="bold")
     text.append(f"  {project.case}\n", style="dim")
-    text.append(f"{project.owner} · {describe_period(project.period)} · total ")
+    text.append(f"{project.owner}\n{describe_period(project.period)} · total ")
     text.append(format_kr(plan.total, plan.currency), style="bold")
     return text
 
@@ -110,15 +111,15 @@ def describe_period(period: Period) -> str:
 
 
 def _financing(plan: Plan) -> Table:
-    table = new_table("Financing", "Id", "Financier", "Sector", "Form", "Status", "Amount", "Share")
+    table = new_table("Financing", "Id", "Financier", "Kind", "Status", "Amount", "Share")
     _add_lines(table, plan.financing, lambda line: (
-        Text(line.id), Text(line.financier), Text(line.sector), Text(label(line.form)), Text(line.status),
+        Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"), Text(line.status),
         Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
     ))
     table.add_section()
     found = total_of(plan.financing)
     table.add_row(
-        Text("Sum", style="bold"), "", "", "", "",
+        Text("Sum", style="bold"), "", "", "",
         Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
     )
     return table
