@@ -11,11 +11,16 @@ _NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Cap"}
 _KEYWORDS = {"Id", "Sector", "Form", "Status", "Kind", "Category", "Profile", "Code", "Severity"}
 
 
-def new_table(title: str, *columns: str) -> Table:
-    """A titled table; amounts and years right-aligned, amounts and keywords never cut or wrapped."""
+def new_table(title: str, *columns: str, gap: int = 1) -> Table:
+    """A titled table; amounts and years right-aligned, amounts and keywords never cut or wrapped.
+
+    `gap` spaces stand between columns: one lets the financing fit 80 columns,
+    where each amount ends in `kr`; columns of bare amounts (`1 000 000`) need
+    two, or their digit groups and the gap between them read alike.
+    """
     table = Table(
         title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
-        padding=0, show_edge=False,  # the box puts one space between columns: the financing fits 80
+        padding=(0, gap - 1, 0, 0), show_edge=False,  # the box itself puts one space between columns
     )
     for column in columns:
         numeric = column in _NUMERIC or column.isdigit()

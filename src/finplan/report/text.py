@@ -156,7 +156,7 @@ def _years(plan: Plan) -> Table:
     sections = [("Financing", plan.financing), ("Costs", plan.costs or [])]
     years = sorted({year for _, lines in sections for line in lines for year in (line.per_year or {})})
     unit = "kr" if plan.currency == "SEK" else plan.currency
-    table = new_table(f"Per year ({unit})", "Line", *map(str, years), "Total")
+    table = new_table(f"Per year ({unit})", "Line", *map(str, years), "Total", gap=2)
     for name, lines in sections:
         broken_down = [line for line in lines if line.per_year]
         if not broken_down:
