@@ -114,3 +114,17 @@ def test_version_and_help_import_neither_pydantic_nor_yaml():
         )
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         assert "HEAVY []" in done.stdout, (argument, done.stdout[-300:])
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "github", "sarif", "junit", "gitlab"])
+def test_formats_without_tables_never_import_rich(fmt):
+    import subprocess
+
+    code = (
+        "import sys; sys.argv = ['finplan', 'check', '-o', %r, %r]\n"
+        "from finplan.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('RICH', sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))" % (fmt, str(ROOT / "budgets" / "attraktiv.yaml"))
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.rstrip().endswith("RICH []"), done.stdout[-300:]
