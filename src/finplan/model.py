@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from finplan.money import AmountError, parse_amount, parse_percent
-from finplan.profiles import ProfileName, Settings, all_settings
+from finplan.profiles import ProfileName, SchemeName, Settings, all_settings
 
 FORMAT_VERSION = 1
 
@@ -231,7 +231,7 @@ class FinancingLine(_Strict):
     appropriation: Text | None = None
     period: Period | None = None
     per_year: YearBreakdown | None = None
-    scheme: Literal["anslag_1_1", "erdf"] | None = None
+    scheme: SchemeName | None = None
     advance: Amount | None = None
     basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = None
     note: Text | None = None

@@ -166,8 +166,9 @@ PROFILES: dict[str, Profile] = {
     )
 }
 
-ProfileName = Literal["anslag_1_1", "erdf_2014_2020", "erdf_2021_2027"]
-SCHEMES = ("anslag_1_1", "erdf")
+# The names a plan may write, from the profiles themselves.
+ProfileName = Literal[tuple(PROFILES)]  # type: ignore[valid-type]
+SchemeName = Literal[tuple(dict.fromkeys(p.scheme for p in PROFILES.values()))]  # type: ignore[valid-type]
 
 
 def setting_key(profile: Profile, setting: Setting) -> str:

@@ -12,7 +12,6 @@ from typing import TextIO
 
 from finplan.report.common import ReportRun
 
-FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "gitlab")
 _MODULES = {
     "concise": "finplan.report.concise",
     "json": "finplan.report.json_report",
