@@ -28,7 +28,7 @@ def document(run: ReportRun) -> dict[str, Any]:
             "shortDescription": {"text": item.summary},
             "fullDescription": {"text": item.doc},
             "help": {"text": rule_text(item)},
-            "defaultConfiguration": {"level": _LEVEL[Severity[str(item.severity).upper()]]},
+            "defaultConfiguration": {"level": _LEVEL[item.severity]},
             "properties": {"profiles": list(item.profiles), "source": item.source},
         }
         for item in DOCUMENTED

@@ -51,7 +51,12 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0]
+        return first_line(self.doc)
+
+
+def first_line(doc: str) -> str:
+    """A documentation's first line: what the rule checks, in one sentence."""
+    return doc.split("\n", 1)[0]
 
 
 def rule(

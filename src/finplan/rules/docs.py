@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from finplan.profiles import all_settings
+from finplan.findings import Severity
 from finplan.rules import RULES
+from finplan.rules.base import first_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,33 +21,34 @@ class InputCode:
 
     code: str
     name: str
-    severity: str
+    severity: Severity
     doc: str
     profiles: tuple[str, ...] = ()
     source: str = "finplan's loader and plan format (docs/plan-format.md)"
+    on_by_default: bool = True
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0]
+        return first_line(self.doc)
 
 
 INPUT_CODES = (
     InputCode(
-        "FP000", "unreadable", "error",
+        "FP000", "unreadable", Severity.ERROR,
         "The file could not be read as a plan.\n\n"
         "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
         "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
         "refused as a whole, and the exit code is 2.",
     ),
     InputCode(
-        "FP001", "shape", "error",
+        "FP001", "shape", Severity.ERROR,
         "The plan does not have the format's shape.\n\n"
         "A key the format does not know (with a \"did you mean\" hint), a required key\n"
         "missing, a value of the wrong type, an amount or date that cannot be read\n"
         "exactly. No rule can run on such a plan, so the exit code is 2.",
     ),
     InputCode(
-        "FP002", "ignore-without-code", "error",
+        "FP002", "ignore-without-code", Severity.ERROR,
         "An inline ignore comment names the codes it silences.\n\n"
         "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
         "names no code, or something that is not a code, would silence anything\n"
@@ -53,7 +56,7 @@ INPUT_CODES = (
         source="finplan's inline ignores (docs/ci.md)",
     ),
     InputCode(
-        "FP003", "unused-ignore", "warning",
+        "FP003", "unused-ignore", Severity.WARNING,
         "An inline ignore comment silences a finding on its line.\n\n"
         "A comment naming a code that has no finding on its line silences nothing;\n"
         "left in place it would hide a later finding nobody has read. Remove it.",
@@ -71,7 +74,7 @@ def find(code: str):
 
 def applies_to(item) -> str:
     plans = ", ".join(item.profiles) if item.profiles else "every plan"
-    return plans if getattr(item, "on_by_default", True) else f"{plans} (off by default)"
+    return plans if item.on_by_default else f"{plans} (off by default)"
 
 
 def rule_text(item) -> str:
