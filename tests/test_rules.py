@@ -63,7 +63,7 @@ def test_fp104_names_each_unbalanced_year():
 def test_fp105_lists_the_lines_without_a_breakdown():
     text = BROKEN_DOWN.replace(", per_year: {2020: 100, 2021: 150}", "")
     assert findings_of(text) == [
-        ("FP105", 11, "financing and costs are not compared year by year: 1 of 5 lines have no yearly breakdown (travel)")
+        ("FP105", 11, "financing and costs are not compared year by year: 1 of 5 lines has no yearly breakdown (travel)")
     ]
 
 

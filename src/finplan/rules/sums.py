@@ -119,7 +119,8 @@ def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violati
         yield Violation(
             ("costs",),
             "financing and costs are not compared year by year: "
-            f"{len(missing)} of {len(lines)} lines have no yearly breakdown ({some(missing)})",
+            f"{len(missing)} of {len(lines)} lines {'has' if len(missing) == 1 else 'have'} no yearly breakdown "
+            f"({some(missing)})",
             on_key=True,
         )
 
