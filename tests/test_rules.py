@@ -170,3 +170,26 @@ def test_in_kind_left_out_of_the_base_when_set(write):
         "`a` is 600 kr, 100,00 % of 600 kr (in kind left out); the cap of anslag_1_1 is 50 %, 300 kr: "
         "300 kr over, beyond the rounding tolerance of 0,50 kr"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "{id: f, category: flat_rate, amount: 100, flat_rate: {option: staff_of_other_direct, rate: 20 %}}",
+            "`f` is staff costs as a flat rate; expected `category: staff` for it",
+        ),
+        (
+            "{id: f, category: staff, amount: 100, flat_rate: {option: indirect_of_staff, rate: 15 %}}",
+            "`f` is a staff line with the flat rate indirect_of_staff; expected `staff_of_other_direct` "
+            "or a line of its own with `category: flat_rate`",
+        ),
+        (
+            "{id: f, category: travel, amount: 100, flat_rate: {option: indirect_of_staff, rate: 15 %}}",
+            "`f` is travel with a flat rate; expected a flat rate only on a `flat_rate` or `staff` line",
+        ),
+    ],
+)
+def test_fp511_a_flat_rate_stands_only_where_it_belongs(line, message):
+    text = MINIMAL + "costs:\n  - {id: staff, category: staff, amount: 900}\n  - " + line + "\n"
+    assert message in [m for code, _, m in findings_of(text) if code == "FP511"]
