@@ -42,9 +42,15 @@ def location(file: str, finding: Finding) -> str:
     return f"{file}:{finding.position.line}:{finding.position.column}"
 
 
+def finding_parts(file: str, finding: Finding) -> tuple[str, str, str, str]:
+    """`file:line:col: `, code, severity, message: a finding line, in the order every format prints it."""
+    return f"{location(file, finding)}: ", finding.code, str(finding.severity), finding.message
+
+
 def finding_line(file: str, finding: Finding) -> str:
     """`file:line:col: CODE severity message`: one line for grep, editors and CI logs."""
-    return f"{location(file, finding)}: {finding.code} {finding.severity} {finding.message}"
+    where, code, severity, message = finding_parts(file, finding)
+    return f"{where}{code} {severity} {message}"
 
 
 def status(result: CheckResult) -> str:

@@ -16,13 +16,18 @@ from finplan.findings import CheckResult, Finding, Severity
 from finplan.model import Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
-from finplan.report.common import ReportRun, counts, location, status
+from finplan.report.common import ReportRun, counts, finding_parts, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import new_table
 from finplan.totals import GROUPS, per_year, subtotals, total_of
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABELS = {"in_kind": "in kind", "external_services": "external services", "premises_equipment": "premises and equipment", "flat_rate": "flat-rate costs"}
+_LABELS = {
+    "in_kind": "in kind",
+    "external_services": "external services",
+    "premises_equipment": "premises and equipment",
+    "flat_rate": "flat-rate costs",
+}
 
 
 def label(value: str) -> str:
@@ -68,12 +73,10 @@ def plan_tables(plan: Plan, settings: Settings) -> Group:
 
 def finding_text(file: str, finding: Finding) -> Text:
     """`file:line:col: FP101 error message`, the line editors and CI logs link to."""
-    text = Text(f"{location(file, finding)}: ", style="bold")
-    text.append(finding.code, style="dim")
-    text.append(" ")
-    text.append(str(finding.severity), style=_SEVERITY_STYLE[finding.severity])
-    text.append(f" {finding.message}")
-    return text
+    where, code, severity, message = finding_parts(file, finding)
+    return Text.assemble(
+        (where, "bold"), (code, "dim"), " ", (severity, _SEVERITY_STYLE[finding.severity]), " ", message
+    )
 
 
 def file_summary(result: CheckResult) -> Text:
