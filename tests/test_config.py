@@ -164,3 +164,11 @@ def test_an_ignore_inside_a_value_is_not_a_comment(project, value):
     plan = project / "budgets" / "plan.yaml"
     plan.write_text(MINIMAL.replace("name: Testprojekt", f"name: {value}"))
     assert codes(run_finplan("check", "budgets")) == []
+
+
+def test_ignore_comments_count_lines_as_the_loader_does():
+    from finplan.suppress import ignore_comments
+
+    # A form feed is no line break to YAML; the comments stand on lines 1 and 2.
+    found = ignore_comments("a: 1\f  # finplan: ignore[FP101]\nb: 2  # finplan: ignore[FP102]\n")
+    assert {line: ignore.codes for line, ignore in found.items()} == {1: ("FP101",), 2: ("FP102",)}

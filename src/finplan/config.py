@@ -27,6 +27,7 @@ from typing import Any
 
 from finplan.errors import InputError
 from finplan.findings import Severity, shorten
+from finplan.paths import relative
 
 CONFIG_FILES = ("finplan.toml", "pyproject.toml")
 _KEYS = ("select", "ignore", "strict", "severity", "settings", "overrides")
@@ -80,13 +81,10 @@ class _Config:
     def for_plan(self, plan: Path) -> FileConfig:
         import fnmatch
 
-        try:
-            relative = plan.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            relative = plan.as_posix()
+        name = relative(str(plan), self.root)
         config = self.base
         for override in self.overrides:
-            if any(fnmatch.fnmatch(relative, pattern) for pattern in override.files):
+            if any(fnmatch.fnmatch(name, pattern) for pattern in override.files):
                 config = replace(
                     config,
                     selection=Selection(

@@ -88,6 +88,11 @@ class Finding:
         return format_path(self.path)
 
 
+def file_order(finding: Finding) -> tuple[Position | tuple[int, int], str]:
+    """The order findings are reported in: by position, then code; whole-file findings first."""
+    return (finding.position or (0, 0), finding.code)
+
+
 @dataclass(slots=True)
 class CheckResult:
     """Everything known about one checked file.

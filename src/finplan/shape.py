@@ -18,6 +18,7 @@ from finplan.findings import (
     Path,
     Severity,
     describe,
+    file_order,
     format_path,
     shorten,
     some,
@@ -45,7 +46,7 @@ def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
         return Plan.model_validate(document.data), []
     except ValidationError as error:
         findings = [_finding(document, detail) for detail in error.errors(include_url=False)]
-        return None, sorted(findings, key=lambda f: f.position or (0, 0))
+        return None, sorted(findings, key=file_order)
 
 
 def _finding(document: Document, detail: Any) -> Finding:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from finplan.findings import Finding, Position, Severity, shorten
+from finplan.findings import Finding, Position, Severity, file_order, shorten
 from finplan.loader import inside_scalars
 
 MISSING_CODE = "FP002"
@@ -38,13 +38,14 @@ def ignore_comments(text: str) -> dict[int, Ignore]:
         return {}
     candidates = {}
     offset = 0
-    for number, line in enumerate(text.splitlines(keepends=True), 1):
-        match = _COMMENT.search(line.rstrip("\r\n"))
+    # Lines split at \n only, as the loader counts them (splitlines would also split at \f or \u2028).
+    for number, line in enumerate(text.split("\n"), 1):
+        match = _COMMENT.search(line.rstrip("\r"))
         if match is not None:
             codes = _CODES.match(match.group("rest").strip())
             named = tuple(c.strip() for c in codes.group("codes").split(",") if c.strip()) if codes else ()
             candidates[offset + match.start()] = Ignore(Position(number, match.start() + 1), named)
-        offset += len(line)
+        offset += len(line) + 1
     quoted = inside_scalars(text, list(candidates))
     return {ignore.position.line: ignore for at, ignore in candidates.items() if at not in quoted}
 
@@ -86,4 +87,4 @@ def apply_ignores(
                         (), ignore.position,
                     )
                 )
-    return sorted(kept, key=lambda f: (f.position or (0, 0), f.code))
+    return sorted(kept, key=file_order)

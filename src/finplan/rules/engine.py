@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from finplan.findings import Finding, Position, Severity
+from finplan.findings import Finding, Position, Severity, file_order
 from finplan.model import Plan
 from finplan.profiles import Settings
 from finplan.rules.base import Rule
@@ -40,9 +40,4 @@ def run_rules(
         if enabled(rule.code, rule.on_by_default) and applies(rule, plan)
         for violation in rule.check(plan, settings)
     ]
-    return sorted(findings, key=order)
-
-
-def order(finding: Finding) -> tuple[Position | tuple[int, int], str]:
-    """File order: by position, then code; findings without a position first."""
-    return (finding.position or (0, 0), finding.code)
+    return sorted(findings, key=file_order)
