@@ -107,12 +107,12 @@ def test_every_file_is_checked_and_the_worst_decides(write, tmp_path):
 
 
 def test_an_unexpected_failure_is_reported_without_a_traceback(write, monkeypatch):
-    import finplan.check
+    import finplan.batch
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(finplan.check, "check_file", broken)
+    monkeypatch.setattr(finplan.batch, "check_file", broken)
     path = write(MINIMAL)
     run = run_finplan("check", path)
     assert run.exit_code == 2

@@ -46,7 +46,7 @@ def test_select_and_ignore_by_code_or_prefix(project, args, expected):
 def test_a_bad_code_on_the_command_line_is_a_usage_error(project):
     run = run_finplan("check", "--ignore", "E501", "budgets")
     assert run.exit_code == 2
-    assert "'E501' is not a rule code or prefix" in run.output
+    assert "--ignore: 'E501' is not a code or prefix" in run.output
 
 
 def test_pyproject_is_found_upward_from_the_plan(project):
@@ -102,13 +102,15 @@ def test_configuration_settings_change_the_numbers_and_the_plan_wins(project):
     [
         ("ignore = FP203\n", "is not valid TOML"),
         ('ignor = ["FP203"]\n', "unknown key `ignor`; did you mean `ignore`?"),
-        ('ignore = ["X1"]\n', "'X1' is not a rule code or prefix"),
-        ('ignore = "FP203"\n', "`ignore` must be a list of codes"),
-        ('[severity]\nFP203 = "fatal"\n', "severity of FP203 is 'fatal'"),
-        ('[settings]\n"hours_per_year" = 1720.5\n', "settings `hours_per_year`"),
-        ('[settings]\n"hours_per_yer" = 1720\n', "unknown setting"),
-        ('[[overrides]]\nignore = ["FP2"]\n', "`files` must be a list of glob patterns"),
-        ("strict = 1\n", "`strict` must be true or false"),
+        ('ignore = ["X1"]\n', "`ignore[0]` is \"X1\"; 'X1' is not a code or prefix, such as FP105 or FP1"),
+        ('ignore = ["fp999"]\n', "FP999 is no code finplan reports; did you mean FP901?"),
+        ('ignore = "FP203"\n', "`ignore` is \"FP203\"; expected a list"),
+        ('[severity]\nFP203 = "fatal"\n', "`severity.FP203` is \"fatal\"; expected 'error', 'warning' or 'info'"),
+        ('[severity]\nFP001 = "warning"\n', "FP001 means the plan could not be checked; its severity is fixed"),
+        ('[settings]\n"hours_per_year" = 1720.5\n', "`settings.hours_per_year` is 1720.5; expected a number such as 1720, 1 720 or 2.5 (write decimals as strings"),
+        ('[settings]\n"hours_per_yer" = 1720\n', "unknown key `hours_per_yer` in `settings`; did you mean `hours_per_year`?"),
+        ('[[overrides]]\nignore = ["FP2"]\n', "`overrides[0]` lacks the required key `files`"),
+        ("strict = 1\n", "`strict` is 1; expected true or false"),
     ],
 )
 def test_a_broken_configuration_says_what_and_where(project, content, message):

@@ -75,11 +75,11 @@ def test_many_plans_over_the_cores_give_what_one_process_gives(tmp_path, monkeyp
     sources = [*PLANS.glob("*/*.yaml"), *ROOT.glob("budgets/*.yaml")]
     for index in range(80):
         shutil.copy(sources[index % len(sources)], folder / f"plan-{index:03d}.yaml")
-    import finplan.cli
+    import finplan.batch
 
-    monkeypatch.setattr(finplan.cli, "PARALLEL_FROM", 10**6)
+    monkeypatch.setattr(finplan.batch, "PARALLEL_FROM", 10**6)
     one_process = run_finplan("check", folder, "--format", "json")
-    monkeypatch.setattr(finplan.cli, "PARALLEL_FROM", 8)
+    monkeypatch.setattr(finplan.batch, "PARALLEL_FROM", 8)
     monkeypatch.setattr(finplan.cli.os, "cpu_count", lambda: 2)
     several = run_finplan("check", folder, "--format", "json")
     assert several.exit_code == one_process.exit_code == 2
@@ -88,13 +88,13 @@ def test_many_plans_over_the_cores_give_what_one_process_gives(tmp_path, monkeyp
 
 @pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
 def test_tables_from_many_plans_checked_over_the_cores(tmp_path, monkeypatch):
-    import finplan.cli
+    import finplan.batch
 
     folder = tmp_path / "plans"
     folder.mkdir()
     for index in range(20):
         shutil.copy(ROOT / "budgets" / "attraktiv.yaml", folder / f"plan-{index:02d}.yaml")
-    monkeypatch.setattr(finplan.cli, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(finplan.batch, "PARALLEL_FROM", 4)
     monkeypatch.setattr(finplan.cli.os, "cpu_count", lambda: 2)
     run = run_finplan("check", folder, "--tables")
     assert run.output.count("En attraktiv region") == 20

@@ -48,7 +48,7 @@ def test_an_unknown_key_far_from_any_lists_the_known_ones():
 def test_an_unknown_key_inside_a_line_points_at_the_key():
     text = MINIMAL.replace("amount: 400}", "amout: 400}")
     _, findings = shape_of(text)
-    assert (at(text, "amout"), "unknown key `amout`; did you mean `amount`?") in findings
+    assert (at(text, "amout"), "unknown key `amout` in `financing[1]`; did you mean `amount`?") in findings
     assert (Position(10, 5), "`financing[1]` lacks the required key `amount`") in findings
 
 

@@ -7,22 +7,15 @@ but a changed amount does, since the message names it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 
 from finplan.errors import InputError
 from finplan.files import write_atomic
-from finplan.findings import CheckResult, Finding, format_path
+from finplan.findings import CheckResult, fingerprint, format_path
 
 BASELINE_VERSION = 1
-
-
-def fingerprint(file: str, finding: Finding) -> str:
-    """A stable identity of a finding in a file, for baselines and CI systems."""
-    key = "\0".join((file, finding.code, format_path(finding.path), finding.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def write_baseline(path: Path, results: list[CheckResult], name: dict[str, str]) -> int:

@@ -1,26 +1,24 @@
-"""Checks one plan file: load, build the model, run the rules, apply ignores. Never prints."""
+"""Checks one plan file: load, build the model, run the rules, apply the configuration. Never prints."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from finplan.config import FileConfig
-from finplan.errors import InputError
+from finplan.errors import UNREADABLE, InputError
 from finplan.findings import CheckResult, Finding, Severity
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
 from finplan.model import settings_of
 from finplan.rules import RULES, Rule
 from finplan.rules.engine import run_rules
 from finplan.shape import build_plan
-from finplan.suppress import apply_ignores, ignore_comments
+from finplan.suppress import Ignore, apply_ignores, ignore_comments
 
 DEFAULT_CONFIG = FileConfig()
-
-INPUT_CODE = "FP000"
-"""The code of a finding that a file could not be read as a plan at all."""
 
 
 def check_file(
@@ -59,12 +57,27 @@ def check_bytes(
             return result
         result.plan = plan
         result.settings = settings_of(plan, config.settings)
-        findings = run_rules(
-            plan, rules, document.source.locate, result.settings,
-            enabled=config.selection.enabled, severities=config.severities,
-        )
-        result.findings.extend(apply_ignores(findings, ignore_comments(text), config.selection.enabled))
+        findings = run_rules(plan, rules, document.source.locate, result.settings, enabled=config.selection.enabled)
+        result.findings.extend(apply_policy(findings, config, ignore_comments(text)))
         return result
+
+
+def apply_policy(findings: list[Finding], config: FileConfig, ignores: dict[int, Ignore]) -> list[Finding]:
+    """The configuration applied to every finding of a checked plan, in one step.
+
+    Inline ignores first (they may add FP002 and FP003), then the selection,
+    then each code's configured severity.
+    """
+    from finplan.catalogue import CATALOGUE
+
+    kept = []
+    for finding in apply_ignores(findings, ignores, config.selection.enabled):
+        code = CATALOGUE[finding.code]
+        if not config.selection.enabled(finding.code, code.on_by_default):
+            continue
+        severity = config.severity(finding.code, finding.severity)
+        kept.append(finding if severity is finding.severity else replace(finding, severity=severity))
+    return kept
 
 
 @contextmanager
@@ -87,5 +100,10 @@ def collector_paused():
 def unreadable(result: CheckResult, error: InputError) -> CheckResult:
     """`result` marked as not checked at all, for the reason `error` gives."""
     result.readable = False
-    result.findings.append(Finding(INPUT_CODE, Severity.ERROR, f"the file {error.message}", (), error.position))
+    result.findings.append(Finding(UNREADABLE.code, UNREADABLE.severity, f"the file {error.message}", (), error.position))
     return result
+
+
+def unchecked(file: str, message: str, strict: bool = False) -> CheckResult:
+    """A file that was not checked at all: not found, or its configuration unreadable."""
+    return CheckResult(file, [Finding(UNREADABLE.code, UNREADABLE.severity, message)], readable=False, strict=strict)

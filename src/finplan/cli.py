@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from finplan import __version__
+from finplan.report import FORMATS
 
 if TYPE_CHECKING:
     from finplan.findings import CheckResult
@@ -47,14 +48,12 @@ def _root(
     """Checks the financing plans of regional development projects, kept as YAML files."""
 
 
-class Format(str, enum.Enum):
-    text = "text"
-    concise = "concise"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-    gitlab = "gitlab"
+def _choices(formats) -> type[enum.Enum]:
+    """The registry's format names as the choices Typer offers and checks."""
+    return enum.Enum("Format", {name: name for name in formats}, type=str)  # type: ignore[return-value]
+
+
+CheckFormat = _choices(FORMATS)
 
 
 @app.command()
@@ -63,7 +62,7 @@ def check(
         list[str], typer.Argument(help="Plan files, folders (every *.yaml and *.yml below) or globs.", show_default=False)
     ],
     output_format: Annotated[
-        Format | None,
+        CheckFormat | None,
         typer.Option(
             "--format", "-o",
             help="Output format; `github` when GITHUB_ACTIONS is set, else `text`.", show_default=False,
@@ -91,11 +90,12 @@ def check(
     ] = None,
 ) -> None:
     """Check plan files: sums, periods, lines and funding rules; report; exit 0, 1 or 2."""
+    from finplan.batch import check_all
     from finplan.config import ConfigFinder
     from finplan.discover import expand
     from finplan.errors import InputError
 
-    fmt = (output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)).value
+    fmt = FORMATS[(output_format.value if output_format else None) or _default_format()]
     plans = expand(paths)
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         if target is not None and any(_same_file(target, plan) for plan, _ in plans):
@@ -104,9 +104,9 @@ def check(
         finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
     except InputError as error:
         _fail(error.message)
-    show_tables = tables if tables is not None else len(plans) == 1
-    results = _check_all(plans, finder, keep_plans=fmt == "text" and show_tables)
-    run = _report_run(results)
+    show_tables = fmt.tables and (tables if tables is not None else len(plans) == 1)
+    results = check_all(plans, finder, keep_plans=show_tables)
+    run = _report_run(results, show_tables)
     try:
         if baseline is not None:
             from finplan.baseline import apply_baseline, read_baseline
@@ -117,10 +117,14 @@ def check(
 
             recorded = record(write_baseline, results, run.names)
             print(f"finplan: recorded {recorded} findings in {write_baseline}", file=sys.stderr)
-        _write_report(run, fmt, output, show_tables)
+        _write_report(run, fmt, output)
     except InputError as error:
         _fail(error.message)
     raise typer.Exit(EXIT_CLEAN if write_baseline is not None and all(r.readable for r in results) else exit_code(results))
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...] | None:
@@ -141,24 +145,20 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_INPUT)
 
 
-def _report_run(results: list[CheckResult]):
+def _report_run(results: list[CheckResult], tables: bool):
+    from finplan.catalogue import CATALOGUE
     from finplan.paths import relative, repository_root
-    from finplan.report.common import ReportRun
+    from finplan.report.run import ReportRun
 
     root = repository_root()
-    return ReportRun(results, root, {result.file: relative(result.file, root) for result in results})
+    names = {result.file: relative(result.file, root) for result in results}
+    return ReportRun(results, root, names, codes=CATALOGUE, tables=tables)
 
 
-def _write_report(run, fmt: str, output: Path | None, tables: bool) -> None:
+def _write_report(run, fmt, output: Path | None) -> None:
+    """The run in format `fmt`, to standard output or, whole or not at all, to `output`."""
     stream = io.StringIO() if output is not None else sys.stdout
-    if fmt == "text":
-        from finplan.report.text import render
-
-        render(run, _console(stream), tables=tables)
-    else:
-        from finplan.report import renderer
-
-        renderer(fmt)(run, stream)
+    fmt.load().render(run, _console(stream) if fmt.console else stream)
     if output is not None:
         from finplan.files import write_atomic
 
@@ -172,24 +172,24 @@ def list_rules() -> None:
     from rich.text import Text
 
     from finplan.report.table import new_table
-    from finplan.rules.docs import DOCUMENTED, applies_to
+    from finplan.catalogue import CATALOGUE
 
     table: Table = new_table("Rules", "Code", "Name", "Severity", "Applies to", "Checks")
-    for item in DOCUMENTED:
-        table.add_row(*(Text(str(v)) for v in (item.code, item.name, item.severity, applies_to(item), item.summary)))
+    for item in CATALOGUE.values():
+        table.add_row(*(Text(str(v)) for v in (item.code, item.name, item.severity, item.applies_to, item.summary)))
     _console().print(table)
 
 
 @app.command("rule")
 def show_rule(code: Annotated[str, typer.Argument(help="A rule's code, such as FP501.", show_default=False)]) -> None:
     """Print a rule's documentation: what it checks, why, examples, and its source."""
-    from finplan.rules.docs import find, rule_text
+    from finplan.catalogue import find
 
     item = find(code)
     if item is None:
         print(f"finplan: no rule {code}; `finplan rules` lists them", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT)
-    print(rule_text(item), end="")
+    print(item.text(), end="")
 
 
 @app.command("schema")
@@ -225,67 +225,6 @@ def exit_code(results: list[CheckResult]) -> int:
     if any(not result.readable for result in results):
         return EXIT_INPUT
     return EXIT_FINDINGS if any(result.failed for result in results) else EXIT_CLEAN
-
-
-PARALLEL_FROM = 32
-"""Fewer plans than this are checked in this process: starting workers costs more than it saves."""
-
-
-def _check_all(plans: list[tuple[Path, str | None]], finder, *, keep_plans: bool) -> list[CheckResult]:
-    """Every plan checked, in order; over the cores when there are many."""
-    workers = min(os.cpu_count() or 1, len(plans) // PARALLEL_FROM)
-    if workers < 2:
-        return [_check_one(plan, problem, finder) for plan, problem in plans]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork shares the imported modules with the workers; elsewhere they import anew.
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_set_worker, initargs=(finder, keep_plans)
-    ) as pool:
-        return list(pool.map(_check_in_worker, plans, chunksize=max(1, len(plans) // (workers * 8))))
-
-
-_worker: tuple = (None, False)
-
-
-def _set_worker(finder, keep_plans: bool) -> None:
-    global _worker
-    _worker = (finder, keep_plans)
-
-
-def _check_in_worker(item: tuple[Path, str | None]) -> CheckResult:
-    finder, keep_plans = _worker
-    result = _check_one(*item, finder)
-    if not keep_plans:
-        # Only the findings travel back: a plan's model is large, and no report
-        # but the text tables needs it.
-        result.plan = result.settings = None
-    return result
-
-
-def _check_one(path: Path, problem: str | None, finder) -> CheckResult:
-    from finplan.check import INPUT_CODE, check_file
-    from finplan.errors import InputError
-    from finplan.findings import CheckResult, Finding, Severity
-
-    def unchecked(message: str) -> CheckResult:
-        return CheckResult(str(path), [Finding(INPUT_CODE, Severity.ERROR, message)], readable=False)
-
-    if problem is not None:
-        return unchecked(problem)
-    try:
-        return check_file(path, finder.for_plan(path))
-    except InputError as error:  # the plan's configuration could not be read
-        return unchecked(error.message)
-    except Exception as error:  # a bug in finplan, never the plan's fault: say so without a traceback
-        if os.environ.get("FINPLAN_DEBUG"):
-            raise
-        return unchecked(
-            f"finplan failed on this file ({type(error).__name__}); this is a bug in finplan, "
-            "please report it (FINPLAN_DEBUG=1 shows the traceback)"
-        )
 
 
 def _console(stream=None):

@@ -6,8 +6,9 @@ whichever is found first walking up from each plan's folder:
     select = ["FP"]                 # codes or prefixes; every rule on by default if left out
     ignore = ["FP105", "FP9"]
     strict = false                  # warnings fail too
-    [severity]                      # a rule's severity, by code
+    [severity]                      # a code's severity, by code or prefix (the longest wins)
     FP203 = "error"
+    FP1 = "warning"
     [settings]                      # the profiles' numbers, as in a plan
     "anslag_1_1.in_kind_in_base" = false
     [[overrides]]                   # for some plans only, by glob from this file's folder
@@ -15,24 +16,36 @@ whichever is found first walking up from each plan's folder:
     ignore = ["FP412"]
 
 Command-line `--select` replaces `select`; `--ignore` adds to `ignore`. A
-plan's own `settings` win over the configuration's.
+plan's own `settings` win over the configuration's. Every code or prefix must
+name a code finplan reports; codes may be written in any case.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from finplan.errors import InputError
-from finplan.findings import Severity, shorten
+from finplan.findings import Severity
+from finplan.model import PlanSettings, overrides_of
 from finplan.paths import relative
 
 CONFIG_FILES = ("finplan.toml", "pyproject.toml")
-_KEYS = ("select", "ignore", "strict", "severity", "settings", "overrides")
-_OVERRIDE_KEYS = ("files", "select", "ignore", "severity", "settings")
-_CODE = re.compile(r"FP[0-9]{0,3}\Z")
+
+
+def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """`codes` in upper case; InputError naming `where` if one names no code finplan reports."""
+    from finplan.catalogue import unknown_code_message
+
+    for code in codes:
+        problem = unknown_code_message(code)
+        if problem is not None:
+            raise InputError(f"{where}: {problem}")
+    return tuple(code.upper() for code in codes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +73,64 @@ class FileConfig:
     severities: dict[str, Severity] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     strict: bool = False
-    source: Path | None = None
+
+    def severity(self, code: str, default: Severity) -> Severity:
+        """The configured severity of `code`: by its longest configured prefix, else `default`."""
+        if not self.severities:
+            return default
+        prefix = max((p for p in self.severities if code.startswith(p)), key=len, default=None)
+        return default if prefix is None else self.severities[prefix]
+
+
+def _code(code: str) -> str:
+    from finplan.catalogue import unknown_code_message
+
+    problem = unknown_code_message(code)
+    if problem is not None:
+        raise PydanticCustomError("code", problem)
+    return code.upper()
+
+
+def _configurable(code: str) -> str:
+    from finplan.catalogue import CATALOGUE
+
+    code = _code(code)
+    if CATALOGUE[code].fixed if code in CATALOGUE else False:
+        raise PydanticCustomError("code", f"{code} means the plan could not be checked; its severity is fixed")
+    return code
+
+
+Codes = list[Annotated[str, AfterValidator(_code)]]
+Severities = dict[Annotated[str, AfterValidator(_configurable)], Literal["error", "warning", "info"]]
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class _Override(_Table):
+    """`[[overrides]]`: settings for the plans some globs match."""
+
+    files: Annotated[list[str], Field(min_length=1)]
+    select: Codes | None = None
+    ignore: Codes = []
+    severity: Severities = {}
+    settings: PlanSettings | None = None
+
+
+class _ConfigTable(_Table):
+    """The keys of a configuration file (or of `[tool.finplan]`)."""
+
+    select: Codes | None = None
+    ignore: Codes = []
+    strict: bool = False
+    severity: Severities = {}
+    settings: PlanSettings | None = None
+    overrides: list[_Override] = []
 
 
 @dataclass(frozen=True, slots=True)
-class _Override:
+class _Override_:
     files: tuple[str, ...]
     select: tuple[str, ...] | None
     ignore: tuple[str, ...]
@@ -76,7 +142,7 @@ class _Override:
 class _Config:
     root: Path
     base: FileConfig
-    overrides: tuple[_Override, ...]
+    overrides: tuple[_Override_, ...]
 
     def for_plan(self, plan: Path) -> FileConfig:
         import fnmatch
@@ -100,10 +166,8 @@ class ConfigFinder:
     """Finds and caches the configuration for each plan, walking up from its folder."""
 
     def __init__(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (), strict: bool = False):
-        for code in (*(select or ()), *ignore):
-            _check_code(code, "the command line")
-        self._select = select
-        self._ignore = ignore
+        self._select = check_codes(select, "--select") if select else None
+        self._ignore = check_codes(ignore, "--ignore")
         self._strict = strict
         self._by_folder: dict[Path, _Config | None] = {}
 
@@ -143,100 +207,43 @@ def _read(path: Path) -> _Config | None:
         table = document.get("tool", {}).get("finplan")
         if table is None:
             return None
+        where = f"{path} [tool.finplan]"
     else:
-        table = document
-    where = f"{path}" if path.name == "finplan.toml" else f"{path} [tool.finplan]"
-    _check_keys(table, _KEYS, where)
-    overrides = table.get("overrides", [])
-    if not isinstance(overrides, list):
-        raise InputError(f"configuration {where}: `overrides` is not a list of tables ([[overrides]])")
+        table, where = document, f"{path}"
+    config = _validated(_ConfigTable, table, f"configuration {where}")
     base = FileConfig(
-        selection=Selection(_codes(table, "select", where), _codes(table, "ignore", where) or ()),
-        severities=_severities(table, where),
-        settings=_settings(table, where),
-        strict=_bool(table, "strict", where),
-        source=path,
+        selection=Selection(_tuple(config.select), tuple(config.ignore)),
+        severities=_severities(config.severity),
+        settings=overrides_of(config.settings),
+        strict=config.strict,
     )
-    return _Config(path.parent.resolve(), base, tuple(_override(item, where) for item in overrides))
-
-
-def _override(table: Any, where: str) -> _Override:
-    where = f"{where} [[overrides]]"
-    if not isinstance(table, dict):
-        raise InputError(f"configuration {where}: expected a table")
-    _check_keys(table, _OVERRIDE_KEYS, where)
-    files = table.get("files")
-    if not (isinstance(files, list) and files and all(isinstance(f, str) for f in files)):
-        raise InputError(f"configuration {where}: `files` must be a list of glob patterns")
-    return _Override(
-        tuple(files), _codes(table, "select", where), _codes(table, "ignore", where) or (),
-        _severities(table, where), _settings(table, where),
+    overrides = tuple(
+        _Override_(
+            tuple(item.files), _tuple(item.select), tuple(item.ignore), _severities(item.severity),
+            overrides_of(item.settings),
+        )
+        for item in config.overrides
     )
+    return _Config(path.parent.resolve(), base, overrides)
 
 
-def _check_keys(table: dict[str, Any], known: tuple[str, ...], where: str) -> None:
-    for key in table:
-        if key not in known:
-            import difflib
+def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
+    """`data` as `model`, or InputError with the first problem in the words a plan's errors use."""
+    from finplan.shape import explain
 
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else f"; expected one of: {', '.join(known)}"
-            raise InputError(f"configuration {where}: unknown key `{shorten(key)}`{hint}")
-
-
-def _codes(table: dict[str, Any], key: str, where: str) -> tuple[str, ...] | None:
-    if key not in table:
-        return None
-    value = table[key]
-    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-        raise InputError(f"configuration {where}: `{key}` must be a list of codes, such as [\"FP105\"]")
-    for code in value:
-        _check_code(code, f"configuration {where}")
-    return tuple(value)
-
-
-def _check_code(code: str, where: str) -> None:
-    if not _CODE.match(code):
-        raise InputError(f"{where}: {shorten(code)!r} is not a rule code or prefix, such as FP105 or FP1")
-
-
-def _severities(table: dict[str, Any], where: str) -> dict[str, Severity]:
-    value = table.get("severity", {})
-    if not isinstance(value, dict):
-        raise InputError(f"configuration {where}: `severity` must be a table of code = \"error\"")
-    names = {str(s): s for s in Severity}
-    result = {}
-    for code, name in value.items():
-        _check_code(code, f"configuration {where}")
-        if name not in names:
-            raise InputError(
-                f"configuration {where}: severity of {code} is {shorten(name)!r}; expected error, warning or info"
-            )
-        result[code] = names[name]
-    return result
-
-
-def _settings(table: dict[str, Any], where: str) -> dict[str, Any]:
-    from pydantic import ValidationError
-
-    from finplan.model import PlanSettings, overrides_of
-
-    value = table.get("settings", {})
-    if not isinstance(value, dict):
-        raise InputError(f"configuration {where}: `settings` must be a table")
     try:
-        return overrides_of(PlanSettings.model_validate(value))
+        return model.model_validate(data)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
-        key = shorten(".".join(str(part) for part in detail["loc"]))
-        reason = "unknown setting" if detail["type"] == "extra_forbidden" else detail["msg"]
-        raise InputError(
-            f"configuration {where}: settings `{key}`: {reason} (write decimals as strings, such as \"0.50\")"
-        ) from None
+        # TOML reads 1720.5 as a binary float, which finplan never takes for a number.
+        hint = " (write decimals as strings, such as \"0.50\")" if isinstance(detail.get("input"), float) else ""
+        raise InputError(f"{where}: {explain(detail, _ConfigTable).message}{hint}") from None
 
 
-def _bool(table: dict[str, Any], key: str, where: str) -> bool:
-    value = table.get(key, False)
-    if not isinstance(value, bool):
-        raise InputError(f"configuration {where}: `{key}` must be true or false")
-    return value
+def _tuple(codes: list[str] | None) -> tuple[str, ...] | None:
+    return None if codes is None else tuple(codes)
+
+
+def _severities(table: dict[str, str]) -> dict[str, Severity]:
+    names = {str(s): s for s in Severity}
+    return {code: names[name] for code, name in table.items()}

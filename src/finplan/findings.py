@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -41,7 +42,7 @@ def describe(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, int | Decimal):
+    if isinstance(value, int | float | Decimal):
         return shorten(value)
     if isinstance(value, str):
         return f'"{shorten(value)}"'
@@ -69,12 +70,28 @@ def format_path(path: Path) -> str:
     return text
 
 
+class Figure(NamedTuple):
+    """A number a finding is about, exactly, with its unit: SEK, EUR, %, pp, hours, days."""
+
+    value: Decimal
+    unit: str
+
+    def text(self) -> str:
+        """The value as an exact decimal string, `19283328.50`: for programs, not people."""
+        return f"{self.value:f}"
+
+
+Data = Mapping[str, Figure]
+"""A finding's numbers by role: found, expected, difference, base, share, limit, tolerance."""
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One thing found in a plan.
 
     `code` is a rule's code (FP101...), or one of the input codes (FP001...) for
-    a plan that could not be read or has the wrong shape.
+    a plan that could not be read or has the wrong shape. `data` carries the
+    numbers its message names, so a program need not read them out of the text.
     """
 
     code: str
@@ -82,10 +99,19 @@ class Finding:
     message: str
     path: Path = ()
     position: Position | None = None
+    data: Data = field(default_factory=dict)
 
-    @property
-    def where(self) -> str:
-        return format_path(self.path)
+
+def fingerprint(file: str, finding: Finding) -> str:
+    """A stable identity of a finding in a file, for baselines and CI systems.
+
+    By file (from the repository root), code, place in the plan and message,
+    not by line: moving a line keeps it, a changed amount (a new message) does not.
+    """
+    import hashlib  # only baselines and the machine-read formats need it
+
+    key = "\0".join((file, finding.code, format_path(finding.path), finding.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def file_order(finding: Finding) -> tuple[Position | tuple[int, int], str]:
@@ -107,9 +133,6 @@ class CheckResult:
     readable: bool = True
     strict: bool = False
     settings: object | None = None
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
 
     @property
     def worst(self) -> Severity | None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from finplan.codes import Code
+from finplan.errors import INPUT_SOURCE
 from finplan.findings import (
     Finding,
     Path,
@@ -26,8 +28,14 @@ from finplan.findings import (
 from finplan.loader import Document
 from finplan.model import FORMAT_VERSION, Plan
 
-SHAPE_CODE = "FP001"
-"""The code of every finding about a plan's shape (keys, types, values)."""
+SHAPE = Code(
+    "FP001", "shape", Severity.ERROR,
+    "The plan does not have the format's shape.\n\n"
+    "A key the format does not know (with a \"did you mean\" hint), a required key\n"
+    "missing, a value of the wrong type, an amount or date that cannot be read\n"
+    "exactly. No rule can run on such a plan, so the exit code is 2.",
+    source=INPUT_SOURCE, fixed=True,
+)
 
 _EXPECTED = {
     "string_type": "text",
@@ -40,76 +48,83 @@ _EXPECTED = {
 }
 
 
+# Errors finplan's own validators raise, whose messages are already in plain words.
+_OWN_WORDS = frozenset({"amount", "percent", "quantity", "date", "id", "currency", "code"})
+
+
 def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     """The plan, or None and a finding for each place its shape is wrong."""
     try:
         return Plan.model_validate(document.data), []
     except ValidationError as error:
-        findings = [_finding(document, detail) for detail in error.errors(include_url=False)]
+        findings = []
+        for detail in error.errors(include_url=False):
+            problem = explain(detail, Plan)
+            position = document.source.locate(problem.place, key=problem.on_key)
+            findings.append(Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, position))
         return None, sorted(findings, key=file_order)
 
 
-def _finding(document: Document, detail: Any) -> Finding:
+class Problem(NamedTuple):
+    """One shape error in plain words: the message, its path, and where it stands in the file."""
+
+    message: str
+    path: Path
+    place: Path
+    on_key: bool = False
+
+
+def explain(detail: Any, root: type[BaseModel]) -> Problem:
+    """A Pydantic error about data validated as `root`, in the words a plan's author reads."""
     loc: Path = tuple(detail["loc"])
     kind = detail["type"]
     found = describe(detail.get("input"))
     if kind == "missing":
         parent, key = loc[:-1], loc[-1]
-        return _at(document, parent, loc, f"{_name(parent)} lacks the required key `{key}`")
+        return Problem(f"{_name(parent)} lacks the required key `{key}`", loc, parent)
     if kind == "extra_forbidden":
-        known = _known_keys(loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), known) or f"; expected one of: {some(known, 8)}"
-        return _at(document, loc, loc, f"unknown key `{shorten(loc[-1])}`{hint}", key=True)
+        known = list(_fields(_type_at(root, loc[:-1])))
+        hint = did_you_mean(str(loc[-1]), known) or f"; expected one of: {some(known, 8)}"
+        inside = f" in `{format_path(loc[:-1])}`" if loc[:-1] else ""
+        return Problem(f"unknown key `{shorten(loc[-1])}`{inside}{hint}", loc, loc, on_key=True)
     if loc and loc[-1] == "[key]":
         key_loc = loc[:-1]
-        return _at(
-            document, key_loc, key_loc,
-            f"the key {describe(key_loc[-1])} in `{format_path(key_loc[:-1])}` "
-            "is not a year; expected a year written as a number, such as 2020",
-            key=True,
-        )
+        where = f"the key {describe(key_loc[-1])} in `{format_path(key_loc[:-1])}`"
+        if kind in _OWN_WORDS:
+            return Problem(f"{where}: {detail['msg']}", key_loc, key_loc, on_key=True)
+        return Problem(f"{where} is not a year; expected a year written as a number, such as 2020", key_loc, key_loc, on_key=True)
     where = _name(loc)
     if kind == "literal_error":
         if loc == ("finplan",):
-            return _at(
-                document, loc, loc,
-                f"{where} is {found}; this finplan reads plan format version {FORMAT_VERSION}",
-            )
-        expected = detail["ctx"]["expected"]
-        hint = _did_you_mean(detail["input"], _literal_options(expected)) if isinstance(detail["input"], str) else ""
-        return _at(document, loc, loc, f"{where} is {found}; expected {expected}{hint}")
+            return Problem(f"{where} is {found}; this finplan reads plan format version {FORMAT_VERSION}", loc, loc)
+        options = [str(option) for option in typing.get_args(_type_at(root, loc))]
+        value = detail["input"]
+        hint = did_you_mean(value, options) if isinstance(value, str) else ""
+        return Problem(f"{where} is {found}; expected {detail['ctx']['expected']}{hint}", loc, loc)
     if kind in _EXPECTED:
-        return _at(document, loc, loc, f"{where} is {found}; expected {_EXPECTED[kind]}")
+        return Problem(f"{where} is {found}; expected {_EXPECTED[kind]}", loc, loc)
     if kind == "too_short":
-        return _at(document, loc, loc, f"{where} is empty; expected at least one line")
+        return Problem(f"{where} is empty; expected at least one line", loc, loc)
     if kind == "string_too_short":
-        return _at(document, loc, loc, f"{where} is empty; expected text")
-    return _at(document, loc, loc, f"{where} is {found}; {detail['msg']}")
+        return Problem(f"{where} is empty; expected text", loc, loc)
+    return Problem(f"{where} is {found}; {detail['msg']}", loc, loc)
 
 
 def _name(path: Path) -> str:
     return f"`{format_path(path)}`" if path else "the plan"
 
 
-def _at(document: Document, place: Path, path: Path, message: str, *, key: bool = False) -> Finding:
-    position = document.source.locate(place, key=key)
-    return Finding(SHAPE_CODE, Severity.ERROR, message, path, position)
-
-
-def _did_you_mean(word: str, options: list[str]) -> str:
+def did_you_mean(word: str, options: list[str]) -> str:
+    """`; did you mean `x`?` for the option closest to `word`, or nothing when none is close."""
     import difflib  # only a plan with a mistake needs it
 
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
-def _literal_options(expected: str) -> list[str]:
-    return [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
-
-
-def _known_keys(loc: Path) -> list[str]:
-    """The keys the format allows at `loc`, found by walking the models' fields."""
-    model: Any = Plan
+def _type_at(root: Any, loc: Path) -> Any:
+    """The type the models give the value at `loc` (a model, a Literal...), found by walking their fields."""
+    model: Any = root
     for part in loc:
         fields = _fields(model)
         if isinstance(part, int):
@@ -117,8 +132,8 @@ def _known_keys(loc: Path) -> list[str]:
         elif part in fields:
             model = _unwrap(fields[part].annotation, item=False)
         else:
-            return []
-    return list(_fields(model))
+            return None
+    return model
 
 
 def _fields(model: Any) -> dict[str, Any]:
@@ -129,7 +144,7 @@ def _fields(model: Any) -> dict[str, Any]:
 
 
 def _unwrap(annotation: Any, *, item: bool) -> Any:
-    """Strips Optional and Annotated, and with `item` also the list around a type."""
+    """Strips Optional and Annotated, and with `item` also the list or mapping around a type."""
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:

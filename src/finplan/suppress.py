@@ -11,11 +11,26 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from finplan.codes import Code
 from finplan.findings import Finding, Position, Severity, file_order, shorten
 from finplan.loader import inside_scalars
 
-MISSING_CODE = "FP002"
-UNUSED_CODE = "FP003"
+_SOURCE = "finplan's inline ignores (docs/ci.md)"
+IGNORE_WITHOUT_CODE = Code(
+    "FP002", "ignore-without-code", Severity.ERROR,
+    "An inline ignore comment names the codes it silences.\n\n"
+    "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
+    "names no code, or something that is not a code, would silence anything\n"
+    "that appears on that line later, unread; it is an error.",
+    source=_SOURCE,
+)
+UNUSED_IGNORE = Code(
+    "FP003", "unused-ignore", Severity.WARNING,
+    "An inline ignore comment silences a finding on its line.\n\n"
+    "A comment naming a code that has no finding on its line silences nothing;\n"
+    "left in place it would hide a later finding nobody has read. Remove it.",
+    source=_SOURCE,
+)
 
 # A YAML comment starts at `#` after whitespace or at the start of a line.
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*finplan:\s*ignore\b(?P<rest>.*)$")
@@ -71,17 +86,17 @@ def apply_ignores(
             what = f"names {', '.join(repr(shorten(c)) for c in bad[:3])}, not a rule code" if bad else "names no code"
             kept.append(
                 Finding(
-                    MISSING_CODE, Severity.ERROR,
+                    IGNORE_WITHOUT_CODE.code, IGNORE_WITHOUT_CODE.severity,
                     f"this ignore comment {what}; expected `# finplan: ignore[FP203]` with the codes it silences",
                     (), ignore.position,
                 )
             )
             continue
         for code in ignore.codes:
-            if (line, code) not in used and enabled(UNUSED_CODE) and enabled(code):
+            if (line, code) not in used and enabled(UNUSED_IGNORE.code) and enabled(code):
                 kept.append(
                     Finding(
-                        UNUSED_CODE, Severity.WARNING,
+                        UNUSED_IGNORE.code, UNUSED_IGNORE.severity,
                         f"this ignore comment silences {code}, but there is no {code} finding on line {line}; "
                         "expected it removed",
                         (), ignore.position,

@@ -1,27 +1,42 @@
-"""One renderer per output format, chosen by name; each writes to the stream it is given.
+"""The output formats: one registry from which the command line's choices and the dispatch are made.
 
-`text` renders with Rich to a console the command line makes; the others
-write plain text and never import Rich.
+Each format is one module with `render(run, out)`. A format that draws with
+Rich gets a console the command line makes (`console`); the others write
+plain text to a stream and never import Rich. A format that shows a plan's
+tables (`tables`) needs the checked plan itself, not only its findings.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from typing import TextIO
+from dataclasses import dataclass
+from types import ModuleType
 
-from finplan.report.common import ReportRun
 
-_MODULES = {
-    "concise": "finplan.report.concise",
-    "json": "finplan.report.json_report",
-    "github": "finplan.report.github",
-    "sarif": "finplan.report.sarif",
-    "junit": "finplan.report.junit",
-    "gitlab": "finplan.report.gitlab",
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One output format: its name, its module, and what it is for."""
+
+    name: str
+    module: str
+    purpose: str
+    tables: bool = False
+    console: bool = False
+
+    def load(self) -> ModuleType:
+        """The format's module, imported when it is asked for."""
+        return importlib.import_module(self.module)
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "finplan.report.text", "people: tables and findings", tables=True, console=True),
+        Format("concise", "finplan.report.concise", "grep and editors: one line a finding"),
+        Format("json", "finplan.report.json_report", "programs: a versioned schema (docs/json-report.md)"),
+        Format("github", "finplan.report.github", "GitHub Actions: workflow-command annotations"),
+        Format("sarif", "finplan.report.sarif", "GitHub code scanning: SARIF 2.1.0"),
+        Format("junit", "finplan.report.junit", "test reports: JUnit XML, a test case a plan"),
+        Format("gitlab", "finplan.report.gitlab", "GitLab Code Quality"),
+    )
 }
-
-
-def renderer(name: str) -> Callable[[ReportRun, TextIO], None]:
-    """The plain-text renderer of a format other than `text`, imported when asked for."""
-    return importlib.import_module(_MODULES[name]).render

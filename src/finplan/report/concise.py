@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from finplan.report.common import ReportRun, counts, finding_line
+from finplan.report.run import ReportRun, counts, finding_line
 
 
 def render(run: ReportRun, out: TextIO) -> None:

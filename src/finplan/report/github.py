@@ -10,7 +10,7 @@ from typing import TextIO
 
 from finplan.findings import Severity
 from finplan.report import concise
-from finplan.report.common import ReportRun
+from finplan.report.run import ReportRun
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,15 +26,13 @@ def escape_property(text: str) -> str:
 
 
 def render(run: ReportRun, out: TextIO) -> None:
-    from finplan.rules.docs import find
-
     for result, finding in run.findings():
         properties = {"file": run.names[result.file]}
         if finding.position is not None:
             properties["line"] = str(finding.position.line)
             properties["col"] = str(finding.position.column)
-        documented = find(finding.code)
-        properties["title"] = f"{finding.code} {documented.name}" if documented else finding.code
+        name = run.rule_name(finding.code)
+        properties["title"] = f"{finding.code} {name}" if name else finding.code
         fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
         out.write(f"::{_COMMAND[finding.severity]} {fields}::{escape_data(finding.message)}\n")
     concise.render(run, out)

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TextIO
 
 from finplan.findings import Severity
-from finplan.report.common import ReportRun
+from finplan.report.run import ReportRun
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

@@ -10,23 +10,20 @@ import json
 from typing import Any, TextIO
 
 from finplan.findings import Severity, format_path
-from finplan.report.common import ReportRun, status
+from finplan.report.run import ReportRun, status
 
 REPORT_FORMAT = 1
 
 
 def document(run: ReportRun) -> dict[str, Any]:
-    from finplan.rules.docs import find
-
     files = []
     for result in run.results:
         findings = []
         for finding in result.findings:
-            documented = find(finding.code)
             findings.append(
                 {
                     "code": finding.code,
-                    "rule": documented.name if documented else None,
+                    "rule": run.rule_name(finding.code),
                     "severity": str(finding.severity),
                     "message": finding.message,
                     "path": format_path(finding.path),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree
 
-from finplan.report.common import ReportRun, counts, finding_line, status
+from finplan.report.run import ReportRun, counts, finding_line, status
 
 
 def render(run: ReportRun, out: TextIO) -> None:

@@ -11,27 +11,26 @@ import json
 from typing import Any, TextIO
 
 from finplan.findings import Severity, format_path
-from finplan.report.common import ReportRun
+from finplan.report.run import ReportRun
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def document(run: ReportRun) -> dict[str, Any]:
-    from finplan.rules.docs import DOCUMENTED, rule_text
-
-    index = {item.code: i for i, item in enumerate(DOCUMENTED)}
+    codes = list(run.codes.values())
+    index = {item.code: i for i, item in enumerate(codes)}
     rules = [
         {
             "id": item.code,
             "name": item.name,
             "shortDescription": {"text": item.summary},
             "fullDescription": {"text": item.doc},
-            "help": {"text": rule_text(item)},
+            "help": {"text": item.text()},
             "defaultConfiguration": {"level": _LEVEL[item.severity]},
             "properties": {"profiles": list(item.profiles), "source": item.source},
         }
-        for item in DOCUMENTED
+        for item in codes
     ]
     results = []
     for result, finding in run.findings():

@@ -16,7 +16,7 @@ from finplan.findings import CheckResult, Finding, Severity
 from finplan.model import Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
-from finplan.report.common import ReportRun, counts, finding_parts, status
+from finplan.report.run import ReportRun, counts, finding_parts, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import new_table
 from finplan.totals import GROUPS, per_year, subtotals, total_of
@@ -35,12 +35,12 @@ def label(value: str) -> str:
     return _LABELS.get(value, value)
 
 
-def render(run: ReportRun, console: Console, *, tables: bool = True) -> None:
+def render(run: ReportRun, console: Console) -> None:
     """The report of every file, and a line over all of them when there are several."""
     for index, result in enumerate(run.results):
-        if index and tables:
+        if index and run.tables:
             console.print()
-        render_result(result, console, tables=tables)
+        render_result(result, console, tables=run.tables)
     if len(run.results) > 1 or run.baselined:
         console.print(run_summary(run), soft_wrap=True)
 

@@ -1,4 +1,9 @@
-"""Every rule finplan knows, in code order."""
+"""Every rule finplan knows, in code order, gathered from the family modules.
+
+A rule is registered by being defined: every `Rule` a family module holds is
+collected here, so none can be written and then left out. A test checks that
+every module of this package is a family or a known helper.
+"""
 
 from finplan.rules import (
     advance,
@@ -13,8 +18,18 @@ from finplan.rules import (
 )
 from finplan.rules.base import Rule, Violation
 
-_FAMILIES = (sums, periods, lines, kinds, in_kind, caps, flat_rates, advance, summary)
+FAMILY_MODULES = (sums, periods, lines, kinds, in_kind, caps, flat_rates, advance, summary)
 
-RULES: tuple[Rule, ...] = tuple(sorted((rule for family in _FAMILIES for rule in family.RULES), key=lambda r: r.code))
+RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        {
+            value: None
+            for module in FAMILY_MODULES
+            for value in vars(module).values()
+            if isinstance(value, Rule) and value.check.__module__ == module.__name__
+        },
+        key=lambda r: r.code,
+    )
+)
 
-__all__ = ["RULES", "Rule", "Violation"]
+__all__ = ["FAMILY_MODULES", "RULES", "Rule", "Violation"]

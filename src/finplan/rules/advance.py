@@ -45,5 +45,3 @@ def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 f"{format_kr(max_amount, plan.currency)}: {format_kr(line.advance - max_amount, plan.currency)} over",
             )
 
-
-RULES = (advance_limit,)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-from finplan.findings import Path, Severity
+from finplan.codes import Code
+from finplan.findings import Data, Figure, Path, Severity
 from finplan.model import CostLine, FinancingLine, Period, Plan
 from finplan.profiles import Settings
 
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule yields: where in the plan, and what is wrong there.
+    """What a rule yields: where in the plan, what is wrong there, and the numbers it names.
 
     `on_key` places the finding at the last key of `path` (a year in a
     breakdown) instead of at its value.
@@ -21,42 +24,21 @@ class Violation:
     path: Path
     message: str
     on_key: bool = False
+    data: Data = field(default_factory=dict)
 
 
 Check = Callable[[Plan, Settings], Iterator[Violation]]
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
-    """A check of one invariant; the engine stamps its code and severity on findings.
+class Rule(Code):
+    """A code with the pure function that checks its invariant.
 
-    A rule with `profiles` runs only for plans that name one of them; one
-    without runs for every plan. `source` cites the regulation or handbook. A
-    rule not `on_by_default` runs only when selected by name or prefix.
+    The engine stamps the code and the configured severity on what `check`
+    yields. A rule with `profiles` runs only for plans that name one of them.
     """
 
-    code: str
-    name: str
-    severity: Severity
-    check: Check
-    profiles: tuple[str, ...] = ()
-    source: str = ""
-    on_by_default: bool = True
-
-    @property
-    def doc(self) -> str:
-        import inspect  # only the documentation commands read it
-
-        return inspect.getdoc(self.check) or ""
-
-    @property
-    def summary(self) -> str:
-        return first_line(self.doc)
-
-
-def first_line(doc: str) -> str:
-    """A documentation's first line: what the rule checks, in one sentence."""
-    return doc.split("\n", 1)[0]
+    check: Check = field(kw_only=True)
 
 
 def rule(
@@ -71,9 +53,15 @@ def rule(
     """Makes a check function into a Rule; its docstring is the rule's documentation."""
 
     def make(check: Check) -> Rule:
-        return Rule(code, name, severity, check, profiles, source, on_by_default)
+        doc = inspect.cleandoc(check.__doc__ or "")
+        return Rule(code, name, severity, doc, source, profiles, on_by_default, check=check)
 
     return make
+
+
+def figures(currency: str, **amounts: Decimal | None) -> dict[str, Figure]:
+    """Amounts in the plan's currency as a finding's data, the ones given as None left out."""
+    return {role: Figure(value, currency) for role, value in amounts.items() if value is not None}
 
 
 Line = FinancingLine | CostLine

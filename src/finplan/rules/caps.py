@@ -131,5 +131,3 @@ def _describe(plan: Plan, measure: CapMeasure, within: str) -> str:
         f"{format_kr(measure.excess, plan.currency)} over, {within}{format_kr(measure.tolerance, plan.currency)}"
     )
 
-
-RULES = (share_cap, share_cap_rounding, scheme_without_profile, profile_without_lines, setting_unused)

@@ -1,10 +1,10 @@
-"""Runs the rules that apply to a plan and stamps each violation with its code and configured severity."""
+"""Runs the rules that apply to a plan and stamps each violation with its code and severity."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
-from finplan.findings import Finding, Position, Severity, file_order
+from finplan.findings import Finding, Position, file_order
 from finplan.model import Plan
 from finplan.profiles import Settings
 from finplan.rules.base import Rule
@@ -24,17 +24,20 @@ def run_rules(
     settings: Settings,
     *,
     enabled: Callable[[str, bool], bool] = lambda code, on_by_default: on_by_default,
-    severities: Mapping[str, Severity] | None = None,
 ) -> list[Finding]:
-    """Findings of every enabled rule that applies, placed by `locate(path, key=...)`, in file order."""
-    severities = severities or {}
+    """Findings of every enabled rule that applies, placed by `locate(path, key=...)`, in file order.
+
+    Each finding has its rule's default severity; the configured one is the
+    checking step's to apply, to every code alike.
+    """
     findings = [
         Finding(
             rule.code,
-            severities.get(rule.code, rule.severity),
+            rule.severity,
             violation.message,
             violation.path,
             locate(violation.path, key=violation.on_key),
+            violation.data,
         )
         for rule in rules
         if enabled(rule.code, rule.on_by_default) and applies(rule, plan)

@@ -166,5 +166,3 @@ def flat_rate_remaining(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 "but staff; expected only staff, in-kind and income lines beside it",
             )
 
-
-RULES = (flat_rate_declared, flat_rate_total, flat_rate_limit, flat_rate_remaining)

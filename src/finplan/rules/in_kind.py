@@ -164,5 +164,3 @@ def _row(line: FinancingLine, row: int, entry: BasisEntry) -> str:
 def _hours(value: Decimal) -> str:
     return format_number(value.quantize(Decimal("0.01")).normalize())
 
-
-RULES = (in_kind_balance, in_kind_basis_missing, in_kind_basis_total, hours_per_year, hourly_rate)

@@ -70,5 +70,3 @@ def appropriation_named(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 "expected one only on public cash",
             )
 
-
-RULES = (one_sector_per_financier, appropriation_named)

@@ -64,5 +64,3 @@ def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
         else:
             first[line.id] = path
 
-
-RULES = (amount_sign, unique_id)

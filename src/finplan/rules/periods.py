@@ -129,5 +129,3 @@ def _years(period: Period) -> str:
     first, last = period.start.year, period.end.year
     return str(first) if first == last else f"{first}–{last}"
 
-
-RULES = (period_order, breakdown_year_outside, breakdown_year_missing, line_period_outside)

@@ -40,5 +40,3 @@ def financing_summary(plan: Plan, settings: Settings) -> Iterator[Violation]:
     ]
     yield Violation(("financing",), "financing: " + "; ".join(reversed(parts)), on_key=True)
 
-
-RULES = (financing_summary,)

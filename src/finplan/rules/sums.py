@@ -140,5 +140,3 @@ def _against_total(plan: Plan, section: str, lines) -> Iterator[Violation]:
 def _all_broken_down(plan: Plan) -> bool:
     return all(line.per_year is not None for _, line in lines_of(plan))
 
-
-RULES = (financing_total, cost_total, breakdown_total, yearly_balance, yearly_balance_unchecked)

@@ -1,22 +1,29 @@
-"""What every report format shares: the run being reported, and how a finding is named."""
+"""The run being reported, as every format reads it, and how a finding is written on one line."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from finplan import __version__
-from finplan.findings import CheckResult, Finding, Severity
+from finplan.codes import Code
+from finplan.findings import CheckResult, Finding, Severity, fingerprint
 
 
 @dataclass
 class ReportRun:
-    """All files checked in one run, and how to name them for a CI system."""
+    """All files checked in one run, how to name them for a CI system, and what to show.
+
+    `codes` is the catalogue of every code, for the formats that name or
+    document them; `tables` asks the formats that can for each plan's tables.
+    """
 
     results: list[CheckResult]
     root: Path
     names: dict[str, str]  # a result's file -> its name from the repository root
+    codes: Mapping[str, Code] = field(default_factory=dict)
+    tables: bool = False
     baselined: int = 0
     version: str = field(default=__version__)
 
@@ -28,11 +35,11 @@ class ReportRun:
         return sum(1 for _, f in self.findings() if f.severity is severity)
 
     def fingerprint(self, result: CheckResult, finding: Finding) -> str:
-        from finplan.baseline import (
-            fingerprint,  # hashlib, for the machine-read formats only
-        )
-
         return fingerprint(self.names[result.file], finding)
+
+    def rule_name(self, code: str) -> str | None:
+        known = self.codes.get(code)
+        return known.name if known else None
 
 
 def location(file: str, finding: Finding) -> str:

@@ -1,0 +1,73 @@
+"""Checks many plan files: in this process, or over the cores when there are many.
+
+The command line hands it the files it found and a configuration finder; it
+hands back one CheckResult per file, in order. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from finplan.check import check_file, unchecked
+from finplan.config import ConfigFinder
+from finplan.errors import InputError
+from finplan.findings import CheckResult
+
+PARALLEL_FROM = 32
+"""Fewer plans than this are checked in this process: starting workers costs more than it saves."""
+
+
+def check_all(plans: list[tuple[Path, str | None]], finder: ConfigFinder, *, keep_plans: bool) -> list[CheckResult]:
+    """Every plan checked, in order; `plans` pairs each file with the reason it cannot be found, if any.
+
+    Without `keep_plans` only the findings come back from other processes: a
+    plan's model is large, and only some reports need it.
+    """
+    workers = min(os.cpu_count() or 1, len(plans) // PARALLEL_FROM)
+    if workers < 2:
+        return [check_one(plan, problem, finder) for plan, problem in plans]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the imported modules with the workers; elsewhere they import anew.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_set_worker, initargs=(finder, keep_plans)
+    ) as pool:
+        return list(pool.map(_check_in_worker, plans, chunksize=max(1, len(plans) // (workers * 8))))
+
+
+_worker: tuple = (None, False)
+
+
+def _set_worker(finder: ConfigFinder, keep_plans: bool) -> None:
+    global _worker
+    _worker = (finder, keep_plans)
+
+
+def _check_in_worker(item: tuple[Path, str | None]) -> CheckResult:
+    finder, keep_plans = _worker
+    result = check_one(*item, finder)
+    if not keep_plans:
+        result.plan = result.settings = None
+    return result
+
+
+def check_one(path: Path, problem: str | None, finder: ConfigFinder) -> CheckResult:
+    """One plan checked under its configuration; never raises, whatever the file holds."""
+    if problem is not None:
+        return unchecked(str(path), problem)
+    try:
+        return check_file(path, finder.for_plan(path))
+    except InputError as error:  # the plan's configuration could not be read
+        return unchecked(str(path), error.message)
+    except Exception as error:  # a bug in finplan, never the plan's fault: say so without a traceback
+        if os.environ.get("FINPLAN_DEBUG"):
+            raise
+        return unchecked(
+            str(path),
+            f"finplan failed on this file ({type(error).__name__}); this is a bug in finplan, "
+            "please report it (FINPLAN_DEBUG=1 shows the traceback)",
+        )

@@ -1,0 +1,42 @@
+"""Every code finplan reports, in one catalogue: input codes and rules alike.
+
+The configuration refuses a code or prefix that names none of them; the
+documentation, `finplan rules` and the machine-read formats list them from here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+
+from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code
+from finplan.errors import UNREADABLE
+from finplan.rules import RULES
+from finplan.shape import SHAPE
+from finplan.suppress import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
+
+INPUT_CODES: tuple[Code, ...] = (UNREADABLE, SHAPE, IGNORE_WITHOUT_CODE, UNUSED_IGNORE)
+
+CATALOGUE: Mapping[str, Code] = {item.code: item for item in sorted((*INPUT_CODES, *RULES), key=lambda c: c.code)}
+
+
+def find(code: str) -> Code | None:
+    """The code called `code`, in any case, or None."""
+    return CATALOGUE.get(code.strip().upper())
+
+
+def unknown_code_message(text: str, *, prefix: bool = True) -> str | None:
+    """Why `text` names no code finplan knows (with a "did you mean"), or None when it names some.
+
+    With `prefix`, `FP1` names every code of the sums family and `FP` every code.
+    """
+    code = text.strip().upper()
+    pattern = PREFIX_PATTERN if prefix else CODE_PATTERN
+    example = "FP105 or FP1" if prefix else "FP105"
+    if not pattern.match(code):
+        return f"{text!r} is not a code{' or prefix' if prefix else ''}, such as {example}"
+    if any(known.startswith(code) for known in CATALOGUE) if prefix else code in CATALOGUE:
+        return None
+    close = difflib.get_close_matches(code, list(CATALOGUE), n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]}?" if close else "; `finplan rules` lists them"
+    return f"{code} is no code finplan reports{hint}"

@@ -1,0 +1,75 @@
+"""What a finding's code is: its name, default severity, family and documentation.
+
+Every code finplan reports, an input code (the plan could not be read) or a
+rule's, has this one shape, so that the configuration, the documentation and
+every output format read them alike. The catalogue of all of them is
+`finplan.catalogue`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from finplan.findings import Severity
+
+# The first digit of a code names its family; docs/rules.md lists them.
+FAMILIES: dict[str, str] = {
+    "0": "input: the plan could not be read, has the wrong shape, or an ignore comment is wrong",
+    "1": "sums: parts add up to their totals",
+    "2": "periods: dates in order, money inside its period",
+    "3": "lines: signs, ids, what a plan states and leaves unstated",
+    "4": "kinds and in kind: sectors, appropriations, worked hours",
+    "5": "funding rules: caps and floors, flat rates, advances",
+    "6": "programme rules: EU regulations and the programmes' own",
+    "7": "memos: a decision memo's figures against its plan",
+    "8": "portfolios: many plans against their frames",
+    "9": "summaries: notes that sum a plan up",
+}
+
+CODE_PATTERN = re.compile(r"FP[0-9]{3}\Z")
+PREFIX_PATTERN = re.compile(r"FP[0-9]{0,3}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One code: `FP501 share-cap`, what it checks (`doc`), and where the rule comes from.
+
+    `profiles`: the rule profiles whose plans it runs for (none: every plan).
+    `on_by_default`: off codes run only when selected by name or prefix.
+    `fixed`: the code stops a check (the plan could not be read), so it can be
+    neither ignored nor given another severity.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    source: str = ""
+    profiles: tuple[str, ...] = ()
+    on_by_default: bool = True
+    fixed: bool = False
+
+    @property
+    def summary(self) -> str:
+        """The documentation's first line: what the code checks, in one sentence."""
+        return self.doc.split("\n", 1)[0]
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[2]]
+
+    @property
+    def applies_to(self) -> str:
+        """`every plan`, or the profiles it runs for; `(off by default)` where it must be selected."""
+        plans = ", ".join(self.profiles) if self.profiles else "every plan"
+        return plans if self.on_by_default else f"{plans} (off by default)"
+
+    def text(self) -> str:
+        """The whole documentation, as `finplan rule CODE` prints it."""
+        return (
+            f"{self.code} {self.name} ({self.severity})\n"
+            f"Applies to: {self.applies_to}\n"
+            f"Source: {self.source or 'finplan’s own arithmetic'}\n\n"
+            f"{self.doc}\n"
+        )
