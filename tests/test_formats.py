@@ -11,7 +11,9 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
-from conftest import PLANS, run_finplan
+from conftest import PLANS, SEED, run_finplan
+
+from finplan.report import FORMATS
 
 BAD_ONE = PLANS / "invalid" / "fp101-financing-sum.yaml"
 BAD_TWO = PLANS / "invalid" / "fp202-year-outside.yaml"
@@ -160,7 +162,7 @@ def test_gitlab_code_quality_carries_every_finding(folder):
     issues = json.loads(run.output)
     assert isinstance(issues, list)
     for issue in issues:
-        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location", "data"}
         assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
         assert isinstance(issue["location"]["lines"]["begin"], int)
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
@@ -176,7 +178,7 @@ def test_gitlab_fingerprints_are_unique_for_findings_alike(tmp_path):
     assert len(issues) == 2 and issues[0]["fingerprint"] != issues[1]["fingerprint"]
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif", "junit", "gitlab"])
+@pytest.mark.parametrize("fmt", list(FORMATS))
 def test_every_format_passes_with_both_bad_plans_in_a_baseline(folder, fmt):
     recorded = run_finplan("check", "budgets", "--write-baseline", "baseline.json")
     assert recorded.exit_code == 0
@@ -210,7 +212,7 @@ def test_a_broken_baseline_is_a_usage_error(folder, content, message):
     assert run.exit_code == 2 and message in run.output
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif", "junit", "gitlab"])
+@pytest.mark.parametrize("fmt", list(FORMATS))
 def test_every_format_can_be_written_to_a_file(folder, fmt):
     run = run_finplan("check", "budgets", "--format", fmt, "--output", f"report.{fmt}")
     assert run.exit_code == 1
@@ -226,3 +228,41 @@ def test_no_written_file_may_be_a_plan_being_checked(folder, option):
     assert run.exit_code == 2
     assert f"{option} budgets/good.yaml is one of the plans being checked; finplan never writes to a plan" in run.output
     assert (folder / "good.yaml").read_text() == before
+
+
+# The seed's FP502: 19 283 329 kr against a cap of 50 % of 38 566 657 kr.
+SEED_CAP = {
+    "found": {"value": "19283329", "unit": "SEK"},
+    "expected": {"value": "19283328.50", "unit": "SEK"},
+    "difference": {"value": "0.50", "unit": "SEK"},
+    "base": {"value": "38566657", "unit": "SEK"},
+    "limit": {"value": "50", "unit": "%"},
+}
+
+
+def _seed_cap(data: dict) -> dict:
+    assert data["share"]["unit"] == "%" and data["share"]["value"].startswith("50.0000012964")
+    return {role: data[role] for role in SEED_CAP}
+
+
+def test_json_carries_a_findings_numbers_beside_its_message():
+    document = json.loads(run_finplan("check", "--format", "json", SEED).output)
+    (cap,) = [f for f in document["files"][0]["findings"] if f["code"] == "FP502"]
+    assert _seed_cap(cap["data"]) == SEED_CAP
+    assert "19 283 328,50 kr" in cap["message"]
+
+
+def test_sarif_and_gitlab_carry_a_findings_numbers():
+    sarif = json.loads(run_finplan("check", "--format", "sarif", SEED).output)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "FP502"]
+    assert _seed_cap(result["properties"]["data"]) == SEED_CAP
+    gitlab = json.loads(run_finplan("check", "--format", "gitlab", SEED).output)
+    (issue,) = [i for i in gitlab if i["check_name"] == "FP502"]
+    assert _seed_cap(issue["data"]) == SEED_CAP
+
+
+def test_the_formats_the_command_offers_are_the_registry():
+    run = run_finplan("check", "--format", "nonesuch", SEED)
+    assert run.exit_code == 2
+    for name in FORMATS:
+        assert name in run.output

@@ -7,8 +7,12 @@ import json
 import jsonschema
 import pytest
 from conftest import MINIMAL, PLANS, ROOT, run_finplan
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from finplan.loader import load_file, parse_text
+from finplan.model import Amount, Currency, LineId, Percent, PlanDate, Quantity
 
 PLANS_THAT_READ = sorted((ROOT / "budgets").glob("*.yaml")) + sorted((PLANS / "valid").glob("*.yaml"))
 
@@ -62,3 +66,57 @@ def test_amounts_in_every_form_finplan_reads_pass_the_schema(validator, amount):
 def test_amounts_finplan_refuses_fail_the_schema(validator, amount):
     data = as_json(parse_text(MINIMAL.replace("amount: 600", f"amount: {amount}")).data)
     assert list(validator.iter_errors(data))
+
+
+# Each value type finplan reads, as its own validator and as the schema's.
+_TYPES = {"amount": Amount, "quantity": Quantity, "percent": Percent, "id": LineId, "date": PlanDate, "currency": Currency}
+_ALPHABETS = {
+    "amount": "0123456789 _.,-\u2212\u00a0\u202f\tk",
+    "quantity": "0123456789 _.,-\u00a0",
+    "percent": "0123456789.,% \u00a0",
+    "id": "aZ09_.:-åÖéαя ß×/",
+    "date": "0123456789-/ ",
+    "currency": "SEKUReuk1 ",
+}
+
+
+def _finplan_reads(kind: str, value) -> bool:
+    try:
+        TypeAdapter(_TYPES[kind]).validate_python(value)
+        return True
+    except ValidationError:
+        return False
+
+
+def _schema_reads(kind: str, value) -> bool:
+    schema = TypeAdapter(_TYPES[kind]).json_schema()
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).is_valid(value)
+
+
+def _texts(kind: str):
+    return st.text(st.sampled_from(_ALPHABETS[kind]), max_size=24)
+
+
+@pytest.mark.parametrize("kind", list(_TYPES))
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_the_schema_and_finplan_accept_and_refuse_the_same_text(kind, data):
+    value = data.draw(st.one_of(_texts(kind), st.from_regex(_regex_of(kind), fullmatch=True)))
+    assert _schema_reads(kind, value) == _finplan_reads(kind, value), repr(value)
+
+
+@given(st.integers(min_value=-(10**16), max_value=10**16))
+def test_the_schema_and_finplan_bound_whole_amounts_alike(number):
+    assert _schema_reads("amount", number) == _finplan_reads("amount", number)
+
+
+def _regex_of(kind: str) -> str:
+    """Values near the accepted forms, so that the generated text is not mostly refused."""
+    return {
+        "amount": r"[-]?[1-9][0-9]{0,2}( [0-9]{3}){0,5}(,[0-9]{1,3})?",
+        "quantity": r"[0-9]{1,4}(\.[0-9]{1,3})?",
+        "percent": r"[0-9]{1,3}(,[0-9]{1,2})? ?%",
+        "id": r"[a-zåα0-9_.:-]{1,3}",
+        "date": r"[0-9]{4}-[0-1][0-9]-[0-3][0-9]",
+        "currency": r"[A-Z]{2,4}",
+    }[kind]

@@ -77,8 +77,15 @@ class Figure(NamedTuple):
     unit: str
 
     def text(self) -> str:
-        """The value as an exact decimal string, `19283328.50`: for programs, not people."""
-        return f"{self.value:f}"
+        """The value as an exact decimal string, `19283328.50`: for programs, not people.
+
+        Money with öre keeps at least two decimals, as it is written; nothing is rounded.
+        """
+        value = self.value
+        if len(self.unit) == 3 and self.unit.isupper() and value != value.to_integral_value():
+            cents = value.quantize(Decimal("0.01")) if value.as_tuple().exponent > -2 else value
+            return f"{cents:f}"
+        return f"{value:f}"
 
 
 Data = Mapping[str, Figure]

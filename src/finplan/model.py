@@ -23,14 +23,29 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from finplan.money import AmountError, parse_amount, parse_percent
+from finplan.money import (
+    MAX_AMOUNT,
+    PERCENT_MAX_CHARS,
+    AmountError,
+    amount_pattern,
+    parse_amount,
+    parse_percent,
+    percent_pattern,
+    schema_pattern,
+)
 from finplan.profiles import ProfileName, SchemeName, Settings, all_settings
 
 FORMAT_VERSION = 1
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_ID = re.compile(r"[\w.:-]{1,64}\Z")
-_CURRENCY = re.compile(r"[A-Z]{3}\Z")
+# Each written form once, for the reader (with \Z) and for `finplan schema` (with ^ and $).
+DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# Latin letters with their accents (å, ä, ö, é...), digits and . _ : -; no other
+# scripts, so that JSON Schema readers (whose \w is ASCII) and finplan agree.
+ID_PATTERN = "[0-9A-Za-z_.:\\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]{1,64}"
+CURRENCY_PATTERN = "[A-Z]{3}"
+_DATE = re.compile(DATE_PATTERN + r"\Z")
+_ID = re.compile(ID_PATTERN + r"\Z")
+_CURRENCY = re.compile(CURRENCY_PATTERN + r"\Z")
 
 
 def _reading(kind: str, parse):
@@ -54,7 +69,7 @@ def _quantity(value: object) -> Decimal:
         amount = parse_amount(value)
     except AmountError:
         raise PydanticCustomError("quantity", "expected a number such as 1720, 1 720 or 2.5") from None
-    if amount < 0:
+    if amount.is_signed():  # -0 too: a count of hours has no sign
         raise PydanticCustomError("quantity", "expected a number of 0 or more")
     return amount
 
@@ -71,7 +86,7 @@ def _date(value: object) -> date:
 def _id(value: object) -> str:
     if not isinstance(value, str) or not _ID.match(value):
         raise PydanticCustomError(
-            "id", "expected an id of letters, digits and . _ : - (at most 64), such as region-bidrag"
+            "id", "expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag"
         )
     return value
 
@@ -82,21 +97,23 @@ def _currency(value: object) -> str:
     return value
 
 
-# What editors see (`finplan schema`): the forms each value may be written in.
-_GROUPED = r"(?:0|[1-9][0-9]*|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+)(?:[.,][0-9]{1,2})?"
+# What editors see (`finplan schema`): the forms each value may be written in,
+# made from the same patterns the reader uses. Numbers written as YAML numbers
+# are bounded here; their "at most two decimals" is finplan's to say, as
+# JSON Schema's multipleOf misreads binary floats.
+_BOUND = int(MAX_AMOUNT) - 1
 _AMOUNT_SCHEMA = {
-    "description": "Kronor, exactly: 2658128, 2_658_128, 2 658 128 or 1234.50",
+    "description": "An amount, exactly: 2658128, 2_658_128, 2 658 128 or 1234.50",
     "anyOf": [
-        {"type": "integer"},
-        {"type": "number"},
-        {"type": "string", "pattern": f"^[-\u2212]?{_GROUPED}$"},
+        {"type": "number", "minimum": -_BOUND, "maximum": _BOUND},
+        {"type": "string", "pattern": schema_pattern(amount_pattern(exact=True))},
     ],
 }
 _QUANTITY_SCHEMA = {
     "description": "A number of 0 or more, such as 1720, 1 720 or 2.5",
     "anyOf": [
-        {"type": "number", "minimum": 0},
-        {"type": "string", "pattern": f"^{_GROUPED}$"},
+        {"type": "number", "minimum": 0, "maximum": _BOUND},
+        {"type": "string", "pattern": schema_pattern(amount_pattern(signed=False, exact=True))},
     ],
 }
 
@@ -105,18 +122,25 @@ Quantity = Annotated[Decimal, BeforeValidator(_quantity), WithJsonSchema(_QUANTI
 Percent = Annotated[
     Decimal,
     BeforeValidator(_percent),
-    WithJsonSchema({"type": "string", "pattern": "^[0-9]+(?:[.,][0-9]+)?[ \u00a0\u202f]?%$", "description": "Such as 15 %"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": schema_pattern(percent_pattern(exact=True)),
+            "maxLength": PERCENT_MAX_CHARS,
+            "description": "A percentage with its sign, at most 100 %, such as 15 % or 39,15 %",
+        }
+    ),
 ]
 PlanDate = Annotated[
     date,
     BeforeValidator(_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}),
 ]
 LineId = Annotated[
-    str, BeforeValidator(_id), WithJsonSchema({"type": "string", "pattern": "^[0-9A-Za-z_.:\\-\u00c0-\u024f]{1,64}$"})
+    str, BeforeValidator(_id), WithJsonSchema({"type": "string", "pattern": f"^{ID_PATTERN}$"})
 ]
 Text = Annotated[str, Field(min_length=1)]
-Currency = Annotated[str, BeforeValidator(_currency), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})]
+Currency = Annotated[str, BeforeValidator(_currency), WithJsonSchema({"type": "string", "pattern": f"^{CURRENCY_PATTERN}$"})]
 YearBreakdown = Annotated[
     dict[int, Amount],
     WithJsonSchema(

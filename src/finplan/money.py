@@ -5,15 +5,46 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-# Digit groups of three, separated by one space (plain, no-break or narrow
-# no-break, as memos are copied) or one underscore; or no separator at all.
-# No leading zero: `0400` is octal to some readers and decimal to others.
-_AMOUNT = re.compile(
-    r"[-\u2212]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+|[1-9][0-9]{0,2}(?:_[0-9]{3})+)"
-    r"(?:[.,][0-9]+)?\Z"
-)
-_TO_DIGITS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "_": None, ",": ".", "\u2212": "-"})
 _MAX_WHOLE_DIGITS = 15
+# What may stand around a value written as text: spaces and tabs, as copied from a memo.
+BLANKS = " \t\u00a0\u202f"
+
+
+def amount_pattern(*, signed: bool = True, exact: bool = False) -> str:
+    """The forms an amount may be written in as text, as one regular expression.
+
+    Digit groups of three, separated by one space (plain, no-break or narrow
+    no-break, as memos are copied) or one underscore; or no separator at all.
+    No leading zero: `0400` is octal to some readers and decimal to others.
+
+    The reader takes any number of digits and decimals and then says what is
+    wrong (three decimals, too many digits) in words; with `exact`, the pattern
+    itself holds the limits, for JSON Schema. Both are made here, from one text.
+    """
+    digits = f"{{0,{_MAX_WHOLE_DIGITS - 1}}}" if exact else "*"
+    groups = f"{{1,{(_MAX_WHOLE_DIGITS - 1) // 3}}}" if exact else "+"
+    decimals = "{1,2}" if exact else "+"
+    sign = "[-\u2212]?" if signed else ""
+    whole = (
+        f"(?:0|[1-9][0-9]{digits}|[1-9][0-9]{{0,2}}(?:[ \u00a0\u202f][0-9]{{3}}){groups}"
+        f"|[1-9][0-9]{{0,2}}(?:_[0-9]{{3}}){groups})"
+    )
+    return f"{sign}{whole}(?:[.,][0-9]{decimals})?"
+
+
+def percent_pattern(*, exact: bool = False) -> str:
+    """The forms a percentage may be written in; with `exact`, the pattern also holds "at most 100 %"."""
+    number = "(?:0*100(?:[.,]0+)?|0*[0-9]{1,2}(?:[.,][0-9]+)?)" if exact else "[0-9]+(?:[.,][0-9]+)?"
+    return f"({number})[ \u00a0\u202f]?%"
+
+
+def schema_pattern(pattern: str) -> str:
+    """A reader's pattern as JSON Schema writes it: the whole text, blanks allowed around it."""
+    return f"^[{BLANKS}]*{pattern}[{BLANKS}]*$"
+
+
+_AMOUNT = re.compile(amount_pattern() + r"\Z")
+_TO_DIGITS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "_": None, ",": ".", "\u2212": "-"})
 
 AMOUNT_FORMS = '2658128, 2_658_128, "2 658 128" or 1234.50'
 # Below a quadrillion kronor, with öre: 17 digits, so sums of millions of
@@ -40,7 +71,7 @@ def parse_amount(value: object) -> Decimal:
     if isinstance(value, Decimal):
         return _checked(value)
     if isinstance(value, str):
-        text = value.strip()
+        text = value.strip(BLANKS)
         if _AMOUNT.match(text) is None:
             raise AmountError(
                 f"expected an amount such as {AMOUNT_FORMS}; digit groups are separated "
@@ -58,12 +89,13 @@ def parse_amount(value: object) -> Decimal:
     raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
 
 
-_PERCENT = re.compile(r"([0-9]+(?:[.,][0-9]+)?)[ \u00a0\u202f]?%\Z")
+_PERCENT = re.compile(percent_pattern() + r"\Z")
+PERCENT_MAX_CHARS = 40
 
 
 def parse_percent(value: object) -> Decimal:
     """`"15 %"` -> `Decimal(15)`; the % sign is required, so 0.15 and 15 are never confused."""
-    match = _PERCENT.match(value.strip()) if isinstance(value, str) and len(value) <= 40 else None
+    match = _PERCENT.match(value.strip(BLANKS)) if isinstance(value, str) and len(value) <= PERCENT_MAX_CHARS else None
     if match is None:
         raise AmountError("expected a percentage with its % sign, such as 15 % or 39,15 %")
     percent = Decimal(match.group(1).replace(",", "."))

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TextIO
 
 from finplan.findings import Severity
-from finplan.report.run import ReportRun
+from finplan.report.run import ReportRun, data_of
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -30,6 +30,8 @@ def issues(run: ReportRun) -> list[dict]:
                 "check_name": finding.code,
                 "fingerprint": unique,
                 "severity": _SEVERITY[finding.severity],
+                # Code Quality readers pass over keys they do not know; programs reading the artifact get the numbers.
+                "data": data_of(finding),
                 "location": {
                     "path": run.names[result.file],
                     "lines": {"begin": finding.position.line if finding.position else 1},

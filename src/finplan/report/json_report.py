@@ -10,9 +10,9 @@ import json
 from typing import Any, TextIO
 
 from finplan.findings import Severity, format_path
-from finplan.report.run import ReportRun, status
+from finplan.report.run import ReportRun, data_of, status
 
-REPORT_FORMAT = 1
+REPORT_FORMAT = 2
 
 
 def document(run: ReportRun) -> dict[str, Any]:
@@ -30,6 +30,7 @@ def document(run: ReportRun) -> dict[str, Any]:
                     "line": finding.position.line if finding.position else None,
                     "column": finding.position.column if finding.position else None,
                     "fingerprint": run.fingerprint(result, finding),
+                    "data": data_of(finding),
                 }
             )
         files.append({"file": result.file, "name": run.names[result.file], "status": status(result), "findings": findings})

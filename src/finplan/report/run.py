@@ -42,6 +42,11 @@ class ReportRun:
         return known.name if known else None
 
 
+def data_of(finding: Finding) -> dict[str, dict[str, str]]:
+    """A finding's numbers as the machine-read formats write them: exact decimal strings with their units."""
+    return {role: {"value": figure.text(), "unit": figure.unit} for role, figure in finding.data.items()}
+
+
 def location(file: str, finding: Finding) -> str:
     """`file:line:col`, or `file` alone for a finding about the whole file."""
     if finding.position is None:

@@ -11,7 +11,7 @@ import json
 from typing import Any, TextIO
 
 from finplan.findings import Severity, format_path
-from finplan.report.run import ReportRun
+from finplan.report.run import ReportRun, data_of
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,6 +46,8 @@ def document(run: ReportRun) -> dict[str, Any]:
         }
         if finding.path:
             entry["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": format_path(finding.path)}]
+        if finding.data:
+            entry["properties"] = {"data": data_of(finding)}
         if finding.code in index:
             entry["ruleIndex"] = index[finding.code]
         results.append(entry)

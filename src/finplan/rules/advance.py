@@ -8,7 +8,8 @@ from finplan.findings import Severity
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent
 from finplan.profiles import PROFILES, Settings
-from finplan.rules.base import Violation, rule
+from finplan.findings import Figure
+from finplan.rules.base import Violation, figures, rule
 
 _PROFILE = PROFILES["anslag_1_1"]
 
@@ -37,11 +38,17 @@ def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 f"`{line.id}` has an advance of {format_kr(line.advance, plan.currency)}; at most "
                 f"{format_percent(max_share)} of the grant, {format_kr(share_limit, plan.currency)}: "
                 f"{format_kr(line.advance - share_limit, plan.currency)} over",
+                data={
+                    **figures(plan.currency, found=line.advance, expected=share_limit,
+                              difference=line.advance - share_limit, base=line.amount),
+                    "limit": Figure(max_share, "%"),
+                },
             )
         if line.advance > max_amount:
             yield Violation(
                 path,
                 f"`{line.id}` has an advance of {format_kr(line.advance, plan.currency)}; at most "
                 f"{format_kr(max_amount, plan.currency)}: {format_kr(line.advance - max_amount, plan.currency)} over",
+                data=figures(plan.currency, found=line.advance, expected=max_amount, difference=line.advance - max_amount),
             )
 

@@ -9,7 +9,8 @@ from finplan.findings import Severity
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent, format_share
 from finplan.profiles import PROFILES, Settings
-from finplan.rules.base import Violation, rule
+from finplan.findings import Figure
+from finplan.rules.base import Violation, figures, rule
 
 _SOURCES = (
     "Förordning (2003:596) 5 §; Regionalfondsprogram Mellersta Norrland 2014–2020 and 2021–2027 "
@@ -36,7 +37,7 @@ def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     for measure in measure_caps(plan, settings):
         if measure.excess > measure.tolerance:
-            yield Violation(_place(measure), _describe(plan, measure, "beyond the rounding tolerance of "))
+            yield Violation(_place(measure), _describe(plan, measure, "beyond the rounding tolerance of "), data=_data(plan, measure))
 
 
 @rule("FP502", "share-cap-rounding", Severity.WARNING, profiles=tuple(PROFILES), source=_SOURCES)
@@ -53,7 +54,7 @@ def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     for measure in measure_caps(plan, settings):
         if 0 < measure.excess <= measure.tolerance:
-            yield Violation(_place(measure), _describe(plan, measure, "within the rounding tolerance of "))
+            yield Violation(_place(measure), _describe(plan, measure, "within the rounding tolerance of "), data=_data(plan, measure))
 
 
 @rule("FP503", "scheme-without-profile", Severity.WARNING, source=_PROFILES)
@@ -119,6 +120,14 @@ def setting_unused(plan: Plan, settings: Settings) -> Iterator[Violation]:
 def _place(measure: CapMeasure) -> tuple:
     index, _ = measure.lines[0]
     return ("financing", index, "amount")
+
+
+def _data(plan: Plan, m: CapMeasure) -> dict[str, Figure]:
+    return {
+        **figures(plan.currency, found=m.amount, expected=m.cap, difference=m.excess, base=m.base, tolerance=m.tolerance),
+        "share": Figure(m.amount * 100 / m.base, "%"),
+        "limit": Figure(m.max_share, "%"),
+    }
 
 
 def _describe(plan: Plan, measure: CapMeasure, within: str) -> str:

@@ -9,7 +9,8 @@ from finplan.findings import Severity
 from finplan.model import CostLine, Plan
 from finplan.money import format_kr, format_percent
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, rule
+from finplan.findings import Figure
+from finplan.rules.base import Violation, figures, rule
 from finplan.totals import total_of
 
 _SOURCES = (
@@ -109,6 +110,11 @@ def flat_rate_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 f"`{line.id}` is {format_kr(line.amount, plan.currency)}; {format_percent(rate)} of "
                 f"{_BASES[option]}, {format_kr(base, plan.currency)}, is {format_kr(allowed, plan.currency)}: "
                 f"{format_kr(line.amount - allowed, plan.currency)} over",
+                data={
+                    **figures(plan.currency, found=line.amount, expected=allowed,
+                              difference=line.amount - allowed, base=base),
+                    "limit": Figure(rate, "%"),
+                },
             )
 
 
@@ -141,6 +147,7 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     ("costs", index, "flat_rate", "rate"),
                     f"`{line.id}` is {format_percent(rate)} of {_BASES[option]}; {profile.name} allows at most "
                     f"{format_percent(limit)}: {format_percent(rate - limit).removesuffix(' %')} percentage points over",
+                    data={"found": Figure(rate, "%"), "limit": Figure(limit, "%"), "difference": Figure(rate - limit, "pp")},
                 )
 
 

@@ -9,7 +9,8 @@ from finplan.findings import Severity, shorten
 from finplan.model import BasisEntry, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent
 from finplan.profiles import PROFILES, Settings
-from finplan.rules.base import Violation, period_of, rule
+from finplan.findings import Figure
+from finplan.rules.base import Violation, figures, period_of, rule
 from finplan.totals import total_of
 
 _CPR_HOURS = "Förordning (EU) 2021/1060 art. 55.2; Förordning (EU) nr 1303/2013 art. 68a.2"
@@ -40,6 +41,7 @@ def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
             f"the in-kind cost lines are {format_kr(spent, plan.currency)} and the in-kind financing is "
             f"{format_kr(financed, plan.currency)}: costs {difference(spent, financed, plan.currency)}",
             on_key=True,
+            data=figures(plan.currency, found=spent, expected=financed, difference=spent - financed),
         )
 
 
@@ -63,6 +65,7 @@ def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]
                 ("financing", index),
                 f"`{line.id}` is {format_kr(line.amount, plan.currency)} in kind with no calculation basis; "
                 "expected `basis:` with hours and hourly rate",
+                data=figures(plan.currency, found=line.amount),
             )
 
 
@@ -89,6 +92,7 @@ def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 f"its amount is {format_kr(line.amount, plan.currency)}: "
                 f"basis {difference(valued, line.amount, plan.currency)}",
                 on_key=True,
+                data=figures(plan.currency, found=valued, expected=line.amount, difference=valued - line.amount),
             )
 
 
@@ -120,6 +124,11 @@ def hours_per_year(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     f"{_hours(years)} years); "
                     f"expected at most {_hours(limit)} ({format_number(full_year)} x "
                     f"{format_percent(entry.full_time)}): {_hours(per_person - limit)} hours over",
+                    data={
+                        "found": Figure(per_person, "hours"),
+                        "limit": Figure(limit, "hours"),
+                        "difference": Figure(per_person - limit, "hours"),
+                    },
                 )
 
 
@@ -153,6 +162,7 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     f"a monthly salary of {format_kr(entry.monthly_salary, plan.currency)} x 12 / "
                     f"{format_number(full_year)}{plus} gives {format_kr(expected, plan.currency)}: "
                     f"rate {difference(entry.rate, expected, plan.currency)}",
+                    data=figures(plan.currency, found=entry.rate, expected=expected, difference=entry.rate - expected),
                 )
 
 

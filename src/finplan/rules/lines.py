@@ -8,7 +8,7 @@ from finplan.findings import Path, Severity, format_path
 from finplan.model import Plan
 from finplan.money import format_kr
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, lines_of, rule
+from finplan.rules.base import Violation, figures, lines_of, rule
 
 _BUDGET = "Tillväxtverket, \"Kostnads- och finansieringsbudget\": projektintäkter are entered negative"
 
@@ -26,7 +26,10 @@ def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Passes: a financing line of `300000`, an income line of `-50000`.
     """
     if plan.total <= 0:
-        yield Violation(("total",), f"the total is {format_kr(plan.total, plan.currency)}; expected more than 0 kr")
+        yield Violation(
+            ("total",), f"the total is {format_kr(plan.total, plan.currency)}; expected more than 0 kr",
+            data=figures(plan.currency, found=plan.total),
+        )
     for path, line in lines_of(plan):
         income = getattr(line, "category", None) == "income"
         expected = "less than 0 kr, as income reduces the costs" if income else "more than 0 kr"
@@ -34,6 +37,7 @@ def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
             yield Violation(
                 (*path, "amount"),
                 f"`{line.id}` is {format_kr(line.amount, plan.currency)}; expected {expected}",
+                data=figures(plan.currency, found=line.amount),
             )
         for year, amount in (line.per_year or {}).items():
             if (amount > 0) if income else (amount < 0):
@@ -41,6 +45,7 @@ def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     (*path, "per_year", year),
                     f"`{line.id}` has {format_kr(amount, plan.currency)} in {year}; "
                     f"expected {'0 kr or less' if income else '0 kr or more'}",
+                    data=figures(plan.currency, found=amount),
                 )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.findings import Path, Severity, some
+from decimal import Decimal
+
+from finplan.findings import Figure, Path, Severity, some
 from finplan.model import Period, Plan
 from finplan.profiles import Settings
 from finplan.rules.base import Line, Violation, lines_of, period_of, rule
@@ -45,6 +47,7 @@ def period_order(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 (*path, "end"),
                 f"the period ends {period.end} but starts {period.start}: "
                 f"the end is {_days(days)} before the start; expected an end on or after the start",
+                data={"difference": Figure(Decimal(days), "days")},
             )
 
 
@@ -111,6 +114,7 @@ def line_period_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 (*path, "start"),
                 f"`{line.id}` starts {line.period.start}, {_days(days)} before the project starts "
                 f"{project.start}; expected a start within the project period",
+                data={"difference": Figure(Decimal(days), "days")},
             )
         if line.period.end > project.end:
             days = (line.period.end - project.end).days
@@ -118,6 +122,7 @@ def line_period_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 (*path, "end"),
                 f"`{line.id}` ends {line.period.end}, {_days(days)} after the project ends "
                 f"{project.end}; expected an end within the project period",
+                data={"difference": Figure(Decimal(days), "days")},
             )
 
 

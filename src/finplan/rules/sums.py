@@ -9,7 +9,7 @@ from finplan.findings import Severity, some
 from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, lines_of, rule
+from finplan.rules.base import Violation, figures, lines_of, rule
 from finplan.totals import per_year, total_of
 
 _BUDGET = (
@@ -70,6 +70,7 @@ def breakdown_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 f"the yearly breakdown of `{line.id}` sums to {format_kr(found, plan.currency)}, "
                 f"its amount is {format_kr(line.amount, plan.currency)}: "
                 f"{difference(found, line.amount, plan.currency)}",
+                data=figures(plan.currency, found=found, expected=line.amount, difference=found - line.amount),
             )
 
 
@@ -97,6 +98,7 @@ def yearly_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 f"in {year} the costs are {format_kr(spent, plan.currency)} and the financing is "
                 f"{format_kr(funded, plan.currency)}: costs {difference(spent, funded, plan.currency)}",
                 on_key=True,
+                data=figures(plan.currency, found=spent, expected=funded, difference=spent - funded),
             )
 
 
@@ -134,6 +136,7 @@ def _against_total(plan: Plan, section: str, lines) -> Iterator[Violation]:
             ("total",),
             f"the {noun} sum to {format_kr(found, plan.currency)}, the declared total is "
             f"{format_kr(plan.total, plan.currency)}: {difference(found, plan.total, plan.currency)}",
+            data=figures(plan.currency, found=found, expected=plan.total, difference=found - plan.total),
         )
 
 
