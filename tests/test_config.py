@@ -133,13 +133,43 @@ def test_an_inline_ignore_of_several_codes(project):
     plan = project / "budgets" / "plan.yaml"
     lines = WARNED.replace("total: 1000", "total: 999").splitlines()
     assert lines[6] == "total: 999"
-    lines[6] += "  # finplan: ignore[FP101, FP999]"
+    lines[6] += "  # finplan: ignore[FP101, fp102]"
     plan.write_text("\n".join(lines) + "\n")
     run = run_finplan("check", "budgets")
     assert ("FP101", "error") not in codes(run)
-    assert ("FP003", "warning") in codes(run)  # FP999 silenced nothing
+    assert ("FP003", "warning") in codes(run)  # FP102 silenced nothing
     unused = next(f for f in run.findings() if f["code"] == "FP003")
-    assert unused["line"] == "7" and "silences FP999, but there is no FP999 finding on line 7" in unused["message"]
+    assert unused["line"] == "7" and "silences FP102, but there is no FP102 finding on line 7" in unused["message"]
+
+
+def test_an_inline_ignore_of_a_code_finplan_does_not_report_is_refused(project):
+    plan = project / "budgets" / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1000  # finplan: ignore[FP999]"))
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP002", "error")]
+    assert "FP999 is no code finplan reports; did you mean FP901?" in run.findings()[0]["message"]
+
+
+def test_an_inline_ignore_takes_codes_in_any_case(project):
+    plan = project / "budgets" / "plan.yaml"
+    plan.write_text(WARNED.replace("per_year: {2020: 400}}", "per_year: {2020: 400}}  # finplan: ignore[fp203]"))
+    assert codes(run_finplan("check", "budgets")) == [("FP402", "warning")]
+
+
+def test_a_severity_by_prefix_grades_the_family_and_the_longest_prefix_wins(project):
+    (project / "finplan.toml").write_text('[severity]\nFP4 = "info"\nFP2 = "error"\nFP203 = "info"\nFP40 = "error"\n')
+    assert codes(run_finplan("check", "budgets")) == [("FP402", "error"), ("FP203", "info")]
+    (project / "finplan.toml").write_text('[severity]\nFP2 = "error"\n')
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP402", "warning"), ("FP203", "error")] and run.exit_code == 1
+
+
+def test_input_codes_take_a_configured_severity_too(project):
+    plan = project / "budgets" / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1000  # finplan: ignore[FP101]"))
+    (project / "finplan.toml").write_text('[severity]\nFP003 = "error"\n')
+    run = run_finplan("check", "budgets")
+    assert codes(run) == [("FP003", "error")] and run.exit_code == 1
 
 
 def test_an_unused_inline_ignore_is_reported(project):

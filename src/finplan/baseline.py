@@ -43,6 +43,12 @@ def read_baseline(path: Path) -> Counter[str]:
     entries = document.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
         raise InputError(f"baseline {path}: `findings` must be a list of recorded findings")
+    from finplan.catalogue import unknown_code_message
+
+    for entry in entries:
+        problem = unknown_code_message(str(entry.get("code", "")), prefix=False)
+        if problem is not None:  # a baseline of another tool, or edited by hand
+            raise InputError(f"baseline {path}: a recorded finding's code: {problem}")
     return Counter(str(e["fingerprint"]) for e in entries)
 
 

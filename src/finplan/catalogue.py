@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code
 from finplan.errors import UNREADABLE
+from finplan.findings import shorten
 from finplan.rules import RULES
 from finplan.shape import SHAPE
 from finplan.suppress import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
@@ -34,8 +35,9 @@ def unknown_code_message(text: str, *, prefix: bool = True) -> str | None:
     pattern = PREFIX_PATTERN if prefix else CODE_PATTERN
     example = "FP105 or FP1" if prefix else "FP105"
     if not pattern.match(code):
-        return f"{text!r} is not a code{' or prefix' if prefix else ''}, such as {example}"
-    if any(known.startswith(code) for known in CATALOGUE) if prefix else code in CATALOGUE:
+        return f"{shorten(text)!r} is not a code{' or prefix' if prefix else ''}, such as {example}"
+    known = any(name.startswith(code) for name in CATALOGUE) if prefix else code in CATALOGUE
+    if known:
         return None
     close = difflib.get_close_matches(code, list(CATALOGUE), n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]}?" if close else "; `finplan rules` lists them"

@@ -68,10 +68,11 @@ def apply_policy(findings: list[Finding], config: FileConfig, ignores: dict[int,
     Inline ignores first (they may add FP002 and FP003), then the selection,
     then each code's configured severity.
     """
-    from finplan.catalogue import CATALOGUE
+    from finplan.catalogue import CATALOGUE, unknown_code_message
 
     kept = []
-    for finding in apply_ignores(findings, ignores, config.selection.enabled):
+    unknown = lambda code: unknown_code_message(code, prefix=False)  # noqa: E731
+    for finding in apply_ignores(findings, ignores, config.selection.enabled, unknown):
         code = CATALOGUE[finding.code]
         if not config.selection.enabled(finding.code, code.on_by_default):
             continue

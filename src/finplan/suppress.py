@@ -58,7 +58,8 @@ def ignore_comments(text: str) -> dict[int, Ignore]:
         match = _COMMENT.search(line.rstrip("\r"))
         if match is not None:
             codes = _CODES.match(match.group("rest").strip())
-            named = tuple(c.strip() for c in codes.group("codes").split(",") if c.strip()) if codes else ()
+            # Codes in any case, as on the command line: `ignore[fp502]` is FP502.
+            named = tuple(c.strip().upper() for c in codes.group("codes").split(",") if c.strip()) if codes else ()
             candidates[offset + match.start()] = Ignore(Position(number, match.start() + 1), named)
         offset += len(line) + 1
     quoted = inside_scalars(text, list(candidates))
@@ -66,9 +67,15 @@ def ignore_comments(text: str) -> dict[int, Ignore]:
 
 
 def apply_ignores(
-    findings: list[Finding], ignores: dict[int, Ignore], enabled: Callable[[str], bool]
+    findings: list[Finding],
+    ignores: dict[int, Ignore],
+    enabled: Callable[[str], bool],
+    unknown: Callable[[str], str | None] = lambda code: None,
 ) -> list[Finding]:
-    """The findings no comment silences, and a finding for each comment that is wrong or unused."""
+    """The findings no comment silences, and a finding for each comment that is wrong or unused.
+
+    `unknown(code)` says why a code names nothing finplan reports, or None.
+    """
     if not ignores:
         return findings
     used: set[tuple[int, str]] = set()
@@ -81,9 +88,9 @@ def apply_ignores(
         else:
             kept.append(finding)
     for line, ignore in ignores.items():
-        bad = [code for code in ignore.codes if not _CODE.match(code)]
+        bad = [unknown(code) or "" for code in ignore.codes if not _CODE.match(code) or unknown(code)]
         if not ignore.codes or bad:
-            what = f"names {', '.join(repr(shorten(c)) for c in bad[:3])}, not a rule code" if bad else "names no code"
+            what = f"names what is no code: {'; '.join(bad[:3])}" if bad else "names no code"
             kept.append(
                 Finding(
                     IGNORE_WITHOUT_CODE.code, IGNORE_WITHOUT_CODE.severity,
