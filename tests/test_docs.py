@@ -55,3 +55,13 @@ def test_the_ci_examples_in_the_docs_are_yaml_that_runs_finplan():
     gitlab = next(b for b in blocks if isinstance(b, dict) and "finplan" in b and "script" in b["finplan"])
     assert gitlab["finplan"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert any("--format gitlab" in line for line in gitlab["finplan"]["script"])
+
+
+def test_the_formats_the_docs_list_are_the_registry():
+    from finplan.report import FORMATS
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    table = re.search(r"\| format \| for \| notes \|\n\|[-|]+\|\n((?:\|.*\n)+)", text).group(1)
+    assert [row.split("`")[1] for row in table.splitlines()] == list(FORMATS)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"[--format {'|'.join(FORMATS)}]" in readme

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from finplan.caps import measure_caps
+from finplan.limits import measure_caps
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.profiles import Settings, UsedSetting

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.caps import CapMeasure, measure_caps
+from finplan.limits import CapMeasure, measure_caps
 from finplan.findings import Severity
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent, format_share
