@@ -266,3 +266,16 @@ def test_the_formats_the_command_offers_are_the_registry():
     assert run.exit_code == 2
     for name in FORMATS:
         assert name in run.output
+
+
+def test_every_writer_module_is_a_registered_format():
+    import pkgutil
+
+    import finplan.report
+
+    # Modules of the report package that write no format of their own: the run and shared table pieces.
+    helpers = {"run", "table", "numbers"}
+    writers = {info.name for info in pkgutil.iter_modules(finplan.report.__path__)} - helpers
+    assert writers == {fmt.module.rsplit(".", 1)[1] for fmt in FORMATS.values()}
+    for fmt in FORMATS.values():
+        assert callable(fmt.load().render), fmt.name
