@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    ValidationInfo,
+    model_validator,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -48,20 +50,24 @@ _ID = re.compile(ID_PATTERN + r"\Z")
 _CURRENCY = re.compile(CURRENCY_PATTERN + r"\Z")
 
 
-def _reading(kind: str, parse):
-    """A validator that reads a value with `parse`, its error as the plain message it is."""
-
-    def read(value: object) -> Decimal:
-        try:
-            return parse(value)
-        except AmountError as error:
-            raise PydanticCustomError(kind, str(error)) from None
-
-    return read
+def _currency_of(info: ValidationInfo) -> str:
+    """The plan's currency, which `build_plan` passes in, so that messages name its units."""
+    currency = (info.context or {}).get("currency")
+    return currency if isinstance(currency, str) and _CURRENCY.match(currency) else "SEK"
 
 
-_amount = _reading("amount", parse_amount)
-_percent = _reading("percent", parse_percent)
+def _amount(value: object, info: ValidationInfo) -> Decimal:
+    try:
+        return parse_amount(value, _currency_of(info))
+    except AmountError as error:
+        raise PydanticCustomError("amount", str(error)) from None
+
+
+def _percent(value: object) -> Decimal:
+    try:
+        return parse_percent(value)
+    except AmountError as error:
+        raise PydanticCustomError("percent", str(error)) from None
 
 
 def _quantity(value: object) -> Decimal:
@@ -198,12 +204,16 @@ class Period(_Strict):
 
 
 class Project(_Strict):
-    """The project: its case number (diarienummer), name, owner and period."""
+    """The project: its case number (diarienummer), name, owner and period.
 
-    case: Text
+    The case number and the period may be left out where the document does not
+    state them; the report then says "not stated".
+    """
+
+    case: Text | None = None
     name: Text
     owner: Text
-    period: Period
+    period: Period | None = None
 
 
 class BasisEntry(_Strict):
@@ -239,18 +249,95 @@ class FlatRate(_Strict):
     rate: Percent
 
 
+Base = Literal["total", "eligible_costs", "public", "cash", "co_financing"]
+"""What a share is taken of: the total, the eligible costs, the public or the cash financing, or the
+co-financing (the financing besides the lines the limit is on)."""
+
+
+def _exactly_one(model: BaseModel, keys: tuple[str, ...], kind: str, message: str) -> list[str]:
+    given = [key for key in keys if getattr(model, key) is not None]
+    if not given or (len(given) > 1 and kind == "limit"):
+        raise PydanticCustomError(kind, message)
+    return given
+
+
+class Limit(_Strict):
+    """A cap or floor on a line (tak, golv), as a decision prints it.
+
+    Exactly one of: `max` or `min`, a share of the base `of` (the total when
+    left out); `max_amount` or `min_amount`, an amount. `source` says where the
+    limit comes from (a decision's wording, a call).
+    """
+
+    max: Percent | None = None
+    min: Percent | None = None
+    of: Base | None = None
+    max_amount: Amount | None = None
+    min_amount: Amount | None = None
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> Limit:
+        (kind,) = _exactly_one(
+            self, ("max", "min", "max_amount", "min_amount"), "limit",
+            "expected exactly one of max, min (shares), max_amount, min_amount; write one limit for each",
+        )
+        if self.of is not None and kind.endswith("_amount"):
+            raise PydanticCustomError("limit", f"`of` names the base of a share; {kind} is an amount, with no base")
+        return self
+
+    @property
+    def is_cap(self) -> bool:
+        return self.max is not None or self.max_amount is not None
+
+    @property
+    def share(self) -> Decimal | None:
+        return self.max if self.max is not None else self.min
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.max_amount if self.max_amount is not None else self.min_amount
+
+    @property
+    def base(self) -> Base | None:
+        return None if self.share is None else (self.of or "total")
+
+
+class SplitPart(_Strict):
+    """One payer's part of a line that several payers give together (EU 42 %, state 38 %...).
+
+    A part states its share of the line, its amount, or both.
+    """
+
+    payer: Text
+    share: Percent | None = None
+    amount: Amount | None = None
+
+    @model_validator(mode="after")
+    def _share_or_amount(self) -> SplitPart:
+        _exactly_one(self, ("share", "amount"), "split", "expected `share`, `amount` or both for this payer")
+        return self
+
+
 class FinancingLine(_Strict):
     """One line of the financing plan (finansieringsplan): who pays how much, and how.
 
-    A financier giving both cash and in kind has two lines.
+    A financier giving both cash and in kind has two lines. `status` may be left
+    out where the document does not state it. `rounded_to` says the amount was
+    printed rounded ("drygt 17 mnkr": 1 000 000), so sums and limits resting on
+    it hold within half that.
     """
 
     id: LineId
     financier: Text
     sector: Sector
     form: Form
-    status: Status
+    status: Status | None = None
     amount: Amount
+    rounded_to: Annotated[Amount, Field(gt=0)] | None = None
+    decided_by: Text | None = None
+    split: Annotated[list[SplitPart], Field(min_length=2)] | None = None
+    limits: Annotated[list[Limit], Field(min_length=1)] | None = None
     case: Text | None = None
     appropriation: Text | None = None
     period: Period | None = None
@@ -299,7 +386,12 @@ def settings_of(plan: Plan, configuration: dict[str, object] | None = None) -> S
 
 
 class Plan(_Strict):
-    """A financing plan, format version 1."""
+    """A financing plan, format version 1.
+
+    `outside_total` holds lines a document prints beside the total but not in
+    it (volunteer time, financing outside the beneficiary's books): shown, never
+    counted in sums, shares, limits or subtotals.
+    """
 
     finplan: Literal[1]
     profiles: list[ProfileName] | None = None
@@ -307,5 +399,8 @@ class Plan(_Strict):
     project: Project
     currency: Currency = "SEK"
     total: Amount
+    total_rounded_to: Annotated[Amount, Field(gt=0)] | None = None
+    eligible_costs: Amount | None = None
     financing: Annotated[list[FinancingLine], Field(min_length=1)]
+    outside_total: Annotated[list[FinancingLine], Field(min_length=1)] | None = None
     costs: list[CostLine] | None = None

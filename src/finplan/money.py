@@ -50,43 +50,101 @@ AMOUNT_FORMS = '2658128, 2_658_128, "2 658 128" or 1234.50'
 # Below a quadrillion kronor, with öre: 17 digits, so sums of millions of
 # amounts stay well inside Decimal's 28 digits and are never rounded.
 MAX_AMOUNT = Decimal(10) ** 15
-_TOO_LARGE = "expected an amount below 1 000 000 000 000 000 kr (the limit)"
 
 
 class AmountError(ValueError):
     """An amount that cannot be read exactly; the message says why."""
 
 
-def parse_amount(value: object) -> Decimal:
+def units(currency: str) -> tuple[str, str]:
+    """What a plan's money is called: (`kr`, `öre`) for SEK; the code and cents otherwise."""
+    return ("kr", "öre") if currency == "SEK" else (currency, "cents")
+
+
+# A number with a dot (or comma) every three digits and nothing after the last group:
+# a thousands separator as other languages write it, "71.060" or "800.000".
+_DOTTED_THOUSANDS = re.compile(r"[-\u2212]?[1-9][0-9]{0,2}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*\Z")
+_UNIT_WRITTEN = re.compile(
+    r"(?P<number>.*?[0-9])[ \u00a0\u202f]*(?P<unit>kr|kronor|sek|:-|eur|euro|€|mkr|mnkr|msek|tkr|miljoner)\.?\Z",
+    re.IGNORECASE,
+)
+
+
+def parse_amount(value: object, currency: str = "SEK") -> Decimal:
     """An exact Decimal from an amount as the loader gives it.
 
     Integers and Decimals come from plain YAML numbers; text is accepted in the
     forms decision memos print (`2 658 128`, `1 234,50`) and with underscores.
-    Öre are at most two decimals; there is no float anywhere on the way.
+    Öre (cents) are at most two decimals; there is no float anywhere on the way.
+    A message names what the writer most likely meant, in the plan's currency.
     """
     if isinstance(value, bool) or value is None:
         raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
     if isinstance(value, int):
-        return _checked(Decimal(value))
+        return _checked(Decimal(value), currency)
     if isinstance(value, Decimal):
-        return _checked(value)
+        return _checked(value, currency)
     if isinstance(value, str):
         text = value.strip(BLANKS)
         if _AMOUNT.match(text) is None:
-            raise AmountError(
-                f"expected an amount such as {AMOUNT_FORMS}; digit groups are separated "
-                "by one space or underscore every three digits"
-            )
+            raise AmountError(_unreadable(text, currency))
         # The pattern admits only digits, so the text's own shape says what
         # _checked would: how many decimals, how many whole digits.
-        text = text.translate(_TO_DIGITS)
-        whole, _, ore = text.lstrip("-").partition(".")
+        digits = text.translate(_TO_DIGITS)
+        whole, _, ore = digits.lstrip("-").partition(".")
         if len(ore) > 2:
-            raise AmountError("an amount has at most two decimals (öre)")
+            raise AmountError(_too_many_decimals(text, currency))
         if len(whole) > _MAX_WHOLE_DIGITS:
-            raise AmountError(_TOO_LARGE)
-        return Decimal(text)
+            raise AmountError(_too_large(currency))
+        return Decimal(digits)
     raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+
+
+def _unreadable(text: str, currency: str) -> str:
+    if _DOTTED_THOUSANDS.match(text):
+        return _too_many_decimals(text, currency)
+    unit = _UNIT_WRITTEN.match(text)
+    if unit is not None:
+        written = unit.group("unit").lower()
+        number = shorten_text(unit.group("number"))
+        if written in ("mkr", "mnkr", "msek", "miljoner", "tkr"):
+            scale = 1000 if written == "tkr" else 1_000_000
+            try:
+                full = format_number(parse_amount(number) * scale)
+            except AmountError:
+                full = "800 000"
+            return (
+                f"{number} {unit.group('unit')} is an amount in {'thousands' if scale == 1000 else 'millions'}; "
+                f"write it in full, in {units(currency)[0]}: {full}"
+            )
+        return (
+            f"the amount has its unit written into it ({unit.group('unit')}); write the number alone, "
+            f"such as {number}: the plan's currency ({currency}) is set once, by `currency:`"
+        )
+    return (
+        f"expected an amount such as {AMOUNT_FORMS}; digit groups are separated "
+        "by one space or underscore every three digits"
+    )
+
+
+def _too_many_decimals(text: str, currency: str) -> str:
+    fraction = units(currency)[1]
+    if _DOTTED_THOUSANDS.match(text):
+        grouped = format_number(Decimal(text.replace(".", "").replace(",", "").replace("\u2212", "-")))
+        return (
+            f"{text} looks like {grouped} written with {'a dot' if '.' in text else 'a comma'} between its digit "
+            f"groups; write {grouped} or {grouped.replace(' ', '').replace('−', '-')} (a decimal point or comma "
+            f"takes at most two decimals, {fraction})"
+        )
+    return f"an amount has at most two decimals ({fraction})"
+
+
+def _too_large(currency: str) -> str:
+    return f"expected an amount below 1 000 000 000 000 000 {units(currency)[0]} (the limit)"
+
+
+def shorten_text(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 _PERCENT = re.compile(percent_pattern() + r"\Z")
@@ -104,7 +162,7 @@ def parse_percent(value: object) -> Decimal:
     return percent
 
 
-def _checked(amount: Decimal) -> Decimal:
+def _checked(amount: Decimal, currency: str = "SEK") -> Decimal:
     if not amount.is_finite():
         raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
     exponent = amount.as_tuple().exponent
@@ -112,10 +170,12 @@ def _checked(amount: Decimal) -> Decimal:
     if exponent > 0:
         raise AmountError("write the amount in full, without an exponent")
     if exponent < -2:
-        raise AmountError("an amount has at most two decimals (öre)")
+        # A plain YAML number keeps its written decimals: 800.000 is Decimal("800.000").
+        text = f"{amount:f}" if exponent >= -6 and amount.copy_abs() < MAX_AMOUNT else ""
+        raise AmountError(_too_many_decimals(text, currency))
     # copy_abs, not abs(): it applies no context, so no exponent can overflow it.
     if amount.copy_abs() >= MAX_AMOUNT:
-        raise AmountError(_TOO_LARGE)
+        raise AmountError(_too_large(currency))
     return amount
 
 

@@ -49,13 +49,14 @@ _EXPECTED = {
 
 
 # Errors finplan's own validators raise, whose messages are already in plain words.
-_OWN_WORDS = frozenset({"amount", "percent", "quantity", "date", "id", "currency", "code"})
+_OWN_WORDS = frozenset({"amount", "percent", "quantity", "date", "id", "currency", "code", "limit", "split"})
 
 
 def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     """The plan, or None and a finding for each place its shape is wrong."""
     try:
-        return Plan.model_validate(document.data), []
+        currency = document.data.get("currency", "SEK") if isinstance(document.data, dict) else "SEK"
+        return Plan.model_validate(document.data, context={"currency": currency}), []
     except ValidationError as error:
         findings = []
         for detail in error.errors(include_url=False):
@@ -84,7 +85,7 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
         return Problem(f"{_name(parent)} lacks the required key `{key}`", loc, parent)
     if kind == "extra_forbidden":
         known = list(_fields(_type_at(root, loc[:-1])))
-        hint = did_you_mean(str(loc[-1]), known) or f"; expected one of: {some(known, 8)}"
+        hint = did_you_mean(str(loc[-1]), known) or f"; expected one of: {some(known, 12)}"
         inside = f" in `{format_path(loc[:-1])}`" if loc[:-1] else ""
         return Problem(f"unknown key `{shorten(loc[-1])}`{inside}{hint}", loc, loc, on_key=True)
     if loc and loc[-1] == "[key]":
@@ -103,6 +104,8 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
         return Problem(f"{where} is {found}; expected {detail['ctx']['expected']}{hint}", loc, loc)
     if kind in _EXPECTED:
         return Problem(f"{where} is {found}; expected {_EXPECTED[kind]}", loc, loc)
+    if kind == "greater_than":
+        return Problem(f"{where} is {found}; expected more than {detail['ctx']['gt']}", loc, loc)
     if kind == "too_short":
         return Problem(f"{where} is empty; expected at least one line", loc, loc)
     if kind == "string_too_short":
