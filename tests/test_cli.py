@@ -194,7 +194,7 @@ def test_rule_prints_its_docs_and_source(code):
     run = run_finplan("rule", code)
     assert run.exit_code == 0
     assert run.output.startswith("FP501 share-cap (error)\n")
-    assert "Applies to: anslag_1_1, erdf_2014_2020, erdf_2021_2027" in run.output
+    assert "Applies to: every plan" in run.output
     assert "Source: Förordning (2003:596) 5 §" in run.output
     assert "Why:" in run.output and "Fails:" in run.output and "Passes:" in run.output
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import MINIMAL, run_finplan
 
-# FP203 (a warning) on line 10, FP402 (a warning) on line 9.
+# FP203 (a warning) on line 10, FP503 (a warning: a scheme no profile governs) on line 9.
 WARNED = MINIMAL.replace("amount: 400}", "amount: 400, per_year: {2020: 400}}").replace(
-    "appropriation: Övriga medel, ", ""
+    "appropriation: Övriga medel, ", "appropriation: Övriga medel, scheme: erdf, "
 )
 
 
@@ -25,16 +25,16 @@ def codes(run) -> list[tuple[str, str]]:
 
 def test_without_configuration_both_warnings_show(project):
     run = run_finplan("check", "budgets")
-    assert codes(run) == [("FP402", "warning"), ("FP203", "warning")]
+    assert codes(run) == [("FP503", "warning"), ("FP203", "warning")]
     assert run.exit_code == 0
 
 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--ignore", "FP203"], [("FP402", "warning")]),
-        (["--ignore", "FP2,FP4"], []),
-        (["--ignore", "fp2", "--ignore", "FP402"], []),
+        (["--ignore", "FP203"], [("FP503", "warning")]),
+        (["--ignore", "FP2,FP5"], []),
+        (["--ignore", "fp2", "--ignore", "FP503"], []),
         (["--select", "FP2"], [("FP203", "warning")]),
         (["--select", "FP1"], []),
     ],
@@ -50,7 +50,7 @@ def test_a_bad_code_on_the_command_line_is_a_usage_error(project):
 
 
 def test_pyproject_is_found_upward_from_the_plan(project):
-    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.finplan]\nignore = ["FP402"]\nstrict = true\n')
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.finplan]\nignore = ["FP503"]\nstrict = true\n')
     run = run_finplan("check", "budgets")
     assert codes(run) == [("FP203", "warning")]
     assert run.exit_code == 1  # strict from the configuration
@@ -59,25 +59,25 @@ def test_pyproject_is_found_upward_from_the_plan(project):
 def test_a_pyproject_without_a_finplan_table_is_passed_over(project):
     (project / "budgets" / "pyproject.toml").write_text('[project]\nname = "x"\n')
     (project / "finplan.toml").write_text('ignore = ["FP203"]\n')
-    assert codes(run_finplan("check", "budgets")) == [("FP402", "warning")]
+    assert codes(run_finplan("check", "budgets")) == [("FP503", "warning")]
 
 
 def test_the_nearest_configuration_wins(project):
     (project / "finplan.toml").write_text('ignore = ["FP203"]\n')
-    (project / "budgets" / "finplan.toml").write_text('ignore = ["FP402"]\n')
+    (project / "budgets" / "finplan.toml").write_text('ignore = ["FP503"]\n')
     assert codes(run_finplan("check", "budgets")) == [("FP203", "warning")]
 
 
 def test_severity_is_configuration(project):
     (project / "finplan.toml").write_text('[severity]\nFP203 = "error"\n')
     run = run_finplan("check", "budgets")
-    assert codes(run) == [("FP402", "warning"), ("FP203", "error")]
+    assert codes(run) == [("FP503", "warning"), ("FP203", "error")]
     assert run.exit_code == 1
 
 
 def test_overrides_apply_to_the_plans_their_globs_match(project):
     (project / "budgets" / "other.yaml").write_text(WARNED, encoding="utf-8")
-    (project / "finplan.toml").write_text('[[overrides]]\nfiles = ["budgets/other.yaml"]\nignore = ["FP2", "FP4"]\n')
+    (project / "finplan.toml").write_text('[[overrides]]\nfiles = ["budgets/other.yaml"]\nignore = ["FP2", "FP5"]\n')
     run = run_finplan("check", "budgets")
     assert {f["file"] for f in run.findings()} == {"budgets/plan.yaml"}
 
@@ -126,7 +126,7 @@ def test_an_inline_ignore_silences_its_code_on_its_line(project):
     lines = WARNED.splitlines()
     lines[9] += "  # finplan: ignore[FP203]"
     plan.write_text("\n".join(lines) + "\n")
-    assert codes(run_finplan("check", "budgets")) == [("FP402", "warning")]
+    assert codes(run_finplan("check", "budgets")) == [("FP503", "warning")]
 
 
 def test_an_inline_ignore_of_several_codes(project):
@@ -153,15 +153,15 @@ def test_an_inline_ignore_of_a_code_finplan_does_not_report_is_refused(project):
 def test_an_inline_ignore_takes_codes_in_any_case(project):
     plan = project / "budgets" / "plan.yaml"
     plan.write_text(WARNED.replace("per_year: {2020: 400}}", "per_year: {2020: 400}}  # finplan: ignore[fp203]"))
-    assert codes(run_finplan("check", "budgets")) == [("FP402", "warning")]
+    assert codes(run_finplan("check", "budgets")) == [("FP503", "warning")]
 
 
 def test_a_severity_by_prefix_grades_the_family_and_the_longest_prefix_wins(project):
-    (project / "finplan.toml").write_text('[severity]\nFP4 = "info"\nFP2 = "error"\nFP203 = "info"\nFP40 = "error"\n')
-    assert codes(run_finplan("check", "budgets")) == [("FP402", "error"), ("FP203", "info")]
+    (project / "finplan.toml").write_text('[severity]\nFP5 = "info"\nFP2 = "error"\nFP203 = "info"\nFP50 = "error"\n')
+    assert codes(run_finplan("check", "budgets")) == [("FP503", "error"), ("FP203", "info")]
     (project / "finplan.toml").write_text('[severity]\nFP2 = "error"\n')
     run = run_finplan("check", "budgets")
-    assert codes(run) == [("FP402", "warning"), ("FP203", "error")] and run.exit_code == 1
+    assert codes(run) == [("FP503", "warning"), ("FP203", "error")] and run.exit_code == 1
 
 
 def test_input_codes_take_a_configured_severity_too(project):

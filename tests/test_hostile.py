@@ -20,7 +20,7 @@ EXPECTED = {
     "deep-block-nesting.yaml": ("FP000", "nests deeper than the limit of 64 levels"),
     "deep-flow-nesting.yaml": ("FP000", "nests deeper than the limit of 64 levels"),
     # Found by fuzz/fuzz_check.py: the list of known settings made a message of 900 characters.
-    "fuzz-long-setting-list.yaml": ("FP001", "expected one of: rounding_tolerance, hours_per_year, hourly_rate_tolerance, anslag_1_1.max_share, anslag_1_1.in_kind_in_base, anslag_1_1.rounding_tolerance, anslag_1_1.advance_max_share, anslag_1_1.advance_max, erdf_2014_2020.max_share, erdf_2014_2020.in_kind_in_base, erdf_2014_2020.rounding_tolerance, erdf_2014_2020.indirect_of_staff_max, and 10 more"),
+    "fuzz-long-setting-list.yaml": ("FP001", "expected one of: rounding_tolerance, hours_per_year, hourly_rate_tolerance, anslag_1_1.max_share,"),
     # Found by fuzz/fuzz_check.py: Decimal() raised on an exponent past what it holds.
     "fuzz-huge-exponent.yaml": ("FP001", '`total` is "9e9999'),
     # Found by fuzz/fuzz_check.py: abs() of 8e99990049 overflowed Decimal's context.

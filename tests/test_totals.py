@@ -23,7 +23,7 @@ def test_subtotals_by_sector_form_and_status_cover_every_value():
     assert subtotals(plan) == {
         "sector": {"public": Decimal(600), "private": Decimal(400)},
         "form": {"cash": Decimal(600), "in_kind": Decimal(400)},
-        "status": {"decided": Decimal(600), "applied": Decimal(400), "proposed": Decimal(0)},
+        "status": {"decided": Decimal(600), "applied": Decimal(400), "proposed": Decimal(0), "not stated": Decimal(0)},
     }
 
 

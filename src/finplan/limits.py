@@ -1,58 +1,182 @@
-"""Share caps: how much of a project one scheme's money may pay, measured exactly.
+"""Caps and floors: how much (or how little) of a project some lines may pay, measured exactly.
 
-Both the rules (FP501, FP502) and the report use these measurements, so the
-figure a finding names and the figure the report prints are the same.
+A limit comes from a profile (the 1:1 grant at most 50 % of the total, per
+decision-maker) or from a line's own `limits:` (a decision's "73,37 % of the
+eligible costs, at most 1 210 517 kronor"). Each is measured against its base:
+the total, the eligible costs, the public or the cash financing, or the
+co-financing. Both the rules (FP501, FP502, FP506, FP507) and the report use
+these measurements, so the figure a finding names and the figure the report
+prints are the same.
+
+Figures printed rounded (`rounded_to`, `total_rounded_to`) are read as
+intervals: a limit that only the exact reading breaks, but some reading within
+the printed precision keeps, rests on the rounding (FP507), and is not a breach.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from finplan.model import FinancingLine, Plan
+from finplan.findings import shorten
+from finplan.model import FinancingLine, Limit, Plan
 from finplan.profiles import Profile, Settings
 from finplan.totals import total_of
 
+ZERO = Decimal(0)
+NATIONAL_AGENCY = "tillväxtverket"
+"""The decision-maker with whom another may together fund up to 100 % (Förordning 2003:596, 5 §)."""
+
+BASE_NAMES = {
+    "total": "the total",
+    "eligible_costs": "the eligible costs",
+    "public": "the public financing",
+    "cash": "the cash financing",
+    "co_financing": "the co-financing",
+}
+
 
 @dataclass(frozen=True, slots=True)
-class CapMeasure:
-    """One profile's cap on its scheme's share, against the plan's figures."""
+class Measure:
+    """One cap or floor on some lines, against the plan's figures.
 
-    profile: Profile
+    `share` is a percentage of `base` (named `base_name`), or None for a limit
+    in money (`fixed`). `slack` and `base_slack` are how far the amount and the
+    base may lie from what is written, half the unit of each rounded figure.
+    """
+
+    origin: str  # a profile's name, or "plan" for a line's own limits
+    title: str  # what the limit is, for the report: "anslag_1_1", "anslag_1_1 (Tillväxtverket)"
+    is_cap: bool
     lines: tuple[tuple[int, FinancingLine], ...]
     amount: Decimal
-    base: Decimal
-    in_kind_in_base: bool
-    max_share: Decimal
     tolerance: Decimal
+    path: tuple
+    share: Decimal | None = None
+    base_name: str | None = None
+    base: Decimal = ZERO
+    fixed: Decimal | None = None
+    slack: Decimal = ZERO
+    base_slack: Decimal = ZERO
+    base_note: str = ""
 
     @property
-    def cap(self) -> Decimal:
-        return self.base * self.max_share / 100
+    def limit(self) -> Decimal:
+        """The cap or floor in money."""
+        return self.fixed if self.share is None else self.base * self.share / 100
 
     @property
     def excess(self) -> Decimal:
-        return self.amount - self.cap
+        """How far the amount goes past the limit (over a cap, under a floor); 0 or less when within."""
+        return self.amount - self.limit if self.is_cap else self.limit - self.amount
+
+    @property
+    def excess_at_best(self) -> Decimal:
+        """The excess on the most favourable reading of the rounded figures."""
+        give = self.slack + (self.share * self.base_slack / 100 if self.share is not None else ZERO)
+        return self.excess - give
+
+    @property
+    def rests_on_rounding(self) -> bool:
+        """Whether the exact reading breaks the limit but a reading within the printed precision does not."""
+        return self.excess > self.tolerance >= self.excess_at_best
+
+    @property
+    def broken(self) -> bool:
+        return self.excess_at_best > self.tolerance
+
+    def base_text(self) -> str:
+        return f"{BASE_NAMES[self.base_name]}{self.base_note}" if self.base_name else ""
 
 
-def measure_caps(plan: Plan, settings: Settings) -> list[CapMeasure]:
-    """A measurement for each named profile whose scheme has financing lines."""
-    measures = []
+def measure_limits(plan: Plan, settings: Settings) -> list[Measure]:
+    """Every cap and floor of the plan: its profiles', then its lines' own, in plan order."""
+    measures: list[Measure] = []
     for profile in settings.profiles:
-        lines = tuple((i, line) for i, line in enumerate(plan.financing) if line.scheme == profile.scheme)
-        if not lines:
-            continue
-        in_kind_in_base = settings.value(profile, "in_kind_in_base")
-        in_kind = total_of(line for line in plan.financing if line.form == "in_kind")
-        measures.append(
-            CapMeasure(
-                profile=profile,
-                lines=lines,
-                amount=total_of(line for _, line in lines),
-                base=plan.total if in_kind_in_base else plan.total - in_kind,
-                in_kind_in_base=in_kind_in_base,
-                max_share=settings.value(profile, "max_share"),
-                tolerance=settings.value(profile, "rounding_tolerance"),
-            )
-        )
+        measures += _profile_caps(plan, settings, profile)
+    tolerance = settings.general("rounding_tolerance")
+    for index, line in enumerate(plan.financing):
+        for number, limit in enumerate(line.limits or ()):
+            measures.append(_line_limit(plan, index, line, number, limit, tolerance))
     return measures
+
+
+def _profile_caps(plan: Plan, settings: Settings, profile: Profile) -> list[Measure]:
+    """A profile's share cap on its scheme's lines: per decision-maker where the profile says so."""
+    lines = tuple((i, line) for i, line in enumerate(plan.financing) if line.scheme == profile.scheme)
+    if not lines or not any(s.name == "max_share" for s in profile.settings):
+        return []
+    in_kind_in_base = settings.value(profile, "in_kind_in_base")
+    in_kind = [line for line in plan.financing if line.form == "in_kind"]
+    base, base_slack = plan.total, _half(plan.total_rounded_to)
+    if not in_kind_in_base:
+        base, base_slack = base - total_of(in_kind), base_slack + _slack(in_kind)
+    common = dict(
+        origin=profile.name, is_cap=True, tolerance=settings.value(profile, "rounding_tolerance"),
+        share=settings.value(profile, "max_share"), base_name="total", base=base, base_slack=base_slack,
+        base_note="" if in_kind_in_base else " less in kind",
+    )
+    groups = _by_decision_maker(lines) if profile.per_decision_maker else {None: list(lines)}
+    measures = [
+        _measure(title=profile.name if maker is None else f"{profile.name} ({maker})", lines=group, **common)
+        for maker, group in groups.items()
+    ]
+    if len(groups) > 1:
+        # 5 §: together up to 100 % where Tillväxtverket is one of them; else the single cap holds for all.
+        joint = any(maker is not None and maker.casefold() == NATIONAL_AGENCY for maker in groups)
+        together = {**common, "share": settings.value(profile, "joint_max_share") if joint else common["share"]}
+        measures.append(_measure(title=f"{profile.name} (all decision-makers)", lines=list(lines), **together))
+    return measures
+
+
+def _by_decision_maker(lines: Iterable[tuple[int, FinancingLine]]) -> dict[str | None, list]:
+    groups: dict[str | None, list] = {}
+    for item in lines:
+        maker = item[1].decided_by
+        key = next((k for k in groups if k is not None and maker is not None and k.casefold() == maker.casefold()), maker)
+        groups.setdefault(key, []).append(item)
+    return groups
+
+
+def _measure(*, lines, **fields) -> Measure:
+    index, _ = lines[0]
+    return Measure(
+        lines=tuple(lines), amount=total_of(line for _, line in lines), slack=_slack(line for _, line in lines),
+        path=("financing", index, "amount"), **fields,
+    )
+
+
+def _line_limit(plan: Plan, index: int, line: FinancingLine, number: int, limit: Limit, tolerance: Decimal) -> Measure:
+    base_name = limit.base
+    base, base_slack = base_of(plan, base_name, [line]) if base_name else (ZERO, ZERO)
+    return Measure(
+        origin="plan", title=shorten(limit.source) if limit.source else "the plan", is_cap=limit.is_cap, lines=((index, line),), amount=line.amount,
+        tolerance=tolerance, path=("financing", index, "limits", number), share=limit.share, base_name=base_name,
+        base=base, fixed=limit.amount, slack=_half(line.rounded_to), base_slack=base_slack,
+    )
+
+
+def base_of(plan: Plan, name: str, limited: list[FinancingLine]) -> tuple[Decimal, Decimal]:
+    """A named base's amount in the plan, and its slack from rounded figures.
+
+    The eligible costs are the plan's `eligible_costs` where it states them, else
+    its total; the co-financing is the financing besides the `limited` lines.
+    """
+    total, total_slack = plan.total, _half(plan.total_rounded_to)
+    if name == "total":
+        return total, total_slack
+    if name == "eligible_costs":
+        return (plan.eligible_costs, ZERO) if plan.eligible_costs is not None else (total, total_slack)
+    if name == "co_financing":
+        return total - total_of(limited), total_slack + _slack(limited)
+    chosen = [line for line in plan.financing if (line.sector if name == "public" else line.form) == name]
+    return total_of(chosen), _slack(chosen)
+
+
+def _half(unit: Decimal | None) -> Decimal:
+    return unit / 2 if unit is not None else ZERO
+
+
+def _slack(lines: Iterable[FinancingLine]) -> Decimal:
+    return sum((_half(line.rounded_to) for line in lines), ZERO)

@@ -203,6 +203,12 @@ def format_percent(percent: Decimal) -> str:
     return f"{text} %"
 
 
+def format_points(difference: Decimal) -> str:
+    """`Decimal("1.5")` -> `1,5 percentage points`; the size of a difference between two percentages."""
+    size = format_percent(abs(difference)).removesuffix(" %")
+    return f"{size} percentage point{'' if abs(difference) == 1 else 's'}"
+
+
 def format_share(part: Decimal, whole: Decimal) -> str:
     """`part` as a percentage of `whole`, never rounded to a figure it is not.
 

@@ -28,23 +28,30 @@ class Setting:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """A rule set: the scheme whose financing lines it governs, and its settings."""
+    """A rule set: the scheme whose financing lines it governs, and its settings.
+
+    `per_decision_maker`: its share cap holds for each decision-maker's lines
+    (`decided_by`) apart. `requires`: keys a plan under it must state, with why.
+    """
 
     name: str
     title: str
     scheme: str | None
     settings: tuple[Setting, ...]
+    per_decision_maker: bool = False
+    requires: tuple[tuple[str, str], ...] = ()
 
 
 _FORORDNING = "Förordning (2003:596)"
+_FORORDNING_TITLE = "Förordning (2003:596) om bidrag för projektverksamhet inom den regionala tillväxtpolitiken"
 _CPR_2021 = "Förordning (EU) 2021/1060"
 _CPR_2014 = "Förordning (EU) nr 1303/2013"
 
 _ROUNDING = Setting(
     "rounding_tolerance", "amount", Decimal("0.50"),
     "how far over a cap an amount may be and still count as rounding (a warning, not an error); "
-    "half a krona is what halving an odd total to whole kronor gives",
-    "finplan's own; kronor are whole in decision memos",
+    "half a krona (or cent) is what halving an odd total to whole units gives",
+    "finplan's own; amounts are whole in decision memos",
 )
 _IN_KIND_IN_BASE = Setting(
     "in_kind_in_base", "bool", True,
@@ -80,14 +87,14 @@ GENERAL = Profile(
             "rounding_tolerance", "amount", Decimal("0.50"),
             "how far a computed amount (hours x rate of a basis, a flat rate of its base) may be "
             "from the amount written and still count as rounding",
-            "finplan's own; kronor are whole in decision memos",
+            "finplan's own; amounts are whole in decision memos",
         ),
         _HOURS,
         Setting(
             "hourly_rate_tolerance", "amount", Decimal("0.50"),
             "how far an hourly rate may be from monthly salary x 12 / hours per year (plus payroll "
             "overhead) and still count as rounding",
-            "finplan's own; rates are commonly rounded to whole kronor",
+            "finplan's own; rates are commonly rounded to whole units",
         ),
     ),
 )
@@ -97,14 +104,20 @@ PROFILES: dict[str, Profile] = {
     for profile in (
         Profile(
             "anslag_1_1",
-            f"Anslag 1:1 Regionala tillväxtåtgärder, {_FORORDNING} om bidrag till projektverksamhet "
-            "inom den regionala tillväxtpolitiken",
+            "Anslag 1:1 Regionala tillväxtåtgärder (to budget year 2021), 1:1 Regionala utvecklingsåtgärder "
+            f"(from 2022; prop. 2021/22:1, utgiftsområde 19); {_FORORDNING_TITLE}",
             "anslag_1_1",
             (
                 Setting(
                     "max_share", "percent", Decimal(50),
-                    "the 1:1 grant's share of the project's total, at most",
-                    f"{_FORORDNING} 5 §",
+                    "each decision-maker's 1:1 grant as a share of the project's total, at most",
+                    f"{_FORORDNING} 5 § (SFS 2009:674)",
+                ),
+                Setting(
+                    "joint_max_share", "percent", Decimal(100),
+                    "the 1:1 grants of all decision-makers together, at most, where Tillväxtverket is one of them "
+                    "(without Tillväxtverket, max_share holds for all together)",
+                    f"{_FORORDNING} 5 § (SFS 2009:674)",
                 ),
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
@@ -119,6 +132,8 @@ PROFILES: dict[str, Profile] = {
                     f"{_FORORDNING} 11 §",
                 ),
             ),
+            per_decision_maker=True,
+            requires=(("project.period", f"{_FORORDNING} 8 §: an application gives the project's timetable"),),
         ),
         Profile(
             "erdf_2014_2020", "European Regional Development Fund 2014–2020 (Regionalfonden)", "erdf",

@@ -7,11 +7,13 @@ from decimal import Decimal
 
 from finplan.model import CostLine, FinancingLine, Plan
 
+NOT_STATED = "not stated"
+
 # The order in which subtotals are shown: by sector, by form, by status.
 GROUPS: dict[str, tuple[str, ...]] = {
     "sector": ("public", "private"),
     "form": ("cash", "in_kind"),
-    "status": ("decided", "applied", "proposed"),
+    "status": ("decided", "applied", "proposed", NOT_STATED),
 }
 
 
@@ -20,11 +22,14 @@ def total_of(lines: Iterable[FinancingLine | CostLine]) -> Decimal:
 
 
 def subtotals(plan: Plan) -> dict[str, dict[str, Decimal]]:
-    """Financing summed by sector, by form and by status; every value present, 0 if unused."""
+    """Financing summed by sector, by form and by status; every value present, 0 if unused.
+
+    Lines whose status the plan does not state are summed as NOT_STATED.
+    """
     sums = {group: dict.fromkeys(values, Decimal(0)) for group, values in GROUPS.items()}
     for line in plan.financing:
         for group in GROUPS:
-            sums[group][getattr(line, group)] += line.amount
+            sums[group][getattr(line, group) or NOT_STATED] += line.amount
     return sums
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from finplan.limits import measure_caps
+from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.profiles import Settings, UsedSetting
@@ -34,23 +34,29 @@ def numbers_table(plan: Plan, settings: Settings) -> Table:
 
 
 def caps_table(plan: Plan, settings: Settings) -> Table | None:
-    """Each scheme's financing against its cap, with the margin or the excess."""
-    measures = measure_caps(plan, settings)
+    """Every cap and floor against its base, with the margin, or the excess and how it reads."""
+    measures = measure_limits(plan, settings)
     if not measures:
         return None
-    table = new_table("Caps", "Profile", "Lines", "Amount", "Share", "Cap", "Margin")
+    table = new_table("Caps and floors", "Set by", "Lines", "Amount", "Share", "Limit", "Margin")
     for m in measures:
-        margin = Text(
-            f"{format_kr(-m.excess, plan.currency)} under" if m.excess <= 0 else f"{format_kr(m.excess, plan.currency)} over",
-            style="green" if m.excess <= 0 else ("yellow" if m.excess <= m.tolerance else "bold red"),
-        )
+        kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+        within = m.excess <= 0
+        word = ("under" if m.is_cap else "over") if within else ("over" if m.is_cap else "short")
+        style = "green" if within else ("yellow" if m.excess <= m.tolerance or m.rests_on_rounding else "bold red")
+        margin = Text(f"{kr(abs(m.excess))} {word}", style=style)
+        if m.rests_on_rounding:
+            margin.append("\nwithin rounding", style="italic")
+        limit = f"at most {kr(m.limit)}" if m.is_cap else f"at least {kr(m.limit)}"
+        if m.share is not None:
+            # Two lines, each kept whole: the limit in money, then what it is a share of.
+            limit += f"\n{format_percent(m.share)} of {m.base_text()} {kr(m.base)}"
         table.add_row(
-            Text(m.profile.name),
+            Text(m.title.replace("`", "")),
             Text(", ".join(line.id for _, line in m.lines)),
-            Text(format_kr(m.amount, plan.currency)),
-            Text(format_share(m.amount, m.base)),
-            # Two lines, each kept whole: the cap in kronor, then what it is a share of.
-            Text(f"{format_kr(m.cap, plan.currency)}\n{format_percent(m.max_share)} of {format_kr(m.base, plan.currency)}"),
+            Text(kr(m.amount)),
+            Text(format_share(m.amount, m.base) if m.share is not None else ""),
+            Text(limit),
             margin,
         )
     return table

@@ -6,7 +6,7 @@ from rich import box
 from rich.table import Table
 
 # Right-aligned and kept whole: an amount split over two lines misreads.
-_NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Cap"}
+_NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Limit"}
 # One word each (a code, a sector, a status): cut, they would read as another.
 _KEYWORDS = {"Id", "Sector", "Form", "Status", "Kind", "Category", "Profile", "Code", "Severity"}
 

@@ -13,13 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from finplan.findings import CheckResult, Finding, Severity
-from finplan.model import Period, Plan
+from finplan.model import FinancingLine, Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
 from finplan.report.run import ReportRun, counts, finding_parts, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import new_table
-from finplan.totals import GROUPS, per_year, subtotals, total_of
+from finplan.totals import GROUPS, NOT_STATED, per_year, subtotals, total_of
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABELS = {
@@ -57,7 +57,12 @@ def render_result(result: CheckResult, console: Console, *, tables: bool = True)
 
 def plan_tables(plan: Plan, settings: Settings) -> Group:
     """The plan's header, financing, subtotals, caps, numbers in force, costs and yearly breakdowns."""
-    parts = [_header(plan), _financing(plan), _subtotals(plan)]
+    parts = [_header(plan), _financing(plan)]
+    if any(line.split for line in plan.financing):
+        parts.append(_splits(plan))
+    if plan.outside_total:
+        parts.append(_outside(plan))
+    parts.append(_subtotals(plan))
     caps = caps_table(plan, settings)
     if caps is not None:
         parts.append(caps)
@@ -96,14 +101,18 @@ def _header(plan: Plan) -> Text:
     project = plan.project
     text = Text()
     text.append(project.name, style="bold")
-    text.append(f"  {project.case}\n", style="dim")
+    text.append(f"  {project.case or 'case not stated'}\n", style="dim")
     text.append(f"{project.owner}\n{describe_period(project.period)} · total ")
     text.append(format_kr(plan.total, plan.currency), style="bold")
+    if plan.total_rounded_to:
+        text.append(f" (printed rounded to {format_kr(plan.total_rounded_to, plan.currency)})", style="italic")
     return text
 
 
-def describe_period(period: Period) -> str:
+def describe_period(period: Period | None) -> str:
     """`2019-10-01 – 2022-09-30 (36 months)`; days where it is not whole months."""
+    if period is None:
+        return "period not stated"
     span = f"{period.start} – {period.end}"
     if period.start > period.end:
         return span
@@ -116,8 +125,8 @@ def describe_period(period: Period) -> str:
 def _financing(plan: Plan) -> Table:
     table = new_table("Financing", "Id", "Financier", "Kind", "Status", "Amount", "Share")
     _add_lines(table, plan.financing, lambda line: (
-        Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"), Text(line.status),
-        Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
+        Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"), Text(line.status or NOT_STATED),
+        _amount(line, plan), Text(format_share(line.amount, plan.total)),
     ))
     table.add_section()
     found = total_of(plan.financing)
@@ -125,6 +134,34 @@ def _financing(plan: Plan) -> Table:
         Text("Sum", style="bold"), "", "", "",
         Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
     )
+    return table
+
+
+def _amount(line: FinancingLine, plan: Plan) -> Text:
+    """A line's amount, marked `~` where the document printed it rounded."""
+    text = format_kr(line.amount, plan.currency)
+    return Text(f"~{text}" if line.rounded_to else text)
+
+
+def _outside(plan: Plan) -> Table:
+    table = new_table("Beside the total (not counted)", "Id", "Financier", "Kind", "Status", "Amount")
+    _add_lines(table, plan.outside_total or [], lambda line: (
+        Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"),
+        Text(line.status or NOT_STATED), _amount(line, plan),
+    ))
+    return table
+
+
+def _splits(plan: Plan) -> Table:
+    """Each payer's part of a split line: its share of the line and of the total."""
+    table = new_table("Split between payers", "Id", "Payer", "Of line", "Amount", "Share")
+    for line in (line for line in plan.financing if line.split):
+        for part in line.split:
+            amount = part.amount if part.amount is not None else line.amount * part.share / 100
+            table.add_row(
+                Text(line.id), Text(part.payer), Text(format_share(amount, line.amount)),
+                Text(format_kr(amount, plan.currency)), Text(format_share(amount, plan.total)),
+            )
     return table
 
 
@@ -136,6 +173,8 @@ def _subtotals(plan: Plan) -> Table:
             table.add_section()
         for value in GROUPS[group]:
             amount = sums[group][value]
+            if value == NOT_STATED and not amount:
+                continue
             table.add_row(Text(label(value)), Text(format_kr(amount, plan.currency)), Text(format_share(amount, plan.total)))
     return table
 

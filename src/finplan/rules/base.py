@@ -67,14 +67,29 @@ def figures(currency: str, **amounts: Decimal | None) -> dict[str, Figure]:
 Line = FinancingLine | CostLine
 
 
-def lines_of(plan: Plan) -> Iterator[tuple[Path, Line]]:
-    """Every financing line, then every cost line, with its path in the plan."""
+def lines_of(plan: Plan, *, outside: bool = False) -> Iterator[tuple[Path, Line]]:
+    """Every financing line, then every cost line, with its path in the plan.
+
+    With `outside`, the lines shown beside the total come after the financing:
+    they are lines like any other (an id, an amount, a basis), but never counted.
+    """
     for index, line in enumerate(plan.financing):
         yield ("financing", index), line
+    if outside:
+        for index, line in enumerate(plan.outside_total or ()):
+            yield ("outside_total", index), line
     for index, cost in enumerate(plan.costs or ()):
         yield ("costs", index), cost
 
 
-def period_of(plan: Plan, line: Line) -> Period:
-    """The period a line's money belongs to: its own, or else the project's."""
+def financing_lines(plan: Plan) -> Iterator[tuple[Path, FinancingLine]]:
+    """Every financing line, those beside the total included, with its path in the plan."""
+    for index, line in enumerate(plan.financing):
+        yield ("financing", index), line
+    for index, line in enumerate(plan.outside_total or ()):
+        yield ("outside_total", index), line
+
+
+def period_of(plan: Plan, line: Line) -> Period | None:
+    """The period a line's money belongs to: its own, or else the project's; None when neither is stated."""
     return getattr(line, "period", None) or plan.project.period

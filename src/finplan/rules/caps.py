@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.limits import CapMeasure, measure_caps
+from finplan.limits import Measure, measure_limits
 from finplan.findings import Severity
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent, format_share
@@ -13,36 +13,38 @@ from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 
 _SOURCES = (
-    "Förordning (2003:596) 5 §; Regionalfondsprogram Mellersta Norrland 2014–2020 and 2021–2027 "
-    "(eufonder.se)"
+    "Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; Regionalfondsprogram "
+    "Mellersta Norrland 2014–2020 and 2021–2027 (eufonder.se); a decision's own limits, as it prints them"
 )
 
 _PROFILES = "finplan's rule profiles (docs/rules.md): a profile governs the lines of its scheme"
 
 
-
-@rule("FP501", "share-cap", Severity.ERROR, profiles=tuple(PROFILES), source=_SOURCES)
+@rule("FP501", "share-cap", Severity.ERROR, source=_SOURCES)
 def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A scheme's financing stays within its share cap of the project's total.
+    """Financing stays within its caps: a share of a named base, or an amount.
 
-    Why: the 1:1 grant may cover at most 50 % of a project's expenditure
-    (Förordning 2003:596, 5 §); ERDF support in Mellersta Norrland at most
-    50 % in 2014–2020 and 40 % in 2021–2027. A scheme's lines are the financing
-    lines with its `scheme:`; the base is the total, less in-kind financing
-    when `in_kind_in_base` is false. An excess within `rounding_tolerance` is
-    FP502, a warning; beyond it, this error.
+    Why: the 1:1 grant may cover at most 50 % of a project's expenditure per
+    decision-maker, and grants of several decision-makers together at most
+    100 % where Tillväxtverket is one of them (Förordning 2003:596, 5 §); ERDF
+    support in Mellersta Norrland at most 50 % in 2014–2020 and 40 % in
+    2021–2027. A decision prints its own caps on other bases ("73,37 % of the
+    eligible costs, at most 1 210 517 kronor; of the public financing the EU's
+    share at most 50 %"), which a line states under `limits:`. An excess within
+    `rounding_tolerance` is FP502, a warning; one that only the exact reading
+    of a figure printed rounded gives is FP507, a note; beyond them, this error.
 
     Fails: `total: 1000` and a `scheme: anslag_1_1` line of 600 under `anslag_1_1`.
     Passes: the same line of 500.
     """
-    for measure in measure_caps(plan, settings):
-        if measure.excess > measure.tolerance:
-            yield Violation(_place(measure), _describe(plan, measure, "beyond the rounding tolerance of "), data=_data(plan, measure))
+    for m in measure_limits(plan, settings):
+        if m.is_cap and m.broken:
+            yield Violation(m.path, _describe(plan, m, "beyond the rounding tolerance of "), data=_data(plan, m))
 
 
-@rule("FP502", "share-cap-rounding", Severity.WARNING, profiles=tuple(PROFILES), source=_SOURCES)
+@rule("FP502", "share-cap-rounding", Severity.WARNING, source=_SOURCES)
 def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A scheme's financing is over its cap by no more than rounding.
+    """Financing is over its cap by no more than rounding.
 
     Why: half of an odd total is not a whole krona, so a grant of exactly half
     rounded to whole kronor is 0,50 kr over the cap. That is rounding, not a
@@ -52,9 +54,44 @@ def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
     over half.
     Passes: a 1:1 line of 19283328.
     """
-    for measure in measure_caps(plan, settings):
-        if 0 < measure.excess <= measure.tolerance:
-            yield Violation(_place(measure), _describe(plan, measure, "within the rounding tolerance of "), data=_data(plan, measure))
+    for m in measure_limits(plan, settings):
+        if m.is_cap and 0 < m.excess <= m.tolerance:
+            yield Violation(m.path, _describe(plan, m, "within the rounding tolerance of "), data=_data(plan, m))
+
+
+@rule("FP506", "floor", Severity.ERROR, source="a decision's or a programme's minimum, as a line states it under `limits:`")
+def floor(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """Financing reaches its floors: a share of a named base, or an amount.
+
+    Why: some support has a minimum as well as a maximum: Leader support is at
+    least 40 % of the eligible costs, and some programmes pay no support below
+    a minimum amount. A line below its floor is support that cannot be paid as
+    planned. A shortfall within `rounding_tolerance` is not reported.
+
+    Fails: a line of 300 with `limits: [{min: 40 %, of: eligible_costs}]` and `eligible_costs: 1000`.
+    Passes: the same line of 400.
+    """
+    for m in measure_limits(plan, settings):
+        if not m.is_cap and m.broken:
+            yield Violation(m.path, _describe(plan, m, "beyond the rounding tolerance of "), data=_data(plan, m))
+
+
+@rule("FP507", "limit-rests-on-rounding", Severity.INFO, source="finplan's own: a figure printed rounded is read within its precision")
+def limit_rests_on_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """Says when a cap or floor holds only within the precision of a figure printed rounded.
+
+    Why: a decision that prints its total as "36 miljoner kronor" states it to
+    the nearest million; a cap that only the exact reading of 36 000 000 would
+    break may well hold for the real total. finplan does not fail the plan on a
+    figure it cannot know, and says the result rests on the rounding.
+
+    Fails (is reported): `total: 36000000` with `total_rounded_to: 1000000` and a
+    1:1 line of 18 200 000 under `anslag_1_1`.
+    Passes: the same with a 1:1 line of 18 000 000.
+    """
+    for m in measure_limits(plan, settings):
+        if m.rests_on_rounding:
+            yield Violation(m.path, _describe(plan, m, "", rounded=True), data=_data(plan, m))
 
 
 @rule("FP503", "scheme-without-profile", Severity.WARNING, source=_PROFILES)
@@ -117,26 +154,31 @@ def setting_unused(plan: Plan, settings: Settings) -> Iterator[Violation]:
         )
 
 
-def _place(measure: CapMeasure) -> tuple:
-    index, _ = measure.lines[0]
-    return ("financing", index, "amount")
+def _data(plan: Plan, m: Measure) -> dict[str, Figure]:
+    data = figures(plan.currency, found=m.amount, expected=m.limit, difference=m.excess, tolerance=m.tolerance)
+    if m.share is not None:
+        data.update(figures(plan.currency, base=m.base))
+        data["limit"] = Figure(m.share, "%")
+        if m.base:
+            data["share"] = Figure(m.amount * 100 / m.base, "%")
+    return data
 
 
-def _data(plan: Plan, m: CapMeasure) -> dict[str, Figure]:
-    return {
-        **figures(plan.currency, found=m.amount, expected=m.cap, difference=m.excess, base=m.base, tolerance=m.tolerance),
-        "share": Figure(m.amount * 100 / m.base, "%"),
-        "limit": Figure(m.max_share, "%"),
-    }
-
-
-def _describe(plan: Plan, measure: CapMeasure, within: str) -> str:
-    ids = ", ".join(f"`{line.id}`" for _, line in measure.lines)
-    base = "" if measure.in_kind_in_base else " (in kind left out)"
-    return (
-        f"{ids} is {format_kr(measure.amount, plan.currency)}, {format_share(measure.amount, measure.base)} "
-        f"of {format_kr(measure.base, plan.currency)}{base}; the cap of {measure.profile.name} is "
-        f"{format_percent(measure.max_share)}, {format_kr(measure.cap, plan.currency)}: "
-        f"{format_kr(measure.excess, plan.currency)} over, {within}{format_kr(measure.tolerance, plan.currency)}"
-    )
-
+def _describe(plan: Plan, m: Measure, within: str, *, rounded: bool = False) -> str:
+    """`x` is 600 kr, 60 % of the total 1 000 kr; the cap of anslag_1_1 is 50 %, 500 kr: 100 kr over, ..."""
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    ids = ", ".join(f"`{line.id}`" for _, line in m.lines)
+    found = f"{ids} {'is' if len(m.lines) == 1 else 'are'} {kr(m.amount)}"
+    if m.share is not None:
+        found += f", {format_share(m.amount, m.base)} of {m.base_text()} {kr(m.base)}"
+    kind = "cap" if m.is_cap else "floor"
+    limit = f"{format_percent(m.share)}, {kr(m.limit)}" if m.share is not None else kr(m.limit)
+    whose = f"the {kind} of {m.title}" if m.origin != "plan" else f"its {kind}"
+    beyond = "over" if m.is_cap else "short"
+    if rounded:
+        return (
+            f"{found}; {whose} is {limit}: {kr(m.excess)} {beyond} on the exact reading, but within the precision "
+            f"of figures printed rounded; the limit holds if the real figures lie {kr(m.excess - m.excess_at_best)} "
+            "or more in its favour"
+        )
+    return f"{found}; {whose} is {limit}: {kr(m.excess)} {beyond}, {within}{kr(m.tolerance)}"

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from finplan.findings import Severity
 from finplan.model import CostLine, Plan
-from finplan.money import format_kr, format_percent
-from finplan.profiles import Settings
+from finplan.money import format_kr, format_percent, format_points
+from finplan.profiles import Profile, Settings
 from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 from finplan.totals import total_of
@@ -40,6 +40,11 @@ def flat_rate_base(plan: Plan, option: str) -> Decimal:
         "staff_of_other_direct": direct - staff,
         "remaining_of_staff": staff,
     }[option]
+
+
+def offers_flat_rates(profile: Profile) -> bool:
+    """Whether a profile sets limits on flat rates at all."""
+    return any(s.name.removesuffix("_max") in _BASES for s in profile.settings)
 
 
 def _flat_lines(plan: Plan) -> Iterator[tuple[int, CostLine]]:
@@ -135,6 +140,8 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
     for index, line in _flat_lines(plan):
         option, rate = line.flat_rate.option, line.flat_rate.rate
         for profile in settings.profiles:
+            if not offers_flat_rates(profile):
+                continue  # the 1:1 profile says nothing of flat rates: it neither offers nor refuses one
             if not any(s.name == f"{option}_max" for s in profile.settings):
                 yield Violation(
                     ("costs", index, "flat_rate", "option"),
@@ -146,7 +153,7 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 yield Violation(
                     ("costs", index, "flat_rate", "rate"),
                     f"`{line.id}` is {format_percent(rate)} of {_BASES[option]}; {profile.name} allows at most "
-                    f"{format_percent(limit)}: {format_percent(rate - limit).removesuffix(' %')} percentage points over",
+                    f"{format_percent(limit)}: {format_points(rate - limit)} over",
                     data={"found": Figure(rate, "%"), "limit": Figure(limit, "%"), "difference": Figure(rate - limit, "pp")},
                 )
 

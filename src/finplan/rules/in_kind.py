@@ -10,7 +10,7 @@ from finplan.model import BasisEntry, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent
 from finplan.profiles import PROFILES, Settings
 from finplan.findings import Figure
-from finplan.rules.base import Violation, figures, period_of, rule
+from finplan.rules.base import Violation, figures, financing_lines, period_of, rule
 from finplan.totals import total_of
 
 _CPR_HOURS = "Förordning (EU) 2021/1060 art. 55.2; Förordning (EU) nr 1303/2013 art. 68a.2"
@@ -59,10 +59,10 @@ def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]
     Fails: a `form: in_kind` line without `basis`.
     Passes: the same line with `basis: [{hours: 1720, rate: 450}]`.
     """
-    for index, line in enumerate(plan.financing):
+    for path, line in financing_lines(plan):
         if line.form == "in_kind" and line.basis is None:
             yield Violation(
-                ("financing", index),
+                path,
                 f"`{line.id}` is {format_kr(line.amount, plan.currency)} in kind with no calculation basis; "
                 "expected `basis:` with hours and hourly rate",
                 data=figures(plan.currency, found=line.amount),
@@ -81,13 +81,13 @@ def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Passes: `amount: 774000` with the same basis.
     """
     tolerance = settings.general("rounding_tolerance")
-    for index, line in enumerate(plan.financing):
+    for path, line in financing_lines(plan):
         if line.basis is None:
             continue
         valued = sum((entry.hours * entry.rate for entry in line.basis), Decimal(0))
         if abs(valued - line.amount) > tolerance:
             yield Violation(
-                ("financing", index, "basis"),
+                (*path, "basis"),
                 f"the basis of `{line.id}` gives {format_kr(valued, plan.currency)} (hours x rate), "
                 f"its amount is {format_kr(line.amount, plan.currency)}: "
                 f"basis {difference(valued, line.amount, plan.currency)}",
@@ -109,16 +109,17 @@ def hours_per_year(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Passes: `{people: 2, years: 1, hours: 1900, rate: 400}`.
     """
     full_year = settings.general("hours_per_year")
-    for index, line in enumerate(plan.financing):
+    for path, line in financing_lines(plan):
         for row, entry in enumerate(line.basis or ()):
-            years = entry.years if entry.years is not None else period_of(plan, line).years
-            if years <= 0:
-                continue
+            period = period_of(plan, line)
+            years = entry.years if entry.years is not None else period.years if period is not None else None
+            if years is None or years <= 0:
+                continue  # no period to count years in: FP303 says so
             per_person = entry.hours / (entry.people * years)
             limit = full_year * entry.full_time / 100
             if per_person > limit:
                 yield Violation(
-                    ("financing", index, "basis", row, "hours"),
+                    (*path, "basis", row, "hours"),
                     f"{_row(line, row, entry)} gives {_hours(per_person)} hours per person and year "
                     f"({format_number(entry.hours)} hours, {entry.people} {'person' if entry.people == 1 else 'people'}, "
                     f"{_hours(years)} years); "
@@ -148,7 +149,7 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     full_year = settings.general("hours_per_year")
     tolerance = settings.general("hourly_rate_tolerance")
-    for index, line in enumerate(plan.financing):
+    for path, line in financing_lines(plan):
         for row, entry in enumerate(line.basis or ()):
             if entry.monthly_salary is None:
                 continue
@@ -157,7 +158,7 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
             if abs(entry.rate - expected) > tolerance:
                 plus = f" plus {format_percent(overhead)} payroll overhead" if entry.payroll_overhead else ""
                 yield Violation(
-                    ("financing", index, "basis", row, "rate"),
+                    (*path, "basis", row, "rate"),
                     f"{_row(line, row, entry)} has an hourly rate of {format_kr(entry.rate, plan.currency)}; "
                     f"a monthly salary of {format_kr(entry.monthly_salary, plan.currency)} x 12 / "
                     f"{format_number(full_year)}{plus} gives {format_kr(expected, plan.currency)}: "

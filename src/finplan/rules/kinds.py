@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from finplan.findings import Severity, shorten
-from finplan.model import Plan
+from finplan.model import FinancingLine, Plan
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, rule
+from finplan.rules.base import Violation, financing_lines, rule
 
 _HANDBOOKS = (
     "Tillväxtverket, handbook for national project funds, \"Medfinansiering av projektet\"; "
@@ -29,28 +29,31 @@ def one_sector_per_financier(plan: Plan, settings: Settings) -> Iterator[Violati
     public` on its in-kind line.
     Passes: both lines `sector: private`.
     """
-    first: dict[str, tuple[int, str]] = {}
-    for index, line in enumerate(plan.financing):
+    first: dict[str, FinancingLine] = {}
+    for path, line in financing_lines(plan):
         name = line.financier.strip().casefold()
         if name not in first:
-            first[name] = (index, line.sector)
-        elif first[name][1] != line.sector:
-            earlier = plan.financing[first[name][0]]
+            first[name] = line
+        elif first[name].sector != line.sector:
+            earlier = first[name]
             yield Violation(
-                ("financing", index, "sector"),
+                (*path, "sector"),
                 f"`{line.id}` has {shorten(line.financier)} as {line.sector}, but `{earlier.id}` has it as "
                 f"{earlier.sector}; expected one sector for one financier",
             )
 
 
-@rule("FP402", "appropriation-named", Severity.WARNING, source=_HANDBOOKS)
+@rule("FP402", "appropriation-named", Severity.INFO, profiles=("anslag_1_1",), source=_HANDBOOKS)
 def appropriation_named(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Public cash names the appropriation it comes from; no other line names one.
 
-    Why: the financing budget asks for each line of public cash which
-    appropriation (anslag) pays it: Reg.tillväxt, Övr.nat.anslag, Övriga
-    medel, or "vet ej" when unknown. Private money and in-kind contributions
-    come from no appropriation.
+    Why: Tillväxtverket's handbook for national project funds asks an
+    application, for each line of public cash, which appropriation (anslag)
+    pays it: Reg.tillväxt, Övr.nat.anslag, Övriga medel, or "vet ej" when
+    unknown. Private money and in-kind contributions come from no
+    appropriation. Decisions rarely print appropriations, so this is a note
+    under the 1:1 profile only; a team that checks applications raises it
+    (`[severity] FP402 = "warning"`).
 
     Fails: a `sector: public`, `form: cash` line without `appropriation`.
     Passes: the same line with `appropriation: Reg.tillväxt`.

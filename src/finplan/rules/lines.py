@@ -1,15 +1,18 @@
-"""Lines: amounts with the right sign, and ids that name one line each."""
+"""Lines: amounts with the right sign, ids that name one line each, splits that add up, and what is left unstated."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.findings import Path, Severity, format_path
-from finplan.model import Plan
-from finplan.money import format_kr
-from finplan.profiles import Settings
-from finplan.rules.base import Violation, figures, lines_of, rule
+from decimal import Decimal
 
+from finplan.findings import Figure, Path, Severity, format_path, shorten, some
+from finplan.model import Plan
+from finplan.money import difference, format_kr, format_percent, format_points
+from finplan.profiles import PROFILES, Settings
+from finplan.rules.base import Violation, figures, financing_lines, lines_of, rule
+
+_PROFILES_SOURCE = "finplan's rule profiles (docs/rules.md); each requirement cites its own source"
 _BUDGET = "Tillväxtverket, \"Kostnads- och finansieringsbudget\": projektintäkter are entered negative"
 
 
@@ -30,7 +33,7 @@ def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
             ("total",), f"the total is {format_kr(plan.total, plan.currency)}; expected more than 0 kr",
             data=figures(plan.currency, found=plan.total),
         )
-    for path, line in lines_of(plan):
+    for path, line in lines_of(plan, outside=True):
         income = getattr(line, "category", None) == "income"
         expected = "less than 0 kr, as income reduces the costs" if income else "more than 0 kr"
         if (line.amount >= 0) if income else (line.amount <= 0):
@@ -60,7 +63,7 @@ def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Passes: `id: region` and `id: region-in-kind`.
     """
     first: dict[str, Path] = {}
-    for path, line in lines_of(plan):
+    for path, line in lines_of(plan, outside=True):
         if line.id in first:
             yield Violation(
                 (*path, "id"),
@@ -69,3 +72,126 @@ def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
         else:
             first[line.id] = path
 
+
+
+@rule("FP303", "not-stated", Severity.INFO, source="finplan's plan format: what a document does not state is left out, not invented")
+def not_stated(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """Says once when a rule could not check something because the plan leaves a value unstated.
+
+    Why: real decisions and project pages often print no project period; a
+    plan leaves it out rather than invent one. Then the years of a yearly
+    breakdown, a line's own period and hours per year cannot be held against
+    it. Saying so once is better than passing in silence, and better than a
+    finding for every line. A profile that requires the value makes its
+    absence an error instead (FP304).
+
+    Fails (is reported): no `project.period` and a line with `per_year`.
+    Passes: the same plan with `project.period`.
+    """
+    if plan.project.period is not None or any(key == "project.period" for key, _ in _required(settings)):
+        return
+    needs = {
+        "the years of their yearly breakdowns (FP202, FP203)": lambda line: line.per_year is not None
+        and getattr(line, "period", None) is None,
+        "their own periods (FP204)": lambda line: getattr(line, "period", None) is not None,
+        "hours per person and year (FP414)": lambda line: any(
+            row.years is None for row in (getattr(line, "basis", None) or ())
+        ),
+    }
+    lines = [line for _, line in lines_of(plan, outside=True)]
+    unchecked = {what: [f"`{line.id}`" for line in lines if needs_it(line)] for what, needs_it in needs.items()}
+    parts = [f"{what} for {some(ids)}" for what, ids in unchecked.items() if ids]
+    if parts:
+        yield Violation(
+            ("project",),
+            f"the plan states no project period, so these could not be checked against it: {'; '.join(parts)}; "
+            "expected `project.period` where the document states it",
+            on_key=True,
+        )
+
+
+@rule("FP304", "required-by-profile", Severity.ERROR, profiles=tuple(PROFILES), source=_PROFILES_SOURCE)
+def required_by_profile(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """A plan states what its profiles require.
+
+    Why: a value may be left out where a document does not state it, but some
+    programmes require it: an application for a 1:1 grant gives the project's
+    timetable (Förordning 2003:596, 8 §), so a 1:1 plan without a period is
+    incomplete, not merely unstated.
+
+    Fails: `profiles: [anslag_1_1]` and no `project.period`.
+    Passes: the same plan with `project.period`.
+    """
+    for key, reason in _required(settings):
+        if _stated(plan, key) is None:
+            yield Violation(
+                tuple(key.split(".")[:-1]),
+                f"`{key}` is not stated, and the plan's profile requires it: {reason}; expected `{key}`",
+                on_key=True,
+            )
+
+
+@rule("FP305", "split", Severity.ERROR, source="a decision's split of one grant between its payers, as it prints it")
+def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """The parts of a split line reproduce the line, each within the rounding tolerance.
+
+    Why: a grant is often printed as one amount with a fixed split between its
+    payers (EU 42 %, state 38 %, municipality 20 % of the public money; "EU och
+    staten" 67 % and the local action group 33 %). The parts must make up the
+    line exactly: shares that sum to 100 %, an amount per part that is its
+    share of the line, and amounts that sum to the line, each part within
+    `rounding_tolerance`.
+
+    Fails: a line of 100 000 split 67 % / 34 %.
+    Passes: the same line split 67 % / 33 %, or 67 000 / 33 000.
+    """
+    tolerance = settings.general("rounding_tolerance")
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    for path, line in financing_lines(plan):
+        if not line.split:
+            continue
+        shares = [part.share for part in line.split]
+        if all(share is not None for share in shares) and sum(shares) != 100:
+            total = sum(shares, Decimal(0))
+            yield Violation(
+                (*path, "split"),
+                f"the split of `{line.id}` gives shares that sum to {format_percent(total)}; expected 100 %: "
+                f"{format_points(total - 100)} {'over' if total > 100 else 'short'}",
+                on_key=True,
+                data={"found": Figure(total, "%"), "expected": Figure(Decimal(100), "%"), "difference": Figure(total - 100, "pp")},
+            )
+            continue
+        parts, parts_wrong = [], False
+        for number, part in enumerate(line.split):
+            computed = line.amount * part.share / 100 if part.share is not None else None
+            if computed is not None and part.amount is not None and abs(part.amount - computed) > tolerance:
+                parts_wrong = True
+                yield Violation(
+                    (*path, "split", number, "amount"),
+                    f"{shorten(part.payer)}'s part of `{line.id}` is {kr(part.amount)}; "
+                    f"{format_percent(part.share)} of {kr(line.amount)} is {kr(computed)}: "
+                    f"{difference(part.amount, computed, plan.currency)}",
+                    data=figures(plan.currency, found=part.amount, expected=computed, difference=part.amount - computed),
+                )
+            parts.append(part.amount if part.amount is not None else computed)
+        found = sum(parts, Decimal(0))
+        # A part already reported explains the sum; one finding for one typing error.
+        if not parts_wrong and abs(found - line.amount) > tolerance * len(parts):
+            yield Violation(
+                (*path, "split"),
+                f"the parts of `{line.id}` sum to {kr(found)}, the line is {kr(line.amount)}: "
+                f"{difference(found, line.amount, plan.currency)}",
+                on_key=True,
+                data=figures(plan.currency, found=found, expected=line.amount, difference=found - line.amount),
+            )
+
+
+def _required(settings: Settings) -> list[tuple[str, str]]:
+    return [(key, f"{profile.name}, {reason}") for profile in settings.profiles for key, reason in profile.requires]
+
+
+def _stated(plan: Plan, key: str) -> object:
+    value: object = plan
+    for part in key.split("."):
+        value = getattr(value, part, None)
+    return value

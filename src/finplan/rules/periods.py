@@ -9,24 +9,31 @@ from decimal import Decimal
 from finplan.findings import Figure, Path, Severity, some
 from finplan.model import Period, Plan
 from finplan.profiles import Settings
-from finplan.rules.base import Line, Violation, lines_of, period_of, rule
+from finplan.rules.base import Line, Violation, financing_lines, lines_of, period_of, rule
 
 _ELIGIBLE = "Tillväxtverket: costs are eligible only inside the decided project period"
 
 
 
 def _periods(plan: Plan) -> Iterator[tuple[Path, Period]]:
-    yield ("project", "period"), plan.project.period
-    for index, line in enumerate(plan.financing):
+    if plan.project.period is not None:
+        yield ("project", "period"), plan.project.period
+    for path, line in financing_lines(plan):
         if line.period is not None:
-            yield ("financing", index, "period"), line.period
+            yield (*path, "period"), line.period
 
 
 def _breakdowns(plan: Plan) -> Iterator[tuple[Path, Line, Period]]:
-    """Each line with a yearly breakdown, and the period its years must lie in."""
-    for path, line in lines_of(plan):
-        if line.per_year is not None:
-            yield path, line, period_of(plan, line)
+    """Each line with a yearly breakdown, and the period its years must lie in.
+
+    A line whose period is not stated, or runs backwards (FP201 says so), has
+    no years to hold its breakdown against: one finding about the period, not
+    one more for every year.
+    """
+    for path, line in lines_of(plan, outside=True):
+        period = period_of(plan, line)
+        if line.per_year is not None and period is not None and period.start <= period.end:
+            yield path, line, period
 
 
 @rule("FP201", "period-order", Severity.ERROR, source="IATI Standard, rule 7.5.3 and date_order")
@@ -85,7 +92,7 @@ def breakdown_year_missing(plan: Plan, settings: Settings) -> Iterator[Violation
     """
     for path, line, period in _breakdowns(plan):
         missing = [y for y in range(period.start.year, period.end.year + 1) if y not in line.per_year]
-        if missing and period.start <= period.end:
+        if missing:
             yield Violation(
                 (*path, "per_year"),
                 f"the yearly breakdown of `{line.id}` lacks {some([str(y) for y in missing])}; "
@@ -104,10 +111,12 @@ def line_period_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Passes: the same project, line period 2020-01-01 to 2020-12-31.
     """
     project = plan.project.period
-    for index, line in enumerate(plan.financing):
+    if project is None:
+        return
+    for line_path, line in financing_lines(plan):
         if line.period is None:
             continue
-        path = ("financing", index, "period")
+        path = (*line_path, "period")
         if line.period.start < project.start:
             days = (project.start - line.period.start).days
             yield Violation(

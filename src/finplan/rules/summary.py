@@ -9,7 +9,7 @@ from finplan.model import Plan
 from finplan.money import format_kr, format_share
 from finplan.profiles import Settings
 from finplan.rules.base import Violation, rule
-from finplan.totals import GROUPS, subtotals
+from finplan.totals import GROUPS, NOT_STATED, subtotals
 
 
 @rule(
@@ -35,6 +35,7 @@ def financing_summary(plan: Plan, settings: Settings) -> Iterator[Violation]:
             f"{value.replace('_', ' ')} {format_kr(sums[group][value], plan.currency)} "
             f"({format_share(sums[group][value], plan.total)})"
             for value in values
+            if value != NOT_STATED or sums[group][value]
         )
         for group, values in GROUPS.items()
     ]

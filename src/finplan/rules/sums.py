@@ -30,7 +30,7 @@ def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Fails: `total: 1000` with financing lines of 600 and 500.
     Passes: `total: 1000` with financing lines of 600 and 400.
     """
-    yield from _against_total(plan, "financing", plan.financing)
+    yield from _against_total(plan, "financing", plan.financing, settings)
 
 
 @rule("FP102", "cost-total", Severity.ERROR, source=_BUDGET)
@@ -46,7 +46,7 @@ def cost_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     if plan.costs is None:
         return
-    yield from _against_total(plan, "costs", plan.costs)
+    yield from _against_total(plan, "costs", plan.costs, settings)
 
 
 @rule("FP103", "breakdown-total", Severity.ERROR, source=_BUDGET)
@@ -60,7 +60,7 @@ def breakdown_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Fails: `amount: 1000` with `per_year: {2020: 600, 2021: 500}`.
     Passes: `amount: 1000` with `per_year: {2020: 600, 2021: 400}`.
     """
-    for path, line in lines_of(plan):
+    for path, line in lines_of(plan, outside=True):
         if line.per_year is None:
             continue
         found = sum(line.per_year.values(), Decimal(0))
@@ -127,17 +127,77 @@ def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violati
         )
 
 
-def _against_total(plan: Plan, section: str, lines) -> Iterator[Violation]:
+@rule("FP106", "total-within-rounding", Severity.INFO, source=_BUDGET)
+def total_within_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """Says when the financing meets the total only within the precision of figures printed rounded.
+
+    Why: a document that prints "36 miljoner kronor" or "drygt 17 mnkr" states
+    a figure to the nearest million; parts that sum to 35 800 000 may well make
+    up a total printed as 36 miljoner. finplan does not fail a plan on a figure
+    it cannot know (`rounded_to`, `total_rounded_to`), and says the sum rests on
+    the rounding.
+
+    Fails (is reported): `total: 36000000`, `total_rounded_to: 1000000` and lines summing to 35 800 000.
+    Passes: lines summing to 36 000 000.
+    """
+    found = total_of(plan.financing)
+    slack = _slack(plan)
+    if found != plan.total and abs(found - plan.total) <= slack:
+        yield Violation(
+            ("total",),
+            f"the financing lines sum to {format_kr(found, plan.currency)}, the declared total is "
+            f"{format_kr(plan.total, plan.currency)}: {difference(found, plan.total, plan.currency)} on the exact "
+            f"reading, within the {format_kr(slack, plan.currency)} that figures printed rounded leave open",
+            data=figures(plan.currency, found=found, expected=plan.total, difference=found - plan.total, tolerance=slack),
+        )
+
+
+def _slack(plan: Plan) -> Decimal:
+    """How far the financing's sum and the total may lie apart when some were printed rounded."""
+    units = [plan.total_rounded_to, *(line.rounded_to for line in plan.financing)]
+    return sum((unit / 2 for unit in units if unit is not None), Decimal(0))
+
+
+def _against_total(plan: Plan, section: str, lines, settings: Settings) -> Iterator[Violation]:
     found = total_of(lines)
-    if found != plan.total:
+    gap = found - plan.total
+    slack = _slack(plan) if section == "financing" else Decimal(0)
+    if abs(gap) > slack:
         noun = "financing lines" if section == "financing" else "cost lines"
+        beyond = f", beyond the {format_kr(slack, plan.currency)} that rounded figures leave open" if slack else ""
         # At the declared total: the one figure both sums are held against.
         yield Violation(
             ("total",),
             f"the {noun} sum to {format_kr(found, plan.currency)}, the declared total is "
-            f"{format_kr(plan.total, plan.currency)}: {difference(found, plan.total, plan.currency)}",
-            data=figures(plan.currency, found=found, expected=plan.total, difference=found - plan.total),
+            f"{format_kr(plan.total, plan.currency)}: {difference(found, plan.total, plan.currency)}{beyond}"
+            f"{_culprits(plan, lines, gap)}",
+            data=figures(plan.currency, found=found, expected=plan.total, difference=gap),
         )
+
+
+def _culprits(plan: Plan, lines, gap: Decimal) -> str:
+    """`; `ideell-tid` is exactly the 60 000 kr over...`: the line, or pair of lines, that the gap equals.
+
+    Linear in the lines: each amount is looked up once against those seen before.
+    """
+    if gap <= 0:
+        return ""
+    seen: dict[Decimal, str] = {}
+    single = pair = None
+    for line in lines:
+        if line.amount == gap and single is None:
+            single = f"`{line.id}`"
+        if pair is None and gap - line.amount in seen:
+            pair = f"`{seen[gap - line.amount]}` and `{line.id}` together"
+        seen.setdefault(line.amount, line.id)
+    culprit = single or pair
+    if culprit is None:
+        return ""
+    where = "outside the total (`outside_total:`)" if lines is plan.financing else "not in this budget"
+    return (
+        f"; {culprit} {'is' if single else 'are'} exactly the {format_kr(gap, plan.currency)} over: "
+        f"counted twice, or meant to stand {where}?"
+    )
 
 
 def _all_broken_down(plan: Plan) -> bool:
