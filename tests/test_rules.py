@@ -193,3 +193,58 @@ def test_in_kind_left_out_of_the_base_when_set(write):
 def test_fp511_a_flat_rate_stands_only_where_it_belongs(line, message):
     text = MINIMAL + "costs:\n  - {id: staff, category: staff, amount: 900}\n  - " + line + "\n"
     assert message in [m for code, _, m in findings_of(text) if code == "FP511"]
+
+
+def test_a_sum_off_by_one_lines_amount_names_that_line():
+    run = run_finplan("check", PLANS / "invalid" / "fp101-a-line-the-total-leaves-out.yaml")
+    (finding,) = run.problems()
+    assert finding["message"].endswith(
+        "60 000 kr over; `ideell-tid` is exactly the 60 000 kr over: counted twice, "
+        "or meant to stand outside the total (`outside_total:`)?"
+    )
+
+
+def test_a_sum_off_by_two_lines_amounts_names_the_pair():
+    text = MINIMAL.replace("total: 1000", "total: 1").replace("amount: 400}", "amount: 400}\n  - {id: c, financier: C, sector: private, form: cash, status: applied, amount: 1}")
+    plan = _plan_file(text)
+    (finding,) = run_finplan("check", plan).problems()
+    assert "`a` and `b` together are exactly the 1 000 kr over" in finding["message"]
+
+
+def test_lines_outside_the_total_are_never_counted(tmp_path):
+    text = MINIMAL + (
+        "outside_total:\n"
+        "  - {id: ideell, financier: Föreningen, sector: private, form: in_kind, status: decided, amount: 5000}\n"
+    )
+    plan = _plan_file(text, tmp_path)
+    run = run_finplan("check", "--strict", plan)
+    assert run.problems() == [] and run.exit_code == 0
+    assert "Beside the total (not counted)" in run.output and "5 000 kr" in run.output
+    assert "Sum" in run.output and re.search(r"Sum\s+1 000 kr\s+100,00 %", run.output)
+
+
+def test_an_euro_plan_is_told_of_its_thousands_separator_in_euro(tmp_path):
+    text = MINIMAL.replace("total: 1000", "currency: EUR\ntotal: 71.060")
+    run = run_finplan("check", _plan_file(text, tmp_path))
+    assert run.exit_code == 2
+    (finding,) = run.findings()
+    assert finding["line"] == "8"
+    assert "71.060 looks like 71 060 written with a dot between its digit groups; write 71 060 or 71060" in finding["message"]
+    assert "cents" in finding["message"] and "öre" not in finding["message"]
+
+
+def test_an_euro_plan_reads_its_numbers_in_euro(tmp_path):
+    text = MINIMAL.replace("total: 1000", "currency: EUR\ntotal: 1001")
+    run = run_finplan("check", _plan_file(text, tmp_path))
+    assert "the financing lines sum to 1 000 EUR, the declared total is 1 001 EUR: 1 EUR short" in run.output
+    assert " kr" not in run.output
+
+
+def _plan_file(text: str, folder=None):
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(folder or tempfile.mkdtemp())
+    path = folder / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
