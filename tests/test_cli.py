@@ -246,3 +246,29 @@ def test_a_plan_of_many_lines_shows_the_first_ones_and_the_sums(write):
     assert re.search(r"^c039 ", run.output, re.MULTILINE) and not re.search(r"^c040 ", run.output, re.MULTILINE)
     assert run.output.count("… 60 more") == 2  # the cost table and the per-year table
     assert re.search(r"Sum\s+1 000 kr\s+100,00 %", run.output)
+
+
+def test_the_init_template_shows_every_key_of_the_format():
+    import importlib.resources
+
+    from finplan.shape import _fields, _unwrap
+    from finplan.model import BasisEntry, FinancingLine, Limit, Plan, Project, SplitPart, CostLine, FlatRate, Period
+
+    template = importlib.resources.files("finplan.templates").joinpath("plan.yaml").read_text(encoding="utf-8")
+    for model in (Plan, Project, Period, FinancingLine, BasisEntry, Limit, SplitPart, CostLine, FlatRate):
+        for key in _fields(model):
+            assert re.search(rf"\b{re.escape(key)}:", template), f"{model.__name__}.{key} is not in the template"
+    del _unwrap
+
+
+def test_the_init_template_uncommented_is_a_plan_that_reads(tmp_path):
+    import importlib.resources
+
+    template = importlib.resources.files("finplan.templates").joinpath("plan.yaml").read_text(encoding="utf-8")
+    # Every commented example line is YAML indented under its key: drop the `# ` and read it.
+    examples = [line.replace("# ", "", 1) if re.match(r"^\s*# [a-z_ -]", line) and ":" in line else line
+                for line in template.splitlines()]
+    path = tmp_path / "all.yaml"
+    path.write_text("\n".join(examples) + "\n", encoding="utf-8")
+    run = run_finplan("check", path)
+    assert run.exit_code in (0, 1), run.output  # it reads: every key is known and well-formed
