@@ -55,6 +55,7 @@ class Format(str, enum.Enum):
     sarif = "sarif"
     junit = "junit"
     gitlab = "gitlab"
+    markdown = "markdown"
 
 
 @app.command()
@@ -105,7 +106,7 @@ def check(
     except InputError as error:
         _fail(error.message)
     show_tables = tables if tables is not None else len(plans) == 1
-    results = _check_all(plans, finder, keep_plans=fmt == "text" and show_tables)
+    results = _check_all(plans, finder, keep_plans=(fmt == "text" and show_tables) or fmt == "markdown")
     run = _report_run(results)
     try:
         if baseline is not None:
@@ -296,6 +297,123 @@ def _console(stream=None):
         # Rich assumes 80 columns off a terminal; CI logs are wider, and tables wrap less.
         console.width = 120
     return console
+
+
+class DiffFormat(str, enum.Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class FailOn(str, enum.Enum):
+    never = "never"
+    new_errors = "new-errors"
+    new_findings = "new-findings"
+
+
+@app.command("diff")
+def diff(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OLD NEW: two plan files. With --rev: the plans or folders to compare (the whole repository if none).",
+            show_default=False,
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="Compare the plans at this git revision with the working tree; A..B compares two revisions, "
+            "A...B B with its merge base with A.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-o", help="Output format.")] = DiffFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="Exit 1 when the change brings new errors, or new findings of any severity."),
+    ] = FailOn.never,
+) -> None:
+    """Compare two versions of plans: lines, shares, subtotals, caps and findings; exit 0, or 1 with --fail-on."""
+    from finplan.errors import InputError
+
+    try:
+        run = _diff_run(paths or [], rev)
+    except InputError as error:
+        _fail(error.message)
+    if output is not None and any(
+        _same_file(output, Path(name)) for plan in run.plans for name in (plan.old_name, plan.new_name) if name
+    ):
+        _fail(f"--output {output} is one of the plans being compared; finplan never writes to a plan")
+    stream = io.StringIO() if output is not None else sys.stdout
+    if output_format is DiffFormat.text:
+        from finplan.report.diff_text import render
+
+        render(run, _console(stream))
+    else:
+        import importlib
+
+        importlib.import_module(f"finplan.report.diff_{output_format.value}").render(run, stream)
+    if output is not None:
+        from finplan.files import write_atomic
+
+        try:
+            write_atomic(output, stream.getvalue(), overwrite=True)
+        except InputError as error:
+            _fail(error.message)
+    from finplan.findings import Severity
+
+    # Exit 2 when a plan as it is now could not be read: nothing about it can be trusted.
+    if any(plan.new_status == "unreadable" for plan in run.plans):
+        raise typer.Exit(EXIT_INPUT)
+    severity = Severity.ERROR if fail_on is FailOn.new_errors else None
+    worse = fail_on is not FailOn.never and any(plan.worse(severity) for plan in run.plans)
+    raise typer.Exit(EXIT_FINDINGS if worse else EXIT_CLEAN)
+
+
+def _diff_run(paths: list[str], rev: str | None):
+    """The plans compared: two files, or the plans of a revision against another or the working tree."""
+    from finplan.config import ConfigFinder
+    from finplan.diff import revisions
+    from finplan.errors import InputError
+
+    finder = ConfigFinder()
+    if rev is None:
+        if len(paths) != 2:
+            raise InputError("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare")
+        from finplan.check import check_file
+        from finplan.diff.compare import compare
+
+        old, new = (check_file(Path(path), finder.for_plan(Path(path))) for path in paths)
+        for result in (old, new):
+            if not result.readable:
+                raise InputError(f"{result.file}: {result.findings[0].message}")
+        run = revisions.DiffRun(paths[0], paths[1])
+        diff = compare(old, new)
+        if diff.state == "unchanged":
+            run.unchanged = 1
+        else:
+            run.plans.append(diff)
+        return run
+    from finplan.check import check_bytes, unreadable
+    from finplan.findings import CheckResult
+
+    root = revisions.repository()
+    (old_commit, old_label), (new_commit, new_label) = revisions.revisions(root, rev)
+    named = revisions.in_repository(root, paths)
+    old = revisions.at_revision(root, old_commit, named)
+    new = revisions.in_working_tree(root, named) if new_commit is None else revisions.at_revision(root, new_commit, named)
+
+    def check(content, name: str) -> CheckResult:
+        # The configuration in force now decides, for both versions alike.
+        config = finder.for_plan(root / name)
+        if isinstance(content, InputError):
+            return unreadable(CheckResult(file=name, strict=config.strict), content)
+        return check_bytes(content, name, config)
+
+    return revisions.compare_versions(old, new, check, revisions.DiffRun(old_label, new_label))
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ _MODULES = {
     "sarif": "finplan.report.sarif",
     "junit": "finplan.report.junit",
     "gitlab": "finplan.report.gitlab",
+    "markdown": "finplan.report.markdown",
 }
 
 

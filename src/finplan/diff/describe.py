@@ -1,0 +1,64 @@
+"""How a diff's figures read, the same in every format: signed kronor, percentage points, margins."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from finplan.money import format_kr, format_number, format_percent, format_share
+
+POINTS = "pp"
+"""Percentage points (procentenheter): a share of 6,89 % becoming 4,30 % is −2,59 pp."""
+
+
+def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
+    """`+1 000 000 kr`, `−1 000 000 kr`, `0 kr`."""
+    return ("+" if amount > 0 else "") + format_kr(amount, currency)
+
+
+def points(value: Decimal | None) -> str:
+    """`+2,59 pp`, `−2,59 pp`; never rounded to 0,00 where it is not 0 (see money.format_share)."""
+    if value is None:
+        return "–"
+    # A share of 100 is the number itself, shown with format_share's care for decimals.
+    shown = format_share(value, Decimal(100)).removesuffix(" %")
+    return f"{'+' if value > 0 else ''}{shown} {POINTS}"
+
+
+def share(value: Decimal | None) -> str:
+    """A share of the total, already in percent: `6,89 %`."""
+    return "–" if value is None else format_share(value, Decimal(100))
+
+
+def amount(value: Decimal | None, currency: str = "SEK") -> str:
+    return "–" if value is None else format_kr(value, currency)
+
+
+def margin(excess: Decimal, currency: str = "SEK") -> str:
+    """`0,50 kr over`, `12 kr under`, `at the cap`: where an amount stands against its cap."""
+    if excess == 0:
+        return "at the cap"
+    return f"{format_kr(abs(excess), currency)} {'over' if excess > 0 else 'under'}"
+
+
+def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:
+    """A fact's or setting's value as the report prints it."""
+    if value is None:
+        return "–"
+    if kind == "amount":
+        return format_kr(value, currency)
+    if kind == "percent":
+        return format_percent(value)
+    if kind == "bool":
+        return "yes" if value else "no"
+    if kind == "hours":
+        return f"{format_number(value)} hours"
+    return str(value)
+
+
+_LABELS = {"in_kind": "in kind"}
+
+
+def label(value: str) -> str:
+    """A subtotal's name as a person reads it: `in_kind` -> `in kind`."""
+    return _LABELS.get(value, value)

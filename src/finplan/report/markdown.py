@@ -1,0 +1,148 @@
+"""`--format markdown`: a summary of a check run for a pull request, a step summary or a merge-request note.
+
+Per plan, worst first: its status, its findings, its subtotals and caps. The
+whole stays under GitHub's limit of 1 MiB for a step summary: plans that do
+not fit are counted, not shown. The table helpers here serve the diff's
+markdown (report/diff_markdown.py) too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TextIO
+
+from finplan.findings import CheckResult, Severity
+from finplan.money import format_kr, format_number, format_percent, format_share
+from finplan.report.common import ReportRun, counts, location, status
+
+LIMIT = 1024 * 1024
+"""GitHub's limit on a step summary, in bytes; GitLab's on a note is larger."""
+RESERVE = 16 * 1024
+"""Left for the heading, the overview table and the closing lines."""
+MAX_ROWS = 40
+"""Rows a table shows; the rest are counted in a last row."""
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "\r": "", "\n": "<br>"})
+
+
+def cell(value: object) -> str:
+    """Text for a table cell: `|` cannot end the cell, a newline cannot end the row, no HTML is made."""
+    return str(value).translate(_ESCAPES)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], right: Sequence[int] = ()) -> str:
+    """A GitHub-flavoured table; the columns at `right` right-aligned. At most MAX_ROWS rows, then a count."""
+    lines = [
+        "| " + " | ".join(cell(h) for h in headers) + " |",
+        "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|",
+    ]
+    hidden = 0
+    for row in rows:
+        if len(lines) - 2 < MAX_ROWS:
+            lines.append("| " + " | ".join(cell(value) for value in row) + " |")
+        else:
+            hidden += 1
+    if hidden:
+        lines.append("| " + " | ".join([f"… {format_number(hidden)} more"] + [""] * (len(headers) - 1)) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def fit(items: Sequence, section: Callable[[object], str], budget: int) -> tuple[list[str], int]:
+    """The sections of `items`, in order, while their UTF-8 size stays within `budget`; and how many did not fit."""
+    shown: list[str] = []
+    used = 0
+    for index, item in enumerate(items):
+        text = section(item)
+        size = len(text.encode("utf-8"))
+        if used + size > budget:
+            return shown, len(items) - index
+        shown.append(text)
+        used += size
+    return shown, 0
+
+
+def _worst(result: CheckResult) -> tuple:
+    return (result.readable, -result.count(Severity.ERROR), -result.count(Severity.WARNING), result.file)
+
+
+_STATUS = {"passed": "passes", "failed": "fails", "unreadable": "could not be checked"}
+
+
+def render(run: ReportRun, out: TextIO) -> None:
+    results = sorted(run.results, key=_worst)
+    statuses = [status(result) for result in run.results]
+    out.write("## finplan check\n\n")
+    out.write(
+        f"**{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: {statuses.count('passed')} pass, "
+        f"{statuses.count('failed')} fail, {statuses.count('unreadable')} could not be checked** "
+        f"({counts([f for _, f in run.findings()])})"
+        + (f"; {run.baselined} accepted by the baseline" if run.baselined else "")
+        + "\n\n"
+    )
+    if len(results) > 1:
+        out.write(
+            table(
+                ("File", "Status", "Errors", "Warnings", "Notes"),
+                (
+                    (run.names[r.file], _STATUS[status(r)], r.count(Severity.ERROR), r.count(Severity.WARNING),
+                     r.count(Severity.INFO))
+                    for r in results
+                ),
+                right=(2, 3, 4),
+            )
+            + "\n"
+        )
+    sections, left = fit(results, lambda result: _section(run, result), LIMIT - RESERVE)
+    out.write("\n".join(sections))
+    if left:
+        out.write(f"\n… {format_number(left)} more file{'' if left == 1 else 's'} not shown in detail: over the size of a summary.\n")
+
+
+def _section(run: ReportRun, result: CheckResult) -> str:
+    from finplan.model import Plan
+
+    name = run.names[result.file]
+    parts = [f"### {cell(name)}: {_STATUS[status(result)]} ({counts(result.findings)})\n"]
+    if result.findings:
+        parts.append(
+            table(
+                ("Where", "Code", "Severity", "Message"),
+                ((location(name, f), f.code, str(f.severity), f.message) for f in result.findings),
+            )
+        )
+    plan = result.plan
+    if isinstance(plan, Plan):
+        parts.append(_subtotals(plan))
+        caps = _caps(result)
+        if caps:
+            parts.append(caps)
+    return "\n".join(parts) + "\n"
+
+
+def _subtotals(plan) -> str:
+    from finplan.diff.describe import label
+    from finplan.totals import GROUPS, subtotals
+
+    sums = subtotals(plan)
+    rows = [
+        (label(value), format_kr(sums[group][value], plan.currency), format_share(sums[group][value], plan.total))
+        for group, values in GROUPS.items()
+        for value in values
+    ]
+    return table(("Subtotal", "Amount", "Share"), rows, right=(1, 2))
+
+
+def _caps(result: CheckResult) -> str:
+    from finplan.diff.compare import limits_of
+    from finplan.diff.describe import margin
+
+    currency = result.plan.currency
+    rows = [
+        (
+            limit.name, ", ".join(limit.lines), format_kr(limit.amount, currency), format_share(limit.amount, limit.base),
+            f"{format_kr(limit.limit, currency)} ({format_percent(limit.share)} of {format_kr(limit.base, currency)})",
+            margin(limit.excess, currency),
+        )
+        for limit in limits_of(result)
+    ]
+    return table(("Cap", "Lines", "Amount", "Share", "Cap", "Margin"), rows, right=(2, 3, 4, 5)) if rows else ""
