@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from finplan.findings import Severity
 from finplan.money import format_kr, format_number, format_percent, format_share
 
 POINTS = "pp"
@@ -62,3 +63,17 @@ _LABELS = {"in_kind": "in kind"}
 def label(value: str) -> str:
     """A subtotal's name as a person reads it: `in_kind` -> `in kind`."""
     return _LABELS.get(value, value)
+
+
+def summary(plans: list, unchanged: int) -> tuple[str, str]:
+    """Over every plan: how many changed, and what the change made worse or fixed."""
+    states = [plan.state for plan in plans]
+    parts = [f"{states.count(s)} {s}" for s in ("changed", "added", "removed", "renamed") if states.count(s)]
+    errors = sum(plan.worse(Severity.ERROR) for plan in plans)
+    worse = sum(plan.worse() for plan in plans)
+    fixed = sum(plan.count("fixed") for plan in plans)
+    return (
+        f"{', '.join(parts) or 'no plan changed'}; {unchanged} unchanged",
+        f"{errors} new error{'' if errors == 1 else 's'}, {worse} new finding{'' if worse == 1 else 's'} of any "
+        f"severity, {fixed} fixed.",
+    )

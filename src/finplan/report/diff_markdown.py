@@ -22,7 +22,7 @@ OVERVIEW_ROWS = 200
 
 def render(run: DiffRun, out: TextIO) -> None:
     plans = worst_first(run.plans)
-    head = f"## finplan diff: {cell(run.old_label)} → {cell(run.new_label)}\n\n{summary(run)}\n\n"
+    head = f"## finplan diff: {cell(run.old_label)} → {cell(run.new_label)}\n\n{_summary(run)}\n\n"
     if len(plans) > 1:
         rows = (
             (plan.name, _state(plan), plan.worse(Severity.ERROR), plan.worse(), plan.count("fixed"),
@@ -41,19 +41,9 @@ def render(run: DiffRun, out: TextIO) -> None:
                   "over the size of a summary.\n")
 
 
-def summary(run: DiffRun) -> str:
-    """One line over every plan: how many changed, and what the change made worse or fixed."""
-    states = [plan.state for plan in run.plans]
-    parts = [f"{states.count(s)} {s}" for s in ("changed", "added", "removed", "renamed") if states.count(s)]
-    errors = sum(plan.worse(Severity.ERROR) for plan in run.plans)
-    worse = sum(plan.worse() for plan in run.plans)
-    fixed = sum(plan.count("fixed") for plan in run.plans)
-    plans = ", ".join(parts) or "no plan changed"
-    return (
-        f"**{plans}; {run.unchanged} unchanged.** "
-        f"{errors} new error{'' if errors == 1 else 's'}, {worse} new finding{'' if worse == 1 else 's'} in all, "
-        f"{fixed} fixed."
-    )
+def _summary(run: DiffRun) -> str:
+    plans, findings = describe.summary(run.plans, run.unchanged)
+    return f"**{plans}.** {findings}"
 
 
 def _state(plan: PlanDiff) -> str:
