@@ -182,6 +182,11 @@ class PlanDiff:
         return sum(1 for f in self.findings if f.worse and (severity is None or f.new.severity is severity))
 
     @property
+    def money_changed(self) -> bool:
+        """Whether a line or a fact changed: only then do subtotals and caps say anything new."""
+        return bool(self.facts or self.lines)
+
+    @property
     def moved(self) -> Decimal:
         """The money that changed lines, added up without sign: how big the change is."""
         return sum((abs(line.change) for line in self.lines), Decimal(0))

@@ -109,7 +109,7 @@ def _is_plan(name: str) -> bool:
 
 def at_revision(root: Path, commit: str, paths: list[str]) -> dict[str, Content]:
     """Every plan under `paths` (all of the repository when none) as it is in `commit`."""
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", "--end-of-options", commit, "--", *paths)
+    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", commit, "--", *paths)
     blobs: dict[str, str] = {}
     for entry in listing.split(b"\0"):
         if not entry:

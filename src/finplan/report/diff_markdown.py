@@ -99,7 +99,7 @@ def section(plan: PlanDiff) -> str:
             ),
             right=(1, 2, 3),
         ))
-    if plan.limits:
+    if plan.limits and plan.money_changed:
         parts.append(table(
             ("Cap", "Amount before", "Amount after", "Margin before", "Margin after"),
             (

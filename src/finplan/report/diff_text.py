@@ -66,7 +66,7 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
             table.add_row(*_texts(describe.label(s.value), describe.amount(s.old, c), describe.amount(s.new, c),
                                   describe.signed_kr(s.change, c)))
         _print(console, table)
-    if plan.limits:
+    if plan.limits and plan.money_changed:
         table = _table("Caps", ("Profile", "Amount before", "Amount after", "Margin before", "Margin after"),
                        right=(1, 2, 3, 4))
         for limit in plan.limits:
