@@ -16,10 +16,6 @@ from finplan.money import format_number
 from finplan.report.common import location
 from finplan.report.markdown import LIMIT, RESERVE, cell, fit, table
 
-OVERVIEW_ROWS = 200
-"""Plans the overview table names; a run of thousands is read through its worst ones and the counts."""
-
-
 def render(run: DiffRun, out: TextIO) -> None:
     plans = worst_first(run.plans)
     head = f"## finplan diff: {cell(run.old_label)} → {cell(run.new_label)}\n\n{_summary(run)}\n\n"
@@ -27,11 +23,9 @@ def render(run: DiffRun, out: TextIO) -> None:
         rows = (
             (plan.name, _state(plan), plan.worse(Severity.ERROR), plan.worse(), plan.count("fixed"),
              describe.amount(plan.moved, plan.currency))
-            for plan in plans[:OVERVIEW_ROWS]
+            for plan in plans
         )
         head += table(("Plan", "Change", "New errors", "New findings", "Fixed", "Money moved"), rows, right=(2, 3, 4, 5))
-        if len(plans) > OVERVIEW_ROWS:
-            head += f"\n… {format_number(len(plans) - OVERVIEW_ROWS)} more changed plans, in the counts above.\n"
         head += "\n"
     out.write(head)
     sections, left = fit(plans, section, LIMIT - RESERVE - len(head.encode("utf-8")))
