@@ -149,3 +149,23 @@ def test_diff_of_a_thousand_plans_stays_under_a_mebibyte_worst_first(tmp_path, m
     )
     tables = parse(run.output)
     assert _table_with(tables, "Money moved")[1][:3] == ["budgets/plan-0003.yaml", "changed", "1"]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [("check", "-o", "markdown", str(SEED)), ("diff", "-o", "markdown", str(SEED), str(SEED)),
+     ("diff", "-o", "json", str(SEED), str(SEED))],
+    ids=["check-markdown", "diff-markdown", "diff-json"],
+)
+def test_the_markdown_and_json_reports_never_import_rich(arguments):
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys; sys.argv = ['finplan', *{list(arguments)!r}]\n"
+        "from finplan.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('RICH', sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.rstrip().endswith("RICH []"), done.stdout[-300:]
