@@ -175,7 +175,7 @@ def test_output_goes_to_a_file_and_never_over_a_plan(moved_plan, tmp_path):
     [
         ((), "two plan files"),
         (("only-one.yaml",), "two plan files"),
-        (("missing.yaml", str(SEED)), "missing.yaml: the file does not exist"),
+        (("missing.yaml", str(SEED)), "missing.yaml: FP000 error the file does not exist"),
     ],
 )
 def test_usage_errors_and_unreadable_plans_exit_2(arguments, message, tmp_path, monkeypatch):

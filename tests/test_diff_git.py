@@ -165,3 +165,25 @@ def test_a_path_outside_the_repository_exits_2(repo, tmp_path):
     run = run_finplan("diff", "--rev", "HEAD", str(tmp_path))
     assert run.exit_code == 2
     assert "outside the git repository" in run.output
+
+
+def test_a_path_with_no_plan_on_either_side_exits_2(repo):
+    run = run_finplan("diff", "--rev", "HEAD~1", "budget")
+    assert run.exit_code == 2
+    assert "no plan (*.yaml, *.yml) in budget, at HEAD~1 or in working tree" in run.output
+
+
+def test_a_plan_over_the_size_limit_in_history_is_not_read(repo, monkeypatch):
+    import dataclasses
+
+    import finplan.loader
+
+    small = dataclasses.replace(finplan.loader.DEFAULT_LIMITS, max_bytes=1000)
+    monkeypatch.setattr(finplan.loader, "DEFAULT_LIMITS", small)
+    run = run_finplan("diff", "--rev", "HEAD~1", "budgets/attraktiv.yaml", "-o", "json")
+    (plan,) = json.loads(run.output)["plans"]
+    assert plan["old_status"] == "unreadable" and plan["new_status"] == "failed"
+    (refused,) = [f for f in plan["findings"] if f["state"] == "fixed"]
+    assert refused["code"] == "FP000" and "larger than the limit of 1000 bytes" in refused["old"]["message"]
+    # Nothing about the money is compared with a version that could not be read.
+    assert plan["lines"] == [] and plan["caps"] == []

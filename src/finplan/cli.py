@@ -344,7 +344,7 @@ def diff(
     except InputError as error:
         _fail(error.message)
     if output is not None and any(
-        _same_file(output, Path(name)) for plan in run.plans for name in (plan.old_name, plan.new_name) if name
+        _same_file(output, run.root / name) for plan in run.plans for name in (plan.old_name, plan.new_name) if name
     ):
         _fail(f"--output {output} is one of the plans being compared; finplan never writes to a plan")
     stream = io.StringIO() if output is not None else sys.stdout
@@ -389,7 +389,10 @@ def _diff_run(paths: list[str], rev: str | None):
         old, new = (check_file(Path(path), finder.for_plan(Path(path))) for path in paths)
         for result in (old, new):
             if not result.readable:
-                raise InputError(f"{result.file}: {result.findings[0].message}")
+                from finplan.report.common import finding_line
+
+                lines = "\n".join(finding_line(result.file, finding) for finding in result.findings[:5])
+                raise InputError(f"{result.file} cannot be compared:\n{lines}")
         run = revisions.DiffRun(paths[0], paths[1])
         diff = compare(old, new)
         if diff.state == "unchanged":
@@ -405,6 +408,9 @@ def _diff_run(paths: list[str], rev: str | None):
     named = revisions.in_repository(root, paths)
     old = revisions.at_revision(root, old_commit, named)
     new = revisions.in_working_tree(root, named) if new_commit is None else revisions.at_revision(root, new_commit, named)
+    if not old and not new:
+        where = " ".join(paths) or "the repository"
+        raise InputError(f"no plan (*.yaml, *.yml) in {where}, at {old_label} or in {new_label}")
 
     def check(content, name: str) -> CheckResult:
         # The configuration in force now decides, for both versions alike.
@@ -413,7 +419,7 @@ def _diff_run(paths: list[str], rev: str | None):
             return unreadable(CheckResult(file=name, strict=config.strict), content)
         return check_bytes(content, name, config)
 
-    return revisions.compare_versions(old, new, check, revisions.DiffRun(old_label, new_label))
+    return revisions.compare_versions(old, new, check, revisions.DiffRun(old_label, new_label, root=root))
 
 
 def main() -> None:

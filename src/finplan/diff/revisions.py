@@ -35,6 +35,7 @@ class DiffRun:
     new_label: str
     plans: list[PlanDiff] = field(default_factory=list)
     unchanged: int = 0
+    root: Path = field(default_factory=Path)  # what the plans' names are relative to
 
 
 def _git(root: Path | None, *args: str, stdin: bytes | None = None) -> bytes:
@@ -123,20 +124,32 @@ def at_revision(root: Path, commit: str, paths: list[str]) -> dict[str, Content]
     return {name: contents[blob] for name, blob in sorted(blobs.items())}
 
 
-def _read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
-    """The contents of `blobs`, from one `git cat-file --batch`."""
+def _read_blobs(root: Path, blobs: list[str]) -> dict[str, Content]:
+    """The contents of `blobs`, from one `git cat-file --batch`; one over the size limit is never read."""
+    from finplan.loader import DEFAULT_LIMITS
+
     if not blobs:
         return {}
-    out = _git(root, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob in blobs).encode("ascii"))
-    contents: dict[str, bytes] = {}
+    sizes = _git(root, "cat-file", "--batch-check=%(objectsize)", stdin=_names(blobs)).split()
+    contents: dict[str, Content] = {}
+    small = []
+    for blob, size in zip(blobs, sizes, strict=True):
+        if int(size) > DEFAULT_LIMITS.max_bytes:
+            contents[blob] = InputError(f"is larger than the limit of {DEFAULT_LIMITS.max_bytes} bytes")
+        else:
+            small.append(blob)
+    out = _git(root, "cat-file", "--batch", stdin=_names(small)) if small else b""
     at = 0
-    for blob in blobs:
+    for blob in small:
         end = out.index(b"\n", at)
-        header = out[at:end].decode("ascii").split(" ")
-        size = int(header[2])
+        size = int(out[at:end].split(b" ")[2])
         contents[blob] = out[end + 1 : end + 1 + size]
         at = end + 1 + size + 1  # the content is followed by a newline
     return contents
+
+
+def _names(blobs: list[str]) -> bytes:
+    return "".join(f"{blob}\n" for blob in blobs).encode("ascii")
 
 
 def in_working_tree(root: Path, paths: list[str]) -> dict[str, Content]:
