@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from finplan.findings import CheckResult, Finding, Severity, file_order, format_path
+from finplan.findings import CheckResult, Finding, Severity, file_order, format_path, shorten
 from finplan.model import Plan
+from finplan.money import format_number
 from finplan.totals import GROUPS, subtotals
 
 HUNDRED = Decimal(100)
@@ -342,10 +343,7 @@ def _fields(old, new) -> tuple[FieldChange, ...]:
 
 
 def _written(value: Any) -> str | None:
-    """A field's value as short text: a calculation basis or a flat rate only as changed."""
-    from finplan.findings import shorten
-    from finplan.money import format_number
-
+    """A field's value as short text: a calculation basis by its number of rows."""
     if value is None:
         return None
     if isinstance(value, Decimal):

@@ -38,11 +38,14 @@ class DiffRun:
     root: Path = field(default_factory=Path)  # what the plans' names are relative to
 
 
+_NO_GIT = "git is not installed, or not on PATH; --rev needs it"
+
+
 def _git(root: Path | None, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
     except FileNotFoundError:
-        raise InputError("git is not installed, or not on PATH; --rev needs it") from None
+        raise InputError(_NO_GIT) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(f"git {args[0]} failed: {message[-1] if message else f'exit {done.returncode}'}")
@@ -54,7 +57,7 @@ def repository(start: Path | None = None) -> Path:
     try:
         out = _git(start or Path.cwd(), "rev-parse", "--show-toplevel")
     except InputError as error:
-        if "git is not installed" in error.message:
+        if error.message == _NO_GIT:
             raise
         raise InputError("--rev needs a git repository, and the working folder is not in one") from None
     return Path(out.decode("utf-8").strip())
