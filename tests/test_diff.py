@@ -192,3 +192,19 @@ def test_a_plan_that_is_not_yaml_exits_2(tmp_path):
     run = run_finplan("diff", SEED, broken, "--fail-on", "new-errors")
     assert run.exit_code == 2
     assert "broken.yaml" in run.output
+
+
+def test_a_changed_setting_is_a_fact_and_moves_the_caps_margin(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    new = tmp_path / "in-kind-out.yaml"
+    new.write_text(
+        text.replace("profiles: [anslag_1_1]\n", "profiles: [anslag_1_1]\nsettings:\n  anslag_1_1.in_kind_in_base: false\n"),
+        encoding="utf-8",
+    )
+    run = run_finplan("diff", SEED, new)
+    fact = _row(run.output, "anslag_1_1.in_kind_in_base ")
+    assert fact.split() == ["anslag_1_1.in_kind_in_base", "yes", "no"]
+    # No line changed, but the base of the cap lost the 15 325 200 kr in kind: half of it more over.
+    cap = _row(run.output, "anslag_1_1 ")
+    assert "0,50 kr over" in cap and "7 662 600,50 kr over" in cap
+    assert "FP501 error" in _row(run.output, "new ")

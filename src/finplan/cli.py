@@ -407,7 +407,10 @@ def _diff_run(paths: list[str], rev: str | None):
     (old_commit, old_label), (new_commit, new_label) = revisions.revisions(root, rev)
     named = revisions.in_repository(root, paths)
     old = revisions.at_revision(root, old_commit, named)
-    new = revisions.in_working_tree(root, named) if new_commit is None else revisions.at_revision(root, new_commit, named)
+    if new_commit is None:
+        new = revisions.in_working_tree(root, named)
+    else:
+        new = revisions.at_revision(root, new_commit, named)
     if not old and not new:
         where = " ".join(paths) or "the repository"
         raise InputError(f"no plan (*.yaml, *.yml) in {where}, at {old_label} or in {new_label}")

@@ -12,9 +12,9 @@ from finplan.diff import describe
 from finplan.diff.compare import PlanDiff, worst_first
 from finplan.diff.revisions import DiffRun
 from finplan.findings import Severity
-from finplan.money import format_number
 from finplan.report.common import location
-from finplan.report.markdown import LIMIT, RESERVE, cell, fit, table
+from finplan.report.markdown import cell, table, write_bounded
+
 
 def render(run: DiffRun, out: TextIO) -> None:
     plans = worst_first(run.plans)
@@ -27,12 +27,7 @@ def render(run: DiffRun, out: TextIO) -> None:
         )
         head += table(("Plan", "Change", "New errors", "New findings", "Fixed", "Money moved"), rows, right=(2, 3, 4, 5))
         head += "\n"
-    out.write(head)
-    sections, left = fit(plans, section, LIMIT - RESERVE - len(head.encode("utf-8")))
-    out.write("\n".join(sections))
-    if left:
-        out.write(f"\n… {format_number(left)} more changed plan{'' if left == 1 else 's'} not shown in detail: "
-                  "over the size of a summary.\n")
+    write_bounded(out, head, plans, section, "changed plan")
 
 
 def _summary(run: DiffRun) -> str:

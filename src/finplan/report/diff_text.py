@@ -35,7 +35,8 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
     if plan.facts:
         table = _table("Project", ("What", "Before", "After"), right=())
         for fact in plan.facts:
-            table.add_row(*_texts(fact.what, describe.fact_value(fact.kind, fact.old, c), describe.fact_value(fact.kind, fact.new, c)))
+            old, new = (describe.fact_value(fact.kind, value, c) for value in (fact.old, fact.new))
+            table.add_row(*_texts(fact.what, old, new))
         _print(console, table)
     if plan.lines:
         table = _table("Lines", ("Line", "State", "Before", "After", "Change", "Change in share"), right=(2, 3, 4, 5))

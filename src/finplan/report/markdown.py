@@ -47,18 +47,22 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], right: Seque
     return "\n".join(lines) + "\n"
 
 
-def fit(items: Sequence, section: Callable[[object], str], budget: int) -> tuple[list[str], int]:
-    """The sections of `items`, in order, while their UTF-8 size stays within `budget`; and how many did not fit."""
-    shown: list[str] = []
-    used = 0
-    for index, item in enumerate(items):
-        text = section(item)
-        size = len(text.encode("utf-8"))
-        if used + size > budget:
-            return shown, len(items) - index
-        shown.append(text)
-        used += size
-    return shown, 0
+def write_bounded(out: TextIO, head: str, items: Sequence, section: Callable[[object], str], noun: str) -> None:
+    """`head`, then a section for each of `items` while the whole stays under LIMIT; then how many did not fit."""
+    out.write(head)
+    budget = LIMIT - RESERVE - len(head.encode("utf-8"))
+    shown = 0
+    for item in items:
+        text = section(item) + "\n"
+        budget -= len(text.encode("utf-8"))
+        if budget < 0:
+            break
+        out.write(text)
+        shown += 1
+    left = len(items) - shown
+    if left:
+        out.write(f"… {format_number(left)} more {noun}{'' if left == 1 else 's'} not shown in detail: "
+                  "over the size of a summary.\n")
 
 
 def _worst(result: CheckResult) -> tuple:
@@ -71,8 +75,8 @@ _STATUS = {"passed": "passes", "failed": "fails", "unreadable": "could not be ch
 def render(run: ReportRun, out: TextIO) -> None:
     results = sorted(run.results, key=_worst)
     statuses = [status(result) for result in run.results]
-    out.write("## finplan check\n\n")
-    out.write(
+    head = (
+        "## finplan check\n\n"
         f"**{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: {statuses.count('passed')} pass, "
         f"{statuses.count('failed')} fail, {statuses.count('unreadable')} could not be checked** "
         f"({counts([f for _, f in run.findings()])})"
@@ -80,22 +84,13 @@ def render(run: ReportRun, out: TextIO) -> None:
         + "\n\n"
     )
     if len(results) > 1:
-        out.write(
-            table(
-                ("File", "Status", "Errors", "Warnings", "Notes"),
-                (
-                    (run.names[r.file], _STATUS[status(r)], r.count(Severity.ERROR), r.count(Severity.WARNING),
-                     r.count(Severity.INFO))
-                    for r in results
-                ),
-                right=(2, 3, 4),
-            )
-            + "\n"
+        rows = (
+            (run.names[r.file], _STATUS[status(r)], r.count(Severity.ERROR), r.count(Severity.WARNING),
+             r.count(Severity.INFO))
+            for r in results
         )
-    sections, left = fit(results, lambda result: _section(run, result), LIMIT - RESERVE)
-    out.write("\n".join(sections))
-    if left:
-        out.write(f"\n… {format_number(left)} more file{'' if left == 1 else 's'} not shown in detail: over the size of a summary.\n")
+        head += table(("File", "Status", "Errors", "Warnings", "Notes"), rows, right=(2, 3, 4)) + "\n"
+    write_bounded(out, head, results, lambda result: _section(run, result), "file")
 
 
 def _section(run: ReportRun, result: CheckResult) -> str:
@@ -139,7 +134,8 @@ def _caps(result: CheckResult) -> str:
     currency = result.plan.currency
     rows = [
         (
-            limit.name, ", ".join(limit.lines), format_kr(limit.amount, currency), format_share(limit.amount, limit.base),
+            limit.name, ", ".join(limit.lines), format_kr(limit.amount, currency),
+            format_share(limit.amount, limit.base),
             f"{format_kr(limit.limit, currency)} ({format_percent(limit.share)} of {format_kr(limit.base, currency)})",
             margin(limit.excess, currency),
         )
