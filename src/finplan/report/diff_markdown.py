@@ -1,7 +1,7 @@
 """`finplan diff --format markdown`: the change in a pull request's plans, for a step summary or a note.
 
 Worst first (new errors, new findings, money moved); plans that do not fit
-under GitHub's 1 MiB step-summary limit are counted, not shown.
+under GitHub's step-summary and GitLab's note limits are counted, not shown.
 """
 
 from __future__ import annotations

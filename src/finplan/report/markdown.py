@@ -1,8 +1,8 @@
 """`--format markdown`: a summary of a check run for a pull request, a step summary or a merge-request note.
 
 Per plan, worst first: its status, its findings, its subtotals and caps. The
-whole stays under GitHub's limit of 1 MiB for a step summary: plans that do
-not fit are counted, not shown. The table helpers here serve the diff's
+whole stays under GitHub's limit of 1 MiB for a step summary and GitLab's for
+a note: plans that do not fit are counted, not shown. The table helpers here serve the diff's
 markdown (report/diff_markdown.py) too.
 """
 
@@ -15,8 +15,8 @@ from finplan.findings import CheckResult, Severity
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.report.common import ReportRun, counts, location, status
 
-LIMIT = 1024 * 1024
-"""GitHub's limit on a step summary, in bytes; GitLab's on a note is larger."""
+LIMIT = 1_000_000
+"""Bytes, so under GitHub's limit on a step summary (1 MiB) and GitLab's on a note (1 000 000 characters)."""
 RESERVE = 16 * 1024
 """Left for the heading, the overview table and the closing lines."""
 MAX_ROWS = 40
