@@ -376,53 +376,17 @@ def diff(
 def _diff_run(paths: list[str], rev: str | None):
     """The plans compared: two files, or the plans of a revision against another or the working tree."""
     from finplan.config import ConfigFinder
-    from finplan.diff import revisions
     from finplan.errors import InputError
 
-    finder = ConfigFinder()
-    if rev is None:
-        if len(paths) != 2:
-            raise InputError("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare")
-        from finplan.check import check_file
-        from finplan.diff.compare import compare
+    if rev is not None:
+        from finplan.diff.revisions import compare_revisions
 
-        old, new = (check_file(Path(path), finder.for_plan(Path(path))) for path in paths)
-        for result in (old, new):
-            if not result.readable:
-                from finplan.report.common import finding_line
+        return compare_revisions(rev, paths, ConfigFinder())
+    if len(paths) != 2:
+        raise InputError("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare")
+    from finplan.diff.compare import compare_files
 
-                lines = "\n".join(finding_line(result.file, finding) for finding in result.findings[:5])
-                raise InputError(f"{result.file} cannot be compared:\n{lines}")
-        run = revisions.DiffRun(paths[0], paths[1])
-        diff = compare(old, new)
-        if diff.state == "unchanged":
-            run.unchanged = 1
-        else:
-            run.plans.append(diff)
-        return run
-    from finplan.check import check_bytes, unreadable
-    from finplan.findings import CheckResult
-
-    root = revisions.repository()
-    (old_commit, old_label), (new_commit, new_label) = revisions.revisions(root, rev)
-    named = revisions.in_repository(root, paths)
-    old = revisions.at_revision(root, old_commit, named)
-    if new_commit is None:
-        new = revisions.in_working_tree(root, named)
-    else:
-        new = revisions.at_revision(root, new_commit, named)
-    if not old and not new:
-        where = " ".join(paths) or "the repository"
-        raise InputError(f"no plan (*.yaml, *.yml) in {where}, at {old_label} or in {new_label}")
-
-    def check(content, name: str) -> CheckResult:
-        # The configuration in force now decides, for both versions alike.
-        config = finder.for_plan(root / name)
-        if isinstance(content, InputError):
-            return unreadable(CheckResult(file=name, strict=config.strict), content)
-        return check_bytes(content, name, config)
-
-    return revisions.compare_versions(old, new, check, revisions.DiffRun(old_label, new_label, root=root))
+    return compare_files(Path(paths[0]), Path(paths[1]), ConfigFinder())
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from finplan.findings import CheckResult, Finding, Severity, file_order, format_path, shorten
@@ -193,6 +194,17 @@ class PlanDiff:
         return sum((abs(line.change) for line in self.lines), Decimal(0))
 
 
+@dataclass
+class DiffRun:
+    """Every plan compared in one run: the ones that differ, and how many were the same."""
+
+    old_label: str
+    new_label: str
+    plans: list[PlanDiff] = field(default_factory=list)
+    unchanged: int = 0
+    root: Path = field(default_factory=Path)  # what the plans' names are relative to
+
+
 def limits_of(result: CheckResult | None) -> list[Limit]:
     """The caps of a plan, measured. The one place the diff reaches the core's caps."""
     if result is None or not isinstance(result.plan, Plan) or result.settings is None:
@@ -235,6 +247,26 @@ def compare(
         diff.limits = _limits(limits_of(old), limits_of(new))
     diff.findings = compare_findings(old, new)
     return diff
+
+
+def compare_files(old_path: Path, new_path: Path, finder) -> DiffRun:
+    """Two plan files compared, each under its configuration; InputError when either cannot be read."""
+    from finplan.check import check_file
+    from finplan.errors import InputError
+    from finplan.report.common import finding_line
+
+    old, new = (check_file(path, finder.for_plan(path)) for path in (old_path, new_path))
+    for result in (old, new):
+        if not result.readable:
+            lines = "\n".join(finding_line(result.file, finding) for finding in result.findings[:5])
+            raise InputError(f"{result.file} cannot be compared:\n{lines}")
+    run = DiffRun(str(old_path), str(new_path))
+    diff = compare(old, new)
+    if diff.state == "unchanged":
+        run.unchanged = 1
+    else:
+        run.plans.append(diff)
+    return run
 
 
 def _plan(result: CheckResult | None) -> Plan | None:

@@ -13,10 +13,9 @@ from __future__ import annotations
 import subprocess
 from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from finplan.diff.compare import PlanDiff, compare
+from finplan.diff.compare import DiffRun, compare
 from finplan.discover import PLAN_SUFFIXES
 from finplan.errors import InputError
 from finplan.findings import CheckResult
@@ -25,17 +24,6 @@ WORKING_TREE = "working tree"
 
 Content = bytes | InputError
 """A plan's bytes, or why it could not be read."""
-
-
-@dataclass
-class DiffRun:
-    """Every plan compared in one run: the changed ones, and how many were the same."""
-
-    old_label: str
-    new_label: str
-    plans: list[PlanDiff] = field(default_factory=list)
-    unchanged: int = 0
-    root: Path = field(default_factory=Path)  # what the plans' names are relative to
 
 
 _NO_GIT = "git is not installed, or not on PATH; --rev needs it"
@@ -171,6 +159,29 @@ def in_working_tree(root: Path, paths: list[str]) -> dict[str, Content]:
         except InputError as error:
             found[name] = error
     return found
+
+
+def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
+    """The plans under `paths` at `rev` (`A`, `A..B`, `A...B`) compared; the working tree is the new side of `A`."""
+    from finplan.check import check_bytes, unreadable
+
+    root = repository()
+    (old_commit, old_label), (new_commit, new_label) = revisions(root, rev)
+    named = in_repository(root, paths)
+    old = at_revision(root, old_commit, named)
+    new = in_working_tree(root, named) if new_commit is None else at_revision(root, new_commit, named)
+    if not old and not new:
+        where = " ".join(paths) or "the repository"
+        raise InputError(f"no plan (*.yaml, *.yml) in {where}, at {old_label} or in {new_label}")
+
+    def check(content: Content, name: str) -> CheckResult:
+        # The configuration in force now decides, for both versions alike.
+        config = finder.for_plan(root / name)
+        if isinstance(content, InputError):
+            return unreadable(CheckResult(file=name, strict=config.strict), content)
+        return check_bytes(content, name, config)
+
+    return compare_versions(old, new, check, DiffRun(old_label, new_label, root=root))
 
 
 Checker = Callable[[Content, str], CheckResult]

@@ -14,8 +14,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from finplan import __version__
-from finplan.diff.compare import FindingChange, Limit, PlanDiff, worst_first
-from finplan.diff.revisions import DiffRun
+from finplan.diff.compare import DiffRun, FindingChange, Limit, PlanDiff, worst_first
 from finplan.findings import Finding, Severity
 
 DIFF_FORMAT = 1

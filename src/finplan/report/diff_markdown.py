@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from finplan.diff import describe
-from finplan.diff.compare import PlanDiff, worst_first
-from finplan.diff.revisions import DiffRun
+from finplan.diff.compare import DiffRun, PlanDiff, worst_first
 from finplan.findings import Severity
 from finplan.report.common import location
 from finplan.report.markdown import cell, table, write_bounded

@@ -7,8 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finplan.diff import describe
-from finplan.diff.compare import FindingChange, PlanDiff, worst_first
-from finplan.diff.revisions import DiffRun
+from finplan.diff.compare import DiffRun, FindingChange, PlanDiff, worst_first
 from finplan.report.table import new_table
 from finplan.report.text import finding_text
 
