@@ -117,8 +117,13 @@ def test_check_of_a_thousand_plans_stays_under_a_mebibyte_worst_first(tmp_path):
     assert all(": fails" in h for h in headings[:3]) and all(": passes" in h for h in headings[3:])
     more = run.output.rstrip().splitlines()[-1]
     assert more == f"… {1000 - len(headings)} more files not shown in detail: over the size of a summary."
-    overview = _table_with(parse(run.output), "Warnings")
+    tables = parse(run.output)
+    overview = _table_with(tables, "Warnings")
     assert overview[-1][0] == f"… {1000 - 40} more"
+    # Checked over the cores, the plans still come back for their subtotals and caps.
+    caps = [t for t in tables if t[0][0] == "Cap"]
+    assert len(caps) == len(headings)
+    assert [t[1][-1] for t in caps[:4]] == ["1 000 000,50 kr over"] * 3 + ["0,50 kr over"]
 
 
 def test_diff_of_a_thousand_plans_stays_under_a_mebibyte_worst_first(tmp_path, monkeypatch):
