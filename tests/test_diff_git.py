@@ -187,3 +187,11 @@ def test_a_plan_over_the_size_limit_in_history_is_not_read(repo, monkeypatch):
     assert refused["code"] == "FP000" and "larger than the limit of 1000 bytes" in refused["old"]["message"]
     # Nothing about the money is compared with a version that could not be read.
     assert plan["lines"] == [] and plan["caps"] == []
+
+
+def test_a_path_is_a_path_not_a_pattern(repo):
+    for folder, case in (("x*", "T/3/2020"), ("xy", "T/4/2020")):
+        (repo / "budgets" / folder).mkdir()
+        (repo / "budgets" / folder / "plan.yaml").write_text(MINIMAL.replace("T/1/2020", case), encoding="utf-8")
+    plans = _plans(run_finplan("diff", "--rev", "HEAD", "budgets/x*", "-o", "json"))
+    assert set(plans) == {"budgets/x*/plan.yaml"}

@@ -31,7 +31,10 @@ _NO_GIT = "git is not installed, or not on PATH; --rev needs it"
 
 def _git(root: Path | None, *args: str, stdin: bytes | None = None) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
+        # Paths are paths, never patterns: `budgets/x*` names that folder alone.
+        done = subprocess.run(
+            ["git", "--literal-pathspecs", *args], cwd=root, input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise InputError(_NO_GIT) from None
     if done.returncode != 0:
