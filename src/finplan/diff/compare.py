@@ -18,6 +18,7 @@ from typing import Any
 from finplan.findings import CheckResult, Finding, Severity, file_order, format_path, shorten
 from finplan.model import Plan
 from finplan.money import format_number
+from finplan.report.common import status
 from finplan.totals import GROUPS, subtotals
 
 HUNDRED = Decimal(100)
@@ -223,8 +224,6 @@ def compare(
     old: CheckResult | None, new: CheckResult | None, old_name: str | None = None, new_name: str | None = None
 ) -> PlanDiff:
     """`old` and `new` compared; either may be None for a plan added or removed."""
-    from finplan.report.common import status
-
     old_plan = _plan(old)
     new_plan = _plan(new)
     diff = PlanDiff(
