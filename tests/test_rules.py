@@ -156,7 +156,7 @@ def test_a_plan_setting_changes_the_number_used_and_the_report_says_so(write):
     run = run_finplan("check", write(text))
     assert run.problems() == []
     assert re.search(r"anslag_1_1\.max_share\s+60 % \(set by the plan\)", run.output)
-    assert re.search(r"anslag_1_1\s+a\s+600 kr\s+60,00 %\s+at most 600 kr\s+0 kr under\s+60 % of the total 1 000 kr", run.output)
+    assert re.search(r"anslag_1_1\s+a\s+600 kr\s+60,00 %\s+at most 600 kr\s+at the cap\s+60 % of the total 1 000 kr", run.output)
 
 
 def test_in_kind_left_out_of_the_base_when_set(write):

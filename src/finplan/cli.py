@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from finplan import __version__
-from finplan.report import FORMATS
+from finplan.report import DIFF_FORMATS, FORMATS
 
 if TYPE_CHECKING:
     from finplan.findings import CheckResult
@@ -48,12 +48,13 @@ def _root(
     """Checks the financing plans of regional development projects, kept as YAML files."""
 
 
-def _choices(formats) -> type[enum.Enum]:
+def _choices(name: str, formats) -> type[enum.Enum]:
     """The registry's format names as the choices Typer offers and checks."""
-    return enum.Enum("Format", {name: name for name in formats}, type=str)  # type: ignore[return-value]
+    return enum.Enum(name, {fmt: fmt for fmt in formats}, type=str)  # type: ignore[return-value]
 
 
-CheckFormat = _choices(FORMATS)
+CheckFormat = _choices("CheckFormat", FORMATS)
+DiffFormat = _choices("DiffFormat", DIFF_FORMATS)
 
 
 @app.command()
@@ -105,7 +106,7 @@ def check(
     except InputError as error:
         _fail(error.message)
     show_tables = fmt.tables and (tables if tables is not None else len(plans) == 1)
-    results = check_all(plans, finder, keep_plans=show_tables)
+    results = check_all(plans, finder, keep_plans=show_tables or fmt.needs_plan)
     run = _report_run(results, show_tables)
     try:
         if baseline is not None:
@@ -235,6 +236,78 @@ def _console(stream=None):
         # Rich assumes 80 columns off a terminal; CI logs are wider, and tables wrap less.
         console.width = 120
     return console
+
+
+class FailOn(str, enum.Enum):
+    never = "never"
+    new_errors = "new-errors"
+    new_findings = "new-findings"
+
+
+@app.command("diff")
+def diff(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OLD NEW: two plan files. With --rev: the plans or folders to compare (the whole repository if none).",
+            show_default=False,
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="Compare the plans at this git revision with the working tree; A..B compares two revisions, "
+            "A...B B with its merge base with A.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-o", help="Output format.")] = "text",  # type: ignore[assignment]
+    output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="Exit 1 when the change brings new errors, or new findings of any severity."),
+    ] = FailOn.never,
+) -> None:
+    """Compare two versions of plans: lines, shares, subtotals, caps and findings; exit 0, or 1 with --fail-on."""
+    from finplan.errors import InputError
+
+    try:
+        run = _diff_run(paths or [], rev)
+    except InputError as error:
+        _fail(error.message)
+    if output is not None and any(
+        _same_file(output, run.root / name) for plan in run.plans for name in (plan.old_name, plan.new_name) if name
+    ):
+        _fail(f"--output {output} is one of the plans being compared; finplan never writes to a plan")
+    try:
+        _write_report(run, DIFF_FORMATS[DiffFormat(output_format).value], output)
+    except InputError as error:
+        _fail(error.message)
+    from finplan.findings import Severity
+
+    # Exit 2 when a plan as it is now could not be read: nothing about it can be trusted.
+    if any(plan.new_status == "unreadable" for plan in run.plans):
+        raise typer.Exit(EXIT_INPUT)
+    severity = Severity.ERROR if fail_on is FailOn.new_errors else None
+    worse = fail_on is not FailOn.never and any(plan.worse(severity) for plan in run.plans)
+    raise typer.Exit(EXIT_FINDINGS if worse else EXIT_CLEAN)
+
+
+def _diff_run(paths: list[str], rev: str | None):
+    """The plans compared: two files, or the plans of a revision against another or the working tree."""
+    from finplan.config import ConfigFinder
+    from finplan.errors import InputError
+
+    if rev is not None:
+        from finplan.diff.revisions import compare_revisions
+
+        return compare_revisions(rev, paths, ConfigFinder())
+    if len(paths) != 2:
+        raise InputError("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare")
+    from finplan.diff.compare import compare_files
+
+    return compare_files(Path(paths[0]), Path(paths[1]), ConfigFinder())
 
 
 def main() -> None:

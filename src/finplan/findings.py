@@ -141,6 +141,9 @@ class CheckResult:
     strict: bool = False
     settings: object | None = None
 
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
     @property
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)

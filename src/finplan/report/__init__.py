@@ -1,9 +1,11 @@
-"""The output formats: one registry from which the command line's choices and the dispatch are made.
+"""The output formats of every job: one registry from which the command line's choices and the dispatch are made.
 
-Each format is one module with `render(run, out)`. A format that draws with
-Rich gets a console the command line makes (`console`); the others write
-plain text to a stream and never import Rich. A format that shows a plan's
-tables (`tables`) needs the checked plan itself, not only its findings.
+Each format is one module with `render(run, out)`, where `run` is the job's
+result (a check's ReportRun, a diff's DiffRun). A format that draws with Rich
+gets a console the command line makes (`console`); the others write plain
+text to a stream and never import Rich. A check format that can show a plan's
+tables (`tables`) needs the checked plan when it shows them; one that always
+reads the plan (`needs_plan`) always does.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Format:
     purpose: str
     tables: bool = False
     console: bool = False
+    needs_plan: bool = False
 
     def load(self) -> ModuleType:
         """The format's module, imported when it is asked for."""
@@ -38,5 +41,20 @@ FORMATS: dict[str, Format] = {
         Format("sarif", "finplan.report.sarif", "GitHub code scanning: SARIF 2.1.0"),
         Format("junit", "finplan.report.junit", "test reports: JUnit XML, a test case a plan"),
         Format("gitlab", "finplan.report.gitlab", "GitLab Code Quality"),
+        Format(
+            "markdown", "finplan.report.markdown", "pull requests and step summaries: tables in Markdown",
+            needs_plan=True,
+        ),
     )
 }
+
+DIFF_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "finplan.report.diff_text", "people: what changed in the money, as tables", console=True),
+        Format("markdown", "finplan.report.diff_markdown", "pull-request comments and step summaries"),
+        Format("json", "finplan.report.diff_json", "programs: a versioned schema (docs/ci.md)"),
+    )
+}
+
+JOBS: dict[str, dict[str, Format]] = {"check": FORMATS, "diff": DIFF_FORMATS}

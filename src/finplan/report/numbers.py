@@ -9,6 +9,7 @@ from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.profiles import Settings, UsedSetting
+from finplan.report import wording
 from finplan.report.table import new_table
 
 
@@ -26,7 +27,7 @@ def numbers_table(plan: Plan, settings: Settings) -> Table:
     """Every number the rules used, where it comes from, and whether the plan or configuration set it."""
     table = new_table("Numbers in force", "Setting", "Value", "Source")
     for used in settings.used():
-        value = Text(_value(used, plan.currency), style="bold" if used.origin else "")
+        value = Text(wording.fact_value(used.setting.kind, used.value, plan.currency), style="bold" if used.origin else "")
         if used.origin:
             value.append(f" (set by the {used.origin})", style="italic")
         table.add_row(Text(used.key), value, Text(used.setting.source, style="dim"))
@@ -42,9 +43,8 @@ def caps_table(plan: Plan, settings: Settings) -> Table | None:
     for m in measures:
         kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
         within = m.excess <= 0
-        word = ("under" if m.is_cap else "over") if within else ("over" if m.is_cap else "short")
         style = "green" if within else ("yellow" if m.excess <= m.tolerance or m.rests_on_rounding else "bold red")
-        margin = Text(f"{kr(abs(m.excess))} {word}", style=style)
+        margin = Text(wording.margin(m.excess, plan.currency, is_cap=m.is_cap), style=style)
         if m.rests_on_rounding:
             margin.append("\nwithin rounding", style="italic")
         limit = f"at most {kr(m.limit)}" if m.is_cap else f"at least {kr(m.limit)}"
@@ -60,14 +60,3 @@ def caps_table(plan: Plan, settings: Settings) -> Table | None:
             margin,
         )
     return table
-
-
-def _value(used: UsedSetting, currency: str) -> str:
-    value = used.value
-    if used.setting.kind == "percent":
-        return format_percent(value)
-    if used.setting.kind == "amount":
-        return format_kr(value, currency)
-    if used.setting.kind == "bool":
-        return "yes" if value else "no"
-    return f"{format_number(value)} hours"

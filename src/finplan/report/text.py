@@ -19,22 +19,10 @@ from finplan.profiles import Settings
 from finplan.report.run import ReportRun, counts, finding_parts, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import new_table
+from finplan.report.wording import label
 from finplan.totals import GROUPS, NOT_STATED, per_year, subtotals, total_of
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABELS = {
-    "in_kind": "in kind",
-    "external_services": "external services",
-    "premises_equipment": "premises and equipment",
-    "flat_rate": "flat-rate costs",
-}
-
-
-def label(value: str) -> str:
-    """A format keyword as a person reads it: `in_kind` -> `in kind`."""
-    return _LABELS.get(value, value)
-
-
 def render(run: ReportRun, console: Console) -> None:
     """The report of every file, and a line over all of them when there are several."""
     for index, result in enumerate(run.results):

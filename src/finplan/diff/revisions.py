@@ -1,0 +1,231 @@
+"""Plans as they were at git revisions, and the pairs of versions to compare.
+
+git is run as a program with a list of arguments, never through a shell; a
+revision or path is never read as an option (`--end-of-options`, `--`).
+Blobs are read with one `git cat-file --batch` for all plans of a revision,
+not one process a file. A plan is matched by its path; a plan whose path
+appears on one side only is matched by its `project.case` with one on the
+other side: a renamed plan.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections import defaultdict, deque
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from finplan.diff.compare import DiffRun, compare
+from finplan.discover import PLAN_SUFFIXES
+from finplan.errors import InputError
+from finplan.findings import CheckResult
+
+WORKING_TREE = "working tree"
+
+Content = bytes | InputError
+"""A plan's bytes, or why it could not be read."""
+
+
+_NO_GIT = "git is not installed, or not on PATH; --rev needs it"
+
+
+def _git(root: Path | None, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        # Paths are paths, never patterns: `budgets/x*` names that folder alone.
+        done = subprocess.run(
+            ["git", "--literal-pathspecs", *args], cwd=root, input=stdin, capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise InputError(_NO_GIT) from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(f"git {args[0]} failed: {message[-1] if message else f'exit {done.returncode}'}")
+    return done.stdout
+
+
+def repository(start: Path | None = None) -> Path:
+    """The top folder of the git repository holding `start` (the working folder)."""
+    try:
+        out = _git(start or Path.cwd(), "rev-parse", "--show-toplevel")
+    except InputError as error:
+        if error.message == _NO_GIT:
+            raise
+        raise InputError("--rev needs a git repository, and the working folder is not in one") from None
+    return Path(out.decode("utf-8").strip())
+
+
+def resolve(root: Path, revision: str) -> str:
+    """The commit a revision names; InputError when there is none."""
+    if not revision or revision.startswith("-"):
+        raise InputError(f"{revision!r} is not a revision")
+    try:
+        out = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    except InputError:
+        raise InputError(f"unknown revision {revision!r}: no commit of that name in {root}") from None
+    return out.decode("ascii").strip()
+
+
+Side = tuple[str | None, str]
+"""A commit (None for the working tree) and how the report names it."""
+
+
+def revisions(root: Path, text: str) -> tuple[Side, Side]:
+    """`A..B` -> A and B; `A...B` -> the merge base of A and B, and B; `A` -> A and the working tree."""
+    if "..." in text:
+        first, _, second = (part or "HEAD" for part in text.partition("..."))
+        old, new = resolve(root, first), resolve(root, second)
+        try:
+            base = _git(root, "merge-base", old, new).decode("ascii").strip()
+        except InputError:
+            raise InputError(f"{first} and {second} have no common ancestor") from None
+        return (base, f"{first}...{second} (merge base {base[:10]})"), (new, second)
+    if ".." in text:
+        first, _, second = (part or "HEAD" for part in text.partition(".."))
+        return (resolve(root, first), first), (resolve(root, second), second)
+    return (resolve(root, text), text), (None, WORKING_TREE)
+
+
+def in_repository(root: Path, paths: list[str]) -> list[str]:
+    """The command line's paths from the repository's top folder; InputError for one outside it."""
+    named = []
+    for text in paths:
+        try:
+            named.append((Path(text).resolve().relative_to(root.resolve())).as_posix())
+        except ValueError:
+            raise InputError(f"{text} is outside the git repository {root}") from None
+    return named
+
+
+def _is_plan(name: str) -> bool:
+    path = PurePosixPath(name)
+    # As `finplan check FOLDER`: yaml files, hidden folders left out.
+    return path.suffix in PLAN_SUFFIXES and not any(part.startswith(".") for part in path.parts)
+
+
+def at_revision(root: Path, commit: str, paths: list[str]) -> dict[str, Content]:
+    """Every plan under `paths` (all of the repository when none) as it is in `commit`."""
+    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", commit, "--", *paths)
+    blobs: dict[str, str] = {}
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, name_bytes = entry.partition(b"\t")
+        _mode, kind, blob = meta.decode("ascii").split(" ")
+        name = name_bytes.decode("utf-8", "surrogateescape")
+        if kind == "blob" and _is_plan(name):
+            blobs[name] = blob
+    contents = _read_blobs(root, sorted(set(blobs.values())))
+    return {name: contents[blob] for name, blob in sorted(blobs.items())}
+
+
+def _read_blobs(root: Path, blobs: list[str]) -> dict[str, Content]:
+    """The contents of `blobs`, from one `git cat-file --batch`; one over the size limit is never read."""
+    from finplan.loader import DEFAULT_LIMITS
+
+    if not blobs:
+        return {}
+    sizes = _git(root, "cat-file", "--batch-check=%(objectsize)", stdin=_names(blobs)).split()
+    contents: dict[str, Content] = {}
+    small = []
+    for blob, size in zip(blobs, sizes, strict=True):
+        if int(size) > DEFAULT_LIMITS.max_bytes:
+            contents[blob] = InputError(f"is larger than the limit of {DEFAULT_LIMITS.max_bytes} bytes")
+        else:
+            small.append(blob)
+    out = _git(root, "cat-file", "--batch", stdin=_names(small)) if small else b""
+    at = 0
+    for blob in small:
+        end = out.index(b"\n", at)
+        size = int(out[at:end].split(b" ")[2])
+        contents[blob] = out[end + 1 : end + 1 + size]
+        at = end + 1 + size + 1  # the content is followed by a newline
+    return contents
+
+
+def _names(blobs: list[str]) -> bytes:
+    return "".join(f"{blob}\n" for blob in blobs).encode("ascii")
+
+
+def in_working_tree(root: Path, paths: list[str]) -> dict[str, Content]:
+    """Every plan under `paths` as it is on disk now: tracked, or new and not ignored."""
+    from finplan.loader import read_bytes
+
+    listing = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", *paths)
+    names = sorted({n.decode("utf-8", "surrogateescape") for n in listing.split(b"\0") if n})
+    found: dict[str, Content] = {}
+    for name in names:
+        path = root / name
+        if not _is_plan(name) or not path.is_file():  # a tracked file deleted from the working tree
+            continue
+        try:
+            found[name] = read_bytes(path)
+        except InputError as error:
+            found[name] = error
+    return found
+
+
+def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
+    """The plans under `paths` at `rev` (`A`, `A..B`, `A...B`) compared; the working tree is the new side of `A`."""
+    from finplan.check import check_bytes, unreadable
+
+    root = repository()
+    (old_commit, old_label), (new_commit, new_label) = revisions(root, rev)
+    named = in_repository(root, paths)
+    old = at_revision(root, old_commit, named)
+    new = in_working_tree(root, named) if new_commit is None else at_revision(root, new_commit, named)
+    if not old and not new:
+        where = " ".join(paths) or "the repository"
+        raise InputError(f"no plan (*.yaml, *.yml) in {where}, at {old_label} or in {new_label}")
+
+    def check(content: Content, name: str) -> CheckResult:
+        # The configuration in force now decides, for both versions alike.
+        config = finder.for_plan(root / name)
+        if isinstance(content, InputError):
+            return unreadable(CheckResult(file=name, strict=config.strict), content)
+        return check_bytes(content, name, config)
+
+    return compare_versions(old, new, check, DiffRun(old_label, new_label, root=root))
+
+
+Checker = Callable[[Content, str], CheckResult]
+"""Checks one version of a plan given its content and its repository path."""
+
+
+def compare_versions(old: dict[str, Content], new: dict[str, Content], check: Checker, run: DiffRun) -> DiffRun:
+    """Each plan of `old` and `new` paired by path, then by case, checked and compared into `run`.
+
+    A plan whose bytes are the same on both sides is counted, not checked.
+    """
+    only_old, only_new = [], []
+    for name in sorted(old.keys() | new.keys()):
+        if name not in new:
+            only_old.append(name)
+        elif name not in old:
+            only_new.append(name)
+        elif isinstance(old[name], bytes) and old[name] == new[name]:
+            run.unchanged += 1
+        else:
+            run.plans.append(compare(check(old[name], name), check(new[name], name), name, name))
+    removed = {name: check(old[name], name) for name in only_old}
+    added = {name: check(new[name], name) for name in only_new}
+    by_case: dict[str, deque[str]] = defaultdict(deque)
+    for name, result in removed.items():
+        case = _case(result)
+        if case is not None:
+            by_case[case].append(name)
+    for name, result in added.items():
+        case = _case(result)
+        if case is not None and by_case.get(case):
+            was = by_case[case].popleft()
+            diff = compare(removed.pop(was), result, was, name)
+            diff.renamed = True
+            run.plans.append(diff)
+        else:
+            run.plans.append(compare(None, result, None, name))
+    run.plans.extend(compare(result, None, name, None) for name, result in removed.items())
+    return run
+
+
+def _case(result: CheckResult) -> str | None:
+    plan = result.plan
+    return getattr(getattr(plan, "project", None), "case", None)

@@ -1,0 +1,119 @@
+"""`finplan diff --format markdown`: the change in a pull request's plans, for a step summary or a note.
+
+Worst first (new errors, new findings, money moved); plans that do not fit
+under GitHub's step-summary and GitLab's note limits are counted, not shown.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from finplan.report import wording as describe
+from finplan.diff.compare import DiffRun, PlanDiff, worst_first
+from finplan.findings import Severity
+from finplan.report.run import location
+from finplan.report.markdown import cell, table, write_bounded
+
+
+def render(run: DiffRun, out: TextIO) -> None:
+    plans = worst_first(run.plans)
+    head = f"## finplan diff: {cell(run.old_label)} → {cell(run.new_label)}\n\n{_summary(run)}\n\n"
+    if len(plans) > 1:
+        rows = (
+            (plan.name, _state(plan), plan.worse(Severity.ERROR), plan.worse(), plan.count("fixed"),
+             describe.amount(plan.moved, plan.currency))
+            for plan in plans
+        )
+        head += table(("Plan", "Change", "New errors", "New findings", "Fixed", "Money moved"), rows, right=(2, 3, 4, 5))
+        head += "\n"
+    write_bounded(out, head, plans, section, "changed plan")
+
+
+def _summary(run: DiffRun) -> str:
+    plans, findings = describe.summary(run.plans, run.unchanged)
+    return f"**{plans}.** {findings}"
+
+
+def _state(plan: PlanDiff) -> str:
+    if plan.renamed:
+        return f"renamed from {plan.old_name}" + (", changed" if plan.state == "changed" else "")
+    return plan.state
+
+
+def section(plan: PlanDiff) -> str:
+    """Everything that changed in one plan."""
+    c = plan.currency
+    status = f"{plan.old_status or '–'} → {plan.new_status or '–'}"
+    parts = [f"### {cell(plan.name)}: {cell(_state(plan))} ({status})\n"]
+    if plan.facts:
+        parts.append(table(
+            ("Project", "Before", "After"),
+            ((f.what, describe.fact_value(f.kind, f.old, c), describe.fact_value(f.kind, f.new, c)) for f in plan.facts),
+        ))
+    if plan.lines:
+        parts.append(table(
+            ("Line", "State", "Before", "After", "Change", "Share before", "Share after", "Change in share"),
+            (
+                (f"{line.section} {line.id}", line.state, describe.amount(line.old, c), describe.amount(line.new, c),
+                 describe.signed_kr(line.change, c), describe.share(line.old_share), describe.share(line.new_share),
+                 describe.points(line.points))
+                for line in plan.lines
+            ),
+            right=(2, 3, 4, 5, 6, 7),
+        ))
+    years = [(line, year) for line in plan.lines for year in line.years]
+    if years:
+        parts.append(table(
+            ("Line", "Year", "Before", "After", "Change"),
+            (
+                (f"{line.section} {line.id}", year.year, describe.amount(year.old, c), describe.amount(year.new, c),
+                 describe.signed_kr((year.new or 0) - (year.old or 0), c))
+                for line, year in years
+            ),
+            right=(1, 2, 3, 4),
+        ))
+    fields = [(line, change) for line in plan.lines for change in line.fields]
+    if fields:
+        parts.append(table(
+            ("Line", "Field", "Before", "After"),
+            ((f"{line.section} {line.id}", f.name, f.old or "–", f.new or "–") for line, f in fields),
+        ))
+    if any(s.change for s in plan.subtotals):
+        parts.append(table(
+            ("Subtotal", "Before", "After", "Change"),
+            (
+                (describe.label(s.value), describe.amount(s.old, c), describe.amount(s.new, c), describe.signed_kr(s.change, c))
+                for s in plan.subtotals
+            ),
+            right=(1, 2, 3),
+        ))
+    if plan.limits and plan.money_changed:
+        parts.append(table(
+            ("Cap", "Amount before", "Amount after", "Margin before", "Margin after"),
+            (
+                (
+                    limit.name, describe.amount(limit.old and limit.old.amount, c),
+                    describe.amount(limit.new and limit.new.amount, c),
+                    describe.margin(limit.old.excess, c) if limit.old else "–",
+                    describe.margin(limit.new.excess, c) if limit.new else "–",
+                )
+                for limit in plan.limits
+            ),
+            right=(1, 2, 3, 4),
+        ))
+    if plan.findings:
+        parts.append(table(
+            ("Finding", "Where", "Code", "Severity", "Message"),
+            (
+                (_finding_state(f), location(plan.name if f.new else (plan.old_name or plan.name), f.finding),
+                 f.finding.code, str(f.finding.severity), f.finding.message)
+                for f in plan.findings
+            ),
+        ))
+    return "\n".join(parts) + "\n"
+
+
+def _finding_state(change) -> str:
+    if change.state == "changed" and change.old.severity != change.new.severity:
+        return f"changed (was {change.old.severity})"
+    return change.state

@@ -1,0 +1,146 @@
+"""`--format markdown`: a summary of a check run for a pull request, a step summary or a merge-request note.
+
+Per plan, worst first: its status, its findings, its subtotals and caps. The
+whole stays under GitHub's limit of 1 MiB for a step summary and GitLab's for
+a note: plans that do not fit are counted, not shown. The table helpers here serve the diff's
+markdown (report/diff_markdown.py) too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TextIO
+
+from finplan.findings import CheckResult, Severity
+from finplan.money import format_kr, format_number, format_percent, format_share
+from finplan.report.run import ReportRun, counts, location, status
+from finplan.report.wording import label, margin
+
+LIMIT = 1_000_000
+"""Bytes, so under GitHub's limit on a step summary (1 MiB) and GitLab's on a note (1 000 000 characters)."""
+RESERVE = 16 * 1024
+"""Left for the heading, the overview table and the closing lines."""
+MAX_ROWS = 40
+"""Rows a table shows; the rest are counted in a last row."""
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "\r": "", "\n": "<br>"})
+
+
+def cell(value: object) -> str:
+    """Text for a table cell: `|` cannot end the cell, a newline cannot end the row, no HTML is made."""
+    return str(value).translate(_ESCAPES)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], right: Sequence[int] = ()) -> str:
+    """A GitHub-flavoured table; the columns at `right` right-aligned. At most MAX_ROWS rows, then a count."""
+    lines = [
+        "| " + " | ".join(cell(h) for h in headers) + " |",
+        "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|",
+    ]
+    hidden = 0
+    for row in rows:
+        if len(lines) - 2 < MAX_ROWS:
+            lines.append("| " + " | ".join(cell(value) for value in row) + " |")
+        else:
+            hidden += 1
+    if hidden:
+        lines.append("| " + " | ".join([f"… {format_number(hidden)} more"] + [""] * (len(headers) - 1)) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_bounded(out: TextIO, head: str, items: Sequence, section: Callable[[object], str], noun: str) -> None:
+    """`head`, then a section for each of `items` while the whole stays under LIMIT; then how many did not fit."""
+    out.write(head)
+    budget = LIMIT - RESERVE - len(head.encode("utf-8"))
+    shown = 0
+    for item in items:
+        text = section(item) + "\n"
+        budget -= len(text.encode("utf-8"))
+        if budget < 0:
+            break
+        out.write(text)
+        shown += 1
+    left = len(items) - shown
+    if left:
+        out.write(f"… {format_number(left)} more {noun}{'' if left == 1 else 's'} not shown in detail: "
+                  "over the size of a summary.\n")
+
+
+def _worst(result: CheckResult) -> tuple:
+    return (result.readable, -result.count(Severity.ERROR), -result.count(Severity.WARNING), result.file)
+
+
+_STATUS = {"passed": "passes", "failed": "fails", "unreadable": "could not be checked"}
+
+
+def render(run: ReportRun, out: TextIO) -> None:
+    results = sorted(run.results, key=_worst)
+    statuses = [status(result) for result in run.results]
+    head = (
+        "## finplan check\n\n"
+        f"**{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: {statuses.count('passed')} pass, "
+        f"{statuses.count('failed')} fail, {statuses.count('unreadable')} could not be checked** "
+        f"({counts([f for _, f in run.findings()])})"
+        + (f"; {run.baselined} accepted by the baseline" if run.baselined else "")
+        + "\n\n"
+    )
+    if len(results) > 1:
+        rows = (
+            (run.names[r.file], _STATUS[status(r)], r.count(Severity.ERROR), r.count(Severity.WARNING),
+             r.count(Severity.INFO))
+            for r in results
+        )
+        head += table(("File", "Status", "Errors", "Warnings", "Notes"), rows, right=(2, 3, 4)) + "\n"
+    write_bounded(out, head, results, lambda result: _section(run, result), "file")
+
+
+def _section(run: ReportRun, result: CheckResult) -> str:
+    from finplan.model import Plan
+
+    name = run.names[result.file]
+    parts = [f"### {cell(name)}: {_STATUS[status(result)]} ({counts(result.findings)})\n"]
+    if result.findings:
+        parts.append(
+            table(
+                ("Where", "Code", "Severity", "Message"),
+                ((location(name, f), f.code, str(f.severity), f.message) for f in result.findings),
+            )
+        )
+    plan = result.plan
+    if isinstance(plan, Plan):
+        parts.append(_subtotals(plan))
+        caps = _caps(result)
+        if caps:
+            parts.append(caps)
+    return "\n".join(parts) + "\n"
+
+
+def _subtotals(plan) -> str:
+    from finplan.totals import GROUPS, NOT_STATED, subtotals
+
+    sums = subtotals(plan)
+    rows = [
+        (label(value), format_kr(sums[group][value], plan.currency), format_share(sums[group][value], plan.total))
+        for group, values in GROUPS.items()
+        for value in values
+        if value != NOT_STATED or sums[group][value]
+    ]
+    return table(("Subtotal", "Amount", "Share"), rows, right=(1, 2))
+
+
+def _caps(result: CheckResult) -> str:
+    from finplan.limits import measure_limits
+
+    plan = result.plan
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    rows = [
+        (
+            m.title, ", ".join(line.id for _, line in m.lines), kr(m.amount),
+            format_share(m.amount, m.base) if m.share is not None else "",
+            f"{'at most' if m.is_cap else 'at least'} {kr(m.limit)}"
+            + (f" ({format_percent(m.share)} of {m.base_text()} {kr(m.base)})" if m.share is not None else ""),
+            margin(m.excess, plan.currency, is_cap=m.is_cap),
+        )
+        for m in measure_limits(plan, result.settings)
+    ]
+    return table(("Set by", "Lines", "Amount", "Share", "Limit", "Margin"), rows, right=(2, 3, 4, 5)) if rows else ""
