@@ -307,3 +307,113 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+class SummaryFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+_PLAN_PATHS = typer.Argument(help="Plan files, folders (every *.yaml and *.yml below) or globs.", show_default=False)
+_FRAMES = typer.Option(
+    "--frames", help="A file of yearly frames per appropriation; else `frames` in finplan.toml.", show_default=False
+)
+
+
+@app.command()
+def summary(
+    paths: Annotated[list[str], _PLAN_PATHS],
+    output_format: Annotated[SummaryFormat, typer.Option("--format", "-o", help="Output format.")] = SummaryFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", help="Write the summary to this file.")] = None,
+    frames: Annotated[Path | None, _FRAMES] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Add up many plans per year, appropriation, financier, scheme, status and kind; hold them against frames."""
+    fmt = output_format.value
+    if fmt == "xlsx" and output is None:
+        _fail("--format xlsx writes a workbook; name its file with --output FILE")
+    from finplan.errors import InputError
+
+    portfolio, results = _portfolio(paths, frames, output)
+    stream = io.StringIO()
+    try:
+        if fmt == "xlsx":
+            from finplan.report.summary_xlsx import write
+
+            write(portfolio, output)
+        else:
+            if fmt == "text":
+                from finplan.report.summary_text import render
+
+                render(portfolio, _console(stream if output is not None else None))
+            else:
+                import importlib
+
+                importlib.import_module(f"finplan.report.summary_{fmt}").render(portfolio, stream if output else sys.stdout)
+            if output is not None:
+                from finplan.files import write_atomic
+
+                write_atomic(output, stream.getvalue(), overwrite=True)
+    except ImportError as error:
+        _fail(f"--format {fmt} needs {error.name}: pip install 'finplan[report]'")
+    except InputError as error:
+        _fail(error.message)
+    raise typer.Exit(_portfolio_exit(portfolio, results, strict))
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], _PLAN_PATHS],
+    html: Annotated[Path, typer.Option("--html", help="Write the HTML report into this folder.", show_default=False)],
+    frames: Annotated[Path | None, _FRAMES] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Write a static HTML report of many plans: the portfolio, frames, and a page per plan, with charts."""
+    from finplan.errors import InputError
+
+    portfolio, results = _portfolio(paths, frames, None)
+    try:
+        from finplan.report.html import write_site
+
+        pages = write_site(portfolio, html)
+    except ImportError as error:
+        _fail(f"the HTML report needs {error.name}: pip install 'finplan[report]'")
+    except InputError as error:
+        _fail(error.message)
+    print(f"finplan: wrote {pages} pages to {html}; open {html / 'index.html'}", file=sys.stderr)
+    raise typer.Exit(_portfolio_exit(portfolio, results, strict))
+
+
+def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
+    """Every plan checked and added up, with the frames of `--frames` or the configuration."""
+    from finplan.config import ConfigFinder
+    from finplan.discover import expand
+    from finplan.errors import InputError
+    from finplan.paths import relative, repository_root
+    from finplan.portfolio.aggregate import collect
+    from finplan.portfolio.frames import configured_frames, measure, read_frames
+
+    plans = expand(paths)
+    if output is not None and any(_same_file(output, plan) for plan, _ in plans):
+        _fail(f"--output {output} is one of the plans being summarised; finplan never writes to a plan")
+    results = _check_all(plans, ConfigFinder(), keep_plans=True)
+    root = repository_root()
+    portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
+    try:
+        frames = frames or configured_frames()
+        if frames is not None:
+            measure(portfolio, read_frames(frames), str(frames))
+    except InputError as error:
+        _fail(error.message)
+    return portfolio, results
+
+
+def _portfolio_exit(portfolio, results: list[CheckResult], strict: bool) -> int:
+    """The plans' own exit code, or 1 where a frame is exceeded (warnings too with --strict)."""
+    from finplan.findings import Severity
+
+    worst = max((finding.severity for _, finding in portfolio.findings), default=None)
+    failed = worst is not None and worst >= (Severity.WARNING if strict else Severity.ERROR)
+    return max(exit_code(results), EXIT_FINDINGS if failed else EXIT_CLEAN)

@@ -6,6 +6,7 @@ whichever is found first walking up from each plan's folder:
     select = ["FP"]                 # codes or prefixes; every rule on by default if left out
     ignore = ["FP105", "FP9"]
     strict = false                  # warnings fail too
+    frames = "frames.yaml"          # `finplan summary`'s yearly frames (finplan.portfolio.frames)
     [severity]                      # a rule's severity, by code
     FP203 = "error"
     [settings]                      # the profiles' numbers, as in a plan
@@ -30,7 +31,7 @@ from finplan.findings import Severity, shorten
 from finplan.paths import relative
 
 CONFIG_FILES = ("finplan.toml", "pyproject.toml")
-_KEYS = ("select", "ignore", "strict", "severity", "settings", "overrides")
+_KEYS = ("select", "ignore", "strict", "severity", "settings", "overrides", "frames")
 _OVERRIDE_KEYS = ("files", "select", "ignore", "severity", "settings")
 _CODE = re.compile(r"FP[0-9]{0,3}\Z")
 
