@@ -55,7 +55,7 @@ def stacked_years(
         axes.set_xticks(positions, [str(year) for year in years])
         _money_axis(axes.yaxis, currency)
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        axes.margins(y=0.3 if len(years) > 4 else 0.12)
+        axes.margins(y=0.55 if len(years) > 4 else 0.15)
         if series:
             figure.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
         return _svg(figure, title)
