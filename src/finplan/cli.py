@@ -395,18 +395,22 @@ def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
     from finplan.portfolio.aggregate import collect
     from finplan.portfolio.frames import configured_frames, measure, read_frames
 
-    plans = expand(paths)
+    try:
+        frames = frames or configured_frames()
+    except InputError as error:
+        _fail(error.message)
+    # A frames file kept beside the plans is no plan.
+    plans = [(plan, problem) for plan, problem in expand(paths) if frames is None or not _same_file(frames, plan)]
     if output is not None and any(_same_file(output, plan) for plan, _ in plans):
         _fail(f"--output {output} is one of the plans being summarised; finplan never writes to a plan")
     results = _check_all(plans, ConfigFinder(), keep_plans=True)
     root = repository_root()
     portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
-    try:
-        frames = frames or configured_frames()
-        if frames is not None:
+    if frames is not None:
+        try:
             measure(portfolio, read_frames(frames), str(frames))
-    except InputError as error:
-        _fail(error.message)
+        except InputError as error:
+            _fail(error.message)
     return portfolio, results
 
 

@@ -107,8 +107,9 @@ def read_frames(path: Path) -> list[Frame]:
     try:
         document = load_file(path)
     except InputError as error:
-        where = f"{path}:{error.position.line}:{error.position.column}" if error.position else f"{path}"
-        raise InputError(f"frames file {where}: {error.message}") from None
+        if error.position is None:
+            raise InputError(f"frames file {path} {error.message}") from None
+        raise InputError(f"frames file {path}:{error.position.line}:{error.position.column}: {error.message}") from None
     try:
         model = _models().model_validate(document.data)
     except ValidationError as error:
@@ -134,8 +135,18 @@ def read_frames(path: Path) -> list[Frame]:
     return frames
 
 
+_EXPECTED = {
+    "int_type": "expected a year written as a number, such as 2020",
+    "string_type": "expected text",
+    "list_type": "expected a list of frames",
+    "model_type": "expected a mapping of keys and values",
+}
+
+
 def _problem(detail, loc) -> str:
     where = f"`{format_path(loc)}`" if loc else "the frames file"
+    if detail["type"] in _EXPECTED:
+        return f"{where} is {describe(detail.get('input'))}; {_EXPECTED[detail['type']]}"
     if detail["type"] == "missing":
         return f"`{format_path(loc[:-1]) or 'the frames file'}` lacks the required key `{loc[-1]}`"
     if detail["type"] == "extra_forbidden":

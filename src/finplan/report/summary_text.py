@@ -135,6 +135,7 @@ def lines_table(title: str, lines, how: str) -> RichTable:
     """The lines placed in years by days, or not placed at all, with their plans."""
     columns = ("Plan", "Id", "Period", "Amount") if how == "spread" else ("Plan", "Id", "Amount")
     rich = new_table(title, *columns)
+    rich.min_width = len(title)
     for money in lines:
         period = [Text(f"{money.placement.start} – {money.placement.end}")] if how == "spread" else []
         rich.add_row(
@@ -158,7 +159,7 @@ def closing_line(portfolio: Portfolio) -> Text:
         text.append(f"; {failing} {'fails its' if failing == 1 else 'fail their'} check (`finplan check` says why)", style="bold red")
     if portfolio.unreadable:
         text.append(f"; {len(portfolio.unreadable)} could not be read", style="bold red")
-    findings = [finding for _, finding in portfolio.findings]
-    text.append(f" ({counts(findings)})")
+    if portfolio.frames_file is not None:
+        text.append(f"; frames: {counts([finding for _, finding in portfolio.findings])}")
     return text
 
