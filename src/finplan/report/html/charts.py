@@ -9,6 +9,7 @@ chart is drawn; pyplot is never used, so no window system is touched.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -110,4 +111,6 @@ def _svg(figure, title: str) -> str:
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     text = text[text.index("<svg"):]  # the XML declaration and DOCTYPE have no place inside HTML
+    # The RDF block names its creator and vocabularies by address; a page needs none of it.
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
     return text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1)
