@@ -308,3 +308,46 @@ def test_a_spread_sums_to_the_amount_exactly_and_each_year_is_within_an_ore_of_i
     for year, part in parts.items():
         assert abs(part - amount * days[year] / (length + 1)) <= Decimal("0.01")
         assert part == part.quantize(Decimal("0.01"))
+
+
+def test_the_documented_frames_file_gives_the_documented_finding(tmp_path, monkeypatch):
+    text = (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+    (documented,) = re.findall(r"^    (frames\.yaml:.*)$", text, re.MULTILINE)
+    (tmp_path / "frames.yaml").write_text(example, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_finplan("summary", SEED, "--frames", "frames.yaml")
+    assert [line for line in run.output.splitlines() if line.startswith("frames.yaml:")] == [documented]
+
+
+def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_not_placed(tmp_path):
+    # The plan format is to let these be left out; the portfolio already reads them as absent.
+    from finplan.portfolio.aggregate import collect
+    from finplan.report import summary_json
+
+    result = check_file(SEED)
+    seed = result.plan
+    project = seed.project.model_copy(update={"period": None, "case": None})
+    lines = [seed.financing[0].model_copy(update={"status": None}), *seed.financing[1:]]
+    result.plan = seed.model_copy(update={"project": project, "financing": lines})
+    portfolio = collect([result], {result.file: "seed.yaml"})
+    assert portfolio.plans[0].label == "seed.yaml"
+    assert all(money.placement.how == "unplaced" for money in portfolio.lines)
+    status = {r.key: r.total for r in portfolio.tables["SEK"][3].rows}
+    assert status["not stated"] == Decimal("2658128") and sum(status.values()) == Decimal("38566657")
+    document = summary_json.document(portfolio)
+    assert document["plans"][0]["period"] is None and document["plans"][0]["lines"][0]["status"] is None
+    schema = json.loads(
+        importlib.resources.files("finplan.report").joinpath("summary.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.Draft202012Validator(schema).validate(document)
+    from rich.console import Console
+
+    from finplan.report.html import write_site
+    from finplan.report.summary_text import render
+
+    console = Console(file=io.StringIO(), width=120)
+    render(portfolio, console)
+    assert "Not placed in years" in console.file.getvalue()
+    assert write_site(portfolio, tmp_path / "site") == 2
+    assert "no period" in (tmp_path / "site" / "plans" / "0001-seed.html").read_text(encoding="utf-8")
