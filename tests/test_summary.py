@@ -13,9 +13,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import MINIMAL, ROOT, SEED, run_finplan
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import MINIMAL, ROOT, SEED, run_finplan
 
 from finplan.check import check_file
 
@@ -47,6 +47,13 @@ def table(document: dict, name: str, currency: str = "SEK") -> dict:
 def row(found: dict, key: str) -> dict:
     (result,) = (r for r in found["rows"] if r["key"] == key)
     return result
+
+
+def line(**fields) -> str:
+    """A financing line as one flow mapping: decided public cash from Staten unless told otherwise."""
+    fields = {"financier": "Staten", "sector": "public", "form": "cash", "status": "decided", **fields}
+    amount = fields.pop("amount")  # last, where plan() looks for it
+    return "  - {" + ", ".join(f"{key}: {value}" for key, value in fields.items()) + f", amount: {amount}}}\n"
 
 
 def plan(case: str, lines: str, period: str = "{start: 2020-01-01, end: 2021-12-31}", currency: str = "SEK") -> str:
@@ -126,10 +133,16 @@ def test_the_seeds_applied_1_1_money_over_its_2020_frame_is_a_warning_naming_the
 
 
 def test_decided_money_over_a_frame_is_an_error_naming_the_plans_largest_first(write):
-    write(plan("A/1", "  - {id: a, financier: Staten, sector: public, form: cash, status: decided, appropriation: Reg.tillväxt, amount: 100, per_year: {2020: 60, 2021: 40}}\n"), "a.yaml")
-    write(plan("B/2", "  - {id: b, financier: Staten, sector: public, form: cash, status: decided, appropriation: REG.TILLVÄXT , amount: 300, per_year: {2020: 200, 2021: 100}}\n"), "b.yaml")
-    write(plan("C/3", "  - {id: c, financier: Staten, sector: public, form: cash, status: applied, appropriation: Reg.tillväxt, amount: 1000, per_year: {2020: 1000}}\n"), "c.yaml")
-    frames = write("frames:\n  - {appropriation: reg.tillväxt, year: 2020, amount: 250}\n  - {appropriation: Reg.tillväxt, year: 2021, amount: 1000}\n", "frames.yaml")
+    # One appropriation, written three ways: case and spaces make no difference.
+    write(plan("A/1", line(id="a", appropriation="Reg.tillväxt", per_year="{2020: 60, 2021: 40}", amount=100)), "a.yaml")
+    write(plan("B/2", line(id="b", appropriation="' REG.TILLVÄXT '", per_year="{2020: 200, 2021: 100}", amount=300)), "b.yaml")
+    write(plan("C/3", line(id="c", status="applied", appropriation="Reg.tillväxt", per_year="{2020: 1000}", amount=1000)),
+          "c.yaml")
+    frames = write(
+        "frames:\n  - {appropriation: reg.tillväxt, year: 2020, amount: 250}\n"
+        "  - {appropriation: Reg.tillväxt, year: 2021, amount: 1000}\n",
+        "frames.yaml",
+    )
     run = run_finplan("summary", frames.parent, "--frames", frames)
     assert run.exit_code == 1, run.output
     (finding,) = run.findings()
@@ -155,7 +168,8 @@ def test_frames_named_in_finplan_toml_and_check_accepts_the_key(tmp_path, monkey
     ("content", "expected"),
     [
         ("frames:\n  - {appropriation: X, year: 2020, amount: 10, colour: red}\n", "frames.yaml:2:48: unknown key `colour`"),
-        ("frames:\n  - {appropriation: X, year: '2020', amount: 10}\n", "frames.yaml:2:30: `frames[0].year` is \"2020\"; expected a year written as a number, such as 2020"),
+        ("frames:\n  - {appropriation: X, year: '2020', amount: 10}\n",
+         "frames.yaml:2:30: `frames[0].year` is \"2020\"; expected a year written as a number, such as 2020"),
         ("frames:\n  - {appropriation: X, year: 2020, amount: 10}\n  - {appropriation: x, year: 2020, amount: 5}\n",
          "frames.yaml:3:5: a second frame for `x` in 2020; the first is on line 2"),
         ("frames:\n  - {appropriation: X, year: 2020}\n", "frames.yaml:2:5: `frames[0]` lacks the required key `amount`"),
@@ -175,8 +189,8 @@ def test_a_missing_frames_file_is_exit_2(tmp_path):
 
 
 def test_currencies_are_summed_apart_never_mixed(write):
-    write(plan("S/1", "  - {id: s, financier: Staten, sector: public, form: cash, status: decided, amount: 1000}\n"), "sek.yaml")
-    write(plan("E/1", "  - {id: e, financier: EU, sector: public, form: cash, status: decided, amount: 50}\n", currency="EUR"), "eur.yaml")
+    write(plan("S/1", line(id="s", amount=1000)), "sek.yaml")
+    write(plan("E/1", line(id="e", financier="EU", amount=50), currency="EUR"), "eur.yaml")
     document = summary_json(Path(write("", "x.txt")).parent)
     assert [(c["currency"], c["financing"]) for c in document["currencies"]] == [("SEK", "1000"), ("EUR", "50")]
     run = run_finplan("summary", Path(write("", "x.txt")).parent)
@@ -195,7 +209,7 @@ def test_an_unreadable_plan_is_named_and_the_rest_summarised(write):
 
 def test_a_line_that_cannot_be_put_in_years_is_listed_and_warned_of_against_a_frame(write):
     # A period that ends before it starts (FP201) gives no days to spread over.
-    write(plan("R/1", "  - {id: r, financier: Staten, sector: public, form: cash, status: decided, appropriation: Reg.tillväxt, amount: 700}\n",
+    write(plan("R/1", line(id="r", appropriation="Reg.tillväxt", amount=700),
                period="{start: 2021-01-01, end: 2020-01-01}"), "reversed.yaml")
     frames = write("frames:\n  - {appropriation: Reg.tillväxt, year: 2020, amount: 100}\n", "frames.yaml")
     run = run_finplan("summary", frames.parent / "reversed.yaml", "--frames", frames)
@@ -209,7 +223,7 @@ def test_a_line_that_cannot_be_put_in_years_is_listed_and_warned_of_against_a_fr
 
 def test_rows_name_the_plans_that_make_them_up_largest_first(write):
     for case, amount in (("K/1", 10), ("K/2", 30), ("K/3", 20)):
-        write(plan(case, f"  - {{id: k, financier: Kommunen, sector: public, form: in_kind, status: decided, amount: {amount}}}\n"), f"{case[-1]}.yaml")
+        write(plan(case, line(id="k", financier="Kommunen", form="in_kind", amount=amount)), f"{case[-1]}.yaml")
     document = summary_json(Path(write("", "x.txt")).parent)
     kommunen = row(table(document, "financier"), "Kommunen")
     assert [(p["case"], p["amount"]) for p in kommunen["plans"]] == [("K/2", "30"), ("K/3", "20"), ("K/1", "10")]
@@ -244,7 +258,8 @@ def test_xlsx_has_a_sheet_per_table_with_amounts_as_numbers_in_kronor(write, tmp
     from openpyxl import load_workbook
 
     frames = write(FRAME_2020, "frames.yaml")
-    evil = write(plan("X/1", "  - {id: x, financier: '=HYPERLINK(\"http://example.org\")', sector: private, form: cash, status: decided, amount: 5}\n"), "evil.yaml")
+    formula = "'=HYPERLINK(\"http://example.org\")'"
+    evil = write(plan("X/1", line(id="x", financier=formula, sector="private", amount=5)), "evil.yaml")
     book_path = tmp_path / "portfolio.xlsx"
     run = run_finplan("summary", BUDGETS, evil, "--frames", frames, "--format", "xlsx", "--output", book_path)
     assert run.exit_code == 0, run.output

@@ -156,7 +156,8 @@ def closing_line(portfolio: Portfolio) -> Text:
         text.append(" (the plans' totals)" if found == declared else f" (the plans' totals: {format_kr(declared, currency)})")
     failing = sum(1 for ref in portfolio.plans if ref.result.failed)
     if failing:
-        text.append(f"; {failing} {'fails its' if failing == 1 else 'fail their'} check (`finplan check` says why)", style="bold red")
+        verb = "fails its" if failing == 1 else "fail their"
+        text.append(f"; {failing} {verb} check (`finplan check` says why)", style="bold red")
     if portfolio.unreadable:
         text.append(f"; {len(portfolio.unreadable)} could not be read", style="bold red")
     if portfolio.frames_file is not None:

@@ -56,7 +56,8 @@ def write(portfolio: Portfolio, path: Path) -> None:
          "fails" if ref.result.failed else "passes"]
         for ref in portfolio.plans
     ], [ref.currency for ref in portfolio.plans])
-    _sheet(book, "Lines", ["File", "Case", "Id", "Financier", "Kind", "Status", "Appropriation", "Scheme", "In years", "Amount"], [
+    lines_header = ["File", "Case", "Id", "Financier", "Kind", "Status", "Appropriation", "Scheme", "In years", "Amount"]
+    _sheet(book, "Lines", lines_header, [
         [m.plan.name, m.plan.case, m.line.id, m.line.financier, m.kind, m.status, m.line.appropriation, m.line.scheme,
          {"per_year": "breakdown", "spread": "spread by days", "unplaced": "not placed"}[m.placement.how], m.line.amount]
         for m in portfolio.lines
