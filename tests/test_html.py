@@ -67,7 +67,8 @@ def test_the_same_plans_give_the_same_site_byte_for_byte(tmp_path):
 def test_a_plans_page_lists_its_findings_at_their_lines(tmp_path):
     build(SEED, "--html", tmp_path)
     page = (tmp_path / "plans" / "0001-budgets-attraktiv.html").read_text(encoding="utf-8")
-    assert 'budgets/attraktiv.yaml:84:13: FP502 <span class="warning">warning</span> `anslag-1-1` is 19 283 329 kr' in page
+    # Amounts keep their digit groups together with no-break spaces.
+    assert 'budgets/attraktiv.yaml:84:13: FP502 <span class="warning">warning</span> `anslag-1-1` is 19\u00a0283\u00a0329 kr' in page
 
 
 def test_the_report_folder_must_be_a_folder(tmp_path):

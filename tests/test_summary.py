@@ -203,7 +203,8 @@ def test_an_unreadable_plan_is_named_and_the_rest_summarised(write):
     write("finplan: 1\nproject: [\n", "broken.yaml")
     run = run_finplan("summary", Path(write(MINIMAL, "good.yaml")).parent)
     assert run.exit_code == 2
-    assert "broken.yaml: could not be read" in run.output
+    assert "broken.yaml: could not be read; left out of the summary" in run.output
+    assert [(f["file"].endswith("broken.yaml"), f["code"]) for f in run.findings()] == [(True, "FP000")]
     assert "1 plan summarised; 1 000 kr of financing (the plans' totals); 1 could not be read" in run.output
 
 

@@ -41,8 +41,9 @@ def render(portfolio: Portfolio, console: Console) -> None:
             console.print(lines_table(title, lines, how))
             console.print()
     for result in portfolio.unreadable:
-        console.print(Text(f"{result.file}: could not be read; `finplan check {result.file}` says why", style="bold red"),
-                      soft_wrap=True)
+        for finding in result.findings:
+            console.print(finding_text(result.file, finding), soft_wrap=True)
+        console.print(Text(f"{result.file}: could not be read; left out of the summary", style="bold red"), soft_wrap=True)
     for file, finding in portfolio.findings:
         console.print(finding_text(file, finding), soft_wrap=True)
     console.print(closing_line(portfolio), soft_wrap=True)

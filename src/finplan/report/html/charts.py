@@ -34,8 +34,9 @@ def stacked_years(
     from matplotlib.figure import Figure
 
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(_WIDTH, 3.2 + 0.22 * min(len(series), 12)), layout="constrained")
-        axes = figure.add_subplot()
+        rows = (len(series) + 1) // 2
+        figure = Figure(figsize=(_WIDTH, 3.4 + 0.2 * rows))
+        axes = _axes(figure, legend_rows=rows)
         positions = list(range(len(years)))
         below = [0.0] * len(years)
         colours = matplotlib.colormaps["tab20"].colors
@@ -53,12 +54,14 @@ def stacked_years(
                     format_kr(amount, currency), (position, max(height, 0.0)), xytext=(0, 3), textcoords="offset points",
                     ha="center", va="bottom", fontsize=8, rotation=90 if upright else 0,
                 )
+            # Room above the highest bar for its label, about 5 points a character upright.
+            label = max(len(format_kr(amount, currency)) for amount in sums) * 5.0 if upright else 12.0
+            _leave_room(axes, "y", max(below, default=0.0), label + 8)
         axes.set_xticks(positions, [str(year) for year in years])
         _money_axis(axes.yaxis, currency)
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        axes.margins(y=0.55 if len(years) > 4 else 0.15)
         if series:
-            figure.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=8)
+            figure.legend(loc="lower center", ncols=2, frameon=False, fontsize=8)
         return _svg(figure, title)
 
 
@@ -70,8 +73,8 @@ def frame_use(title: str, frames: Sequence[tuple[str, Decimal, dict[str, Decimal
     statuses = ("decided", "applied", "proposed", "not stated")
     colours = {"decided": "#1f5f99", "applied": "#e08a1e", "proposed": "#9bbfe0", "not stated": "#bbbbbb"}
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(_WIDTH, 1.6 + 0.5 * len(frames)), layout="constrained")
-        axes = figure.add_subplot()
+        figure = Figure(figsize=(_WIDTH, 1.8 + 0.5 * len(frames)))
+        axes = _axes(figure, legend_rows=1, left=2.4)
         positions = list(range(len(frames)))[::-1]
         left = [0.0] * len(frames)
         for status in statuses:
@@ -90,10 +93,37 @@ def frame_use(title: str, frames: Sequence[tuple[str, Decimal, dict[str, Decimal
             )
         axes.set_yticks(positions, [label for label, _, _ in frames])
         _money_axis(axes.xaxis, currency)
-        axes.margins(x=0.35)
+        longest = max(len(f"{format_kr(sum(b.values(), Decimal(0)), currency)} of {format_kr(a, currency)}") for _, a, b in frames)
+        _leave_room(axes, "x", max(left + [float(a) for _, a, _ in frames]), longest * 4.6 + 8)
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        figure.legend(loc="outside lower center", ncols=5, frameon=False, fontsize=8)
+        figure.legend(loc="lower center", ncols=5, frameon=False, fontsize=8)
         return _svg(figure, title)
+
+
+def _axes(figure, *, legend_rows: int, left: float = 1.2):
+    """The plot's axes, with fixed room (in inches) for the amounts at its left and the legend below.
+
+    Fixed margins rather than matplotlib's constrained layout, which draws
+    every chart twice to measure it: a report of a thousand plans draws a
+    thousand charts.
+    """
+    width, height = figure.get_size_inches()
+    bottom = 0.45 + 0.2 * legend_rows
+    return figure.add_axes((left / width, (bottom + 0.1) / height, 1 - (left + 0.2) / width, 1 - (bottom + 0.55) / height))
+
+
+def _leave_room(axes, axis: str, highest: float, points: float) -> None:
+    """The `axis` from 0 to past `highest`, leaving `points` of the axes free beyond it for labels."""
+    if highest <= 0:
+        return
+    box = axes.get_position()
+    width, height = axes.figure.get_size_inches()
+    length = (box.height * height if axis == "y" else box.width * width) * 72
+    limit = highest / (1 - min(points / length, 0.8))
+    if axis == "y":
+        axes.set_ylim(top=limit)
+    else:
+        axes.set_xlim(right=limit)
 
 
 def _money_axis(axis, currency: str) -> None:

@@ -22,6 +22,7 @@ from finplan.report.common import counts, finding_parts, status
 from finplan.report.html import charts
 
 PLANS_SHOWN = 5
+_DIGIT_GROUP_GAP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _HOW = {"per_year": "breakdown", "spread": "spread by days", "unplaced": "not placed"}
 
 
@@ -254,6 +255,7 @@ def _findings(items: Iterable[tuple[str, object]]) -> str:
     entries = []
     for file, finding in items:
         where, code, severity, message = finding_parts(file, finding)
+        message = _DIGIT_GROUP_GAP.sub("\u00a0", message)  # an amount is never broken over two lines
         entries.append(
             f'<li data-code="{code}">{escape(where)}{code} <span class="{severity}">{severity}</span> {escape(message)}</li>'
         )
