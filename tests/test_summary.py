@@ -160,7 +160,7 @@ def test_frames_named_in_finplan_toml_and_check_accepts_the_key(tmp_path, monkey
     (tmp_path / "finplan.toml").write_text('frames = "ramar/2020.yaml"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     run = run_finplan("summary", "plans")
-    assert [f["code"] for f in run.findings()] == ["FP802"], run.output
+    assert [(f["file"], f["code"]) for f in run.findings()] == [("ramar/2020.yaml", "FP802")], run.output
     assert run_finplan("check", "plans").exit_code == 0
 
 

@@ -139,6 +139,7 @@ class Portfolio:
     unreadable: list[CheckResult]
     lines: list[LineMoney]
     tables: dict[str, list[Table]]  # by currency, SEK first
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each plan's lines: lines[start:end]
     frames: list = field(default_factory=list)  # finplan.portfolio.frames.FrameUse
     frames_file: str | None = None
     findings: list[tuple[str, Finding]] = field(default_factory=list)
@@ -151,6 +152,11 @@ class Portfolio:
         """The plans' declared totals in `currency`, added up."""
         return sum((p.plan.total for p in self.plans if p.currency == currency), Decimal(0))
 
+    def lines_of(self, plan: PlanRef) -> list[LineMoney]:
+        """A plan's lines, in the plan's order."""
+        start, end = self.spans[plan.index]
+        return self.lines[start:end]
+
     def lines_placed(self, how: str) -> list[LineMoney]:
         return [money for money in self.lines if money.placement.how == how]
 
@@ -160,6 +166,7 @@ def collect(results: Iterable[CheckResult], names: dict[str, str]) -> Portfolio:
     plans: list[PlanRef] = []
     unreadable: list[CheckResult] = []
     lines: list[LineMoney] = []
+    spans: list[tuple[int, int]] = []
     for result in results:
         if not result.readable or result.plan is None:
             unreadable.append(result)
@@ -167,10 +174,12 @@ def collect(results: Iterable[CheckResult], names: dict[str, str]) -> Portfolio:
         ref = PlanRef(len(plans), result.file, names.get(result.file, result.file), result)
         plans.append(ref)
         period = ref.plan.project.period
+        start = len(lines)
         lines.extend(LineMoney(ref, line, place(line, period)) for line in ref.plan.financing)
+        spans.append((start, len(lines)))
     currencies = sorted({ref.currency for ref in plans}, key=lambda c: (c != "SEK", c))
     tables = {currency: [_table(d, currency, lines) for d in DIMENSIONS] for currency in currencies}
-    return Portfolio(plans, unreadable, lines, tables)
+    return Portfolio(plans, unreadable, lines, tables, spans)
 
 
 def _table(dimension: Dimension, currency: str, lines: list[LineMoney]) -> Table:

@@ -178,8 +178,16 @@ def configured_frames(start: Path | None = None) -> Path | None:
                 return None  # the nearest configuration wins, as for `finplan check`
             if not isinstance(value, str) or not value:
                 raise InputError(f"configuration {candidate}: `frames` must be the path of a frames file")
-            return candidate_folder / value
+            return _from_here(candidate_folder / value)
     return None
+
+
+def _from_here(path: Path) -> Path:
+    """`path` from the working folder where it lies below it, as findings name files."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def measure(portfolio: Portfolio, frames: list[Frame], frames_file: str) -> None:

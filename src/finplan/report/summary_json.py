@@ -26,11 +26,10 @@ def amount(value: Decimal) -> str:
 def document(portfolio: Portfolio) -> dict[str, Any]:
     from finplan import __version__
 
-    placed = placements(portfolio)
     return {
         "finplan": __version__,
         "summary_format": SUMMARY_FORMAT,
-        "plans": [_plan(ref, placed[ref.index]) for ref in portfolio.plans],
+        "plans": [_plan(ref, [_placement(money) for money in portfolio.lines_of(ref)]) for ref in portfolio.plans],
         "unreadable": [
             {"file": r.file, "findings": [_finding(f) for f in r.findings]} for r in portfolio.unreadable
         ],
@@ -89,19 +88,16 @@ def _period(period) -> dict[str, str] | None:
     return None if period is None else {"start": period.start.isoformat(), "end": period.end.isoformat()}
 
 
-def placements(portfolio: Portfolio) -> list[list[dict[str, Any]]]:
-    """Each plan's lines with where their money falls in years: by breakdown, spread, or not placed."""
-    by_plan: list[list[dict[str, Any]]] = [[] for _ in portfolio.plans]
-    for money in portfolio.lines:
-        placement = money.placement
-        by_plan[money.plan.index].append({
-            "placed": placement.how,
-            "spread_over": None if placement.start is None else {
-                "start": placement.start.isoformat(), "end": placement.end.isoformat()
-            },
-            "years": {str(year): amount(part) for year, part in placement.years.items()},
-        })
-    return by_plan
+def _placement(money) -> dict[str, Any]:
+    """Where a line's money falls in years: by its breakdown, spread by days, or not placed."""
+    placement = money.placement
+    return {
+        "placed": placement.how,
+        "spread_over": None if placement.start is None else {
+            "start": placement.start.isoformat(), "end": placement.end.isoformat()
+        },
+        "years": {str(year): amount(part) for year, part in placement.years.items()},
+    }
 
 
 def _row(row: Row, portfolio: Portfolio) -> dict[str, Any]:

@@ -82,7 +82,7 @@ def overview(portfolio: Portfolio, names: dict[int, str]) -> str:
 def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
     plan = ref.plan
     project = plan.project
-    lines = [money for money in portfolio.lines if money.plan is ref]
+    lines = portfolio.lines_of(ref)
     period = f"{project.period.start} – {project.period.end}" if project.period else "no period"
     facts = [project.case, project.owner, period, f"total {format_kr(plan.total, plan.currency)}"]
     parts = [
