@@ -100,3 +100,23 @@ def test_check_imports_no_library_of_the_summary_or_the_report():
             assert loaded == "HEAVY []", (argv, loaded)
         else:  # the text summary needs its own package, and no workbook or chart library
             assert loaded.startswith("HEAVY ['finplan.portfolio") and "matplotlib" not in loaded and "openpyxl" not in loaded
+
+
+def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path, monkeypatch):
+    import os
+
+    import finplan.report.html
+
+    plans = [ROOT / "budgets" / name for name in sorted(os.listdir(ROOT / "budgets"))] * 2
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for index, source in enumerate(plans):
+        (folder / f"plan-{index}.yaml").write_bytes(source.read_bytes())
+    build(folder, "--html", tmp_path / "one")
+    monkeypatch.setattr(finplan.report.html, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(finplan.report.html.os, "cpu_count", lambda: 2)
+    build(folder, "--html", tmp_path / "several")
+    one = sorted((tmp_path / "one").rglob("*.html"))
+    assert len(one) == 7
+    for page in one:
+        assert page.read_bytes() == (tmp_path / "several" / page.relative_to(tmp_path / "one")).read_bytes()

@@ -367,3 +367,15 @@ def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_no
     assert "Not placed in years" in console.file.getvalue()
     assert write_site(portfolio, tmp_path / "site") == 2
     assert "no period" in (tmp_path / "site" / "plans" / "0001-seed.html").read_text(encoding="utf-8")
+
+
+def test_plans_checked_over_the_cores_are_summed_as_in_one_process(tmp_path, monkeypatch):
+    import finplan.cli
+
+    for index in range(10):
+        (tmp_path / f"plan-{index}.yaml").write_bytes(SEED.read_bytes())
+    one_process = summary_json(tmp_path)
+    monkeypatch.setattr(finplan.cli, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(finplan.cli.os, "cpu_count", lambda: 2)
+    assert summary_json(tmp_path) == one_process
+    assert table(one_process, "appropriation")["sum"]["total"] == "385666570"
