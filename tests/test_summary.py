@@ -379,3 +379,13 @@ def test_plans_checked_over_the_cores_are_summed_as_in_one_process(tmp_path, mon
     monkeypatch.setattr(finplan.cli.os, "cpu_count", lambda: 2)
     assert summary_json(tmp_path) == one_process
     assert table(one_process, "appropriation")["sum"]["total"] == "385666570"
+
+
+def test_the_text_lists_the_first_40_spread_lines_and_says_how_many_more(tmp_path):
+    for index in range(21):
+        (tmp_path / f"plan-{index:02d}.yaml").write_text(MINIMAL, encoding="utf-8")
+    run = run_finplan("summary", tmp_path)
+    spread = run.output.split("Spread by days over their period")[1]
+    assert spread.count("2020-01-01 – 2021-12-31") == 40
+    assert "… 2 more" in spread
+    assert len(summary_json(tmp_path)["plans"]) == 21

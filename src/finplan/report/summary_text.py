@@ -16,6 +16,7 @@ from finplan.money import format_kr, format_number
 from finplan.portfolio.aggregate import Portfolio, Row, Table
 from finplan.report.common import counts
 from finplan.report.table import new_table
+from finplan.report.text import _add_lines as add_lines
 from finplan.report.text import finding_text
 
 PLANS_SHOWN = 3
@@ -137,12 +138,12 @@ def lines_table(title: str, lines, how: str) -> RichTable:
     columns = ("Plan", "Id", "Period", "Amount") if how == "spread" else ("Plan", "Id", "Amount")
     rich = new_table(title, *columns)
     rich.min_width = len(title)
-    for money in lines:
-        period = [Text(f"{money.placement.start} – {money.placement.end}")] if how == "spread" else []
-        rich.add_row(
-            Text(money.plan.label), Text(money.line.id), *period,
-            Text(format_kr(money.line.amount, money.plan.currency)),
-        )
+    # The first lines and how many more, as in the check's tables; json, csv, xlsx and HTML list them all.
+    add_lines(rich, lines, lambda money: (
+        Text(money.plan.label), Text(money.line.id),
+        *([Text(f"{money.placement.start} – {money.placement.end}")] if how == "spread" else []),
+        Text(format_kr(money.line.amount, money.plan.currency)),
+    ))
     return rich
 
 
