@@ -65,3 +65,37 @@ def test_the_formats_the_docs_list_are_the_registry():
     assert [row.split("`")[1] for row in table.splitlines()] == list(FORMATS)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"[--format {'|'.join(FORMATS)}]" in readme
+
+def test_the_report_publishing_examples_write_the_folder_they_publish(tmp_path):
+    import shlex
+
+    import yaml
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)]
+    github = next(b for b in blocks if isinstance(b, dict) and "report" in b.get("jobs", {}))
+    steps = github["jobs"]["report"]["steps"]
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    (command,) = [s["run"] for s in steps if "finplan report" in s.get("run", "")]
+    assert upload["with"]["path"].rstrip("/") == _html_folder(command)
+    gitlab = next(b for b in blocks if isinstance(b, dict) and "pages" in b)
+    (command,) = [line for line in gitlab["pages"]["script"] if "finplan report" in line]
+    assert _html_folder(command) == "public" and gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    # The command itself runs: the seed's plans and a frames file give a site in the folder named.
+    frames = tmp_path / "frames.yaml"
+    frames.write_text("frames:\n  - {appropriation: Reg.tillväxt, year: 2025, amount: 5 000 000}\n", encoding="utf-8")
+    words = shlex.split(command.split("||")[0])
+    assert words[:3] == ["finplan", "report", "budgets"]
+    words[2:3] = [str(ROOT / "budgets")]
+    words[words.index("--frames") + 1] = str(frames)
+    words[words.index("--html") + 1] = str(tmp_path / "public")
+    run = run_finplan(*words[1:])
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / "public" / "index.html").is_file()
+
+
+def _html_folder(command: str) -> str:
+    import shlex
+
+    words = shlex.split(command.split("||")[0])
+    return words[words.index("--html") + 1]

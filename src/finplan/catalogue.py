@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code
 from finplan.errors import UNREADABLE
+from finplan.job_codes import JOB_CODES
 from finplan.findings import shorten
 from finplan.rules import RULES
 from finplan.shape import SHAPE
@@ -18,7 +19,9 @@ from finplan.suppress import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
 
 INPUT_CODES: tuple[Code, ...] = (UNREADABLE, SHAPE, IGNORE_WITHOUT_CODE, UNUSED_IGNORE)
 
-CATALOGUE: Mapping[str, Code] = {item.code: item for item in sorted((*INPUT_CODES, *RULES), key=lambda c: c.code)}
+CATALOGUE: Mapping[str, Code] = {
+    item.code: item for item in sorted((*INPUT_CODES, *RULES, *JOB_CODES), key=lambda c: c.code)
+}
 
 
 def find(code: str) -> Code | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from finplan import __version__
-from finplan.report import DIFF_FORMATS, FORMATS
+from finplan.report import DIFF_FORMATS, FORMATS, SITE_FORMATS, SUMMARY_FORMATS
 
 if TYPE_CHECKING:
     from finplan.findings import CheckResult
@@ -55,6 +55,7 @@ def _choices(name: str, formats) -> type[enum.Enum]:
 
 CheckFormat = _choices("CheckFormat", FORMATS)
 DiffFormat = _choices("DiffFormat", DIFF_FORMATS)
+SummaryFormat = _choices("SummaryFormat", SUMMARY_FORMATS)
 
 
 @app.command()
@@ -310,6 +311,99 @@ def _diff_run(paths: list[str], rev: str | None):
     return compare_files(Path(paths[0]), Path(paths[1]), ConfigFinder())
 
 
+_PLAN_PATHS = typer.Argument(help="Plan files, folders (every *.yaml and *.yml below) or globs.", show_default=False)
+_FRAMES = typer.Option(
+    "--frames", help="A file of yearly frames per appropriation; else `frames` in finplan.toml.", show_default=False
+)
+
+
+@app.command()
+def summary(
+    paths: Annotated[list[str], _PLAN_PATHS],
+    output_format: Annotated[SummaryFormat, typer.Option("--format", "-o", help="Output format.")] = "text",  # type: ignore[assignment]
+    output: Annotated[Path | None, typer.Option("--output", help="Write the summary to this file.")] = None,
+    frames: Annotated[Path | None, _FRAMES] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Add up many plans per year, appropriation, financier, scheme, status and kind; hold them against frames."""
+    fmt = SUMMARY_FORMATS[SummaryFormat(output_format).value]
+    if fmt.binary and output is None:
+        _fail(f"--format {fmt.name} writes a file of its own; name it with --output FILE")
+    from finplan.errors import InputError
+
+    portfolio, results = _portfolio(paths, frames, output)
+    try:
+        if fmt.binary:
+            fmt.load().write(portfolio, output)
+        else:
+            _write_report(portfolio, fmt, output)
+    except ImportError as error:
+        _fail(f"--format {fmt.name} needs {error.name}: pip install 'finplan[report]'")
+    except InputError as error:
+        _fail(error.message)
+    raise typer.Exit(_portfolio_exit(portfolio, results, strict))
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], _PLAN_PATHS],
+    html: Annotated[Path, typer.Option("--html", help="Write the HTML report into this folder.", show_default=False)],
+    frames: Annotated[Path | None, _FRAMES] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Write a static HTML report of many plans: the portfolio, frames, and a page per plan, with charts."""
+    from finplan.errors import InputError
+
+    portfolio, results = _portfolio(paths, frames, None)
+    try:
+        pages = SITE_FORMATS["html"].load().write(portfolio, html)
+    except ImportError as error:
+        _fail(f"the HTML report needs {error.name}: pip install 'finplan[report]'")
+    except InputError as error:
+        _fail(error.message)
+    print(f"finplan: wrote {pages} pages to {html}; open {html / 'index.html'}", file=sys.stderr)
+    raise typer.Exit(_portfolio_exit(portfolio, results, strict))
+
+
+def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
+    """Every plan checked and added up, with the frames of `--frames` or the configuration."""
+    from finplan.config import ConfigFinder
+    from finplan.discover import expand
+    from finplan.errors import InputError
+    from finplan.paths import relative, repository_root
+    from finplan.portfolio.aggregate import collect
+    from finplan.portfolio.frames import configured_frames, measure, read_frames
+
+    try:
+        frames = frames or configured_frames()
+    except InputError as error:
+        _fail(error.message)
+    # A frames file kept beside the plans is no plan.
+    plans = [(plan, problem) for plan, problem in expand(paths) if frames is None or not _same_file(frames, plan)]
+    if output is not None and any(_same_file(output, plan) for plan, _ in plans):
+        _fail(f"--output {output} is one of the plans being summarised; finplan never writes to a plan")
+    from finplan.batch import check_all
+
+    results = check_all(plans, ConfigFinder(), keep_plans=True)
+    root = repository_root()
+    portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
+    if frames is not None:
+        try:
+            measure(portfolio, read_frames(frames), str(frames))
+        except InputError as error:
+            _fail(error.message)
+    return portfolio, results
+
+
+def _portfolio_exit(portfolio, results: list[CheckResult], strict: bool) -> int:
+    """The plans' own exit code, or 1 where a frame is exceeded (warnings too with --strict)."""
+    from finplan.findings import Severity
+
+    worst = max((finding.severity for _, finding in portfolio.findings), default=None)
+    failed = worst is not None and worst >= (Severity.WARNING if strict else Severity.ERROR)
+    return max(exit_code(results), EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
 def main() -> None:
     # Pydantic imports every installed package's `pydantic` plugin entry point
     # when the first model is built; finplan needs none, and runs no code of others.
@@ -319,3 +413,4 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+

@@ -6,6 +6,7 @@ whichever is found first walking up from each plan's folder:
     select = ["FP"]                 # codes or prefixes; every rule on by default if left out
     ignore = ["FP105", "FP9"]
     strict = false                  # warnings fail too
+    frames = "frames.yaml"          # `finplan summary`'s yearly frames, from this file's folder
     [severity]                      # a code's severity, by code or prefix (the longest wins)
     FP203 = "error"
     FP1 = "warning"
@@ -127,6 +128,7 @@ class _ConfigTable(_Table):
     severity: Severities = {}
     settings: PlanSettings | None = None
     overrides: list[_Override] = []
+    frames: str | None = None  # read by finplan summary (finplan.portfolio.frames)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ class _Config:
     root: Path
     base: FileConfig
     overrides: tuple[_Override_, ...]
+    frames: Path | None = None
 
     def for_plan(self, plan: Path) -> FileConfig:
         import fnmatch
@@ -177,6 +180,11 @@ class ConfigFinder:
         config = found.for_plan(plan) if found else FileConfig()
         selection = Selection(self._select or config.selection.select, config.selection.ignore + self._ignore)
         return replace(config, selection=selection, strict=config.strict or self._strict)
+
+    def frames(self, folder: Path) -> Path | None:
+        """The frames file the configuration nearest `folder` names, from that configuration's folder."""
+        found = self._find(folder.resolve())
+        return found.frames if found else None
 
     def _find(self, folder: Path) -> _Config | None:
         if folder in self._by_folder:
@@ -224,7 +232,8 @@ def _read(path: Path) -> _Config | None:
         )
         for item in config.overrides
     )
-    return _Config(path.parent.resolve(), base, overrides)
+    frames = path.parent / config.frames if config.frames else None
+    return _Config(path.parent.resolve(), base, overrides, frames)
 
 
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:

@@ -25,6 +25,7 @@ class Format:
     tables: bool = False
     console: bool = False
     needs_plan: bool = False
+    binary: bool = False  # writes a file of its own, `write(run, path)`, rather than text to a stream
 
     def load(self) -> ModuleType:
         """The format's module, imported when it is asked for."""
@@ -57,4 +58,20 @@ DIFF_FORMATS: dict[str, Format] = {
     )
 }
 
-JOBS: dict[str, dict[str, Format]] = {"check": FORMATS, "diff": DIFF_FORMATS}
+SUMMARY_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "finplan.report.summary_text", "people: the portfolio per year, as tables", console=True),
+        Format("json", "finplan.report.summary_json", "programs: a versioned schema (docs/summary.md)"),
+        Format("csv", "finplan.report.summary_csv", "spreadsheets and scripts: one record per figure"),
+        Format("xlsx", "finplan.report.summary_xlsx", "Excel: a sheet per table, amounts as numbers", binary=True),
+    )
+}
+
+SITE_FORMATS: dict[str, Format] = {
+    "html": Format("html", "finplan.report.html", "a static site of many plans, with charts (docs/summary.md)", binary=True),
+}
+
+JOBS: dict[str, dict[str, Format]] = {
+    "check": FORMATS, "diff": DIFF_FORMATS, "summary": SUMMARY_FORMATS, "report": SITE_FORMATS,
+}

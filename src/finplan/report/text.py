@@ -112,7 +112,7 @@ def describe_period(period: Period | None) -> str:
 
 def _financing(plan: Plan) -> Table:
     table = new_table("Financing", "Id", "Financier", "Kind", "Status", "Amount", "Share")
-    _add_lines(table, plan.financing, lambda line: (
+    add_lines(table, plan.financing, lambda line: (
         Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"), Text(line.status or NOT_STATED),
         _amount(line, plan), Text(format_share(line.amount, plan.total)),
     ))
@@ -133,7 +133,7 @@ def _amount(line: FinancingLine, plan: Plan) -> Text:
 
 def _outside(plan: Plan) -> Table:
     table = new_table("Beside the total (not counted)", "Id", "Financier", "Kind", "Status", "Amount")
-    _add_lines(table, plan.outside_total or [], lambda line: (
+    add_lines(table, plan.outside_total or [], lambda line: (
         Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"),
         Text(line.status or NOT_STATED), _amount(line, plan),
     ))
@@ -169,7 +169,7 @@ def _subtotals(plan: Plan) -> Table:
 
 def _costs(plan: Plan) -> Table:
     table = new_table("Costs", "Id", "Category", "Description", "Amount", "Share")
-    _add_lines(table, plan.costs or [], lambda line: (
+    add_lines(table, plan.costs or [], lambda line: (
         Text(line.id), Text(label(line.category)), Text(line.description or ""),
         Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
     ))
@@ -191,7 +191,7 @@ def _years(plan: Plan) -> Table:
         broken_down = [line for line in lines if line.per_year]
         if not broken_down:
             continue
-        _add_lines(table, broken_down, lambda line: (
+        add_lines(table, broken_down, lambda line: (
             Text(line.id), *_year_cells(line.per_year, years), Text(format_number(line.amount)),
         ))
         sums = per_year(broken_down)
@@ -207,7 +207,7 @@ MAX_ROWS = 40
 """Lines a table shows; a plan of thousands of lines is read through its sums and findings."""
 
 
-def _add_lines(table: Table, lines: list, row) -> None:
+def add_lines(table: Table, lines: list, row) -> None:
     """A row for each of the first MAX_ROWS lines, then one saying how many more there are."""
     for line in lines[:MAX_ROWS]:
         table.add_row(*row(line))

@@ -1,0 +1,202 @@
+"""Many checked plans added up: per financier, appropriation, scheme, status and kind, per year.
+
+Every figure is an exact sum of `Decimal`s. A table is made per currency: a
+plan in EUR is never added to one in SEK. Each row keeps what each plan puts
+into it, so a row can name the plans that make it up, largest first.
+
+Rows are grouped by their text compared without regard to case or to runs of
+spaces (`grouping_key`): "Reg.tillväxt" and "reg.tillväxt " are one
+appropriation, shown as first written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from finplan.findings import CheckResult, Finding
+from finplan.portfolio.spread import Placement, place
+
+NOT_STATED = "not stated"
+STATUSES = ("decided", "applied", "proposed", NOT_STATED)
+KINDS = ("public cash", "public in kind", "private cash", "private in kind")
+
+
+def grouping_key(text: str) -> str:
+    """How two names are compared: case folded, runs of white space as one space, ends trimmed."""
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    """One plan of the portfolio: its file, its name from the repository root, and its check."""
+
+    index: int
+    file: str
+    name: str
+    result: CheckResult
+
+    @property
+    def plan(self):
+        return self.result.plan
+
+    @property
+    def case(self) -> str | None:
+        return self.plan.project.case
+
+    @property
+    def label(self) -> str:
+        """The plan as a person names it: its case number (diarienummer), else its file."""
+        return self.case or self.name
+
+    @property
+    def currency(self) -> str:
+        return self.plan.currency
+
+
+@dataclass(frozen=True, slots=True)
+class LineMoney:
+    """A financing line of a plan and where its money falls in years."""
+
+    plan: PlanRef
+    line: object  # finplan.model.FinancingLine
+    placement: Placement
+
+    @property
+    def status(self) -> str:
+        return self.line.status or NOT_STATED
+
+    @property
+    def kind(self) -> str:
+        return f"{self.line.sector} {self.line.form.replace('_', ' ')}"
+
+
+@dataclass(slots=True)
+class Row:
+    """One row of a table: its amounts per year, what no year holds, the total, and by plan."""
+
+    key: str
+    years: dict[int, Decimal] = field(default_factory=dict)
+    unplaced: Decimal = Decimal(0)
+    total: Decimal = Decimal(0)
+    by_plan: dict[int, Decimal] = field(default_factory=dict)
+
+    def add(self, money: LineMoney) -> None:
+        amount = money.line.amount
+        for year, part in money.placement.years.items():
+            self.years[year] = self.years.get(year, Decimal(0)) + part
+        self.unplaced += amount - money.placement.placed
+        self.total += amount
+        index = money.plan.index
+        self.by_plan[index] = self.by_plan.get(index, Decimal(0)) + amount
+
+    def plans(self, refs: list[PlanRef]) -> list[tuple[PlanRef, Decimal]]:
+        """The plans that make up this row with their part, largest first, then by name."""
+        return sorted(((refs[i], amount) for i, amount in self.by_plan.items()), key=lambda p: (-p[1], p[0].name))
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """A way to group financing lines: its name, column heading, a line's key, and the order of rows.
+
+    Rows come in `order` where one is given, else by name; a line without a key
+    goes to the row `missing`, last.
+    """
+
+    name: str
+    heading: str
+    key: Callable[[LineMoney], str | None]
+    missing: str = ""
+    order: tuple[str, ...] = ()
+
+
+DIMENSIONS = (
+    Dimension("appropriation", "Appropriation", lambda m: m.line.appropriation, "no appropriation stated"),
+    Dimension("financier", "Financier", lambda m: m.line.financier),
+    Dimension("scheme", "Scheme", lambda m: m.line.scheme, "no scheme"),
+    Dimension("status", "Status", lambda m: m.status, order=STATUSES),
+    Dimension("kind", "Kind", lambda m: m.kind, order=KINDS),
+)
+
+
+@dataclass(slots=True)
+class Table:
+    """A dimension's rows in one currency, with the years they span and their sum."""
+
+    dimension: Dimension
+    currency: str
+    years: list[int]
+    rows: list[Row]
+    total: Row
+
+
+@dataclass(slots=True)
+class Portfolio:
+    """Everything `finplan summary` reports."""
+
+    plans: list[PlanRef]
+    unreadable: list[CheckResult]
+    lines: list[LineMoney]
+    tables: dict[str, list[Table]]  # by currency, SEK first
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each plan's lines: lines[start:end]
+    frames: list = field(default_factory=list)  # finplan.portfolio.frames.FrameUse
+    frames_file: str | None = None
+    findings: list[tuple[str, Finding]] = field(default_factory=list)
+
+    @property
+    def currencies(self) -> list[str]:
+        return list(self.tables)
+
+    def plan_totals(self, currency: str) -> Decimal:
+        """The plans' declared totals in `currency`, added up."""
+        return sum((p.plan.total for p in self.plans if p.currency == currency), Decimal(0))
+
+    def lines_of(self, plan: PlanRef) -> list[LineMoney]:
+        """A plan's lines, in the plan's order."""
+        start, end = self.spans[plan.index]
+        return self.lines[start:end]
+
+    def lines_placed(self, how: str) -> list[LineMoney]:
+        return [money for money in self.lines if money.placement.how == how]
+
+
+def collect(results: Iterable[CheckResult], names: dict[str, str]) -> Portfolio:
+    """The portfolio of every plan that could be read; the others kept aside, by name."""
+    plans: list[PlanRef] = []
+    unreadable: list[CheckResult] = []
+    lines: list[LineMoney] = []
+    spans: list[tuple[int, int]] = []
+    for result in results:
+        if not result.readable or result.plan is None:
+            unreadable.append(result)
+            continue
+        ref = PlanRef(len(plans), result.file, names.get(result.file, result.file), result)
+        plans.append(ref)
+        period = ref.plan.project.period
+        start = len(lines)
+        lines.extend(LineMoney(ref, line, place(line, period)) for line in ref.plan.financing)
+        spans.append((start, len(lines)))
+    currencies = sorted({ref.currency for ref in plans}, key=lambda c: (c != "SEK", c))
+    tables = {currency: [_table(d, currency, lines) for d in DIMENSIONS] for currency in currencies}
+    return Portfolio(plans, unreadable, lines, tables, spans)
+
+
+def _table(dimension: Dimension, currency: str, lines: list[LineMoney]) -> Table:
+    rows: dict[str | None, Row] = {}
+    total = Row("Sum")
+    for money in lines:
+        if money.plan.currency != currency:
+            continue
+        shown = dimension.key(money)
+        key = None if shown is None else grouping_key(shown)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = Row(dimension.missing if shown is None else shown)
+        row.add(money)
+        total.add(money)
+    if dimension.order:
+        ordered = [rows[grouping_key(k)] for k in dimension.order if grouping_key(k) in rows]
+    else:
+        ordered = sorted(rows.values(), key=lambda r: (r is rows.get(None), grouping_key(r.key)))
+    return Table(dimension, currency, sorted(total.years), ordered, total)

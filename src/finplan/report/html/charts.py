@@ -1,0 +1,146 @@
+"""The report's charts, drawn by matplotlib as SVG with text kept as text.
+
+`svg.fonttype: none` leaves every label a `<text>` element, so a reader can
+select and search it; labels are written by `finplan.money.format_kr`, as the
+text report writes amounts. matplotlib is imported here only, and only when a
+chart is drawn; pyplot is never used, so no window system is touched.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from finplan.money import format_kr
+
+_STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "finplan",  # the same report, byte for byte, from the same plans
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+_WIDTH = 8.0  # inches; the page scales the SVG to its column
+
+
+def stacked_years(
+    title: str, years: Sequence[int], series: Sequence[tuple[str, dict[int, Decimal]]], currency: str
+) -> str:
+    """Stacked bars of money per year, one segment per named series, the year's sum atop each bar."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context(_STYLE):
+        rows = (len(series) + 1) // 2
+        figure = Figure(figsize=(_WIDTH, 3.4 + 0.2 * rows))
+        axes = _axes(figure, legend_rows=rows)
+        positions = list(range(len(years)))
+        below = [0.0] * len(years)
+        colours = matplotlib.colormaps["tab20"].colors
+        top = None
+        for index, (name, amounts) in enumerate(series):
+            # Floats only for where a bar is drawn; every figure a reader sees is the exact Decimal's.
+            heights = [float(amounts.get(year, 0)) for year in years]
+            top = axes.bar(positions, heights, bottom=below, label=name, color=colours[index % len(colours)], width=0.7)
+            below = [b + h for b, h in zip(below, heights, strict=True)]
+        if top is not None:
+            sums = [sum((amounts.get(year, Decimal(0)) for _, amounts in series), Decimal(0)) for year in years]
+            upright = len(years) > 4  # side by side, long sums would run into each other
+            for position, height, amount in zip(positions, below, sums, strict=True):
+                axes.annotate(
+                    format_kr(amount, currency), (position, max(height, 0.0)), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=8, rotation=90 if upright else 0,
+                )
+            # Room above the highest bar for its label, about 5 points a character upright.
+            label = max(len(format_kr(amount, currency)) for amount in sums) * 5.0 if upright else 12.0
+            _leave_room(axes, "y", max(below, default=0.0), label + 8)
+        axes.set_xticks(positions, [str(year) for year in years])
+        _money_axis(axes.yaxis, currency)
+        axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        if series:
+            figure.legend(loc="lower center", ncols=2, frameon=False, fontsize=8)
+        return _svg(figure, title)
+
+
+def frame_use(title: str, frames: Sequence[tuple[str, Decimal, dict[str, Decimal]]], currency: str) -> str:
+    """A horizontal bar per frame: its money by status, stacked, against an outline of the frame itself."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    statuses = ("decided", "applied", "proposed", "not stated")
+    colours = {"decided": "#1f5f99", "applied": "#e08a1e", "proposed": "#9bbfe0", "not stated": "#bbbbbb"}
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(_WIDTH, 1.8 + 0.5 * len(frames)))
+        axes = _axes(figure, legend_rows=1, left=2.4)
+        positions = list(range(len(frames)))[::-1]
+        left = [0.0] * len(frames)
+        for status in statuses:
+            widths = [float(by_status[status]) for _, _, by_status in frames]
+            axes.barh(positions, widths, left=left, height=0.5, label=status, color=colours[status])
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+        axes.barh(
+            positions, [float(amount) for _, amount, _ in frames], height=0.7, fill=False,
+            edgecolor="black", linewidth=1.2, label="frame",
+        )
+        for position, (_, amount, by_status) in zip(positions, frames, strict=True):
+            used = sum(by_status.values(), Decimal(0))
+            axes.annotate(
+                f"{format_kr(used, currency)} of {format_kr(amount, currency)}",
+                (float(max(used, amount)), position), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8,
+            )
+        axes.set_yticks(positions, [label for label, _, _ in frames])
+        _money_axis(axes.xaxis, currency)
+        longest = max(len(f"{format_kr(sum(b.values(), Decimal(0)), currency)} of {format_kr(a, currency)}") for _, a, b in frames)
+        _leave_room(axes, "x", max(left + [float(a) for _, a, _ in frames]), longest * 4.6 + 8)
+        axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        figure.legend(loc="lower center", ncols=5, frameon=False, fontsize=8)
+        return _svg(figure, title)
+
+
+def _axes(figure, *, legend_rows: int, left: float = 1.2):
+    """The plot's axes, with fixed room (in inches) for the amounts at its left and the legend below.
+
+    Fixed margins rather than matplotlib's constrained layout, which draws
+    every chart twice to measure it: a report of a thousand plans draws a
+    thousand charts.
+    """
+    width, height = figure.get_size_inches()
+    bottom = 0.45 + 0.2 * legend_rows
+    return figure.add_axes((left / width, (bottom + 0.1) / height, 1 - (left + 0.2) / width, 1 - (bottom + 0.55) / height))
+
+
+def _leave_room(axes, axis: str, highest: float, points: float) -> None:
+    """The `axis` from 0 to past `highest`, leaving `points` of the axes free beyond it for labels."""
+    if highest <= 0:
+        return
+    box = axes.get_position()
+    width, height = axes.figure.get_size_inches()
+    length = (box.height * height if axis == "y" else box.width * width) * 72
+    limit = highest / (1 - min(points / length, 0.8))
+    if axis == "y":
+        axes.set_ylim(top=limit)
+    else:
+        axes.set_xlim(right=limit)
+
+
+def _money_axis(axis, currency: str) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10], integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: format_kr(Decimal(round(value)), currency)))
+
+
+def _svg(figure, title: str) -> str:
+    """The figure as an `<svg>` element to put inside a page, named for screen readers."""
+    import html
+
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg"):]  # the XML declaration and DOCTYPE have no place inside HTML
+    # The RDF block names its creator and vocabularies by address; a page needs none of it.
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
+    return text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1)

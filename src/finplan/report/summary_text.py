@@ -1,0 +1,168 @@
+"""`finplan summary` for people: the portfolio's tables per year, its frames, and what was spread.
+
+Text from plans goes into `Text` objects, never Rich markup, as in report/text.py.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from finplan.findings import some
+from finplan.money import format_kr, format_number
+from finplan.portfolio.aggregate import Portfolio, Row, Table
+from finplan.report.run import counts
+from finplan.report.table import new_table
+from finplan.report.text import add_lines
+from finplan.report.text import finding_text
+
+PLANS_SHOWN = 3
+"""Plans named in a row of the text tables; json, csv and xlsx name them all."""
+
+
+def unit(currency: str) -> str:
+    return "kr" if currency == "SEK" else currency
+
+
+def render(portfolio: Portfolio, console: Console) -> None:
+    for currency in portfolio.currencies:
+        for table in portfolio.tables[currency]:
+            for part in year_tables(table, portfolio, console.width):
+                console.print(part)
+                console.print()
+    if portfolio.frames:
+        console.print(frames_table(portfolio))
+        console.print()
+    for title, how in (("Spread by days over their period", "spread"), ("Not placed in years", "unplaced")):
+        lines = portfolio.lines_placed(how)
+        if lines:
+            console.print(lines_table(title, lines, how))
+            console.print()
+    for result in portfolio.unreadable:
+        for finding in result.findings:
+            console.print(finding_text(result.file, finding), soft_wrap=True)
+        console.print(Text(f"{result.file}: could not be read; left out of the summary", style="bold red"), soft_wrap=True)
+    for file, finding in portfolio.findings:
+        console.print(finding_text(file, finding), soft_wrap=True)
+    console.print(closing_line(portfolio), soft_wrap=True)
+
+
+def year_tables(table: Table, portfolio: Portfolio, width: int) -> list[RichTable]:
+    """A dimension's rows by year, in as many tables as it takes to keep every amount whole in `width`.
+
+    The years are cut into runs that fit beside the row names; the last run
+    also has what no year holds (where anything), the total and the plans.
+    """
+    unplaced = any(row.unplaced for row in table.rows)
+    rows = [*table.rows, table.total]
+    name_width = min(max(len(row.key) for row in rows), 24)
+    year_width = {year: max(len(str(year)), *(len(_amount(row.years.get(year))) for row in rows)) + 2 for year in table.years}
+    tail = max(len(format_number(row.total)) for row in rows) + 2 + 16  # the total and some of the plans
+    if unplaced:
+        tail += max(len("Not in years"), *(len(format_number(row.unplaced)) for row in rows)) + 2
+    runs, run, used = [], [], name_width
+    for year in table.years:
+        if run and used + year_width[year] + (tail if year == table.years[-1] else 0) > width:
+            runs.append(run)
+            run, used = [], name_width
+        run.append(year)
+        used += year_width[year]
+    runs.append(run)
+    title = f"Financing per year by {table.dimension.name} ({unit(table.currency)})"
+    return [
+        _year_table(
+            table, portfolio, years, unplaced, last=index == len(runs) - 1,
+            title=title if len(runs) == 1 else f"{title}, {years[0]}–{years[-1]}" if years else title,
+        )
+        for index, years in enumerate(runs)
+    ]
+
+
+def _year_table(table: Table, portfolio: Portfolio, years: list[int], unplaced: bool, *, last: bool, title: str) -> RichTable:
+    unplaced = unplaced and last
+    columns = [table.dimension.heading, *map(str, years)]
+    if unplaced:
+        columns.append("Not in years")
+    rich = new_table(title, *columns, *(("Total", "Plans") if last else ()), gap=2)
+    if unplaced:
+        column = rich.columns[len(columns) - 1]
+        column.justify, column.no_wrap = "right", True
+    for row in table.rows:
+        labels = [ref.label for ref, _ in row.plans(portfolio.plans)]
+        rich.add_row(*_cells(row, years, unplaced, last), *((Text(some(labels, PLANS_SHOWN)),) if last else ()))
+    rich.add_section()
+    count = len(table.total.by_plan)
+    plans = Text(f"{count} plan{'' if count == 1 else 's'}", style="bold")
+    rich.add_row(*_cells(table.total, years, unplaced, last, style="bold"), *((plans,) if last else ()))
+    return rich
+
+
+def _amount(amount: Decimal | None) -> str:
+    return "–" if amount is None else format_number(amount)
+
+
+def _cells(row: Row, years: list[int], unplaced: bool, last: bool, style: str = "") -> list[Text]:
+    cells = [Text(row.key, style=style)]
+    cells += [Text(_amount(row.years.get(year)), style=style) for year in years]
+    if unplaced:
+        cells.append(Text(_amount(row.unplaced or None), style=style))
+    if last:
+        cells.append(Text(format_number(row.total), style=style))
+    return cells
+
+
+def frames_table(portfolio: Portfolio) -> RichTable:
+    """Each frame: decided, applied, proposed and unstated money in it, and what remains."""
+    rich = new_table(
+        f"Frames ({portfolio.frames_file})", "Appropriation", "Year", "Frame", "Decided", "Applied", "Proposed",
+        "Not stated", "Remaining", gap=2,
+    )
+    for index in range(2, 8):
+        rich.columns[index].justify, rich.columns[index].no_wrap = "right", True
+    for use in portfolio.frames:
+        remaining = use.remaining
+        rich.add_row(
+            Text(use.frame.appropriation), Text(str(use.frame.year)),
+            Text(format_kr(use.frame.amount, use.frame.currency)),
+            *(Text(format_number(use.by_status[s])) for s in ("decided", "applied", "proposed", "not stated")),
+            Text(format_kr(remaining, use.frame.currency), style="bold red" if remaining < 0 else "green"),
+        )
+    return rich
+
+
+def lines_table(title: str, lines, how: str) -> RichTable:
+    """The lines placed in years by days, or not placed at all, with their plans."""
+    columns = ("Plan", "Id", "Period", "Amount") if how == "spread" else ("Plan", "Id", "Amount")
+    rich = new_table(title, *columns)
+    rich.min_width = len(title)
+    # The first lines and how many more, as in the check's tables; json, csv, xlsx and HTML list them all.
+    add_lines(rich, lines, lambda money: (
+        Text(money.plan.label), Text(money.line.id),
+        *([Text(f"{money.placement.start} – {money.placement.end}")] if how == "spread" else []),
+        Text(format_kr(money.line.amount, money.plan.currency)),
+    ))
+    return rich
+
+
+def closing_line(portfolio: Portfolio) -> Text:
+    """How many plans, their sum per currency against their declared totals, and the findings."""
+    plans = len(portfolio.plans)
+    text = Text(f"{plans} plan{'' if plans == 1 else 's'} summarised", style="bold")
+    for currency in portfolio.currencies:
+        found = portfolio.tables[currency][0].total.total
+        declared = portfolio.plan_totals(currency)
+        text.append(f"; {format_kr(found, currency)} of financing")
+        text.append(" (the plans' totals)" if found == declared else f" (the plans' totals: {format_kr(declared, currency)})")
+    failing = sum(1 for ref in portfolio.plans if ref.result.failed)
+    if failing:
+        verb = "fails its" if failing == 1 else "fail their"
+        text.append(f"; {failing} {verb} check (`finplan check` says why)", style="bold red")
+    if portfolio.unreadable:
+        text.append(f"; {len(portfolio.unreadable)} could not be read", style="bold red")
+    if portfolio.frames_file is not None:
+        text.append(f"; frames: {counts([finding for _, finding in portfolio.findings])}")
+    return text
+

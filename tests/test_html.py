@@ -1,0 +1,124 @@
+"""`finplan report --html`: what the site is made of, read as files (the browser test opens it)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import MINIMAL, ROOT, SEED, run_finplan
+
+
+def build(*args) -> None:
+    run = run_finplan("report", *args)
+    assert run.exit_code == 0, run.output
+
+
+def test_the_site_is_an_overview_and_a_page_per_plan(tmp_path):
+    build(ROOT / "budgets", "--html", tmp_path / "site")
+    pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*"))
+    assert pages == [
+        "index.html", "plans",
+        "plans/0001-budgets-attraktiv.html",
+        "plans/0002-budgets-exempel-kostnadsbudget.html",
+        "plans/0003-budgets-exempel-leader-aland.html",
+        "plans/0004-budgets-exempel-leader.html",
+        "plans/0005-budgets-exempel-regionalfonden.html",
+    ]
+
+
+def test_charts_are_svg_with_text_kept_as_text_and_amounts_as_the_text_report_writes_them(tmp_path):
+    build(SEED, "--html", tmp_path)
+    page = (tmp_path / "plans" / "0001-budgets-attraktiv.html").read_text(encoding="utf-8")
+    (svg,) = re.findall(r"<svg .*?</svg>", page, re.DOTALL)
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    # The year's sum atop each bar, exact, and the financiers in the legend.
+    assert {"3 237 347,12 kr", "12 879 011,36 kr", "2019", "2022", "Länsförsäkringar"} <= set(texts)
+    assert "<path" in svg and "glyph" not in svg  # shapes drawn, letters not turned into paths
+    assert 'aria-label="Financing by financier and year (kr)"' in svg
+
+
+def test_pages_load_nothing_from_anywhere(tmp_path):
+    build(ROOT / "budgets", "--html", tmp_path)
+    for page in tmp_path.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "default-src 'none'" in text
+        assert not re.search(r"<(script|link rel=\"stylesheet\"|img|iframe)\b", text)
+        # Addresses appear only as the SVG's XML namespaces, which are names, never fetched.
+        for address in re.findall(r"https?://[^\"' <]+", text):
+            assert re.search(rf'xmlns(:\w+)?="{re.escape(address)}"', text), address
+
+
+def test_text_from_a_plan_is_escaped(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL.replace("financier: A,", "financier: '<script>alert(1)</script>',"), encoding="utf-8")
+    build(plan, "--html", tmp_path / "site")
+    for page in (tmp_path / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_same_plans_give_the_same_site_byte_for_byte(tmp_path):
+    build(SEED, "--html", tmp_path / "one")
+    build(SEED, "--html", tmp_path / "two")
+    for page in (tmp_path / "one").rglob("*.html"):
+        assert page.read_bytes() == (tmp_path / "two" / page.relative_to(tmp_path / "one")).read_bytes()
+
+
+def test_a_plans_page_lists_its_findings_at_their_lines(tmp_path):
+    build(SEED, "--html", tmp_path)
+    page = (tmp_path / "plans" / "0001-budgets-attraktiv.html").read_text(encoding="utf-8")
+    # Amounts keep their digit groups together with no-break spaces.
+    assert 'budgets/attraktiv.yaml:84:13: FP502 <span class="warning">warning</span> `anslag-1-1` is 19\u00a0283\u00a0329 kr' in page
+
+
+def test_the_report_folder_must_be_a_folder(tmp_path):
+    taken = tmp_path / "report"
+    taken.write_text("", encoding="utf-8")
+    run = run_finplan("report", SEED, "--html", taken)
+    assert run.exit_code == 2 and "is a file" in run.output
+
+
+def test_report_exits_as_summary_does(tmp_path):
+    frames = tmp_path / "frames.yaml"
+    frames.write_text("frames:\n  - {appropriation: Reg.tillväxt (anslag 1:1), year: 2020, amount: 1}\n", encoding="utf-8")
+    assert run_finplan("report", SEED, "--html", tmp_path / "a", "--frames", frames).exit_code == 0
+    assert run_finplan("report", SEED, "--html", tmp_path / "b", "--frames", frames, "--strict").exit_code == 1
+
+
+def test_check_imports_no_library_of_the_summary_or_the_report():
+    heavy = ("openpyxl", "matplotlib", "selenium", "finplan.portfolio", "numpy")
+    for argv in (["check", str(SEED)], ["check", "-o", "json", str(SEED)], ["summary", str(SEED)]):
+        code = (
+            f"import sys; sys.argv = ['finplan', *{argv!r}]\n"
+            "from finplan.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('HEAVY', sorted(m for m in sys.modules if m.startswith({heavy!r})))"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        loaded = done.stdout.rstrip().splitlines()[-1]
+        if argv[0] == "check":
+            assert loaded == "HEAVY []", (argv, loaded)
+        else:  # the text summary needs its own package, and no workbook or chart library
+            assert loaded.startswith("HEAVY ['finplan.portfolio") and "matplotlib" not in loaded and "openpyxl" not in loaded
+
+
+def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path, monkeypatch):
+    import os
+
+    import finplan.report.html
+
+    plans = [ROOT / "budgets" / name for name in sorted(os.listdir(ROOT / "budgets"))] * 2
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for index, source in enumerate(plans):
+        (folder / f"plan-{index}.yaml").write_bytes(source.read_bytes())
+    build(folder, "--html", tmp_path / "one")
+    monkeypatch.setattr(finplan.report.html, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(finplan.report.html.os, "cpu_count", lambda: 2)
+    build(folder, "--html", tmp_path / "several")
+    one = sorted((tmp_path / "one").rglob("*.html"))
+    assert len(one) == 1 + len(plans)
+    for page in one:
+        assert page.read_bytes() == (tmp_path / "several" / page.relative_to(tmp_path / "one")).read_bytes()

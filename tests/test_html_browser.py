@@ -1,0 +1,177 @@
+"""The HTML report in a real browser: Debian's headless Chromium, driven by Selenium.
+
+Every page must load with no console error and fetch nothing; every figure in
+its tables must be the JSON summary's; the overview is saved as a screenshot
+(`overview.png` in the test's tmp_path). A machine without Chromium fails
+here: `.ci/install-browser` installs it.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_finplan
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--window-size=1280,2000",
+)
+FRAMES = """\
+frames:
+  - appropriation: "Reg.tillväxt (anslag 1:1)"
+    year: 2020
+    amount: 5 000 000
+  - appropriation: Reg.tillväxt
+    year: 2025
+    amount: 2 000 000
+"""
+
+# Every table of a page, as the reader sees it: its rows' keys and each cell's text by column.
+_TABLES = """
+return Array.from(document.querySelectorAll('table[data-table]')).map(t => ({
+  table: t.dataset.table, currency: t.dataset.currency || null,
+  rows: Array.from(t.querySelectorAll('tbody tr[data-key]')).map(r => ({
+    key: r.dataset.key, sum: r.classList.contains('sum'),
+    cells: Object.fromEntries(Array.from(r.querySelectorAll('td[data-col]')).map(c => [c.dataset.col, c.innerText]))
+  }))
+}));
+"""
+
+
+def shown(text: str) -> Decimal | None:
+    """A figure as the page shows it (`−1 439 505,85 kr`, `–`) read back as an exact amount."""
+    text = text.strip().removesuffix("kr").strip()
+    if text == "–":
+        return None
+    return Decimal(text.replace("\u2212", "-").replace(" ", "").replace("\u00a0", "").replace(",", "."))
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.fail(f"{CHROMIUM} and {CHROMEDRIVER} are needed: run .ci/install-browser")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.binary_location = str(CHROMIUM)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("report")
+    frames = folder / "frames.yaml"
+    frames.write_text(FRAMES, encoding="utf-8")
+    built = run_finplan("report", ROOT / "budgets", "--html", folder / "site", "--frames", frames)
+    assert built.exit_code == 0, built.output
+    summary = run_finplan("summary", ROOT / "budgets", "--frames", frames, "--format", "json")
+    assert summary.exit_code == 0, summary.output
+    return folder / "site", json.loads(summary.output)
+
+
+def load(browser, page: Path) -> list[dict]:
+    """Open `page`; its console's messages (reading them empties the log)."""
+    browser.get_log("browser")
+    browser.get(page.as_uri())
+    assert browser.execute_script("return document.readyState") == "complete"
+    return browser.get_log("browser")
+
+
+def test_a_console_error_is_seen(browser, tmp_path):
+    # The check below can fail: a page that logs an error is caught.
+    page = tmp_path / "broken.html"
+    page.write_text("<!DOCTYPE html><title>x</title><script>console.error('broken')</script>", encoding="utf-8")
+    assert any(entry["level"] == "SEVERE" for entry in load(browser, page))
+
+
+def test_every_page_loads_without_a_console_error_and_fetches_nothing(browser, site):
+    folder, data = site
+    pages = [folder / "index.html", *sorted((folder / "plans").glob("*.html"))]
+    assert len(pages) == 1 + len(data["plans"]) == 1 + len(list((ROOT / "budgets").glob("*.yaml")))
+    for page in pages:
+        messages = load(browser, page)
+        assert [m for m in messages if m["level"] in ("SEVERE", "WARNING")] == [], (page.name, messages)
+        # No stylesheet, script, font or image came from anywhere: the page is whole in itself.
+        assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+        assert browser.execute_script("return document.querySelectorAll('figure svg text').length") > 5
+
+
+def test_the_overviews_figures_are_the_json_summarys(browser, site, tmp_path):
+    folder, data = site
+    load(browser, folder / "index.html")
+    tables = browser.execute_script(_TABLES)
+    by_name = {(t["table"], t["currency"]): t for t in tables}
+    compared = 0
+    for currency in data["currencies"]:
+        for table in currency["tables"]:
+            shown_rows = by_name[(table["table"], currency["currency"])]["rows"]
+            expected = [*table["rows"], table["sum"]]
+            assert [r["key"] for r in shown_rows] == [r["key"] for r in expected]
+            for row, want in zip(shown_rows, expected, strict=True):
+                for year in table["years"]:
+                    value = want["years"].get(str(year))
+                    assert shown(row["cells"][str(year)]) == (Decimal(value) if value else None), (row["key"], year)
+                    compared += 1
+                assert shown(row["cells"]["total"]) == Decimal(want["total"])
+                if "not_in_years" in row["cells"]:
+                    assert (shown(row["cells"]["not_in_years"]) or 0) == Decimal(want["not_in_years"])
+    frames = by_name[("frames", None)]["rows"]
+    assert len(frames) == len(data["frames"]["frames"]) == 2
+    for row, want in zip(frames, data["frames"]["frames"], strict=True):
+        assert row["key"] == f"{want['appropriation']}|{want['year']}"
+        for column in ("frame", "decided", "applied", "proposed", "not_stated", "remaining"):
+            assert shown(row["cells"][column]) == Decimal(want[column]), (row["key"], column)
+    assert compared > 100
+    # The seed's 1:1 money for 2020, spread by days, over its frame: as the summary says.
+    assert frames[0]["cells"]["applied"] == "6 439 505,85"
+    assert frames[0]["cells"]["remaining"] == "\u22121 439 505,85 kr"
+
+    screenshot = tmp_path / "overview.png"
+    assert browser.save_screenshot(str(screenshot))
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
+
+
+def test_each_plans_page_shows_its_lines_years_as_the_json_summary(browser, site):
+    folder, data = site
+    pages = sorted((folder / "plans").glob("*.html"))
+    for page, plan in zip(pages, data["plans"], strict=True):
+        load(browser, page)
+        assert browser.find_element("tag name", "h1").text == plan["project"]
+        tables = {t["table"]: t for t in browser.execute_script(_TABLES)}
+        rows = {row["key"]: row["cells"] for row in tables["lines"]["rows"]}
+        assert list(rows) == [line["id"] for line in plan["lines"]]
+        for line in plan["lines"]:
+            assert shown(rows[line["id"]]["amount"]) == Decimal(line["amount"])
+            placed = {year: shown(text) for year, text in rows[line["id"]].items() if year != "amount"}
+            assert {y: v for y, v in placed.items() if v is not None} == {
+                y: Decimal(v) for y, v in line["years"].items()
+            }
+        findings = browser.execute_script(
+            "return Array.from(document.querySelectorAll('ul.findings li')).map(li => li.innerText)"
+        )
+        assert len(findings) == len(plan["findings"])
+        for text, finding in zip(findings, plan["findings"], strict=True):
+            assert text.startswith(f"{plan['name']}:{finding['line']}:{finding['column']}: {finding['code']} ")
+
+
+def test_the_overview_links_to_every_plans_page(browser, site):
+    folder, data = site
+    load(browser, folder / "index.html")
+    links = browser.execute_script(
+        "return Array.from(document.querySelectorAll('table[data-table=plans] a')).map(a => a.getAttribute('href'))"
+    )
+    assert len(links) == len(data["plans"])
+    assert all((folder / link).is_file() for link in links)
