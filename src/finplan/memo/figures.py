@@ -58,7 +58,8 @@ _UNITS = {
 _SCALES = {"tusen": 10**3, "miljon": 10**6, "miljoner": 10**6, "mn": 10**6, "miljard": 10**9, "miljarder": 10**9}
 _CURRENCIES = {"kronor": "SEK", "kr": "SEK", "sek": "SEK", "euro": "EUR", "eur": "EUR"}
 
-_SP = r"[ \u00a0\u202f]"
+# A figure may wrap at a plain space: a PDF or a hard-wrapped text breaks "38 566\n657 kronor".
+_SP = r"[ \u00a0\u202f\n]"
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WORD = "(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")"
 _ISO = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -135,9 +136,9 @@ def find_figures(text: str) -> list[Figure]:
 def _figure(match: re.Match[str], text: str) -> Figure | None:
     kind = _top(match)
     start, end = match.span()
-    written = match.group()
+    written = match.group().replace("\n", " ")  # a wrapped figure is quoted on one line
     if kind == "case":
-        return Figure(CASE, re.sub(r"[ \u00a0\u202f]", "", written), start, end)
+        return Figure(CASE, re.sub(r"\s", "", written), start, end)
     if kind == "period":
         return _period(written, start, end, _day(match["from"]), _day(match["to"]))
     if kind == "months":
@@ -219,7 +220,7 @@ def _unit(words: list[str]) -> tuple[str, int]:
 
 def _number(text: str, *, decimal_point: bool) -> tuple[Decimal, int]:
     """The value of a number as written, and how many decimals it states."""
-    digits = re.sub(r"[ \u00a0\u202f]", "", text)
+    digits = re.sub(r"\s", "", text)
     if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?", digits):
         digits = digits.replace(",", "")  # 1,234,567.50
     elif not decimal_point or re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+", digits):

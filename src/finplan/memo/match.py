@@ -92,6 +92,8 @@ class _Checker:
         self.result = MemoCheck()
         self.mentioned: set[str] = set()
         self.period = getattr(plan.project, "period", None)
+        self.amounts = _Index((line.amount, line) for line in plan.financing)
+        self.shares = _Index((line.amount * 100 / plan.total, line) for line in plan.financing) if plan.total else _Index(())
         self.cases = {_case(plan.project.case): "project"} if getattr(plan.project, "case", None) else {}
         for line in plan.financing:
             if line.case:
@@ -204,7 +206,7 @@ class _Checker:
         if target.kind == REMAINDER:
             self._remainder(figure, where, listed)
             return
-        lines = self._which(target.lines, value, figure, text)
+        lines = self._which(target.lines, lambda amount: _within(value, amount, figure.step), text, figure.end)
         expected = total_of(lines)
         ids = some([f"`{line.id}`" for line in lines])
         for line in lines:
@@ -215,17 +217,22 @@ class _Checker:
             codes.AMOUNT_DIFFERS, f"the plan has {self.kr(expected)} (line{'s' if len(lines) > 1 else ''} {ids})",
         )
 
-    def _which(self, lines: tuple[FinancingLine, ...], value: Decimal, figure: Figure, text: str) -> list[FinancingLine]:
-        """Of a financier's lines (cash and in kind), those the figure is of."""
+    def _which(self, lines: tuple[FinancingLine, ...], fits, text: str, end: int) -> list[FinancingLine]:
+        """Of a financier's lines (cash and in kind), those a figure ending at `end` is of.
+
+        The line whose amount `fits` the figure, else all of them if their sum
+        does, else the ones of the form the words after it say ("i form av
+        arbetad tid"), else all.
+        """
         if len(lines) == 1:
             return list(lines)
         for line in lines:
-            if _within(value, line.amount, figure.step):
+            if fits(line.amount):
                 return [line]
-        if _within(value, total_of(lines), figure.step):
+        if fits(total_of(lines)):
             return list(lines)
-        clause = _CLAUSE_END.search(text, figure.end)
-        in_kind = bool(_IN_KIND.search(text, figure.end, clause.start() + 40 if clause else len(text)))
+        clause = _CLAUSE_END.search(text, end)
+        in_kind = bool(_IN_KIND.search(text, end, clause.start() + 40 if clause else len(text)))
         by_form = [line for line in lines if (line.form == "in_kind") == in_kind]
         return by_form if len(by_form) == 1 else list(lines)
 
@@ -263,11 +270,11 @@ class _Checker:
 
     def _by_value(self, figure: Figure, where: Position) -> None:
         plan = self.plan
-        for line in plan.financing:
-            if _within(figure.value, line.amount, figure.step):
-                self.mentioned.add(line.id)
-                self.matched(where, figure, line.id, self.kr(line.amount))
-                return
+        line = self.amounts.nearest(figure, self.mentioned)
+        if line is not None:
+            self.mentioned.add(line.id)
+            self.matched(where, figure, line.id, self.kr(line.amount))
+            return
         if _within(figure.value, plan.total, figure.step):
             self.matched(where, figure, "total", self.kr(plan.total))
             return
@@ -290,7 +297,9 @@ class _Checker:
         if plan.total == 0:
             return
         if target is not None and target.kind == NAME:
-            lines = self._which(target.lines, figure.value * plan.total / 100, figure, "")
+            lines = self._which(
+                target.lines, lambda amount: _within(figure.value, amount * 100 / plan.total, figure.step), "", 0
+            )
             share = total_of(lines) * 100 / plan.total
             label = ", ".join(line.id for line in lines)
             shown = format_share(total_of(lines), plan.total)
@@ -309,10 +318,10 @@ class _Checker:
         if target is not None and target.kind == TOTAL and _within(figure.value, Decimal(100), figure.step):
             self.matched(where, figure, "total", "100 %")
             return
-        for line in plan.financing:
-            if _within(figure.value, line.amount * 100 / plan.total, figure.step):
-                self.matched(where, figure, line.id, format_share(line.amount, plan.total))
-                return
+        line = self.shares.nearest(figure, self.mentioned)
+        if line is not None:
+            self.matched(where, figure, line.id, format_share(line.amount, plan.total))
+            return
         self.find(codes.FIGURE_UNMATCHED, where, f'"{figure.text}" is the share of no line of the plan')
 
     # -- dates, lengths, case numbers
@@ -371,6 +380,22 @@ class _Checker:
         known = some(list(self.cases)) or "none"
         self.find(codes.FIGURE_UNMATCHED, where,
                   f'"{figure.text}" is no case number of the plan (the plan has: {known})')
+
+
+class _Index:
+    """Lines by a value (amount or share), for finding those a figure can stand for without a scan."""
+
+    def __init__(self, items) -> None:
+        self._items = sorted(items, key=lambda item: item[0])
+        self._keys = [value for value, _ in self._items]
+
+    def nearest(self, figure: Figure, mentioned: set[str]) -> FinancingLine | None:
+        """A line the figure can stand for: equal before rounded, one not yet mentioned before one that is."""
+        low = bisect.bisect_left(self._keys, figure.value - figure.step)
+        high = bisect.bisect_right(self._keys, figure.value + figure.step)
+        fitting = [(value, line) for value, line in self._items[low:high] if _within(figure.value, value, figure.step)]
+        fitting.sort(key=lambda item: (item[0] != figure.value, item[1].id in mentioned, abs(item[0] - figure.value)))
+        return fitting[0][1] if fitting else None
 
 
 def _within(value: Decimal, expected: Decimal, step: Decimal) -> bool:

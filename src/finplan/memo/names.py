@@ -5,8 +5,9 @@ A financier is found by its name as the plan writes it, in any case
 (genitive -s, definite -en/-et/-n: "Länsstyrelsens", "1:1-anslaget"). A line
 of the 1:1 appropriation (its scheme, or "1:1" in its financier or
 appropriation) is also found as "1:1-anslaget", "anslag 1:1", "1:1-medel" or
-"regionala tillväxtåtgärder", as memos name it. Names shorter than three
-characters are not looked for: they would be found inside ordinary words.
+"regionala tillväxtåtgärder", as memos name it. A name shorter than three
+characters ("A", "LF") is found only as written, case and all, and with no
+ending: in any case it would be an ordinary word ("en", "i").
 
 A total is announced by "totalt", "omsluter", "summa", "sammanlagt"; a
 remainder by "resterande", "återstående", "resten".
@@ -53,20 +54,27 @@ class Names:
                 found = self._lines.setdefault(alias, [])
                 if line not in found:
                     found.append(line)
+        self._short = {}
+        for line in plan.financing:
+            name = _normal(line.financier)
+            if len(name) < 3:
+                self._short.setdefault(line.financier.strip(), []).append(line)
         names = sorted(self._lines, key=len, reverse=True)
-        self._pattern = (
+        self._patterns = [
             re.compile(rf"(?<!\w)(?P<name>{'|'.join(map(_as_pattern, names))}){_ENDINGS}(?!\w)", re.IGNORECASE)
-            if names else None
-        )
+        ] if names else []
+        if self._short:
+            short = sorted(self._short, key=len, reverse=True)
+            self._patterns.append(re.compile(rf"(?<!\w)(?P<name>{'|'.join(map(re.escape, short))})(?P<ending>)(?!\w)"))
 
     def cues(self, text: str) -> list[Cue]:
         """The names, totals and remainders in `text`, in order."""
         found = [
             Cue(m.start(), m.end(), TOTAL if m["total"] else REMAINDER) for m in _ROLES.finditer(text)
         ]
-        if self._pattern is not None:
-            for m in self._pattern.finditer(text):
-                lines = tuple(self._lines[_normal(m["name"])])
+        for pattern in self._patterns:
+            for m in pattern.finditer(text):
+                lines = tuple(self._lines.get(_normal(m["name"])) or self._short[m["name"]])
                 found.append(Cue(m.start(), m.end(), NAME, lines, genitive=m["ending"] in ("s", "ens", "ets", "ns")))
         return sorted(found, key=lambda cue: cue.start)
 

@@ -83,7 +83,13 @@ def _financing_paragraph(plan: Plan) -> str:
 
 
 def _listing(lines: list[FinancingLine], plan: Plan) -> str:
-    return _joined([f"{line.financier} {_amount(line.amount, plan)}{_form_words(line)}{_status_words(line)}" for line in lines])
+    return _joined([f"{line.financier} {_amount(line.amount, plan)}{_remarks(line)}" for line in lines])
+
+
+def _remarks(line: FinancingLine) -> str:
+    """` (i form av arbetad tid, beslutat)`: the form where it is not cash, the status where decided."""
+    words = [word for word in (_form_words(line), "beslutat" if line.status == "decided" else "") if word]
+    return f" ({', '.join(words)})" if words else ""
 
 
 def _owner_sentence(plan: Plan, line: FinancingLine) -> str:
@@ -91,8 +97,10 @@ def _owner_sentence(plan: Plan, line: FinancingLine) -> str:
     within = f" inom {line.appropriation}" if line.appropriation else ""
     period = _period(plan)
     during = f" under perioden {period}" if period else ""
+    sets_aside = "har avsatt" if line.status == "decided" else "avsätter"
+    form = f" ({_form_words(line)})" if line.form == "in_kind" else ""
     return (
-        f"{plan.project.owner} avsätter {_amount(line.amount, plan)}{_form_words(line)}{within}{during} "
+        f"{plan.project.owner} {sets_aside} {_amount(line.amount, plan)}{form}{within}{during} "
         f"för att genomföra projektet {plan.project.name}."
     )
 
@@ -113,17 +121,13 @@ def _worked_hours(line: FinancingLine) -> bool:
 def _form_words(line: FinancingLine) -> str:
     if line.form != "in_kind":
         return ""
-    return " (i form av arbetad tid)" if _worked_hours(line) else " (i annat än pengar)"
+    return "i form av arbetad tid" if _worked_hours(line) else "i annat än pengar"
 
 
 def _form_cell(line: FinancingLine) -> str:
     if line.form != "in_kind":
         return "Kontant"
     return "Arbetad tid" if _worked_hours(line) else "Annat än pengar"
-
-
-def _status_words(line: FinancingLine) -> str:
-    return " (beslutat)" if line.status == "decided" else ""
 
 
 def _case(line: FinancingLine) -> str:
