@@ -260,9 +260,10 @@ class _Checker:
             return
         precision = f" (to the nearest {self.kr(figure.step)})" if figure.rounded else ""
         if _within(value, expected, figure.step):
-            how = "rounded" if abs(value - expected) * 2 <= figure.step else "cut rather than rounded"
+            how = "rounded" if abs(value - expected) * 2 <= figure.step else "cut, not rounded,"
             self.matched(where, figure, target, shown, "rounded")
-            self.find(codes.ROUNDED, where, f'"{figure.text}" {role} is {plan_says}, {how}{precision}')
+            self.find(codes.ROUNDED, where, f'"{figure.text}" {role}: {plan_says}, {how} to the nearest '
+                      f"{self.kr(figure.step)}: {difference(value, expected, self.plan.currency)}")
             return
         self.matched(where, figure, target, shown, "differs")
         self.find(code, where, f'"{figure.text}"{precision} {role}: {plan_says}: '

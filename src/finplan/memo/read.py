@@ -10,7 +10,8 @@ financier it names are read together. Where a unit's line and column are:
   top of the document body (every paragraph, empty ones too, and every row).
   A row's cells are joined with " | ", and the column counts in that text.
 - .pdf: "line" is the line of the text extracted from the pages, counted over
-  all pages; each page is read as a .txt file would be.
+  all pages, which are read as one .txt file would be. (Extracted text has no
+  blank lines, so a paragraph is told from the next by its sentences only.)
 
 python-docx and pypdf are imported here only, by the functions that need them.
 """
@@ -135,12 +136,8 @@ def _pdf_units(path: Path) -> list[Unit]:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise InputError("is an encrypted PDF; finplan reads only PDFs that open without a password")
-        units, first = [], 1
-        for page in reader.pages:
-            text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", "\n")
-            units += text_units(text, first)
-            first += text.count("\n") + 1
-        return units
+        # One text over all pages: a paragraph that runs onto the next page stays one.
+        return text_units("\n".join((page.extract_text() or "").rstrip("\n") for page in reader.pages))
     except InputError:
         raise
     except Exception as error:  # pypdf raises many kinds on a damaged file
