@@ -91,6 +91,7 @@ class _Checker:
         self.names = Names(plan)
         self.result = MemoCheck()
         self.mentioned: set[str] = set()
+        self._sentence_cache: dict[tuple[int, int], bool] = {}
         self.period = getattr(plan.project, "period", None)
         self.amounts = _Index((line.amount, line) for line in plan.financing)
         self.shares = _Index((line.amount * 100 / plan.total, line) for line in plan.financing) if plan.total else _Index(())
@@ -158,8 +159,10 @@ class _Checker:
         gap = text[previous[0].end:figure.start] if previous else ""
         if previous and previous[1] and previous[0].kind != figure.kind and _PUNCTUATION_ONLY.fullmatch(gap):
             return previous[1], 0
-        clause = _CLAUSE_END.search(text, figure.end)
-        end = min(clause.start() if clause else len(text), following[0].start if following else len(text))
+        # Searched up to the next figure only, so that no text is read twice.
+        end = following[0].start if following else len(text)
+        clause = _CLAUSE_END.search(text, figure.end, end)
+        end = clause.start() if clause else end
         after = [
             cue for cue in cues[bisect.bisect_left(starts, figure.end):bisect.bisect_left(starts, end)]
             if cue.kind == NAME and cue.end <= end
@@ -178,12 +181,18 @@ class _Checker:
         elif kind in (PERIOD, DATE):
             self._dates(figure, where)
         elif kind == DURATION:
-            index = bisect.bisect_right(sentences, figure.start)
-            sentence = text[sentences[index - 1]:sentences[index] if index < len(sentences) else len(text)]
-            if _ABOUT_PROJECT.search(sentence):
+            if self._about_project(text, sentences, bisect.bisect_right(sentences, figure.start)):
                 self._duration(figure, where)
         elif kind == CASE:
             self._case(figure, where)
+
+    def _about_project(self, text: str, sentences: list[int], index: int) -> bool:
+        """Whether the sentence ending before `sentences[index]` speaks of the project or its period."""
+        key = (id(text), index)
+        if key not in self._sentence_cache:
+            end = sentences[index] if index < len(sentences) else len(text)
+            self._sentence_cache = {key: bool(_ABOUT_PROJECT.search(text, sentences[index - 1], end))}
+        return self._sentence_cache[key]
 
     # -- amounts
 
@@ -231,8 +240,8 @@ class _Checker:
                 return [line]
         if fits(total_of(lines)):
             return list(lines)
-        clause = _CLAUSE_END.search(text, end)
-        in_kind = bool(_IN_KIND.search(text, end, clause.start() + 40 if clause else len(text)))
+        words = text[end:end + 60]  # "kronor (i form av arbetad tid)"
+        in_kind = bool(_IN_KIND.search(words))
         by_form = [line for line in lines if (line.form == "in_kind") == in_kind]
         return by_form if len(by_form) == 1 else list(lines)
 
