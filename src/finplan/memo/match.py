@@ -64,6 +64,16 @@ class MemoCheck:
     matches: list[Match] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Parts:
+    """ "X kronor, varav A … och B …": the whole, where it is, where "varav" ends, and the parts."""
+
+    whole: Figure
+    where: Position
+    after: int
+    figures: list[Figure] = field(default_factory=list)
+
+
 @dataclass(frozen=True, slots=True)
 class _Target:
     kind: str  # NAME, TOTAL, REMAINDER
@@ -121,36 +131,43 @@ class _Checker:
         cues = self.names.cues(text)
         starts = [cue.start for cue in cues]
         sentences = [0] + [m.end() for m in _SENTENCE.finditer(text)]
-        claimed = 0
-        previous: tuple[Figure, _Target | None] | None = None
+        claimed = 0  # where the words of the figures so far end
+        previous: tuple[Figure, _Target | None] | None = None  # the last amount or share, and what it is
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
-        varav: tuple[Figure, Position, int, list[Figure]] | None = None
+        parts: _Parts | None = None  # the figure before a "varav", and the figures after it
         for index, figure in enumerate(figures):
             sentence = sentences[bisect.bisect_right(sentences, figure.start) - 1]
-            if varav is not None and varav[2] < sentence:
-                self._close_varav(*varav)
-                varav = None
-            start = max(sentence, claimed, varav[2] if varav else 0)
+            if parts is not None and parts.after < sentence:
+                self._close_parts(parts)
+                parts = None
             if previous is not None and previous[0].start < sentence:
                 previous = None
             where = unit.position(figure.start)
-            target, claimed_to = self._target(text, figure, figures[index + 1:index + 2], cues, starts, start, previous)
-            claimed = max(figure.end, claimed_to)
-            if varav is not None and figure.kind == AMOUNT:
-                varav[3].append(figure)
-            self._figure(figure, where, target, listed, text, sentences)
+            target, claimed_to = None, 0
             if figure.kind in (AMOUNT, PERCENT):
+                start = max(sentence, claimed, parts.after if parts else 0)
+                following = figures[index + 1].start if index + 1 < len(figures) else len(text)
+                target, claimed_to = self._target(text, figure, following, cues, starts, start, previous)
                 previous = (figure, target)
-            if figure.kind == AMOUNT and _VARAV.match(text, figure.end):
-                if varav is not None:
-                    self._close_varav(*varav)
-                varav = (figure, where, _VARAV.match(text, figure.end).end(), [])
-                claimed = varav[2]
-        if varav is not None:
-            self._close_varav(*varav)
+            claimed = max(figure.end, claimed_to)
+            if parts is not None and figure.kind == AMOUNT:
+                parts.figures.append(figure)
+            self._figure(figure, where, target, listed, text, sentences)
+            varav = _VARAV.match(text, figure.end) if figure.kind == AMOUNT else None
+            if varav:
+                if parts is not None:
+                    self._close_parts(parts)
+                parts = _Parts(figure, where, varav.end())
+                claimed = varav.end()
+        if parts is not None:
+            self._close_parts(parts)
 
-    def _target(self, text, figure, following, cues, starts, start, previous) -> tuple[_Target | None, int]:
-        """What the words around `figure` say it is, and where the words it claimed end."""
+    def _target(self, text, figure, following: int, cues, starts, start: int, previous) -> tuple[_Target | None, int]:
+        """What the words around `figure` say it is, and where the words it claimed end.
+
+        The words before it are read from `start`; those after it up to the next
+        figure (at `following`), so that no text is read twice.
+        """
         before = cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figure.start)]
         before = [cue for cue in before if cue.end <= figure.start]
         if before:
@@ -159,10 +176,8 @@ class _Checker:
         gap = text[previous[0].end:figure.start] if previous else ""
         if previous and previous[1] and previous[0].kind != figure.kind and _PUNCTUATION_ONLY.fullmatch(gap):
             return previous[1], 0
-        # Searched up to the next figure only, so that no text is read twice.
-        end = following[0].start if following else len(text)
-        clause = _CLAUSE_END.search(text, figure.end, end)
-        end = clause.start() if clause else end
+        clause = _CLAUSE_END.search(text, figure.end, following)
+        end = clause.start() if clause else following
         after = [
             cue for cue in cues[bisect.bisect_left(starts, figure.end):bisect.bisect_left(starts, end)]
             if cue.kind == NAME and cue.end <= end
@@ -290,8 +305,10 @@ class _Checker:
             return
         self.find(codes.FIGURE_UNMATCHED, where, f'"{figure.text}" matches no line, total or remainder of the plan')
 
-    def _close_varav(self, whole: Figure, where: Position, _end: int, parts: list[Figure]) -> None:
-        comparable = [part for part in parts if part.currency in (None, whole.currency, self.plan.currency)]
+    def _close_parts(self, parts: _Parts) -> None:
+        """An error where the figures after a "varav" add up to more than the figure before it."""
+        whole, where = parts.whole, parts.where
+        comparable = [part for part in parts.figures if part.currency in (None, whole.currency, self.plan.currency)]
         found = sum((part.value for part in comparable), Decimal(0))
         if comparable and found > whole.value + whole.step / 2:
             self.find(
