@@ -343,3 +343,19 @@ def test_checking_a_plan_imports_neither_docx_nor_pypdf():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.rstrip().endswith("HEAVY []"), done.stdout[-300:]
+
+
+def test_a_financiers_total_and_a_subtotal_are_not_the_projects_total(write):
+    memo = write(
+        f"{BOTH}\nStiftelsen Norr bidrar totalt med 3 077 694 kronor.\n\n"
+        "| Finansiär | Belopp |\n|---|---|\n| Summa kontant | 4 077 694 kr |\n| Summa offentlig finansiering | 1 000 000 kr |\n",
+        "memo.md",
+    )
+    run = memo_check(write(PLAN), memo)
+    assert (run.exit_code, run.findings()) == (0, []), run.output
+    assert "public (sum)" in run.output
+
+
+def test_a_total_that_happens_to_equal_a_subtotal_is_still_wrong(write):
+    run = memo_check(write(PLAN), write("Projektet omsluter totalt 1 000 000 kronor.\n", "memo.txt"))
+    assert [f["code"] for f in run.findings()] == ["FP702"]

@@ -33,11 +33,11 @@ from decimal import Decimal
 from finplan.findings import Finding, Position, some
 from finplan.memo import codes
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure, find_figures
-from finplan.memo.names import NAME, REMAINDER, TOTAL, Names
+from finplan.memo.names import NAME, REMAINDER, SUM, TOTAL, Names
 from finplan.memo.read import Unit
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_share
-from finplan.totals import total_of
+from finplan.totals import subtotals, total_of
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ])")
 _CLAUSE_END = re.compile(r"[,.;:|\t(]")
@@ -76,7 +76,7 @@ class _Parts:
 
 @dataclass(frozen=True, slots=True)
 class _Target:
-    kind: str  # NAME, TOTAL, REMAINDER
+    kind: str  # NAME, TOTAL, SUM, REMAINDER
     lines: tuple[FinancingLine, ...] = ()
 
 
@@ -103,8 +103,12 @@ class _Checker:
         self.mentioned: set[str] = set()
         self._sentence_cache: dict[tuple[int, int], bool] = {}
         self.period = getattr(plan.project, "period", None)
-        self.amounts = _Index((line.amount, line) for line in plan.financing)
-        self.shares = _Index((line.amount * 100 / plan.total, line) for line in plan.financing) if plan.total else _Index(())
+        self.amounts = _Index((line.amount, line.id, line) for line in plan.financing)
+        self.subtotal_amounts = {
+            value: amount for sums in subtotals(plan).values() for value, amount in sums.items() if amount
+        }
+        self.subtotals = _Index((amount, name, name) for name, amount in self.subtotal_amounts.items())
+        self.shares = _Index((line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total)
         self.cases = {_case(plan.project.case): "project"} if getattr(plan.project, "case", None) else {}
         for line in plan.financing:
             if line.case:
@@ -172,6 +176,10 @@ class _Checker:
         before = [cue for cue in before if cue.end <= figure.start]
         if before:
             nearest = before[-1]
+            named = next((cue for cue in reversed(before) if cue.kind == NAME), None)
+            if nearest.kind != NAME and named is not None and not _CLAUSE_END.search(text, named.end, nearest.start):
+                # "Region Jämtland Härjedalen bidrar totalt med 2 658 128 kronor": the financier's total.
+                nearest = named
             return _Target(nearest.kind, nearest.lines), 0
         gap = text[previous[0].end:figure.start] if previous else ""
         if previous and previous[1] and previous[0].kind != figure.kind and _PUNCTUATION_ONLY.fullmatch(gap):
@@ -223,7 +231,12 @@ class _Checker:
         if target is None:
             self._by_value(figure, where)
             return
-        if target.kind == TOTAL:
+        if target.kind in (TOTAL, SUM):
+            subtotal = self.subtotals.nearest(figure, set()) if target.kind == SUM else None
+            if subtotal is not None and not _within(value, plan.total, figure.step):
+                # "Summa offentlig finansiering": a subtotal by sector, form or status.
+                self.matched(where, figure, f"{subtotal} (sum)", self.kr(self.subtotal_amounts[subtotal]))
+                return
             self._compare(figure, where, plan.total, "total", "as the total", codes.TOTAL_DIFFERS,
                           f"the plan's total is {self.kr(plan.total)}")
             return
@@ -342,7 +355,7 @@ class _Checker:
                 f"{'over' if gap > 0 else 'under'}",
             )
             return
-        if target is not None and target.kind == TOTAL and _within(figure.value, Decimal(100), figure.step):
+        if target is not None and target.kind in (TOTAL, SUM) and _within(figure.value, Decimal(100), figure.step):
             self.matched(where, figure, "total", "100 %")
             return
         line = self.shares.nearest(figure, self.mentioned)
@@ -410,19 +423,19 @@ class _Checker:
 
 
 class _Index:
-    """Lines by a value (amount or share), for finding those a figure can stand for without a scan."""
+    """Things (lines, subtotals) by a value (amount or share) and an id, found near a figure without a scan."""
 
     def __init__(self, items) -> None:
         self._items = sorted(items, key=lambda item: item[0])
-        self._keys = [value for value, _ in self._items]
+        self._keys = [value for value, _, _ in self._items]
 
-    def nearest(self, figure: Figure, mentioned: set[str]) -> FinancingLine | None:
-        """A line the figure can stand for: equal before rounded, one not yet mentioned before one that is."""
+    def nearest(self, figure: Figure, mentioned: set[str]):
+        """A thing the figure can stand for: equal before rounded, one not yet mentioned before one that is."""
         low = bisect.bisect_left(self._keys, figure.value - figure.step)
         high = bisect.bisect_right(self._keys, figure.value + figure.step)
-        fitting = [(value, line) for value, line in self._items[low:high] if _within(figure.value, value, figure.step)]
-        fitting.sort(key=lambda item: (item[0] != figure.value, item[1].id in mentioned, abs(item[0] - figure.value)))
-        return fitting[0][1] if fitting else None
+        fitting = [item for item in self._items[low:high] if _within(figure.value, item[0], figure.step)]
+        fitting.sort(key=lambda item: (item[0] != figure.value, item[1] in mentioned, abs(item[0] - figure.value)))
+        return fitting[0][2] if fitting else None
 
 
 def _within(value: Decimal, expected: Decimal, step: Decimal) -> bool:

@@ -9,8 +9,9 @@ appropriation) is also found as "1:1-anslaget", "anslag 1:1", "1:1-medel" or
 characters ("A", "LF") is found only as written, case and all, and with no
 ending: in any case it would be an ordinary word ("en", "i").
 
-A total is announced by "totalt", "omsluter", "summa", "sammanlagt"; a
-remainder by "resterande", "återstående", "resten".
+A total is announced by "totalt" or "omsluter"; a sum, which may also be a
+subtotal ("Summa offentlig finansiering"), by "summa" or "sammanlagt"; a
+remainder by "resterande", "återstående" or "resten".
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from dataclasses import dataclass
 
 from finplan.model import FinancingLine, Plan
 
-NAME, TOTAL, REMAINDER = "name", "total", "remainder"
+NAME, TOTAL, SUM, REMAINDER = "name", "total", "sum", "remainder"
 
 _ONE_TO_ONE = (
     "1:1-anslag", "anslag 1:1", "anslaget 1:1", "1:1-medel", "1:1-medlen", "regionala tillväxtåtgärder",
 )
 _ROLES = re.compile(
-    r"(?<!\w)(?:(?P<total>totalt|total|totala|totalen|omsluter|omslutning|summa|summan|sammanlagt"
-    r"|sammanlagda|sammantaget)|(?P<remainder>resterande|återstående|resten))(?!\w)",
+    r"(?<!\w)(?:(?P<total>totalt|total|totala|totalen|omsluter|omslutning)"
+    r"|(?P<sum>summa|summan|sammanlagt|sammanlagda|sammantaget)|(?P<remainder>resterande|återstående|resten))(?!\w)",
     re.IGNORECASE,
 )
 _ENDINGS = r"(?P<ending>s|en|ens|et|ets|n|ns)?"
@@ -39,7 +40,7 @@ class Cue:
 
     start: int
     end: int
-    kind: str  # NAME, TOTAL or REMAINDER
+    kind: str  # NAME, TOTAL, SUM or REMAINDER
     lines: tuple[FinancingLine, ...] = ()
     genitive: bool = False  # "Region Jämtland Härjedalens anslag": the owner of what follows
 
@@ -70,7 +71,7 @@ class Names:
     def cues(self, text: str) -> list[Cue]:
         """The names, totals and remainders in `text`, in order."""
         found = [
-            Cue(m.start(), m.end(), TOTAL if m["total"] else REMAINDER) for m in _ROLES.finditer(text)
+            Cue(m.start(), m.end(), m.lastgroup) for m in _ROLES.finditer(text)
         ]
         for pattern in self._patterns:
             for m in pattern.finditer(text):

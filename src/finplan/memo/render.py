@@ -140,9 +140,9 @@ def _period(plan: Plan) -> str | None:
 
 
 def _amount(amount: Decimal, plan: Plan) -> str:
-    """`38 566 657 kronor`, a no-break space between the groups."""
+    """`38 566 657 kronor`, a no-break space between the groups and before the unit."""
     unit = "kronor" if plan.currency == "SEK" else plan.currency
-    return f"{_digits(amount)} {unit}"
+    return f"{_digits(amount)}{_NBSP}{unit}"
 
 
 def _kr(amount: Decimal, plan: Plan) -> str:
