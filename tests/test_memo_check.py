@@ -359,3 +359,29 @@ def test_a_financiers_total_and_a_subtotal_are_not_the_projects_total(write):
 def test_a_total_that_happens_to_equal_a_subtotal_is_still_wrong(write):
     run = memo_check(write(PLAN), write("Projektet omsluter totalt 1 000 000 kronor.\n", "memo.txt"))
     assert [f["code"] for f in run.findings()] == ["FP702"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Region Test och Stiftelsen Norr bidrar med 1 000 000 respektive 3 077 694 kronor.", []),
+        ("Region Test och Stiftelsen Norr bidrar med 1 000 000 respektive 3 077 695 kronor.", ["FP701"]),
+        ("Region Test och Stiftelsen Norr bidrar med 1 000 001 respektive 3 077 694 kronor.", ["FP701"]),
+        # Two names, three figures: which is whose is not said, so each is matched by its value.
+        ("Region Test och Stiftelsen Norr bidrar med 1 000 000, 3 077 694 respektive 5 kronor.", ["FP708"]),
+    ],
+)
+def test_figures_joined_by_respektive_take_the_names_in_order(write, sentence, codes):
+    memo = write(f"Projektet omsluter totalt 4 077 694 kronor. {sentence}\n", "memo.txt")
+    run = memo_check(write(PLAN), memo)
+    assert [f["code"] for f in run.findings()] == codes, run.output
+
+
+def test_a_memo_in_other_words_rounded_and_tabled_passes_with_notes_on_its_rounded_figures():
+    memo = SEED_MEMO.with_name("attraktiv-sammanfattning.txt")
+    run = memo_check(SEED, memo)
+    assert run.exit_code == 0, run.output
+    assert [(f["code"], f["line"]) for f in run.findings()] == [("FP703", "3"), ("FP703", "3")]
+    assert run.file_findings() == []
+    rows = matched_rows(run.output)
+    assert len(rows) == 24 and {r["outcome"] for r in rows} == {"matches", "rounded"}

@@ -139,6 +139,7 @@ class _Checker:
         previous: tuple[Figure, _Target | None] | None = None  # the last amount or share, and what it is
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
         parts: _Parts | None = None  # the figure before a "varav", and the figures after it
+        respectively: dict[int, _Target | None] = {}  # figures of an "X respektive Y", by index
         for index, figure in enumerate(figures):
             sentence = sentences[bisect.bisect_right(sentences, figure.start) - 1]
             if parts is not None and parts.after < sentence:
@@ -150,8 +151,13 @@ class _Checker:
             target, claimed_to = None, 0
             if figure.kind in (AMOUNT, PERCENT):
                 start = max(sentence, claimed, parts.after if parts else 0)
-                following = figures[index + 1].start if index + 1 < len(figures) else len(text)
-                target, claimed_to = self._target(text, figure, following, cues, starts, start, previous)
+                if index not in respectively:
+                    respectively.update(_respectively(text, figures, index, cues, starts, start))
+                if index in respectively:
+                    target = respectively.pop(index)
+                else:
+                    following = figures[index + 1].start if index + 1 < len(figures) else len(text)
+                    target, claimed_to = self._target(text, figure, following, cues, starts, start, previous)
                 previous = (figure, target)
             claimed = max(figure.end, claimed_to)
             if parts is not None and figure.kind == AMOUNT:
@@ -420,6 +426,32 @@ class _Checker:
         known = some(list(self.cases)) or "none"
         self.find(codes.FIGURE_UNMATCHED, where,
                   f'"{figure.text}" is no case number of the plan (the plan has: {known})')
+
+
+_RESPECTIVELY = re.compile(r"\s*(?:,|respektive|resp\.)\s*", re.IGNORECASE)
+
+
+def _respectively(text: str, figures: list[Figure], first: int, cues, starts, start: int) -> dict[int, _Target | None]:
+    """ "Länets kommuner och Länsstyrelsen … 13 622 400 respektive 1 702 800 kronor": each name's figure.
+
+    The figures joined by "respektive" (or a comma before it) take the names
+    before the first of them, in order; where the counts differ, none does,
+    and each is matched by its value alone. Empty where `first` starts no such list.
+    """
+    chain, at = [first], first
+    while at + 1 < len(figures):
+        joint = _RESPECTIVELY.fullmatch(text, figures[at].end, figures[at + 1].start)
+        if joint is None or figures[at + 1].kind != figures[first].kind:
+            break
+        at += 1
+        chain.append(at)
+    if len(chain) < 2 or not re.search(r"respektive|resp\.", text[figures[first].end:figures[chain[-1]].start], re.IGNORECASE):
+        return {}
+    names = [cue for cue in cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figures[first].start)]
+             if cue.kind == NAME]
+    if len(names) != len(chain):
+        return dict.fromkeys(chain)
+    return {index: _Target(NAME, name.lines) for index, name in zip(chain, names, strict=True)}
 
 
 class _Index:
