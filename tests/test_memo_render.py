@@ -139,3 +139,19 @@ def test_a_plan_without_case_or_period_leaves_those_phrases_out():
     assert [f.code for f in checked.findings] == []
     seed_memo = check_memo(bare, text_units((ROOT / "tests" / "memos" / "attraktiv.txt").read_text(encoding="utf-8")))
     assert {f.code for f in seed_memo.findings} == {"FP708"}  # the periods and the memo's own case: nothing to compare
+
+
+def test_a_plan_in_euro_is_written_and_read_back_in_euro(write, tmp_path):
+    plan = write(
+        "finplan: 1\nproject: {case: X/1/2020, name: P, owner: Regionen Syd, period: {start: 2020-01-01, end: 2020-12-31}}\n"
+        "currency: EUR\ntotal: \"71 060,50\"\nfinancing:\n"
+        "  - {id: a, financier: Regionen Syd, sector: public, form: cash, status: decided, appropriation: R, amount: 35 030}\n"
+        "  - {id: b, financier: Fonden Nord, sector: public, form: in_kind, status: proposed, amount: \"1 000,50\"}\n"
+        "  - {id: c, financier: Fonden Väst, sector: public, form: cash, status: applied, amount: 35 030}\n"
+    )
+    text = render(plan).output
+    assert f"totalt 71{NBSP}060,50{NBSP}EUR" in text and f"35{NBSP}030{NBSP}EUR" in text
+    memo = tmp_path / "memo.txt"
+    memo.write_text(text, encoding="utf-8")
+    checked = run_finplan("memo", "check", plan, memo)
+    assert (checked.exit_code, checked.findings(), checked.file_findings()) == (0, [], []), checked.output

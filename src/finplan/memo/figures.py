@@ -85,7 +85,7 @@ _FIGURE = re.compile(
     rf"|(?P<month>(?<!\w){_MONTH}\s+[0-9]{{4}}(?![\w-]))"
     rf"|(?P<percent>(?P<pnum>{_NUMBER}){_SP}?(?:%|procent(?!\w)))"
     rf"|(?P<amount>(?:(?P<approx>{_APPROX})\s+)?(?P<num>{_NUMBER}){_SP}?(?P<unit>{_UNIT}))"
-    rf"|(?P<wamount>(?:(?P<wapprox>{_APPROX})\s+)?(?<!\w)(?P<wnum>{_WORD}){_SP}+(?P<wunit>{_SCALED}))"
+    rf"|(?P<wamount>(?:{_APPROX}\s+)?(?<!\w)(?P<wnum>{_WORD}){_SP}+(?P<wunit>{_SCALED}))"
     rf"|(?P<bare>{_NOT_AFTER}[0-9]{{1,3}}(?:{_SP}[0-9]{{3}})+(?:,[0-9]{{1,2}})?(?![0-9\w]))"
     rf"|(?P<duration>(?<![\w.,])(?P<dnum>[0-9]{{1,3}}(?:,[0-9])?|{_WORD})\s+(?P<dunit>år|månader|månaders|månad)(?!\w))"
     rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD})årig[at]?(?!\w))",
