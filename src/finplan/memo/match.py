@@ -1,25 +1,17 @@
 """A memo's figures against a checked plan: findings at the memo's lines, and every match.
 
-What a figure is compared with comes from the words before it in its
-sentence, the nearest first (see `names`): a financier's name, "totalt" or
-"resterande". Where the words before it say nothing:
-
-- a percentage right after an amount, with only punctuation between
-  ("1 702 800 kronor (4,4 %)", or the next cell of a table row), is that
-  amount's share;
-- otherwise a financier named right after it in the same clause counts
-  ("19 283 329 kronor söks från Jämtkraft"); a genitive followed by another
-  name ("Region Jämtland Härjedalens anslag 1:1") names the second;
-- otherwise the figure is matched by its value alone, to any line, share or
-  the total; it can then be noted as matching nothing, never be wrong.
-
-A remainder is the plan's total less the lines whose amounts the memo listed
-before it in the same paragraph. Figures after "varav" are parts of the
-figure before it, and together may not exceed it. A length in words
-("tre år", "ett treårigt projekt", "36 månader") is read only in a sentence
-about the project or its period. A date on its own matches when it is one
-end of the period; other dates (the memo's own, a meeting's) are not the
-plan's and are passed over.
+Each figure is compared with what `attribute` says it is: a financier's line
+(FP701, or FP706 for a share), the total or a sum (FP702; a "summa" may also be
+a subtotal by sector, form or status), or the remainder (FP702): the plan's
+total less the lines whose amounts the paragraph listed before it. A figure
+nothing names is matched by its value to a line, a share or the total, and
+is at worst noted as matching nothing (FP708), never wrong. A rounded figure
+within its precision is a note (FP703). Figures after "varav" may together not
+exceed the amount before it (FP702). A period is the plan's (FP704); a length
+in words ("tre år", "ett treårigt projekt", "36 månader") is its length
+(FP705). A date on its own matches when it is an end of the period; other
+dates (the memo's own, a meeting's) are not the plan's and are passed over.
+Lines with no figure at all are FP707.
 """
 
 from __future__ import annotations
@@ -32,18 +24,14 @@ from decimal import Decimal
 
 from finplan.findings import Finding, Position, some
 from finplan.memo import codes
-from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure, find_figures
+from finplan.memo.attribute import Parts, Target, attribute
+from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
 from finplan.memo.names import NAME, REMAINDER, SUM, TOTAL, Names
 from finplan.memo.read import Unit
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_share
 from finplan.totals import subtotals, total_of
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ])")
-_CLAUSE_END = re.compile(r"[,.;:|\t(]")
-_PUNCTUATION_ONLY = re.compile(r"[\W_]*")
-_VARAV = re.compile(r"\s*,?\s*(?:varav|därav)(?!\w)", re.IGNORECASE)
-_ABOUT_PROJECT = re.compile(r"projekt|period|pågå|löptid|genomför", re.IGNORECASE)
 _IN_KIND = re.compile(r"arbetad tid|annat än pengar|natura|in kind|arbetsinsats", re.IGNORECASE)
 
 
@@ -62,22 +50,6 @@ class Match:
 class MemoCheck:
     findings: list[Finding] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Parts:
-    """ "X kronor, varav A … och B …": the whole, where it is, where "varav" ends, and the parts."""
-
-    whole: Figure
-    where: Position
-    after: int
-    figures: list[Figure] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class _Target:
-    kind: str  # NAME, TOTAL, SUM, REMAINDER
-    lines: tuple[FinancingLine, ...] = ()
 
 
 def check_memo(plan: Plan, units: Iterable[Unit]) -> MemoCheck:
@@ -101,7 +73,6 @@ class _Checker:
         self.names = Names(plan)
         self.result = MemoCheck()
         self.mentioned: set[str] = set()
-        self._sentence_cache: dict[tuple[int, int], bool] = {}
         self.period = getattr(plan.project, "period", None)
         self.amounts = _Index((line.amount, line.id, line) for line in plan.financing)
         self.subtotal_amounts = {
@@ -128,80 +99,14 @@ class _Checker:
     # -- one unit
 
     def unit(self, unit: Unit) -> None:
-        text = unit.text
-        figures = find_figures(text)
-        if not figures:
-            return
-        cues = self.names.cues(text)
-        starts = [cue.start for cue in cues]
-        sentences = [0] + [m.end() for m in _SENTENCE.finditer(text)]
-        claimed = 0  # where the words of the figures so far end
-        previous: tuple[Figure, _Target | None] | None = None  # the last amount or share, and what it is
+        reading = attribute(unit.text, self.names)
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
-        parts: _Parts | None = None  # the figure before a "varav", and the figures after it
-        respectively: dict[int, _Target | None] = {}  # figures of an "X respektive Y", by index
-        for index, figure in enumerate(figures):
-            sentence = sentences[bisect.bisect_right(sentences, figure.start) - 1]
-            if parts is not None and parts.after < sentence:
-                self._close_parts(parts)
-                parts = None
-            if previous is not None and previous[0].start < sentence:
-                previous = None
-            where = unit.position(figure.start)
-            target, claimed_to = None, 0
-            if figure.kind in (AMOUNT, PERCENT):
-                start = max(sentence, claimed, parts.after if parts else 0)
-                if index not in respectively:
-                    respectively.update(_respectively(text, figures, index, cues, starts, start))
-                if index in respectively:
-                    target = respectively.pop(index)
-                else:
-                    following = figures[index + 1].start if index + 1 < len(figures) else len(text)
-                    target, claimed_to = self._target(text, figure, following, cues, starts, start, previous)
-                previous = (figure, target)
-            claimed = max(figure.end, claimed_to)
-            if parts is not None and figure.kind == AMOUNT:
-                parts.figures.append(figure)
-            self._figure(figure, where, target, listed, text, sentences)
-            varav = _VARAV.match(text, figure.end) if figure.kind == AMOUNT else None
-            if varav:
-                if parts is not None:
-                    self._close_parts(parts)
-                parts = _Parts(figure, where, varav.end())
-                claimed = varav.end()
-        if parts is not None:
-            self._close_parts(parts)
+        for figure, target, about_project in zip(reading.figures, reading.targets, reading.about_project, strict=True):
+            self._figure(figure, unit.position(figure.start), target, listed, unit.text, about_project)
+        for parts in reading.parts:
+            self._close_parts(parts, unit.position(parts.whole.start))
 
-    def _target(self, text, figure, following: int, cues, starts, start: int, previous) -> tuple[_Target | None, int]:
-        """What the words around `figure` say it is, and where the words it claimed end.
-
-        The words before it are read from `start`; those after it up to the next
-        figure (at `following`), so that no text is read twice.
-        """
-        before = cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figure.start)]
-        before = [cue for cue in before if cue.end <= figure.start]
-        if before:
-            nearest = before[-1]
-            named = next((cue for cue in reversed(before) if cue.kind == NAME), None)
-            if nearest.kind != NAME and named is not None and not _CLAUSE_END.search(text, named.end, nearest.start):
-                # "Region Jämtland Härjedalen bidrar totalt med 2 658 128 kronor": the financier's total.
-                nearest = named
-            return _Target(nearest.kind, nearest.lines), 0
-        gap = text[previous[0].end:figure.start] if previous else ""
-        if previous and previous[1] and previous[0].kind != figure.kind and _PUNCTUATION_ONLY.fullmatch(gap):
-            return previous[1], 0
-        clause = _CLAUSE_END.search(text, figure.end, following)
-        end = clause.start() if clause else following
-        after = [
-            cue for cue in cues[bisect.bisect_left(starts, figure.end):bisect.bisect_left(starts, end)]
-            if cue.kind == NAME and cue.end <= end
-        ]
-        if after:
-            chosen = after[1] if after[0].genitive and len(after) > 1 else after[0]
-            return _Target(NAME, chosen.lines), chosen.end
-        return None, 0
-
-    def _figure(self, figure: Figure, where: Position, target, listed, text, sentences) -> None:
+    def _figure(self, figure: Figure, where: Position, target, listed, text: str, about_project: bool) -> None:
         kind = figure.kind
         if kind == AMOUNT:
             self._amount(figure, where, target, listed, text)
@@ -209,23 +114,14 @@ class _Checker:
             self._percent(figure, where, target)
         elif kind in (PERIOD, DATE):
             self._dates(figure, where)
-        elif kind == DURATION:
-            if self._about_project(text, sentences, bisect.bisect_right(sentences, figure.start)):
-                self._duration(figure, where)
+        elif kind == DURATION and about_project:
+            self._duration(figure, where)
         elif kind == CASE:
             self._case(figure, where)
 
-    def _about_project(self, text: str, sentences: list[int], index: int) -> bool:
-        """Whether the sentence ending before `sentences[index]` speaks of the project or its period."""
-        key = (id(text), index)
-        if key not in self._sentence_cache:
-            end = sentences[index] if index < len(sentences) else len(text)
-            self._sentence_cache = {key: bool(_ABOUT_PROJECT.search(text, sentences[index - 1], end))}
-        return self._sentence_cache[key]
-
     # -- amounts
 
-    def _amount(self, figure: Figure, where: Position, target: _Target | None, listed, text: str) -> None:
+    def _amount(self, figure: Figure, where: Position, target: Target | None, listed, text: str) -> None:
         plan = self.plan
         if figure.currency not in (None, plan.currency):
             self.find(
@@ -324,9 +220,9 @@ class _Checker:
             return
         self.find(codes.FIGURE_UNMATCHED, where, f'"{figure.text}" matches no line, total or remainder of the plan')
 
-    def _close_parts(self, parts: _Parts) -> None:
+    def _close_parts(self, parts: Parts, where: Position) -> None:
         """An error where the figures after a "varav" add up to more than the figure before it."""
-        whole, where = parts.whole, parts.where
+        whole = parts.whole
         comparable = [part for part in parts.figures if part.currency in (None, whole.currency, self.plan.currency)]
         found = sum((part.value for part in comparable), Decimal(0))
         if comparable and found > whole.value + whole.step / 2:
@@ -338,7 +234,7 @@ class _Checker:
 
     # -- shares
 
-    def _percent(self, figure: Figure, where: Position, target: _Target | None) -> None:
+    def _percent(self, figure: Figure, where: Position, target: Target | None) -> None:
         plan = self.plan
         if plan.total == 0:
             return
@@ -426,32 +322,6 @@ class _Checker:
         known = some(list(self.cases)) or "none"
         self.find(codes.FIGURE_UNMATCHED, where,
                   f'"{figure.text}" is no case number of the plan (the plan has: {known})')
-
-
-_RESPECTIVELY = re.compile(r"\s*(?:,|respektive|resp\.)\s*", re.IGNORECASE)
-
-
-def _respectively(text: str, figures: list[Figure], first: int, cues, starts, start: int) -> dict[int, _Target | None]:
-    """ "Länets kommuner och Länsstyrelsen … 13 622 400 respektive 1 702 800 kronor": each name's figure.
-
-    The figures joined by "respektive" (or a comma before it) take the names
-    before the first of them, in order; where the counts differ, none does,
-    and each is matched by its value alone. Empty where `first` starts no such list.
-    """
-    chain, at = [first], first
-    while at + 1 < len(figures):
-        joint = _RESPECTIVELY.fullmatch(text, figures[at].end, figures[at + 1].start)
-        if joint is None or figures[at + 1].kind != figures[first].kind:
-            break
-        at += 1
-        chain.append(at)
-    if len(chain) < 2 or not re.search(r"respektive|resp\.", text[figures[first].end:figures[chain[-1]].start], re.IGNORECASE):
-        return {}
-    names = [cue for cue in cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figures[first].start)]
-             if cue.kind == NAME]
-    if len(names) != len(chain):
-        return dict.fromkeys(chain)
-    return {index: _Target(NAME, name.lines) for index, name in zip(chain, names, strict=True)}
 
 
 class _Index:
