@@ -385,3 +385,18 @@ def test_a_memo_in_other_words_rounded_and_tabled_passes_with_notes_on_its_round
     assert [f for f in run.file_findings() if not re.search(r":\d+:\d+$", f["file"])] == []  # no line unmentioned
     rows = matched_rows(run.output)
     assert len(rows) == 24 and {r["outcome"] for r in rows} == {"matches", "rounded"}
+
+
+def test_a_plan_with_errors_is_used_as_it_is_and_said_to_have_them(write):
+    plan = write(PLAN.replace("total: 4 077 694", "total: 4 077 695"))
+    run = memo_check(plan, write(f"{BOTH} Stiftelsen Norr 3 077 694 kronor.\n", "memo.txt"))
+    assert f"finplan: the plan {plan} has 1 error; `finplan check {plan}` lists them" in run.output
+    assert [(f["code"], f["line"]) for f in run.findings()] == [("FP702", "1")]  # the memo's total is not the plan's
+
+
+def test_a_memo_over_the_size_limit_exits_2(write, monkeypatch):
+    import finplan.memo.read
+
+    monkeypatch.setattr(finplan.memo.read, "DEFAULT_LIMITS", finplan.memo.read.DEFAULT_LIMITS.__class__(max_bytes=100))
+    run = memo_check(SEED, SEED_MEMO)
+    assert run.exit_code == 2 and "is larger than the limit of 100 bytes" in run.output

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from finplan.errors import InputError
 from finplan.findings import Position
-from finplan.loader import read_bytes
+from finplan.loader import DEFAULT_LIMITS, read_bytes
 
 MEMO_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _TABLE_ROW = re.compile(r"\||\t|\S {2,}\S")
@@ -54,6 +54,8 @@ def read_memo(path: str | Path) -> list[Unit]:
     if suffix not in MEMO_SUFFIXES:
         raise InputError(f"is not a memo finplan reads; expected a file ending in {', '.join(MEMO_SUFFIXES)}")
     data = read_bytes(path)
+    if len(data) > DEFAULT_LIMITS.max_bytes:
+        raise InputError(f"is larger than the limit of {DEFAULT_LIMITS.max_bytes} bytes")
     if suffix == ".docx":
         return _docx_units(path)
     if suffix == ".pdf":
