@@ -220,7 +220,8 @@ def test_years_dates_counts_and_case_numbers_are_no_amounts(write):
     noise = (
         "\n\nMötet hölls 2019-05-14 i Östersund (831 86 Östersund), och ledningsgruppen såg idén i februari 2019. "
         "Arbetet kräver 1 720 timmar per år under 2020, 2021 och 2022. Ärendet RUN/99/2019 gäller 1:1-anslaget, "
-        "som beslutas av 2 personer. Regionen har arbetat med inflyttning i tre år.\n"
+        "som beslutas av 2 personer. Regionen har arbetat med inflyttning i tre år. Länet har 130 000 invånare, "
+        "och felskrivningen 100000000000000000000000000 kr är ingen summa i en plan.\n"
     )
     run = memo_check(SEED, write(seed_text() + noise, "memo.txt"))
     assert (run.exit_code, run.findings(), run.file_findings()) == (0, [], [])

@@ -59,3 +59,25 @@ def test_a_changed_digit_of_any_figure_is_found_at_its_line(tmp_path, change):
         assert {f["code"] for f in at_line} == {"FP708"}
     else:
         assert run.exit_code == 1 and any(f["severity"] == "error" for f in at_line), run.output
+
+
+TOKENS = [
+    "0", "1", "19", "300", "000", "2019", "2019-10-01", "2022-09-31", "0000-00-00", "–", "-", "till", "från", "oktober",
+    "september", "kr", "kronor", "mnkr", "miljoner", "tre", "år", "månader", "treårigt", "%", "procent", ",", ".",
+    ";", "|", "\n", "\u00a0", "varav", "respektive", "totalt", "summa", "resterande", "Jämtkraft", "Länsstyrelsens",
+    "1:1-anslaget", "RUN/99/2019", "RUN/0/0000", "ca", "euro", "71.060", "1,234,567.50", "projektet", "sedan", "(", ")",
+    "1" * 40,
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(TOKENS), max_size=60).map(" ".join), st.text(max_size=200)))
+def test_any_text_is_checked_without_an_exception(text):
+    from finplan.check import check_file
+    from finplan.memo.match import check_memo
+
+    plan = check_file(SEED).plan
+    checked = check_memo(plan, text_units(text))
+    for finding in checked.findings:
+        assert "\n" not in finding.message
+        assert finding.position is None or finding.position.line >= 1

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from finplan.money import MAX_AMOUNT
+
 AMOUNT, PERCENT, DATE, PERIOD, DURATION, CASE, MONTH = (
     "amount", "percent", "date", "period", "duration", "case", "month",
 )
@@ -128,7 +130,8 @@ def find_figures(text: str) -> list[Figure]:
     found = []
     for match in _FIGURE.finditer(text):
         figure = _figure(match, text)
-        if figure is not None:
+        # A number of a quadrillion or more is no amount of a plan (MAX_AMOUNT), nor a share or length.
+        if figure is not None and (figure.value is None or figure.value < MAX_AMOUNT):
             found.append(figure)
     return found
 
