@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from finplan.findings import shorten
 from finplan.money import MAX_AMOUNT
 
 AMOUNT, PERCENT, DATE, PERIOD, DURATION, CASE, MONTH = (
@@ -95,6 +96,7 @@ _FIGURE = re.compile(
 )
 # After a bare group of digits, these words may follow an amount; any other word makes it a count.
 _BARE_FOLLOWERS = re.compile(r"\s*(?:[^\w\s]|$|(?i:och|samt|varav|resp\.?|respektive)(?!\w))")
+_SPACES = re.compile(r"\s+")
 _SINCE = re.compile(r"\s+sedan(?!\w)", re.IGNORECASE)
 
 
@@ -139,7 +141,8 @@ def find_figures(text: str) -> list[Figure]:
 def _figure(match: re.Match[str], text: str) -> Figure | None:
     kind = _top(match)
     start, end = match.span()
-    written = match.group().replace("\n", " ")  # a wrapped figure is quoted on one line
+    # Quoted on one line, its spaces one each, whatever wrapped or padded it.
+    written = shorten(_SPACES.sub(" ", match.group()), 80)
     if kind == "case":
         return Figure(CASE, re.sub(r"\s", "", written), start, end)
     if kind == "period":
@@ -149,7 +152,7 @@ def _figure(match: re.Match[str], text: str) -> Figure | None:
         last = _month_day(match["m2"], match["y2"], last=True)
         return _period(written, start, end, first, last, to_month=True)
     if kind == "date":
-        day = _day(written)
+        day = _day(match.group())
         if isinstance(day, str):
             return Figure(DATE, written, start, end, problem=day)
         return Figure(DATE, written, start, end, first=day, last=day)
@@ -168,7 +171,7 @@ def _figure(match: re.Match[str], text: str) -> Figure | None:
     if kind == "bare":
         if not _BARE_FOLLOWERS.match(text, end):
             return None
-        value, decimals = _number(written, decimal_point=True)
+        value, decimals = _number(match.group(), decimal_point=True)
         return Figure(AMOUNT, written, start, end, value, Decimal(1).scaleb(-decimals))
     if kind == "duration":
         if _SINCE.match(text, end):  # "för tre år sedan" is a time ago, not a length
