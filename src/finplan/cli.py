@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from finplan import __version__
-from finplan.report import DIFF_FORMATS, FORMATS, SITE_FORMATS, SUMMARY_FORMATS
+from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, SITE_FORMATS, SUMMARY_FORMATS
 
 if TYPE_CHECKING:
     from finplan.findings import CheckResult
@@ -147,14 +147,15 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_INPUT)
 
 
-def _report_run(results: list[CheckResult], tables: bool):
+def _report_run(results: list[CheckResult], tables: bool, run_type=None, **extra):
+    """The run the writers read: results named from the repository root, with every code's documentation."""
     from finplan.catalogue import CATALOGUE
     from finplan.paths import relative, repository_root
     from finplan.report.run import ReportRun
 
     root = repository_root()
     names = {result.file: relative(result.file, root) for result in results}
-    return ReportRun(results, root, names, codes=CATALOGUE, tables=tables)
+    return (run_type or ReportRun)(results, root, names, codes=CATALOGUE, tables=tables, **extra)
 
 
 def _write_report(run, fmt, output: Path | None) -> None:
@@ -402,6 +403,133 @@ def _portfolio_exit(portfolio, results: list[CheckResult], strict: bool) -> int:
     worst = max((finding.severity for _, finding in portfolio.findings), default=None)
     failed = worst is not None and worst >= (Severity.WARNING if strict else Severity.ERROR)
     return max(exit_code(results), EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+memo_app = typer.Typer(
+    help="Decision memos: write the financing section from a plan, or check a memo's figures against it.",
+    no_args_is_help=True,
+)
+app.add_typer(memo_app, name="memo")
+
+
+class MemoFormat(str, enum.Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+
+@memo_app.command("render")
+def memo_render(
+    plan: Annotated[Path, typer.Argument(help="The plan file.", show_default=False)],
+    output_format: Annotated[MemoFormat, typer.Option("--format", "-o", help="Output format.")] = MemoFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", help="Write to this file (required for docx).")] = None,
+) -> None:
+    """Write the financing section of a decision memo, in Swedish, from a plan."""
+    from finplan.config import ConfigFinder
+    from finplan.memo.render import render
+
+    if output is not None and _same_file(output, plan):
+        _fail(f"--output {output} is the plan; finplan never writes to a plan")
+    if output_format is MemoFormat.docx and output is None:
+        _fail("--format docx writes a Word file; name it with --output, such as --output finansiering.docx")
+    checked = _checked_plan(plan, ConfigFinder())
+    written = render(checked.plan, output_format.value)
+    if isinstance(written, bytes):
+        try:
+            output.write_bytes(written)
+        except OSError as error:
+            _fail(f"{output} cannot be written: {error.strerror or error}")
+    elif output is not None:
+        from finplan.errors import InputError
+        from finplan.files import write_atomic
+
+        try:
+            write_atomic(output, written, overwrite=True)
+        except InputError as error:
+            _fail(error.message)
+    else:
+        sys.stdout.write(written)
+
+
+@memo_app.command("check")
+def memo_check(
+    plan: Annotated[Path, typer.Argument(help="The plan file.", show_default=False)],
+    memo: Annotated[Path, typer.Argument(help="The memo: .txt, .md, .docx or .pdf.", show_default=False)],
+    output_format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-o",
+            help="Output format; `github` when GITHUB_ACTIONS is set, else `text`.", show_default=False,
+        ),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these codes or prefixes (FP7, FP701); repeat or comma-separate.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
+    ] = None,
+) -> None:
+    """Check every figure of a decision memo against a plan; report; exit 0, 1 or 2."""
+    from finplan.config import ConfigFinder
+    from finplan.errors import InputError
+
+    fmt = MEMO_FORMATS[(output_format.value if output_format else None) or _default_format()]
+    for option, target in (("--output", output), ("--write-baseline", write_baseline)):
+        if target is not None and (_same_file(target, plan) or _same_file(target, memo)):
+            _fail(f"{option} {target} is the plan or the memo; finplan never writes to either")
+    try:
+        finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
+        config = finder.for_plan(memo)
+    except InputError as error:
+        _fail(error.message)
+    checked = _checked_plan(plan, finder)
+    from finplan.memo.check import check_memo_file
+
+    try:
+        result, memo_check = check_memo_file(checked.plan, memo, config)
+    except InputError as error:
+        _fail(f"the memo {memo} {error.message}")
+    from finplan.report.memo_text import MemoRun
+
+    run = _report_run([result], False, MemoRun, matches=memo_check.matches)
+    try:
+        if baseline is not None:
+            from finplan.baseline import apply_baseline, read_baseline
+
+            run.baselined = apply_baseline(run.results, read_baseline(baseline), run.names)
+        if write_baseline is not None:
+            from finplan.baseline import write_baseline as record
+
+            print(f"finplan: recorded {record(write_baseline, run.results, run.names)} findings in {write_baseline}",
+                  file=sys.stderr)
+        _write_report(run, fmt, output)
+    except InputError as error:
+        _fail(error.message)
+    raise typer.Exit(EXIT_CLEAN if write_baseline is not None else exit_code(run.results))
+
+
+def _checked_plan(plan: Path, finder) -> CheckResult:
+    """The plan checked as `finplan check` checks it; exit 2 where it cannot be read as a plan."""
+    from finplan.batch import check_one
+
+    checked = check_one(plan, None, finder)
+    if not checked.readable:
+        reason = checked.findings[0].message if checked.findings else "it is not a plan"
+        _fail(f"the plan {plan} could not be read: {reason}; `finplan check {plan}` says more")
+    from finplan.findings import Severity
+
+    errors = checked.count(Severity.ERROR)
+    if errors:
+        print(f"finplan: the plan {plan} has {errors} error{'s' if errors > 1 else ''}; "
+              f"`finplan check {plan}` lists them", file=sys.stderr)
+    return checked
 
 
 def main() -> None:

@@ -68,10 +68,18 @@ SUMMARY_FORMATS: dict[str, Format] = {
     )
 }
 
+# A memo's findings are findings like any other: check's formats, with a text
+# format that also lists every figure matched.
+MEMO_FORMATS: dict[str, Format] = {
+    **FORMATS,
+    "text": Format("text", "finplan.report.memo_text", "people: the figures matched, then the findings", console=True),
+}
+
 SITE_FORMATS: dict[str, Format] = {
     "html": Format("html", "finplan.report.html", "a static site of many plans, with charts (docs/summary.md)", binary=True),
 }
 
 JOBS: dict[str, dict[str, Format]] = {
     "check": FORMATS, "diff": DIFF_FORMATS, "summary": SUMMARY_FORMATS, "report": SITE_FORMATS,
+    "memo check": MEMO_FORMATS,
 }

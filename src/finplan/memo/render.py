@@ -1,0 +1,240 @@
+"""The financing section of a decision memo, written from a plan in Swedish.
+
+In the seed memo's words: "Projektet omsluter totalt … kronor, och föreslås
+finansieras enligt följande: Region Jämtland Härjedalen 2 658 128 kronor,
+länets kommuner 13 622 400 kronor (i form av arbetad tid), … Resterande
+finansiering, … kronor, söks från …", then what the project's owner sets
+aside, and a table (Finansiär, Form, Belopp, Andel) with its sum. Lines
+applied for are the remainder; decided lines say so. Amounts have a no-break
+space between digit groups, so a line never breaks inside one. Where the plan
+states no case number or period, the phrase that would give it is left out.
+
+`finplan memo check` reads every figure of this text back: the section is
+written so that each figure has its financier, "totalt" or "Resterande"
+before it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from finplan.model import FinancingLine, Plan
+from finplan.money import format_kr, format_number, format_share
+from finplan.totals import total_of
+
+HEADING = "Finansiering"
+COLUMNS = ("Finansiär", "Form", "Belopp", "Andel")
+FORMATS = ("text", "markdown", "html", "docx")
+_NBSP = "\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """The section as text and table, before any format: what every format prints."""
+
+    paragraphs: tuple[str, ...]
+    rows: tuple[tuple[str, str, str, str], ...]
+    sum_row: tuple[str, str, str, str]
+
+
+def section(plan: Plan) -> Section:
+    """The financing section of `plan`."""
+    paragraphs = [_financing_paragraph(plan)]
+    paragraphs += [_owner_sentence(plan, line) for line in plan.financing if _is_owners(plan, line)]
+    rows = tuple(
+        (line.financier, _form_cell(line), _kr(line.amount, plan), _share(line.amount, plan)) for line in plan.financing
+    )
+    found = total_of(plan.financing)
+    return Section(tuple(paragraphs), rows, ("Summa", "", _kr(found, plan), _share(found, plan)))
+
+
+def render(plan: Plan, fmt: str) -> str | bytes:
+    """The section in `fmt` (one of FORMATS): text, or a .docx file's bytes."""
+    parts = section(plan)
+    return {"text": as_text, "markdown": as_markdown, "html": as_html, "docx": as_docx}[fmt](parts, plan)
+
+
+# -- the words
+
+
+def _financing_paragraph(plan: Plan) -> str:
+    project = plan.project
+    case = getattr(project, "case", None)
+    name = f"Projektet {project.name}" + (f" ({case})" if case else "")
+    period = _period(plan)
+    opening = f"{name} omsluter totalt {_amount(plan.total, plan)}" + (f" under perioden {period}" if period else "")
+    listed = [line for line in plan.financing if line.status != "applied"]
+    applied = [line for line in plan.financing if line.status == "applied"]
+    if not listed:
+        return f"{opening}, och finansieringen söks enligt följande: {_listing(applied, plan)}."
+    text = f"{opening}, och föreslås finansieras enligt följande: {_listing(listed, plan)}."
+    if applied:
+        rest = _amount(total_of(applied), plan)
+        if len(applied) == 1:
+            source = applied[0].financier + _case(applied[0])
+        else:
+            source = _joined([f"{line.financier} ({_amount(line.amount, plan)}){_case(line)}" for line in applied])
+        text += f" Resterande finansiering, {rest}, söks från {source}."
+    return text
+
+
+def _listing(lines: list[FinancingLine], plan: Plan) -> str:
+    return _joined([f"{line.financier} {_amount(line.amount, plan)}{_remarks(line)}" for line in lines])
+
+
+def _remarks(line: FinancingLine) -> str:
+    """` (i form av arbetad tid, beslutat)`: the form where it is not cash, the status where decided."""
+    words = [word for word in (_form_words(line), "beslutat" if line.status == "decided" else "") if word]
+    return f" ({', '.join(words)})" if words else ""
+
+
+def _owner_sentence(plan: Plan, line: FinancingLine) -> str:
+    """What the project's owner sets aside, as the memo's proposal says it."""
+    within = f" inom {line.appropriation}" if line.appropriation else ""
+    period = _period(plan)
+    during = f" under perioden {period}" if period else ""
+    sets_aside = "har avsatt" if line.status == "decided" else "avsätter"
+    form = f" ({_form_words(line)})" if line.form == "in_kind" else ""
+    return (
+        f"{plan.project.owner} {sets_aside} {_amount(line.amount, plan)}{form}{within}{during} "
+        f"för att genomföra projektet {plan.project.name}."
+    )
+
+
+def _is_owners(plan: Plan, line: FinancingLine) -> bool:
+    return line.status != "applied" and " ".join(line.financier.split()).lower() == " ".join(plan.project.owner.split()).lower()
+
+
+def _joined(items: list[str]) -> str:
+    """`a, b samt c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " samt " + items[-1]
+
+
+def _worked_hours(line: FinancingLine) -> bool:
+    return bool(line.basis) or "arbetad tid" in (line.note or "").lower()
+
+
+def _form_words(line: FinancingLine) -> str:
+    if line.form != "in_kind":
+        return ""
+    return "i form av arbetad tid" if _worked_hours(line) else "i annat än pengar"
+
+
+def _form_cell(line: FinancingLine) -> str:
+    if line.form != "in_kind":
+        return "Kontant"
+    return "Arbetad tid" if _worked_hours(line) else "Annat än pengar"
+
+
+def _case(line: FinancingLine) -> str:
+    return f" (ärende {line.case})" if line.case else ""
+
+
+def _period(plan: Plan) -> str | None:
+    period = getattr(plan.project, "period", None)
+    return f"{period.start} – {period.end}" if period is not None else None
+
+
+def _amount(amount: Decimal, plan: Plan) -> str:
+    """`38 566 657 kronor`, a no-break space between the groups and before the unit."""
+    unit = "kronor" if plan.currency == "SEK" else plan.currency
+    return f"{_digits(amount)}{_NBSP}{unit}"
+
+
+def _kr(amount: Decimal, plan: Plan) -> str:
+    return format_kr(amount, plan.currency).replace(" ", _NBSP)
+
+
+def _digits(amount: Decimal) -> str:
+    return format_number(amount).replace(" ", _NBSP)
+
+
+def _share(amount: Decimal, plan: Plan) -> str:
+    return format_share(amount, plan.total).replace(" ", _NBSP)
+
+
+# -- the formats
+
+
+def as_text(parts: Section, plan: Plan) -> str:
+    """Paragraphs, then the table in columns two spaces apart, amounts to the right."""
+    rows = [COLUMNS, *parts.rows, parts.sum_row]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+
+    def line(row) -> str:
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]), row[3].rjust(widths[3])]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    table = [line(COLUMNS), rule, *(line(row) for row in parts.rows), rule, line(parts.sum_row)]
+    return "\n\n".join([HEADING, *parts.paragraphs, "\n".join(table)]) + "\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def as_markdown(parts: Section, plan: Plan) -> str:
+    """A level-2 heading, paragraphs and a pipe table with the sum in bold."""
+    rows = [f"| {' | '.join(_md(cell) for cell in row)} |" for row in parts.rows]
+    total = parts.sum_row
+    lines = [
+        f"## {HEADING}", "", *(item for p in parts.paragraphs for item in (_md(p), "")),
+        f"| {' | '.join(COLUMNS)} |", "|---|---|---:|---:|", *rows,
+        f"| **{total[0]}** | | **{total[2]}** | **{total[3]}** |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def as_html(parts: Section, plan: Plan) -> str:
+    """A page of its own: the section, every text from the plan escaped."""
+    e = html.escape
+    head = "".join(f"<th>{e(c)}</th>" for c in COLUMNS)
+    body = "".join(
+        f"<tr><td>{e(r[0])}</td><td>{e(r[1])}</td><td class=\"num\">{e(r[2])}</td><td class=\"num\">{e(r[3])}</td></tr>"
+        for r in parts.rows
+    )
+    total = parts.sum_row
+    paragraphs = "".join(f"<p>{e(p)}</p>\n" for p in parts.paragraphs)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{e(HEADING)} – {e(plan.project.name)}</title>\n"
+        "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
+        "table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2em .5em;text-align:left}"
+        ".num{text-align:right;white-space:nowrap}tfoot{font-weight:bold}</style>\n</head>\n<body>\n"
+        f"<section class=\"finplan-memo\">\n<h2>{e(HEADING)}</h2>\n{paragraphs}"
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n"
+        f"<tfoot><tr><td>{e(total[0])}</td><td></td><td class=\"num\">{e(total[2])}</td>"
+        f"<td class=\"num\">{e(total[3])}</td></tr></tfoot>\n</table>\n</section>\n</body>\n</html>\n"
+    )
+
+
+def as_docx(parts: Section, plan: Plan) -> bytes:
+    """A Word document with the heading, the paragraphs and a real table, ready to paste into a memo."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document()
+    document.add_heading(HEADING, level=2)
+    for paragraph in parts.paragraphs:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=0, cols=len(COLUMNS))
+    table.style = "Table Grid"
+    for index, row in enumerate((COLUMNS, *parts.rows, parts.sum_row)):
+        bold = index == 0 or index == len(parts.rows) + 1
+        cells = table.add_row().cells
+        for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run(text).bold = bold
+            if column >= 2:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

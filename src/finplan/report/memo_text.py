@@ -1,0 +1,46 @@
+"""`finplan memo check --format text`: the table of every figure matched, then the findings as `check` prints them.
+
+The other formats of `memo check` are check's own: a memo's findings are
+findings like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from finplan.memo.match import Match
+from finplan.report import text
+from finplan.report.run import ReportRun
+from finplan.report.table import new_table
+
+_STYLE = {"matches": "green", "rounded": "cyan", "differs": "bold red"}
+
+
+@dataclass
+class MemoRun(ReportRun):
+    """A memo checked against its plan: the memo's findings, and every figure compared."""
+
+    matches: list[Match] = field(default_factory=list)
+
+
+def render(run: ReportRun, console: Console) -> None:
+    matches = getattr(run, "matches", [])
+    if matches:
+        console.print(matches_table(matches))
+        console.print()
+    text.render(run, console)
+
+
+def matches_table(matches: list[Match]) -> Table:
+    """One row per figure compared with the plan, in the memo's order."""
+    table = new_table("Figures of the memo", "Line", "Figure", "Plan", "Value", "Outcome")
+    for match in matches:
+        table.add_row(
+            Text(f"{match.position.line}:{match.position.column}"), Text(match.figure), Text(match.target),
+            Text(match.expected), Text(match.outcome, style=_STYLE[match.outcome]),
+        )
+    return table

@@ -1,0 +1,62 @@
+"""Memos in Word and PDF: read, checked, and their findings placed at the paragraph or line."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED, run_finplan
+from memo_files import changed_digit, seed_text, wrapped, write_docx, write_pdf
+
+from finplan.check import check_file
+
+TABLE = [["Finansiär", "Belopp"], *[[line.financier, f"{line.amount:,} kr".replace(",", " ")]
+                                     for line in check_file(SEED).plan.financing]]
+
+
+def test_a_word_memo_with_a_table_passes(tmp_path):
+    memo = write_docx(tmp_path / "memo.docx", seed_text().split("\n"), TABLE)
+    run = run_finplan("memo", "check", SEED, memo)
+    assert (run.exit_code, run.findings(), run.file_findings()) == (0, [], []), run.output
+
+
+def test_a_word_memos_finding_is_at_its_paragraph(tmp_path):
+    text, at, figure = changed_digit(seed_text(), "Länsstyrelsen 1 702 800", "1 702 800")
+    memo = write_docx(tmp_path / "memo.docx", text.split("\n"), TABLE)
+    run = run_finplan("memo", "check", SEED, memo)
+    assert run.exit_code == 1
+    (finding,) = run.findings()
+    # Every line of the text is a paragraph of its own, so paragraph and line agree.
+    assert (finding["code"], finding["line"]) == ("FP701", str(text.count("\n", 0, at) + 1))
+    assert f'"{figure} kronor" for Länsstyrelsen' in finding["message"]
+
+
+def test_a_word_memos_table_cell_is_checked_at_its_row(tmp_path):
+    paragraphs = seed_text().split("\n")
+    rows = [row[:] for row in TABLE]
+    rows[5][1] = "300 010 kr"  # Jämtkraft
+    memo = write_docx(tmp_path / "memo.docx", paragraphs, rows)
+    run = run_finplan("memo", "check", SEED, memo)
+    (finding,) = run.findings()
+    assert (finding["code"], finding["line"]) == ("FP701", str(len(paragraphs) + 6))
+    assert finding["message"] == '"300 010 kr" for Jämtkraft: the plan has 300 000 kr (line `jamtkraft`): 10 kr over'
+
+
+def test_a_pdf_memo_over_several_pages_passes(tmp_path):
+    lines = wrapped(seed_text(), 70)
+    assert any(line.rstrip()[-1].isdigit() and line.rstrip()[-2] == " " for line in lines)  # a figure wraps
+    memo = write_pdf(tmp_path / "memo.pdf", lines, per_page=15)
+    run = run_finplan("memo", "check", SEED, memo)
+    assert (run.exit_code, run.findings(), run.file_findings()) == (0, [], []), run.output
+
+
+@pytest.mark.parametrize(("around", "figure"), [("totalt 38 566 657", "38 566 657"), ("Jämtkraft 300 000", "300 000"),
+                                                ("perioden 2019-10-01", "2019-10-01")])
+def test_a_pdf_memos_finding_is_at_its_line(tmp_path, around, figure):
+    text, at, _ = changed_digit(seed_text(), around, figure)
+    marker = "\x00"
+    lines = wrapped(text[:at] + marker + text[at:], 70)
+    line = next(i for i, item in enumerate(lines, 1) if marker in item)
+    memo = write_pdf(tmp_path / "memo.pdf", [item.replace(marker, "") for item in lines], per_page=15)
+    run = run_finplan("memo", "check", SEED, memo)
+    assert run.exit_code == 1
+    errors = [f for f in run.findings() if f["severity"] == "error"]
+    assert [int(f["line"]) for f in errors] == [line]
