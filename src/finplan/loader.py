@@ -41,6 +41,7 @@ from yaml.events import (
 from finplan.errors import InputError
 from finplan.findings import Path as PlanPath
 from finplan.findings import Position, describe, shorten
+from finplan.syntax import explain
 
 _EventParser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -222,13 +223,15 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS, *, parser_class: Any 
         return _Builder(limits).build(parser)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "unreadable"
+        problem = error.problem or error.context or ""
         where = Position(mark.line + 1, mark.column + 1) if mark else None
         if "maximum nesting depth" in problem:
             # libyaml's scanner reads ahead and meets its own bound before ours.
             raise InputError(f"nests deeper than the limit of {limits.max_depth} levels", where) from None
-        context = f" ({error.context})" if error.context and error.problem else ""
-        raise InputError(f"is not valid YAML: {shorten(problem + context, 200)}", where) from None
+        syntax = explain(
+            error.problem or "", error.context or "", _mark_of(error.problem_mark), _mark_of(error.context_mark), text
+        )
+        raise InputError(syntax.message, syntax.position) from None
     except yaml.reader.ReaderError as error:
         raise InputError(
             f"is not valid YAML: character #x{error.character:04X} is not allowed in a YAML file",
@@ -239,6 +242,10 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS, *, parser_class: Any 
     finally:
         if parser is not None:
             parser.dispose()
+
+
+def _mark_of(mark: Any) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 def _position_of_index(text: str, index: int) -> Position:
