@@ -13,7 +13,8 @@ from pathlib import Path
 from finplan.check import check_file, unchecked
 from finplan.config import ConfigFinder
 from finplan.errors import InputError
-from finplan.findings import CheckResult
+from finplan.discover import NOT_A_PLAN, Skip
+from finplan.findings import CheckResult, Finding
 
 PARALLEL_FROM = 32
 """Fewer plans than this are checked in this process: starting workers costs more than it saves."""
@@ -57,6 +58,8 @@ def _check_in_worker(item: tuple[Path, str | None]) -> CheckResult:
 
 def check_one(path: Path, problem: str | None, finder: ConfigFinder) -> CheckResult:
     """One plan checked under its configuration; never raises, whatever the file holds."""
+    if isinstance(problem, Skip):
+        return CheckResult(str(path), [Finding(NOT_A_PLAN.code, NOT_A_PLAN.severity, f"this file {problem}")])
     if problem is not None:
         return unchecked(str(path), problem)
     try:

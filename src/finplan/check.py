@@ -10,7 +10,7 @@ from pathlib import Path
 
 from finplan.config import FileConfig
 from finplan.errors import UNREADABLE, InputError
-from finplan.findings import CheckResult, Finding, Severity
+from finplan.findings import CheckResult, Finding, line_at
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
 from finplan.model import settings_of
 from finplan.rules import RULES, Rule
@@ -49,11 +49,11 @@ def check_bytes(
             text = decode(data, limits)
             document = parse_text(text, limits)
         except InputError as error:
-            return unreadable(result, error)
+            return unreadable(result, error, data.decode("utf-8", "replace"))
         plan, shape_findings = build_plan(document)
         if plan is None:
             result.readable = False
-            result.findings.extend(shape_findings)
+            result.findings.extend(replace(f, snippet=line_at(text, f.position)) for f in shape_findings)
             return result
         result.plan = plan
         result.settings = settings_of(plan, config.settings)
@@ -98,10 +98,13 @@ def collector_paused():
             gc.enable()
 
 
-def unreadable(result: CheckResult, error: InputError) -> CheckResult:
-    """`result` marked as not checked at all, for the reason `error` gives."""
+def unreadable(result: CheckResult, error: InputError, text: str | None = None) -> CheckResult:
+    """`result` marked as not checked at all, for the reason `error` gives, with the line it stands on."""
     result.readable = False
-    result.findings.append(Finding(UNREADABLE.code, UNREADABLE.severity, f"the file {error.message}", (), error.position))
+    snippet = line_at(text, error.position) if text is not None else None
+    result.findings.append(
+        Finding(UNREADABLE.code, UNREADABLE.severity, f"the file {error.message}", (), error.position, snippet=snippet)
+    )
     return result
 
 

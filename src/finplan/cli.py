@@ -22,12 +22,17 @@ from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, SITE_FORMATS, SU
 if TYPE_CHECKING:
     from finplan.findings import CheckResult
 
+# Plain help, as click writes it: flags without a <bool>, and -h as well as --help.
+_HELP = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     name="finplan",
     help="Checks the financing plans of regional development projects, kept as YAML files.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings=_HELP,
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -61,7 +66,10 @@ SummaryFormat = _choices("SummaryFormat", SUMMARY_FORMATS)
 @app.command()
 def check(
     paths: Annotated[
-        list[str], typer.Argument(help="Plan files, folders (every *.yaml and *.yml below) or globs.", show_default=False)
+        list[str], typer.Argument(
+            help="Plan files, folders (every plan below, by its `finplan:` key) or globs; - reads standard input.",
+            show_default=False, metavar="PATH",
+        )
     ],
     output_format: Annotated[
         CheckFormat | None,
@@ -72,9 +80,9 @@ def check(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these codes or prefixes (FP1, FP203); repeat or comma-separate.")
+        list[str] | None, typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (FP1, FP203); repeat or comma-separate.")
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")
@@ -90,6 +98,17 @@ def check(
             show_default=False,
         ),
     ] = None,
+    source: Annotated[
+        bool, typer.Option("--source/--no-source", help="Show the plan's line under an input error (text).")
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no tables, no summary lines.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail; 2 still for input that cannot be read.")
+    ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option("--stdin-filename", help="The name a plan read from standard input (-) is reported under.", show_default=False),
+    ] = None,
 ) -> None:
     """Check plan files: sums, periods, lines and funding rules; report; exit 0, 1 or 2."""
     from finplan.batch import check_all
@@ -98,17 +117,20 @@ def check(
     from finplan.errors import InputError
 
     fmt = FORMATS[(output_format.value if output_format else None) or _default_format()]
-    plans = expand(paths)
+    _refuse_flag_values(paths)
+    try:
+        finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
+        plans = expand([p for p in paths if p != "-"], finder.excluded)
+    except InputError as error:
+        _fail(error.message)
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         if target is not None and any(_same_file(target, plan) for plan, _ in plans):
             _fail(f"{option} {target} is one of the plans being checked; finplan never writes to a plan")
-    try:
-        finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
-    except InputError as error:
-        _fail(error.message)
-    show_tables = fmt.tables and (tables if tables is not None else len(plans) == 1)
-    results = check_all(plans, finder, keep_plans=show_tables or fmt.needs_plan)
-    run = _report_run(results, show_tables)
+    stdin = [_check_stdin(finder, stdin_filename)] if "-" in paths else []
+    count = len(plans) + len(stdin)
+    show_tables = fmt.tables and not quiet and (tables if tables is not None else count == 1)
+    results = stdin + check_all(plans, finder, keep_plans=show_tables or fmt.needs_plan)
+    run = _report_run(results, show_tables, source=source, quiet=quiet)
     try:
         if baseline is not None:
             from finplan.baseline import apply_baseline, read_baseline
@@ -122,7 +144,31 @@ def check(
         _write_report(run, fmt, output)
     except InputError as error:
         _fail(error.message)
-    raise typer.Exit(EXIT_CLEAN if write_baseline is not None and all(r.readable for r in results) else exit_code(results))
+    code = exit_code(results)
+    raise typer.Exit(EXIT_CLEAN if code == EXIT_FINDINGS and (exit_zero or write_baseline is not None) else code)
+
+
+# Values people write after a flag that takes none (`--strict true`); as paths they would be "not found".
+_FLAG_VALUES = {"true", "false", "yes", "no", "on", "off", "1", "0"}
+
+
+def _refuse_flag_values(paths: list[str]) -> None:
+    for text in paths:
+        if text.lower() in _FLAG_VALUES and not Path(text).exists():
+            _fail(f"{text!r} is no plan file; flags such as --strict and --exit-zero take no value: write --strict alone")
+
+
+def _check_stdin(finder, name: str | None) -> CheckResult:
+    """The plan on standard input, checked under the configuration of `name` (or the working folder)."""
+    from finplan.check import check_bytes
+    from finplan.errors import InputError
+
+    label = name or "<stdin>"
+    try:
+        config = finder.for_plan(Path(name) if name else Path.cwd() / "stdin.yaml")
+    except InputError as error:
+        _fail(error.message)
+    return check_bytes(sys.stdin.buffer.read(), label, config)
 
 
 def _default_format() -> str:
@@ -312,7 +358,10 @@ def _diff_run(paths: list[str], rev: str | None):
     return compare_files(Path(paths[0]), Path(paths[1]), ConfigFinder())
 
 
-_PLAN_PATHS = typer.Argument(help="Plan files, folders (every *.yaml and *.yml below) or globs.", show_default=False)
+_PLAN_PATHS = typer.Argument(
+            help="Plan files, folders (every plan below, by its `finplan:` key) or globs; - reads standard input.",
+            show_default=False, metavar="PATH",
+        )
 _FRAMES = typer.Option(
     "--frames", help="A file of yearly frames per appropriation; else `frames` in finplan.toml.", show_default=False
 )
@@ -380,12 +429,13 @@ def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
     except InputError as error:
         _fail(error.message)
     # A frames file kept beside the plans is no plan.
-    plans = [(plan, problem) for plan, problem in expand(paths) if frames is None or not _same_file(frames, plan)]
+    finder = ConfigFinder()
+    plans = [(plan, problem) for plan, problem in expand(paths, finder.excluded) if frames is None or not _same_file(frames, plan)]
     if output is not None and any(_same_file(output, plan) for plan, _ in plans):
         _fail(f"--output {output} is one of the plans being summarised; finplan never writes to a plan")
     from finplan.batch import check_all
 
-    results = check_all(plans, ConfigFinder(), keep_plans=True)
+    results = check_all(plans, finder, keep_plans=True)
     root = repository_root()
     portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
     if frames is not None:
@@ -408,6 +458,8 @@ def _portfolio_exit(portfolio, results: list[CheckResult], strict: bool) -> int:
 memo_app = typer.Typer(
     help="Decision memos: write the financing section from a plan, or check a memo's figures against it.",
     no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings=_HELP,
 )
 app.add_typer(memo_app, name="memo")
 
@@ -465,9 +517,9 @@ def memo_check(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these codes or prefixes (FP7, FP701); repeat or comma-separate.")
+        list[str] | None, typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (FP7, FP701); repeat or comma-separate.")
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")

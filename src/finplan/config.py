@@ -7,6 +7,7 @@ whichever is found first walking up from each plan's folder:
     ignore = ["FP105", "FP9"]
     strict = false                  # warnings fail too
     frames = "frames.yaml"          # `finplan summary`'s yearly frames, from this file's folder
+    exclude = ["vendor/**"]         # globs from this file's folder: files a folder or glob passes over
     [severity]                      # a code's severity, by code or prefix (the longest wins)
     FP203 = "error"
     FP1 = "warning"
@@ -129,6 +130,7 @@ class _ConfigTable(_Table):
     settings: PlanSettings | None = None
     overrides: list[_Override] = []
     frames: str | None = None  # read by finplan summary (finplan.portfolio.frames)
+    exclude: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,13 @@ class _Config:
     base: FileConfig
     overrides: tuple[_Override_, ...]
     frames: Path | None = None
+    exclude: tuple[str, ...] = ()
+
+    def excludes(self, path: Path) -> bool:
+        import fnmatch
+
+        name = relative(str(path), self.root)
+        return any(fnmatch.fnmatch(name, pattern) for pattern in self.exclude)
 
     def for_plan(self, plan: Path) -> FileConfig:
         import fnmatch
@@ -180,6 +189,11 @@ class ConfigFinder:
         config = found.for_plan(plan) if found else FileConfig()
         selection = Selection(self._select or config.selection.select, config.selection.ignore + self._ignore)
         return replace(config, selection=selection, strict=config.strict or self._strict)
+
+    def excluded(self, path: Path) -> bool:
+        """Whether the configuration nearest `path` excludes it (its `exclude` globs); InputError if unreadable."""
+        found = self._find(path.resolve().parent)
+        return found.excludes(path) if found else False
 
     def frames(self, folder: Path) -> Path | None:
         """The frames file the configuration nearest `folder` names, from that configuration's folder."""
@@ -233,7 +247,7 @@ def _read(path: Path) -> _Config | None:
         for item in config.overrides
     )
     frames = path.parent / config.frames if config.frames else None
-    return _Config(path.parent.resolve(), base, overrides, frames)
+    return _Config(path.parent.resolve(), base, overrides, frames, tuple(config.exclude))
 
 
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:

@@ -1,16 +1,44 @@
-"""Turns the command line's inputs (files, folders, globs) into the plan files to check."""
+"""Turns the command line's inputs (files, folders, globs) into the plan files to check.
+
+A file named on the command line is checked whatever it holds. Below a folder,
+or matched by a glob, a YAML file is a plan when it has a top-level
+`finplan:` key; any other YAML in a repository (CI configuration, a
+docker-compose file) is passed over with a note, not failed. The
+configuration's `exclude` globs leave files out of folders and globs too.
+"""
 
 from __future__ import annotations
 
 import glob
+import re
+from collections.abc import Callable
 from pathlib import Path
+
+from finplan.codes import Code
+from finplan.errors import INPUT_SOURCE
+from finplan.findings import Severity
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
+_PLAN_KEY = re.compile(rb"^finplan[ \t]*:", re.MULTILINE)
+
+NOT_A_PLAN = Code(
+    "FP004", "not-a-plan", Severity.INFO,
+    "A YAML file found below a folder is not a plan, and was passed over.\n\n"
+    "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
+    "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
+    "folder or glob finds it; the note says which files were passed over. A file\n"
+    "named on the command line is always checked.",
+    source=INPUT_SOURCE,
+)
 
 
-def expand(inputs: list[str]) -> list[tuple[Path, str | None]]:
-    """Each plan file to check, in order and once, with a reason when it cannot be found.
+class Skip(str):
+    """Why a file found below a folder is passed over rather than checked: a note, not a failure."""
+
+
+def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, str | None]]:
+    """Each file to check, in order and once, with a reason when it cannot be found or is passed over.
 
     A folder gives every `*.yaml` and `*.yml` below it, hidden folders left out;
     a glob gives the files it matches. A folder or glob that gives nothing is
@@ -23,18 +51,32 @@ def expand(inputs: list[str]) -> list[tuple[Path, str | None]]:
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True) if Path(m).is_file())
             if not matches:
                 found.setdefault(path, "this pattern matches no file")
-            for match in matches:
-                found.setdefault(match, None)
+            _add_found(found, matches, excluded)
         elif path.is_dir():
-            plans = sorted(
+            files = sorted(
                 p for p in path.rglob("*")
                 if p.suffix in PLAN_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                # Hidden folders (.git, .venv) are left out; a hidden file, such as
+                # .pre-commit-config.yaml, is found, and passed over with a note.
+                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
             )
-            if not plans:
+            if not files:
                 found.setdefault(path, "this folder holds no *.yaml or *.yml file")
-            for plan in plans:
-                found.setdefault(plan, None)
+            _add_found(found, files, excluded)
         else:
             found.setdefault(path, None)
     return list(found.items())
+
+
+def _add_found(found: dict[Path, str | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
+    for file in files:
+        if not excluded(file):
+            found.setdefault(file, None if is_plan(file) else Skip("has no top-level `finplan:` key: not a plan, passed over"))
+
+
+def is_plan(path: Path) -> bool:
+    """Whether a file has a top-level `finplan:` key; a file that cannot be read is left to the check to say so."""
+    try:
+        return _PLAN_KEY.search(path.read_bytes()) is not None
+    except OSError:
+        return True

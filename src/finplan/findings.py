@@ -107,6 +107,24 @@ class Finding:
     path: Path = ()
     position: Position | None = None
     data: Data = field(default_factory=dict)
+    snippet: str | None = None  # the plan's line at `position`, shown under an input error
+
+
+SNIPPET_CHARS = 200
+
+
+def line_at(text: str, position: Position | None) -> str | None:
+    """The line of `text` a position stands on, bounded, for showing under a finding; None if none."""
+    if position is None:
+        return None
+    start = 0
+    for _ in range(position.line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)].rstrip("\r")
+    return line[:SNIPPET_CHARS]
 
 
 def fingerprint(file: str, finding: Finding) -> str:

@@ -24,6 +24,8 @@ class ReportRun:
     names: dict[str, str]  # a result's file -> its name from the repository root
     codes: Mapping[str, Code] = field(default_factory=dict)
     tables: bool = False
+    source: bool = True  # show the plan's line under an input error (text)
+    quiet: bool = False  # the findings only: no tables, no summary lines
     baselined: int = 0
     version: str = field(default=__version__)
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 # Right-aligned and kept whole: an amount split over two lines misreads.
 _NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Limit"}
@@ -11,14 +14,62 @@ _NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Limit"}
 _KEYWORDS = {"Id", "Sector", "Form", "Status", "Kind", "Category", "Profile", "Code", "Severity"}
 
 
-def new_table(title: str, *columns: str, gap: int = 1) -> Table:
+class FittedTable(Table):
+    """A table that, where the terminal is too narrow for it, turns into one block per row.
+
+    An amount folded over two lines, or cut short, reads as another amount; so
+    rather than squeeze its columns, a table that does not fit whole shows each
+    row as a block of `label  value` lines, every value whole.
+    """
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if _minimum_width(self, console, options) <= options.max_width:
+            yield from super().__rich_console__(console, options)
+            return
+        yield from _blocks(self)
+
+
+def _minimum_width(table: Table, console: Console, options: ConsoleOptions) -> int:
+    """The narrowest the table can be drawn with every cell of a whole column (amounts, keywords) whole."""
+    widths = []
+    for column in table.columns:
+        cells = [column.header, *column.cells]
+        measures = [Measurement.get(console, options, cell) for cell in cells]
+        whole = column.no_wrap
+        widths.append(max(((m.maximum if whole else min(m.maximum, column.min_width or m.minimum)) for m in measures), default=0))
+    gaps = (len(widths) - 1) * (1 + table.padding[1] + table.padding[3])
+    return sum(widths) + gaps
+
+
+def _blocks(table: Table) -> RenderResult:
+    from rich.padding import Padding
+
+    if table.title:
+        yield Text(str(table.title), style="bold")
+    labels = [str(column.header) for column in table.columns]
+    for first, *rest in zip(*(list(column.cells) for column in table.columns), strict=False):
+        yield Padding(_text(first), (0, 0, 0, 2))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()  # a long value wraps under itself, not under the label
+        for label, cell in zip(labels[1:], rest, strict=False):
+            if _text(cell).plain:
+                grid.add_row(label, _text(cell))
+        yield Padding(grid, (0, 0, 0, 4))
+
+
+def _text(cell: object) -> Text:
+    return cell if isinstance(cell, Text) else Text(str(cell))
+
+
+def new_table(title: str, *columns: str, gap: int = 1) -> FittedTable:
     """A titled table; amounts and years right-aligned, amounts and keywords never cut or wrapped.
 
     `gap` spaces stand between columns: one lets the financing fit 80 columns,
     where each amount ends in `kr`; columns of bare amounts (`1 000 000`) need
     two, or their digit groups and the gap between them read alike.
     """
-    table = Table(
+    table = FittedTable(
         title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
         padding=(0, gap - 1, 0, 0), show_edge=False,  # the box itself puts one space between columns
     )

@@ -28,19 +28,24 @@ def render(run: ReportRun, console: Console) -> None:
     for index, result in enumerate(run.results):
         if index and run.tables:
             console.print()
-        render_result(result, console, tables=run.tables)
-    if len(run.results) > 1 or run.baselined:
+        render_result(result, console, tables=run.tables, source=run.source, summary=not run.quiet)
+    if not run.quiet and (len(run.results) > 1 or run.baselined):
         console.print(run_summary(run), soft_wrap=True)
 
 
-def render_result(result: CheckResult, console: Console, *, tables: bool = True) -> None:
+def render_result(
+    result: CheckResult, console: Console, *, tables: bool = True, source: bool = True, summary: bool = True
+) -> None:
     """The whole report of one file: plan tables when it could be read, then findings."""
     if tables and isinstance(result.plan, Plan):
         console.print(plan_tables(result.plan, result.settings))
     for finding in result.findings:
         # Never wrapped: one finding is one line for grep, editors and CI logs.
         console.print(finding_text(result.file, finding), soft_wrap=True)
-    console.print(file_summary(result), soft_wrap=True)
+        if source and finding.snippet is not None and finding.position is not None:
+            console.print(snippet_text(finding), soft_wrap=True)
+    if summary:
+        console.print(file_summary(result), soft_wrap=True)
 
 
 def plan_tables(plan: Plan, settings: Settings) -> Group:
@@ -69,6 +74,18 @@ def finding_text(file: str, finding: Finding) -> Text:
     where, code, severity, message = finding_parts(file, finding)
     return Text.assemble(
         (where, "bold"), (code, "dim"), " ", (severity, _SEVERITY_STYLE[finding.severity]), " ", message
+    )
+
+
+def snippet_text(finding: Finding) -> Text:
+    """The plan's line under an input error, with a caret under its column, as compilers show them."""
+    number = str(finding.position.line)
+    # One column a character: a tab would push the caret off its place.
+    line = finding.snippet.replace("\t", " ")
+    caret = " " * (min(finding.position.column, len(line) + 1) - 1) + "^"
+    gutter = " " * len(number)
+    return Text.assemble(
+        (f" {number} | ", "dim"), line, "\n", (f" {gutter} | ", "dim"), (caret, _SEVERITY_STYLE[finding.severity])
     )
 
 
