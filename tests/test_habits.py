@@ -103,3 +103,30 @@ def test_no_amount_share_or_code_is_cut_in_a_narrow_terminal(width):
     one_liners = re.compile(r"^\S+:(\d+:\d+: FP\d{3} | (passes|fails|could not be checked) \()")
     table_lines = [line for line in run.output.splitlines() if not one_liners.match(line)]
     assert max(len(line.rstrip()) for line in table_lines) <= width
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "fix"),
+    [
+        (("case: T/1/2020", "case: 20201234"), 3, 'a number; text is expected here: quote it, `case: "20201234"`'),
+        (("name: Testprojekt", "name: 2030"), 4, 'quote it, `name: "2030"`'),
+        (("id: a,", "id: 1,"), 9, 'a number; an id is expected here: quote it, `id: "1"`'),
+        (("finplan: 1", 'finplan: "1"'), 1, "write the version as a number: `finplan: 1`"),
+        (("amount: 600}", "amount: 600, per_year: {2020: 66 666,50}}"), 9,
+         "a comma inside `{...}` splits a value, so an amount such as 66 666,50 reads as 66 666 and a year 50"),
+        (("amount: 600}", "amount: 800.000}"), 9, "800.000 looks like 800 000 written with a dot"),
+        (("total: 1000", "total: 0,8 Mkr"), 7, "0,8 Mkr is an amount in millions; write it in full, in kr: 800 000"),
+        (("amount: 600}", "amount: 800 000:-}"), 9, "unit written into it (:-)"),
+    ],
+)
+def test_a_mistake_is_told_with_the_fix_in_the_plans_own_terms(write, change, line, fix):
+    run = run_finplan("check", "--format", "concise", write(MINIMAL.replace(*change)))
+    assert run.exit_code == 2
+    assert any(int(f["line"]) == line and fix in f["message"] for f in run.findings()), run.output
+
+
+def test_a_file_that_is_not_utf8_is_told_to_be_saved_as_utf8(write):
+    plan = write(MINIMAL.replace("Testregionen", "Länsstyrelsen").encode("cp1252"))
+    (finding,) = run_finplan("check", "--format", "concise", plan).findings()
+    assert finding["line"] == "5"
+    assert "(in Windows-1252 it would be `ä`)" in finding["message"] and "save the file as UTF-8" in finding["message"]

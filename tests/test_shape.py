@@ -99,7 +99,7 @@ def test_a_newer_format_version_is_named():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("name: Testprojekt", "name: 17"), "`project.name` is 17; expected text"),
+        (("name: Testprojekt", "name: 17"), "`project.name` is 17, a number; text is expected here: quote it, `name: \"17\"`"),
         (("name: Testprojekt", "name:"), "`project.name` is nothing (an empty value); expected text"),
         (("name: Testprojekt", "name: ''"), "`project.name` is empty; expected text"),
         (("project:\n", "project: yes\nx:\n"), None),

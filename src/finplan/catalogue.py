@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Mapping
 
 from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code
+from finplan.comments import VALUE_CUT
 from finplan.discover import NOT_A_PLAN
 from finplan.errors import UNREADABLE
 from finplan.job_codes import JOB_CODES
@@ -18,7 +19,7 @@ from finplan.rules import RULES
 from finplan.shape import SHAPE
 from finplan.suppress import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
 
-INPUT_CODES: tuple[Code, ...] = (UNREADABLE, SHAPE, IGNORE_WITHOUT_CODE, UNUSED_IGNORE, NOT_A_PLAN)
+INPUT_CODES: tuple[Code, ...] = (UNREADABLE, SHAPE, IGNORE_WITHOUT_CODE, UNUSED_IGNORE, NOT_A_PLAN, VALUE_CUT)
 
 CATALOGUE: Mapping[str, Code] = {
     item.code: item for item in sorted((*INPUT_CODES, *RULES, *JOB_CODES), key=lambda c: c.code)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from finplan.config import FileConfig
 from finplan.errors import UNREADABLE, InputError
-from finplan.findings import CheckResult, Finding, line_at
+from finplan.comments import cut_values
+from finplan.findings import CheckResult, Finding, file_order, line_at
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
 from finplan.model import settings_of
 from finplan.rules import RULES, Rule
@@ -58,6 +59,7 @@ def check_bytes(
         result.plan = plan
         result.settings = settings_of(plan, config.settings)
         findings = run_rules(plan, rules, document.source.locate, result.settings, enabled=config.selection.enabled)
+        findings = sorted(findings + cut_values(text), key=file_order)
         result.findings.extend(apply_policy(findings, config, ignore_comments(text)))
         return result
 

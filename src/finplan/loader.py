@@ -196,9 +196,13 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
         column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        byte = data[error.start]
+        latin = bytes([byte]).decode("cp1252", "replace")
+        # Windows-1252 (and Latin-1) write å ä ö as one byte each: the commonest way a plan is not UTF-8.
+        guess = f" (in Windows-1252 it would be `{latin}`)" if latin.isalpha() else ""
         raise InputError(
-            f"is not valid UTF-8: byte 0x{data[error.start]:02X} cannot start or continue a character; "
-            "plans are read as UTF-8",
+            f"is not valid UTF-8: byte 0x{byte:02X} cannot start or continue a character{guess}; "
+            "plans are read as UTF-8: save the file as UTF-8 (in Excel or Notepad: Save as, encoding UTF-8)",
             Position(line, column),
         ) from None
     lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
@@ -95,6 +96,22 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
             return Problem(f"{where}: {detail['msg']}", key_loc, key_loc, on_key=True)
         return Problem(f"{where} is not a year; expected a year written as a number, such as 2020", key_loc, key_loc, on_key=True)
     where = _name(loc)
+    value = detail.get("input")
+    if loc == ("finplan",) and value == str(FORMAT_VERSION):
+        return Problem(f"{where} is {found}, text; write the version as a number: `finplan: {FORMAT_VERSION}`", loc, loc)
+    if kind in ("string_type", "id") and isinstance(value, int | Decimal) and not isinstance(value, bool):
+        # A number where text belongs: a case number, a name, an id written as digits.
+        what = "an id" if kind == "id" else "text"
+        return Problem(
+            f"{where} is {found}, a number; {what} is expected here: quote it, "
+            f'`{loc[-1]}: "{shorten(value)}"`', loc, loc,
+        )
+    if len(loc) >= 2 and loc[-2] == "per_year" and value is None and isinstance(loc[-1], int) and not 1000 <= loc[-1] <= 9999:
+        return Problem(
+            f"{where} is a year {loc[-1]} with no amount: a comma inside `{{...}}` splits a value, so an amount "
+            f"such as 66 666,{loc[-1]} reads as 66 666 and a year {loc[-1]}; write 66 666.{loc[-1]}, or quote it",
+            loc, loc,
+        )
     if kind == "literal_error":
         if loc == ("finplan",):
             return Problem(f"{where} is {found}; this finplan reads plan format version {FORMAT_VERSION}", loc, loc)

@@ -167,6 +167,34 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 )
 
 
+@rule("FP416", "basis-values", Severity.ERROR, source=_CPR_HOURS)
+def basis_values(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """A row of a calculation basis has hours, a rate and years that can value worked time.
+
+    Why: a row values worked hours as hours x rate; a rate of 0 kr or less, or
+    a row of 0 years, values nothing and hides a typing error, and the
+    hours-per-year check cannot hold a row of 0 years against a person-year.
+
+    Fails: `{hours: 400, rate: -500}`, `{hours: 400, rate: 500, years: 0}`.
+    Passes: `{hours: 400, rate: 500, years: 1}`.
+    """
+    for path, line in financing_lines(plan):
+        for row, entry in enumerate(line.basis or ()):
+            if entry.rate <= 0:
+                yield Violation(
+                    (*path, "basis", row, "rate"),
+                    f"{_row(line, row, entry)} has a rate of {format_kr(entry.rate, plan.currency)}; "
+                    f"expected more than {format_kr(Decimal(0), plan.currency)} an hour",
+                    data=figures(plan.currency, found=entry.rate),
+                )
+            if entry.years is not None and entry.years == 0:
+                yield Violation(
+                    (*path, "basis", row, "years"),
+                    f"{_row(line, row, entry)} is for 0 years; expected the years its hours are worked over, "
+                    "or no `years` (the line's period)",
+                )
+
+
 def _row(line: FinancingLine, row: int, entry: BasisEntry) -> str:
     what = f" ({shorten(entry.what)})" if entry.what else ""
     return f"row {row + 1}{what} of the basis of `{line.id}`"

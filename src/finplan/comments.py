@@ -1,0 +1,58 @@
+"""Comments that cut a text value short: `financier: Region #1` is the text "Region".
+
+YAML starts a comment at a `#` after a space, so a value such as "Region #1"
+or "Avtal #2019-3" loses its end without a word. A comment written as a
+comment has a space after its `#`; a `#` directly followed by text, after a
+value on the same line, is most likely part of the value, and is reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from finplan.codes import Code
+from finplan.errors import INPUT_SOURCE
+from finplan.findings import Finding, Position, Severity, shorten
+from finplan.loader import inside_scalars
+
+VALUE_CUT = Code(
+    "FP005", "comment-cuts-value", Severity.WARNING,
+    "A `#` right after a value's text does not start a comment by mistake.\n\n"
+    "Why: YAML reads ` #` and the rest of its line as a comment, so\n"
+    "`financier: Region #1` is the text \"Region\", and nothing says so. A `#`\n"
+    "followed directly by text, after a value on the same line, is most likely\n"
+    "part of the value: quote the value (`financier: \"Region #1\"`), or write the\n"
+    "comment with a space after its `#`.\n"
+    "Fails (is reported): `financier: Region #1`.\n"
+    "Passes: `financier: \"Region #1\"`, `financier: Region  # the county's region`.",
+    source=INPUT_SOURCE,
+)
+
+# `key: value #text` on one line, in a block mapping or a list item; a number or a
+# quoted or flow value before the comment is no text it could cut.
+_CUT = re.compile(r"^(?P<lead>\s*(?:-\s+)?(?P<key>[^\s:#'\"{}\[\]][^:#]*?):[ \t]+(?P<value>[^'\"{\[|>&*!#\s][^#]*?))[ \t]+#(?P<rest>\S.*)$")
+_NUMBER = re.compile(r"[-+\u2212]?[0-9][0-9 _.,\u00a0]*\Z")
+
+
+def cut_values(text: str) -> list[Finding]:
+    """A warning for each `#` that most likely cuts a text value short; a `#` inside quotes is text."""
+    if " #" not in text and "\t#" not in text:
+        return []
+    candidates: dict[int, Finding] = {}
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        match = _CUT.match(line.rstrip("\r"))
+        if match is not None and not _NUMBER.match(match.group("value")) and not match.group("rest").startswith("finplan:"):
+            column = match.end("lead") + line[match.end("lead"):].index("#") + 1
+            key, value, rest = (shorten(match.group(name), 30) for name in ("key", "value", "rest"))
+            candidates[offset + column - 1] = Finding(
+                VALUE_CUT.code, VALUE_CUT.severity,
+                f"the value of `{key}` ends before `#{rest}`: YAML reads it to the end of the line as a comment, "
+                f'so the value is "{value}"; quote the value if `#{rest}` belongs to it: `{key}: "{value} #{rest}"`',
+                (), Position(number, column),
+            )
+        offset += len(line) + 1
+    if not candidates:
+        return []
+    quoted = inside_scalars(text, list(candidates))
+    return [finding for at, finding in candidates.items() if at not in quoted]
