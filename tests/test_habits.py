@@ -130,3 +130,10 @@ def test_a_file_that_is_not_utf8_is_told_to_be_saved_as_utf8(write):
     (finding,) = run_finplan("check", "--format", "concise", plan).findings()
     assert finding["line"] == "5"
     assert "(in Windows-1252 it would be `ä`)" in finding["message"] and "save the file as UTF-8" in finding["message"]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_a_code_finplan_does_not_report_is_refused_not_passed(option):
+    run = run_finplan("check", option, "FP999", SEED)
+    assert run.exit_code == 2
+    assert f"{option}: FP999 is no code finplan reports; did you mean FP901?" in run.output
