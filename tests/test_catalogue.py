@@ -13,7 +13,7 @@ from finplan.codes import FAMILIES
 from finplan.rules import FAMILY_MODULES, RULES
 
 # The rules package's modules that hold no rule: what a rule is, how rules run, their docs.
-HELPERS = {"base", "engine", "docs"}
+HELPERS = {"base", "engine"}
 
 
 def test_every_module_of_the_rules_package_is_a_family_or_a_helper():

@@ -6,7 +6,7 @@ import re
 
 from conftest import ROOT, run_finplan
 
-from finplan.rules.docs import rules_markdown
+from finplan.documentation import rules_markdown
 
 
 def test_the_format_documents_example_is_a_plan_finplan_reads(tmp_path):

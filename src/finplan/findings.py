@@ -139,6 +139,24 @@ def fingerprint(file: str, finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def location(file: str, finding: Finding) -> str:
+    """`file:line:col`, or `file` alone for a finding about the whole file."""
+    if finding.position is None:
+        return file
+    return f"{file}:{finding.position.line}:{finding.position.column}"
+
+
+def finding_parts(file: str, finding: Finding) -> tuple[str, str, str, str]:
+    """`file:line:col: `, code, severity, message: a finding line, in the order every format prints it."""
+    return f"{location(file, finding)}: ", finding.code, str(finding.severity), finding.message
+
+
+def finding_line(file: str, finding: Finding) -> str:
+    """`file:line:col: CODE severity message`: one line for grep, editors and CI logs."""
+    where, code, severity, message = finding_parts(file, finding)
+    return f"{where}{code} {severity} {message}"
+
+
 def file_order(finding: Finding) -> tuple[Position | tuple[int, int], str]:
     """The order findings are reported in: by position, then code; whole-file findings first."""
     return (finding.position or (0, 0), finding.code)
@@ -165,6 +183,13 @@ class CheckResult:
     @property
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
+
+    @property
+    def status(self) -> str:
+        """`passed`, `failed` or `unreadable`."""
+        if not self.readable:
+            return "unreadable"
+        return "failed" if self.failed else "passed"
 
     @property
     def failed(self) -> bool:

@@ -18,7 +18,6 @@ from typing import Any
 from finplan.findings import CheckResult, Finding, Severity, file_order, format_path, shorten
 from finplan.model import Plan
 from finplan.money import format_number
-from finplan.report.run import status
 from finplan.totals import GROUPS, subtotals, NOT_STATED
 
 HUNDRED = Decimal(100)
@@ -241,8 +240,8 @@ def compare(
     diff = PlanDiff(
         old_name=old_name if old_name is not None else (old.file if old else None),
         new_name=new_name if new_name is not None else (new.file if new else None),
-        old_status=status(old) if old else None,
-        new_status=status(new) if new else None,
+        old_status=old.status if old else None,
+        new_status=new.status if new else None,
         currency=(new_plan or old_plan).currency if (new_plan or old_plan) else "SEK",
         old_total=old_plan.total if old_plan else None,
         new_total=new_plan.total if new_plan else None,
@@ -264,7 +263,7 @@ def compare_files(old_path: Path, new_path: Path, finder) -> DiffRun:
     """Two plan files compared, each under its configuration; InputError when either cannot be read."""
     from finplan.check import check_file
     from finplan.errors import InputError
-    from finplan.report.run import finding_line
+    from finplan.findings import finding_line
 
     old, new = (check_file(path, finder.for_plan(path)) for path in (old_path, new_path))
     for result in (old, new):

@@ -1,4 +1,4 @@
-"""The run being reported, as every format reads it, and how a finding is written on one line."""
+"""The run being reported, as every format reads it; a finding's line (finplan.findings) for the writers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from finplan import __version__
 from finplan.codes import Code
-from finplan.findings import CheckResult, Finding, Severity, fingerprint
+from finplan.findings import CheckResult, Finding, Severity, finding_line, finding_parts, fingerprint, location
 
 
 @dataclass
@@ -49,29 +49,9 @@ def data_of(finding: Finding) -> dict[str, dict[str, str]]:
     return {role: {"value": figure.text(), "unit": figure.unit} for role, figure in finding.data.items()}
 
 
-def location(file: str, finding: Finding) -> str:
-    """`file:line:col`, or `file` alone for a finding about the whole file."""
-    if finding.position is None:
-        return file
-    return f"{file}:{finding.position.line}:{finding.position.column}"
-
-
-def finding_parts(file: str, finding: Finding) -> tuple[str, str, str, str]:
-    """`file:line:col: `, code, severity, message: a finding line, in the order every format prints it."""
-    return f"{location(file, finding)}: ", finding.code, str(finding.severity), finding.message
-
-
-def finding_line(file: str, finding: Finding) -> str:
-    """`file:line:col: CODE severity message`: one line for grep, editors and CI logs."""
-    where, code, severity, message = finding_parts(file, finding)
-    return f"{where}{code} {severity} {message}"
-
-
 def status(result: CheckResult) -> str:
     """`passed`, `failed` or `unreadable`."""
-    if not result.readable:
-        return "unreadable"
-    return "failed" if result.failed else "passed"
+    return result.status
 
 
 def counts(findings: Sequence[Finding]) -> str:
@@ -79,3 +59,6 @@ def counts(findings: Sequence[Finding]) -> str:
     numbers = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     words = (("error", Severity.ERROR), ("warning", Severity.WARNING), ("note", Severity.INFO))
     return ", ".join(f"{numbers[s]} {word}{'' if numbers[s] == 1 else 's'}" for word, s in words)
+
+
+__all__ = ["ReportRun", "counts", "data_of", "finding_line", "finding_parts", "location", "status"]

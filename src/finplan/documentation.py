@@ -1,6 +1,6 @@
 """The codes' documentation as Markdown, made from the catalogue itself.
 
-docs/rules.md is `python -m finplan.rules.docs`, and a test keeps the two
+docs/rules.md is `python -m finplan.documentation`, and a test keeps the two
 equal, so the documentation cannot drift from the code.
 """
 
@@ -14,7 +14,7 @@ from finplan.profiles import all_settings
 def rules_markdown() -> str:
     parts = [
         "# Rules\n",
-        "Generated from the rules' own documentation by `python -m finplan.rules.docs`;",
+        "Generated from the rules' own documentation by `python -m finplan.documentation`;",
         "`finplan rules` lists them and `finplan rule CODE` prints one.\n",
         "## Families\n",
         "A code's first digit names its family; a prefix such as `FP1` selects, ignores",
