@@ -63,6 +63,27 @@ DiffFormat = _choices("DiffFormat", DIFF_FORMATS)
 SummaryFormat = _choices("SummaryFormat", SUMMARY_FORMATS)
 
 
+# Options that check and memo check share, written once.
+FormatOption = Annotated[
+    CheckFormat | None,
+    typer.Option("--format", "-o", help="Output format; `github` when GITHUB_ACTIONS is set, else `text`.", show_default=False),
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (FP1, FP203); repeat or comma-separate."),
+]
+IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")]
+BaselineOption = Annotated[
+    Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")
+]
+WriteBaselineOption = Annotated[Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")]
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail; 2 still for input that cannot be read.")
+]
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -71,25 +92,13 @@ def check(
             show_default=False, metavar="PATH",
         )
     ],
-    output_format: Annotated[
-        CheckFormat | None,
-        typer.Option(
-            "--format", "-o",
-            help="Output format; `github` when GITHUB_ACTIONS is set, else `text`.", show_default=False,
-        ),
-    ] = None,
-    output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (FP1, FP203); repeat or comma-separate.")
-    ] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
-    baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")
-    ] = None,
-    write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
-    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    strict: StrictOption = False,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
     tables: Annotated[
         bool | None,
         typer.Option(
@@ -102,9 +111,7 @@ def check(
         bool, typer.Option("--source/--no-source", help="Show the plan's line under an input error (text).")
     ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no tables, no summary lines.")] = False,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail; 2 still for input that cannot be read.")
-    ] = False,
+    exit_zero: ExitZeroOption = False,
     stdin_filename: Annotated[
         str | None,
         typer.Option("--stdin-filename", help="The name a plan read from standard input (-) is reported under.", show_default=False),
@@ -131,20 +138,27 @@ def check(
     show_tables = fmt.tables and not quiet and (tables if tables is not None else count == 1)
     results = stdin + check_all(plans, finder, keep_plans=show_tables or fmt.needs_plan)
     run = _report_run(results, show_tables, source=source, quiet=quiet)
+    _finish(run, fmt, output, baseline, write_baseline, exit_zero)
+
+
+def _finish(run, fmt, output: Path | None, baseline: Path | None, write_baseline: Path | None, exit_zero: bool) -> NoReturn:
+    """Baselines applied or recorded, the report written, and the exit code: the end of check and memo check."""
+    from finplan.errors import InputError
+
     try:
         if baseline is not None:
             from finplan.baseline import apply_baseline, read_baseline
 
-            run.baselined = apply_baseline(results, read_baseline(baseline), run.names)
+            run.baselined = apply_baseline(run.results, read_baseline(baseline), run.names)
         if write_baseline is not None:
             from finplan.baseline import write_baseline as record
 
-            recorded = record(write_baseline, results, run.names)
+            recorded = record(write_baseline, run.results, run.names)
             print(f"finplan: recorded {recorded} findings in {write_baseline}", file=sys.stderr)
         _write_report(run, fmt, output)
     except InputError as error:
         _fail(error.message)
-    code = exit_code(results)
+    code = exit_code(run.results)
     raise typer.Exit(EXIT_CLEAN if code == EXIT_FINDINGS and (exit_zero or write_baseline is not None) else code)
 
 
@@ -508,25 +522,14 @@ def memo_render(
 def memo_check(
     plan: Annotated[Path, typer.Argument(help="The plan file.", show_default=False)],
     memo: Annotated[Path, typer.Argument(help="The memo: .txt, .md, .docx or .pdf.", show_default=False)],
-    output_format: Annotated[
-        CheckFormat | None,
-        typer.Option(
-            "--format", "-o",
-            help="Output format; `github` when GITHUB_ACTIONS is set, else `text`.", show_default=False,
-        ),
-    ] = None,
-    output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (FP7, FP701); repeat or comma-separate.")
-    ] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
-    baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")
-    ] = None,
-    write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
-    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    strict: StrictOption = False,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
+    exit_zero: ExitZeroOption = False,
 ) -> None:
     """Check every figure of a decision memo against a plan; report; exit 0, 1 or 2."""
     from finplan.config import ConfigFinder
@@ -551,20 +554,7 @@ def memo_check(
     from finplan.report.memo_text import MemoRun
 
     run = _report_run([result], False, MemoRun, matches=memo_check.matches)
-    try:
-        if baseline is not None:
-            from finplan.baseline import apply_baseline, read_baseline
-
-            run.baselined = apply_baseline(run.results, read_baseline(baseline), run.names)
-        if write_baseline is not None:
-            from finplan.baseline import write_baseline as record
-
-            print(f"finplan: recorded {record(write_baseline, run.results, run.names)} findings in {write_baseline}",
-                  file=sys.stderr)
-        _write_report(run, fmt, output)
-    except InputError as error:
-        _fail(error.message)
-    raise typer.Exit(EXIT_CLEAN if write_baseline is not None else exit_code(run.results))
+    _finish(run, fmt, output, baseline, write_baseline, exit_zero)
 
 
 def _checked_plan(plan: Path, finder) -> CheckResult:
