@@ -89,13 +89,13 @@ def section(plan: PlanDiff) -> str:
         ))
     if plan.limits and plan.money_changed:
         parts.append(table(
-            ("Cap", "Amount before", "Amount after", "Margin before", "Margin after"),
+            ("Limit", "Amount before", "Amount after", "Margin before", "Margin after"),
             (
                 (
                     limit.name, describe.amount(limit.old and limit.old.amount, c),
                     describe.amount(limit.new and limit.new.amount, c),
-                    describe.margin(limit.old.excess, c) if limit.old else "–",
-                    describe.margin(limit.new.excess, c) if limit.new else "–",
+                    describe.margin(limit.old.excess, c, is_cap=limit.old.is_cap) if limit.old else "–",
+                    describe.margin(limit.new.excess, c, is_cap=limit.new.is_cap) if limit.new else "–",
                 )
                 for limit in plan.limits
             ),

@@ -67,14 +67,14 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
                                   describe.signed_kr(s.change, c)))
         _print(console, table)
     if plan.limits and plan.money_changed:
-        table = _table("Caps", ("Profile", "Amount before", "Amount after", "Margin before", "Margin after"),
+        table = _table("Caps and floors", ("Limit", "Amount before", "Amount after", "Margin before", "Margin after"),
                        right=(1, 2, 3, 4))
         for limit in plan.limits:
             table.add_row(
                 *_texts(limit.name, describe.amount(limit.old and limit.old.amount, c),
                         describe.amount(limit.new and limit.new.amount, c),
-                        describe.margin(limit.old.excess, c) if limit.old else "–",
-                        describe.margin(limit.new.excess, c) if limit.new else "–")
+                        describe.margin(limit.old.excess, c, is_cap=limit.old.is_cap) if limit.old else "–",
+                        describe.margin(limit.new.excess, c, is_cap=limit.new.is_cap) if limit.new else "–")
             )
         _print(console, table)
     for change in plan.findings:
