@@ -6,7 +6,6 @@ documentation, `finplan rules` and the machine-read formats list them from here.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 
 from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code
@@ -44,6 +43,8 @@ def unknown_code_message(text: str, *, prefix: bool = True) -> str | None:
     known = any(name.startswith(code) for name in CATALOGUE) if prefix else code in CATALOGUE
     if known:
         return None
+    import difflib  # only a mistyped code needs it
+
     close = difflib.get_close_matches(code, list(CATALOGUE), n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]}?" if close else "; `finplan rules` lists them"
     return f"{code} is no code finplan reports{hint}"
