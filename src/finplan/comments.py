@@ -28,10 +28,11 @@ VALUE_CUT = Code(
     source=INPUT_SOURCE,
 )
 
-# `key: value #text` on one line, in a block mapping or a list item; a number or a
+# `key: value` before the comment, in a block mapping or a list item; a number or a
 # quoted or flow value before the comment is no text it could cut.
-_CUT = re.compile(r"^(?P<lead>\s*(?:-\s+)?(?P<key>[^\s:#'\"{}\[\]][^:#]*?):[ \t]+(?P<value>[^'\"{\[|>&*!#\s][^#]*?))[ \t]+#(?P<rest>\S.*)$")
+_KEY_VALUE = re.compile(r"\s*(?:-\s+)?(?P<key>[^\s:#'\"{}\[\]][^:#]*?):[ \t]+(?P<value>[^'\"{\[|>&*!#\s].*)\Z")
 _NUMBER = re.compile(r"[-+\u2212]?[0-9][0-9 _.,\u00a0]*\Z")
+_COMMENT = re.compile(r"[ \t]#")
 
 
 def cut_values(text: str) -> list[Finding]:
@@ -41,10 +42,16 @@ def cut_values(text: str) -> list[Finding]:
     candidates: dict[int, Finding] = {}
     offset = 0
     for number, line in enumerate(text.split("\n"), 1):
-        match = _CUT.match(line.rstrip("\r"))
-        if match is not None and not _NUMBER.match(match.group("value")) and not match.group("rest").startswith("finplan:"):
-            column = match.end("lead") + line[match.end("lead"):].index("#") + 1
-            key, value, rest = (shorten(match.group(name), 30) for name in ("key", "value", "rest"))
+        # The comment's start found first, then the line before it read: no pattern backtracks over a long line.
+        comment = _COMMENT.search(line)
+        rest = line[comment.end():].rstrip("\r") if comment else ""
+        if not rest or rest[0].isspace() or rest.startswith("finplan:"):
+            offset += len(line) + 1
+            continue
+        match = _KEY_VALUE.match(line[: comment.start()].rstrip(" \t"))
+        if match is not None and not _NUMBER.match(match.group("value")):
+            column = comment.end()
+            key, value, rest = shorten(match.group("key"), 30), shorten(match.group("value"), 30), shorten(rest, 30)
             candidates[offset + column - 1] = Finding(
                 VALUE_CUT.code, VALUE_CUT.severity,
                 f"the value of `{key}` ends before `#{rest}`: YAML reads it to the end of the line as a comment, "
