@@ -318,7 +318,7 @@ def _interreg(name: str, title: str, share: int, share_source: str, *, ir_source
             _ROUNDING,
             *_DE_MINIMIS,
         ),
-        limits=(_EU_SHARE, ProfileLimit("ir_max_share", True, scheme="interreg_no"), *limits),
+        limits=(ProfileLimit("max_share", True), ProfileLimit("ir_max_share", True, scheme="interreg_no"), *limits),
         other_schemes=_INTERREG_NO,
         period=period, period_source=_ELIGIBLE_2014 if eu_rules == "2014_2020" else _ELIGIBLE_2021,
         eu_rules=eu_rules,

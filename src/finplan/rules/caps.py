@@ -100,20 +100,37 @@ def scheme_without_profile(plan: Plan, settings: Settings) -> Iterator[Violation
 
     Why: `scheme: erdf` says the money is ERDF support, but only a named
     profile (`erdf_2014_2020` or `erdf_2021_2027`) switches on the ERDF rules;
-    without one, the cap is not checked, and the report says so.
+    without one, the cap is not checked, and the report says so. The hint
+    names the profiles of the scheme whose programme period holds the plan's
+    (and, for Leader, whose country fits the plan's currency).
 
     Fails: a `scheme: anslag_1_1` line in a plan without `profiles: [anslag_1_1]`.
     Passes: the same plan with `profiles: [anslag_1_1]`.
     """
-    governed = {profile.scheme for profile in settings.profiles}
+    governed = {scheme for profile in settings.profiles for scheme in profile.schemes}
     for index, line in enumerate(plan.financing):
         if line.scheme is not None and line.scheme not in governed:
-            names = " or ".join(name for name, p in PROFILES.items() if p.scheme == line.scheme)
             yield Violation(
                 ("financing", index, "scheme"),
                 f"`{line.id}` is `scheme: {line.scheme}`, but the plan names no profile for it, so its "
-                f"rules do not run; expected `profiles:` with {names}",
+                f"rules do not run; expected `profiles:` with {' or '.join(fitting_profiles(plan, line.scheme))}",
             )
+
+
+def fitting_profiles(plan: Plan, scheme: str) -> list[str]:
+    """The profiles governing `scheme` whose programme period holds the plan's; all of them where none does."""
+    governing = [p for p in PROFILES.values() if scheme in p.schemes]
+    period = plan.project.period
+    fitting = [
+        p for p in governing
+        if period is not None and p.period is not None and p.period[0] <= period.start and period.end <= p.period[1]
+    ]
+    if plan.currency != "SEK":
+        # A plan in euro is no Swedish Leader plan; one in kronor no Finnish or Åland one.
+        fitting = [p for p in fitting if not p.name.startswith("leader_se")] or fitting
+    else:
+        fitting = [p for p in fitting if not p.name.startswith(("leader_fi", "leader_ax"))] or fitting
+    return [p.name for p in fitting or governing]
 
 
 @rule("FP504", "profile-without-lines", Severity.WARNING, profiles=tuple(PROFILES), source=_PROFILES)
@@ -128,10 +145,11 @@ def profile_without_lines(plan: Plan, settings: Settings) -> Iterator[Violation]
     Passes: the 1:1 line marked `scheme: anslag_1_1`.
     """
     for position, profile in enumerate(settings.profiles):
-        if not any(line.scheme == profile.scheme for line in plan.financing):
+        if not any(line.scheme in profile.schemes for line in plan.financing):
             yield Violation(
                 ("profiles", position),
-                f"the profile {profile.name} is named but no financing line has `scheme: {profile.scheme}`; "
+                f"the profile {profile.name} is named but no financing line has "
+                f"{' or '.join(f'`scheme: {scheme}`' for scheme in profile.schemes)}; "
                 "expected the scheme on the lines it governs",
             )
 

@@ -38,7 +38,7 @@ def rules_markdown() -> str:
         "|---|---|---|---|",
     ]
     parts += [
-        f"| `{key}` | {_default(setting)} | {setting.meaning} | {setting.source} |"
+        f"| `{key}` | {default_text(setting)} | {setting.meaning} | {setting.source} |"
         for key, _, setting in all_settings()
     ]
     parts.append("")
@@ -74,7 +74,7 @@ def profiles_markdown() -> list[str]:
                     "",
                     f"| {setting.by} | {setting.name} | source |",
                     "|---|---|---|",
-                    *(f"| {choice} | {_default(setting, value)} | {source} |" for choice, value, source in setting.table),
+                    *(f"| {choice} | {default_text(setting, value)} | {source} |" for choice, value, source in setting.table),
                     "",
                 ]
     return parts
@@ -90,7 +90,7 @@ def limit_text(profile, limit) -> str:
     return f"{lines} {kind} `{limit.setting}`{of}{when}"
 
 
-def _default(setting, value=None) -> str:
+def default_text(setting, value=None) -> str:
     value = setting.default if value is None else value
     if value is None:
         return f"by `{setting.by}`" if setting.by else "–"
