@@ -33,7 +33,7 @@ def test_the_region_chooses_the_erdf_rate_and_mellersta_norrland_is_the_default(
     run = run_finplan("check", _erdf(write, 1_500_000, "settings: {erdf_2021_2027.region: ovre_norrland}\n"))
     assert run.problems() == [], run.output
     # Övre Norrland's 50 % is printed with its own source, not Mellersta Norrland's.
-    assert "Övre Norrland 2024" in run_finplan("check", "--format", "text", fifty.parent / "plan.yaml").output
+    assert "Övre Norrland 2024" in run_finplan("check", fifty.parent / "plan.yaml", env={"COLUMNS": "300"}).output
 
 
 def test_the_rate_on_the_public_contribution_is_measured_on_the_public_financing(write):
@@ -123,3 +123,19 @@ def test_a_setting_that_depends_on_no_rate_leaves_a_limit_in_euro_unchecked(writ
 def test_the_seed_plan_gets_no_programme_finding():
     run = run_finplan("check", "--select", "FP6", ROOT / "budgets" / "attraktiv.yaml")
     assert run.problems() == []
+
+
+def test_the_configuration_chooses_the_region_for_every_plan_and_refuses_an_unknown_one(write):
+    plan = _erdf(write, 1_500_000)
+    write('[settings]\n"erdf_2021_2027.region" = "norra_mellansverige"\n', "finplan.toml")
+    assert run_finplan("check", plan).problems() == []
+    write('[settings]\n"erdf_2021_2027.region" = "lappland"\n', "finplan.toml")
+    run = run_finplan("check", plan)
+    assert run.exit_code == 2
+    assert "erdf_2021_2027.region" in run.output and "ovre_norrland" in run.output
+
+
+def test_a_plan_naming_an_unknown_region_is_refused_with_the_choices(write):
+    run = run_finplan("check", _erdf(write, 1_000_000, "settings: {erdf_2021_2027.region: lappland}\n"))
+    assert run.exit_code == 2
+    assert "mellersta_norrland" in run.output
