@@ -264,21 +264,22 @@ def _volunteer(rate: Decimal, kind: Kind, source: str, name: str = "volunteer_ra
 
 def _leader_se(name: str, period: str, span: tuple[date, date], span_source: str, extra: tuple[Setting, ...],
                minimum: Setting, volunteer: Setting) -> Profile:
+    source = _JV_2023 if period.startswith("2023") else _LAG_2014
     return Profile(
         name, f"Leader (lokalt ledd utveckling), Sweden {period}; Jordbruksverket and the local action group", "leader",
         (
             _LEADER_BASE,
             Setting("min_share", "percent", Decimal(40), "the Leader support as a share of the base, at least",
-                    _JV_2023 if period.startswith("2023") else _LAG_2014),
+                    source),
             Setting("max_share", "percent", Decimal(100), "the Leader support as a share of the base, at most",
-                    _JV_2023 if period.startswith("2023") else _LAG_2014),
+                    source),
             *extra,
             minimum,
             Setting("single_company", "bool", False,
                     "the benefit goes mainly to single companies: the support is then capped in money",
-                    _JV_2023 if period.startswith("2023") else _LAG_2014),
+                    source),
             Setting("single_company_max", "amount", Decimal(200_000),
-                    "the support, at most, where `single_company` is set", _JV_2023 if period.startswith("2023") else _LAG_2014),
+                    "the support, at most, where `single_company` is set", source),
             Setting("public_max_share", "percent", Decimal(100),
                     "all public financing as a share of the total, at most: the cap a local action group may set "
                     "(Göteborgs Insjörike 2014–2020: 70 %)",
@@ -293,7 +294,7 @@ def _leader_se(name: str, period: str, span: tuple[date, date], span_source: str
         limits=(
             ProfileLimit("min_share", False, base_setting="share_base"),
             ProfileLimit("max_share", True, base_setting="share_base"),
-            *((ProfileLimit("commercial_max_share", True, base_setting="share_base", when="commercial"),) if extra else ()),
+            *((ProfileLimit("commercial_max_share", True, base_setting="share_base", when="commercial"),) if any(s.name == "commercial" for s in extra) else ()),
             ProfileLimit("min_amount", False),
             ProfileLimit("single_company_max", True, when="single_company"),
             ProfileLimit("public_max_share", True, scheme="public"),

@@ -59,14 +59,19 @@ def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
             yield Violation(m.path, _describe(plan, m, "within the rounding tolerance of "), data=_data(plan, m))
 
 
-@rule("FP506", "floor", Severity.ERROR, source="a decision's or a programme's minimum, as a line states it under `limits:`")
+@rule(
+    "FP506", "floor", Severity.ERROR,
+    source="a decision's or a programme's minimum, as a line states it under `limits:`; the Leader profiles' "
+    "floors (docs/programme-sources.md §5.1, §5.2)",
+)
 def floor(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Financing reaches its floors: a share of a named base, or an amount.
 
     Why: some support has a minimum as well as a maximum: Leader support is at
     least 40 % of the eligible costs, and some programmes pay no support below
-    a minimum amount. A line below its floor is support that cannot be paid as
-    planned. A shortfall within `rounding_tolerance` is not reported.
+    a minimum amount (Leader in Sweden 2014–2020: 22 000 kr). A line below its
+    floor, its own or its profile's, is support that cannot be paid as planned.
+    A shortfall within `rounding_tolerance` is not reported.
 
     Fails: a line of 300 with `limits: [{min: 40 %, of: eligible_costs}]` and `eligible_costs: 1000`.
     Passes: the same line of 400.
