@@ -139,3 +139,23 @@ def test_a_plan_naming_an_unknown_region_is_refused_with_the_choices(write):
     run = run_finplan("check", _erdf(write, 1_000_000, "settings: {erdf_2021_2027.region: lappland}\n"))
     assert run.exit_code == 2
     assert "mellersta_norrland" in run.output
+
+
+def test_a_norwegian_partners_plan_is_outside_the_eu_regulation_rules(write):
+    # Only Norwegian Interreg money: no in-kind ceiling, no simplified costs, no staff flat-rate rule;
+    # the same plan with ERDF money gets all three.
+    plan = (
+        "finplan: 1\nprofiles: [interreg_oks_2021_2027]\n"
+        "project: {name: T, owner: Testkommune, period: {start: 2023-01-01, end: 2024-12-31}}\n"
+        "currency: EUR\ntotal: 100 000\nfinancing:\n"
+        "  - {id: ir, financier: Interreg-midler, sector: public, form: cash, status: decided, scheme: interreg_no, amount: 50 000}\n"
+        "  - {id: tid, financier: Testkommune, sector: public, form: in_kind, status: decided, amount: 50 000,"
+        " basis: [{hours: 1 000, rate: 50}]}\n"
+        "costs:\n"
+        "  - {id: tjenester, category: external_services, amount: 41 667, procurement_above_threshold: services}\n"
+        "  - {id: personal, category: staff, amount: 8 333, flat_rate: {option: staff_of_other_direct, rate: 20 %}}\n"
+        "  - {id: tid-kost, category: in_kind, amount: 50 000}\n"
+    )
+    assert [f["code"] for f in run_finplan("check", write(plan)).problems()] == []
+    eu = write(plan.replace("scheme: interreg_no", "scheme: interreg"), "eu.yaml")
+    assert sorted(f["code"] for f in run_finplan("check", eu).problems()) == ["FP601", "FP602", "FP604"]

@@ -37,6 +37,16 @@ def _first(settings: Settings, name: str) -> Profile | None:
     return next((profile for profile in settings.profiles if profile.has(name)), None)
 
 
+def _has_eu_money(plan: Plan, settings: Settings) -> bool:
+    """Whether a line is the EU money of a profile under the common provisions regulation.
+
+    A Norwegian partner's plan (only `interreg_no` money) is outside the
+    regulation, and so outside the rules that read it.
+    """
+    schemes = {profile.scheme for profile in settings.profiles if profile.eu_rules}
+    return any(line.scheme in schemes for line in plan.financing)
+
+
 @rule(
     "FP601", "in-kind-ceiling", Severity.WARNING, profiles=_eu("2021_2027"),
     source=f"{_CPR} art. 67.1 a ({_SOURCES} §2.8)",
@@ -55,7 +65,7 @@ def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Passes: the same with the in kind from a private financier (public 600).
     """
     in_kind = [(i, line) for i, line in enumerate(plan.financing) if line.form == "in_kind"]
-    if not in_kind:
+    if not in_kind or not _has_eu_money(plan, settings):
         return
     public = total_of(line for line in plan.financing if line.sector == "public")
     eligible = plan.eligible_costs if plan.eligible_costs is not None else plan.total
@@ -92,6 +102,8 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     profile = _first(settings, "simplified_costs_up_to")
     if profile is None or plan.costs is None or any(line.state_aid for line in plan.financing):
+        return
+    if not _has_eu_money(plan, settings):
         return
     euro = settings.value(profile, "simplified_costs_up_to")
     threshold = settings.in_currency(euro, plan.currency)
@@ -184,6 +196,8 @@ def staff_flat_rate_procurement(plan: Plan, settings: Settings) -> Iterator[Viol
     costs = plan.costs or []
     if not any(line.flat_rate and line.flat_rate.option == "staff_of_other_direct" for line in costs):
         return
+    if not _has_eu_money(plan, settings):
+        return
     counted = {kind for p in settings.profiles if p.eu_rules for kind in _CONTRACTS[p.eu_rules]}
     for index, line in enumerate(costs):
         if line.procurement_above_threshold in counted:
@@ -213,7 +227,7 @@ def remaining_flat_rate_staff_share(plan: Plan, settings: Settings) -> Iterator[
     profile = _first(settings, "remaining_needs_staff_share")
     costs = plan.costs or []
     flat = next((i for i, line in enumerate(costs) if line.flat_rate and line.flat_rate.option == "remaining_of_staff"), None)
-    if profile is None or flat is None:
+    if profile is None or flat is None or not _has_eu_money(plan, settings):
         return
     staff = total_of(line for line in costs if line.category == "staff")
     budget = total_of(line for line in costs if line.category != "income")
@@ -318,8 +332,9 @@ def in_kind_co_financing(plan: Plan, settings: Settings) -> Iterator[Violation]:
     beneficiaries' own staff ("För aktörer som inte är stödmottagare gäller
     endast kontant medfinansiering"); Sverige-Norge cash from the applicant on
     the Swedish side ("För sökande och medsökande kan medfinansiering endast
-    ske med kontant medfinansiering"). The beneficiary is `project.owner`; a
-    co-applicant is not told apart from other financiers.
+    ske med kontant medfinansiering"; so only in a plan with ERDF money,
+    `scheme: interreg`). The beneficiary is `project.owner`; a co-applicant is
+    not told apart from other financiers.
 
     Fails: an in-kind line under interreg_nord_2014_2020.
     Passes: the same money in cash.
@@ -327,9 +342,10 @@ def in_kind_co_financing(plan: Plan, settings: Settings) -> Iterator[Violation]:
     profile = _first(settings, "in_kind_from")
     if profile is None:
         return
-    rule_of = _FROM.get(settings.value(profile, "in_kind_from"))
-    if rule_of is None:
-        return
+    value = settings.value(profile, "in_kind_from")
+    rule_of = _FROM.get(value)
+    if rule_of is None or (value == "others_only" and not _has_eu_money(plan, settings)):
+        return  # Sverige-Norge's cash rule is the Swedish side's, whose money is the ERDF
     who, refused = rule_of
     owner = plan.project.owner.casefold().strip()
     for index, line in enumerate(plan.financing):
