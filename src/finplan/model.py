@@ -338,7 +338,8 @@ class FinancingLine(_Strict):
     A financier giving both cash and in kind has two lines. `status` may be left
     out where the document does not state it. `rounded_to` says the amount was
     printed rounded ("drygt 17 mnkr": 1 000 000), so sums and limits resting on
-    it hold within half that.
+    it hold within half that. `state_aid` says the support is state aid;
+    `de_minimis` that it is de minimis aid to one undertaking.
     """
 
     id: LineId

@@ -54,11 +54,13 @@ def _has_eu_money(plan: Plan, settings: Settings) -> bool:
 def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Public support, in kind included, stays within the eligible expenditure less in kind.
 
-    Why: contributions in kind are eligible only where "the public support paid
-    to the operation, including contributions in kind, does not exceed the total
-    eligible expenditure, excluding contributions in kind, at the end of the
-    operation" (Reg. (EU) 2021/1060 art. 67(1)(a)). The law tests it at the
-    end, so a plan that breaks it gets a warning. The eligible expenditure is
+    Why: contributions in kind are eligible only where the public support paid
+    to the operation, in kind included, is no more than the total eligible
+    expenditure less in kind at the end of the operation (Reg. (EU) 2021/1060
+    art. 67(1)(a): "de overheidssteun ... inclusief bijdragen in natura, is niet
+    hoger dan het totale bedrag aan subsidiabele uitgaven, exclusief bijdragen
+    in natura"). The law tests it at the end, so a plan that breaks it gets a
+    warning. The eligible expenditure is
     `eligible_costs`, else the total.
 
     Fails: total 1 000, public cash 600 and public in kind 300 (public 900, eligible less in kind 700).
@@ -90,8 +92,9 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """A small operation's costs are simplified: unit costs, lump sums or flat rates.
 
     Why: where an operation's total cost is at most 200 000 EUR, the ERDF
-    contribution "shall take the form of unit costs, lump sums or flat rates",
-    except where the support is state aid (Reg. (EU) 2021/1060 art. 53(2)). A
+    contribution is paid as unit costs, lump sums or flat rates, except where
+    the support is state aid (Reg. (EU) 2021/1060 art. 53(2): "in Form von
+    Kosten je Einheit, Pauschalbeträgen oder Pauschalfinanzierungen"). A
     direct cost line paid as real costs has no place in such a plan: mark it
     `paid_as: unit_costs` or `lump_sum`, or compute it as a flat rate; a line
     `state_aid: true` exempts the plan. A plan in kronor is converted at
@@ -128,10 +131,11 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
 def de_minimis(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """De minimis aid to one undertaking stays within the ceiling over three years.
 
-    Why: "the total amount of de minimis aid granted per Member State to a
-    single undertaking shall not exceed EUR 300 000 over any period of three
-    years" (Reg. (EU) 2023/2831 art. 3(2), aid granted from 2024); 200 000 EUR
-    over three fiscal years before (Reg. (EU) 1407/2013). An aid that would pass
+    Why: de minimis aid granted by one Member State to one undertaking may
+    not exceed 300 000 EUR over three years (Reg. (EU) 2023/2831 art. 3(2):
+    "in einem Zeitraum von drei Jahren 300000 EUR nicht übersteigen", aid
+    granted from 2024); 200 000 EUR over three fiscal years before (Reg. (EU)
+    1407/2013). An aid that would pass
     the ceiling cannot be given under the regulation at all. A line marked
     `de_minimis: {undertaking: ...}` counts with the other lines to the same
     undertaking and its `earlier` aid; the grant date is `granted`, else the
@@ -184,11 +188,12 @@ def staff_flat_rate_procurement(plan: Plan, settings: Settings) -> Iterator[Viol
     """No staff flat rate where the direct costs include a public contract above the EU thresholds.
 
     Why: staff costs may be a flat rate of up to 20 % of the other direct costs
-    only "provided that the direct costs of the operation do not include public
-    contracts for works or for supplies or services which exceed in value the
-    thresholds set out in Article 4 of Directive 2014/24/EU" (Reg. (EU)
-    2021/1060 art. 55(1)); in 2014–2020 only works contracts (Reg. (EU)
-    1303/2013 art. 68a(1)). A cost line says `procurement_above_threshold:`.
+    only where the direct costs include no public contract for works, supplies
+    or services above the thresholds of Directive 2014/24/EU art. 4 (Reg. (EU)
+    2021/1060 art. 55(1)); in 2014–2020 only works contracts counted: "provided
+    that the direct costs of the operation do not include public works
+    contracts which exceed in value the threshold" (Reg. (EU) 1303/2013 art.
+    68a(1)). A cost line says `procurement_above_threshold:`.
 
     Fails: a staff flat rate and a line with `procurement_above_threshold: services` under 2021–2027.
     Passes: the same under 2014–2020 (services did not count then), or without the staff flat rate.
