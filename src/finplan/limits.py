@@ -1,7 +1,8 @@
 """Caps and floors: how much (or how little) of a project some lines may pay, measured exactly.
 
 A limit comes from a profile (the 1:1 grant at most 50 % of the total, per
-decision-maker) or from a line's own `limits:` (a decision's "73,37 % of the
+decision-maker; Leader support at least 40 % of the eligible costs), its
+numbers and base the profile's settings, or from a line's own `limits:` (a decision's "73,37 % of the
 eligible costs, at most 1 210 517 kronor"). Each is measured against its base:
 the total, the eligible costs, the public or the cash financing, or the
 co-financing. Both the rules (FP501, FP502, FP506, FP507) and the report use

@@ -13,8 +13,9 @@ from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 
 _SOURCES = (
-    "Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; Regionalfondsprogram "
-    "Mellersta Norrland 2014–2020 and 2021–2027 (eufonder.se); a decision's own limits, as it prints them"
+    "Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; the regional ERDF "
+    "programmes, Leader and Interreg, as each profile's settings cite them (docs/programme-sources.md); "
+    "a decision's own limits, as it prints them"
 )
 
 _PROFILES = "finplan's rule profiles (docs/rules.md): a profile governs the lines of its scheme"
@@ -27,8 +28,11 @@ def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Why: the 1:1 grant may cover at most 50 % of a project's expenditure per
     decision-maker, and grants of several decision-makers together at most
     100 % where Tillväxtverket is one of them (Förordning 2003:596, 5 §); ERDF
-    support in Mellersta Norrland at most 50 % in 2014–2020 and 40 % in
-    2021–2027. A decision prints its own caps on other bases ("73,37 % of the
+    support at most its regional programme's rate (Mellersta Norrland 50 % in
+    2014–2020 and 40 % in 2021–2027); Leader support at most 100 % of the
+    eligible costs (70 % for commercial benefit, 200 000 kr for single
+    companies); Interreg money at most its programme's share, Norwegian
+    Interreg funds at most 50 %. A decision prints its own caps on other bases ("73,37 % of the
     eligible costs, at most 1 210 517 kronor; of the public financing the EU's
     share at most 50 %"), which a line states under `limits:`. An excess within
     `rounding_tolerance` is FP502, a warning; one that only the exact reading
