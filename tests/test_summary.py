@@ -80,7 +80,7 @@ def test_the_per_year_tables_add_up_to_the_plans_totals_exactly():
         assert years == {year: Decimal(found["sum"]["years"][str(year)]) for year in found["years"]}
     run = run_finplan("summary", BUDGETS)
     assert run.exit_code == 0, run.output
-    assert "5 plans summarised; 49 166 657 kr of financing (the plans' totals); 71 060 EUR" in run.output
+    assert "6 plans summarised; 49 166 657 kr of financing (the plans' totals); 491 060 EUR" in run.output
 
 
 def test_the_seeds_1_1_line_is_spread_over_2019_to_2022_by_days():

@@ -230,17 +230,31 @@ def _write_report(run, fmt, output: Path | None) -> None:
 
 @app.command("rules")
 def list_rules() -> None:
-    """List every rule: code, name, severity, the profiles it belongs to, what it checks."""
+    """List every rule (code, name, severity, profiles, what it checks), every profile, and every setting with its source."""
     from rich.table import Table
     from rich.text import Text
 
     from finplan.report.table import new_table
     from finplan.catalogue import CATALOGUE
 
+    from finplan.profiles import PROFILES, all_settings
+    from finplan.documentation import default_text, limit_text
+
     table: Table = new_table("Rules", "Code", "Name", "Severity", "Applies to", "Checks")
     for item in CATALOGUE.values():
         table.add_row(*(Text(str(v)) for v in (item.code, item.name, item.severity, item.applies_to, item.summary)))
-    _console().print(table)
+    console = _console()
+    console.print(table)
+    profiles: Table = new_table("Profiles", "Profile", "Title", "Schemes", "Programme period", "Caps and floors")
+    for p in PROFILES.values():
+        period = f"{p.period[0]} to {p.period[1]}: {p.period_source}" if p.period else "–"
+        limits = "\n".join(limit_text(p, limit).replace("`", "") for limit in p.limits) or "–"
+        profiles.add_row(*(Text(v) for v in (p.name, p.title, ", ".join(p.schemes), period, limits)))
+    console.print(profiles)
+    settings: Table = new_table("Settings", "Key", "Default", "Meaning", "Source")
+    for key, _, setting in all_settings():
+        settings.add_row(*(Text(v) for v in (key, default_text(setting), setting.meaning, setting.source)))
+    console.print(settings)
 
 
 @app.command("rule")

@@ -62,7 +62,14 @@ class Code:
     @property
     def applies_to(self) -> str:
         """`every plan`, or the profiles it runs for; `(off by default)` where it must be selected."""
-        plans = ", ".join(self.profiles) if self.profiles else "every plan"
+        from finplan.profiles import PROFILES
+
+        if not self.profiles:
+            plans = "every plan"
+        elif set(self.profiles) == set(PROFILES):
+            plans = "every plan naming a profile"
+        else:
+            plans = ", ".join(self.profiles)
         return plans if self.on_by_default else f"{plans} (off by default)"
 
     def text(self) -> str:

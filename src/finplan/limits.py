@@ -1,7 +1,8 @@
 """Caps and floors: how much (or how little) of a project some lines may pay, measured exactly.
 
 A limit comes from a profile (the 1:1 grant at most 50 % of the total, per
-decision-maker) or from a line's own `limits:` (a decision's "73,37 % of the
+decision-maker; Leader support at least 40 % of the eligible costs), its
+numbers and base the profile's settings, or from a line's own `limits:` (a decision's "73,37 % of the
 eligible costs, at most 1 210 517 kronor"). Each is measured against its base:
 the total, the eligible costs, the public or the cash financing, or the
 co-financing. Both the rules (FP501, FP502, FP506, FP507) and the report use
@@ -21,7 +22,7 @@ from decimal import Decimal
 
 from finplan.findings import shorten
 from finplan.model import FinancingLine, Limit, Plan
-from finplan.profiles import Profile, Settings
+from finplan.profiles import Profile, ProfileLimit, Settings
 from finplan.totals import total_of
 
 ZERO = Decimal(0)
@@ -103,30 +104,57 @@ def measure_limits(plan: Plan, settings: Settings) -> list[Measure]:
 
 
 def _profile_caps(plan: Plan, settings: Settings, profile: Profile) -> list[Measure]:
-    """A profile's share cap on its scheme's lines: per decision-maker where the profile says so."""
-    lines = tuple((i, line) for i, line in enumerate(plan.financing) if line.scheme == profile.scheme)
-    if not lines or not any(s.name == "max_share" for s in profile.settings):
+    """Every cap and floor a profile sets on the plan's lines."""
+    measures: list[Measure] = []
+    for limit in profile.limits:
+        if limit.when is not None and not settings.value(profile, limit.when):
+            continue
+        measures += _profile_limit(plan, settings, profile, limit)
+    return measures
+
+
+def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: ProfileLimit) -> list[Measure]:
+    """One of a profile's limits on its lines: per decision-maker where the profile says so."""
+    scheme = limit.scheme or profile.scheme
+    if scheme == "public":
+        lines = tuple((i, line) for i, line in enumerate(plan.financing) if line.sector == "public")
+    else:
+        lines = tuple((i, line) for i, line in enumerate(plan.financing) if line.scheme == scheme)
+    setting = next(s for s in profile.settings if s.name == limit.setting)
+    value = settings.value(profile, limit.setting)
+    if not lines or value is None:
         return []
-    in_kind_in_base = settings.value(profile, "in_kind_in_base")
-    in_kind = [line for line in plan.financing if line.form == "in_kind"]
-    base, base_slack = plan.total, _half(plan.total_rounded_to)
-    if not in_kind_in_base:
-        base, base_slack = base - total_of(in_kind), base_slack + _slack(in_kind)
+    title = profile.name if limit.setting == "max_share" else f"{profile.name}.{limit.setting}"
+    tolerance = settings.value(profile, "rounding_tolerance")
+    if setting.kind != "percent":
+        fixed = settings.in_currency(value, plan.currency) if setting.kind == "eur" else value
+        if fixed is None or (not limit.is_cap and fixed == 0):
+            return []  # no rate to the plan's currency, or a floor of nothing
+        return [_measure(origin=profile.name, title=title, is_cap=limit.is_cap, tolerance=tolerance, fixed=fixed,
+                         lines=list(lines))]
+    base_name = settings.value(profile, limit.base_setting) if limit.base_setting else limit.base
+    base_note = ""
+    if base_name == "total" and profile.has("in_kind_in_base") and not settings.value(profile, "in_kind_in_base"):
+        in_kind = [line for line in plan.financing if line.form == "in_kind"]
+        base = plan.total - total_of(in_kind)
+        base_slack = _half(plan.total_rounded_to) + _slack(in_kind)
+        base_note = " less in kind"
+    else:
+        base, base_slack = base_of(plan, base_name, [line for _, line in lines])
     common = dict(
-        origin=profile.name, is_cap=True, tolerance=settings.value(profile, "rounding_tolerance"),
-        share=settings.value(profile, "max_share"), base_name="total", base=base, base_slack=base_slack,
-        base_note="" if in_kind_in_base else " less in kind",
+        origin=profile.name, is_cap=limit.is_cap, tolerance=tolerance,
+        share=value, base_name=base_name, base=base, base_slack=base_slack, base_note=base_note,
     )
     groups = _by_decision_maker(lines) if profile.per_decision_maker else {None: list(lines)}
     measures = [
-        _measure(title=profile.name if maker is None else f"{profile.name} ({maker})", lines=group, **common)
+        _measure(title=title if maker is None else f"{title} ({maker})", lines=group, **common)
         for maker, group in groups.items()
     ]
     if len(groups) > 1:
         # 5 §: together up to 100 % where Tillväxtverket is one of them; else the single cap holds for all.
         joint = any(maker is not None and maker.casefold() == NATIONAL_AGENCY for maker in groups)
         together = {**common, "share": settings.value(profile, "joint_max_share") if joint else common["share"]}
-        measures.append(_measure(title=f"{profile.name} (all decision-makers)", lines=list(lines), **together))
+        measures.append(_measure(title=f"{title} (all decision-makers)", lines=list(lines), **together))
     return measures
 
 

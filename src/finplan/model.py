@@ -231,6 +231,7 @@ class BasisEntry(_Strict):
     full_time: Percent = Decimal(100)
     monthly_salary: Amount | None = None
     payroll_overhead: Percent | None = None
+    volunteer: Literal["person", "machine"] | None = None
 
 
 FlatRateOption = Literal[
@@ -306,17 +307,29 @@ class Limit(_Strict):
 class SplitPart(_Strict):
     """One payer's part of a line that several payers give together (EU 42 %, state 38 %...).
 
-    A part states its share of the line, its amount, or both.
+    A part states its share of the line, its amount, or both. `fund` says
+    which public fund the payer is, where a profile fixes each fund's part.
     """
 
     payer: Text
     share: Percent | None = None
     amount: Amount | None = None
+    fund: Literal["eu", "state", "municipality"] | None = None
 
     @model_validator(mode="after")
     def _share_or_amount(self) -> SplitPart:
         _exactly_one(self, ("share", "amount"), "split", "expected `share`, `amount` or both for this payer")
         return self
+
+
+class DeMinimis(_Strict):
+    """A line that is de minimis aid: the undertaking it goes to (its organisation number), when it is
+    granted (the project's start when left out), and the de minimis aid the undertaking had in the three
+    years before, as its declaration states."""
+
+    undertaking: Text
+    granted: PlanDate | None = None
+    earlier: Amount | None = None
 
 
 class FinancingLine(_Strict):
@@ -325,7 +338,8 @@ class FinancingLine(_Strict):
     A financier giving both cash and in kind has two lines. `status` may be left
     out where the document does not state it. `rounded_to` says the amount was
     printed rounded ("drygt 17 mnkr": 1 000 000), so sums and limits resting on
-    it hold within half that.
+    it hold within half that. `state_aid` says the support is state aid;
+    `de_minimis` that it is de minimis aid to one undertaking.
     """
 
     id: LineId
@@ -345,11 +359,18 @@ class FinancingLine(_Strict):
     scheme: SchemeName | None = None
     advance: Amount | None = None
     basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = None
+    de_minimis: DeMinimis | None = None
+    state_aid: bool | None = None
     note: Text | None = None
 
 
 class CostLine(_Strict):
-    """One line of the cost budget (kostnadsbudget); income lines are negative."""
+    """One line of the cost budget (kostnadsbudget); income lines are negative.
+
+    `paid_as` says a line is paid as a simplified cost (unit costs or a lump
+    sum), not as real costs; `procurement_above_threshold` that it holds a public
+    contract (works, supplies, services) above the EU directive's thresholds.
+    """
 
     id: LineId
     category: Category
@@ -357,16 +378,22 @@ class CostLine(_Strict):
     description: Text | None = None
     per_year: YearBreakdown | None = None
     flat_rate: FlatRate | None = None
+    paid_as: Literal["unit_costs", "lump_sum"] | None = None
+    procurement_above_threshold: Literal["works", "supplies", "services"] | None = None
 
 
-_SETTING_TYPES = {"percent": Percent, "amount": Amount, "hours": Quantity, "bool": bool}
+_SETTING_TYPES = {"percent": Percent, "amount": Amount, "eur": Amount, "number": Quantity, "hours": Quantity, "bool": bool}
+
+
+def _setting_type(setting) -> object:
+    return Literal[setting.choices] if setting.kind == "choice" else _SETTING_TYPES[setting.kind]
 
 PlanSettings = create_model(
     "PlanSettings",
     __base__=_Strict,
     __doc__="Overrides of the profiles' numbers, by key: `anslag_1_1.max_share: 50 %`.",
     **{
-        key.replace(".", "__"): (_SETTING_TYPES[setting.kind] | None, Field(None, alias=key))
+        key.replace(".", "__"): (_setting_type(setting) | None, Field(None, alias=key))
         for key, _, setting in all_settings()
     },
 )

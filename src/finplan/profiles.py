@@ -8,22 +8,50 @@ used and which were overridden. The `general` numbers apply to every plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-Kind = Literal["percent", "amount", "hours", "bool"]
+Kind = Literal["percent", "amount", "eur", "number", "hours", "bool", "choice"]
+"""`amount` is in the plan's currency; `eur` in euro whatever the plan's (converted at the
+profile's `sek_per_eur` or `nok_per_eur` where a rule needs it); `choice` one of `choices`."""
 
 
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """A number a rule uses: its default, what it means, and where it comes from."""
+    """A number a rule uses: its default, what it means, and where it comes from.
+
+    `by` and `table`: a default that depends on another setting (the ERDF rate
+    on the region): `table` holds (choice, value, source) for each of its values.
+    """
 
     name: str
     kind: Kind
     default: Any
     meaning: str
     source: str
+    choices: tuple[str, ...] = ()
+    by: str | None = None
+    table: tuple[tuple[str, Any, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileLimit:
+    """A cap or floor a profile sets, its number a setting of the profile.
+
+    `setting` holds a share (kind percent) or an amount. It limits the lines of
+    `scheme` (the profile's own when None), or every public line where `scheme`
+    is `public`. A share is of the base the setting `base_setting` names, else
+    of `base`. `when` names a yes/no setting that switches the limit on.
+    """
+
+    setting: str
+    is_cap: bool
+    scheme: str | None = None
+    base: str = "total"
+    base_setting: str | None = None
+    when: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +60,10 @@ class Profile:
 
     `per_decision_maker`: its share cap holds for each decision-maker's lines
     (`decided_by`) apart. `requires`: keys a plan under it must state, with why.
+    `limits`: its caps and floors. `other_schemes`: further schemes it governs
+    (Norwegian Interreg money beside the ERDF). `period`: the programme period
+    a plan's period must lie in, with `period_source`. `eu_rules`: the common
+    provisions regulation its money falls under (`2014_2020`, `2021_2027`).
     """
 
     name: str
@@ -40,6 +72,18 @@ class Profile:
     settings: tuple[Setting, ...]
     per_decision_maker: bool = False
     requires: tuple[tuple[str, str], ...] = ()
+    limits: tuple[ProfileLimit, ...] = ()
+    other_schemes: tuple[str, ...] = ()
+    period: tuple[date, date] | None = None
+    period_source: str = ""
+    eu_rules: str | None = None
+
+    @property
+    def schemes(self) -> tuple[str, ...]:
+        return tuple(s for s in (self.scheme, *self.other_schemes) if s is not None)
+
+    def has(self, name: str) -> bool:
+        return any(s.name == name for s in self.settings)
 
 
 _FORORDNING = "Förordning (2003:596)"
@@ -99,6 +143,204 @@ GENERAL = Profile(
     ),
 )
 
+_SRC = "docs/programme-sources.md"
+_SE_ERDF_2014 = f"Tillväxtverket: \"I alla program måste EU-medel medfinansieras till minst 50 procent ... I Västsverige ska medfinansieringen utgöra minst 60 procent\" ({_SRC} §4.1)"
+_REGIONS = (
+    "ovre_norrland", "norra_mellansverige", "mellersta_norrland", "ostra_mellansverige",
+    "stockholm", "vastsverige", "smaland_och_oarna", "sydsverige", "nationellt",
+)
+_RATES_2014_2020 = (
+    ("ovre_norrland", Decimal(50), _SE_ERDF_2014),
+    ("norra_mellansverige", Decimal(50), _SE_ERDF_2014),
+    ("mellersta_norrland", Decimal(50), f"Regionalfondsprogram Mellersta Norrland 2014–2020: \"upp till 50 procent\" (eufonder.se; {_SRC} §4.2)"),
+    ("ostra_mellansverige", Decimal(50), _SE_ERDF_2014),
+    ("stockholm", Decimal(50), _SE_ERDF_2014),
+    ("vastsverige", Decimal(40), _SE_ERDF_2014),
+    ("smaland_och_oarna", Decimal(50), f"Region Jönköpings län, utlysning 2018:1: \"högst 50 procent\" ({_SRC} §4.2)"),
+    ("sydsverige", Decimal(50), _SE_ERDF_2014),
+    ("nationellt", Decimal(50), f"Tillväxtverket, Nationella regionalfondsprogrammet: \"finansierar max 50 procent\" ({_SRC} §4.2)"),
+)
+_RATES_2021_2027 = (
+    ("ovre_norrland", Decimal(50), f"Tillväxtverket, call for Övre Norrland 2024: \"maximalt ... 50 procent av sin totala budget\" ({_SRC} §4.2)"),
+    ("norra_mellansverige", Decimal(50), f"Tillväxtverket, call for Norra Mellansverige 2023: \"max ... 50 procent av sin totala budget\" ({_SRC} §4.2)"),
+    ("mellersta_norrland", Decimal(40), f"Regionalfondsprogram Mellersta Norrland 2021–2027: \"upp till 40 procent\" (eufonder.se; {_SRC} §4.2)"),
+    ("ostra_mellansverige", Decimal(40), f"Tillväxtverket, call for Östra Mellansverige: \"maximalt 40 procent av de totala kostnaderna\" ({_SRC} §4.2)"),
+    ("stockholm", Decimal(40), f"Tillväxtverket, call for Stockholm: \"max ... 40 procent av sin totala budget\" ({_SRC} §4.2)"),
+    ("vastsverige", Decimal(40), f"Regionalfondsprogram Västsverige 2021–2027: \"upp till 40 procent\" (eufonder.se; {_SRC} §4.2)"),
+    ("smaland_och_oarna", Decimal(40), f"Tillväxtverket, call for Småland och öarna: \"40 procent av era projektkostnader\" ({_SRC} §4.2)"),
+    ("sydsverige", Decimal(40), f"Tillväxtverket, call for Sydsverige: \"Max 40 procent av ett projekts kostnader\" ({_SRC} §4.2)"),
+    ("nationellt", Decimal(50), f"unverified as the programme's rate: one national call, \"upp till 50 procent\" ({_SRC} §4.2)"),
+)
+
+
+def _region(default: str) -> Setting:
+    return Setting(
+        "region", "choice", default,
+        "the regional ERDF programme, which chooses the co-financing rate `max_share` (docs/rules.md, ERDF rates)",
+        "the programme decisions, per region and period; Mellersta Norrland by default, as before regions were known",
+        choices=_REGIONS,
+    )
+
+
+def _erdf_share(table: tuple, period: str) -> Setting:
+    return Setting(
+        "max_share", "percent", None,
+        f"the EU's share of the base (`share_base`), at most; by default the rate of the `region`'s {period} programme",
+        f"{_CPR_2021} art. 112.3; the regional programmes ({_SRC} §4.2)",
+        by="region", table=table,
+    )
+
+
+def _share_base(default: str, choices: tuple[str, ...], meaning: str, source: str) -> Setting:
+    return Setting("share_base", "choice", default, meaning, source, choices=choices)
+
+
+_ERDF_BASE = _share_base(
+    "total", ("total", "public"),
+    "what the co-financing rate is a share of: the total (public and private) or the public contribution",
+    f"{_CPR_2021} art. 112.2; every Swedish programme states its rate of the total costs ({_SRC} §2.1, §4)",
+)
+_SEK_PER_EUR_2014 = Setting(
+    "sek_per_eur", "number", Decimal("10.00"),
+    "kronor per euro, where a limit in euro meets a plan in kronor",
+    f"Förordning (1999:710) 3 § (SFS 2022:268): 10 kronor per euro for 2014–2020 ERDF and ESF frameworks ({_SRC} §4.4); "
+    "a decision may use another rate: set it",
+)
+_SEK_PER_EUR_2021 = Setting(
+    "sek_per_eur", "number", Decimal("9.30"),
+    "kronor per euro, where a limit in euro (the 200 000 EUR of art. 53.2) meets a plan in kronor",
+    f"Förordning (1999:710) 2 § (SFS 2022:268): 9,30 kronor per euro for programme frameworks ({_SRC} §4.4); "
+    "unverified as the rate for one operation's threshold: set the rate the managing authority uses",
+)
+_SEK_PER_EUR_COMMISSION = Setting(
+    "sek_per_eur", "number", Decimal("10.00"),
+    "kronor per euro, where a limit in euro meets a plan in kronor",
+    "unverified: the programme converts kronor at the Commission's monthly rate at application "
+    f"({_SRC} §8.2, §8.5); set that month's rate",
+)
+_SCO = Setting(
+    "simplified_costs_up_to", "eur", Decimal(200_000),
+    "an operation whose total cost is at most this is paid as unit costs, lump sums or flat rates "
+    "(unless its support is state aid; 0 where the managing authority exempted a research operation)",
+    f"{_CPR_2021} art. 53.2 ({_SRC} §2.3)",
+)
+_DE_MINIMIS = (
+    Setting(
+        "de_minimis_max", "eur", Decimal(300_000),
+        "de minimis aid to one undertaking over three years, at most (aid granted from 2024-01-01)",
+        f"Förordning (EU) 2023/2831 art. 3.2 ({_SRC} §3.1)",
+    ),
+    Setting(
+        "de_minimis_max_before_2024", "eur", Decimal(200_000),
+        "de minimis aid to one undertaking over three fiscal years, at most (aid granted before 2024)",
+        f"Förordning (EU) nr 1407/2013 art. 3.2 ({_SRC} §3.3)",
+    ),
+)
+_TVV_40 = Setting(
+    "remaining_needs_staff_share", "percent", Decimal(45),
+    "the 40 % flat rate for all remaining costs only where staff costs (with payroll overhead) are at least this "
+    "share of the budget",
+    f"Tillväxtverket, Handbok för EU-projekt 2014–2020, \"Redovisningsalternativ\" ({_SRC} §9.1)",
+)
+_ERDF_PERIOD_2014 = (date(2014, 1, 1), date(2023, 12, 31))
+_ERDF_PERIOD_2021 = (date(2021, 1, 1), date(2029, 12, 31))
+_ELIGIBLE_2014 = f"{_CPR_2014} art. 65.2: expenditure paid from 2014-01-01 to 2023-12-31 (not quoted in {_SRC})"
+_ELIGIBLE_2021 = f"{_CPR_2021} art. 63.2: expenditure paid from 2021-01-01 to 2029-12-31 (not quoted in {_SRC})"
+_EU_SHARE = ProfileLimit("max_share", True, base_setting="share_base")
+
+# Leader (locally led development), EAFRD.
+_JV_2023 = f"Jordbruksverket, \"Stöd till Leader 2023-2027\" ({_SRC} §5.1)"
+_LAG_2014 = f"Leader Sörmlandskusten, FAQ (2014–2022), as other local action groups ({_SRC} §5.2)"
+_LEADER_BASE = _share_base(
+    "eligible_costs", ("eligible_costs", "total"),
+    "what the support's floor and cap are shares of",
+    f"\"40–100 procent av de utgifter som ger rätt till stöd\" ({_SRC} §5.1, §5.2)",
+)
+
+
+def _volunteer(rate: Decimal, kind: Kind, source: str, name: str = "volunteer_rate", what: str = "an hour of volunteer work by a person") -> Setting:
+    return Setting(name, kind, rate, f"{what}, valued at most at this rate (basis rows with `volunteer:`)", source)
+
+
+def _leader_se(name: str, period: str, span: tuple[date, date], span_source: str, extra: tuple[Setting, ...],
+               minimum: Setting, volunteer: Setting) -> Profile:
+    source = _JV_2023 if period.startswith("2023") else _LAG_2014
+    return Profile(
+        name, f"Leader (lokalt ledd utveckling), Sweden {period}; Jordbruksverket and the local action group", "leader",
+        (
+            _LEADER_BASE,
+            Setting("min_share", "percent", Decimal(40), "the Leader support as a share of the base, at least",
+                    source),
+            Setting("max_share", "percent", Decimal(100), "the Leader support as a share of the base, at most",
+                    source),
+            *extra,
+            minimum,
+            Setting("single_company", "bool", False,
+                    "the benefit goes mainly to single companies: the support is then capped in money",
+                    source),
+            Setting("single_company_max", "amount", Decimal(200_000),
+                    "the support, at most, where `single_company` is set", source),
+            Setting("public_max_share", "percent", Decimal(100),
+                    "all public financing as a share of the total, at most: the cap a local action group may set "
+                    "(Göteborgs Insjörike 2014–2020: 70 %)",
+                    f"the local action group's own rules ({_SRC} §5.3, §5.4)"),
+            volunteer,
+            _IN_KIND_IN_BASE,
+            _ROUNDING,
+            *_DE_MINIMIS,
+            Setting("sek_per_eur", "number", Decimal("9.30"), "kronor per euro, where a limit in euro meets a plan in kronor",
+                    f"unverified for aid: Förordning (1999:710) 2 § frameworks rate ({_SRC} §4.4); set the rate of the grant date"),
+        ),
+        limits=(
+            ProfileLimit("min_share", False, base_setting="share_base"),
+            ProfileLimit("max_share", True, base_setting="share_base"),
+            *((ProfileLimit("commercial_max_share", True, base_setting="share_base", when="commercial"),) if any(s.name == "commercial" for s in extra) else ()),
+            ProfileLimit("min_amount", False),
+            ProfileLimit("single_company_max", True, when="single_company"),
+            ProfileLimit("public_max_share", True, scheme="public"),
+        ),
+        period=span, period_source=span_source,
+    )
+
+
+_INTERREG_NO = ("interreg_no",)
+
+
+def _interreg(name: str, title: str, share: int, share_source: str, *, ir_source: str, period: tuple[date, date],
+              eu_rules: str, settings: tuple[Setting, ...] = (), limits: tuple[ProfileLimit, ...] = ()) -> Profile:
+    return Profile(
+        name, title, "interreg",
+        (
+            Setting("max_share", "percent", Decimal(share), "the programme's (ERDF) share of the beneficiary's total, at most", share_source),
+            Setting("ir_max_share", "percent", Decimal(50),
+                    "Norwegian Interreg funds (lines with `scheme: interreg_no`) as a share of the total, at most", ir_source),
+            *settings,
+            _IN_KIND_IN_BASE,
+            _ROUNDING,
+            *_DE_MINIMIS,
+        ),
+        limits=(ProfileLimit("max_share", True), ProfileLimit("ir_max_share", True, scheme="interreg_no"), *limits),
+        other_schemes=_INTERREG_NO,
+        period=period, period_source=_ELIGIBLE_2014 if eu_rules == "2014_2020" else _ELIGIBLE_2021,
+        eu_rules=eu_rules,
+    )
+
+
+def _in_kind_from(default: str, source: str) -> Setting:
+    return Setting(
+        "in_kind_from", "choice", default,
+        "who may co-finance in kind: anyone, no_one (cash only), owner_only (the beneficiary's own staff), "
+        "others_only (the beneficiary in cash)",
+        source, choices=("anyone", "no_one", "owner_only", "others_only"),
+    )
+
+
+_SE_NO = f"Interreg Sverige-Norge 2014–2020, Projekthandbok \"Budget och Finansiering\" ({_SRC} §8.2)"
+_NORD = f"Interreg Nord 2014–2020, \"Finansiering\" ({_SRC} §8.4)"
+_AURORA = f"Interreg Aurora, Programme Manual, \"Funding\" ({_SRC} §8.5)"
+_BOTNIA = f"Botnia-Atlantica 2014–2020, \"Finansiering\" ({_SRC} §8.6)"
+_OKS = f"Interreg Öresund-Kattegat-Skagerrak 2021–2027 ({_SRC} §8.7)"
+
 PROFILES: dict[str, Profile] = {
     profile.name: profile
     for profile in (
@@ -134,16 +376,14 @@ PROFILES: dict[str, Profile] = {
             ),
             per_decision_maker=True,
             requires=(("project.period", f"{_FORORDNING} 8 §: an application gives the project's timetable"),),
+            limits=(ProfileLimit("max_share", True),),
         ),
         Profile(
-            "erdf_2014_2020", "European Regional Development Fund 2014–2020 (Regionalfonden)", "erdf",
+            "erdf_2014_2020", "European Regional Development Fund 2014–2020 (Regionalfonden), Swedish regional programmes", "erdf",
             (
-                Setting(
-                    "max_share", "percent", Decimal(50),
-                    "the EU's share of the project's total, at most (Mellersta Norrland; "
-                    "override it for another region category)",
-                    "Regionalfondsprogram Mellersta Norrland 2014–2020 (eufonder.se)",
-                ),
+                _region("mellersta_norrland"),
+                _erdf_share(_RATES_2014_2020, "2014–2020"),
+                _ERDF_BASE,
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
                 _INDIRECT_STAFF,
@@ -154,17 +394,19 @@ PROFILES: dict[str, Profile] = {
                 ),
                 _STAFF_FLAT,
                 _REMAINING,
+                _TVV_40,
+                _SEK_PER_EUR_2014,
+                *_DE_MINIMIS,
             ),
+            limits=(_EU_SHARE,),
+            period=_ERDF_PERIOD_2014, period_source=_ELIGIBLE_2014, eu_rules="2014_2020",
         ),
         Profile(
-            "erdf_2021_2027", "European Regional Development Fund 2021–2027 (Regionalfonden)", "erdf",
+            "erdf_2021_2027", "European Regional Development Fund 2021–2027 (Regionalfonden), Swedish regional programmes", "erdf",
             (
-                Setting(
-                    "max_share", "percent", Decimal(40),
-                    "the EU's share of the project's total, at most (Mellersta Norrland; "
-                    "override it for another region category)",
-                    "Regionalfondsprogram för Mellersta Norrland 2021–2027 (eufonder.se)",
-                ),
+                _region("mellersta_norrland"),
+                _erdf_share(_RATES_2021_2027, "2021–2027"),
+                _ERDF_BASE,
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
                 Setting(
@@ -176,14 +418,141 @@ PROFILES: dict[str, Profile] = {
                 _INDIRECT_STAFF,
                 _STAFF_FLAT,
                 _REMAINING,
+                _SCO,
+                _SEK_PER_EUR_2021,
+                *_DE_MINIMIS,
             ),
+            limits=(_EU_SHARE,),
+            period=_ERDF_PERIOD_2021, period_source=_ELIGIBLE_2021, eu_rules="2021_2027",
+        ),
+        _leader_se(
+            "leader_se_2014_2020", "2014–2020 (with 2021–2022)", (date(2014, 1, 1), date(2025, 12, 31)),
+            "unverified: the Rural Development Programme 2014–2020, extended through 2022 (Förordning (EU) 2020/2220), "
+            "with payments to 2025",
+            (),
+            Setting("min_amount", "amount", Decimal(22_000), "the support, at least", _LAG_2014),
+            _volunteer(Decimal(220), "amount", f"local action groups 2014–2022: \"220 kr/timme\" ({_SRC} §5.5)"),
+        ),
+        _leader_se(
+            "leader_se_2023_2027", "2023–2027", (date(2023, 1, 1), date(2029, 12, 31)),
+            "unverified: the CAP strategic plan 2023–2027, expenditure to 2029 (Förordning (EU) 2021/2115 art. 86.2)",
+            (
+                Setting("commercial", "bool", False,
+                        "the project mainly benefits commercial activity: the support is then at most `commercial_max_share`", _JV_2023),
+                Setting("commercial_max_share", "percent", Decimal(70),
+                        "the support as a share of the base, at most, where `commercial` is set", _JV_2023),
+            ),
+            Setting("min_amount", "amount", Decimal(0), "the support, at least (0: no minimum)",
+                    f"unverified: Jordbruksverket's 2023–2027 page states no minimum; local action groups set their own "
+                    f"(Astrid Lindgrens Hembygd: 40 000 kr) ({_SRC} §5.2)"),
+            _volunteer(Decimal(340), "amount",
+                       f"unverified as a national rate: Leader Skellefteå Älvdal values time at 340 kr/h (77 kr/h aged "
+                       f"13–15) in 2023–2027; 220 kr/h was the 2014–2022 rate ({_SRC} §5.5)"),
+        ),
+        Profile(
+            "leader_fi_2014_2020", "Leader, mainland Finland 2014–2020 (Manner-Suomen maaseudun kehittämisohjelma)", "leader",
+            (
+                Setting("eu_share", "percent", Decimal(42), "the EU's part of the public financing (a split part with `fund: eu`)",
+                        f"Suomen Kylät ry, 31.5.2022: \"EU:n rahoitusosuus on 42 prosenttia\" ({_SRC} §6.1)"),
+                Setting("state_share", "percent", Decimal(38), "the state's part (`fund: state`)",
+                        f"Suomen Kylät ry: \"valtion 38 prosenttia\" ({_SRC} §6.1)"),
+                Setting("municipality_share", "percent", Decimal(20), "the municipalities' part (`fund: municipality`)",
+                        f"Suomen Kylät ry: \"kuntien 20 prosenttia\" ({_SRC} §6.1)"),
+                _volunteer(Decimal(15), "eur", f"leadersuomi.fi: \"talkootunnin arvo on 15 euroa\" ({_SRC} §6.2)", what="an hour of talko by a person"),
+                _volunteer(Decimal(45), "eur", f"leadersuomi.fi: \"konetyötunti vastaa 45 euroa\", with its driver ({_SRC} §6.2)",
+                           name="machine_rate", what="an hour of talko by a machine"),
+                _ROUNDING,
+                *_DE_MINIMIS,
+            ),
+            period=(date(2014, 1, 1), date(2025, 12, 31)),
+            period_source="unverified: the programme 2014–2020, extended through 2022, with payments to 2025",
+        ),
+        Profile(
+            "leader_ax", "Leader Åland (Landsbygdsutvecklingsprogram för landskapet Åland)", "leader",
+            (
+                _share_base("total", ("total", "eligible_costs"), "what the support's cap is a share of",
+                            f"\"upp till 80 procent av projektet\" ({_SRC} §7.1)"),
+                Setting("max_share", "percent", Decimal(80), "the Leader support as a share of the base, at most",
+                        f"Nya Åland, \"Nya regler för Leaderstöd\": \"upp till 80 procent ... Tidigare var siffran 60 procent\" "
+                        f"(2014–2020; unverified for 2023–2027) ({_SRC} §7.1)"),
+                _volunteer(Decimal(20), "eur", f"Leader Åland 2023–2027: \"Persontimmar: 20 €/h\" (15 €/h in 2014–2020) ({_SRC} §7.2)",
+                           what="an hour of talko by a person"),
+                _volunteer(Decimal(40), "eur", f"Leader Åland 2023–2027: \"Traktor- och maskintimmar: 40 €/h (exkl. förare)\" ({_SRC} §7.2)",
+                           name="machine_rate", what="an hour of talko by a machine, without its driver"),
+                _IN_KIND_IN_BASE,
+                _ROUNDING,
+                *_DE_MINIMIS,
+            ),
+            limits=(ProfileLimit("max_share", True, base_setting="share_base"),),
+            period=(date(2014, 1, 1), date(2029, 12, 31)),
+            period_source="both programme periods, 2014–2020 and 2023–2027: the talko rates differ (override them for 2014–2020)",
+        ),
+        _interreg(
+            "interreg_sverige_norge_2014_2020", "Interreg Sverige-Norge 2014–2020", 50,
+            f"{_SE_NO}: \"upp till 50 % av medel från programmet\"",
+            ir_source=f"{_SE_NO}: \"opp til 50 % av midler fra programmet via norske interregmidler\"",
+            period=_ERDF_PERIOD_2014, eu_rules="2014_2020",
+            settings=(
+                _in_kind_from("others_only", f"{_SE_NO}: \"För sökande och medsökande kan medfinansiering endast ske med kontant medfinansiering\""),
+                Setting("volunteer_work", "bool", False, "whether volunteer work may co-finance the project",
+                        f"{_SE_NO}: \"Ideelt arbeid kan ikke inngå som medfinansiering\""),
+                _SEK_PER_EUR_COMMISSION,
+                Setting("nok_per_eur", "number", Decimal(8), "kroner per euro, for a plan in NOK",
+                        f"Interreg Sverige-Norge, FAQ: \"Norge använder en fast kurs på 8 kronor\" ({_SRC} §8.2)"),
+            ),
+        ),
+        _interreg(
+            "interreg_nord_2014_2020", "Interreg Nord 2014–2020", 65, f"{_NORD}: \"EU-medel upp till 65%\"",
+            ir_source=f"{_NORD}: \"norska Interreg-medel kan stå för 50% av den totala finansieringen\"",
+            period=_ERDF_PERIOD_2014, eu_rules="2014_2020",
+            settings=(
+                _in_kind_from("no_one", f"{_NORD}: \"Det är enbart kontanta medel som godkänns som medfinansiering\""),
+                _SEK_PER_EUR_COMMISSION,
+            ),
+        ),
+        _interreg(
+            "interreg_aurora_2021_2027", "Interreg Aurora 2021–2027", 65, f"{_AURORA}: \"65% of Swedish and Finnish costs\"",
+            ir_source=f"{_AURORA}: \"50% of the Norwegian project costs\"",
+            period=_ERDF_PERIOD_2021, eu_rules="2021_2027",
+            settings=(
+                Setting("ir_max", "eur", Decimal(200_000), "Norwegian Interreg funds of one project, at most",
+                        f"{_AURORA}: \"no more than 200 000 EUR (2 mill. NOK) per project\" (from manual version 3, December 2023)"),
+                Setting("remaining_of_staff_max", "percent", Decimal(40), "method A: all other costs as a flat rate of staff costs, at most",
+                        f"{_AURORA}: \"a flat rate of 40% based on approved staff costs\"; {_CPR_2021} art. 56"),
+                Setting("indirect_of_staff_max", "percent", Decimal(15), "method B: office and administration as a flat rate of staff costs, at most",
+                        f"{_AURORA}: \"The flat rate for each of these cost categories is 15% based on staff costs\""),
+                _SCO,
+                _SEK_PER_EUR_COMMISSION,
+                Setting("nok_per_eur", "number", Decimal(10), "kroner per euro, for a plan in NOK",
+                        f"{_AURORA}: \"fixed exchange rate of 10 NOK = 1 EUR\""),
+            ),
+            limits=(ProfileLimit("ir_max", True, scheme="interreg_no"),),
+        ),
+        _interreg(
+            "interreg_botnia_atlantica_2014_2020", "Interreg Botnia-Atlantica 2014–2020", 60,
+            f"{_BOTNIA}: \"upp till 60 % av medel från programmet\"",
+            ir_source=f"{_BOTNIA}: \"IR-medlen kan stå för 50 % av den totala finansieringen\"",
+            period=_ERDF_PERIOD_2014, eu_rules="2014_2020",
+            settings=(
+                Setting("indirect_of_staff_max", "percent", Decimal(15), "office and administration as a flat rate of direct staff costs, at most",
+                        f"{_BOTNIA}, \"Stödberättigande kostnader\": \"en fastställd procentsats (15 %) av stödmottagarens direkta personalkostnader\""),
+                _in_kind_from("owner_only", f"{_BOTNIA}: \"För aktörer som inte är stödmottagare gäller endast kontant medfinansiering\""),
+                _SEK_PER_EUR_COMMISSION,
+            ),
+        ),
+        _interreg(
+            "interreg_oks_2021_2027", "Interreg Öresund-Kattegat-Skagerrak 2021–2027", 60,
+            f"{_OKS}: \"op til 60 procent af midlerne\"",
+            ir_source=f"{_OKS}: \"Norske partnere kan få højst 50 procent\"",
+            period=_ERDF_PERIOD_2021, eu_rules="2021_2027",
+            settings=(_SCO, _SEK_PER_EUR_COMMISSION),
         ),
     )
 }
 
 # The names a plan may write, from the profiles themselves.
 ProfileName = Literal[tuple(PROFILES)]  # type: ignore[valid-type]
-SchemeName = Literal[tuple(dict.fromkeys(p.scheme for p in PROFILES.values()))]  # type: ignore[valid-type]
+SchemeName = Literal[tuple(dict.fromkeys(s for p in PROFILES.values() for s in p.schemes))]  # type: ignore[valid-type]
 
 
 def setting_key(profile: Profile, setting: Setting) -> str:
@@ -221,7 +590,28 @@ class Settings:
 
     def value(self, profile: Profile, name: str) -> Any:
         setting = next(s for s in profile.settings if s.name == name)
-        return self._lookup(setting_key(profile, setting), setting)[0]
+        return self._resolved(profile, setting)[0].default
+
+    def _resolved(self, profile: Profile, setting: Setting) -> tuple[Setting, str | None]:
+        """The setting with the value in force as its default, and who set it; a default that
+        depends on another setting (`by`) is looked up in its table, with that row's source."""
+        value, origin = self._lookup(setting_key(profile, setting), setting)
+        if value is None and setting.by is not None:
+            choice = self.value(profile, setting.by)
+            row = next((row for row in setting.table if row[0] == choice), None)
+            if row is not None:
+                return replace(setting, default=row[1], source=row[2]), origin
+        return replace(setting, default=value), origin
+
+    def in_currency(self, euro: Decimal, currency: str) -> Decimal | None:
+        """An amount in euro in the plan's currency, at the first rate its profiles give; None without one."""
+        if currency == "EUR":
+            return euro
+        name = {"SEK": "sek_per_eur", "NOK": "nok_per_eur"}.get(currency)
+        for profile in self.profiles:
+            if name is not None and profile.has(name):
+                return euro * self.value(profile, name)
+        return None
 
     def general(self, name: str) -> Any:
         return self.value(GENERAL, name)
@@ -235,11 +625,12 @@ class Settings:
 
     def used(self) -> list[UsedSetting]:
         """Every number in force, for the report: general ones, then each profile's."""
-        return [
-            UsedSetting(key, profile, setting, *self._lookup(key, setting))
-            for key, profile, setting in all_settings()
-            if profile is GENERAL or profile in self.profiles
-        ]
+        used = []
+        for key, profile, setting in all_settings():
+            if profile is GENERAL or profile in self.profiles:
+                resolved, origin = self._resolved(profile, setting)
+                used.append(UsedSetting(key, profile, resolved, resolved.default, origin))
+        return used
 
     def unused_overrides(self) -> list[str]:
         """The plan's overrides of a profile it does not name: they change nothing."""

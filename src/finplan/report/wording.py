@@ -54,6 +54,10 @@ def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:
         return "–"
     if kind == "amount":
         return format_kr(value, currency)
+    if kind == "eur":
+        return format_kr(value, "EUR")
+    if kind == "number":
+        return format_number(value)
     if kind == "percent":
         return format_percent(value)
     if kind == "bool":

@@ -13,12 +13,13 @@ from finplan.rules import (
     kinds,
     lines,
     periods,
+    programmes,
     summary,
     sums,
 )
 from finplan.rules.base import Rule, Violation
 
-FAMILY_MODULES = (sums, periods, lines, kinds, in_kind, caps, flat_rates, advance, summary)
+FAMILY_MODULES = (sums, periods, lines, kinds, in_kind, caps, flat_rates, advance, programmes, summary)
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(

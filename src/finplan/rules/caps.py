@@ -13,8 +13,9 @@ from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 
 _SOURCES = (
-    "Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; Regionalfondsprogram "
-    "Mellersta Norrland 2014–2020 and 2021–2027 (eufonder.se); a decision's own limits, as it prints them"
+    "Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; the regional ERDF "
+    "programmes, Leader and Interreg, as each profile's settings cite them (docs/programme-sources.md); "
+    "a decision's own limits, as it prints them"
 )
 
 _PROFILES = "finplan's rule profiles (docs/rules.md): a profile governs the lines of its scheme"
@@ -27,8 +28,11 @@ def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Why: the 1:1 grant may cover at most 50 % of a project's expenditure per
     decision-maker, and grants of several decision-makers together at most
     100 % where Tillväxtverket is one of them (Förordning 2003:596, 5 §); ERDF
-    support in Mellersta Norrland at most 50 % in 2014–2020 and 40 % in
-    2021–2027. A decision prints its own caps on other bases ("73,37 % of the
+    support at most its regional programme's rate (Mellersta Norrland 50 % in
+    2014–2020 and 40 % in 2021–2027); Leader support at most 100 % of the
+    eligible costs (70 % for commercial benefit, 200 000 kr for single
+    companies); Interreg money at most its programme's share, Norwegian
+    Interreg funds at most 50 %. A decision prints its own caps on other bases ("73,37 % of the
     eligible costs, at most 1 210 517 kronor; of the public financing the EU's
     share at most 50 %"), which a line states under `limits:`. An excess within
     `rounding_tolerance` is FP502, a warning; one that only the exact reading
@@ -59,14 +63,19 @@ def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
             yield Violation(m.path, _describe(plan, m, "within the rounding tolerance of "), data=_data(plan, m))
 
 
-@rule("FP506", "floor", Severity.ERROR, source="a decision's or a programme's minimum, as a line states it under `limits:`")
+@rule(
+    "FP506", "floor", Severity.ERROR,
+    source="a decision's or a programme's minimum, as a line states it under `limits:`; the Leader profiles' "
+    "floors (docs/programme-sources.md §5.1, §5.2)",
+)
 def floor(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """Financing reaches its floors: a share of a named base, or an amount.
 
     Why: some support has a minimum as well as a maximum: Leader support is at
     least 40 % of the eligible costs, and some programmes pay no support below
-    a minimum amount. A line below its floor is support that cannot be paid as
-    planned. A shortfall within `rounding_tolerance` is not reported.
+    a minimum amount (Leader in Sweden 2014–2020: 22 000 kr). A line below its
+    floor, its own or its profile's, is support that cannot be paid as planned.
+    A shortfall within `rounding_tolerance` is not reported.
 
     Fails: a line of 300 with `limits: [{min: 40 %, of: eligible_costs}]` and `eligible_costs: 1000`.
     Passes: the same line of 400.
@@ -100,20 +109,37 @@ def scheme_without_profile(plan: Plan, settings: Settings) -> Iterator[Violation
 
     Why: `scheme: erdf` says the money is ERDF support, but only a named
     profile (`erdf_2014_2020` or `erdf_2021_2027`) switches on the ERDF rules;
-    without one, the cap is not checked, and the report says so.
+    without one, the cap is not checked, and the report says so. The hint
+    names the profiles of the scheme whose programme period holds the plan's
+    (and, for Leader, whose country fits the plan's currency).
 
     Fails: a `scheme: anslag_1_1` line in a plan without `profiles: [anslag_1_1]`.
     Passes: the same plan with `profiles: [anslag_1_1]`.
     """
-    governed = {profile.scheme for profile in settings.profiles}
+    governed = {scheme for profile in settings.profiles for scheme in profile.schemes}
     for index, line in enumerate(plan.financing):
         if line.scheme is not None and line.scheme not in governed:
-            names = " or ".join(name for name, p in PROFILES.items() if p.scheme == line.scheme)
             yield Violation(
                 ("financing", index, "scheme"),
                 f"`{line.id}` is `scheme: {line.scheme}`, but the plan names no profile for it, so its "
-                f"rules do not run; expected `profiles:` with {names}",
+                f"rules do not run; expected `profiles:` with {' or '.join(fitting_profiles(plan, line.scheme))}",
             )
+
+
+def fitting_profiles(plan: Plan, scheme: str) -> list[str]:
+    """The profiles governing `scheme` whose programme period holds the plan's; all of them where none does."""
+    governing = [p for p in PROFILES.values() if scheme in p.schemes]
+    period = plan.project.period
+    fitting = [
+        p for p in governing
+        if period is not None and p.period is not None and p.period[0] <= period.start and period.end <= p.period[1]
+    ]
+    if plan.currency != "SEK":
+        # A plan in euro is no Swedish Leader plan; one in kronor no Finnish or Åland one.
+        fitting = [p for p in fitting if not p.name.startswith("leader_se")] or fitting
+    else:
+        fitting = [p for p in fitting if not p.name.startswith(("leader_fi", "leader_ax"))] or fitting
+    return [p.name for p in fitting or governing]
 
 
 @rule("FP504", "profile-without-lines", Severity.WARNING, profiles=tuple(PROFILES), source=_PROFILES)
@@ -128,10 +154,11 @@ def profile_without_lines(plan: Plan, settings: Settings) -> Iterator[Violation]
     Passes: the 1:1 line marked `scheme: anslag_1_1`.
     """
     for position, profile in enumerate(settings.profiles):
-        if not any(line.scheme == profile.scheme for line in plan.financing):
+        if not any(line.scheme in profile.schemes for line in plan.financing):
             yield Violation(
                 ("profiles", position),
-                f"the profile {profile.name} is named but no financing line has `scheme: {profile.scheme}`; "
+                f"the profile {profile.name} is named but no financing line has "
+                f"{' or '.join(f'`scheme: {scheme}`' for scheme in profile.schemes)}; "
                 "expected the scheme on the lines it governs",
             )
 

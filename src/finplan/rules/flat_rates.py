@@ -8,7 +8,7 @@ from decimal import Decimal
 from finplan.findings import Severity
 from finplan.model import CostLine, Plan
 from finplan.money import format_kr, format_percent, format_points
-from finplan.profiles import Profile, Settings
+from finplan.profiles import PROFILES, Profile, Settings
 from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 from finplan.totals import total_of
@@ -123,7 +123,11 @@ def flat_rate_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule("FP513", "flat-rate-limit", Severity.ERROR, profiles=("erdf_2014_2020", "erdf_2021_2027"), source=_SOURCES)
+@rule(
+    "FP513", "flat-rate-limit", Severity.ERROR,
+    profiles=tuple(name for name, profile in PROFILES.items() if offers_flat_rates(profile)),
+    source=f"{_SOURCES}; the Interreg programmes' manuals (docs/programme-sources.md §8.5, §8.6)",
+)
 def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """A flat rate is one the programme offers, at no more than its limit.
 
