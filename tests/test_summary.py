@@ -393,3 +393,42 @@ def test_the_text_lists_the_first_40_spread_lines_and_says_how_many_more(tmp_pat
     assert spread.count("2020-01-01 – 2021-12-31") == 40
     assert "… 2 more" in spread
     assert len(summary_json(tmp_path)["plans"]) == 21
+
+
+def _aid_plan(case: str, start: str, amount: str, currency: str = "EUR", profiles: str = "") -> str:
+    return (
+        f"finplan: 1\n{profiles}project:\n  case: {case}\n  name: Projekt {case}\n  owner: Regionen\n"
+        f"  period: {{start: {start}, end: {start[:4]}-12-31}}\ncurrency: {currency}\ntotal: {amount}\nfinancing:\n"
+        f"  - {{id: stod, financier: Regionen, sector: public, form: cash, status: decided, amount: {amount},\n"
+        f"     de_minimis: {{undertaking: 556677-8899}}}}\n"
+    )
+
+
+def test_de_minimis_aid_to_one_undertaking_is_added_across_plans_over_three_years(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_aid_plan("A/1", "2024-03-01", "200000"), encoding="utf-8")
+    (folder / "b.yaml").write_text(_aid_plan("B/1", "2025-03-01", "150000"), encoding="utf-8")
+    run = run_finplan("summary", folder)
+    assert run.exit_code == 1, run.output
+    (line,) = [line for line in run.output.splitlines() if " FP804 " in line]
+    assert "the de minimis aid to 556677-8899 in the three years to 2025-03-01 is 350 000 EUR across 2 plan lines" in line
+    assert "the ceiling is 300 000 EUR: 50 000 EUR over; largest first: A/1 `stod` 200 000 EUR, B/1 `stod` 150 000 EUR" in line
+
+
+def test_de_minimis_aid_more_than_three_years_apart_is_not_added(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_aid_plan("A/1", "2024-03-01", "200000"), encoding="utf-8")
+    (folder / "b.yaml").write_text(_aid_plan("B/1", "2027-03-01", "150000"), encoding="utf-8")
+    run = run_finplan("summary", folder)
+    assert run.exit_code == 0 and " FP804 " not in run.output, run.output
+
+
+def test_de_minimis_aid_that_cannot_be_put_in_euro_is_named_not_passed_over(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_aid_plan("A/1", "2024-03-01", "200000", currency="SEK"), encoding="utf-8")
+    run = run_finplan("summary", folder)
+    (line,) = [line for line in run.output.splitlines() if " FP805 " in line]
+    assert "`stod` is de minimis aid to 556677-8899 but is not counted across plans: no rate from SEK to euro" in line

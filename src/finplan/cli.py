@@ -450,6 +450,7 @@ def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
     from finplan.errors import InputError
     from finplan.paths import relative, repository_root
     from finplan.portfolio.aggregate import collect
+    from finplan.portfolio.de_minimis import measure_de_minimis
     from finplan.portfolio.frames import configured_frames, measure, read_frames
 
     try:
@@ -466,6 +467,7 @@ def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
     results = check_all(plans, finder, keep_plans=True)
     root = repository_root()
     portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
+    measure_de_minimis(portfolio)
     if frames is not None:
         try:
             measure(portfolio, read_frames(frames), str(frames))

@@ -38,7 +38,28 @@ FRAME_UNCOUNTED = Code(
     source=_SOURCE,
 )
 
-PORTFOLIO_CODES = (FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED)
+DE_MINIMIS_ACROSS = Code(
+    "FP804", "de-minimis-across-plans", Severity.ERROR,
+    "De minimis aid to one undertaking, across plans, stays within the ceiling over three years.\n\n"
+    "Why: de minimis aid to one undertaking may not exceed 300 000 EUR over any\n"
+    "period of three years (Reg. (EU) 2023/2831 art. 3(2), aid granted from 2024;\n"
+    "200 000 EUR under Reg. (EU) 1407/2013 before). One plan sees only its own\n"
+    "aid (FP603); `finplan summary` adds the lines marked `de_minimis` to the same\n"
+    "organisation number in every plan, by grant date, in euro.\n"
+    "Fails: two plans granting 200 000 EUR each to 556677-8899 a year apart.\n"
+    "Passes: the same grants four years apart.",
+    source="Förordning (EU) 2023/2831 art. 3.2; Förordning (EU) nr 1407/2013 art. 3.2 (docs/programme-sources.md §3)",
+)
+DE_MINIMIS_UNCOUNTED = Code(
+    "FP805", "de-minimis-not-counted", Severity.INFO,
+    "Says when a de minimis line cannot be counted across plans.\n\n"
+    "A line marked `de_minimis` with no grant date (no `granted` and no project\n"
+    "period), or in a currency with no rate to euro from its profiles, cannot be\n"
+    "placed in the three-year window; the note names it rather than pass it over.",
+    source="finplan summary (docs/summary.md)",
+)
+
+PORTFOLIO_CODES = (FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED, DE_MINIMIS_ACROSS, DE_MINIMIS_UNCOUNTED)
 
 
 _MEMO_SOURCE = "finplan's memo check (docs/memo.md)"
