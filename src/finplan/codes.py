@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from finplan.findings import Severity
+from finplan.i18n import _
 
 # The first digit of a code names its family; docs/rules.md lists them.
 FAMILIES: dict[str, str] = {
@@ -62,8 +63,8 @@ class Code:
     @property
     def applies_to(self) -> str:
         """`every plan`, or the profiles it runs for; `(off by default)` where it must be selected."""
-        plans = ", ".join(self.profiles) if self.profiles else "every plan"
-        return plans if self.on_by_default else f"{plans} (off by default)"
+        plans = ", ".join(self.profiles) if self.profiles else _("every plan")
+        return plans if self.on_by_default else _("{plans} (off by default)").format(plans=plans)
 
     def text(self) -> str:
         """The whole documentation, as `finplan rule CODE` prints it."""
