@@ -140,7 +140,7 @@ def _unquote(text: str, line: int) -> str:
             index += 1
             continue
         if index + 1 >= len(body):
-            raise PoError(line, "a string ends in a lone backslash")
+            raise PoError(line, "a string is not closed: its last quote is escaped")
         escape = body[index + 1]
         if escape not in _ESCAPES:
             raise PoError(line, f"unknown escape \\{escape}")
