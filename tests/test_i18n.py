@@ -397,3 +397,45 @@ def test_the_catalog_is_installed_with_the_package():
     patterns = data["tool"]["setuptools"]["package-data"]["finplan"]
     relative = CATALOG.relative_to(SOURCE).as_posix()
     assert any(Path(relative).match(pattern) for pattern in patterns)
+
+
+# -- The Swedish README and the glossary ---------------------------------------------------------------
+
+
+def _commands(markdown: str) -> list[str]:
+    """The indented command lines of a README, without their comments."""
+    return [line.split("  #")[0].rstrip() for line in markdown.splitlines() if line.startswith("    ")]
+
+
+def test_the_swedish_readme_has_the_english_readmes_commands_word_for_word():
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    swedish = (ROOT / "README.sv.md").read_text(encoding="utf-8")
+    assert _commands(swedish) == _commands(english)
+    assert "(README.sv.md)" in english and "(README.md)" in swedish
+
+
+def test_the_swedish_readmes_example_is_what_finplan_prints():
+    swedish = (ROOT / "README.sv.md").read_text(encoding="utf-8")
+    example = re.search(r"```\n\$ LANG=sv_SE.UTF-8 finplan check budgets/attraktiv.yaml\n(.*?)```", swedish, re.DOTALL)
+    run = run_finplan("check", "budgets/attraktiv.yaml", env={"LANG": "sv_SE.UTF-8"})
+    printed = [line.rstrip() for line in run.output.splitlines()]
+    shown = [line for line in example.group(1).splitlines() if line != "..."]
+    assert len(shown) > 5
+    for line in shown:
+        assert line in printed, line
+
+
+def test_the_glossary_gives_each_handbook_term_its_swedish_and_a_source():
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and not line.startswith("| English")
+    ]
+    assert all(len(row) == 3 and all(row) for row in rows)
+    swedish = " ".join(row[1] for row in rows)
+    for term in (
+        "finansieringsplan", "kostnadsbudget", "medfinansiering", "bidrag i annat än pengar", "offentlig",
+        "privat", "kontant", "schablon", "förskott", "beräkningsunderlag", "beslutad / sökt / föreslagen",
+        "andel", "tak", "golv", "marginal",
+    ):
+        assert term in swedish, term
