@@ -208,11 +208,19 @@ def test_help_in_swedish_from_the_locale_and_from_the_flag():
     root = run_finplan("--help", env={"LANG": "sv_SE.UTF-8"})
     assert "Kontrollerar finansieringsplaner för regionala utvecklingsprojekt" in root.output
     assert "Kontrollera finansieringsplaner: summor" in root.output  # the commands' one-line help
+    assert "Kommandon:" in root.output and "Commands:" not in root.output
     check = run_finplan("--lang", "sv", "check", "--help")
     assert "Underkänn även vid varningar." in check.output
     assert "Fail on warnings too." not in check.output
+    # Click's own words too: the usage line, the headings, [required], the help option.
+    assert check.output.startswith("Användning: finplan check")
+    assert "Argument:" in check.output and "Flaggor:" in check.output and "[krävs]" in check.output
+    assert "Visa den här hjälpen och avsluta." in check.output
+    for english in ("Usage:", "Options:", "Arguments:", "[required]", "Show this message and exit."):
+        assert english not in check.output, english
     english = run_finplan("--lang", "en", "check", "--help", env={"LANG": "sv_SE.UTF-8"})
     assert "Fail on warnings too." in english.output
+    assert english.output.startswith("Usage: finplan check") and "[required]" in english.output
 
 
 def test_the_command_lines_own_messages_in_swedish():
@@ -272,6 +280,24 @@ def test_the_catalog_header_declares_utf8_and_swedish_plurals():
     assert translations.info()["plural-forms"] == "nplurals=2; plural=(n != 1);"
     assert translations.ngettext("{n} warning", "{n} warnings", 1) == "{n} varning"
     assert translations.ngettext("{n} warning", "{n} warnings", 0) == "{n} varningar"
+
+
+def test_no_module_that_translates_binds_the_name_of_the_translator():
+    """`for _, x in ...` in a function that calls `_()` makes `_` a local there: the call then fails."""
+    import ast
+
+    for path in sorted(SOURCE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports = any(
+            isinstance(node, ast.ImportFrom) and node.module == "finplan.i18n" and any(a.name == "_" for a in node.names)
+            for node in ast.walk(tree)
+        )
+        if imports:
+            bound = [
+                node.lineno for node in ast.walk(tree)
+                if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
+            ]
+            assert not bound, f"{path.relative_to(SOURCE)} binds `_` on lines {bound}"
 
 
 def test_marking_finds_gettext_calls_as_written():

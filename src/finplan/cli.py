@@ -28,12 +28,50 @@ if TYPE_CHECKING:
 _HELP = {"help_option_names": ["-h", "--help"]}
 
 
+class _Formatter(typer.Context.formatter_class):  # click's HelpFormatter, wherever Typer takes click from
+    """Click's own words in the help (Usage, Options, [required]) in the current language.
+
+    Click takes them from the standard library's global gettext domain, which
+    finplan's catalog is not; the help formatter is where they pass.
+    """
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def section(self, name: str):
+        return super().section(_(name))
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _help_cell(text)) for term, text in rows], col_max, col_spacing)
+
+
+# Click's headings and its help option's text, marked for the catalog; the formatter translates them.
+_CLICK_TEXTS = (N_("Arguments"), N_("Options"), N_("Commands"), N_("Show this message and exit."))
+_BRACKETS = {"required": N_("required"), "default: ": N_("default: ")}
+
+
+def _help_cell(text: str) -> str:
+    """An option's help with click's `[required]` or `[default: …]` after it, in the current language."""
+    text = _(text)  # the help option's own text; finplan's texts are translated already
+    body, bracket, note = text.rpartition("  [") if text.endswith("]") else (text, "", "")
+    for english, marked in _BRACKETS.items():
+        if note.startswith(english):
+            note = _(marked) + note[len(english):]
+    return f"{body}{bracket}{note}"
+
+
+class _Context(typer.Context):
+    formatter_class = _Formatter
+
+
 class _Localised(TyperGroup):
     """The root command: before anything is parsed or shown, the locale's language.
 
     `--lang` and the configuration's `lang` (finplan.toml, read in `_root`)
     then override it, before any command runs or shows its help.
     """
+
+    context_class = _Context
 
     def parse_args(self, ctx, args):
         _speak(ctx, choose_language())
@@ -49,6 +87,7 @@ def _speak(ctx, language: str) -> None:
 def _translate_help(command) -> None:
     # Typer builds the commands afresh for every run with the help as written, in
     # English; each keeps that text to translate from when the language changes.
+    command.context_class = _Context
     for item in (command, *command.params):
         english = item.__dict__.setdefault("_english_help", getattr(item, "help", None))
         if english:
@@ -195,7 +234,7 @@ def check(
     except InputError as error:
         _fail(error.message)
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
-        if target is not None and any(_same_file(target, plan) for plan, _ in plans):
+        if target is not None and any(_same_file(target, plan) for plan, _problem in plans):
             _fail(_("{option} {target} is one of the plans being checked; finplan never writes to a plan").format(
                 option=option, target=target))
     stdin = [_check_stdin(finder, stdin_filename)] if "-" in paths else []
@@ -508,7 +547,7 @@ def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
     # A frames file kept beside the plans is no plan.
     finder = ConfigFinder()
     plans = [(plan, problem) for plan, problem in expand(paths, finder.excluded) if frames is None or not _same_file(frames, plan)]
-    if output is not None and any(_same_file(output, plan) for plan, _ in plans):
+    if output is not None and any(_same_file(output, plan) for plan, _problem in plans):
         _fail(_("--output {output} is one of the plans being summarised; finplan never writes to a plan").format(output=output))
     from finplan.batch import check_all
 
@@ -527,7 +566,7 @@ def _portfolio_exit(portfolio, results: list[CheckResult], strict: bool) -> int:
     """The plans' own exit code, or 1 where a frame is exceeded (warnings too with --strict)."""
     from finplan.findings import Severity
 
-    worst = max((finding.severity for _, finding in portfolio.findings), default=None)
+    worst = max((finding.severity for _plan, finding in portfolio.findings), default=None)
     failed = worst is not None and worst >= (Severity.WARNING if strict else Severity.ERROR)
     return max(exit_code(results), EXIT_FINDINGS if failed else EXIT_CLEAN)
 

@@ -59,7 +59,7 @@ def caps_table(plan: Plan, settings: Settings) -> Table | None:
             )
         table.add_row(
             Text(m.title.replace("`", "")),
-            Text(", ".join(line.id for _, line in m.lines)),
+            Text(", ".join(line.id for _index, line in m.lines)),
             Text(kr(m.amount)),
             Text(format_share(m.amount, m.base) if m.share is not None else ""),
             Text(limit),
