@@ -243,7 +243,7 @@ def _marked() -> dict[tuple[str, ...], list[str]]:
     found: dict[tuple[str, ...], list[str]] = {}
     for path in sorted(SOURCE.rglob("*.py")):
         for message in marked_messages(path.read_text(encoding="utf-8")):
-            found.setdefault(message, []).append(path.relative_to(SOURCE).as_posix())
+            found.setdefault(message, []).append(path.relative_to(SOURCE.parent).as_posix())
     return found
 
 
@@ -259,7 +259,20 @@ def test_every_marked_message_has_a_swedish_translation():
     marked = _marked()
     assert len(marked) > 100  # the extraction finds the marked texts at all
     missing = {m: where for m, where in marked.items() if m not in catalog or not catalog[m].translated}
-    assert not missing, f"no Swedish in {CATALOG.name} for: {missing}"
+    # The failure lists the entries to add, ready to translate and paste into the catalog.
+    assert not missing, f"no Swedish in {CATALOG.name} for:\n\n" + "\n".join(_stub(m, w) for m, w in missing.items())
+
+
+def _stub(message: tuple[str, ...], where: list[str]) -> str:
+    def quoted(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    lines = [f"#: {' '.join(sorted(set(where)))}", f"msgid {quoted(message[0])}"]
+    if len(message) == 2:
+        lines += [f"msgid_plural {quoted(message[1])}", 'msgstr[0] ""', 'msgstr[1] ""']
+    else:
+        lines.append('msgstr ""')
+    return "\n".join(lines) + "\n"
 
 
 def test_every_catalog_entry_is_still_used():

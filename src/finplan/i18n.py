@@ -11,7 +11,12 @@ gettext defines them.
 
 Texts are marked where they are written: `_("Financing")` translates now;
 `N_("public")` only marks a text for the catalog, for tables built before the
-language is known, and `_()` translates it where it is shown.
+language is known, and `_()` translates it where it is shown. A text with
+figures in it is marked whole, its figures named, and formatted after
+translation, so a translator can move them: `_("{amount} over").format(amount=...)`;
+a count takes `ngettext("{n} error", "{n} errors", n).format(n=n)`. Only
+literal texts are found for the catalog (tests/test_i18n.py collects them
+from the source and fails on any without a Swedish translation).
 """
 
 from __future__ import annotations
