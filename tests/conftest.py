@@ -50,6 +50,18 @@ def run_finplan(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     return Run(result.exit_code, result.output)
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The tests read English output, whatever the locale of the machine they run on."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    from finplan.i18n import set_language
+
+    set_language("en")
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """Writes text (or bytes) to a file in tmp_path and returns its path."""

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from finplan import __version__
+from finplan.i18n import LANGUAGES, N_, _, choose_language, ngettext, set_language
 from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, SITE_FORMATS, SUMMARY_FORMATS
 
 if TYPE_CHECKING:
@@ -25,9 +27,107 @@ if TYPE_CHECKING:
 # Plain help, as click writes it: flags without a <bool>, and -h as well as --help.
 _HELP = {"help_option_names": ["-h", "--help"]}
 
+
+class _Formatter(typer.Context.formatter_class):  # click's HelpFormatter, wherever Typer takes click from
+    """Click's own words in the help (Usage, Options, [required]) in the current language.
+
+    Click takes them from the standard library's global gettext domain, which
+    finplan's catalog is not; the help formatter is where they pass.
+    """
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def section(self, name: str):
+        return super().section(_(name))
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _help_cell(text)) for term, text in rows], col_max, col_spacing)
+
+
+# Click's headings and its help option's text, marked for the catalog; the formatter translates them.
+_CLICK_TEXTS = (N_("Arguments"), N_("Options"), N_("Commands"), N_("Show this message and exit."))
+_BRACKETS = {"required": N_("required"), "default: ": N_("default: ")}
+
+
+def _help_cell(text: str) -> str:
+    """An option's help with click's `[required]` or `[default: …]` after it, in the current language."""
+    text = _(text)  # the help option's own text; finplan's texts are translated already
+    body, bracket, note = text.rpartition("  [") if text.endswith("]") else (text, "", "")
+    for english, marked in _BRACKETS.items():
+        if note.startswith(english):
+            note = _(marked) + note[len(english):]
+    return f"{body}{bracket}{note}"
+
+
+class _Context(typer.Context):
+    formatter_class = _Formatter
+
+
+class _Localised(TyperGroup):
+    """The root command: before anything is parsed or shown, the locale's language.
+
+    `--lang` and the configuration's `lang` (finplan.toml, read in `_root`)
+    then override it, before any command runs or shows its help.
+    """
+
+    context_class = _Context
+
+    def parse_args(self, ctx, args):
+        _speak(ctx, choose_language())
+        return super().parse_args(ctx, args)
+
+
+def _speak(ctx, language: str) -> None:
+    """Use `language` from now on, the help of every command and option included."""
+    set_language(language)
+    _translate_help(ctx.find_root().command)
+
+
+def _translate_help(command) -> None:
+    # Typer builds the commands afresh for every run with the help as written, in
+    # English; each keeps that text to translate from when the language changes.
+    command.context_class = _Context
+    for item in (command, *command.params):
+        english = item.__dict__.setdefault("_english_help", getattr(item, "help", None))
+        if english:
+            item.help = _(english)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub)
+
+
+Language = enum.Enum("Language", {code: code for code in LANGUAGES}, type=str)  # type: ignore[misc]
+
+
+def _lang_flag(ctx: typer.Context, value: Language | None) -> Language | None:
+    if value is not None:
+        _speak(ctx, value.value)
+    return value
+
+
+def _configured_language() -> str | None:
+    """`lang` in the configuration found from the working folder."""
+    from finplan.config import ConfigFinder
+    from finplan.errors import InputError
+
+    try:
+        return ConfigFinder().language(Path.cwd())
+    except InputError:
+        return None  # the command that reads the configuration says what is wrong with it
+
+
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang", help=N_("Language of the output: sv or en; else `lang` in finplan.toml, else the locale."),
+        callback=_lang_flag, is_eager=True, show_default=False,
+    ),
+]
+
 app = typer.Typer(
     name="finplan",
-    help="Checks the financing plans of regional development projects, kept as YAML files.",
+    cls=_Localised,
+    help=N_("Checks the financing plans of regional development projects, kept as YAML files."),
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -44,13 +144,16 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_CLEAN)
 
 
-@app.callback()
+@app.callback(help=N_("Checks the financing plans of regional development projects, kept as YAML files."))
 def _root(
+    ctx: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", help="Print finplan's version and exit.", callback=_version, is_eager=True)
+        bool, typer.Option("--version", help=N_("Print finplan's version and exit."), callback=_version, is_eager=True)
     ] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Checks the financing plans of regional development projects, kept as YAML files."""
+    if lang is None:
+        _speak(ctx, choose_language(None, _configured_language()))
 
 
 def _choices(name: str, formats) -> type[enum.Enum]:
@@ -66,29 +169,29 @@ SummaryFormat = _choices("SummaryFormat", SUMMARY_FORMATS)
 # Options that check and memo check share, written once.
 FormatOption = Annotated[
     CheckFormat | None,
-    typer.Option("--format", "-o", help="Output format; `github` when GITHUB_ACTIONS is set, else `text`.", show_default=False),
+    typer.Option("--format", "-o", help=N_("Output format; `github` when GITHUB_ACTIONS is set, else `text`."), show_default=False),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", help=N_("Write the report to this file."))]
 SelectOption = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (FP1, FP203); repeat or comma-separate."),
+    typer.Option("--select", metavar="CODES", help=N_("Only these codes or prefixes (FP1, FP203); repeat or comma-separate.")),
 ]
-IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes.")]
-StrictOption = Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")]
+IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help=N_("Leave out these codes or prefixes."))]
+StrictOption = Annotated[bool, typer.Option("--strict", help=N_("Fail on warnings too."))]
 BaselineOption = Annotated[
-    Path | None, typer.Option("--baseline", help="Accept the findings recorded in this file; fail only on new ones.")
+    Path | None, typer.Option("--baseline", help=N_("Accept the findings recorded in this file; fail only on new ones."))
 ]
-WriteBaselineOption = Annotated[Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")]
+WriteBaselineOption = Annotated[Path | None, typer.Option("--write-baseline", help=N_("Record the current findings in this file."))]
 ExitZeroOption = Annotated[
-    bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail; 2 still for input that cannot be read.")
+    bool, typer.Option("--exit-zero", help=N_("Exit 0 even when findings fail; 2 still for input that cannot be read."))
 ]
 
 
-@app.command()
+@app.command(help=N_("Check plan files: sums, periods, lines and funding rules; report; exit 0, 1 or 2."))
 def check(
     paths: Annotated[
         list[str], typer.Argument(
-            help="Plan files, folders (every plan below, by its `finplan:` key) or globs; - reads standard input.",
+            help=N_("Plan files, folders (every plan below, by its `finplan:` key) or globs; - reads standard input."),
             show_default=False, metavar="PATH",
         )
     ],
@@ -103,21 +206,21 @@ def check(
         bool | None,
         typer.Option(
             "--tables/--no-tables",
-            help="Show each plan's tables in the text report; by default only when one plan is checked.",
+            help=N_("Show each plan's tables in the text report; by default only when one plan is checked."),
             show_default=False,
         ),
     ] = None,
     source: Annotated[
-        bool, typer.Option("--source/--no-source", help="Show the plan's line under an input error (text).")
+        bool, typer.Option("--source/--no-source", help=N_("Show the plan's line under an input error (text)."))
     ] = True,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no tables, no summary lines.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=N_("Print the findings only: no tables, no summary lines."))] = False,
     exit_zero: ExitZeroOption = False,
+    lang: LangOption = None,
     stdin_filename: Annotated[
         str | None,
-        typer.Option("--stdin-filename", help="The name a plan read from standard input (-) is reported under.", show_default=False),
+        typer.Option("--stdin-filename", help=N_("The name a plan read from standard input (-) is reported under."), show_default=False),
     ] = None,
 ) -> None:
-    """Check plan files: sums, periods, lines and funding rules; report; exit 0, 1 or 2."""
     from finplan.batch import check_all
     from finplan.config import ConfigFinder
     from finplan.discover import expand
@@ -131,8 +234,9 @@ def check(
     except InputError as error:
         _fail(error.message)
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
-        if target is not None and any(_same_file(target, plan) for plan, _ in plans):
-            _fail(f"{option} {target} is one of the plans being checked; finplan never writes to a plan")
+        if target is not None and any(_same_file(target, plan) for plan, _problem in plans):
+            _fail(_("{option} {target} is one of the plans being checked; finplan never writes to a plan").format(
+                option=option, target=target))
     stdin = [_check_stdin(finder, stdin_filename)] if "-" in paths else []
     count = len(plans) + len(stdin)
     show_tables = fmt.tables and not quiet and (tables if tables is not None else count == 1)
@@ -154,7 +258,8 @@ def _finish(run, fmt, output: Path | None, baseline: Path | None, write_baseline
             from finplan.baseline import write_baseline as record
 
             recorded = record(write_baseline, run.results, run.names)
-            print(f"finplan: recorded {recorded} findings in {write_baseline}", file=sys.stderr)
+            done = ngettext("recorded {n} finding in {file}", "recorded {n} findings in {file}", recorded)
+            print(f"finplan: {done.format(n=recorded, file=write_baseline)}", file=sys.stderr)
         _write_report(run, fmt, output)
     except InputError as error:
         _fail(error.message)
@@ -169,7 +274,8 @@ _FLAG_VALUES = {"true", "false", "yes", "no", "on", "off", "1", "0"}
 def _refuse_flag_values(paths: list[str]) -> None:
     for text in paths:
         if text.lower() in _FLAG_VALUES and not Path(text).exists():
-            _fail(f"{text!r} is no plan file; flags such as --strict and --exit-zero take no value: write --strict alone")
+            _fail(_("{text} is no plan file; flags such as --strict and --exit-zero take no value: write --strict alone")
+                  .format(text=repr(text)))
 
 
 def _check_stdin(finder, name: str | None) -> CheckResult:
@@ -228,9 +334,8 @@ def _write_report(run, fmt, output: Path | None) -> None:
         write_atomic(output, stream.getvalue(), overwrite=True)
 
 
-@app.command("rules")
+@app.command("rules", help=N_("List every rule, every profile with its caps and floors, and every setting with its source."))
 def list_rules() -> None:
-    """List every rule (code, name, severity, profiles, what it checks), every profile, and every setting with its source."""
     from rich.table import Table
     from rich.text import Text
 
@@ -240,38 +345,38 @@ def list_rules() -> None:
     from finplan.profiles import PROFILES, all_settings
     from finplan.documentation import default_text, limit_text
 
-    table: Table = new_table("Rules", "Code", "Name", "Severity", "Applies to", "Checks")
+    table: Table = new_table(_("Rules"), N_("Code"), N_("Name"), N_("Severity"), N_("Applies to"), N_("Checks"))
     for item in CATALOGUE.values():
         table.add_row(*(Text(str(v)) for v in (item.code, item.name, item.severity, item.applies_to, item.summary)))
     console = _console()
     console.print(table)
-    profiles: Table = new_table("Profiles", "Profile", "Title", "Schemes", "Programme period", "Caps and floors")
+    profiles: Table = new_table(
+        _("Profiles"), N_("Profile"), N_("Title"), N_("Schemes"), N_("Programme period"), N_("Caps and floors")
+    )
     for p in PROFILES.values():
         period = f"{p.period[0]} to {p.period[1]}: {p.period_source}" if p.period else "–"
         limits = "\n".join(limit_text(p, limit).replace("`", "") for limit in p.limits) or "–"
         profiles.add_row(*(Text(v) for v in (p.name, p.title, ", ".join(p.schemes), period, limits)))
     console.print(profiles)
-    settings: Table = new_table("Settings", "Key", "Default", "Meaning", "Source")
-    for key, _, setting in all_settings():
+    settings: Table = new_table(_("Settings"), N_("Key"), N_("Default"), N_("Meaning"), N_("Source"))
+    for key, _profile, setting in all_settings():
         settings.add_row(*(Text(v) for v in (key, default_text(setting), setting.meaning, setting.source)))
     console.print(settings)
 
 
-@app.command("rule")
-def show_rule(code: Annotated[str, typer.Argument(help="A rule's code, such as FP501.", show_default=False)]) -> None:
-    """Print a rule's documentation: what it checks, why, examples, and its source."""
+@app.command("rule", help=N_("Print a rule's documentation: what it checks, why, examples, and its source."))
+def show_rule(code: Annotated[str, typer.Argument(help=N_("A rule's code, such as FP501."), show_default=False)]) -> None:
     from finplan.catalogue import find
 
     item = find(code)
     if item is None:
-        print(f"finplan: no rule {code}; `finplan rules` lists them", file=sys.stderr)
+        print("finplan: " + _("no rule {code}; `finplan rules` lists them").format(code=code), file=sys.stderr)
         raise typer.Exit(EXIT_INPUT)
     print(item.text(), end="")
 
 
-@app.command("schema")
+@app.command("schema", help=N_("Print the plan format as a JSON Schema, for editors and schema validators."))
 def show_schema() -> None:
-    """Print the plan format as a JSON Schema, for editors and schema validators."""
     import json
 
     from finplan.schema import plan_schema
@@ -279,11 +384,10 @@ def show_schema() -> None:
     print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
 
 
-@app.command("init")
+@app.command("init", help=N_("Write a commented starting plan; an existing file is never overwritten."))
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the new plan.")] = Path("plan.yaml"),
+    path: Annotated[Path, typer.Argument(help=N_("Where to write the new plan."))] = Path("plan.yaml"),
 ) -> None:
-    """Write a commented starting plan; an existing file is never overwritten."""
     import importlib.resources
 
     from finplan.errors import InputError
@@ -294,7 +398,7 @@ def init(
         write_atomic(path, template, overwrite=False)
     except InputError as error:
         _fail(error.message)
-    print(f"finplan: wrote a starting plan to {path}; fill it in, then run `finplan check {path}`")
+    print("finplan: " + _("wrote a starting plan to {path}; fill it in, then run `finplan check {path}`").format(path=path))
 
 
 def exit_code(results: list[CheckResult]) -> int:
@@ -320,12 +424,12 @@ class FailOn(str, enum.Enum):
     new_findings = "new-findings"
 
 
-@app.command("diff")
+@app.command("diff", help=N_("Compare two versions of plans: lines, shares, subtotals, caps and findings; exit 0, or 1 with --fail-on."))
 def diff(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="OLD NEW: two plan files. With --rev: the plans or folders to compare (the whole repository if none).",
+            help=N_("OLD NEW: two plan files. With --rev: the plans or folders to compare (the whole repository if none)."),
             show_default=False,
         ),
     ] = None,
@@ -333,19 +437,20 @@ def diff(
         str | None,
         typer.Option(
             "--rev",
-            help="Compare the plans at this git revision with the working tree; A..B compares two revisions, "
-            "A...B B with its merge base with A.",
+            help=N_(
+                "Compare the plans at this git revision with the working tree; A..B compares two revisions, "
+                "A...B B with its merge base with A."
+            ),
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[DiffFormat, typer.Option("--format", "-o", help="Output format.")] = "text",  # type: ignore[assignment]
-    output: Annotated[Path | None, typer.Option("--output", help="Write the report to this file.")] = None,
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-o", help=N_("Output format."))] = "text",  # type: ignore[assignment]
+    output: Annotated[Path | None, typer.Option("--output", help=N_("Write the report to this file."))] = None,
     fail_on: Annotated[
         FailOn,
-        typer.Option("--fail-on", help="Exit 1 when the change brings new errors, or new findings of any severity."),
+        typer.Option("--fail-on", help=N_("Exit 1 when the change brings new errors, or new findings of any severity.")),
     ] = FailOn.never,
 ) -> None:
-    """Compare two versions of plans: lines, shares, subtotals, caps and findings; exit 0, or 1 with --fail-on."""
     from finplan.errors import InputError
 
     try:
@@ -355,7 +460,7 @@ def diff(
     if output is not None and any(
         _same_file(output, run.root / name) for plan in run.plans for name in (plan.old_name, plan.new_name) if name
     ):
-        _fail(f"--output {output} is one of the plans being compared; finplan never writes to a plan")
+        _fail(_("--output {output} is one of the plans being compared; finplan never writes to a plan").format(output=output))
     try:
         _write_report(run, DIFF_FORMATS[DiffFormat(output_format).value], output)
     except InputError as error:
@@ -380,33 +485,32 @@ def _diff_run(paths: list[str], rev: str | None):
 
         return compare_revisions(rev, paths, ConfigFinder())
     if len(paths) != 2:
-        raise InputError("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare")
+        raise InputError(_("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare"))
     from finplan.diff.compare import compare_files
 
     return compare_files(Path(paths[0]), Path(paths[1]), ConfigFinder())
 
 
 _PLAN_PATHS = typer.Argument(
-            help="Plan files, folders (every plan below, by its `finplan:` key) or globs; - reads standard input.",
+            help=N_("Plan files, folders (every plan below, by its `finplan:` key) or globs; - reads standard input."),
             show_default=False, metavar="PATH",
         )
 _FRAMES = typer.Option(
-    "--frames", help="A file of yearly frames per appropriation; else `frames` in finplan.toml.", show_default=False
+    "--frames", help=N_("A file of yearly frames per appropriation; else `frames` in finplan.toml."), show_default=False
 )
 
 
-@app.command()
+@app.command(help=N_("Add up many plans per year, appropriation, financier, scheme, status and kind; hold them against frames."))
 def summary(
     paths: Annotated[list[str], _PLAN_PATHS],
-    output_format: Annotated[SummaryFormat, typer.Option("--format", "-o", help="Output format.")] = "text",  # type: ignore[assignment]
-    output: Annotated[Path | None, typer.Option("--output", help="Write the summary to this file.")] = None,
+    output_format: Annotated[SummaryFormat, typer.Option("--format", "-o", help=N_("Output format."))] = "text",  # type: ignore[assignment]
+    output: Annotated[Path | None, typer.Option("--output", help=N_("Write the summary to this file."))] = None,
     frames: Annotated[Path | None, _FRAMES] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Fail on warnings too."))] = False,
 ) -> None:
-    """Add up many plans per year, appropriation, financier, scheme, status and kind; hold them against frames."""
     fmt = SUMMARY_FORMATS[SummaryFormat(output_format).value]
     if fmt.binary and output is None:
-        _fail(f"--format {fmt.name} writes a file of its own; name it with --output FILE")
+        _fail(_("--format {format} writes a file of its own; name it with --output FILE").format(format=fmt.name))
     from finplan.errors import InputError
 
     portfolio, results = _portfolio(paths, frames, output)
@@ -416,30 +520,30 @@ def summary(
         else:
             _write_report(portfolio, fmt, output)
     except ImportError as error:
-        _fail(f"--format {fmt.name} needs {error.name}: pip install 'finplan[report]'")
+        _fail(_("--format {format} needs {module}: pip install 'finplan[report]'").format(format=fmt.name, module=error.name))
     except InputError as error:
         _fail(error.message)
     raise typer.Exit(_portfolio_exit(portfolio, results, strict))
 
 
-@app.command()
+@app.command(help=N_("Write a static HTML report of many plans: the portfolio, frames, and a page per plan, with charts."))
 def report(
     paths: Annotated[list[str], _PLAN_PATHS],
-    html: Annotated[Path, typer.Option("--html", help="Write the HTML report into this folder.", show_default=False)],
+    html: Annotated[Path, typer.Option("--html", help=N_("Write the HTML report into this folder."), show_default=False)],
     frames: Annotated[Path | None, _FRAMES] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Fail on warnings too."))] = False,
 ) -> None:
-    """Write a static HTML report of many plans: the portfolio, frames, and a page per plan, with charts."""
     from finplan.errors import InputError
 
     portfolio, results = _portfolio(paths, frames, None)
     try:
         pages = SITE_FORMATS["html"].load().write(portfolio, html)
     except ImportError as error:
-        _fail(f"the HTML report needs {error.name}: pip install 'finplan[report]'")
+        _fail(_("the HTML report needs {module}: pip install 'finplan[report]'").format(module=error.name))
     except InputError as error:
         _fail(error.message)
-    print(f"finplan: wrote {pages} pages to {html}; open {html / 'index.html'}", file=sys.stderr)
+    wrote = ngettext("wrote {n} page to {folder}; open {index}", "wrote {n} pages to {folder}; open {index}", pages)
+    print("finplan: " + wrote.format(n=pages, folder=html, index=html / "index.html"), file=sys.stderr)
     raise typer.Exit(_portfolio_exit(portfolio, results, strict))
 
 
@@ -460,8 +564,8 @@ def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
     # A frames file kept beside the plans is no plan.
     finder = ConfigFinder()
     plans = [(plan, problem) for plan, problem in expand(paths, finder.excluded) if frames is None or not _same_file(frames, plan)]
-    if output is not None and any(_same_file(output, plan) for plan, _ in plans):
-        _fail(f"--output {output} is one of the plans being summarised; finplan never writes to a plan")
+    if output is not None and any(_same_file(output, plan) for plan, _problem in plans):
+        _fail(_("--output {output} is one of the plans being summarised; finplan never writes to a plan").format(output=output))
     from finplan.batch import check_all
 
     results = check_all(plans, finder, keep_plans=True)
@@ -480,13 +584,13 @@ def _portfolio_exit(portfolio, results: list[CheckResult], strict: bool) -> int:
     """The plans' own exit code, or 1 where a frame is exceeded (warnings too with --strict)."""
     from finplan.findings import Severity
 
-    worst = max((finding.severity for _, finding in portfolio.findings), default=None)
+    worst = max((finding.severity for _plan, finding in portfolio.findings), default=None)
     failed = worst is not None and worst >= (Severity.WARNING if strict else Severity.ERROR)
     return max(exit_code(results), EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 memo_app = typer.Typer(
-    help="Decision memos: write the financing section from a plan, or check a memo's figures against it.",
+    help=N_("Decision memos: write the financing section from a plan, or check a memo's figures against it."),
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings=_HELP,
@@ -501,27 +605,26 @@ class MemoFormat(str, enum.Enum):
     docx = "docx"
 
 
-@memo_app.command("render")
+@memo_app.command("render", help=N_("Write the financing section of a decision memo, in Swedish, from a plan."))
 def memo_render(
-    plan: Annotated[Path, typer.Argument(help="The plan file.", show_default=False)],
-    output_format: Annotated[MemoFormat, typer.Option("--format", "-o", help="Output format.")] = MemoFormat.text,
-    output: Annotated[Path | None, typer.Option("--output", help="Write to this file (required for docx).")] = None,
+    plan: Annotated[Path, typer.Argument(help=N_("The plan file."), show_default=False)],
+    output_format: Annotated[MemoFormat, typer.Option("--format", "-o", help=N_("Output format."))] = MemoFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", help=N_("Write to this file (required for docx)."))] = None,
 ) -> None:
-    """Write the financing section of a decision memo, in Swedish, from a plan."""
     from finplan.config import ConfigFinder
     from finplan.memo.render import render
 
     if output is not None and _same_file(output, plan):
-        _fail(f"--output {output} is the plan; finplan never writes to a plan")
+        _fail(_("--output {output} is the plan; finplan never writes to a plan").format(output=output))
     if output_format is MemoFormat.docx and output is None:
-        _fail("--format docx writes a Word file; name it with --output, such as --output finansiering.docx")
+        _fail(_("--format docx writes a Word file; name it with --output, such as --output finansiering.docx"))
     checked = _checked_plan(plan, ConfigFinder())
     written = render(checked.plan, output_format.value)
     if isinstance(written, bytes):
         try:
             output.write_bytes(written)
         except OSError as error:
-            _fail(f"{output} cannot be written: {error.strerror or error}")
+            _fail(_("{output} cannot be written: {reason}").format(output=output, reason=error.strerror or error))
     elif output is not None:
         from finplan.errors import InputError
         from finplan.files import write_atomic
@@ -534,10 +637,10 @@ def memo_render(
         sys.stdout.write(written)
 
 
-@memo_app.command("check")
+@memo_app.command("check", help=N_("Check every figure of a decision memo against a plan; report; exit 0, 1 or 2."))
 def memo_check(
-    plan: Annotated[Path, typer.Argument(help="The plan file.", show_default=False)],
-    memo: Annotated[Path, typer.Argument(help="The memo: .txt, .md, .docx or .pdf.", show_default=False)],
+    plan: Annotated[Path, typer.Argument(help=N_("The plan file."), show_default=False)],
+    memo: Annotated[Path, typer.Argument(help=N_("The memo: .txt, .md, .docx or .pdf."), show_default=False)],
     output_format: FormatOption = None,
     output: OutputOption = None,
     select: SelectOption = None,
@@ -547,14 +650,14 @@ def memo_check(
     write_baseline: WriteBaselineOption = None,
     exit_zero: ExitZeroOption = False,
 ) -> None:
-    """Check every figure of a decision memo against a plan; report; exit 0, 1 or 2."""
     from finplan.config import ConfigFinder
     from finplan.errors import InputError
 
     fmt = MEMO_FORMATS[(output_format.value if output_format else None) or _default_format()]
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         if target is not None and (_same_file(target, plan) or _same_file(target, memo)):
-            _fail(f"{option} {target} is the plan or the memo; finplan never writes to either")
+            _fail(_("{option} {target} is the plan or the memo; finplan never writes to either").format(
+                option=option, target=target))
     try:
         finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
         config = finder.for_plan(memo)
@@ -566,7 +669,7 @@ def memo_check(
     try:
         result, memo_check = check_memo_file(checked.plan, memo, config)
     except InputError as error:
-        _fail(f"the memo {memo} {error.message}")
+        _fail(_("the memo {memo} {problem}").format(memo=memo, problem=error.message))
     from finplan.report.memo_text import MemoRun
 
     run = _report_run([result], False, MemoRun, matches=memo_check.matches)
@@ -579,14 +682,15 @@ def _checked_plan(plan: Path, finder) -> CheckResult:
 
     checked = check_one(plan, None, finder)
     if not checked.readable:
-        reason = checked.findings[0].message if checked.findings else "it is not a plan"
-        _fail(f"the plan {plan} could not be read: {reason}; `finplan check {plan}` says more")
+        reason = checked.findings[0].message if checked.findings else _("it is not a plan")
+        _fail(_("the plan {plan} could not be read: {reason}; `finplan check {plan}` says more").format(plan=plan, reason=reason))
     from finplan.findings import Severity
 
     errors = checked.count(Severity.ERROR)
     if errors:
-        print(f"finplan: the plan {plan} has {errors} error{'s' if errors > 1 else ''}; "
-              f"`finplan check {plan}` lists them", file=sys.stderr)
+        has = ngettext("the plan {plan} has {n} error; `finplan check {plan}` lists them",
+                       "the plan {plan} has {n} errors; `finplan check {plan}` lists them", errors)
+        print("finplan: " + has.format(plan=plan, n=errors), file=sys.stderr)
     return checked
 
 

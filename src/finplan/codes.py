@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from finplan.findings import Severity
+from finplan.i18n import _
 
 # The first digit of a code names its family; docs/rules.md lists them.
 FAMILIES: dict[str, str] = {
@@ -65,12 +66,12 @@ class Code:
         from finplan.profiles import PROFILES
 
         if not self.profiles:
-            plans = "every plan"
+            plans = _("every plan")
         elif set(self.profiles) == set(PROFILES):
-            plans = "every plan naming a profile"
+            plans = _("every plan naming a profile")
         else:
             plans = ", ".join(self.profiles)
-        return plans if self.on_by_default else f"{plans} (off by default)"
+        return plans if self.on_by_default else _("{plans} (off by default)").format(plans=plans)
 
     def text(self) -> str:
         """The whole documentation, as `finplan rule CODE` prints it."""

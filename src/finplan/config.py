@@ -8,6 +8,7 @@ whichever is found first walking up from each plan's folder:
     strict = false                  # warnings fail too
     frames = "frames.yaml"          # `finplan summary`'s yearly frames, from this file's folder
     exclude = ["vendor/**"]         # globs from this file's folder: files a folder or glob passes over
+    lang = "sv"                     # the language of the output, unless --lang says otherwise
     [severity]                      # a code's severity, by code or prefix (the longest wins)
     FP203 = "error"
     FP1 = "warning"
@@ -131,6 +132,7 @@ class _ConfigTable(_Table):
     overrides: list[_Override] = []
     frames: str | None = None  # read by finplan summary (finplan.portfolio.frames)
     exclude: list[str] = []
+    lang: Literal["sv", "en"] | None = None  # read from the working folder's configuration (finplan.cli)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,7 @@ class _Config:
     overrides: tuple[_Override_, ...]
     frames: Path | None = None
     exclude: tuple[str, ...] = ()
+    lang: str | None = None
 
     def excludes(self, path: Path) -> bool:
         import fnmatch
@@ -200,6 +203,11 @@ class ConfigFinder:
         found = self._find(folder.resolve())
         return found.frames if found else None
 
+    def language(self, folder: Path) -> str | None:
+        """The `lang` of the configuration nearest `folder`, if it sets one."""
+        found = self._find(folder.resolve())
+        return found.lang if found else None
+
     def _find(self, folder: Path) -> _Config | None:
         if folder in self._by_folder:
             return self._by_folder[folder]
@@ -247,7 +255,7 @@ def _read(path: Path) -> _Config | None:
         for item in config.overrides
     )
     frames = path.parent / config.frames if config.frames else None
-    return _Config(path.parent.resolve(), base, overrides, frames, tuple(config.exclude))
+    return _Config(path.parent.resolve(), base, overrides, frames, tuple(config.exclude), config.lang)
 
 
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from finplan.i18n import ngettext
 from finplan.report.run import ReportRun, counts, finding_line
 
 
@@ -13,4 +14,6 @@ def render(run: ReportRun, out: TextIO) -> None:
     if run.quiet:
         return
     findings = [f for _, f in run.findings()]
-    out.write(f"{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: {counts(findings)}\n")
+    files = len(run.results)
+    checked = ngettext("{n} file checked", "{n} files checked", files).format(n=files)
+    out.write(f"{checked}: {counts(findings)}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from finplan.i18n import N_, _
 from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
@@ -25,11 +26,12 @@ def needs_numbers(plan: Plan, settings: Settings) -> bool:
 
 def numbers_table(plan: Plan, settings: Settings) -> Table:
     """Every number the rules used, where it comes from, and whether the plan or configuration set it."""
-    table = new_table("Numbers in force", "Setting", "Value", "Source")
+    table = new_table(_("Numbers in force"), N_("Setting"), N_("Value"), N_("Source"))
     for used in settings.used():
         value = Text(wording.fact_value(used.setting.kind, used.value, plan.currency), style="bold" if used.origin else "")
         if used.origin:
-            value.append(f" (set by the {used.origin})", style="italic")
+            set_by = _(_SET_BY[used.origin]) if used.origin in _SET_BY else f"(set by the {used.origin})"
+            value.append(f" {set_by}", style="italic")
         table.add_row(Text(used.key), value, Text(used.setting.source, style="dim"))
     return table
 
@@ -39,24 +41,49 @@ def caps_table(plan: Plan, settings: Settings) -> Table | None:
     measures = measure_limits(plan, settings)
     if not measures:
         return None
-    table = new_table("Caps and floors", "Set by", "Lines", "Amount", "Share", "Limit", "Margin")
+    table = new_table(
+        _("Caps and floors"), N_("Set by"), N_("Lines"), N_("Amount"), N_("Share"), N_("Limit"), N_("Margin")
+    )
     for m in measures:
         kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
         within = m.excess <= 0
         style = "green" if within else ("yellow" if m.excess <= m.tolerance or m.rests_on_rounding else "bold red")
         margin = Text(wording.margin(m.excess, plan.currency, is_cap=m.is_cap), style=style)
         if m.rests_on_rounding:
-            margin.append("\nwithin rounding", style="italic")
-        limit = f"at most {kr(m.limit)}" if m.is_cap else f"at least {kr(m.limit)}"
+            margin.append("\n" + _("within rounding"), style="italic")
+        limit = (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
         if m.share is not None:
             # Two lines, each kept whole: the limit in money, then what it is a share of.
-            limit += f"\n{format_percent(m.share)} of {m.base_text()} {kr(m.base)}"
+            limit += "\n" + _("{share} of {base} {amount}").format(
+                share=format_percent(m.share), base=_base(m), amount=kr(m.base)
+            )
         table.add_row(
             Text(m.title.replace("`", "")),
-            Text(", ".join(line.id for _, line in m.lines)),
+            Text(", ".join(line.id for _index, line in m.lines)),
             Text(kr(m.amount)),
             Text(format_share(m.amount, m.base) if m.share is not None else ""),
             Text(limit),
             margin,
         )
     return table
+
+
+_SET_BY = {"plan": N_("(set by the plan)"), "configuration": N_("(set by the configuration)")}
+
+# finplan.limits names each base in English for the rules' messages; the table shows it
+# in the current language.
+_BASES = {
+    "total": N_("the total"),
+    "eligible_costs": N_("the eligible costs"),
+    "public": N_("the public financing"),
+    "cash": N_("the cash financing"),
+    "co_financing": N_("the co-financing"),
+}
+_NOTES = {"": "", " less in kind": N_(" less in kind")}
+
+
+def _base(measure) -> str:
+    """What a cap or floor is a share of, as `Measure.base_text` says it, in the current language."""
+    if measure.base_name not in _BASES or measure.base_note not in _NOTES:
+        return measure.base_text()
+    return _(_BASES[measure.base_name]) + _(_NOTES[measure.base_note])

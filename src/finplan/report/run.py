@@ -9,6 +9,7 @@ from pathlib import Path
 from finplan import __version__
 from finplan.codes import Code
 from finplan.findings import CheckResult, Finding, Severity, finding_line, finding_parts, fingerprint, location
+from finplan.i18n import ngettext
 
 
 @dataclass
@@ -55,10 +56,13 @@ def status(result: CheckResult) -> str:
 
 
 def counts(findings: Sequence[Finding]) -> str:
-    """`2 errors, 1 warning, 0 notes`."""
-    numbers = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    words = (("error", Severity.ERROR), ("warning", Severity.WARNING), ("note", Severity.INFO))
-    return ", ".join(f"{numbers[s]} {word}{'' if numbers[s] == 1 else 's'}" for word, s in words)
+    """`2 errors, 1 warning, 0 notes`, in the current language."""
+    errors, warnings, notes = (sum(1 for f in findings if f.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    return ", ".join((
+        ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        ngettext("{n} note", "{n} notes", notes).format(n=notes),
+    ))
 
 
 __all__ = ["ReportRun", "counts", "data_of", "finding_line", "finding_parts", "location", "status"]

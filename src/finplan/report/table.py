@@ -8,6 +8,10 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from finplan.i18n import _
+
+# Columns are known by their English names (marked N_ where a table is built);
+# only the header shown is translated.
 # Right-aligned and kept whole: an amount split over two lines misreads.
 _NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Limit"}
 # One word each (a code, a sector, a status): cut, they would read as another.
@@ -65,6 +69,9 @@ def _text(cell: object) -> Text:
 def new_table(title: str, *columns: str, gap: int = 1) -> FittedTable:
     """A titled table; amounts and years right-aligned, amounts and keywords never cut or wrapped.
 
+    `columns` are the columns' English names, which decide how each is laid
+    out; the header shows each translated into the current language.
+
     `gap` spaces stand between columns: one lets the financing fit 80 columns,
     where each amount ends in `kr`; columns of bare amounts (`1 000 000`) need
     two, or their digit groups and the gap between them read alike.
@@ -76,13 +83,14 @@ def new_table(title: str, *columns: str, gap: int = 1) -> FittedTable:
     for column in columns:
         numeric = column in _NUMERIC or column.isdigit()
         whole = numeric or column in _KEYWORDS
+        shown = _(column)
         table.add_column(
-            column,
+            shown,
             justify="right" if numeric else "left",
             no_wrap=whole,
             # Where a terminal is too narrow for the table, a whole cell folds
             # onto a second line rather than losing its end to an ellipsis.
             overflow="fold" if whole else "ellipsis",
-            min_width=None if whole else min(10, max(len(column), 4)),
+            min_width=None if whole else min(10, max(len(shown), 4)),
         )
     return table

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finplan.findings import CheckResult, Finding, Severity
+from finplan.i18n import N_, _, ngettext
 from finplan.model import FinancingLine, Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
@@ -93,11 +94,11 @@ def file_summary(result: CheckResult) -> Text:
     """One line: does this file pass, and with how many findings of each kind."""
     text = Text(f"{result.file}: ", style="bold")
     if not result.readable:
-        text.append("could not be checked", style="bold red")
+        text.append(_("could not be checked"), style="bold red")
     elif result.failed:
-        text.append("fails", style="bold red")
+        text.append(_("fails"), style="bold red")
     else:
-        text.append("passes", style="bold green")
+        text.append(_("passes"), style="bold green")
     text.append(f" ({counts(result.findings)})")
     return text
 
@@ -106,40 +107,46 @@ def _header(plan: Plan) -> Text:
     project = plan.project
     text = Text()
     text.append(project.name, style="bold")
-    text.append(f"  {project.case or 'case not stated'}\n", style="dim")
-    text.append(f"{project.owner}\n{describe_period(project.period)} · total ")
+    text.append(f"  {project.case or _('case not stated')}\n", style="dim")
+    text.append(f"{project.owner}\n{describe_period(project.period)} · {_('total')} ")
     text.append(format_kr(plan.total, plan.currency), style="bold")
     if plan.total_rounded_to:
-        text.append(f" (printed rounded to {format_kr(plan.total_rounded_to, plan.currency)})", style="italic")
+        rounded = format_kr(plan.total_rounded_to, plan.currency)
+        text.append(" " + _("(printed rounded to {amount})").format(amount=rounded), style="italic")
     return text
 
 
 def describe_period(period: Period | None) -> str:
     """`2019-10-01 – 2022-09-30 (36 months)`; days where it is not whole months."""
     if period is None:
-        return "period not stated"
+        return _("period not stated")
     span = f"{period.start} – {period.end}"
     if period.start > period.end:
         return span
     months = period.months
     if months is not None:
-        return f"{span} ({months} month{'' if months == 1 else 's'})"
-    return f"{span} ({period.days} day{'' if period.days == 1 else 's'})"
+        return f"{span} ({ngettext('{n} month', '{n} months', months).format(n=months)})"
+    return f"{span} ({ngettext('{n} day', '{n} days', period.days).format(n=period.days)})"
 
 
 def _financing(plan: Plan) -> Table:
-    table = new_table("Financing", "Id", "Financier", "Kind", "Status", "Amount", "Share")
+    table = new_table(_("Financing"), N_("Id"), N_("Financier"), N_("Kind"), N_("Status"), N_("Amount"), N_("Share"))
     add_lines(table, plan.financing, lambda line: (
-        Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"), Text(line.status or NOT_STATED),
+        Text(line.id), Text(line.financier), Text(_kind(line)), Text(label(line.status or NOT_STATED)),
         _amount(line, plan), Text(format_share(line.amount, plan.total)),
     ))
     table.add_section()
     found = total_of(plan.financing)
     table.add_row(
-        Text("Sum", style="bold"), "", "", "",
+        Text(_("Sum"), style="bold"), "", "", "",
         Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
     )
     return table
+
+
+def _kind(line: FinancingLine) -> str:
+    """`public cash`: the line's sector and form."""
+    return f"{label(line.sector)} {label(line.form)}"
 
 
 def _amount(line: FinancingLine, plan: Plan) -> Text:
@@ -149,17 +156,19 @@ def _amount(line: FinancingLine, plan: Plan) -> Text:
 
 
 def _outside(plan: Plan) -> Table:
-    table = new_table("Beside the total (not counted)", "Id", "Financier", "Kind", "Status", "Amount")
+    table = new_table(
+        _("Beside the total (not counted)"), N_("Id"), N_("Financier"), N_("Kind"), N_("Status"), N_("Amount")
+    )
     add_lines(table, plan.outside_total or [], lambda line: (
-        Text(line.id), Text(line.financier), Text(f"{line.sector} {label(line.form)}"),
-        Text(line.status or NOT_STATED), _amount(line, plan),
+        Text(line.id), Text(line.financier), Text(_kind(line)),
+        Text(label(line.status or NOT_STATED)), _amount(line, plan),
     ))
     return table
 
 
 def _splits(plan: Plan) -> Table:
     """Each payer's part of a split line: its share of the line and of the total."""
-    table = new_table("Split between payers", "Id", "Payer", "Of line", "Amount", "Share")
+    table = new_table(_("Split between payers"), N_("Id"), N_("Payer"), N_("Of line"), N_("Amount"), N_("Share"))
     for line in (line for line in plan.financing if line.split):
         for part in line.split:
             amount = part.amount if part.amount is not None else line.amount * part.share / 100
@@ -171,7 +180,7 @@ def _splits(plan: Plan) -> Table:
 
 
 def _subtotals(plan: Plan) -> Table:
-    table = new_table("Subtotals of the financing", "Kind", "Amount", "Share")
+    table = new_table(_("Subtotals of the financing"), N_("Kind"), N_("Amount"), N_("Share"))
     sums = subtotals(plan)
     for index, group in enumerate(GROUPS):
         if index:
@@ -185,7 +194,7 @@ def _subtotals(plan: Plan) -> Table:
 
 
 def _costs(plan: Plan) -> Table:
-    table = new_table("Costs", "Id", "Category", "Description", "Amount", "Share")
+    table = new_table(_("Costs"), N_("Id"), N_("Category"), N_("Description"), N_("Amount"), N_("Share"))
     add_lines(table, plan.costs or [], lambda line: (
         Text(line.id), Text(label(line.category)), Text(line.description or ""),
         Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
@@ -193,17 +202,17 @@ def _costs(plan: Plan) -> Table:
     table.add_section()
     found = total_of(plan.costs or ())
     table.add_row(
-        Text("Sum", style="bold"), "", "",
+        Text(_("Sum"), style="bold"), "", "",
         Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
     )
     return table
 
 
 def _years(plan: Plan) -> Table:
-    sections = [("Financing", plan.financing), ("Costs", plan.costs or [])]
-    years = sorted({year for _, lines in sections for line in lines for year in (line.per_year or {})})
+    sections = [(_("Financing"), plan.financing), (_("Costs"), plan.costs or [])]
+    years = sorted({year for _name, lines in sections for line in lines for year in (line.per_year or {})})
     unit = "kr" if plan.currency == "SEK" else plan.currency
-    table = new_table(f"Per year ({unit})", "Line", *map(str, years), "Total", gap=2)
+    table = new_table(_("Per year ({unit})").format(unit=unit), N_("Line"), *map(str, years), N_("Total"), gap=2)
     for name, lines in sections:
         broken_down = [line for line in lines if line.per_year]
         if not broken_down:
@@ -230,7 +239,7 @@ def add_lines(table: Table, lines: list, row) -> None:
         table.add_row(*row(line))
     if len(lines) > MAX_ROWS:
         more = format_number(Decimal(len(lines) - MAX_ROWS))
-        table.add_row(Text(f"… {more} more", style="dim"))
+        table.add_row(Text(_("… {n} more").format(n=more), style="dim"))
 
 
 def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text]:
@@ -240,12 +249,12 @@ def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") 
 def run_summary(run: ReportRun) -> Text:
     """One line over every file checked."""
     statuses = [status(result) for result in run.results]
-    text = Text(f"{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: ", style="bold")
-    text.append(
-        f"{statuses.count('passed')} pass, {statuses.count('failed')} fail, "
-        f"{statuses.count('unreadable')} could not be checked"
-    )
-    text.append(f" ({counts([f for _, f in run.findings()])})")
+    files = len(run.results)
+    text = Text(ngettext("{n} file checked", "{n} files checked", files).format(n=files) + ": ", style="bold")
+    text.append(_("{passed} pass, {failed} fail, {unreadable} could not be checked").format(
+        passed=statuses.count("passed"), failed=statuses.count("failed"), unreadable=statuses.count("unreadable"),
+    ))
+    text.append(f" ({counts([f for _result, f in run.findings()])})")
     if run.baselined:
-        text.append(f"; {run.baselined} accepted by the baseline")
+        text.append("; " + _("{n} accepted by the baseline").format(n=run.baselined))
     return text

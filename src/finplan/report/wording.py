@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from finplan.findings import Severity
+from finplan.i18n import N_, _, ngettext
 from finplan.money import format_kr, format_number, format_percent, format_share
 
-POINTS = "pp"
+POINTS = N_("pp")
 """Percentage points (procentenheter): a share of 6,89 % becoming 4,30 % is −2,59 pp."""
 
 
@@ -24,7 +25,7 @@ def points(value: Decimal | None) -> str:
         return "–"
     # A share of 100 is the number itself, shown with format_share's care for decimals.
     shown = format_share(value, Decimal(100)).removesuffix(" %")
-    return f"{'+' if value > 0 else ''}{shown} {POINTS}"
+    return f"{'+' if value > 0 else ''}{shown} {_(POINTS)}"
 
 
 def share(value: Decimal | None) -> str:
@@ -42,10 +43,12 @@ def margin(excess: Decimal, currency: str = "SEK", *, is_cap: bool = True) -> st
     `excess` is how far past the limit the amount goes: over a cap, short of a floor.
     """
     if excess == 0:
-        return "at the cap" if is_cap else "at the floor"
+        return _("at the cap") if is_cap else _("at the floor")
     if excess > 0:
-        return f"{format_kr(excess, currency)} {'over' if is_cap else 'short'}"
-    return f"{format_kr(-excess, currency)} {'under' if is_cap else 'over'}"
+        text = _("{amount} over") if is_cap else _("{amount} short")
+    else:
+        text = _("{amount} under") if is_cap else _("{amount} over")
+    return text.format(amount=format_kr(abs(excess), currency))
 
 
 def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:
@@ -61,34 +64,50 @@ def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:
     if kind == "percent":
         return format_percent(value)
     if kind == "bool":
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if kind == "hours":
-        return f"{format_number(value)} hours"
+        return _("{hours} hours").format(hours=format_number(value))
     return str(value)
 
 
+# Every keyword of the format a table shows, as a person reads it (the plan keeps the keyword).
 _LABELS = {
-    "in_kind": "in kind",
-    "external_services": "external services",
-    "premises_equipment": "premises and equipment",
-    "flat_rate": "flat-rate costs",
+    "public": N_("public"),
+    "private": N_("private"),
+    "cash": N_("cash"),
+    "in_kind": N_("in kind"),
+    "decided": N_("decided"),
+    "applied": N_("applied"),
+    "proposed": N_("proposed"),
+    "not stated": N_("not stated"),
+    "staff": N_("staff"),
+    "external_services": N_("external services"),
+    "travel": N_("travel"),
+    "premises_equipment": N_("premises and equipment"),
+    "investments": N_("investments"),
+    "flat_rate": N_("flat-rate costs"),
+    "income": N_("income"),
 }
 
 
 def label(value: str) -> str:
-    """A format keyword as a person reads it: `in_kind` -> `in kind`."""
-    return _LABELS.get(value, value)
+    """A format keyword as a person reads it, in the current language: `in_kind` -> `in kind`."""
+    return _(_LABELS[value]) if value in _LABELS else value
 
 
 def summary(plans: list, unchanged: int) -> tuple[str, str]:
     """Over every plan: how many changed, and what the change made worse or fixed."""
     states = [plan.state for plan in plans]
-    parts = [f"{states.count(s)} {s}" for s in ("changed", "added", "removed", "renamed") if states.count(s)]
+    words = {"changed": _("{n} changed"), "added": _("{n} added"), "removed": _("{n} removed"), "renamed": _("{n} renamed")}
+    parts = [words[s].format(n=states.count(s)) for s in words if states.count(s)]
     errors = sum(plan.worse(Severity.ERROR) for plan in plans)
     worse = sum(plan.worse() for plan in plans)
     fixed = sum(plan.count("fixed") for plan in plans)
     return (
-        f"{', '.join(parts) or 'no plan changed'}; {unchanged} unchanged",
-        f"{errors} new error{'' if errors == 1 else 's'}, {worse} new finding{'' if worse == 1 else 's'} of any "
-        f"severity, {fixed} fixed.",
+        _("{plans}; {n} unchanged").format(plans=", ".join(parts) or _("no plan changed"), n=unchanged),
+        _("{errors}, {findings} of any severity, {fixed} fixed.").format(
+            errors=ngettext("{n} new error", "{n} new errors", errors).format(n=errors),
+            findings=ngettext("{n} new finding", "{n} new findings", worse).format(n=worse),
+            fixed=fixed,
+        ),
     )

@@ -1,0 +1,272 @@
+"""The interface's language, English or Swedish, and the translation of its texts.
+
+English is the source language: a message's id is its English text, so English
+needs no catalog. Swedish is kept in `locale/sv/LC_MESSAGES/finplan.po`, the
+standard gettext form translators and their tools edit. The .po is read when a
+Swedish text is first needed and compiled in memory into the .mo form the
+standard library's `gettext.GNUTranslations` reads: an install needs no build
+step, an editable install sees a changed catalog at once, and the .po in the
+repository is the only copy. Plural forms come from the catalog's header, as
+gettext defines them.
+
+Texts are marked where they are written: `_("Financing")` translates now;
+`N_("public")` only marks a text for the catalog, for tables built before the
+language is known, and `_()` translates it where it is shown. A text with
+figures in it is marked whole, its figures named, and formatted after
+translation, so a translator can move them: `_("{amount} over").format(amount=...)`;
+a count takes `ngettext("{n} error", "{n} errors", n).format(n=n)`. Only
+literal texts are found for the catalog (tests/test_i18n.py collects them
+from the source and fails on any without a Swedish translation).
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+import struct
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+DOMAIN = "finplan"
+LANGUAGES = ("en", "sv")
+SOURCE_LANGUAGE = "en"
+
+_current = SOURCE_LANGUAGE
+_loaded: dict[str, gettext.NullTranslations] = {}
+
+
+def set_language(language: str) -> None:
+    """Translate into `language` from now on (`en` or `sv`)."""
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"no language {language!r}; finplan speaks {', '.join(LANGUAGES)}")
+    _current = language
+
+
+def current_language() -> str:
+    return _current
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """`sv` where the locale asks for Swedish, else None.
+
+    The first of LC_ALL, LC_MESSAGES and LANG that is set decides, as POSIX
+    orders them: `LC_ALL=C LANG=sv_SE.UTF-8` is not Swedish.
+    """
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "sv" if value.lower().startswith("sv") else None
+    return None
+
+
+def choose_language(flag: str | None = None, configured: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """`--lang`, then `lang` in the configuration, then the locale, else English."""
+    return flag or configured or locale_language(environ) or SOURCE_LANGUAGE
+
+
+def _(message: str) -> str:
+    """`message` in the current language."""
+    # gettext keeps the catalog's header under the empty id; an empty text stays empty.
+    return _translations(_current).gettext(message) if message else message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of `singular`/`plural` for `n` in the current language, by the catalog's plural rule."""
+    return _translations(_current).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
+    """Marks `message` for the catalog without translating it: `_()` translates it where it is shown."""
+    return message
+
+
+def _translations(language: str) -> gettext.NullTranslations:
+    if language == SOURCE_LANGUAGE:
+        return _ENGLISH
+    if language not in _loaded:
+        _loaded[language] = gettext.GNUTranslations(io.BytesIO(compile_mo(parse_po(catalog_text(language)))))
+    return _loaded[language]
+
+
+_ENGLISH = gettext.NullTranslations()
+
+
+def catalog_text(language: str) -> str:
+    """The .po catalog of `language` as it is installed with the package."""
+    path = resources.files("finplan").joinpath("locale", language, "LC_MESSAGES", f"{DOMAIN}.po")
+    return path.read_text(encoding="utf-8")
+
+
+# -- The .po format ------------------------------------------------------------------------------
+
+
+class PoError(ValueError):
+    """A .po file that is not well formed, with the line where it goes wrong."""
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(f"line {line}: {problem}")
+        self.line = line
+
+
+@dataclass
+class PoEntry:
+    """One message of a catalog: its context, id, plural id, translations and flags."""
+
+    msgid: str = ""
+    msgstr: dict[int, str] = field(default_factory=dict)  # plural index -> text; index 0 without plurals
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    flags: set[str] = field(default_factory=set)
+    line: int = 0
+
+    @property
+    def translated(self) -> bool:
+        return "fuzzy" not in self.flags and bool(self.msgstr) and all(self.msgstr.values())
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def _unquote(text: str, line: int) -> str:
+    """The value of a C string literal as .po files write them: `"a \\"b\\"\\n"`."""
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+        raise PoError(line, f"expected a quoted string, found {text!r}")
+    body, out, index = text[1:-1], [], 0
+    while index < len(body):
+        char = body[index]
+        if char == '"':
+            raise PoError(line, "a quote inside a string must be written \\\"")
+        if char != "\\":
+            out.append(char)
+            index += 1
+            continue
+        if index + 1 >= len(body):
+            raise PoError(line, "a string is not closed: its last quote is escaped")
+        escape = body[index + 1]
+        if escape not in _ESCAPES:
+            raise PoError(line, f"unknown escape \\{escape}")
+        out.append(_ESCAPES[escape])
+        index += 2
+    return "".join(out)
+
+
+def parse_po(text: str) -> list[PoEntry]:
+    """Every entry of a .po catalog, the header (msgid "") first where there is one.
+
+    Reads what msgfmt reads: `#,` flags, msgctxt, msgid, msgid_plural,
+    msgstr and msgstr[N], each string continued over any number of quoted
+    lines. Other comments and obsolete entries (`#~`) are passed over.
+    """
+    entries: list[PoEntry] = []
+    entry = PoEntry()
+    seen: set[str] = set()  # keywords of the entry being read
+    target: tuple[str, int] | None = None  # where a continuation line goes
+
+    def finish(line: int) -> None:
+        nonlocal entry, seen, target
+        if seen:
+            if "msgid" not in seen or not entry.msgstr:
+                raise PoError(entry.line, "an entry needs a msgid and a msgstr")
+            entries.append(entry)
+        entry, seen, target = PoEntry(line=line), set(), None
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            finish(number)
+            continue
+        if line.startswith("#"):
+            if seen and "msgstr" in seen:
+                finish(number)
+            if line.startswith("#,"):
+                entry.flags |= {flag.strip() for flag in line[2:].split(",") if flag.strip()}
+            continue
+        if line.startswith('"'):
+            if target is None:
+                raise PoError(number, "a continued string with nothing before it")
+            value = _unquote(line, number)
+            keyword, index = target
+            if keyword == "msgstr":
+                entry.msgstr[index] += value
+            else:
+                setattr(entry, keyword, getattr(entry, keyword) + value)
+            continue
+        keyword, _space, rest = line.partition(" ")
+        index = 0
+        if keyword.startswith("msgstr[") and keyword.endswith("]"):
+            try:
+                index = int(keyword[7:-1])
+            except ValueError:
+                raise PoError(number, f"bad plural index in {keyword}") from None
+            keyword = "msgstr"
+        if keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
+            raise PoError(number, f"unknown keyword {keyword!r}")
+        if keyword in ("msgctxt", "msgid") and "msgstr" in seen:
+            finish(number)  # a new entry without a blank line before it
+        if keyword != "msgstr" and keyword in seen:
+            raise PoError(number, f"{keyword} twice in one entry")
+        if keyword == "msgstr" and index in entry.msgstr:
+            raise PoError(number, f"msgstr[{index}] twice in one entry")
+        if not seen:
+            entry.line = number
+        seen.add(keyword)
+        value = _unquote(rest.strip(), number)
+        if keyword == "msgstr":
+            entry.msgstr[index] = value
+        else:
+            setattr(entry, keyword, value)
+        target = (keyword, index)
+    finish(0)
+    return entries
+
+
+def compile_mo(entries: list[PoEntry]) -> bytes:
+    """The GNU .mo file of the translated entries, as msgfmt writes it (fuzzy and empty ones left out)."""
+    messages: dict[bytes, bytes] = {}
+    for entry in entries:
+        if not entry.translated and entry.msgid:
+            continue
+        key = entry.msgid if entry.msgid_plural is None else f"{entry.msgid}\0{entry.msgid_plural}"
+        if entry.msgctxt is not None:
+            key = f"{entry.msgctxt}\x04{key}"
+        value = "\0".join(entry.msgstr[index] for index in sorted(entry.msgstr))
+        messages[key.encode()] = value.encode()
+    keys = sorted(messages)
+    header_size, count = 7 * 4, len(keys)
+    ids_at, strs_at = header_size, header_size + count * 8
+    data_at = strs_at + count * 8
+    table_ids, table_strs, data = [], [], bytearray()
+    for key in keys:
+        table_ids.append((len(key), data_at + len(data)))
+        data += key + b"\0"
+    for key in keys:
+        table_strs.append((len(messages[key]), data_at + len(data)))
+        data += messages[key] + b"\0"
+    out = struct.pack("<7I", 0x950412DE, 0, count, ids_at, strs_at, 0, 0)
+    out += b"".join(struct.pack("<2I", *pair) for pair in table_ids + table_strs)
+    return out + bytes(data)
+
+
+# -- Marked texts in the source ---------------------------------------------------------------------
+
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+"""The functions that mark texts, and how many of their first arguments are message ids."""
+
+
+def marked_messages(source: str) -> list[tuple[str, ...]]:
+    """The message ids marked in Python `source`: `(msgid,)`, or `(singular, plural)` for ngettext."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS:
+            arguments = node.args[: MARKERS[node.func.id]]
+            if len(arguments) == MARKERS[node.func.id] and all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in arguments
+            ):
+                found.append(tuple(a.value for a in arguments))
+    return found

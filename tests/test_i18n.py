@@ -1,0 +1,480 @@
+"""The interface in Swedish and English: how the language is chosen, what is translated,
+that the catalog is complete, and the .po reader it rests on."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED, run_finplan
+
+from finplan import i18n
+from finplan.i18n import PoError, choose_language, compile_mo, locale_language, marked_messages, parse_po
+
+SOURCE = ROOT / "src" / "finplan"
+CATALOG = SOURCE / "locale" / "sv" / "LC_MESSAGES" / "finplan.po"
+
+# The seed's text report: headings, column headers, labels and summary line, in each language.
+SWEDISH = [
+    "Finansiering", "Finansiär", "Slag", "Belopp", "Andel", "Summa", "Delsummor av finansieringen",
+    "offentlig kontant", "privat kontant", "offentlig i annat än pengar", "föreslagen", "sökt", "beslutad",
+    "Tak och golv", "Satt av", "Rader", "Gräns", "Marginal", "högst 19 283 328,50 kr", "0,50 kr över",
+    "50 % av totalen 38 566 657 kr", "Gällande värden", "Inställning", "Värde", "Källa", "1 720 timmar",
+    "(36 månader) · totalt 38 566 657 kr",
+    "budgets/attraktiv.yaml: godkänd (0 fel, 3 varningar, 0 upplysningar)",
+]
+ENGLISH = [
+    "Financing", "Financier", "Kind", "Amount", "Share", "Sum", "Subtotals of the financing",
+    "public cash", "private cash", "public in kind", "proposed", "applied", "decided",
+    "Caps and floors", "Set by", "Lines", "Limit", "Margin", "at most 19 283 328,50 kr", "0,50 kr over",
+    "50 % of the total 38 566 657 kr", "Numbers in force", "Setting", "Value", "Source", "1 720 hours",
+    "(36 months) · total 38 566 657 kr",
+    "budgets/attraktiv.yaml: passes (0 errors, 3 warnings, 0 notes)",
+]
+
+
+def _report(run) -> str:
+    """The output without the findings' lines, whose messages the rules write (English in both languages)."""
+    return "\n".join(line for line in run.output.splitlines() if not re.match(r"^\S+:\d+:\d+: FP\d{3} ", line))
+
+
+def _assert_swedish(output: str) -> None:
+    for text in SWEDISH:
+        assert text in output, text
+    for text in ENGLISH:
+        assert not re.search(rf"(?<!\w){re.escape(text)}(?!\w)", output), text
+
+
+def _assert_english(output: str) -> None:
+    for text in ENGLISH:
+        assert text in output, text
+    for text in SWEDISH:
+        assert text not in output, text
+
+
+# -- Choosing the language ---------------------------------------------------------------------
+
+
+def test_a_swedish_locale_prints_the_seeds_report_in_swedish():
+    run = run_finplan("check", SEED, env={"LANG": "sv_SE.UTF-8"})
+    assert run.exit_code == 0
+    _assert_swedish(_report(run))
+
+
+def test_the_command_itself_under_a_swedish_locale():
+    """As a user runs it: a fresh process, LANG=sv_SE.UTF-8 and nothing else."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("LC_")}
+    env.update(LANG="sv_SE.UTF-8", COLUMNS="120")
+    done = subprocess.run(
+        [sys.executable, "-m", "finplan", "check", "budgets/attraktiv.yaml"],
+        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    _assert_swedish(_report(type("Run", (), {"output": done.stdout})))
+
+
+def test_lang_en_overrides_a_swedish_locale_before_or_after_the_command():
+    for args in (("--lang", "en", "check", SEED), ("check", "--lang", "en", SEED)):
+        run = run_finplan(*args, env={"LANG": "sv_SE.UTF-8"})
+        assert run.exit_code == 0
+        _assert_english(_report(run))
+
+
+def test_lang_sv_without_a_swedish_locale():
+    for args in (("--lang", "sv", "check", SEED), ("check", SEED, "--lang", "sv")):
+        run = run_finplan(*args, env={"LANG": "C.UTF-8"})
+        _assert_swedish(_report(run))
+
+
+def test_an_english_locale_gives_english():
+    run = run_finplan("check", SEED, env={"LANG": "en_GB.UTF-8"})
+    _assert_english(_report(run))
+
+
+def test_lang_in_the_configuration_of_the_working_folder(tmp_path, monkeypatch):
+    shutil.copy(SEED, tmp_path / "attraktiv.yaml")
+    (tmp_path / "finplan.toml").write_text('lang = "sv"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_finplan("check", "attraktiv.yaml", env={"LANG": "C.UTF-8"})
+    assert "attraktiv.yaml: godkänd (0 fel, 3 varningar, 0 upplysningar)" in run.output
+    assert "Delsummor av finansieringen" in run.output
+    # The flag wins over the configuration.
+    run = run_finplan("--lang", "en", "check", "attraktiv.yaml")
+    assert "attraktiv.yaml: passes (0 errors, 3 warnings, 0 notes)" in run.output
+
+
+def test_lang_in_pyproject_and_over_the_locale(tmp_path, monkeypatch):
+    shutil.copy(SEED, tmp_path / "attraktiv.yaml")
+    (tmp_path / "pyproject.toml").write_text('[tool.finplan]\nlang = "en"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_finplan("check", "attraktiv.yaml", env={"LANG": "sv_SE.UTF-8"})
+    assert "attraktiv.yaml: passes (0 errors, 3 warnings, 0 notes)" in run.output
+
+
+def test_an_unknown_lang_in_the_configuration_is_an_input_error(tmp_path, monkeypatch):
+    shutil.copy(SEED, tmp_path / "attraktiv.yaml")
+    (tmp_path / "finplan.toml").write_text('lang = "de"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_finplan("check", "attraktiv.yaml")
+    assert run.exit_code == 2
+    assert "lang" in run.output and "Traceback" not in run.output
+
+
+def test_an_unknown_lang_flag_is_a_usage_error():
+    run = run_finplan("--lang", "de", "check", SEED)
+    assert run.exit_code == 2
+    assert "'de' is not one of 'en', 'sv'" in run.output
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "sv_SE.UTF-8"}, "sv"),
+        ({"LANG": "sv_FI"}, "sv"),
+        ({"LC_MESSAGES": "sv_SE.UTF-8", "LANG": "en_US.UTF-8"}, "sv"),
+        ({"LC_ALL": "C", "LANG": "sv_SE.UTF-8"}, None),  # LC_ALL wins, as POSIX orders them
+        ({"LC_ALL": "", "LANG": "sv_SE.UTF-8"}, "sv"),  # set but empty counts as not set
+        ({"LANG": "en_GB.UTF-8"}, None),
+        ({}, None),
+    ],
+)
+def test_the_locale_asks_for_swedish_by_its_first_set_variable(environ, expected):
+    assert locale_language(environ) == expected
+
+
+def test_the_order_flag_configuration_locale_english():
+    swedish = {"LANG": "sv_SE.UTF-8"}
+    assert choose_language("en", "sv", swedish) == "en"
+    assert choose_language(None, "en", swedish) == "en"
+    assert choose_language(None, None, swedish) == "sv"
+    assert choose_language(None, None, {}) == "en"
+
+
+# -- What the language changes, and what it does not --------------------------------------------
+
+
+def test_the_concise_closing_line_and_the_counts(write):
+    plan = write(SEED.read_text(encoding="utf-8").replace("total: 38 566 657", "total: 38 566 658"))
+    sv = run_finplan("--lang", "sv", "check", plan, "-o", "concise")
+    assert sv.output.rstrip().endswith("\n1 fil kontrollerad: 1 fel, 2 varningar, 0 upplysningar")
+    en = run_finplan("--lang", "en", "check", plan, SEED, "-o", "concise")
+    assert en.output.rstrip().endswith("\n2 files checked: 1 error, 5 warnings, 0 notes")
+
+
+def test_the_run_summary_over_several_files(write):
+    failing = write(SEED.read_text(encoding="utf-8").replace("total: 38 566 657", "total: 38 566 658"))
+    run = run_finplan("--lang", "sv", "check", SEED, failing)
+    assert (
+        "2 filer kontrollerade: godkända: 1, underkända: 1, kunde inte kontrolleras: 0 (1 fel, 5 varningar, 0 upplysningar)"
+        in run.output
+    )
+    assert f"{failing}: underkänd (1 fel, 2 varningar, 0 upplysningar)" in run.output
+
+
+def test_json_codes_keys_and_fingerprints_are_the_same_in_both_languages():
+    english = json.loads(run_finplan("--lang", "en", "check", SEED, "-o", "json").output)
+    swedish = json.loads(run_finplan("--lang", "sv", "check", SEED, "-o", "json").output)
+
+    def shape(value):
+        """Keys, codes, severities, statuses and fingerprints; the messages' words may differ."""
+        if isinstance(value, dict):
+            return {key: (None if key == "message" else shape(item)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [shape(item) for item in value]
+        return value
+
+    assert shape(swedish) == shape(english)
+    assert [f["code"] for f in swedish["files"][0]["findings"]] == ["FP412", "FP412", "FP502"]
+
+
+def test_the_rules_table_in_swedish():
+    run = run_finplan("--lang", "sv", "rules")
+    assert run.output.startswith("Regler")
+    for header in ("Kod", "Namn", "Allvarlighet", "Gäller", "Kontrollerar"):
+        assert header in run.output
+    assert "varje plan" in run.output and "every plan" not in run.output
+    assert "FP501" in run.output  # codes stay codes
+
+
+def test_help_in_swedish_from_the_locale_and_from_the_flag():
+    root = run_finplan("--help", env={"LANG": "sv_SE.UTF-8"})
+    assert "Kontrollerar finansieringsplaner för regionala utvecklingsprojekt" in root.output
+    assert "Kontrollera finansieringsplaner: summor" in root.output  # the commands' one-line help
+    assert "Kommandon:" in root.output and "Commands:" not in root.output
+    check = run_finplan("--lang", "sv", "check", "--help")
+    assert "Underkänn även vid varningar." in check.output
+    assert "Fail on warnings too." not in check.output
+    # Click's own words too: the usage line, the headings, [required], the help option.
+    assert check.output.startswith("Användning: finplan check")
+    assert "Argument:" in check.output and "Flaggor:" in check.output and "[krävs]" in check.output
+    assert "Visa den här hjälpen och avsluta." in check.output
+    for english in ("Usage:", "Options:", "Arguments:", "[required]", "Show this message and exit."):
+        assert english not in check.output, english
+    english = run_finplan("--lang", "en", "check", "--help", env={"LANG": "sv_SE.UTF-8"})
+    assert "Fail on warnings too." in english.output
+    assert english.output.startswith("Usage: finplan check") and "[required]" in english.output
+
+
+def test_the_command_lines_own_messages_in_swedish():
+    run = run_finplan("--lang", "sv", "check", "--strict", "true")
+    assert run.exit_code == 2
+    assert "'true' är ingen planfil; flaggor som --strict och --exit-zero tar inget värde" in run.output
+    run = run_finplan("--lang", "sv", "rule", "FP999")
+    assert "ingen regel FP999; `finplan rules` listar dem" in run.output
+
+
+def test_a_run_in_swedish_leaves_the_next_one_english():
+    run_finplan("--lang", "sv", "check", SEED)
+    assert "passes (0 errors, 3 warnings, 0 notes)" in run_finplan("check", SEED).output
+
+
+# -- The catalog is complete, and nothing in it is stale --------------------------------------------
+
+
+def _marked() -> dict[tuple[str, ...], list[str]]:
+    found: dict[tuple[str, ...], list[str]] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        for message in marked_messages(path.read_text(encoding="utf-8")):
+            found.setdefault(message, []).append(path.relative_to(SOURCE.parent).as_posix())
+    return found
+
+
+def _catalog() -> dict[tuple[str, ...], i18n.PoEntry]:
+    entries = parse_po(CATALOG.read_text(encoding="utf-8"))
+    return {
+        (e.msgid,) if e.msgid_plural is None else (e.msgid, e.msgid_plural): e for e in entries if e.msgid
+    }
+
+
+def test_every_marked_message_has_a_swedish_translation():
+    catalog = _catalog()
+    marked = _marked()
+    assert len(marked) > 100  # the extraction finds the marked texts at all
+    missing = {m: where for m, where in marked.items() if m not in catalog or not catalog[m].translated}
+    # The failure lists the entries to add, ready to translate and paste into the catalog.
+    assert not missing, f"no Swedish in {CATALOG.name} for:\n\n" + "\n".join(_stub(m, w) for m, w in missing.items())
+
+
+def _stub(message: tuple[str, ...], where: list[str]) -> str:
+    def quoted(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    lines = [f"#: {' '.join(sorted(set(where)))}", f"msgid {quoted(message[0])}"]
+    if len(message) == 2:
+        lines += [f"msgid_plural {quoted(message[1])}", 'msgstr[0] ""', 'msgstr[1] ""']
+    else:
+        lines.append('msgstr ""')
+    return "\n".join(lines) + "\n"
+
+
+def test_every_catalog_entry_is_still_used():
+    stale = set(_catalog()) - set(_marked())
+    assert not stale, f"{CATALOG.name} translates texts no longer in the code: {stale}"
+
+
+def test_translations_keep_the_placeholders_of_their_message():
+    field = re.compile(r"\{(\w*)\}")
+    for message, entry in _catalog().items():
+        expected = set(field.findall(message[-1]))
+        for text in entry.msgstr.values():
+            assert set(field.findall(text)) == expected, (message, text)
+
+
+def test_the_catalog_header_declares_utf8_and_swedish_plurals():
+    translations = gettext.GNUTranslations(io.BytesIO(compile_mo(parse_po(CATALOG.read_text(encoding="utf-8")))))
+    assert translations.info()["plural-forms"] == "nplurals=2; plural=(n != 1);"
+    assert translations.ngettext("{n} warning", "{n} warnings", 1) == "{n} varning"
+    assert translations.ngettext("{n} warning", "{n} warnings", 0) == "{n} varningar"
+
+
+def test_no_module_that_translates_binds_the_name_of_the_translator():
+    """`for _, x in ...` in a function that calls `_()` makes `_` a local there: the call then fails."""
+    import ast
+
+    for path in sorted(SOURCE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports = any(
+            isinstance(node, ast.ImportFrom) and node.module == "finplan.i18n" and any(a.name == "_" for a in node.names)
+            for node in ast.walk(tree)
+        )
+        if imports:
+            bound = [
+                node.lineno for node in ast.walk(tree)
+                if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
+            ]
+            assert not bound, f"{path.relative_to(SOURCE)} binds `_` on lines {bound}"
+
+
+def test_marking_finds_gettext_calls_as_written():
+    source = (
+        'x = _("one")\n'
+        'y = N_("two " "parts")\n'
+        'z = ngettext("{n} file", "{n} files", n)\n'
+        "w = _(name)\n"  # a variable: translated where shown, marked where it is defined
+        'v = other("not marked")\n'
+    )
+    assert marked_messages(source) == [("one",), ("two parts",), ("{n} file", "{n} files")]
+
+
+# -- The .po reader -------------------------------------------------------------------------------
+
+PO = r'''# a translator's comment
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+#: somewhere.py
+msgid "Financing"
+msgstr "Finansiering"
+
+msgid ""
+"a long text "
+"over lines"
+msgstr "en lång text "
+"över rader"
+
+msgid "say \"cash\"\tthen\\now\n"
+msgstr "säg \"kontant\"\tsedan\\nu\n"
+
+msgctxt "table"
+msgid "Total"
+msgstr "Totalt"
+
+msgid "Total"
+msgstr "Summa"
+
+msgid "{n} line"
+msgid_plural "{n} lines"
+msgstr[0] "{n} rad"
+msgstr[1] "{n} rader"
+
+#, fuzzy
+msgid "Margin"
+msgstr "Marginal?"
+
+msgid "Limit"
+msgstr ""
+msgid "Set by"
+msgstr "Satt av"
+
+#~ msgid "Gone"
+#~ msgstr "Borta"
+'''
+
+
+def _translations(text: str) -> gettext.GNUTranslations:
+    return gettext.GNUTranslations(io.BytesIO(compile_mo(parse_po(text))))
+
+
+def test_the_reader_takes_continued_strings_escapes_contexts_and_plurals():
+    entries = parse_po(PO)
+    assert [e.msgid for e in entries][:3] == ["", "Financing", "a long text over lines"]
+    assert entries[1].line == 8
+    t = _translations(PO)
+    assert t.gettext("Financing") == "Finansiering"
+    assert t.gettext("a long text over lines") == "en lång text över rader"
+    assert t.gettext('say "cash"\tthen\\now\n') == 'säg "kontant"\tsedan\\nu\n'
+    assert t.pgettext("table", "Total") == "Totalt"
+    assert t.gettext("Total") == "Summa"
+    assert [t.ngettext("{n} line", "{n} lines", n) for n in (0, 1, 2)] == ["{n} rader", "{n} rad", "{n} rader"]
+    assert t.gettext("Set by") == "Satt av"  # an entry right after another, with no blank line
+
+
+def test_fuzzy_and_untranslated_entries_fall_back_to_english():
+    t = _translations(PO)
+    assert t.gettext("Margin") == "Margin"
+    assert t.gettext("Limit") == "Limit"
+    assert t.gettext("Gone") == "Gone"  # obsolete entries are comments
+    flags = {e.msgid: e.flags for e in parse_po(PO)}
+    assert flags["Margin"] == {"fuzzy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ('msgid "a"\nmsgstr "b', 2, "expected a quoted string"),
+        ('msgid "a"\nmsgstr "b\\q"', 2, "unknown escape \\q"),
+        ('msgid "a"\nmsgstr "b"c"', 2, 'a quote inside a string must be written \\"'),
+        ('msgid "a"\nmsgstr "b\\"', 2, "a string is not closed: its last quote is escaped"),
+        ('"stray"\nmsgid "a"\nmsgstr "b"', 1, "a continued string with nothing before it"),
+        ('msgid "a"\nmsgid_plural "as"\nmsgstr[x] "b"', 3, "bad plural index"),
+        ('msgid "a"\nmsgtxt "b"', 2, "unknown keyword 'msgtxt'"),
+        ('msgid "a"\n\nmsgstr "b"', 1, "an entry needs a msgid and a msgstr"),
+        ('msgid "a"\nmsgid "b"\nmsgstr "c"', 2, "msgid twice in one entry"),
+    ],
+)
+def test_a_malformed_catalog_is_refused_with_its_line(text, line, problem):
+    with pytest.raises(PoError) as caught:
+        parse_po(text)
+    assert caught.value.line == line
+    assert problem in str(caught.value)
+
+
+def test_the_empty_text_is_not_the_catalogs_header():
+    i18n.set_language("sv")
+    try:
+        assert i18n._("") == ""
+        assert i18n._("Financing") == "Finansiering"
+        assert i18n._("a text no catalog has") == "a text no catalog has"
+    finally:
+        i18n.set_language("en")
+
+
+def test_the_catalog_is_installed_with_the_package():
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]["finplan"]
+    relative = CATALOG.relative_to(SOURCE).as_posix()
+    assert any(Path(relative).match(pattern) for pattern in patterns)
+
+
+# -- The Swedish README and the glossary ---------------------------------------------------------------
+
+
+def _commands(markdown: str) -> list[str]:
+    """The indented command lines of a README, without their comments."""
+    return [line.split("  #")[0].rstrip() for line in markdown.splitlines() if line.startswith("    ")]
+
+
+def test_the_swedish_readme_has_the_english_readmes_commands_word_for_word():
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    swedish = (ROOT / "README.sv.md").read_text(encoding="utf-8")
+    assert _commands(swedish) == _commands(english)
+    assert "(README.sv.md)" in english and "(README.md)" in swedish
+
+
+def test_the_swedish_readmes_example_is_what_finplan_prints():
+    swedish = (ROOT / "README.sv.md").read_text(encoding="utf-8")
+    example = re.search(r"```\n\$ LANG=sv_SE.UTF-8 finplan check budgets/attraktiv.yaml\n(.*?)```", swedish, re.DOTALL)
+    run = run_finplan("check", "budgets/attraktiv.yaml", env={"LANG": "sv_SE.UTF-8"})
+    printed = [line.rstrip() for line in run.output.splitlines()]
+    shown = [line for line in example.group(1).splitlines() if line != "..."]
+    assert len(shown) > 5
+    for line in shown:
+        assert line in printed, line
+
+
+def test_the_glossary_gives_each_handbook_term_its_swedish_and_a_source():
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and not line.startswith("| English")
+    ]
+    assert all(len(row) == 3 and all(row) for row in rows)
+    swedish = " ".join(row[1] for row in rows)
+    for term in (
+        "finansieringsplan", "kostnadsbudget", "medfinansiering", "bidrag i annat än pengar", "offentlig",
+        "privat", "kontant", "schablon", "förskott", "beräkningsunderlag", "beslutad / sökt / föreslagen",
+        "andel", "tak", "golv", "marginal",
+    ):
+        assert term in swedish, term
