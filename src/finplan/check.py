@@ -11,7 +11,7 @@ from pathlib import Path
 from finplan.config import FileConfig
 from finplan.errors import UNREADABLE, InputError
 from finplan.comments import cut_values
-from finplan.findings import CheckResult, Finding, file_order, line_at
+from finplan.findings import CheckResult, Finding, file_order, with_snippets
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
 from finplan.model import settings_of
 from finplan.rules import RULES, Rule
@@ -54,7 +54,7 @@ def check_bytes(
         plan, shape_findings = build_plan(document)
         if plan is None:
             result.readable = False
-            result.findings.extend(replace(f, snippet=line_at(text, f.position)) for f in shape_findings)
+            result.findings.extend(with_snippets(shape_findings, text))
             return result
         result.plan = plan
         result.settings = settings_of(plan, config.settings)
@@ -103,10 +103,8 @@ def collector_paused():
 def unreadable(result: CheckResult, error: InputError, text: str | None = None) -> CheckResult:
     """`result` marked as not checked at all, for the reason `error` gives, with the line it stands on."""
     result.readable = False
-    snippet = line_at(text, error.position) if text is not None else None
-    result.findings.append(
-        Finding(UNREADABLE.code, UNREADABLE.severity, f"the file {error.message}", (), error.position, snippet=snippet)
-    )
+    finding = Finding(UNREADABLE.code, UNREADABLE.severity, f"the file {error.message}", (), error.position)
+    result.findings.extend(with_snippets([finding], text) if text is not None else [finding])
     return result
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -113,18 +113,20 @@ class Finding:
 SNIPPET_CHARS = 200
 
 
-def line_at(text: str, position: Position | None) -> str | None:
-    """The line of `text` a position stands on, bounded, for showing under a finding; None if none."""
-    if position is None:
-        return None
-    start = 0
-    for _ in range(position.line - 1):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return None
-    end = text.find("\n", start)
-    line = text[start : end if end >= 0 else len(text)].rstrip("\r")
-    return line[:SNIPPET_CHARS]
+def with_snippets(findings: list[Finding], text: str) -> list[Finding]:
+    """The findings, each with the line of `text` it stands on (bounded), for showing under it.
+
+    The text is split once, however many findings there are: a plan wrong on
+    every line costs one pass, not one for each finding.
+    """
+    if not any(finding.position for finding in findings):
+        return findings
+    lines = text.split("\n")
+    return [
+        replace(finding, snippet=lines[finding.position.line - 1].rstrip("\r")[:SNIPPET_CHARS])
+        if finding.position and 0 < finding.position.line <= len(lines) else finding
+        for finding in findings
+    ]
 
 
 def fingerprint(file: str, finding: Finding) -> str:
