@@ -422,17 +422,25 @@ def inside_scalars(text: str, offsets: list[int]) -> set[int]:
     """Which character offsets of `text` fall inside a scalar, such as a `#` in quoted text.
 
     Only the scanner knows where a quoted value ends, so the text is scanned
-    again; callers ask only when the text holds a candidate at all.
+    again; callers ask only when the text holds a candidate at all. The
+    scanner gives the scalars in the order of the text, so the offsets, sorted,
+    are walked alongside them once.
     """
-    spans = []
+    pending = sorted(offsets)
+    inside: set[int] = set()
+    at = 0
     scanner = _EventParser(text)
     try:
-        while scanner.check_token():
+        while at < len(pending) and scanner.check_token():
             token = scanner.get_token()
             if isinstance(token, yaml.ScalarToken):
-                spans.append((token.start_mark.index, token.end_mark.index))
+                start, end = token.start_mark.index, token.end_mark.index
+                while at < len(pending) and pending[at] < end:
+                    if pending[at] >= start:
+                        inside.add(pending[at])
+                    at += 1
     except yaml.YAMLError:
         pass  # a plan that does not scan is refused by the parser anyway
     finally:
         scanner.dispose()
-    return {offset for offset in offsets if any(start <= offset < end for start, end in spans)}
+    return inside

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich import box
 from rich.table import Table
+from rich.text import Text
+
+from finplan.money import format_number
 
 # Right-aligned and kept whole: an amount split over two lines misreads.
 _NUMERIC = {"Amount", "Share", "Total", "Margin", "Value", "Limit"}
@@ -35,3 +40,16 @@ def new_table(title: str, *columns: str, gap: int = 1) -> Table:
             min_width=None if whole else min(10, max(len(column), 4)),
         )
     return table
+
+
+MAX_ROWS = 40
+"""Lines a table shows; a plan of thousands of lines is read through its sums and findings."""
+
+
+def add_lines(table: Table, lines: list, row) -> None:
+    """A row for each of the first MAX_ROWS lines, then one saying how many more there are."""
+    for line in lines[:MAX_ROWS]:
+        table.add_row(*row(line))
+    if len(lines) > MAX_ROWS:
+        more = format_number(Decimal(len(lines) - MAX_ROWS))
+        table.add_row(Text(f"… {more} more", style="dim"))

@@ -18,7 +18,7 @@ from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
 from finplan.report.run import ReportRun, counts, finding_parts, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
-from finplan.report.table import new_table
+from finplan.report.table import MAX_ROWS, add_lines, new_table  # noqa: F401 (MAX_ROWS, add_lines: for the summary too)
 from finplan.report.wording import label
 from finplan.totals import GROUPS, NOT_STATED, per_year, subtotals, total_of
 
@@ -184,9 +184,13 @@ def _costs(plan: Plan) -> Table:
 
 def _years(plan: Plan) -> Table:
     sections = [("Financing", plan.financing), ("Costs", plan.costs or [])]
-    years = sorted({year for _, lines in sections for line in lines for year in (line.per_year or {})})
+    every = sorted({year for _, lines in sections for line in lines for year in (line.per_year or {})})
+    years = every[:MAX_YEARS]
     unit = "kr" if plan.currency == "SEK" else plan.currency
-    table = new_table(f"Per year ({unit})", "Line", *map(str, years), "Total", gap=2)
+    title = f"Per year ({unit})"
+    if len(every) > MAX_YEARS:
+        title += f", the first {MAX_YEARS} of {format_number(Decimal(len(every)))} years"
+    table = new_table(title, "Line", *map(str, years), "Total", gap=2)
     for name, lines in sections:
         broken_down = [line for line in lines if line.per_year]
         if not broken_down:
@@ -203,17 +207,9 @@ def _years(plan: Plan) -> Table:
     return table
 
 
-MAX_ROWS = 40
-"""Lines a table shows; a plan of thousands of lines is read through its sums and findings."""
-
-
-def add_lines(table: Table, lines: list, row) -> None:
-    """A row for each of the first MAX_ROWS lines, then one saying how many more there are."""
-    for line in lines[:MAX_ROWS]:
-        table.add_row(*row(line))
-    if len(lines) > MAX_ROWS:
-        more = format_number(Decimal(len(lines) - MAX_ROWS))
-        table.add_row(Text(f"… {more} more", style="dim"))
+MAX_YEARS = 12
+"""Year columns the yearly table shows: a project's years fit, and a plan with a year on every line
+(FP202 reports each one outside the period) does not make a table thousands of columns wide."""
 
 
 def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text]:
