@@ -54,6 +54,8 @@ _CURRENCY = re.compile(CURRENCY_PATTERN + r"\Z")
 def _currency_of(info: ValidationInfo) -> str:
     """The plan's currency, which `build_plan` passes in, so that messages name its units."""
     currency = (info.context or {}).get("currency")
+    if currency == "SEK":  # asked once for every amount: the common answer without the pattern
+        return currency
     return currency if isinstance(currency, str) and _CURRENCY.match(currency) else "SEK"
 
 
