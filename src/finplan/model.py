@@ -54,12 +54,15 @@ _CURRENCY = re.compile(CURRENCY_PATTERN + r"\Z")
 def _currency_of(info: ValidationInfo) -> str:
     """The plan's currency, which `build_plan` passes in, so that messages name its units."""
     currency = (info.context or {}).get("currency")
-    if currency == "SEK":  # asked once for every amount: the common answer without the pattern
-        return currency
     return currency if isinstance(currency, str) and _CURRENCY.match(currency) else "SEK"
 
 
 def _amount(value: object, info: ValidationInfo) -> Decimal:
+    try:
+        return parse_amount(value)
+    except AmountError:
+        pass
+    # The currency only words the message (its units): looked up for an amount that is wrong, not for each.
     try:
         return parse_amount(value, _currency_of(info))
     except AmountError as error:
