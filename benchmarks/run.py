@@ -7,12 +7,19 @@ a round, in turn, so that the machine's drift touches them alike. The script
 prints each command's median wall time and peak memory (the operating
 system's maximum resident set size of the process), the ratios the targets
 are set in, and whether each target is met. Options: --rounds N (default 5),
---only GROUP (seed, 10k, folder, 100k).
+--only GROUP (seed, 10k, folder, 100k, scaling), --n N (the scaling table's
+smaller size, default 2 000).
+
+finplan runs from its compiled bytecode, as an installed package does: the
+source is compiled once before timing (`compileall`), and the commands run
+without PYTHONDONTWRITEBYTECODE, which would otherwise have an editable
+install recompile every module on every run.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -30,6 +37,9 @@ SEED = ROOT / "budgets" / "attraktiv.yaml"
 
 IMPORT_FLOOR = "import yaml, typer, rich.console, rich.table; from pydantic import BaseModel"
 PARSE_FLOOR = "import yaml,sys; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
+MINIMAL = ROOT / "benchmarks" / "minimal.py"
+# The children run as users run them: with bytecode read from (and written to) __pycache__.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass
@@ -37,35 +47,41 @@ class Measure:
     label: str
     seconds: list[float]
     peak_kib: list[int]
+    cpu: list[float]
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
     @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+    @property
     def peak(self) -> float:
         return statistics.median(self.peak_kib) / 1024
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (KiB) of one run of `command`."""
+def timed(command: list[str]) -> tuple[float, int, float]:
+    """Wall time, peak resident memory (KiB) and processor time (user and system) of one run of `command`."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def side_by_side(commands: dict[str, list[str]], rounds: int) -> dict[str, Measure]:
-    measures = {label: Measure(label, [], []) for label in commands}
+    measures = {label: Measure(label, [], [], []) for label in commands}
     for command in commands.values():  # one warm-up each: file cache, .pyc files
         timed(command)
     for _ in range(rounds):
         for label, command in commands.items():
-            seconds, peak = timed(command)
+            seconds, peak, cpu = timed(command)
             measures[label].seconds.append(seconds)
             measures[label].peak_kib.append(peak)
+            measures[label].cpu.append(cpu)
     return measures
 
 
@@ -75,14 +91,15 @@ def tool(name: str) -> str | None:
 
 
 def prepare() -> None:
+    compileall.compile_dir(ROOT / "src" / "finplan", quiet=1)
     if not (OUT / "folder").is_dir() or not (OUT / "lines-100000.yaml").is_file():
         subprocess.run([PYTHON, str(ROOT / "benchmarks" / "generate.py"), str(OUT)], check=True)
     with (OUT / "schema.json").open("w") as schema:
         subprocess.run([str(BIN / "finplan"), "schema"], stdout=schema, check=True)
 
 
-def groups() -> dict[str, tuple[str, dict[str, list[str]], list[tuple[str, str, str, float]]]]:
-    """Each group: what it measures, its commands, and its targets (what, of, against, at most)."""
+def groups() -> dict[str, tuple[str, dict[str, list[str]], list[tuple[str, str, str, float | None]]]]:
+    """Each group: what it measures, its commands, and its targets (what, of, against, at most; None: shown only)."""
     finplan = str(BIN / "finplan")
     yamllint = tool("yamllint")
     cjs = tool("check-jsonschema")
@@ -104,11 +121,14 @@ def groups() -> dict[str, tuple[str, dict[str, list[str]], list[tuple[str, str, 
             "budgets/attraktiv.yaml, the seed's plan",
             {
                 "import floor": [PYTHON, "-c", IMPORT_FLOOR],
+                "minimal program": [PYTHON, str(MINIMAL), str(SEED)],
                 "finplan check": [finplan, "check", str(SEED)],
                 **others(str(SEED)),
             },
             [
-                ("time", "finplan check", "import floor", 1.2),
+                ("time", "finplan check", "minimal program", 1.0),
+                ("time", "finplan check", "import floor", None),
+                ("time", "minimal program", "import floor", None),
                 ("time", "finplan check", "check-jsonschema", 0.5),
             ],
         ),
@@ -120,7 +140,7 @@ def groups() -> dict[str, tuple[str, dict[str, list[str]], list[tuple[str, str, 
                 **others(ten_k),
             },
             [
-                ("time", "finplan check", "CSafeLoader parse", 1.0),
+                ("time", "finplan check", "CSafeLoader parse", 0.6),
                 ("memory", "finplan check", "CSafeLoader parse", 1.3),
             ],
         ),
@@ -143,10 +163,42 @@ def groups() -> dict[str, tuple[str, dict[str, list[str]], list[tuple[str, str, 
     }
 
 
+def scaling(n: int, rounds: int) -> list[str]:
+    """For each kind of input, `finplan check` on a plan of n and of 4n of it: the times and their ratio.
+
+    Work that grows with the plan grows 4x when the plan does (a little more
+    with sorting); a ratio near 16 is work that compares everything with
+    everything. The target: no kind grows more than 5x.
+    """
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import FAMILIES, family
+
+    folder = OUT / "scaling"
+    folder.mkdir(parents=True, exist_ok=True)
+    finplan = str(BIN / "finplan")
+    lines = [f"  {'kind of input':<26} {'n':>6} {'time':>9} {'4n':>7} {'time':>9} {'ratio':>6}"]
+    verdicts = []
+    for name in FAMILIES:
+        commands = {}
+        for size in (n, 4 * n):
+            path = folder / f"{name.replace(' ', '-')}-{size}.yaml"
+            path.write_text(family(name, size), encoding="utf-8")
+            commands[size] = [finplan, "check", str(path)]
+        measures = side_by_side(commands, rounds)
+        small, large = measures[n].median, measures[4 * n].median  # wall time, as the other groups
+        ratio = large / small
+        lines.append(f"  {name:<26} {n:>6} {small:8.3f}s {4 * n:>7} {large:8.3f}s {ratio:5.2f}x")
+        verdicts.append(f"  scaling: {name}, 4x the input = {ratio:.2f}x the time, target <= 5x: "
+                        f"{'met' if ratio <= 5 else 'NOT MET'}")
+    print("\n".join(lines))
+    return verdicts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k"], action="append")
+    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling"], action="append")
+    parser.add_argument("--n", type=int, default=2000, help="the scaling table's smaller size")
     args = parser.parse_args()
     prepare()
     print(f"finplan benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.rounds} rounds, medians")
@@ -160,17 +212,25 @@ def main() -> None:
         measures = side_by_side(commands, args.rounds)
         print(f"\n{name}: {what}")
         for m in measures.values():
-            print(f"  {m.label:<20} {m.median:8.3f} s  {m.peak:8.1f} MiB")
+            print(f"  {m.label:<20} {m.median:8.3f} s  {m.peak:8.1f} MiB  (processor {m.cpu_median:.3f} s)")
         for kind, of, against, limit in targets:
             if against not in measures:
                 verdicts.append(f"  {name}: {of} / {against} ({kind}): not measured, {against} not installed")
                 continue
             a, b = measures[of], measures[against]
             ratio = a.median / b.median if kind == "time" else a.peak / b.peak
-            met = "met" if ratio <= limit else "NOT MET"
-            line = f"  {name}: {of} / {against} ({kind}) = {ratio:.2f}x, target <= {limit}x: {met}"
+            # Processor time beside wall time: on a machine others share, it moves less.
+            cpu = f" (processor time {a.cpu_median / b.cpu_median:.2f}x)" if kind == "time" else ""
+            if limit is None:
+                line = f"  {name}: {of} / {against} ({kind}) = {ratio:.2f}x{cpu}"
+            else:
+                met = "met" if ratio <= limit else "NOT MET"
+                line = f"  {name}: {of} / {against} ({kind}) = {ratio:.2f}x{cpu}, target <= {limit}x: {met}"
             print(line)
             verdicts.append(line)
+    if not args.only or "scaling" in args.only:
+        print(f"\nscaling: finplan check (text report) on a plan of n and of 4n of one kind of input")
+        verdicts += scaling(args.n, args.rounds)
     print("\nsummary")
     print("\n".join(verdicts))
 

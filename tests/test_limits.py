@@ -113,3 +113,48 @@ def test_the_default_limits_hold_at_their_own_values():
     accepted("a: &x [" + ", ".join(["1"] * 9) + "]\nb: [" + ", ".join(["*x"] * 1000) + "]\n", DEFAULT_LIMITS)
     assert "limit of 65536" in refused("a: " + "x" * 65537 + "\n", DEFAULT_LIMITS).message
     accepted("a: " + "x" * 65536 + "\n", DEFAULT_LIMITS)
+
+
+def _period(start: str, end: str):
+    from conftest import MINIMAL
+
+    from finplan.shape import build_plan
+
+    text = MINIMAL.replace("period: {start: 2020-01-01, end: 2021-12-31}", f"period: {{start: {start}, end: {end}}}")
+    assert start in text
+    return build_plan(parse_text(text))
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2020-01-01", "2119-12-31"), ("2020-01-01", "2120-01-01"), ("2020-02-29", "2120-02-29"), ("2000-02-29", "2100-02-28")],
+)
+def test_a_period_below_and_at_the_limit_of_100_years(start, end):
+    plan, findings = _period(start, end)
+    assert findings == [] and plan.project.period.end.isoformat() == end
+
+
+@pytest.mark.parametrize(("start", "end"), [("2020-01-01", "2120-01-02"), ("2000-02-29", "2100-03-01"), ("0001-01-01", "9999-12-31")])
+def test_a_period_above_the_limit_is_refused_at_its_end(start, end):
+    plan, findings = _period(start, end)
+    assert plan is None
+    (finding,) = findings
+    assert finding.code == "FP001" and finding.path == ("project", "period", "end")
+    assert finding.message == (
+        f'`project.period.end` is "{end}"; the period {start} to {end} is longer than the limit of 100 years; '
+        "expected an end at most 100 years after the start"
+    )
+    assert finding.position == Position(6, 36)  # the end date itself
+
+
+def test_a_period_that_ends_before_it_starts_is_no_period_over_the_limit():
+    # Read, and reported by FP201 (the rules), however far apart its ends lie.
+    plan, findings = _period("9999-12-31", "0001-01-01")
+    assert findings == [] and plan.project.period.start.year == 9999
+
+
+def test_the_documented_period_limit_is_the_one_in_force():
+    from finplan.model import MAX_PERIOD_YEARS
+
+    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    assert f"| a period, from its start to its end | {MAX_PERIOD_YEARS} years |" in text

@@ -44,24 +44,30 @@ def check_bytes(
     limits: Limits = DEFAULT_LIMITS,
 ) -> CheckResult:
     """Everything finplan finds in a plan's bytes, reported under `name`."""
-    result = CheckResult(file=name, strict=config.strict)
     with collector_paused():
-        try:
-            text = decode(data, limits)
-            document = parse_text(text, limits)
-        except InputError as error:
-            return unreadable(result, error, data.decode("utf-8", "replace"))
-        plan, shape_findings = build_plan(document)
-        if plan is None:
-            result.readable = False
-            result.findings.extend(with_snippets(shape_findings, text))
-            return result
-        result.plan = plan
-        result.settings = settings_of(plan, config.settings)
-        findings = run_rules(plan, rules, document.source.locate, result.settings, enabled=config.selection.enabled)
-        findings = sorted(findings + cut_values(text), key=file_order)
-        result.findings.extend(apply_policy(findings, config, ignore_comments(text)))
+        # The loaded document is freed as _check returns, before the collector is back: else its
+        # first pass would walk each of the document's many objects, to free nothing.
+        return _check(data, name, config, rules, limits)
+
+
+def _check(data: bytes, name: str, config: FileConfig, rules: Iterable[Rule], limits: Limits) -> CheckResult:
+    result = CheckResult(file=name, strict=config.strict)
+    try:
+        text = decode(data, limits)
+        document = parse_text(text, limits)
+    except InputError as error:
+        return unreadable(result, error, data.decode("utf-8", "replace"))
+    plan, shape_findings = build_plan(document)
+    if plan is None:
+        result.readable = False
+        result.findings.extend(with_snippets(shape_findings, text))
         return result
+    result.plan = plan
+    result.settings = settings_of(plan, config.settings)
+    findings = run_rules(plan, rules, document.source.locate, result.settings, enabled=config.selection.enabled)
+    findings = sorted(findings + cut_values(text), key=file_order)
+    result.findings.extend(apply_policy(findings, config, ignore_comments(text)))
+    return result
 
 
 def apply_policy(findings: list[Finding], config: FileConfig, ignores: dict[int, Ignore]) -> list[Finding]:

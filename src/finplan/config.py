@@ -108,7 +108,8 @@ Severities = dict[Annotated[str, AfterValidator(_configurable)], Literal["error"
 
 
 class _Table(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    # Built when a configuration file is first read, not at import: most checks read none.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class _Override(_Table):

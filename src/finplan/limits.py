@@ -97,9 +97,10 @@ def measure_limits(plan: Plan, settings: Settings) -> list[Measure]:
     for profile in settings.profiles:
         measures += _profile_caps(plan, settings, profile)
     tolerance = settings.general("rounding_tolerance")
+    bases: dict[str, tuple[Decimal, Decimal]] = {}  # the public and the cash financing, summed once
     for index, line in enumerate(plan.financing):
         for number, limit in enumerate(line.limits or ()):
-            measures.append(_line_limit(plan, index, line, number, limit, tolerance))
+            measures.append(_line_limit(plan, index, line, number, limit, tolerance, bases))
     return measures
 
 
@@ -159,10 +160,12 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
 
 
 def _by_decision_maker(lines: Iterable[tuple[int, FinancingLine]]) -> dict[str | None, list]:
+    """The lines by decision-maker, named as first written: `Tillväxtverket` and `tillväxtverket` are one."""
     groups: dict[str | None, list] = {}
+    spelled: dict[str, str] = {}  # casefolded name -> the spelling first met
     for item in lines:
         maker = item[1].decided_by
-        key = next((k for k in groups if k is not None and maker is not None and k.casefold() == maker.casefold()), maker)
+        key = maker if maker is None else spelled.setdefault(maker.casefold(), maker)
         groups.setdefault(key, []).append(item)
     return groups
 
@@ -175,9 +178,17 @@ def _measure(*, lines, **fields) -> Measure:
     )
 
 
-def _line_limit(plan: Plan, index: int, line: FinancingLine, number: int, limit: Limit, tolerance: Decimal) -> Measure:
+def _line_limit(
+    plan: Plan, index: int, line: FinancingLine, number: int, limit: Limit, tolerance: Decimal,
+    bases: dict[str, tuple[Decimal, Decimal]],
+) -> Measure:
     base_name = limit.base
-    base, base_slack = base_of(plan, base_name, [line]) if base_name else (ZERO, ZERO)
+    if base_name in ("public", "cash"):  # the same for every line: not summed again for each
+        if base_name not in bases:
+            bases[base_name] = base_of(plan, base_name, [line])
+        base, base_slack = bases[base_name]
+    else:
+        base, base_slack = base_of(plan, base_name, [line]) if base_name else (ZERO, ZERO)
     return Measure(
         origin="plan", title=shorten(limit.source) if limit.source else "the plan", is_cap=limit.is_cap, lines=((index, line),), amount=line.amount,
         tolerance=tolerance, path=("financing", index, "limits", number), share=limit.share, base_name=base_name,

@@ -267,9 +267,13 @@ def _refuse(message: str, at: tuple[int, int]) -> InputError:
 
 
 class _Frame:
-    """A mapping or sequence being built, with what is needed to finish it."""
+    """A mapping or sequence being built, with what is needed to finish it.
 
-    __slots__ = ("value", "positions", "anchor", "size", "height", "key", "key_at", "is_map")
+    `keys` and `places` (a mapping's) or `items` (a sequence's) are its
+    positions' own containers, held here so the hot loop reaches them in one step.
+    """
+
+    __slots__ = ("value", "positions", "anchor", "size", "height", "key", "key_at", "is_map", "keys", "places", "items")
 
     def __init__(self, value: Any, positions: Any, anchor: str | None) -> None:
         self.value = value
@@ -280,6 +284,10 @@ class _Frame:
         self.key: Any = _NO_KEY
         self.key_at: tuple[int, int] | None = None
         self.is_map = type(value) is dict
+        if self.is_map:
+            self.keys, self.places = positions.keys, positions.values
+        else:
+            self.items = positions.items
 
 
 _NO_KEY = object()
@@ -289,7 +297,9 @@ class _Builder:
     """Builds values from parser events, enforcing the loader's rules and limits.
 
     The loop is the hot path of a large plan (a million events): plain scalars,
-    by far the most common event, are handled inline, without a method call.
+    by far the most common event, are handled inline, without a method call,
+    and so are the names among them (a plain scalar that cannot be a number,
+    a null or a boolean is its text) and the keys that are names.
     """
 
     def __init__(self, limits: Limits) -> None:
@@ -304,30 +314,41 @@ class _Builder:
         documents = 0
         stack = self.stack
         max_chars = self.limits.max_scalar_chars
-        get_event, check_event = parser.get_event, parser.check_event
-        while check_event():
-            event = get_event()
+        get_event = parser.get_event
+        scalar_event, no_key, number_starts, nulls, bools = ScalarEvent, _NO_KEY, _NUMBER_STARTS, _NULLS, _BOOLS
+        frame = None  # stack[-1], kept at hand; set again after every event that may change the stack
+        while (event := get_event()) is not None:  # both parsers give None after the stream's end
             kind = type(event)
-            if kind is ScalarEvent and event.anchor is None and event.tag is None and stack:
+            if kind is scalar_event and frame is not None and event.anchor is None and event.tag is None:
                 mark = event.start_mark
                 at = (mark.line + 1, mark.column + 1)
                 text = event.value
                 if len(text) > max_chars:
                     raise _refuse(f"has a value of {len(text)} characters, more than the limit of {max_chars}", at)
-                value = resolve_plain(text) if event.implicit[0] else text
-                frame = stack[-1]
+                if not event.implicit[0]:
+                    value = text
+                elif text and text[0] not in number_starts and text not in nulls and text not in bools:
+                    value = text  # what resolve_plain would say, without the call
+                else:
+                    value = resolve_plain(text)
                 frame.size += 1
                 if not frame.is_map:
                     frame.value.append(value)
-                    frame.positions.items.append(at)
-                elif frame.key is _NO_KEY:
-                    self._key(frame, value, at)
+                    frame.items.append(at)
+                    continue
+                key = frame.key
+                if key is not no_key:
+                    frame.value[key] = value
+                    frame.keys[key] = frame.key_at
+                    frame.places[key] = at
+                    frame.key = no_key
+                elif type(value) is str and value not in frame.value:  # a new name: what _key would accept
+                    frame.key = value
+                    frame.key_at = at
                 else:
-                    frame.value[frame.key] = value
-                    frame.positions.keys[frame.key] = frame.key_at
-                    frame.positions.values[frame.key] = at
-                    frame.key = _NO_KEY
-            elif kind is ScalarEvent:
+                    self._key(frame, value, at)
+                continue
+            if kind is scalar_event:
                 self._scalar(event)
             elif kind is MappingStartEvent:
                 self._open(event, {}, MapPositions(_mark(event)), _MAP_TAGS)
@@ -341,6 +362,7 @@ class _Builder:
                 documents += 1
                 if documents > 1:
                     raise _refuse("holds more than one YAML document; a plan file holds exactly one", _mark(event))
+            frame = stack[-1] if stack else None
         if self.root is None or self.root[0] is None:
             raise InputError("is empty: it holds no plan")
         return Document(self.root[0], SourceMap(self.root[1]))
@@ -433,17 +455,25 @@ def inside_scalars(text: str, offsets: list[int]) -> set[int]:
     """Which character offsets of `text` fall inside a scalar, such as a `#` in quoted text.
 
     Only the scanner knows where a quoted value ends, so the text is scanned
-    again; callers ask only when the text holds a candidate at all.
+    again; callers ask only when the text holds a candidate at all. The
+    scanner gives the scalars in the order of the text, so the offsets, sorted,
+    are walked alongside them once.
     """
-    spans = []
+    pending = sorted(offsets)
+    inside: set[int] = set()
+    at = 0
     scanner = _EventParser(text)
     try:
-        while scanner.check_token():
+        while at < len(pending) and scanner.check_token():
             token = scanner.get_token()
             if isinstance(token, yaml.ScalarToken):
-                spans.append((token.start_mark.index, token.end_mark.index))
+                start, end = token.start_mark.index, token.end_mark.index
+                while at < len(pending) and pending[at] < end:
+                    if pending[at] >= start:
+                        inside.add(pending[at])
+                    at += 1
     except yaml.YAMLError:
         pass  # a plan that does not scan is refused by the parser anyway
     finally:
         scanner.dispose()
-    return {offset for offset in offsets if any(start <= offset < end for start, end in spans)}
+    return inside

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import (
     BaseModel,
     ValidationInfo,
+    field_validator,
     model_validator,
     BeforeValidator,
     ConfigDict,
@@ -57,6 +58,11 @@ def _currency_of(info: ValidationInfo) -> str:
 
 
 def _amount(value: object, info: ValidationInfo) -> Decimal:
+    try:
+        return parse_amount(value)
+    except AmountError:
+        pass
+    # The currency only words the message (its units): looked up for an amount that is wrong, not for each.
     try:
         return parse_amount(value, _currency_of(info))
     except AmountError as error:
@@ -178,11 +184,33 @@ class _Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+MAX_PERIOD_YEARS = 100
+"""The longest period a plan may state. A longer one is a typing error, and would have each rule that
+goes through a period's years (FP203, an amount spread over its years) do so for millennia."""
+
+
 class Period(_Strict):
-    """A period (projektperiod), both ends inclusive."""
+    """A period (projektperiod), both ends inclusive, at most MAX_PERIOD_YEARS long.
+
+    An end before the start is read, and FP201 reports it.
+    """
 
     start: PlanDate
     end: PlanDate
+
+    @field_validator("end")
+    @classmethod
+    def _within_limit(cls, end: date, info: ValidationInfo) -> date:
+        start = info.data.get("start")
+        # Compared as (year, month, day): the day 100 years on may not exist (29 February) or be past 9999.
+        if start is not None and (end.year, end.month, end.day) > (start.year + MAX_PERIOD_YEARS, start.month, start.day):
+            raise PydanticCustomError(
+                "period",
+                "the period {start} to {end} is longer than the limit of {limit} years; "
+                "expected an end at most {limit} years after the start",
+                {"start": str(start), "end": str(end), "limit": MAX_PERIOD_YEARS},
+            )
+        return end
 
     @property
     def days(self) -> int:
@@ -431,3 +459,18 @@ class Plan(_Strict):
     financing: Annotated[list[FinancingLine], Field(min_length=1)]
     outside_total: Annotated[list[FinancingLine], Field(min_length=1)] | None = None
     costs: list[CostLine] | None = None
+
+    @field_validator("profiles")
+    @classmethod
+    def _each_profile_once(cls, profiles: list[str] | None) -> list[str] | None:
+        first: dict[str, int] = {}
+        for index, name in enumerate(profiles or ()):
+            if name in first:
+                # `index` lets finplan.shape place the finding at the repeated item, not at the whole list.
+                raise PydanticCustomError(
+                    "repeated",
+                    "names the profile {name} a second time (first as `profiles[{first}]`); expected each profile once",
+                    {"name": name, "first": first[name], "index": index},
+                )
+            first[name] = index
+        return profiles

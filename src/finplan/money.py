@@ -78,12 +78,14 @@ def parse_amount(value: object, currency: str = "SEK") -> Decimal:
     Öre (cents) are at most two decimals; there is no float anywhere on the way.
     A message names what the writer most likely meant, in the plan's currency.
     """
-    if isinstance(value, bool) or value is None:
-        raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
-    if isinstance(value, int):
-        return _checked(Decimal(value), currency)
-    if isinstance(value, Decimal):
-        return _checked(value, currency)
+    # Text first: the form most amounts in a plan are written in ("2 658 128").
+    if type(value) is not str:
+        if isinstance(value, bool) or value is None:
+            raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+        if isinstance(value, int):
+            return _checked(Decimal(value), currency)
+        if isinstance(value, Decimal):
+            return _checked(value, currency)
     if isinstance(value, str):
         text = value.strip(BLANKS)
         if _AMOUNT.match(text) is None:

@@ -95,6 +95,9 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
         if kind in _OWN_WORDS:
             return Problem(f"{where}: {detail['msg']}", key_loc, key_loc, on_key=True)
         return Problem(f"{where} is not a year; expected a year written as a number, such as 2020", key_loc, key_loc, on_key=True)
+    if kind == "repeated":  # an item of a list named again: at that item
+        item = (*loc, detail["ctx"]["index"])
+        return Problem(f"{_name(item)} {detail['msg']}", item, item)
     where = _name(loc)
     value = detail.get("input")
     if loc == ("finplan",) and value == str(FORMAT_VERSION):

@@ -5,13 +5,18 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from finplan.findings import some
 from finplan.i18n import N_, _
-from finplan.limits import measure_limits
+from finplan.limits import Measure, measure_limits
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.profiles import Settings, UsedSetting
 from finplan.report import wording
-from finplan.report.table import new_table
+from finplan.report.table import add_lines, new_table
+
+
+MAX_IDS = 10
+"""Line ids a row of the caps table names."""
 
 
 def needs_numbers(plan: Plan, settings: Settings) -> bool:
@@ -44,28 +49,32 @@ def caps_table(plan: Plan, settings: Settings) -> Table | None:
     table = new_table(
         _("Caps and floors"), N_("Set by"), N_("Lines"), N_("Amount"), N_("Share"), N_("Limit"), N_("Margin")
     )
-    for m in measures:
-        kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
-        within = m.excess <= 0
-        style = "green" if within else ("yellow" if m.excess <= m.tolerance or m.rests_on_rounding else "bold red")
-        margin = Text(wording.margin(m.excess, plan.currency, is_cap=m.is_cap), style=style)
-        if m.rests_on_rounding:
-            margin.append("\n" + _("within rounding"), style="italic")
-        limit = (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
-        if m.share is not None:
-            # Two lines, each kept whole: the limit in money, then what it is a share of.
-            limit += "\n" + _("{share} of {base} {amount}").format(
-                share=format_percent(m.share), base=_base(m), amount=kr(m.base)
-            )
-        table.add_row(
-            Text(m.title.replace("`", "")),
-            Text(", ".join(line.id for _index, line in m.lines)),
-            Text(kr(m.amount)),
-            Text(format_share(m.amount, m.base) if m.share is not None else ""),
-            Text(limit),
-            margin,
-        )
+    add_lines(table, measures, lambda m: _cap_row(plan, m))
     return table
+
+
+def _cap_row(plan: Plan, m: Measure) -> tuple[Text, ...]:
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    within = m.excess <= 0
+    style = "green" if within else ("yellow" if m.excess <= m.tolerance or m.rests_on_rounding else "bold red")
+    margin = Text(wording.margin(m.excess, plan.currency, is_cap=m.is_cap), style=style)
+    if m.rests_on_rounding:
+        margin.append("\n" + _("within rounding"), style="italic")
+    limit = (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
+    if m.share is not None:
+        # Two lines, each kept whole: the limit in money, then what it is a share of.
+        limit += "\n" + _("{share} of {base} {amount}").format(
+            share=format_percent(m.share), base=_base(m), amount=kr(m.base)
+        )
+    return (
+        Text(m.title.replace("`", "")),
+        # The lines of a cap over many (every decision-maker's together): the first of them, and how many more.
+        Text(some([line.id for _index, line in m.lines], MAX_IDS)),
+        Text(kr(m.amount)),
+        Text(format_share(m.amount, m.base) if m.share is not None else ""),
+        Text(limit),
+        margin,
+    )
 
 
 _SET_BY = {"plan": N_("(set by the plan)"), "configuration": N_("(set by the configuration)")}

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
+
+from finplan.money import format_number
 
 from finplan.i18n import _
 
@@ -94,3 +98,16 @@ def new_table(title: str, *columns: str, gap: int = 1) -> FittedTable:
             min_width=None if whole else min(10, max(len(shown), 4)),
         )
     return table
+
+
+MAX_ROWS = 40
+"""Lines a table shows; a plan of thousands of lines is read through its sums and findings."""
+
+
+def add_lines(table: Table, lines: list, row) -> None:
+    """A row for each of the first MAX_ROWS lines, then one saying how many more there are."""
+    for line in lines[:MAX_ROWS]:
+        table.add_row(*row(line))
+    if len(lines) > MAX_ROWS:
+        more = format_number(Decimal(len(lines) - MAX_ROWS))
+        table.add_row(Text(_("… {n} more").format(n=more), style="dim"))

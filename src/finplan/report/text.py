@@ -19,7 +19,7 @@ from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
 from finplan.report.run import ReportRun, counts, finding_parts, status
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
-from finplan.report.table import new_table
+from finplan.report.table import MAX_ROWS, add_lines, new_table  # noqa: F401 (MAX_ROWS, add_lines: for the summary too)
 from finplan.report.wording import label
 from finplan.totals import GROUPS, NOT_STATED, per_year, subtotals, total_of
 
@@ -210,9 +210,13 @@ def _costs(plan: Plan) -> Table:
 
 def _years(plan: Plan) -> Table:
     sections = [(_("Financing"), plan.financing), (_("Costs"), plan.costs or [])]
-    years = sorted({year for _name, lines in sections for line in lines for year in (line.per_year or {})})
+    every = sorted({year for _name, lines in sections for line in lines for year in (line.per_year or {})})
+    years = every[:MAX_YEARS]
     unit = "kr" if plan.currency == "SEK" else plan.currency
-    table = new_table(_("Per year ({unit})").format(unit=unit), N_("Line"), *map(str, years), N_("Total"), gap=2)
+    title = _("Per year ({unit})").format(unit=unit)
+    if len(every) > MAX_YEARS:
+        title += _(", the first {shown} of {count} years").format(shown=MAX_YEARS, count=format_number(Decimal(len(every))))
+    table = new_table(title, N_("Line"), *map(str, years), N_("Total"), gap=2)
     for name, lines in sections:
         broken_down = [line for line in lines if line.per_year]
         if not broken_down:
@@ -229,17 +233,9 @@ def _years(plan: Plan) -> Table:
     return table
 
 
-MAX_ROWS = 40
-"""Lines a table shows; a plan of thousands of lines is read through its sums and findings."""
-
-
-def add_lines(table: Table, lines: list, row) -> None:
-    """A row for each of the first MAX_ROWS lines, then one saying how many more there are."""
-    for line in lines[:MAX_ROWS]:
-        table.add_row(*row(line))
-    if len(lines) > MAX_ROWS:
-        more = format_number(Decimal(len(lines) - MAX_ROWS))
-        table.add_row(Text(_("… {n} more").format(n=more), style="dim"))
+MAX_YEARS = 12
+"""Year columns the yearly table shows: a project's years fit, and a plan with a year on every line
+(FP202 reports each one outside the period) does not make a table thousands of columns wide."""
 
 
 def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text]:

@@ -92,4 +92,7 @@ def financing_lines(plan: Plan) -> Iterator[tuple[Path, FinancingLine]]:
 
 def period_of(plan: Plan, line: Line) -> Period | None:
     """The period a line's money belongs to: its own, or else the project's; None when neither is stated."""
-    return getattr(line, "period", None) or plan.project.period
+    # Only a financing line has a period of its own; asking a cost line for one goes through
+    # Pydantic's __getattr__, which is slow enough to count on a plan of many lines.
+    own = line.period if type(line) is FinancingLine else None
+    return own or plan.project.period

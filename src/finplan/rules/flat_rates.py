@@ -27,8 +27,12 @@ _BASES = {
 }
 
 
-def flat_rate_base(plan: Plan, option: str) -> Decimal:
-    """What a flat-rate option is a share of, from the cost lines of the plan."""
+def flat_rate_bases(plan: Plan) -> dict[str, Decimal]:
+    """What each flat-rate option is a share of, from the cost lines of the plan.
+
+    Computed once for a plan, not once for each flat-rate line: a plan of many
+    flat-rate lines would otherwise add up all of its costs for each of them.
+    """
     costs = plan.costs or []
     staff = total_of(line for line in costs if line.category == "staff")
     direct = total_of(line for line in costs if line.category in DIRECT)
@@ -39,7 +43,7 @@ def flat_rate_base(plan: Plan, option: str) -> Decimal:
         "indirect_of_direct_except_external": direct - external,
         "staff_of_other_direct": direct - staff,
         "remaining_of_staff": staff,
-    }[option]
+    }
 
 
 def offers_flat_rates(profile: Profile) -> bool:
@@ -105,9 +109,11 @@ def flat_rate_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Passes: the same line for 432 000.
     """
     tolerance = settings.general("rounding_tolerance")
+    bases = None
     for index, line in _flat_lines(plan):
         option, rate = line.flat_rate.option, line.flat_rate.rate
-        base = flat_rate_base(plan, option)
+        bases = bases or flat_rate_bases(plan)
+        base = bases[option]
         allowed = base * rate / 100
         if line.amount - allowed > tolerance:
             yield Violation(

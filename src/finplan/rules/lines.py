@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from finplan.findings import Figure, Path, Severity, format_path, shorten, some
-from finplan.model import Plan
+from finplan.model import CostLine, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_points
 from finplan.profiles import PROFILES, Settings
-from finplan.rules.base import Violation, figures, financing_lines, lines_of, rule
+from finplan.rules.base import Line, Violation, figures, financing_lines, lines_of, rule
 
 _PROFILES_SOURCE = "finplan's rule profiles (docs/rules.md); each requirement cites its own source"
 _BUDGET = "Tillväxtverket, \"Kostnads- och finansieringsbudget\": projektintäkter are entered negative"
@@ -34,7 +34,7 @@ def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
             data=figures(plan.currency, found=plan.total),
         )
     for path, line in lines_of(plan, outside=True):
-        income = getattr(line, "category", None) == "income"
+        income = type(line) is CostLine and line.category == "income"
         expected = "less than 0 kr, as income reduces the costs" if income else "more than 0 kr"
         if (line.amount >= 0) if income else (line.amount <= 0):
             yield Violation(
@@ -92,10 +92,10 @@ def not_stated(plan: Plan, settings: Settings) -> Iterator[Violation]:
         return
     needs = {
         "the years of their yearly breakdowns (FP202, FP203)": lambda line: line.per_year is not None
-        and getattr(line, "period", None) is None,
-        "their own periods (FP204)": lambda line: getattr(line, "period", None) is not None,
+        and _own(line, "period") is None,
+        "their own periods (FP204)": lambda line: _own(line, "period") is not None,
         "hours per person and year (FP414)": lambda line: any(
-            row.years is None for row in (getattr(line, "basis", None) or ())
+            row.years is None for row in (_own(line, "basis") or ())
         ),
     }
     lines = [line for _, line in lines_of(plan, outside=True)]
@@ -184,6 +184,15 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 on_key=True,
                 data=figures(plan.currency, found=found, expected=line.amount, difference=found - line.amount),
             )
+
+
+def _own(line: Line, field: str) -> object:
+    """A financing line's `period` or `basis`; None for a cost line, which has neither.
+
+    Not getattr with a default: a missing attribute goes through Pydantic's
+    __getattr__, slow enough to count on a plan of many lines.
+    """
+    return getattr(line, field) if type(line) is FinancingLine else None
 
 
 def _required(settings: Settings) -> list[tuple[str, str]]:

@@ -70,8 +70,9 @@ def breakdown_year_outside(plan: Plan, settings: Settings) -> Iterator[Violation
     Passes: the same period and `per_year: {2019: 250, 2020: 750}`.
     """
     for path, line, period in _breakdowns(plan):
+        first, last = period.start.year, period.end.year
         for year in line.per_year:
-            if not period.start.year <= year <= period.end.year:
+            if not first <= year <= last:
                 yield Violation(
                     (*path, "per_year", year),
                     f"`{line.id}` has money in {year}, outside its period {period.start} to "

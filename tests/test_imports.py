@@ -1,0 +1,83 @@
+"""What `finplan check` imports: its own modules and its stack, never another command's libraries.
+
+Start-up is most of the time a small plan takes, and each module imported is
+paid on every run; these lists make a new import a decision someone reads, not
+an accident. (The time itself is measured in benchmarks/.)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+SEED = ROOT / "budgets" / "attraktiv.yaml"
+
+# finplan's modules that checking one plan and printing its text report needs.
+OWN = {
+    "finplan", "finplan.batch", "finplan.catalogue", "finplan.check", "finplan.cli", "finplan.codes", "finplan.comments",
+    "finplan.config", "finplan.discover", "finplan.errors", "finplan.findings", "finplan.i18n", "finplan.job_codes",
+    "finplan.limits", "finplan.loader", "finplan.model", "finplan.money", "finplan.paths", "finplan.profiles",
+    "finplan.report", "finplan.report.numbers", "finplan.report.run", "finplan.report.table",
+    "finplan.report.text", "finplan.report.wording", "finplan.rules", "finplan.rules.advance",
+    "finplan.rules.base", "finplan.rules.caps", "finplan.rules.engine", "finplan.rules.flat_rates",
+    "finplan.rules.in_kind", "finplan.rules.kinds", "finplan.rules.lines", "finplan.rules.periods",
+    "finplan.rules.programmes", "finplan.rules.summary", "finplan.rules.sums", "finplan.shape", "finplan.suppress",
+    "finplan.syntax", "finplan.totals",
+}
+# The stack (Typer, Pydantic, Rich, PyYAML) and the packages it imports of its own.
+STACK = {
+    "typer", "shellingham", "annotated_doc",
+    "pydantic", "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection",
+    "rich", "yaml", "_yaml",
+}
+# Libraries of other commands (summary, report, diff) and of the tests.
+OTHERS = ("openpyxl", "matplotlib", "selenium", "docx", "pypdf", "markdown_it", "numpy", "PIL", "jsonschema")
+
+
+def imported_by_check(*args: str) -> set[str]:
+    """Every module loaded by the end of `finplan check ARGS`, run in a fresh interpreter."""
+    code = (
+        "import io, json, sys, contextlib\n"
+        f"sys.argv = ['finplan', 'check', *{list(args)!r}]\n"
+        "from finplan.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def third_party(modules: set[str]) -> set[str]:
+    """The top-level packages among `modules` that are neither the standard library nor finplan."""
+    tops = {name.split(".")[0] for name in modules}
+    interpreter = {"__main__", "_distutils_hack", "cython_runtime"} | {t for t in tops if t.startswith(("_cython_", "_sysconfigdata"))}
+    return {t for t in tops if t not in sys.stdlib_module_names and t != "finplan" and t not in interpreter}
+
+
+@pytest.fixture(scope="module")
+def seed_check() -> set[str]:
+    return imported_by_check(str(SEED))
+
+
+def test_check_on_the_seed_imports_only_the_modules_on_the_list(seed_check):
+    own = {name for name in seed_check if name == "finplan" or name.startswith("finplan.")}
+    assert own - OWN == set(), "imported by `finplan check`, not on the list"
+    # The list is what is imported, not a wider net: a module no longer needed comes off it.
+    assert OWN - own == set(), "on the list, no longer imported by `finplan check`"
+
+
+def test_check_on_the_seed_imports_no_package_beyond_its_stack(seed_check):
+    assert third_party(seed_check) - STACK == set()
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif", "junit", "gitlab", "markdown"])
+def test_check_imports_no_library_of_another_command(fmt):
+    imported = imported_by_check("-o", fmt, str(SEED))
+    assert {name.split(".")[0] for name in imported} & set(OTHERS) == set()
+    assert not any(name.startswith(("finplan.portfolio", "finplan.diff", "finplan.report.html")) for name in imported)
+
