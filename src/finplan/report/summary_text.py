@@ -15,9 +15,8 @@ from finplan.findings import some
 from finplan.money import format_kr, format_number
 from finplan.portfolio.aggregate import Portfolio, Row, Table
 from finplan.report.run import counts
-from finplan.report.table import new_table
-from finplan.report.text import add_lines
-from finplan.report.text import finding_text
+from finplan.report.table import MAX_ROWS, add_lines, new_table
+from finplan.report.text import MAX_YEARS, finding_text
 
 PLANS_SHOWN = 3
 """Plans named in a row of the text tables; json, csv and xlsx name them all."""
@@ -57,21 +56,26 @@ def year_tables(table: Table, portfolio: Portfolio, width: int) -> list[RichTabl
     also has what no year holds (where anything), the total and the plans.
     """
     unplaced = any(row.unplaced for row in table.rows)
-    rows = [*table.rows, table.total]
+    # Rows and years shown are bounded, so a portfolio with a financier and a year on every line
+    # is not a table of lines x years; the json, csv and xlsx formats hold every figure.
+    shown_years = table.years[:MAX_YEARS]
+    rows = [*table.rows[:MAX_ROWS], table.total]
     name_width = min(max(len(row.key) for row in rows), 24)
-    year_width = {year: max(len(str(year)), *(len(_amount(row.years.get(year))) for row in rows)) + 2 for year in table.years}
+    year_width = {year: max(len(str(year)), *(len(_amount(row.years.get(year))) for row in rows)) + 2 for year in shown_years}
     tail = max(len(format_number(row.total)) for row in rows) + 2 + 16  # the total and some of the plans
     if unplaced:
         tail += max(len("Not in years"), *(len(format_number(row.unplaced)) for row in rows)) + 2
     runs, run, used = [], [], name_width
-    for year in table.years:
-        if run and used + year_width[year] + (tail if year == table.years[-1] else 0) > width:
+    for year in shown_years:
+        if run and used + year_width[year] + (tail if year == shown_years[-1] else 0) > width:
             runs.append(run)
             run, used = [], name_width
         run.append(year)
         used += year_width[year]
     runs.append(run)
     title = f"Financing per year by {table.dimension.name} ({unit(table.currency)})"
+    if len(table.years) > MAX_YEARS:
+        title += f", the first {MAX_YEARS} of {format_number(Decimal(len(table.years)))} years"
     return [
         _year_table(
             table, portfolio, years, unplaced, last=index == len(runs) - 1,
@@ -90,9 +94,11 @@ def _year_table(table: Table, portfolio: Portfolio, years: list[int], unplaced: 
     if unplaced:
         column = rich.columns[len(columns) - 1]
         column.justify, column.no_wrap = "right", True
-    for row in table.rows:
-        labels = [ref.label for ref, _ in row.plans(portfolio.plans)]
+    for row in table.rows[:MAX_ROWS]:
+        labels = [ref.label for ref, _share in row.plans(portfolio.plans)]
         rich.add_row(*_cells(row, years, unplaced, last), *((Text(some(labels, PLANS_SHOWN)),) if last else ()))
+    if len(table.rows) > MAX_ROWS:
+        rich.add_row(Text(f"… {format_number(Decimal(len(table.rows) - MAX_ROWS))} more", style="dim"))
     rich.add_section()
     count = len(table.total.by_plan)
     plans = Text(f"{count} plan{'' if count == 1 else 's'}", style="bold")
