@@ -1,3 +1,3 @@
-from finplan.cli import main
+from finplan.cli import run
 
-main()
+run()

@@ -411,7 +411,8 @@ def exit_code(results: list[CheckResult]) -> int:
 def _console(stream=None):
     from rich.console import Console
 
-    console = Console(file=stream, highlight=False)
+    # No emoji codes to load: a plan's :text: prints as written.
+    console = Console(file=stream, highlight=False, emoji=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         # Rich assumes 80 columns off a terminal; CI logs are wider, and tables wrap less.
         console.width = 120
@@ -695,12 +696,34 @@ def _checked_plan(plan: Path, finder) -> CheckResult:
 
 
 def main() -> None:
+    """The command line, as a program calls it: it ends in SystemExit with the exit code."""
     # Pydantic imports every installed package's `pydantic` plugin entry point
     # when the first model is built; finplan needs none, and runs no code of others.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(prog_name="finplan")
 
 
+def run() -> NoReturn:
+    """The `finplan` command: main(), then an exit that skips tearing the interpreter down.
+
+    Every file finplan writes is whole and closed by then (files.write_atomic)
+    and worker processes are joined; what is left is freeing the interpreter's
+    objects one by one, about a tenth of the seed's check (benchmarks/README.md).
+    Output is flushed first.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or EXIT_FINDINGS  # a closed pipe: the report did not reach its reader
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
 
