@@ -137,7 +137,9 @@ class _ConfigTable(_Table):
 
 
 @dataclass(frozen=True, slots=True)
-class _Override_:
+class _OverrideConfig:
+    """An `[[overrides]]` table read: what it changes, for the plans its globs match."""
+
     files: tuple[str, ...]
     select: tuple[str, ...] | None
     ignore: tuple[str, ...]
@@ -149,7 +151,7 @@ class _Override_:
 class _Config:
     root: Path
     base: FileConfig
-    overrides: tuple[_Override_, ...]
+    overrides: tuple[_OverrideConfig, ...]
     frames: Path | None = None
     exclude: tuple[str, ...] = ()
     lang: str | None = None
@@ -249,7 +251,7 @@ def _read(path: Path) -> _Config | None:
         strict=config.strict,
     )
     overrides = tuple(
-        _Override_(
+        _OverrideConfig(
             tuple(item.files), _tuple(item.select), tuple(item.ignore), _severities(item.severity),
             overrides_of(item.settings),
         )
