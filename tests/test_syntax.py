@@ -107,7 +107,7 @@ def test_no_parser_message_reaches_a_user_verbatim(context, problem):
          "a value inside the `{...}` holds `: `, which reads as a new key; quote the value"),
         ("  - id: a\n    financier: A\n    note: Beslut: 2019\n    sector: public\n    form: cash\n    amount: 600\n"
          "  - {id: b, financier: B, sector: private, form: cash, amount: 400}\n", 9, 17,
-         "quote the value, such as `note: \"Beslut: 2019-08-21\"`"),
+         "quote the value, `note: \"Beslut: 2019\"`"),
         ("  - id: a\n    financier: A\n   sector: public\n", 9, 0, "not indented like"),
         ("  - id: a\n\tfinancier: A\n", 8, 1, "a tab stands where YAML indents with spaces only"),
         ("  - {id: a, financier: @A, sector: public, form: cash, amount: 1000}\n", 7, 0, "`@` cannot start a value; quote the value"),

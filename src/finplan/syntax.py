@@ -128,11 +128,17 @@ def _simple_key(error: _Error) -> Syntax:
     )
 
 
+_KEY_AND_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>[^'\"#].*?)\s*$")
+
+
 def _colon_in_value(error: _Error) -> Syntax:
+    match = _KEY_AND_VALUE.match(error.line(error.at))
+    example = (
+        f'`{shorten(match.group("key"))}: "{shorten(match.group("value"))}"`' if match else '`note: "Beslut: 2019-08-21"`'
+    )
     return Syntax(
         "is not valid YAML: a value holds `: ` (a colon and a space), which YAML reads as the start of a new key; "
-        'quote the value, such as `note: "Beslut: 2019-08-21"`, or, if this is a key, indent it like the keys '
-        "beside it",
+        f"quote the value, {example}, or, if this is a key, indent it like the keys beside it",
         error.at,
     )
 
