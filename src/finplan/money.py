@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from finplan.findings import shorten
+
 _MAX_WHOLE_DIGITS = 15
 # What may stand around a value written as text: spaces and tabs, as copied from a memo.
 BLANKS = " \t\u00a0\u202f"
@@ -108,7 +110,7 @@ def _unreadable(text: str, currency: str) -> str:
     unit = _UNIT_WRITTEN.match(text)
     if unit is not None:
         written = unit.group("unit").lower()
-        number = shorten_text(unit.group("number"))
+        number = shorten(unit.group("number"))
         if written in ("mkr", "mnkr", "msek", "miljoner", "tkr"):
             scale = 1000 if written == "tkr" else 1_000_000
             try:
@@ -143,10 +145,6 @@ def _too_many_decimals(text: str, currency: str) -> str:
 
 def _too_large(currency: str) -> str:
     return f"expected an amount below 1 000 000 000 000 000 {units(currency)[0]} (the limit)"
-
-
-def shorten_text(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 _PERCENT = re.compile(percent_pattern() + r"\Z")
