@@ -10,7 +10,7 @@ import json
 from typing import Any, TextIO
 
 from finplan.findings import Severity, format_path
-from finplan.report.run import ReportRun, data_of, status
+from finplan.report.run import ReportRun, data_of
 
 REPORT_FORMAT = 2
 
@@ -33,7 +33,7 @@ def document(run: ReportRun) -> dict[str, Any]:
                     "data": data_of(finding),
                 }
             )
-        files.append({"file": result.file, "name": run.names[result.file], "status": status(result), "findings": findings})
+        files.append({"file": result.file, "name": run.names[result.file], "status": result.status, "findings": findings})
     statuses = [f["status"] for f in files]
     return {
         "finplan": run.version,

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree
 
-from finplan.report.run import ReportRun, counts, finding_line, status
+from finplan.report.run import ReportRun, counts, finding_line
 
 
 def render(run: ReportRun, out: TextIO) -> None:
-    statuses = [status(result) for result in run.results]
+    statuses = [result.status for result in run.results]
     totals = {
         "tests": str(len(run.results)),
         "failures": str(statuses.count("failed")),

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from finplan.findings import CheckResult, Severity
 from finplan.money import format_kr, format_number, format_percent, format_share
-from finplan.report.run import ReportRun, counts, location, status
+from finplan.report.run import ReportRun, counts, location
 from finplan.report.wording import label, margin
 
 LIMIT = 1_000_000
@@ -75,7 +75,7 @@ _STATUS = {"passed": "passes", "failed": "fails", "unreadable": "could not be ch
 
 def render(run: ReportRun, out: TextIO) -> None:
     results = sorted(run.results, key=_worst)
-    statuses = [status(result) for result in run.results]
+    statuses = [result.status for result in run.results]
     head = (
         "## finplan check\n\n"
         f"**{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: {statuses.count('passed')} pass, "
@@ -86,7 +86,7 @@ def render(run: ReportRun, out: TextIO) -> None:
     )
     if len(results) > 1:
         rows = (
-            (run.names[r.file], _STATUS[status(r)], r.count(Severity.ERROR), r.count(Severity.WARNING),
+            (run.names[r.file], _STATUS[r.status], r.count(Severity.ERROR), r.count(Severity.WARNING),
              r.count(Severity.INFO))
             for r in results
         )
@@ -98,7 +98,7 @@ def _section(run: ReportRun, result: CheckResult) -> str:
     from finplan.model import Plan
 
     name = run.names[result.file]
-    parts = [f"### {cell(name)}: {_STATUS[status(result)]} ({counts(result.findings)})\n"]
+    parts = [f"### {cell(name)}: {_STATUS[result.status]} ({counts(result.findings)})\n"]
     if result.findings:
         parts.append(
             table(

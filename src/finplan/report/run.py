@@ -50,11 +50,6 @@ def data_of(finding: Finding) -> dict[str, dict[str, str]]:
     return {role: {"value": figure.text(), "unit": figure.unit} for role, figure in finding.data.items()}
 
 
-def status(result: CheckResult) -> str:
-    """`passed`, `failed` or `unreadable`."""
-    return result.status
-
-
 def counts(findings: Sequence[Finding]) -> str:
     """`2 errors, 1 warning, 0 notes`, in the current language."""
     errors, warnings, notes = (sum(1 for f in findings if f.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
@@ -65,4 +60,4 @@ def counts(findings: Sequence[Finding]) -> str:
     ))
 
 
-__all__ = ["ReportRun", "counts", "data_of", "finding_line", "finding_parts", "location", "status"]
+__all__ = ["ReportRun", "counts", "data_of", "finding_line", "finding_parts", "location"]

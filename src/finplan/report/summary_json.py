@@ -13,7 +13,6 @@ from typing import Any, TextIO
 
 from finplan.findings import Finding
 from finplan.portfolio.aggregate import STATUSES, Portfolio, Row
-from finplan.report.run import status
 
 SUMMARY_FORMAT = 1
 
@@ -78,7 +77,7 @@ def _plan(ref, placed: list[dict[str, Any]]) -> dict[str, Any]:
         "period": _period(project.period),
         "currency": plan.currency,
         "total": amount(plan.total),
-        "status": status(ref.result),
+        "status": ref.result.status,
         "lines": lines,
         "findings": [_finding(f) for f in ref.result.findings],
     }

@@ -17,7 +17,7 @@ from finplan.i18n import N_, _, ngettext
 from finplan.model import FinancingLine, Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
-from finplan.report.run import ReportRun, counts, finding_parts, status
+from finplan.report.run import ReportRun, counts, finding_parts
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import MAX_ROWS, add_lines, new_table  # noqa: F401 (MAX_ROWS, add_lines: for the summary too)
 from finplan.report.wording import label
@@ -244,7 +244,7 @@ def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") 
 
 def run_summary(run: ReportRun) -> Text:
     """One line over every file checked."""
-    statuses = [status(result) for result in run.results]
+    statuses = [result.status for result in run.results]
     files = len(run.results)
     text = Text(ngettext("{n} file checked", "{n} files checked", files).format(n=files) + ": ", style="bold")
     text.append(_("{passed} pass, {failed} fail, {unreadable} could not be checked").format(

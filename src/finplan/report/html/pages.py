@@ -18,7 +18,7 @@ from finplan import __version__
 from finplan.findings import some
 from finplan.money import format_kr, format_number, format_share
 from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Row, Table
-from finplan.report.run import counts, finding_parts, status
+from finplan.report.run import counts, finding_parts
 from finplan.report.html import charts
 
 PLANS_SHOWN = 5
@@ -88,8 +88,8 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
     parts = [
         '<nav><a href="../index.html">← Portfolio</a></nav>',
         f"<h1>{escape(project.name)}</h1>",
-        f'<p class="lead">{escape(" · ".join(f for f in facts if f))} · <span class="{status(ref.result)}">'
-        f"{escape(status(ref.result))}</span> ({escape(counts(ref.result.findings))}) · {escape(ref.name)}</p>",
+        f'<p class="lead">{escape(" · ".join(f for f in facts if f))} · <span class="{ref.result.status}">'
+        f"{escape(ref.result.status)}</span> ({escape(counts(ref.result.findings))}) · {escape(ref.name)}</p>",
     ]
     years = sorted({year for money in lines for year in money.placement.years})
     by_financier: dict[str, dict[int, Decimal]] = {}
@@ -198,7 +198,7 @@ def _plans_table(portfolio: Portfolio, names: dict[int, str]) -> str:
         f'<tr data-key="{escape(ref.name)}"><th><a href="{escape(names[ref.index])}">{escape(ref.name)}</a></th>'
         f"<td>{escape(ref.case or '')}</td><td>{escape(ref.plan.project.name)}</td><td>{escape(ref.plan.project.owner)}</td>"
         f"{_amount('total', ref.plan.total, format_kr(ref.plan.total, ref.currency))}"
-        f'<td class="{status(ref.result)}">{escape(status(ref.result))} ({escape(counts(ref.result.findings))})</td></tr>'
+        f'<td class="{ref.result.status}">{escape(ref.result.status)} ({escape(counts(ref.result.findings))})</td></tr>'
         for ref in portfolio.plans
     ]
     return _table("plans", "Plans", header, rows)
