@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from finplan.findings import shorten
+from finplan.i18n import N_
 from finplan.model import FinancingLine, Limit, Plan
 from finplan.profiles import Profile, ProfileLimit, Settings
 from finplan.totals import total_of
@@ -29,13 +30,15 @@ ZERO = Decimal(0)
 NATIONAL_AGENCY = "tillväxtverket"
 """The decision-maker with whom another may together fund up to 100 % (Förordning 2003:596, 5 §)."""
 
+# English in findings' messages; marked, so the report can show them in the reader's language.
 BASE_NAMES = {
-    "total": "the total",
-    "eligible_costs": "the eligible costs",
-    "public": "the public financing",
-    "cash": "the cash financing",
-    "co_financing": "the co-financing",
+    "total": N_("the total"),
+    "eligible_costs": N_("the eligible costs"),
+    "public": N_("the public financing"),
+    "cash": N_("the cash financing"),
+    "co_financing": N_("the co-financing"),
 }
+LESS_IN_KIND = N_(" less in kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,7 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
         in_kind = [line for line in plan.financing if line.form == "in_kind"]
         base = plan.total - total_of(in_kind)
         base_slack = _half(plan.total_rounded_to) + _slack(in_kind)
-        base_note = " less in kind"
+        base_note = LESS_IN_KIND
     else:
         base, base_slack = base_of(plan, base_name, [line for _, line in lines])
     common = dict(

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from finplan.findings import some
 from finplan.i18n import N_, _
-from finplan.limits import Measure, measure_limits
+from finplan.limits import BASE_NAMES, Measure, measure_limits
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.profiles import Settings, UsedSetting
@@ -79,20 +79,6 @@ def _cap_row(plan: Plan, m: Measure) -> tuple[Text, ...]:
 
 _SET_BY = {"plan": N_("(set by the plan)"), "configuration": N_("(set by the configuration)")}
 
-# finplan.limits names each base in English for the rules' messages; the table shows it
-# in the current language.
-_BASES = {
-    "total": N_("the total"),
-    "eligible_costs": N_("the eligible costs"),
-    "public": N_("the public financing"),
-    "cash": N_("the cash financing"),
-    "co_financing": N_("the co-financing"),
-}
-_NOTES = {"": "", " less in kind": N_(" less in kind")}
-
-
-def _base(measure) -> str:
+def _base(measure: Measure) -> str:
     """What a cap or floor is a share of, as `Measure.base_text` says it, in the current language."""
-    if measure.base_name not in _BASES or measure.base_note not in _NOTES:
-        return measure.base_text()
-    return _(_BASES[measure.base_name]) + _(_NOTES[measure.base_note])
+    return _(BASE_NAMES[measure.base_name]) + (_(measure.base_note) if measure.base_note else "")
