@@ -12,20 +12,20 @@ import re
 from dataclasses import dataclass
 
 from finplan.findings import Severity
-from finplan.i18n import _
+from finplan.i18n import N_, _
 
-# The first digit of a code names its family; docs/rules.md lists them.
+# The first digit of a code names its family; docs/rules.md lists them. Shown through _().
 FAMILIES: dict[str, str] = {
-    "0": "input: the plan could not be read, has the wrong shape, or an ignore comment is wrong",
-    "1": "sums: parts add up to their totals",
-    "2": "periods: dates in order, money inside its period",
-    "3": "lines: signs, ids, what a plan states and leaves unstated",
-    "4": "kinds and in kind: sectors, appropriations, worked hours",
-    "5": "funding rules: caps and floors, flat rates, advances",
-    "6": "programme rules: EU regulations and the programmes' own",
-    "7": "memos: a decision memo's figures against its plan",
-    "8": "portfolios: many plans against their frames",
-    "9": "summaries: notes that sum a plan up",
+    "0": N_("input: the plan could not be read, has the wrong shape, or an ignore comment is wrong"),
+    "1": N_("sums: parts add up to their totals"),
+    "2": N_("periods: dates in order, money inside its period"),
+    "3": N_("lines: signs, ids, what a plan states and leaves unstated"),
+    "4": N_("kinds and in kind: sectors, appropriations, worked hours"),
+    "5": N_("funding rules: caps and floors, flat rates, advances"),
+    "6": N_("programme rules: EU regulations and the programmes' own"),
+    "7": N_("memos: a decision memo's figures against its plan"),
+    "8": N_("portfolios: many plans against their frames"),
+    "9": N_("summaries: notes that sum a plan up"),
 }
 
 CODE_PATTERN = re.compile(r"FP[0-9]{3}\Z")
@@ -52,13 +52,23 @@ class Code:
     fixed: bool = False
 
     @property
+    def paragraphs(self) -> list[str]:
+        """The documentation's paragraphs in English, each one message of the catalog."""
+        return [part.strip("\n") for part in self.doc.split("\n\n") if part.strip()]
+
+    @property
+    def documentation(self) -> str:
+        """The whole documentation in the current language, paragraph by paragraph."""
+        return "\n\n".join(_(part) for part in self.paragraphs)
+
+    @property
     def summary(self) -> str:
-        """The documentation's first line: what the code checks, in one sentence."""
-        return self.doc.split("\n", 1)[0]
+        """The documentation's first line, in the current language: what the code checks, in one sentence."""
+        return self.documentation.split("\n", 1)[0]
 
     @property
     def family(self) -> str:
-        return FAMILIES[self.code[2]]
+        return _(FAMILIES[self.code[2]])
 
     @property
     def applies_to(self) -> str:
@@ -73,11 +83,16 @@ class Code:
             plans = ", ".join(self.profiles)
         return plans if self.on_by_default else _("{plans} (off by default)").format(plans=plans)
 
+    @property
+    def shown_source(self) -> str:
+        """Where the rule comes from, in the current language."""
+        return _(self.source) if self.source else _("finplan’s own arithmetic")
+
     def text(self) -> str:
-        """The whole documentation, as `finplan rule CODE` prints it."""
+        """The whole documentation, as `finplan rule CODE` prints it, in the current language."""
         return (
             f"{self.code} {self.name} ({self.severity})\n"
-            f"Applies to: {self.applies_to}\n"
-            f"Source: {self.source or 'finplan’s own arithmetic'}\n\n"
-            f"{self.doc}\n"
+            + _("Applies to: {plans}").format(plans=self.applies_to) + "\n"
+            + _("Source: {source}").format(source=self.shown_source) + "\n\n"
+            + f"{self.documentation}\n"
         )

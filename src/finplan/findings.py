@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from finplan.i18n import Message, _, join
+
 PathPart = str | int
 Path = tuple[PathPart, ...]
 
@@ -39,7 +41,7 @@ def shorten(value: object, limit: int = 40) -> str:
 def describe(value: Any) -> str:
     """A short, bounded description of a value from the plan, for a message."""
     if value is None:
-        return "nothing (an empty value)"
+        return Message("nothing (an empty value)")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float | Decimal):
@@ -47,16 +49,18 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         return f'"{shorten(value)}"'
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return Message("a list")
     return type(value).__name__
 
 
 def some(items: list[str], shown: int = 5) -> str:
-    """`a, b, c, d, e, and 7 more`: a list in a message, bounded."""
-    more = f", and {len(items) - shown} more" if len(items) > shown else ""
-    return ", ".join(items[:shown]) + more
+    """`a, b, c, d, e, and 7 more`: a list in a message, bounded; its items as written, or Messages."""
+    listed = join(items[:shown])
+    if len(items) <= shown:
+        return listed
+    return Message("{items}, and {more} more", items=listed, more=len(items) - shown)
 
 
 def format_path(path: Path) -> str:
@@ -149,8 +153,11 @@ def location(file: str, finding: Finding) -> str:
 
 
 def finding_parts(file: str, finding: Finding) -> tuple[str, str, str, str]:
-    """`file:line:col: `, code, severity, message: a finding line, in the order every format prints it."""
-    return f"{location(file, finding)}: ", finding.code, str(finding.severity), finding.message
+    """`file:line:col: `, code, severity, message: a finding line, in the order every format prints it.
+
+    The message is in the reader's language; the severity stays English, the word editors and CI match on.
+    """
+    return f"{location(file, finding)}: ", finding.code, str(finding.severity), _(finding.message)
 
 
 def finding_line(file: str, finding: Finding) -> str:

@@ -25,7 +25,7 @@ import gettext
 import io
 import os
 import struct
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -69,7 +69,9 @@ def choose_language(flag: str | None = None, configured: str | None = None, envi
 
 
 def _(message: str) -> str:
-    """`message` in the current language."""
+    """`message` in the current language; a `Message` is rendered in it, its values too."""
+    if isinstance(message, Message):
+        return message.translated()
     # gettext keeps the catalog's header under the empty id; an empty text stays empty.
     return _translations(_current).gettext(message) if message else message
 
@@ -82,6 +84,92 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
     """Marks `message` for the catalog without translating it: `_()` translates it where it is shown."""
     return message
+
+
+class Message(str):
+    """A text whose language is chosen where it is shown: its value as a `str` is English.
+
+    Findings and input errors are built before anyone knows who will read them,
+    and their English text is their identity: fingerprints, baselines and the
+    diff's matching compare it, so a baseline written in one language holds in
+    the other. `_()` renders the same message in the current language, its
+    values too where they are Messages (a base's name, a difference's
+    "over"/"short"). Plan text, numbers and codes are values that stay as written.
+
+        Message("{id} sums to {found}", id=line.id, found=format_kr(found))
+    """
+
+    template: str
+    values: Mapping[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Message:
+        self = super().__new__(cls, _render(template, values, _english))
+        self.template, self.values = template, values
+        return self
+
+    def translated(self) -> str:
+        """The text in the current language."""
+        return _render(_(self.template) if self.template else "", self.values, _)
+
+    def __reduce__(self):  # pickled with its template, for the forked workers of a folder check
+        return (_rebuild, (type(self), self._arguments(), self.values))
+
+    def _arguments(self) -> tuple:
+        return (self.template,)
+
+    def __repr__(self) -> str:
+        return f"Message({str.__repr__(self)})"
+
+
+class Plural(Message):
+    """A `Message` whose form follows a count `n`, by the language's plural rule (ngettext)."""
+
+    plural: str
+
+    def __new__(cls, singular: str, plural: str, /, n: int, **values: object) -> Plural:
+        values = {"n": n, **values}
+        self = str.__new__(cls, _render(singular if n == 1 else plural, values, _english))
+        self.template, self.plural, self.values = singular, plural, values
+        return self
+
+    def translated(self) -> str:
+        return _render(ngettext(self.template, self.plural, self.values["n"]), self.values, _)
+
+    def _arguments(self) -> tuple:
+        return (self.template, self.plural)
+
+
+def _english(value: object) -> str:
+    return str.__str__(value) if isinstance(value, Message) else str(value)
+
+
+def _render(template: str, values: Mapping[str, object], show) -> str:
+    if not values:
+        return template
+    return template.format_map({key: show(value) if isinstance(value, Message) else value for key, value in values.items()})
+
+
+def _rebuild(kind: type[Message], arguments: tuple, values: Mapping[str, object]) -> Message:
+    return kind(*arguments, **values)
+
+
+def join(parts: Iterable[str], separator: str = ", ") -> Message:
+    """Parts joined into one Message, each shown in the current language."""
+    parts = list(parts)
+    fields = {f"p{index}": part for index, part in enumerate(parts)}
+    return _Joined(separator, **fields)
+
+
+class _Joined(Message):
+    """Parts joined by a separator; the separator is not text to translate."""
+
+    def __new__(cls, separator: str, /, **values: object) -> _Joined:
+        self = str.__new__(cls, separator.join(_english(v) for v in values.values()))
+        self.template, self.values, self.separator = separator, values, separator
+        return self
+
+    def translated(self) -> str:
+        return self.separator.join(_(v) if isinstance(v, Message) else str(v) for v in self.values.values())
 
 
 def _translations(language: str) -> gettext.NullTranslations:
@@ -253,7 +341,7 @@ def compile_mo(entries: list[PoEntry]) -> bytes:
 
 # -- Marked texts in the source ---------------------------------------------------------------------
 
-MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "Message": 1, "Plural": 2}
 """The functions that mark texts, and how many of their first arguments are message ids."""
 
 

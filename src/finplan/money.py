@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from finplan.findings import shorten
+from finplan.i18n import Message, Plural
 
 _MAX_WHOLE_DIGITS = 15
 # What may stand around a value written as text: spaces and tabs, as copied from a memo.
@@ -58,9 +59,9 @@ class AmountError(ValueError):
     """An amount that cannot be read exactly; the message says why."""
 
 
-def units(currency: str) -> tuple[str, str]:
+def units(currency: str) -> tuple[str, Message | str]:
     """What a plan's money is called: (`kr`, `öre`) for SEK; the code and cents otherwise."""
-    return ("kr", "öre") if currency == "SEK" else (currency, "cents")
+    return ("kr", Message("öre")) if currency == "SEK" else (currency, Message("cents"))
 
 
 # A number with a dot (or comma) every three digits and nothing after the last group:
@@ -203,10 +204,10 @@ def format_percent(percent: Decimal) -> str:
     return f"{text} %"
 
 
-def format_points(difference: Decimal) -> str:
+def format_points(difference: Decimal) -> Message:
     """`Decimal("1.5")` -> `1,5 percentage points`; the size of a difference between two percentages."""
     size = format_percent(abs(difference)).removesuffix(" %")
-    return f"{size} percentage point{'' if abs(difference) == 1 else 's'}"
+    return Plural("{size} percentage point", "{size} percentage points", 1 if abs(difference) == 1 else 2, size=size)
 
 
 def format_share(part: Decimal, whole: Decimal) -> str:
@@ -233,9 +234,11 @@ def format_share(part: Decimal, whole: Decimal) -> str:
     return f"{sign}{abs(shown):f} %".replace(".", ",")
 
 
-def difference(found: Decimal, expected: Decimal, currency: str = "SEK") -> str:
-    """`100 kr over` / `100 kr short` / `none`: how far found is from expected."""
+def difference(found: Decimal, expected: Decimal, currency: str = "SEK") -> Message:
+    """`100 kr over` / `100 kr short` / `no difference`: how far found is from expected."""
     gap = found - expected
     if gap == 0:
-        return "no difference"
-    return f"{format_kr(abs(gap), currency)} {'over' if gap > 0 else 'short'}"
+        return Message("no difference")
+    if gap > 0:
+        return Message("{amount} over", amount=format_kr(abs(gap), currency))
+    return Message("{amount} short", amount=format_kr(abs(gap), currency))

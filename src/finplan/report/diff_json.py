@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from finplan import __version__
 from finplan.diff.compare import DiffRun, FindingChange, Limit, PlanDiff, worst_first
 from finplan.findings import Finding, Severity
+from finplan.i18n import _
 
 DIFF_FORMAT = 1
 _PLACES = Decimal("0.0001")
@@ -50,7 +51,7 @@ def _where(finding: Finding | None) -> dict[str, Any] | None:
     if finding is None:
         return None
     return {
-        "severity": str(finding.severity), "message": finding.message,
+        "severity": str(finding.severity), "message": _(finding.message),
         "line": finding.position.line if finding.position else None,
         "column": finding.position.column if finding.position else None,
     }

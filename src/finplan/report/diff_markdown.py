@@ -13,6 +13,7 @@ from finplan.diff.compare import DiffRun, PlanDiff, worst_first
 from finplan.findings import Severity
 from finplan.report.run import location
 from finplan.report.markdown import cell, table, write_bounded
+from finplan.i18n import _
 
 
 def render(run: DiffRun, out: TextIO) -> None:
@@ -106,7 +107,7 @@ def section(plan: PlanDiff) -> str:
             ("Finding", "Where", "Code", "Severity", "Message"),
             (
                 (_finding_state(f), location(plan.name if f.new else (plan.old_name or plan.name), f.finding),
-                 f.finding.code, str(f.finding.severity), f.finding.message)
+                 f.finding.code, str(f.finding.severity), _(f.finding.message))
                 for f in plan.findings
             ),
         ))

@@ -11,6 +11,7 @@ from typing import TextIO
 from finplan.findings import Severity
 from finplan.report import concise
 from finplan.report.run import ReportRun
+from finplan.i18n import _
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -34,5 +35,5 @@ def render(run: ReportRun, out: TextIO) -> None:
         name = run.rule_name(finding.code)
         properties["title"] = f"{finding.code} {name}" if name else finding.code
         fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        out.write(f"::{_COMMAND[finding.severity]} {fields}::{escape_data(finding.message)}\n")
+        out.write(f"::{_COMMAND[finding.severity]} {fields}::{escape_data(_(finding.message))}\n")
     concise.render(run, out)

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from finplan.findings import Severity
 from finplan.report.run import ReportRun, data_of
+from finplan.i18n import _
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -26,7 +27,7 @@ def issues(run: ReportRun) -> list[dict]:
         unique = base if seen[base] == 1 else hashlib.sha256(f"{base}/{seen[base]}".encode()).hexdigest()[:32]
         found.append(
             {
-                "description": f"{finding.code} {finding.message}",
+                "description": f"{finding.code} {_(finding.message)}",
                 "check_name": finding.code,
                 "fingerprint": unique,
                 "severity": _SEVERITY[finding.severity],

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from finplan.findings import Severity, format_path
 from finplan.report.run import ReportRun, data_of
+from finplan.i18n import _
 
 REPORT_FORMAT = 2
 
@@ -25,7 +26,7 @@ def document(run: ReportRun) -> dict[str, Any]:
                     "code": finding.code,
                     "rule": run.rule_name(finding.code),
                     "severity": str(finding.severity),
-                    "message": finding.message,
+                    "message": _(finding.message),
                     "path": format_path(finding.path),
                     "line": finding.position.line if finding.position else None,
                     "column": finding.position.column if finding.position else None,

@@ -15,6 +15,7 @@ from finplan.findings import CheckResult, Severity
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.report.run import ReportRun, counts, location
 from finplan.report.wording import label, margin
+from finplan.i18n import _
 
 LIMIT = 1_000_000
 """Bytes, so under GitHub's limit on a step summary (1 MiB) and GitLab's on a note (1 000 000 characters)."""
@@ -80,7 +81,7 @@ def render(run: ReportRun, out: TextIO) -> None:
         "## finplan check\n\n"
         f"**{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: {statuses.count('passed')} pass, "
         f"{statuses.count('failed')} fail, {statuses.count('unreadable')} could not be checked** "
-        f"({counts([f for _, f in run.findings()])})"
+        f"({counts([f for _file, f in run.findings()])})"
         + (f"; {run.baselined} accepted by the baseline" if run.baselined else "")
         + "\n\n"
     )
@@ -103,7 +104,7 @@ def _section(run: ReportRun, result: CheckResult) -> str:
         parts.append(
             table(
                 ("Where", "Code", "Severity", "Message"),
-                ((location(name, f), f.code, str(f.severity), f.message) for f in result.findings),
+                ((location(name, f), f.code, str(f.severity), _(f.message)) for f in result.findings),
             )
         )
     plan = result.plan
@@ -135,7 +136,7 @@ def _caps(result: CheckResult) -> str:
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     rows = [
         (
-            m.title, ", ".join(line.id for _, line in m.lines), kr(m.amount),
+            m.title, ", ".join(line.id for _index, line in m.lines), kr(m.amount),
             format_share(m.amount, m.base) if m.share is not None else "",
             f"{'at most' if m.is_cap else 'at least'} {kr(m.limit)}"
             + (f" ({format_percent(m.share)} of {m.base_text()} {kr(m.base)})" if m.share is not None else ""),

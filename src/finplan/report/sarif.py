@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from finplan.findings import Severity, format_path
 from finplan.report.run import ReportRun, data_of
+from finplan.i18n import _
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,10 +26,10 @@ def document(run: ReportRun) -> dict[str, Any]:
             "id": item.code,
             "name": item.name,
             "shortDescription": {"text": item.summary},
-            "fullDescription": {"text": item.doc},
+            "fullDescription": {"text": item.documentation},
             "help": {"text": item.text()},
             "defaultConfiguration": {"level": _LEVEL[item.severity]},
-            "properties": {"profiles": list(item.profiles), "source": item.source},
+            "properties": {"profiles": list(item.profiles), "source": _(item.source) if item.source else ""},
         }
         for item in codes
     ]
@@ -40,7 +41,7 @@ def document(run: ReportRun) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "ruleId": finding.code,
             "level": _LEVEL[finding.severity],
-            "message": {"text": finding.message},
+            "message": {"text": _(finding.message)},
             "locations": [{"physicalLocation": physical}],
             "partialFingerprints": {"finplanFinding/v1": run.fingerprint(result, finding)},
         }

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from finplan.findings import Finding
 from finplan.portfolio.aggregate import STATUSES, Portfolio, Row
+from finplan.i18n import _
 
 SUMMARY_FORMAT = 1
 
@@ -131,7 +132,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "code": finding.code,
         "severity": str(finding.severity),
-        "message": finding.message,
+        "message": _(finding.message),
         "line": finding.position.line if finding.position else None,
         "column": finding.position.column if finding.position else None,
     }
