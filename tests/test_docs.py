@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
+import pytest
 from conftest import ROOT, run_finplan
 
-from finplan.documentation import rules_markdown
+from finplan.catalogue import CATALOGUE
+from finplan.documentation import FILES
 
 
 def test_the_format_documents_example_is_a_plan_finplan_reads(tmp_path):
@@ -21,8 +25,15 @@ def test_the_format_documents_example_is_a_plan_finplan_reads(tmp_path):
     assert "`tid-kommunen` lacks 2024" in run.output
 
 
-def test_rules_md_is_generated_from_the_rules():
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown()
+@pytest.mark.parametrize("language", sorted(FILES))
+def test_the_rules_documents_are_generated_from_the_rules_in_each_language(language):
+    """docs/rules.md and docs/rules.sv.md are what `python -m finplan.documentation [--lang sv]` prints."""
+    done = subprocess.run(
+        [sys.executable, "-m", "finplan.documentation", "--lang", language],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=True,
+    )
+    assert (ROOT / FILES[language]).read_text(encoding="utf-8") == done.stdout
+    assert done.stdout.count("\n## FP") == len(CATALOGUE)  # every code has its section
 
 
 def test_the_readme_commands_are_the_ci_commands():

@@ -1,45 +1,54 @@
-"""The codes' documentation as Markdown, made from the catalogue itself.
+"""The codes' documentation as Markdown, made from the catalogue itself, in either language.
 
-docs/rules.md is `python -m finplan.documentation`, and a test keeps the two
-equal, so the documentation cannot drift from the code.
+docs/rules.md is `python -m finplan.documentation` and docs/rules.sv.md is
+`python -m finplan.documentation --lang sv`; a test keeps each equal to what
+the code makes, so neither can drift from the code or from the other.
 """
 
 from __future__ import annotations
 
+import sys
+
 from finplan.catalogue import CATALOGUE
 from finplan.codes import FAMILIES
+from finplan.i18n import _, current_language, set_language
+from finplan.limits import BASE_NAMES
 from finplan.profiles import PROFILES, all_settings, setting_key
+
+FILES = {"en": "docs/rules.md", "sv": "docs/rules.sv.md"}
+"""Where each language's documentation is kept, from the repository's root."""
 
 
 def rules_markdown() -> str:
+    """The whole rules document in the current language."""
     parts = [
-        "# Rules\n",
-        "Generated from the rules' own documentation by `python -m finplan.documentation`;",
-        "`finplan rules` lists them and `finplan rule CODE` prints one.\n",
-        "## Families\n",
-        "A code's first digit names its family; a prefix such as `FP1` selects, ignores",
-        "or grades the whole family.\n",
-        "| codes | family |",
+        "# " + _("Rules") + "\n",
+        _("Generated from the rules' own documentation by `{command}`;").format(command=_command()),
+        _("`finplan rules` lists them and `finplan rule CODE` prints one.") + "\n",
+        "## " + _("Families") + "\n",
+        _("A code's first digit names its family; a prefix such as `FP1` selects, ignores\nor grades the whole family.")
+        + "\n",
+        f"| {_('codes')} | {_('family')} |",
         "|---|---|",
-        *(f"| FP{digit}xx | {title} |" for digit, title in FAMILIES.items()),
+        *(f"| FP{digit}xx | {_(title)} |" for digit, title in FAMILIES.items()),
         "",
-        "## Codes\n",
-        "| code | name | severity | applies to | checks |",
+        "## " + _("Codes") + "\n",
+        f"| {_('code')} | {_('name')} | {_('severity')} | {_('applies to')} | {_('checks')} |",
         "|---|---|---|---|---|",
     ]
     parts += [f"| {i.code} | {i.name} | {i.severity} | {i.applies_to} | {i.summary} |" for i in CATALOGUE.values()]
     parts += [
         "",
-        "## Settings",
+        "## " + _("Settings"),
         "",
-        "A plan overrides any of these under `settings:` (docs/plan-format.md).",
+        _("A plan overrides any of these under `settings:` (docs/plan-format.md)."),
         "",
-        "| key | default | meaning | source |",
+        f"| {_('key')} | {_('default')} | {_('meaning')} | {_('source')} |",
         "|---|---|---|---|",
     ]
     parts += [
-        f"| `{key}` | {default_text(setting)} | {setting.meaning} | {setting.source} |"
-        for key, _, setting in all_settings()
+        f"| `{key}` | {default_text(setting)} | {_(setting.meaning)} | {_(setting.source)} |"
+        for key, _profile, setting in all_settings()
     ]
     parts.append("")
     parts += profiles_markdown()
@@ -48,21 +57,31 @@ def rules_markdown() -> str:
     return "\n".join(parts)
 
 
+def _command() -> str:
+    language = current_language()
+    return "python -m finplan.documentation" + ("" if language == "en" else f" --lang {language}")
+
+
 def profiles_markdown() -> list[str]:
     """Every profile: what it governs, its programme period, its caps and floors, its tables."""
     parts = [
-        "## Profiles",
+        "## " + _("Profiles"),
         "",
-        "A plan names its profiles under `profiles:`; each governs the lines of its schemes, sets the",
-        "caps and floors below (their numbers are the settings above), and switches on its rules.",
+        _(
+            "A plan names its profiles under `profiles:`; each governs the lines of its schemes, sets the\n"
+            "caps and floors below (their numbers are the settings above), and switches on its rules."
+        ),
         "",
-        "| profile | title | schemes | programme period | caps and floors |",
+        f"| {_('profile')} | {_('title')} | {_('schemes')} | {_('programme period')} | {_('caps and floors')} |",
         "|---|---|---|---|---|",
     ]
     for profile in PROFILES.values():
-        period = f"{profile.period[0]} to {profile.period[1]} ({profile.period_source})" if profile.period else "–"
+        period = (
+            _("{start} to {end} ({source})").format(start=profile.period[0], end=profile.period[1], source=_(profile.period_source))
+            if profile.period else "–"
+        )
         parts.append(
-            f"| `{profile.name}` | {profile.title} | {', '.join(profile.schemes)} | {period} | "
+            f"| `{profile.name}` | {_(profile.title)} | {', '.join(profile.schemes)} | {period} | "
             f"{'; '.join(limit_text(profile, limit) for limit in profile.limits) or '–'} |"
         )
     parts.append("")
@@ -70,11 +89,11 @@ def profiles_markdown() -> list[str]:
         for setting in profile.settings:
             if setting.table:
                 parts += [
-                    f"### `{setting_key(profile, setting)}` by `{setting.by}`",
+                    "### " + _("`{key}` by `{by}`").format(key=setting_key(profile, setting), by=setting.by),
                     "",
-                    f"| {setting.by} | {setting.name} | source |",
+                    f"| {setting.by} | {setting.name} | {_('source')} |",
                     "|---|---|---|",
-                    *(f"| {choice} | {default_text(setting, value)} | {source} |" for choice, value, source in setting.table),
+                    *(f"| {choice} | {default_text(setting, value)} | {_(source)} |" for choice, value, source in setting.table),
                     "",
                 ]
     return parts
@@ -82,18 +101,23 @@ def profiles_markdown() -> list[str]:
 
 def limit_text(profile, limit) -> str:
     """`min_share of share_base (lines with scheme leader)`: one of a profile's limits, in words."""
-    kind = "at most" if limit.is_cap else "at least"
     setting = next(s for s in profile.settings if s.name == limit.setting)
-    of = f" of `{limit.base_setting}`" if limit.base_setting else (f" of the {limit.base}" if setting.kind == "percent" else "")
-    lines = "public lines" if limit.scheme == "public" else f"`{limit.scheme or profile.scheme}` lines"
-    when = f", where `{limit.when}`" if limit.when else ""
-    return f"{lines} {kind} `{limit.setting}`{of}{when}"
+    lines = _("public lines") if limit.scheme == "public" else _("`{scheme}` lines").format(scheme=limit.scheme or profile.scheme)
+    values = {"lines": lines, "setting": limit.setting, "base": limit.base_setting or _(BASE_NAMES[limit.base])}
+    if limit.base_setting:
+        text = _("{lines} at most `{setting}` of `{base}`") if limit.is_cap else _("{lines} at least `{setting}` of `{base}`")
+    elif setting.kind == "percent":
+        text = _("{lines} at most `{setting}` of {base}") if limit.is_cap else _("{lines} at least `{setting}` of {base}")
+    else:
+        text = _("{lines} at most `{setting}`") if limit.is_cap else _("{lines} at least `{setting}`")
+    text = text.format(**values)
+    return text + _(", where `{when}`").format(when=limit.when) if limit.when else text
 
 
 def default_text(setting, value=None) -> str:
     value = setting.default if value is None else value
     if value is None:
-        return f"by `{setting.by}`" if setting.by else "–"
+        return _("by `{by}`").format(by=setting.by) if setting.by else "–"
     if setting.kind == "eur":
         return f"{value} EUR"
     if setting.kind in ("number", "choice"):
@@ -101,9 +125,18 @@ def default_text(setting, value=None) -> str:
     if setting.kind == "percent":
         return f"{value} %"
     if setting.kind == "bool":
-        return "yes" if value else "no"
-    return f"{value} kr" if setting.kind == "amount" else f"{value} hours"
+        return _("yes") if value else _("no")
+    return f"{value} kr" if setting.kind == "amount" else _("{hours} hours").format(hours=value)
+
+
+def main(arguments: list[str]) -> None:
+    """`python -m finplan.documentation [--lang sv]`: the rules document on standard output."""
+    if arguments[:1] == ["--lang"] and len(arguments) == 2:
+        set_language(arguments[1])
+    elif arguments:
+        raise SystemExit("usage: python -m finplan.documentation [--lang en|sv]")
+    sys.stdout.write(rules_markdown())
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(rules_markdown(), end="")
+    main(sys.argv[1:])
