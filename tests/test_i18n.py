@@ -241,10 +241,15 @@ def test_a_run_in_swedish_leaves_the_next_one_english():
 
 
 def _marked() -> dict[tuple[str, ...], list[str]]:
+    """Every text the catalog must translate: marked in the code, and the starting plan's comments."""
+    from finplan.templates import template_text, texts
+
     found: dict[tuple[str, ...], list[str]] = {}
     for path in sorted(SOURCE.rglob("*.py")):
         for message in marked_messages(path.read_text(encoding="utf-8")):
             found.setdefault(message, []).append(path.relative_to(SOURCE.parent).as_posix())
+    for text in texts(template_text()):
+        found.setdefault((text,), []).append("finplan/templates/plan.yaml")
     return found
 
 
@@ -543,3 +548,33 @@ def test_a_baseline_written_in_english_accepts_the_same_findings_in_swedish(tmp_
     accepted = run_finplan("--lang", "sv", "check", SEED, "--strict", "--baseline", str(baseline), "-o", "json")
     assert accepted.exit_code == 0
     assert json.loads(accepted.output)["files"][0]["findings"] == []
+
+
+# -- The starting plan ---------------------------------------------------------------------------
+
+
+def _without_comments(template: str) -> list[str]:
+    """The template's YAML and commented examples, every note and prose comment left out."""
+    from finplan.templates import _is_prose, _note
+
+    kept = []
+    for line in template.splitlines():
+        if _is_prose(line):
+            continue
+        note = _note(line)
+        kept.append((line[: note.start(1)] if note else line).rstrip(" #"))
+    return kept
+
+
+def test_init_writes_the_starting_plan_with_swedish_comments_and_the_same_yaml(tmp_path):
+    english, swedish = tmp_path / "en.yaml", tmp_path / "sv.yaml"
+    assert run_finplan("--lang", "en", "init", str(english)).exit_code == 0
+    assert run_finplan("--lang", "sv", "init", str(swedish)).exit_code == 0
+    en, sv = english.read_text(encoding="utf-8"), swedish.read_text(encoding="utf-8")
+    assert "# En finansieringsplan för finplan, formatversion 1 (docs/plan-format.md)." in sv
+    assert "  case: RUN/1/2026                 # diarienummer; utelämna det om dokumentet inte anger något" in sv
+    assert "#     # paid_as: unit_costs        # en förenklad kostnad: unit_costs (enhetskostnader)" in sv
+    assert "#                              # interreg, interreg_no (norska Interregmedel)" in sv
+    assert "leave it out" not in sv and "Replace the examples" not in sv
+    assert _without_comments(sv) == _without_comments(en)
+    assert run_finplan("check", str(swedish)).output == run_finplan("check", str(english)).output.replace("en.yaml", "sv.yaml")

@@ -388,12 +388,11 @@ def show_schema() -> None:
 def init(
     path: Annotated[Path, typer.Argument(help=N_("Where to write the new plan."))] = Path("plan.yaml"),
 ) -> None:
-    import importlib.resources
-
     from finplan.errors import InputError
     from finplan.files import write_atomic
+    from finplan.templates import template_text, translated
 
-    template = importlib.resources.files("finplan.templates").joinpath("plan.yaml").read_text(encoding="utf-8")
+    template = translated(template_text(), _)
     try:
         write_atomic(path, template, overwrite=False)
     except InputError as error:
