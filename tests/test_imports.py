@@ -26,7 +26,7 @@ OWN = {
     "finplan.rules.base", "finplan.rules.caps", "finplan.rules.engine", "finplan.rules.flat_rates",
     "finplan.rules.in_kind", "finplan.rules.kinds", "finplan.rules.lines", "finplan.rules.periods",
     "finplan.rules.programmes", "finplan.rules.summary", "finplan.rules.sums", "finplan.shape", "finplan.suppress",
-    "finplan.syntax", "finplan.totals",
+    "finplan.syntax", "finplan.totals", "finplan.usage",
 }
 # The stack (Typer, Pydantic, Rich, PyYAML) and the packages it imports of its own.
 STACK = {

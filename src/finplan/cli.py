@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from finplan import __version__
 from finplan.i18n import LANGUAGES, N_, _, choose_language, ngettext, set_language
 from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, SITE_FORMATS, SUMMARY_FORMATS
+from finplan.usage import localised
 
 if TYPE_CHECKING:
     from finplan.findings import CheckResult
@@ -36,6 +37,8 @@ class _Formatter(typer.Context.formatter_class):  # click's HelpFormatter, where
     """
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english in _USAGE_WORDS:
+            args = args.replace(english, _(english))
         super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
 
     def section(self, name: str):
@@ -47,6 +50,7 @@ class _Formatter(typer.Context.formatter_class):  # click's HelpFormatter, where
 
 # Click's headings and its help option's text, marked for the catalog; the formatter translates them.
 _CLICK_TEXTS = (N_("Arguments"), N_("Options"), N_("Commands"), N_("Show this message and exit."))
+_USAGE_WORDS = (N_("COMMAND [ARGS]..."), N_("[OPTIONS]"))
 _BRACKETS = {"required": N_("required"), "default: ": N_("default: ")}
 
 
@@ -76,6 +80,14 @@ class _Localised(TyperGroup):
     def parse_args(self, ctx, args):
         _speak(ctx, choose_language())
         return super().parse_args(ctx, args)
+
+    def make_context(self, *args, **kwargs):
+        with localised():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with localised():
+            return super().invoke(ctx)
 
 
 def _speak(ctx, language: str) -> None:
