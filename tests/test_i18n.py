@@ -281,6 +281,16 @@ def _stub(message: tuple[str, ...], where: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def test_every_message_is_in_the_catalog_once():
+    """Branches add their entries at the catalog's end and git keeps both sides: a text added twice would
+    be translated by whichever came last."""
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in parse_po(CATALOG.read_text(encoding="utf-8")):
+        key = (entry.msgctxt, entry.msgid)
+        assert key not in seen, f"{entry.msgid!r} is in the catalog twice, at lines {seen[key]} and {entry.line}"
+        seen[key] = entry.line
+
+
 def test_every_catalog_entry_is_still_used():
     stale = set(_catalog()) - set(_marked())
     assert not stale, f"{CATALOG.name} translates texts no longer in the code: {stale}"
