@@ -51,7 +51,7 @@ class Measure:
     """
 
     origin: str  # a profile's name, or "plan" for a line's own limits
-    title: str  # what the limit is, for the report: "anslag_1_1", "anslag_1_1 (Tillväxtverket)", "the plan" (a Message)
+    title: str  # what the limit is, for the report: "anslag_1_1", "anslag_1_1 (Tillväxtverket)", Message("the plan")
     is_cap: bool
     lines: tuple[tuple[int, FinancingLine], ...]
     amount: Decimal

@@ -235,10 +235,10 @@ def _describe(plan: Plan, m: Measure, outcome: Message) -> Message:
 
 
 def _beyond(plan: Plan, m: Measure) -> Message:
-    excess, tolerance = format_kr(m.excess, plan.currency), format_kr(m.tolerance, plan.currency)
+    shown = dict(excess=format_kr(m.excess, plan.currency), tolerance=format_kr(m.tolerance, plan.currency))
     if m.is_cap:
-        return Message("{excess} over, beyond the rounding tolerance of {tolerance}", excess=excess, tolerance=tolerance)
-    return Message("{excess} short, beyond the rounding tolerance of {tolerance}", excess=excess, tolerance=tolerance)
+        return Message("{excess} over, beyond the rounding tolerance of {tolerance}", **shown)
+    return Message("{excess} short, beyond the rounding tolerance of {tolerance}", **shown)
 
 
 def _within(plan: Plan, m: Measure) -> Message:

@@ -68,7 +68,8 @@ def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]
             yield Violation(
                 path,
                 Message(
-                    "`{id}` is {amount} in kind with no calculation basis; expected `basis:` with hours and hourly rate",
+                    "`{id}` is {amount} in kind with no calculation basis; "
+                    "expected `basis:` with hours and hourly rate",
                     id=line.id, amount=format_kr(line.amount, plan.currency),
                 ),
                 data=figures(plan.currency, found=line.amount),
