@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from finplan.findings import shorten
-from finplan.i18n import N_
+from finplan.i18n import N_, Message, join
 from finplan.model import FinancingLine, Limit, Plan
 from finplan.profiles import Profile, ProfileLimit, Settings
 from finplan.totals import total_of
@@ -51,7 +51,7 @@ class Measure:
     """
 
     origin: str  # a profile's name, or "plan" for a line's own limits
-    title: str  # what the limit is, for the report: "anslag_1_1", "anslag_1_1 (Tillväxtverket)"
+    title: str  # what the limit is, for the report: "anslag_1_1", "anslag_1_1 (Tillväxtverket)", Message("the plan")
     is_cap: bool
     lines: tuple[tuple[int, FinancingLine], ...]
     amount: Decimal
@@ -91,7 +91,11 @@ class Measure:
         return self.excess_at_best > self.tolerance
 
     def base_text(self) -> str:
-        return f"{BASE_NAMES[self.base_name]}{self.base_note}" if self.base_name else ""
+        """What the limit is a share of, `the total less in kind`: a Message, shown in the reader's language."""
+        if not self.base_name:
+            return ""
+        note = [Message(self.base_note)] if self.base_note else []
+        return join([Message(BASE_NAMES[self.base_name]), *note], "")
 
 
 def measure_limits(plan: Plan, settings: Settings) -> list[Measure]:
@@ -158,7 +162,8 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
         # 5 §: together up to 100 % where Tillväxtverket is one of them; else the single cap holds for all.
         joint = any(maker is not None and maker.casefold() == NATIONAL_AGENCY for maker in groups)
         together = {**common, "share": settings.value(profile, "joint_max_share") if joint else common["share"]}
-        measures.append(_measure(title=f"{title} (all decision-makers)", lines=list(lines), **together))
+        everyone = Message("{title} (all decision-makers)", title=title)
+        measures.append(_measure(title=everyone, lines=list(lines), **together))
     return measures
 
 
@@ -193,7 +198,7 @@ def _line_limit(
     else:
         base, base_slack = base_of(plan, base_name, [line]) if base_name else (ZERO, ZERO)
     return Measure(
-        origin="plan", title=shorten(limit.source) if limit.source else "the plan", is_cap=limit.is_cap, lines=((index, line),), amount=line.amount,
+        origin="plan", title=shorten(limit.source) if limit.source else Message("the plan"), is_cap=limit.is_cap, lines=((index, line),), amount=line.amount,
         tolerance=tolerance, path=("financing", index, "limits", number), share=limit.share, base_name=base_name,
         base=base, fixed=limit.amount, slack=_half(line.rounded_to), base_slack=base_slack,
     )

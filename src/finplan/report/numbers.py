@@ -6,8 +6,8 @@ from rich.table import Table
 from rich.text import Text
 
 from finplan.findings import some
-from finplan.i18n import N_, _
-from finplan.limits import BASE_NAMES, Measure, measure_limits
+from finplan.i18n import N_, Message, _
+from finplan.limits import Measure, measure_limits
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.profiles import Settings, UsedSetting
@@ -67,7 +67,7 @@ def _cap_row(plan: Plan, m: Measure) -> tuple[Text, ...]:
             share=format_percent(m.share), base=_base(m), amount=kr(m.base)
         )
     return (
-        Text(m.title.replace("`", "")),
+        Text((_(m.title) if isinstance(m.title, Message) else m.title).replace("`", "")),
         # The lines of a cap over many (every decision-maker's together): the first of them, and how many more.
         Text(some([line.id for _index, line in m.lines], MAX_IDS)),
         Text(kr(m.amount)),
@@ -81,4 +81,4 @@ _SET_BY = {"plan": N_("(set by the plan)"), "configuration": N_("(set by the con
 
 def _base(measure: Measure) -> str:
     """What a cap or floor is a share of, as `Measure.base_text` says it, in the current language."""
-    return _(BASE_NAMES[measure.base_name]) + (_(measure.base_note) if measure.base_note else "")
+    return _(measure.base_text())

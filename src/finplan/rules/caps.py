@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from finplan.limits import Measure, measure_limits
 from finplan.findings import Severity
+from finplan.i18n import Message, Plural
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent, format_share
 from finplan.profiles import PROFILES, Settings
@@ -43,7 +44,7 @@ def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     for m in measure_limits(plan, settings):
         if m.is_cap and m.broken:
-            yield Violation(m.path, _describe(plan, m, "beyond the rounding tolerance of "), data=_data(plan, m))
+            yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
 @rule("FP502", "share-cap-rounding", Severity.WARNING, source=_SOURCES)
@@ -60,7 +61,7 @@ def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     for m in measure_limits(plan, settings):
         if m.is_cap and 0 < m.excess <= m.tolerance:
-            yield Violation(m.path, _describe(plan, m, "within the rounding tolerance of "), data=_data(plan, m))
+            yield Violation(m.path, _describe(plan, m, _within(plan, m)), data=_data(plan, m))
 
 
 @rule(
@@ -82,7 +83,7 @@ def floor(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     for m in measure_limits(plan, settings):
         if not m.is_cap and m.broken:
-            yield Violation(m.path, _describe(plan, m, "beyond the rounding tolerance of "), data=_data(plan, m))
+            yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
 @rule("FP507", "limit-rests-on-rounding", Severity.INFO, source="finplan's own: a figure printed rounded is read within its precision")
@@ -100,7 +101,7 @@ def limit_rests_on_rounding(plan: Plan, settings: Settings) -> Iterator[Violatio
     """
     for m in measure_limits(plan, settings):
         if m.rests_on_rounding:
-            yield Violation(m.path, _describe(plan, m, "", rounded=True), data=_data(plan, m))
+            yield Violation(m.path, _describe(plan, m, _on_the_rounding(plan, m)), data=_data(plan, m))
 
 
 @rule("FP503", "scheme-without-profile", Severity.WARNING, source=_PROFILES)
@@ -121,8 +122,11 @@ def scheme_without_profile(plan: Plan, settings: Settings) -> Iterator[Violation
         if line.scheme is not None and line.scheme not in governed:
             yield Violation(
                 ("financing", index, "scheme"),
-                f"`{line.id}` is `scheme: {line.scheme}`, but the plan names no profile for it, so its "
-                f"rules do not run; expected `profiles:` with {' or '.join(fitting_profiles(plan, line.scheme))}",
+                Message(
+                    "`{id}` is `scheme: {scheme}`, but the plan names no profile for it, so its rules do not run; "
+                    "expected `profiles:` with {profiles}",
+                    id=line.id, scheme=line.scheme, profiles=_either(fitting_profiles(plan, line.scheme)),
+                ),
             )
 
 
@@ -157,9 +161,11 @@ def profile_without_lines(plan: Plan, settings: Settings) -> Iterator[Violation]
         if not any(line.scheme in profile.schemes for line in plan.financing):
             yield Violation(
                 ("profiles", position),
-                f"the profile {profile.name} is named but no financing line has "
-                f"{' or '.join(f'`scheme: {scheme}`' for scheme in profile.schemes)}; "
-                "expected the scheme on the lines it governs",
+                Message(
+                    "the profile {profile} is named but no financing line has {schemes}; "
+                    "expected the scheme on the lines it governs",
+                    profile=profile.name, schemes=_either([f"`scheme: {scheme}`" for scheme in profile.schemes]),
+                ),
             )
 
 
@@ -176,9 +182,20 @@ def setting_unused(plan: Plan, settings: Settings) -> Iterator[Violation]:
     for key in settings.unused_overrides():
         yield Violation(
             ("settings", key),
-            f"the setting {key} changes nothing: the plan does not name the profile {key.split('.')[0]}",
+            Message(
+                "the setting {key} changes nothing: the plan does not name the profile {profile}",
+                key=key, profile=key.split(".")[0],
+            ),
             on_key=True,
         )
+
+
+def _either(names: list[str]) -> str:
+    """`a or b or c`: names as written, each `or` a word of the reader's language."""
+    either = names[-1]
+    for name in reversed(names[:-1]):
+        either = Message("{name} or {rest}", name=name, rest=either)
+    return either
 
 
 def _data(plan: Plan, m: Measure) -> dict[str, Figure]:
@@ -191,21 +208,57 @@ def _data(plan: Plan, m: Measure) -> dict[str, Figure]:
     return data
 
 
-def _describe(plan: Plan, m: Measure, within: str, *, rounded: bool = False) -> str:
+def _describe(plan: Plan, m: Measure, outcome: Message) -> Message:
     """`x` is 600 kr, 60 % of the total 1 000 kr; the cap of anslag_1_1 is 50 %, 500 kr: 100 kr over, ..."""
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     ids = ", ".join(f"`{line.id}`" for _, line in m.lines)
-    found = f"{ids} {'is' if len(m.lines) == 1 else 'are'} {kr(m.amount)}"
-    if m.share is not None:
-        found += f", {format_share(m.amount, m.base)} of {m.base_text()} {kr(m.base)}"
-    kind = "cap" if m.is_cap else "floor"
-    limit = f"{format_percent(m.share)}, {kr(m.limit)}" if m.share is not None else kr(m.limit)
-    whose = f"the {kind} of {m.title}" if m.origin != "plan" else f"its {kind}"
-    beyond = "over" if m.is_cap else "short"
-    if rounded:
-        return (
-            f"{found}; {whose} is {limit}: {kr(m.excess)} {beyond} on the exact reading, but within the precision "
-            f"of figures printed rounded; the limit holds if the real figures lie {kr(m.excess - m.excess_at_best)} "
-            "or more in its favour"
+    if m.share is None:
+        found = Plural("{ids} is {amount}", "{ids} are {amount}", n=len(m.lines), ids=ids, amount=kr(m.amount))
+        limit = kr(m.limit)
+    else:
+        found = Plural(
+            "{ids} is {amount}, {share} of {base} {base_amount}", "{ids} are {amount}, {share} of {base} {base_amount}",
+            n=len(m.lines), ids=ids, amount=kr(m.amount), share=format_share(m.amount, m.base), base=m.base_text(),
+            base_amount=kr(m.base),
         )
-    return f"{found}; {whose} is {limit}: {kr(m.excess)} {beyond}, {within}{kr(m.tolerance)}"
+        limit = f"{format_percent(m.share)}, {kr(m.limit)}"
+    if m.origin == "plan":
+        whose = Message("its cap is {limit}", limit=limit) if m.is_cap else Message("its floor is {limit}", limit=limit)
+    elif m.is_cap:
+        whose = Message("the cap of {title} is {limit}", title=m.title, limit=limit)
+    else:
+        whose = Message("the floor of {title} is {limit}", title=m.title, limit=limit)
+    return Message("{found}; {limit}: {outcome}", found=found, limit=whose, outcome=outcome)
+
+
+# How far past its limit a measure goes, in whole sentences: over a cap, short of a floor.
+
+
+def _beyond(plan: Plan, m: Measure) -> Message:
+    shown = dict(excess=format_kr(m.excess, plan.currency), tolerance=format_kr(m.tolerance, plan.currency))
+    if m.is_cap:
+        return Message("{excess} over, beyond the rounding tolerance of {tolerance}", **shown)
+    return Message("{excess} short, beyond the rounding tolerance of {tolerance}", **shown)
+
+
+def _within(plan: Plan, m: Measure) -> Message:
+    """Over a cap by rounding alone (a floor missed by rounding is not reported)."""
+    return Message(
+        "{excess} over, within the rounding tolerance of {tolerance}",
+        excess=format_kr(m.excess, plan.currency), tolerance=format_kr(m.tolerance, plan.currency),
+    )
+
+
+def _on_the_rounding(plan: Plan, m: Measure) -> Message:
+    excess, favour = format_kr(m.excess, plan.currency), format_kr(m.excess - m.excess_at_best, plan.currency)
+    if m.is_cap:
+        return Message(
+            "{excess} over on the exact reading, but within the precision of figures printed rounded; "
+            "the limit holds if the real figures lie {favour} or more in its favour",
+            excess=excess, favour=favour,
+        )
+    return Message(
+        "{excess} short on the exact reading, but within the precision of figures printed rounded; "
+        "the limit holds if the real figures lie {favour} or more in its favour",
+        excess=excess, favour=favour,
+    )

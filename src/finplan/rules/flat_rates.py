@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from finplan.findings import Severity
+from finplan.i18n import N_, Message
 from finplan.model import CostLine, Plan
 from finplan.money import format_kr, format_percent, format_points
 from finplan.profiles import PROFILES, Profile, Settings
@@ -18,12 +19,23 @@ _SOURCES = (
     "Tillväxtverket 2014–2020, \"Kostnads- och finansieringsbudget\""
 )
 DIRECT = ("staff", "external_services", "travel", "premises_equipment", "investments")
+# What each option is a share of, in a finding's words; shown through Message in the reader's language.
 _BASES = {
-    "indirect_of_staff": "the staff costs",
-    "indirect_of_direct": "the direct costs",
-    "indirect_of_direct_except_external": "the direct costs except external services",
-    "staff_of_other_direct": "the direct costs other than staff",
-    "remaining_of_staff": "the staff costs",
+    "indirect_of_staff": N_("the staff costs"),
+    "indirect_of_direct": N_("the direct costs"),
+    "indirect_of_direct_except_external": N_("the direct costs except external services"),
+    "staff_of_other_direct": N_("the direct costs other than staff"),
+    "remaining_of_staff": N_("the staff costs"),
+}
+# A cost line's category, as a finding names it (a flat-rate line has sentences of its own).
+_CATEGORIES = {
+    "staff": N_("staff"),
+    "external_services": N_("external services"),
+    "travel": N_("travel"),
+    "premises_equipment": N_("premises equipment"),
+    "investments": N_("investments"),
+    "in_kind": N_("in kind"),
+    "income": N_("income"),
 }
 
 
@@ -75,25 +87,33 @@ def flat_rate_declared(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.category == "flat_rate" and option is None:
             yield Violation(
                 ("costs", index),
-                f"`{line.id}` is a flat-rate cost with no `flat_rate:`; expected its option and rate, such as "
-                "`flat_rate: {option: indirect_of_staff, rate: 15 %}`",
+                Message(
+                    "`{id}` is a flat-rate cost with no `flat_rate:`; expected its option and rate, such as "
+                    "`flat_rate: {{option: indirect_of_staff, rate: 15 %}}`",
+                    id=line.id,
+                ),
             )
         elif line.category == "flat_rate" and option == "staff_of_other_direct":
             yield Violation(
                 ("costs", index, "flat_rate", "option"),
-                f"`{line.id}` is staff costs as a flat rate; expected `category: staff` for it",
+                Message("`{id}` is staff costs as a flat rate; expected `category: staff` for it", id=line.id),
             )
         elif line.category == "staff" and option not in (None, "staff_of_other_direct"):
             yield Violation(
                 ("costs", index, "flat_rate", "option"),
-                f"`{line.id}` is a staff line with the flat rate {option}; expected `staff_of_other_direct` "
-                "or a line of its own with `category: flat_rate`",
+                Message(
+                    "`{id}` is a staff line with the flat rate {option}; expected `staff_of_other_direct` "
+                    "or a line of its own with `category: flat_rate`",
+                    id=line.id, option=option,
+                ),
             )
         elif line.category not in ("flat_rate", "staff") and option is not None:
             yield Violation(
                 ("costs", index, "flat_rate"),
-                f"`{line.id}` is {line.category.replace('_', ' ')} with a flat rate; expected a flat rate only "
-                "on a `flat_rate` or `staff` line",
+                Message(
+                    "`{id}` is {category} with a flat rate; expected a flat rate only on a `flat_rate` or `staff` line",
+                    id=line.id, category=Message(_CATEGORIES[line.category]),
+                ),
             )
 
 
@@ -118,9 +138,12 @@ def flat_rate_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.amount - allowed > tolerance:
             yield Violation(
                 ("costs", index, "amount"),
-                f"`{line.id}` is {format_kr(line.amount, plan.currency)}; {format_percent(rate)} of "
-                f"{_BASES[option]}, {format_kr(base, plan.currency)}, is {format_kr(allowed, plan.currency)}: "
-                f"{format_kr(line.amount - allowed, plan.currency)} over",
+                Message(
+                    "`{id}` is {amount}; {rate} of {base}, {base_amount}, is {allowed}: {excess} over",
+                    id=line.id, amount=format_kr(line.amount, plan.currency), rate=format_percent(rate),
+                    base=Message(_BASES[option]), base_amount=format_kr(base, plan.currency),
+                    allowed=format_kr(allowed, plan.currency), excess=format_kr(line.amount - allowed, plan.currency),
+                ),
                 data={
                     **figures(plan.currency, found=line.amount, expected=allowed,
                               difference=line.amount - allowed, base=base),
@@ -155,15 +178,21 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
             if not any(s.name == f"{option}_max" for s in profile.settings):
                 yield Violation(
                     ("costs", index, "flat_rate", "option"),
-                    f"`{line.id}` uses the flat rate {option}, which {profile.name} does not offer",
+                    Message(
+                        "`{id}` uses the flat rate {option}, which {profile} does not offer",
+                        id=line.id, option=option, profile=profile.name,
+                    ),
                 )
                 continue
             limit = settings.value(profile, f"{option}_max")
             if rate > limit:
                 yield Violation(
                     ("costs", index, "flat_rate", "rate"),
-                    f"`{line.id}` is {format_percent(rate)} of {_BASES[option]}; {profile.name} allows at most "
-                    f"{format_percent(limit)}: {format_points(rate - limit)} over",
+                    Message(
+                        "`{id}` is {rate} of {base}; {profile} allows at most {limit}: {excess} over",
+                        id=line.id, rate=format_percent(rate), base=Message(_BASES[option]), profile=profile.name,
+                        limit=format_percent(limit), excess=format_points(rate - limit),
+                    ),
                     data={"found": Figure(rate, "%"), "limit": Figure(limit, "%"), "difference": Figure(rate - limit, "pp")},
                 )
 
@@ -184,9 +213,20 @@ def flat_rate_remaining(plan: Plan, settings: Settings) -> Iterator[Violation]:
     for index, line in enumerate(plan.costs or ()):
         other_flat = line.flat_rate is not None and line.flat_rate.option != "remaining_of_staff"
         if (line.category in DIRECT and line.category != "staff") or other_flat:
+            if line.category == "flat_rate":
+                message = Message(
+                    "`{id}` is flat rate beside the flat rate that covers all costs but staff; "
+                    "expected only staff, in-kind and income lines beside it",
+                    id=line.id,
+                )
+            else:
+                message = Message(
+                    "`{id}` is {category} beside the flat rate that covers all costs but staff; "
+                    "expected only staff, in-kind and income lines beside it",
+                    id=line.id, category=Message(_CATEGORIES[line.category]),
+                )
             yield Violation(
                 ("costs", index),
-                f"`{line.id}` is {line.category.replace('_', ' ')} beside the flat rate that covers all costs "
-                "but staff; expected only staff, in-kind and income lines beside it",
+                message,
             )
 

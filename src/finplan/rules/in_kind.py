@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from finplan.findings import Severity, shorten
+from finplan.i18n import Message, Plural
 from finplan.model import BasisEntry, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent
 from finplan.profiles import PROFILES, Settings
@@ -38,8 +39,11 @@ def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if financed != spent:
         yield Violation(
             ("costs",),
-            f"the in-kind cost lines are {format_kr(spent, plan.currency)} and the in-kind financing is "
-            f"{format_kr(financed, plan.currency)}: costs {difference(spent, financed, plan.currency)}",
+            Message(
+                "the in-kind cost lines are {spent} and the in-kind financing is {financed}: costs {difference}",
+                spent=format_kr(spent, plan.currency), financed=format_kr(financed, plan.currency),
+                difference=difference(spent, financed, plan.currency),
+            ),
             on_key=True,
             data=figures(plan.currency, found=spent, expected=financed, difference=spent - financed),
         )
@@ -63,8 +67,11 @@ def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]
         if line.form == "in_kind" and line.basis is None:
             yield Violation(
                 path,
-                f"`{line.id}` is {format_kr(line.amount, plan.currency)} in kind with no calculation basis; "
-                "expected `basis:` with hours and hourly rate",
+                Message(
+                    "`{id}` is {amount} in kind with no calculation basis; "
+                    "expected `basis:` with hours and hourly rate",
+                    id=line.id, amount=format_kr(line.amount, plan.currency),
+                ),
                 data=figures(plan.currency, found=line.amount),
             )
 
@@ -88,9 +95,11 @@ def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if abs(valued - line.amount) > tolerance:
             yield Violation(
                 (*path, "basis"),
-                f"the basis of `{line.id}` gives {format_kr(valued, plan.currency)} (hours x rate), "
-                f"its amount is {format_kr(line.amount, plan.currency)}: "
-                f"basis {difference(valued, line.amount, plan.currency)}",
+                Message(
+                    "the basis of `{id}` gives {valued} (hours x rate), its amount is {amount}: basis {difference}",
+                    id=line.id, valued=format_kr(valued, plan.currency), amount=format_kr(line.amount, plan.currency),
+                    difference=difference(valued, line.amount, plan.currency),
+                ),
                 on_key=True,
                 data=figures(plan.currency, found=valued, expected=line.amount, difference=valued - line.amount),
             )
@@ -120,11 +129,16 @@ def hours_per_year(plan: Plan, settings: Settings) -> Iterator[Violation]:
             if per_person > limit:
                 yield Violation(
                     (*path, "basis", row, "hours"),
-                    f"{_row(line, row, entry)} gives {_hours(per_person)} hours per person and year "
-                    f"({format_number(entry.hours)} hours, {entry.people} {'person' if entry.people == 1 else 'people'}, "
-                    f"{_hours(years)} years); "
-                    f"expected at most {_hours(limit)} ({format_number(full_year)} x "
-                    f"{format_percent(entry.full_time)}): {_hours(per_person - limit)} hours over",
+                    Plural(
+                        "{row} gives {per_person} hours per person and year ({hours} hours, {n} person, "
+                        "{years} years); expected at most {limit} ({full_year} x {full_time}): {excess} hours over",
+                        "{row} gives {per_person} hours per person and year ({hours} hours, {n} people, "
+                        "{years} years); expected at most {limit} ({full_year} x {full_time}): {excess} hours over",
+                        n=entry.people, row=_row(line, row, entry), per_person=_hours(per_person),
+                        hours=format_number(entry.hours), years=_hours(years), limit=_hours(limit),
+                        full_year=format_number(full_year), full_time=format_percent(entry.full_time),
+                        excess=_hours(per_person - limit),
+                    ),
                     data={
                         "found": Figure(per_person, "hours"),
                         "limit": Figure(limit, "hours"),
@@ -156,13 +170,27 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
             overhead = entry.payroll_overhead or Decimal(0)
             expected = (entry.monthly_salary * 12 / full_year * (1 + overhead / 100)).quantize(Decimal("0.01"))
             if abs(entry.rate - expected) > tolerance:
-                plus = f" plus {format_percent(overhead)} payroll overhead" if entry.payroll_overhead else ""
+                shown = dict(
+                    row=_row(line, row, entry), rate=format_kr(entry.rate, plan.currency),
+                    salary=format_kr(entry.monthly_salary, plan.currency), full_year=format_number(full_year),
+                    expected=format_kr(expected, plan.currency),
+                    difference=difference(entry.rate, expected, plan.currency),
+                )
+                if entry.payroll_overhead:
+                    message = Message(
+                        "{row} has an hourly rate of {rate}; a monthly salary of {salary} x 12 / {full_year} "
+                        "plus {overhead} payroll overhead gives {expected}: rate {difference}",
+                        overhead=format_percent(overhead), **shown,
+                    )
+                else:
+                    message = Message(
+                        "{row} has an hourly rate of {rate}; a monthly salary of {salary} x 12 / {full_year} "
+                        "gives {expected}: rate {difference}",
+                        **shown,
+                    )
                 yield Violation(
                     (*path, "basis", row, "rate"),
-                    f"{_row(line, row, entry)} has an hourly rate of {format_kr(entry.rate, plan.currency)}; "
-                    f"a monthly salary of {format_kr(entry.monthly_salary, plan.currency)} x 12 / "
-                    f"{format_number(full_year)}{plus} gives {format_kr(expected, plan.currency)}: "
-                    f"rate {difference(entry.rate, expected, plan.currency)}",
+                    message,
                     data=figures(plan.currency, found=entry.rate, expected=expected, difference=entry.rate - expected),
                 )
 
@@ -183,21 +211,28 @@ def basis_values(plan: Plan, settings: Settings) -> Iterator[Violation]:
             if entry.rate <= 0:
                 yield Violation(
                     (*path, "basis", row, "rate"),
-                    f"{_row(line, row, entry)} has a rate of {format_kr(entry.rate, plan.currency)}; "
-                    f"expected more than {format_kr(Decimal(0), plan.currency)} an hour",
+                    Message(
+                        "{row} has a rate of {rate}; expected more than {zero} an hour",
+                        row=_row(line, row, entry), rate=format_kr(entry.rate, plan.currency),
+                        zero=format_kr(Decimal(0), plan.currency),
+                    ),
                     data=figures(plan.currency, found=entry.rate),
                 )
             if entry.years is not None and entry.years == 0:
                 yield Violation(
                     (*path, "basis", row, "years"),
-                    f"{_row(line, row, entry)} is for 0 years; expected the years its hours are worked over, "
-                    "or no `years` (the line's period)",
+                    Message(
+                        "{row} is for 0 years; expected the years its hours are worked over, "
+                        "or no `years` (the line's period)",
+                        row=_row(line, row, entry),
+                    ),
                 )
 
 
-def _row(line: FinancingLine, row: int, entry: BasisEntry) -> str:
-    what = f" ({shorten(entry.what)})" if entry.what else ""
-    return f"row {row + 1}{what} of the basis of `{line.id}`"
+def _row(line: FinancingLine, row: int, entry: BasisEntry) -> Message:
+    if entry.what:
+        return Message("row {row} ({what}) of the basis of `{id}`", row=row + 1, what=shorten(entry.what), id=line.id)
+    return Message("row {row} of the basis of `{id}`", row=row + 1, id=line.id)
 
 
 def _hours(value: Decimal) -> str:
