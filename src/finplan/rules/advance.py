@@ -39,7 +39,8 @@ def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 Message(
                     "`{id}` has an advance of {advance}; at most {share} of the grant, {limit}: {excess} over",
                     id=line.id, advance=format_kr(line.advance, plan.currency), share=format_percent(max_share),
-                    limit=format_kr(share_limit, plan.currency), excess=format_kr(line.advance - share_limit, plan.currency),
+                    limit=format_kr(share_limit, plan.currency),
+                    excess=format_kr(line.advance - share_limit, plan.currency),
                 ),
                 data={
                     **figures(plan.currency, found=line.advance, expected=share_limit,
@@ -52,8 +53,8 @@ def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 path,
                 Message(
                     "`{id}` has an advance of {advance}; at most {limit}: {excess} over",
-                    id=line.id, advance=format_kr(line.advance, plan.currency), limit=format_kr(max_amount, plan.currency),
-                    excess=format_kr(line.advance - max_amount, plan.currency),
+                    id=line.id, advance=format_kr(line.advance, plan.currency),
+                    limit=format_kr(max_amount, plan.currency), excess=format_kr(line.advance - max_amount, plan.currency),
                 ),
                 data=figures(plan.currency, found=line.advance, expected=max_amount, difference=line.advance - max_amount),
             )

@@ -94,7 +94,7 @@ def not_stated(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Fails (is reported): no `project.period` and a line with `per_year`.
     Passes: the same plan with `project.period`.
     """
-    if plan.project.period is not None or any(key == "project.period" for key, _profile, _reason in _required(settings)):
+    if plan.project.period is not None or any(required[0] == "project.period" for required in _required(settings)):
         return
     needs = {
         N_("the years of their yearly breakdowns (FP202, FP203) for {lines}"): lambda line: line.per_year is not None
@@ -185,7 +185,8 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     Message(
                         "{payer}'s part of `{id}` is {part}; {share} of {amount} is {computed}: {difference}",
                         payer=shorten(part.payer), id=line.id, part=kr(part.amount), share=format_percent(part.share),
-                        amount=kr(line.amount), computed=kr(computed), difference=difference(part.amount, computed, plan.currency),
+                        amount=kr(line.amount), computed=kr(computed),
+                        difference=difference(part.amount, computed, plan.currency),
                     ),
                     data=figures(plan.currency, found=part.amount, expected=computed, difference=part.amount - computed),
                 )
@@ -197,7 +198,8 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 (*path, "split"),
                 Message(
                     "the parts of `{id}` sum to {found}, the line is {amount}: {difference}",
-                    id=line.id, found=kr(found), amount=kr(line.amount), difference=difference(found, line.amount, plan.currency),
+                    id=line.id, found=kr(found), amount=kr(line.amount),
+                    difference=difference(found, line.amount, plan.currency),
                 ),
                 on_key=True,
                 data=figures(plan.currency, found=found, expected=line.amount, difference=found - line.amount),
