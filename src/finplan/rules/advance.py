@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from finplan.findings import Severity
+from finplan.i18n import Message
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent
 from finplan.profiles import PROFILES, Settings
@@ -35,9 +36,12 @@ def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.advance > share_limit:
             yield Violation(
                 path,
-                f"`{line.id}` has an advance of {format_kr(line.advance, plan.currency)}; at most "
-                f"{format_percent(max_share)} of the grant, {format_kr(share_limit, plan.currency)}: "
-                f"{format_kr(line.advance - share_limit, plan.currency)} over",
+                Message(
+                    "`{id}` has an advance of {advance}; at most {share} of the grant, {limit}: {excess} over",
+                    id=line.id, advance=format_kr(line.advance, plan.currency), share=format_percent(max_share),
+                    limit=format_kr(share_limit, plan.currency),
+                    excess=format_kr(line.advance - share_limit, plan.currency),
+                ),
                 data={
                     **figures(plan.currency, found=line.advance, expected=share_limit,
                               difference=line.advance - share_limit, base=line.amount),
@@ -47,8 +51,11 @@ def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.advance > max_amount:
             yield Violation(
                 path,
-                f"`{line.id}` has an advance of {format_kr(line.advance, plan.currency)}; at most "
-                f"{format_kr(max_amount, plan.currency)}: {format_kr(line.advance - max_amount, plan.currency)} over",
+                Message(
+                    "`{id}` has an advance of {advance}; at most {limit}: {excess} over",
+                    id=line.id, advance=format_kr(line.advance, plan.currency),
+                    limit=format_kr(max_amount, plan.currency), excess=format_kr(line.advance - max_amount, plan.currency),
+                ),
                 data=figures(plan.currency, found=line.advance, expected=max_amount, difference=line.advance - max_amount),
             )
 

@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from finplan.findings import Severity, shorten
+from finplan.i18n import N_, Message
 from finplan.model import FinancingLine, Plan
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, financing_lines, rule
+from finplan.rules.base import Violation, financing_lines, keyword, rule
 
 _HANDBOOKS = (
     "Tillväxtverket, handbook for national project funds, \"Medfinansiering av projektet\"; "
     "Tillväxtverket, EU funds 2021–2027, \"Planera er finansieringsbudget\""
 )
+
+# Every kind of line but public cash, which alone names an appropriation.
+_NOT_PUBLIC_CASH = {
+    ("private", "cash"): N_("`{id}` is private cash but names an appropriation; expected one only on public cash"),
+    ("public", "in_kind"): N_("`{id}` is public in kind but names an appropriation; expected one only on public cash"),
+    ("private", "in_kind"): N_("`{id}` is private in kind but names an appropriation; expected one only on public cash"),
+}
 
 
 @rule("FP401", "one-sector-per-financier", Severity.ERROR, source=_HANDBOOKS)
@@ -38,8 +46,12 @@ def one_sector_per_financier(plan: Plan, settings: Settings) -> Iterator[Violati
             earlier = first[name]
             yield Violation(
                 (*path, "sector"),
-                f"`{line.id}` has {shorten(line.financier)} as {line.sector}, but `{earlier.id}` has it as "
-                f"{earlier.sector}; expected one sector for one financier",
+                Message(
+                    "`{id}` has {financier} as {sector}, but `{earlier}` has it as {earlier_sector}; "
+                    "expected one sector for one financier",
+                    id=line.id, financier=shorten(line.financier), sector=keyword(line.sector),
+                    earlier=earlier.id, earlier_sector=keyword(earlier.sector),
+                ),
             )
 
 
@@ -63,13 +75,15 @@ def appropriation_named(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if public_cash and line.appropriation is None:
             yield Violation(
                 ("financing", index),
-                f"`{line.id}` is public cash with no appropriation; expected `appropriation:` "
-                "(Reg.tillväxt, Övr.nat.anslag, Övriga medel, or vet ej)",
+                Message(
+                    "`{id}` is public cash with no appropriation; expected `appropriation:` "
+                    "(Reg.tillväxt, Övr.nat.anslag, Övriga medel, or vet ej)",
+                    id=line.id,
+                ),
             )
         elif not public_cash and line.appropriation is not None:
             yield Violation(
                 ("financing", index, "appropriation"),
-                f"`{line.id}` is {line.sector} {line.form.replace('_', ' ')} but names an appropriation; "
-                "expected one only on public cash",
+                Message(_NOT_PUBLIC_CASH[line.sector, line.form], id=line.id),
             )
 

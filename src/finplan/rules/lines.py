@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from finplan.findings import Figure, Path, Severity, format_path, shorten, some
+from finplan.i18n import N_, Message, join
 from finplan.model import CostLine, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_points
 from finplan.profiles import PROFILES, Settings
@@ -30,24 +31,26 @@ def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     if plan.total <= 0:
         yield Violation(
-            ("total",), f"the total is {format_kr(plan.total, plan.currency)}; expected more than 0 kr",
+            ("total",), Message("the total is {total}; expected more than 0 kr", total=format_kr(plan.total, plan.currency)),
             data=figures(plan.currency, found=plan.total),
         )
     for path, line in lines_of(plan, outside=True):
         income = type(line) is CostLine and line.category == "income"
-        expected = "less than 0 kr, as income reduces the costs" if income else "more than 0 kr"
         if (line.amount >= 0) if income else (line.amount <= 0):
+            shown = {"id": line.id, "amount": format_kr(line.amount, plan.currency)}
             yield Violation(
                 (*path, "amount"),
-                f"`{line.id}` is {format_kr(line.amount, plan.currency)}; expected {expected}",
+                Message("`{id}` is {amount}; expected less than 0 kr, as income reduces the costs", **shown)
+                if income else Message("`{id}` is {amount}; expected more than 0 kr", **shown),
                 data=figures(plan.currency, found=line.amount),
             )
         for year, amount in (line.per_year or {}).items():
             if (amount > 0) if income else (amount < 0):
+                shown = {"id": line.id, "amount": format_kr(amount, plan.currency), "year": year}
                 yield Violation(
                     (*path, "per_year", year),
-                    f"`{line.id}` has {format_kr(amount, plan.currency)} in {year}; "
-                    f"expected {'0 kr or less' if income else '0 kr or more'}",
+                    Message("`{id}` has {amount} in {year}; expected 0 kr or less", **shown)
+                    if income else Message("`{id}` has {amount} in {year}; expected 0 kr or more", **shown),
                     data=figures(plan.currency, found=amount),
                 )
 
@@ -67,7 +70,10 @@ def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.id in first:
             yield Violation(
                 (*path, "id"),
-                f"the id `{line.id}` is already used by `{format_path(first[line.id])}`; expected an id of its own",
+                Message(
+                    "the id `{id}` is already used by `{other}`; expected an id of its own",
+                    id=line.id, other=format_path(first[line.id]),
+                ),
             )
         else:
             first[line.id] = path
@@ -88,24 +94,27 @@ def not_stated(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Fails (is reported): no `project.period` and a line with `per_year`.
     Passes: the same plan with `project.period`.
     """
-    if plan.project.period is not None or any(key == "project.period" for key, _ in _required(settings)):
+    if plan.project.period is not None or any(required[0] == "project.period" for required in _required(settings)):
         return
     needs = {
-        "the years of their yearly breakdowns (FP202, FP203)": lambda line: line.per_year is not None
+        N_("the years of their yearly breakdowns (FP202, FP203) for {lines}"): lambda line: line.per_year is not None
         and _own(line, "period") is None,
-        "their own periods (FP204)": lambda line: _own(line, "period") is not None,
-        "hours per person and year (FP414)": lambda line: any(
+        N_("their own periods (FP204) for {lines}"): lambda line: _own(line, "period") is not None,
+        N_("hours per person and year (FP414) for {lines}"): lambda line: any(
             row.years is None for row in (_own(line, "basis") or ())
         ),
     }
     lines = [line for _, line in lines_of(plan, outside=True)]
     unchecked = {what: [f"`{line.id}`" for line in lines if needs_it(line)] for what, needs_it in needs.items()}
-    parts = [f"{what} for {some(ids)}" for what, ids in unchecked.items() if ids]
+    parts = [Message(what, lines=some(ids)) for what, ids in unchecked.items() if ids]
     if parts:
         yield Violation(
             ("project",),
-            f"the plan states no project period, so these could not be checked against it: {'; '.join(parts)}; "
-            "expected `project.period` where the document states it",
+            Message(
+                "the plan states no project period, so these could not be checked against it: {unchecked}; "
+                "expected `project.period` where the document states it",
+                unchecked=join(parts, "; "),
+            ),
             on_key=True,
         )
 
@@ -122,11 +131,14 @@ def required_by_profile(plan: Plan, settings: Settings) -> Iterator[Violation]:
     Fails: `profiles: [anslag_1_1]` and no `project.period`.
     Passes: the same plan with `project.period`.
     """
-    for key, reason in _required(settings):
+    for key, profile, reason in _required(settings):
         if _stated(plan, key) is None:
             yield Violation(
                 tuple(key.split(".")[:-1]),
-                f"`{key}` is not stated, and the plan's profile requires it: {reason}; expected `{key}`",
+                Message(
+                    "`{key}` is not stated, and the plan's profile requires it: {profile}, {reason}; expected `{key}`",
+                    key=key, profile=profile, reason=reason,
+                ),
                 on_key=True,
             )
 
@@ -153,10 +165,12 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
         shares = [part.share for part in line.split]
         if all(share is not None for share in shares) and sum(shares) != 100:
             total = sum(shares, Decimal(0))
+            shown = {"id": line.id, "total": format_percent(total), "points": format_points(total - 100)}
             yield Violation(
                 (*path, "split"),
-                f"the split of `{line.id}` gives shares that sum to {format_percent(total)}; expected 100 %: "
-                f"{format_points(total - 100)} {'over' if total > 100 else 'short'}",
+                Message("the split of `{id}` gives shares that sum to {total}; expected 100 %: {points} over", **shown)
+                if total > 100
+                else Message("the split of `{id}` gives shares that sum to {total}; expected 100 %: {points} short", **shown),
                 on_key=True,
                 data={"found": Figure(total, "%"), "expected": Figure(Decimal(100), "%"), "difference": Figure(total - 100, "pp")},
             )
@@ -168,9 +182,12 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 parts_wrong = True
                 yield Violation(
                     (*path, "split", number, "amount"),
-                    f"{shorten(part.payer)}'s part of `{line.id}` is {kr(part.amount)}; "
-                    f"{format_percent(part.share)} of {kr(line.amount)} is {kr(computed)}: "
-                    f"{difference(part.amount, computed, plan.currency)}",
+                    Message(
+                        "{payer}'s part of `{id}` is {part}; {share} of {amount} is {computed}: {difference}",
+                        payer=shorten(part.payer), id=line.id, part=kr(part.amount), share=format_percent(part.share),
+                        amount=kr(line.amount), computed=kr(computed),
+                        difference=difference(part.amount, computed, plan.currency),
+                    ),
                     data=figures(plan.currency, found=part.amount, expected=computed, difference=part.amount - computed),
                 )
             parts.append(part.amount if part.amount is not None else computed)
@@ -179,8 +196,11 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if not parts_wrong and abs(found - line.amount) > tolerance * len(parts):
             yield Violation(
                 (*path, "split"),
-                f"the parts of `{line.id}` sum to {kr(found)}, the line is {kr(line.amount)}: "
-                f"{difference(found, line.amount, plan.currency)}",
+                Message(
+                    "the parts of `{id}` sum to {found}, the line is {amount}: {difference}",
+                    id=line.id, found=kr(found), amount=kr(line.amount),
+                    difference=difference(found, line.amount, plan.currency),
+                ),
                 on_key=True,
                 data=figures(plan.currency, found=found, expected=line.amount, difference=found - line.amount),
             )
@@ -195,8 +215,9 @@ def _own(line: Line, field: str) -> object:
     return getattr(line, field) if type(line) is FinancingLine else None
 
 
-def _required(settings: Settings) -> list[tuple[str, str]]:
-    return [(key, f"{profile.name}, {reason}") for profile in settings.profiles for key, reason in profile.requires]
+def _required(settings: Settings) -> list[tuple[str, str, str]]:
+    """Each key the plan's profiles require: the key, the profile's name and why."""
+    return [(key, profile.name, reason) for profile in settings.profiles for key, reason in profile.requires]
 
 
 def _stated(plan: Plan, key: str) -> object:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from finplan.findings import Figure, Path, Severity, some
+from finplan.i18n import Message, Plural
 from finplan.model import Period, Plan
 from finplan.profiles import Settings
 from finplan.rules.base import Line, Violation, financing_lines, lines_of, period_of, rule
@@ -52,8 +53,11 @@ def period_order(plan: Plan, settings: Settings) -> Iterator[Violation]:
             days = (period.start - period.end).days
             yield Violation(
                 (*path, "end"),
-                f"the period ends {period.end} but starts {period.start}: "
-                f"the end is {_days(days)} before the start; expected an end on or after the start",
+                Message(
+                    "the period ends {end} but starts {start}: the end is {days} before the start; "
+                    "expected an end on or after the start",
+                    end=period.end, start=period.start, days=_days(days),
+                ),
                 data={"difference": Figure(Decimal(days), "days")},
             )
 
@@ -75,8 +79,10 @@ def breakdown_year_outside(plan: Plan, settings: Settings) -> Iterator[Violation
             if not first <= year <= last:
                 yield Violation(
                     (*path, "per_year", year),
-                    f"`{line.id}` has money in {year}, outside its period {period.start} to "
-                    f"{period.end}; expected only the years {_years(period)}",
+                    Message(
+                        "`{id}` has money in {year}, outside its period {start} to {end}; expected only the years {years}",
+                        id=line.id, year=year, start=period.start, end=period.end, years=_years(period),
+                    ),
                     on_key=True,
                 )
 
@@ -96,8 +102,11 @@ def breakdown_year_missing(plan: Plan, settings: Settings) -> Iterator[Violation
         if missing:
             yield Violation(
                 (*path, "per_year"),
-                f"the yearly breakdown of `{line.id}` lacks {some([str(y) for y in missing])}; "
-                f"expected every year of its period {period.start} to {period.end}: {_years(period)}",
+                Message(
+                    "the yearly breakdown of `{id}` lacks {missing}; expected every year of its period {start} to {end}: {years}",
+                    id=line.id, missing=some([str(y) for y in missing]), start=period.start, end=period.end,
+                    years=_years(period),
+                ),
             )
 
 
@@ -122,22 +131,27 @@ def line_period_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
             days = (project.start - line.period.start).days
             yield Violation(
                 (*path, "start"),
-                f"`{line.id}` starts {line.period.start}, {_days(days)} before the project starts "
-                f"{project.start}; expected a start within the project period",
+                Message(
+                    "`{id}` starts {start}, {days} before the project starts {project_start}; "
+                    "expected a start within the project period",
+                    id=line.id, start=line.period.start, days=_days(days), project_start=project.start,
+                ),
                 data={"difference": Figure(Decimal(days), "days")},
             )
         if line.period.end > project.end:
             days = (line.period.end - project.end).days
             yield Violation(
                 (*path, "end"),
-                f"`{line.id}` ends {line.period.end}, {_days(days)} after the project ends "
-                f"{project.end}; expected an end within the project period",
+                Message(
+                    "`{id}` ends {end}, {days} after the project ends {project_end}; expected an end within the project period",
+                    id=line.id, end=line.period.end, days=_days(days), project_end=project.end,
+                ),
                 data={"difference": Figure(Decimal(days), "days")},
             )
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+def _days(count: int) -> Plural:
+    return Plural("{n} day", "{n} days", n=count)
 
 
 def _years(period: Period) -> str:

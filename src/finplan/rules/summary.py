@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from finplan.findings import Severity
+from finplan.i18n import Message, join
 from finplan.model import Plan
 from finplan.money import format_kr, format_share
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, rule
+from finplan.rules.base import Violation, keyword, rule
 from finplan.totals import GROUPS, NOT_STATED, subtotals
 
 
@@ -31,13 +32,19 @@ def financing_summary(plan: Plan, settings: Settings) -> Iterator[Violation]:
     """
     sums = subtotals(plan)
     parts = [
-        ", ".join(
-            f"{value.replace('_', ' ')} {format_kr(sums[group][value], plan.currency)} "
-            f"({format_share(sums[group][value], plan.total)})"
-            for value in values
-            if value != NOT_STATED or sums[group][value]
+        join(
+            (
+                join([
+                    keyword(value),
+                    format_kr(sums[group][value], plan.currency),
+                    f"({format_share(sums[group][value], plan.total)})",
+                ], " ")
+                for value in values
+                if value != NOT_STATED or sums[group][value]
+            ),
+            ", ",
         )
         for group, values in GROUPS.items()
     ]
-    yield Violation(("financing",), "financing: " + "; ".join(reversed(parts)), on_key=True)
+    yield Violation(("financing",), Message("financing: {groups}", groups=join(reversed(parts), "; ")), on_key=True)
 

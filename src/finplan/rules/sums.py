@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from finplan.findings import Severity, some
+from finplan.i18n import Message, Plural
 from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
@@ -67,9 +68,11 @@ def breakdown_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if found != line.amount:
             yield Violation(
                 (*path, "per_year"),
-                f"the yearly breakdown of `{line.id}` sums to {format_kr(found, plan.currency)}, "
-                f"its amount is {format_kr(line.amount, plan.currency)}: "
-                f"{difference(found, line.amount, plan.currency)}",
+                Message(
+                    "the yearly breakdown of `{id}` sums to {found}, its amount is {amount}: {difference}",
+                    id=line.id, found=format_kr(found, plan.currency), amount=format_kr(line.amount, plan.currency),
+                    difference=difference(found, line.amount, plan.currency),
+                ),
                 data=figures(plan.currency, found=found, expected=line.amount, difference=found - line.amount),
             )
 
@@ -95,8 +98,11 @@ def yearly_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if funded != spent:
             yield Violation(
                 ("costs",),
-                f"in {year} the costs are {format_kr(spent, plan.currency)} and the financing is "
-                f"{format_kr(funded, plan.currency)}: costs {difference(spent, funded, plan.currency)}",
+                Message(
+                    "in {year} the costs are {costs} and the financing is {financing}: costs {difference}",
+                    year=year, costs=format_kr(spent, plan.currency), financing=format_kr(funded, plan.currency),
+                    difference=difference(spent, funded, plan.currency),
+                ),
                 on_key=True,
                 data=figures(plan.currency, found=spent, expected=funded, difference=spent - funded),
             )
@@ -120,9 +126,11 @@ def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violati
     if missing and len(missing) < len(lines):
         yield Violation(
             ("costs",),
-            "financing and costs are not compared year by year: "
-            f"{len(missing)} of {len(lines)} lines {'has' if len(missing) == 1 else 'have'} no yearly breakdown "
-            f"({some(missing)})",
+            Plural(
+                "financing and costs are not compared year by year: {n} of {count} lines has no yearly breakdown ({lines})",
+                "financing and costs are not compared year by year: {n} of {count} lines have no yearly breakdown ({lines})",
+                n=len(missing), count=len(lines), lines=some(missing),
+            ),
             on_key=True,
         )
 
@@ -145,9 +153,12 @@ def total_within_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]
     if found != plan.total and abs(found - plan.total) <= slack:
         yield Violation(
             ("total",),
-            f"the financing lines sum to {format_kr(found, plan.currency)}, the declared total is "
-            f"{format_kr(plan.total, plan.currency)}: {difference(found, plan.total, plan.currency)} on the exact "
-            f"reading, within the {format_kr(slack, plan.currency)} that figures printed rounded leave open",
+            Message(
+                "the financing lines sum to {found}, the declared total is {total}: {difference} on the exact reading, "
+                "within the {slack} that figures printed rounded leave open",
+                found=format_kr(found, plan.currency), total=format_kr(plan.total, plan.currency),
+                difference=difference(found, plan.total, plan.currency), slack=format_kr(slack, plan.currency),
+            ),
             data=figures(plan.currency, found=found, expected=plan.total, difference=found - plan.total, tolerance=slack),
         )
 
@@ -163,19 +174,27 @@ def _against_total(plan: Plan, section: str, lines, settings: Settings) -> Itera
     gap = found - plan.total
     slack = _slack(plan) if section == "financing" else Decimal(0)
     if abs(gap) > slack:
-        noun = "financing lines" if section == "financing" else "cost lines"
-        beyond = f", beyond the {format_kr(slack, plan.currency)} that rounded figures leave open" if slack else ""
+        values = dict(
+            found=format_kr(found, plan.currency), total=format_kr(plan.total, plan.currency),
+            difference=difference(found, plan.total, plan.currency), culprits=_culprits(plan, lines, gap),
+        )
+        if section == "financing":
+            beyond = ""
+            if slack:
+                beyond = Message(", beyond the {slack} that rounded figures leave open", slack=format_kr(slack, plan.currency))
+            message = Message(
+                "the financing lines sum to {found}, the declared total is {total}: {difference}{beyond}{culprits}",
+                beyond=beyond, **values,
+            )
+        else:
+            message = Message("the cost lines sum to {found}, the declared total is {total}: {difference}{culprits}", **values)
         # At the declared total: the one figure both sums are held against.
         yield Violation(
-            ("total",),
-            f"the {noun} sum to {format_kr(found, plan.currency)}, the declared total is "
-            f"{format_kr(plan.total, plan.currency)}: {difference(found, plan.total, plan.currency)}{beyond}"
-            f"{_culprits(plan, lines, gap)}",
-            data=figures(plan.currency, found=found, expected=plan.total, difference=gap),
+            ("total",), message, data=figures(plan.currency, found=found, expected=plan.total, difference=gap),
         )
 
 
-def _culprits(plan: Plan, lines, gap: Decimal) -> str:
+def _culprits(plan: Plan, lines, gap: Decimal) -> Message | str:
     """`; `ideell-tid` is exactly the 60 000 kr over...`: the line, or pair of lines, that the gap equals.
 
     Linear in the lines: each amount is looked up once against those seen before.
@@ -186,17 +205,24 @@ def _culprits(plan: Plan, lines, gap: Decimal) -> str:
     single = pair = None
     for line in lines:
         if line.amount == gap and single is None:
-            single = f"`{line.id}`"
+            single = line.id
         if pair is None and gap - line.amount in seen:
-            pair = f"`{seen[gap - line.amount]}` and `{line.id}` together"
+            pair = (seen[gap - line.amount], line.id)
         seen.setdefault(line.amount, line.id)
-    culprit = single or pair
-    if culprit is None:
+    if single is None and pair is None:
         return ""
-    where = "outside the total (`outside_total:`)" if lines is plan.financing else "not in this budget"
-    return (
-        f"; {culprit} {'is' if single else 'are'} exactly the {format_kr(gap, plan.currency)} over: "
-        f"counted twice, or meant to stand {where}?"
+    where = (
+        Message("outside the total (`outside_total:`)") if lines is plan.financing else Message("not in this budget")
+    )
+    amount = format_kr(gap, plan.currency)
+    if single is not None:
+        return Message(
+            "; `{id}` is exactly the {amount} over: counted twice, or meant to stand {where}?",
+            id=single, amount=amount, where=where,
+        )
+    return Message(
+        "; `{first}` and `{second}` together are exactly the {amount} over: counted twice, or meant to stand {where}?",
+        first=pair[0], second=pair[1], amount=amount, where=where,
     )
 
 
