@@ -292,7 +292,11 @@ def test_every_message_is_in_the_catalog_once():
 
 
 def test_every_catalog_entry_is_still_used():
-    stale = set(_catalog()) - set(_marked())
+    from finplan.catalogue import CATALOGUE
+
+    # A code's documentation is translated paragraph by paragraph (Code.paragraphs), its source whole.
+    documented = {(text,) for code in CATALOGUE.values() for text in (*code.paragraphs, code.source) if text}
+    stale = set(_catalog()) - set(_marked()) - documented
     assert not stale, f"{CATALOG.name} translates texts no longer in the code: {stale}"
 
 

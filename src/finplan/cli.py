@@ -366,13 +366,13 @@ def list_rules() -> None:
         _("Profiles"), N_("Profile"), N_("Title"), N_("Schemes"), N_("Programme period"), N_("Caps and floors")
     )
     for p in PROFILES.values():
-        period = f"{p.period[0]} to {p.period[1]}: {p.period_source}" if p.period else "–"
+        period = _("{start} to {end}: {source}").format(start=p.period[0], end=p.period[1], source=_(p.period_source)) if p.period else "–"
         limits = "\n".join(limit_text(p, limit).replace("`", "") for limit in p.limits) or "–"
-        profiles.add_row(*(Text(v) for v in (p.name, p.title, ", ".join(p.schemes), period, limits)))
+        profiles.add_row(*(Text(v) for v in (p.name, _(p.title), ", ".join(p.schemes), period, limits)))
     console.print(profiles)
     settings: Table = new_table(_("Settings"), N_("Key"), N_("Default"), N_("Meaning"), N_("Source"))
     for key, _profile, setting in all_settings():
-        settings.add_row(*(Text(v) for v in (key, default_text(setting), setting.meaning, setting.source)))
+        settings.add_row(*(Text(v) for v in (key, default_text(setting), _(setting.meaning), _(setting.source))))
     console.print(settings)
 
 

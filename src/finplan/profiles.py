@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+from finplan.i18n import N_
+
 Kind = Literal["percent", "amount", "eur", "number", "hours", "bool", "choice"]
 """`amount` is in the plan's currency; `eur` in euro whatever the plan's (converted at the
 profile's `sek_per_eur` or `nok_per_eur` where a rule needs it); `choice` one of `choices`."""
@@ -86,65 +88,74 @@ class Profile:
         return any(s.name == name for s in self.settings)
 
 
+# Every text a person reads (titles, meanings, sources, periods) is marked for the catalog where it
+# is written, whole: `_()` translates it where it is shown (finplan rules, the report, docs/rules.md).
 _FORORDNING = "Förordning (2003:596)"
-_FORORDNING_TITLE = "Förordning (2003:596) om bidrag för projektverksamhet inom den regionala tillväxtpolitiken"
-_CPR_2021 = "Förordning (EU) 2021/1060"
-_CPR_2014 = "Förordning (EU) nr 1303/2013"
 
 _ROUNDING = Setting(
     "rounding_tolerance", "amount", Decimal("0.50"),
-    "how far over a cap an amount may be and still count as rounding (a warning, not an error); "
-    "half a krona (or cent) is what halving an odd total to whole units gives",
-    "finplan's own; amounts are whole in decision memos",
+    N_(
+        "how far over a cap an amount may be and still count as rounding (a warning, not an error); "
+        "half a krona (or cent) is what halving an odd total to whole units gives"
+    ),
+    N_("finplan's own; amounts are whole in decision memos"),
 )
 _IN_KIND_IN_BASE = Setting(
     "in_kind_in_base", "bool", True,
-    "whether in-kind financing counts in the base of the share cap",
-    "not settled by the regulation's text; set it as the financier's guidance says",
+    N_("whether in-kind financing counts in the base of the share cap"),
+    N_("not settled by the regulation's text; set it as the financier's guidance says"),
 )
 _HOURS = Setting(
     "hours_per_year", "hours", Decimal(1720),
-    "the hours of one full-time person-year, for hourly rates and hours per person",
-    f"{_CPR_2021} art. 55.2; {_CPR_2014} art. 68a.2; Tillväxtverket 2021–2027",
+    N_("the hours of one full-time person-year, for hourly rates and hours per person"),
+    N_("Förordning (EU) 2021/1060 art. 55.2; Förordning (EU) nr 1303/2013 art. 68a.2; Tillväxtverket 2021–2027"),
 )
 _STAFF_FLAT = Setting(
     "staff_of_other_direct_max", "percent", Decimal(20),
-    "staff costs as a flat rate of the other direct costs, at most",
-    f"{_CPR_2021} art. 55.1; {_CPR_2014} art. 68a.1",
+    N_("staff costs as a flat rate of the other direct costs, at most"),
+    N_("Förordning (EU) 2021/1060 art. 55.1; Förordning (EU) nr 1303/2013 art. 68a.1"),
 )
 _REMAINING = Setting(
     "remaining_of_staff_max", "percent", Decimal(40),
-    "a flat rate of the direct staff costs covering all other costs, at most",
-    f"{_CPR_2021} art. 56.1; {_CPR_2014} art. 68b.1",
+    N_("a flat rate of the direct staff costs covering all other costs, at most"),
+    N_("Förordning (EU) 2021/1060 art. 56.1; Förordning (EU) nr 1303/2013 art. 68b.1"),
 )
 _INDIRECT_STAFF = Setting(
     "indirect_of_staff_max", "percent", Decimal(15),
-    "indirect costs as a flat rate of the direct staff costs, at most "
-    "(Tillväxtverket 2014–2020 allowed universities 20 %: override it)",
-    f"{_CPR_2021} art. 54 b; {_CPR_2014} art. 68.1 b; Tillväxtverket 2014–2020",
+    N_(
+        "indirect costs as a flat rate of the direct staff costs, at most "
+        "(Tillväxtverket 2014–2020 allowed universities 20 %: override it)"
+    ),
+    N_("Förordning (EU) 2021/1060 art. 54 b; Förordning (EU) nr 1303/2013 art. 68.1 b; Tillväxtverket 2014–2020"),
 )
 
 GENERAL = Profile(
-    "general", "Every plan", None,
+    "general", N_("Every plan"), None,
     (
         Setting(
             "rounding_tolerance", "amount", Decimal("0.50"),
-            "how far a computed amount (hours x rate of a basis, a flat rate of its base) may be "
-            "from the amount written and still count as rounding",
-            "finplan's own; amounts are whole in decision memos",
+            N_(
+                "how far a computed amount (hours x rate of a basis, a flat rate of its base) may be "
+                "from the amount written and still count as rounding"
+            ),
+            N_("finplan's own; amounts are whole in decision memos"),
         ),
         _HOURS,
         Setting(
             "hourly_rate_tolerance", "amount", Decimal("0.50"),
-            "how far an hourly rate may be from monthly salary x 12 / hours per year (plus payroll "
-            "overhead) and still count as rounding",
-            "finplan's own; rates are commonly rounded to whole units",
+            N_(
+                "how far an hourly rate may be from monthly salary x 12 / hours per year (plus payroll "
+                "overhead) and still count as rounding"
+            ),
+            N_("finplan's own; rates are commonly rounded to whole units"),
         ),
     ),
 )
 
-_SRC = "docs/programme-sources.md"
-_SE_ERDF_2014 = f"Tillväxtverket: \"I alla program måste EU-medel medfinansieras till minst 50 procent ... I Västsverige ska medfinansieringen utgöra minst 60 procent\" ({_SRC} §4.1)"
+_SE_ERDF_2014 = N_(
+    "Tillväxtverket: \"I alla program måste EU-medel medfinansieras till minst 50 procent ... I Västsverige ska "
+    "medfinansieringen utgöra minst 60 procent\" (docs/programme-sources.md §4.1)"
+)
 _REGIONS = (
     "ovre_norrland", "norra_mellansverige", "mellersta_norrland", "ostra_mellansverige",
     "stockholm", "vastsverige", "smaland_och_oarna", "sydsverige", "nationellt",
@@ -152,41 +163,74 @@ _REGIONS = (
 _RATES_2014_2020 = (
     ("ovre_norrland", Decimal(50), _SE_ERDF_2014),
     ("norra_mellansverige", Decimal(50), _SE_ERDF_2014),
-    ("mellersta_norrland", Decimal(50), f"Regionalfondsprogram Mellersta Norrland 2014–2020: \"upp till 50 procent\" (eufonder.se; {_SRC} §4.2)"),
+    ("mellersta_norrland", Decimal(50), N_(
+        "Regionalfondsprogram Mellersta Norrland 2014–2020: \"upp till 50 procent\" (eufonder.se; "
+        "docs/programme-sources.md §4.2)"
+    )),
     ("ostra_mellansverige", Decimal(50), _SE_ERDF_2014),
     ("stockholm", Decimal(50), _SE_ERDF_2014),
     ("vastsverige", Decimal(40), _SE_ERDF_2014),
-    ("smaland_och_oarna", Decimal(50), f"Region Jönköpings län, utlysning 2018:1: \"högst 50 procent\" ({_SRC} §4.2)"),
+    ("smaland_och_oarna", Decimal(50), N_(
+        "Region Jönköpings län, utlysning 2018:1: \"högst 50 procent\" (docs/programme-sources.md §4.2)"
+    )),
     ("sydsverige", Decimal(50), _SE_ERDF_2014),
-    ("nationellt", Decimal(50), f"Tillväxtverket, Nationella regionalfondsprogrammet: \"finansierar max 50 procent\" ({_SRC} §4.2)"),
+    ("nationellt", Decimal(50), N_(
+        "Tillväxtverket, Nationella regionalfondsprogrammet: \"finansierar max 50 procent\" "
+        "(docs/programme-sources.md §4.2)"
+    )),
 )
 _RATES_2021_2027 = (
-    ("ovre_norrland", Decimal(50), f"Tillväxtverket, call for Övre Norrland 2024: \"maximalt ... 50 procent av sin totala budget\" ({_SRC} §4.2)"),
-    ("norra_mellansverige", Decimal(50), f"Tillväxtverket, call for Norra Mellansverige 2023: \"max ... 50 procent av sin totala budget\" ({_SRC} §4.2)"),
-    ("mellersta_norrland", Decimal(40), f"Regionalfondsprogram Mellersta Norrland 2021–2027: \"upp till 40 procent\" (eufonder.se; {_SRC} §4.2)"),
-    ("ostra_mellansverige", Decimal(40), f"Tillväxtverket, call for Östra Mellansverige: \"maximalt 40 procent av de totala kostnaderna\" ({_SRC} §4.2)"),
-    ("stockholm", Decimal(40), f"Tillväxtverket, call for Stockholm: \"max ... 40 procent av sin totala budget\" ({_SRC} §4.2)"),
-    ("vastsverige", Decimal(40), f"Regionalfondsprogram Västsverige 2021–2027: \"upp till 40 procent\" (eufonder.se; {_SRC} §4.2)"),
-    ("smaland_och_oarna", Decimal(40), f"Tillväxtverket, call for Småland och öarna: \"40 procent av era projektkostnader\" ({_SRC} §4.2)"),
-    ("sydsverige", Decimal(40), f"Tillväxtverket, call for Sydsverige: \"Max 40 procent av ett projekts kostnader\" ({_SRC} §4.2)"),
-    ("nationellt", Decimal(50), f"unverified as the programme's rate: one national call, \"upp till 50 procent\" ({_SRC} §4.2)"),
+    ("ovre_norrland", Decimal(50), N_(
+        "Tillväxtverket, call for Övre Norrland 2024: \"maximalt ... 50 procent av sin totala budget\" "
+        "(docs/programme-sources.md §4.2)"
+    )),
+    ("norra_mellansverige", Decimal(50), N_(
+        "Tillväxtverket, call for Norra Mellansverige 2023: \"max ... 50 procent av sin totala budget\" "
+        "(docs/programme-sources.md §4.2)"
+    )),
+    ("mellersta_norrland", Decimal(40), N_(
+        "Regionalfondsprogram Mellersta Norrland 2021–2027: \"upp till 40 procent\" (eufonder.se; "
+        "docs/programme-sources.md §4.2)"
+    )),
+    ("ostra_mellansverige", Decimal(40), N_(
+        "Tillväxtverket, call for Östra Mellansverige: \"maximalt 40 procent av de totala kostnaderna\" "
+        "(docs/programme-sources.md §4.2)"
+    )),
+    ("stockholm", Decimal(40), N_(
+        "Tillväxtverket, call for Stockholm: \"max ... 40 procent av sin totala budget\" (docs/programme-sources.md §4.2)"
+    )),
+    ("vastsverige", Decimal(40), N_(
+        "Regionalfondsprogram Västsverige 2021–2027: \"upp till 40 procent\" (eufonder.se; "
+        "docs/programme-sources.md §4.2)"
+    )),
+    ("smaland_och_oarna", Decimal(40), N_(
+        "Tillväxtverket, call for Småland och öarna: \"40 procent av era projektkostnader\" "
+        "(docs/programme-sources.md §4.2)"
+    )),
+    ("sydsverige", Decimal(40), N_(
+        "Tillväxtverket, call for Sydsverige: \"Max 40 procent av ett projekts kostnader\" "
+        "(docs/programme-sources.md §4.2)"
+    )),
+    ("nationellt", Decimal(50), N_(
+        "unverified as the programme's rate: one national call, \"upp till 50 procent\" "
+        "(docs/programme-sources.md §4.2)"
+    )),
 )
 
 
 def _region(default: str) -> Setting:
     return Setting(
         "region", "choice", default,
-        "the regional ERDF programme, which chooses the co-financing rate `max_share` (docs/rules.md, ERDF rates)",
-        "the programme decisions, per region and period; Mellersta Norrland by default, as before regions were known",
+        N_("the regional ERDF programme, which chooses the co-financing rate `max_share` (docs/rules.md, ERDF rates)"),
+        N_("the programme decisions, per region and period; Mellersta Norrland by default, as before regions were known"),
         choices=_REGIONS,
     )
 
 
-def _erdf_share(table: tuple, period: str) -> Setting:
+def _erdf_share(table: tuple, meaning: str) -> Setting:
     return Setting(
-        "max_share", "percent", None,
-        f"the EU's share of the base (`share_base`), at most; by default the rate of the `region`'s {period} programme",
-        f"{_CPR_2021} art. 112.3; the regional programmes ({_SRC} §4.2)",
+        "max_share", "percent", None, meaning,
+        N_("Förordning (EU) 2021/1060 art. 112.3; the regional programmes (docs/programme-sources.md §4.2)"),
         by="region", table=table,
     )
 
@@ -197,99 +241,121 @@ def _share_base(default: str, choices: tuple[str, ...], meaning: str, source: st
 
 _ERDF_BASE = _share_base(
     "total", ("total", "public"),
-    "what the co-financing rate is a share of: the total (public and private) or the public contribution",
-    f"{_CPR_2021} art. 112.2; every Swedish programme states its rate of the total costs ({_SRC} §2.1, §4)",
+    N_("what the co-financing rate is a share of: the total (public and private) or the public contribution"),
+    N_(
+        "Förordning (EU) 2021/1060 art. 112.2; every Swedish programme states its rate of the total costs "
+        "(docs/programme-sources.md §2.1, §4)"
+    ),
 )
 _SEK_PER_EUR_2014 = Setting(
     "sek_per_eur", "number", Decimal("10.00"),
-    "kronor per euro, where a limit in euro meets a plan in kronor",
-    f"Förordning (1999:710) 3 § (SFS 2022:268): 10 kronor per euro for 2014–2020 ERDF and ESF frameworks ({_SRC} §4.4); "
-    "a decision may use another rate: set it",
+    N_("kronor per euro, where a limit in euro meets a plan in kronor"),
+    N_(
+        "Förordning (1999:710) 3 § (SFS 2022:268): 10 kronor per euro for 2014–2020 ERDF and ESF frameworks "
+        "(docs/programme-sources.md §4.4); a decision may use another rate: set it"
+    ),
 )
 _SEK_PER_EUR_2021 = Setting(
     "sek_per_eur", "number", Decimal("9.30"),
-    "kronor per euro, where a limit in euro (the 200 000 EUR of art. 53.2) meets a plan in kronor",
-    f"Förordning (1999:710) 2 § (SFS 2022:268): 9,30 kronor per euro for programme frameworks ({_SRC} §4.4); "
-    "unverified as the rate for one operation's threshold: set the rate the managing authority uses",
+    N_("kronor per euro, where a limit in euro (the 200 000 EUR of art. 53.2) meets a plan in kronor"),
+    N_(
+        "Förordning (1999:710) 2 § (SFS 2022:268): 9,30 kronor per euro for programme frameworks "
+        "(docs/programme-sources.md §4.4); unverified as the rate for one operation's threshold: set the rate "
+        "the managing authority uses"
+    ),
 )
 _SEK_PER_EUR_COMMISSION = Setting(
     "sek_per_eur", "number", Decimal("10.00"),
-    "kronor per euro, where a limit in euro meets a plan in kronor",
-    "unverified: the programme converts kronor at the Commission's monthly rate at application "
-    f"({_SRC} §8.2, §8.5); set that month's rate",
+    N_("kronor per euro, where a limit in euro meets a plan in kronor"),
+    N_(
+        "unverified: the programme converts kronor at the Commission's monthly rate at application "
+        "(docs/programme-sources.md §8.2, §8.5); set that month's rate"
+    ),
 )
 _SCO = Setting(
     "simplified_costs_up_to", "eur", Decimal(200_000),
-    "an operation whose total cost is at most this is paid as unit costs, lump sums or flat rates "
-    "(unless its support is state aid; 0 where the managing authority exempted a research operation)",
-    f"{_CPR_2021} art. 53.2 ({_SRC} §2.3)",
+    N_(
+        "an operation whose total cost is at most this is paid as unit costs, lump sums or flat rates "
+        "(unless its support is state aid; 0 where the managing authority exempted a research operation)"
+    ),
+    N_("Förordning (EU) 2021/1060 art. 53.2 (docs/programme-sources.md §2.3)"),
 )
 _DE_MINIMIS = (
     Setting(
         "de_minimis_max", "eur", Decimal(300_000),
-        "de minimis aid to one undertaking over three years, at most (aid granted from 2024-01-01)",
-        f"Förordning (EU) 2023/2831 art. 3.2 ({_SRC} §3.1)",
+        N_("de minimis aid to one undertaking over three years, at most (aid granted from 2024-01-01)"),
+        N_("Förordning (EU) 2023/2831 art. 3.2 (docs/programme-sources.md §3.1)"),
     ),
     Setting(
         "de_minimis_max_before_2024", "eur", Decimal(200_000),
-        "de minimis aid to one undertaking over three fiscal years, at most (aid granted before 2024)",
-        f"Förordning (EU) nr 1407/2013 art. 3.2 ({_SRC} §3.3)",
+        N_("de minimis aid to one undertaking over three fiscal years, at most (aid granted before 2024)"),
+        N_("Förordning (EU) nr 1407/2013 art. 3.2 (docs/programme-sources.md §3.3)"),
     ),
 )
 _TVV_40 = Setting(
     "remaining_needs_staff_share", "percent", Decimal(45),
-    "the 40 % flat rate for all remaining costs only where staff costs (with payroll overhead) are at least this "
-    "share of the budget",
-    f"Tillväxtverket, Handbok för EU-projekt 2014–2020, \"Redovisningsalternativ\" ({_SRC} §9.1)",
+    N_(
+        "the 40 % flat rate for all remaining costs only where staff costs (with payroll overhead) are at least this "
+        "share of the budget"
+    ),
+    N_("Tillväxtverket, Handbok för EU-projekt 2014–2020, \"Redovisningsalternativ\" (docs/programme-sources.md §9.1)"),
 )
 _ERDF_PERIOD_2014 = (date(2014, 1, 1), date(2023, 12, 31))
 _ERDF_PERIOD_2021 = (date(2021, 1, 1), date(2029, 12, 31))
-_ELIGIBLE_2014 = f"{_CPR_2014} art. 65.2: expenditure paid from 2014-01-01 to 2023-12-31 (not quoted in {_SRC})"
-_ELIGIBLE_2021 = f"{_CPR_2021} art. 63.2: expenditure paid from 2021-01-01 to 2029-12-31 (not quoted in {_SRC})"
+_ELIGIBLE_2014 = N_(
+    "Förordning (EU) nr 1303/2013 art. 65.2: expenditure paid from 2014-01-01 to 2023-12-31 "
+    "(not quoted in docs/programme-sources.md)"
+)
+_ELIGIBLE_2021 = N_(
+    "Förordning (EU) 2021/1060 art. 63.2: expenditure paid from 2021-01-01 to 2029-12-31 "
+    "(not quoted in docs/programme-sources.md)"
+)
 _EU_SHARE = ProfileLimit("max_share", True, base_setting="share_base")
 
 # Leader (locally led development), EAFRD.
-_JV_2023 = f"Jordbruksverket, \"Stöd till Leader 2023-2027\" ({_SRC} §5.1)"
-_LAG_2014 = f"Leader Sörmlandskusten, FAQ (2014–2022), as other local action groups ({_SRC} §5.2)"
+_JV_2023 = N_("Jordbruksverket, \"Stöd till Leader 2023-2027\" (docs/programme-sources.md §5.1)")
+_LAG_2014 = N_("Leader Sörmlandskusten, FAQ (2014–2022), as other local action groups (docs/programme-sources.md §5.2)")
 _LEADER_BASE = _share_base(
     "eligible_costs", ("eligible_costs", "total"),
-    "what the support's floor and cap are shares of",
-    f"\"40–100 procent av de utgifter som ger rätt till stöd\" ({_SRC} §5.1, §5.2)",
+    N_("what the support's floor and cap are shares of"),
+    N_("\"40–100 procent av de utgifter som ger rätt till stöd\" (docs/programme-sources.md §5.1, §5.2)"),
 )
+_PERSON_HOUR = N_("an hour of volunteer work by a person, valued at most at this rate (basis rows with `volunteer:`)")
 
 
-def _volunteer(rate: Decimal, kind: Kind, source: str, name: str = "volunteer_rate", what: str = "an hour of volunteer work by a person") -> Setting:
-    return Setting(name, kind, rate, f"{what}, valued at most at this rate (basis rows with `volunteer:`)", source)
+def _volunteer(rate: Decimal, kind: Kind, source: str, name: str = "volunteer_rate", meaning: str = _PERSON_HOUR) -> Setting:
+    return Setting(name, kind, rate, meaning, source)
 
 
-def _leader_se(name: str, period: str, span: tuple[date, date], span_source: str, extra: tuple[Setting, ...],
+def _leader_se(name: str, title: str, span: tuple[date, date], span_source: str, extra: tuple[Setting, ...],
                minimum: Setting, volunteer: Setting) -> Profile:
-    source = _JV_2023 if period.startswith("2023") else _LAG_2014
+    source = _JV_2023 if span[0].year >= 2023 else _LAG_2014
     return Profile(
-        name, f"Leader (lokalt ledd utveckling), Sweden {period}; Jordbruksverket and the local action group", "leader",
+        name, title, "leader",
         (
             _LEADER_BASE,
-            Setting("min_share", "percent", Decimal(40), "the Leader support as a share of the base, at least",
+            Setting("min_share", "percent", Decimal(40), N_("the Leader support as a share of the base, at least"),
                     source),
-            Setting("max_share", "percent", Decimal(100), "the Leader support as a share of the base, at most",
+            Setting("max_share", "percent", Decimal(100), N_("the Leader support as a share of the base, at most"),
                     source),
             *extra,
             minimum,
             Setting("single_company", "bool", False,
-                    "the benefit goes mainly to single companies: the support is then capped in money",
+                    N_("the benefit goes mainly to single companies: the support is then capped in money"),
                     source),
             Setting("single_company_max", "amount", Decimal(200_000),
-                    "the support, at most, where `single_company` is set", source),
+                    N_("the support, at most, where `single_company` is set"), source),
             Setting("public_max_share", "percent", Decimal(100),
-                    "all public financing as a share of the total, at most: the cap a local action group may set "
-                    "(Göteborgs Insjörike 2014–2020: 70 %)",
-                    f"the local action group's own rules ({_SRC} §5.3, §5.4)"),
+                    N_("all public financing as a share of the total, at most: the cap a local action group may set "
+                       "(Göteborgs Insjörike 2014–2020: 70 %)"),
+                    N_("the local action group's own rules (docs/programme-sources.md §5.3, §5.4)")),
             volunteer,
             _IN_KIND_IN_BASE,
             _ROUNDING,
             *_DE_MINIMIS,
-            Setting("sek_per_eur", "number", Decimal("9.30"), "kronor per euro, where a limit in euro meets a plan in kronor",
-                    f"unverified for aid: Förordning (1999:710) 2 § frameworks rate ({_SRC} §4.4); set the rate of the grant date"),
+            Setting("sek_per_eur", "number", Decimal("9.30"), N_("kronor per euro, where a limit in euro meets a plan in kronor"),
+                    N_("unverified for aid: Förordning (1999:710) 2 § frameworks rate (docs/programme-sources.md §4.4); "
+                       "set the rate of the grant date")),
         ),
         limits=(
             ProfileLimit("min_share", False, base_setting="share_base"),
@@ -311,9 +377,10 @@ def _interreg(name: str, title: str, share: int, share_source: str, *, ir_source
     return Profile(
         name, title, "interreg",
         (
-            Setting("max_share", "percent", Decimal(share), "the programme's (ERDF) share of the beneficiary's total, at most", share_source),
+            Setting("max_share", "percent", Decimal(share), N_("the programme's (ERDF) share of the beneficiary's total, at most"),
+                    share_source),
             Setting("ir_max_share", "percent", Decimal(50),
-                    "Norwegian Interreg funds (lines with `scheme: interreg_no`) as a share of the total, at most", ir_source),
+                    N_("Norwegian Interreg funds (lines with `scheme: interreg_no`) as a share of the total, at most"), ir_source),
             *settings,
             _IN_KIND_IN_BASE,
             _ROUNDING,
@@ -329,68 +396,73 @@ def _interreg(name: str, title: str, share: int, share_source: str, *, ir_source
 def _in_kind_from(default: str, source: str) -> Setting:
     return Setting(
         "in_kind_from", "choice", default,
-        "who may co-finance in kind: anyone, no_one (cash only), owner_only (the beneficiary's own staff), "
-        "others_only (the beneficiary in cash)",
+        N_(
+            "who may co-finance in kind: anyone, no_one (cash only), owner_only (the beneficiary's own staff), "
+            "others_only (the beneficiary in cash)"
+        ),
         source, choices=("anyone", "no_one", "owner_only", "others_only"),
     )
 
-
-_SE_NO = f"Interreg Sverige-Norge 2014–2020, Projekthandbok \"Budget och Finansiering\" ({_SRC} §8.2)"
-_NORD = f"Interreg Nord 2014–2020, \"Finansiering\" ({_SRC} §8.4)"
-_AURORA = f"Interreg Aurora, Programme Manual, \"Funding\" ({_SRC} §8.5)"
-_BOTNIA = f"Botnia-Atlantica 2014–2020, \"Finansiering\" ({_SRC} §8.6)"
-_OKS = f"Interreg Öresund-Kattegat-Skagerrak 2021–2027 ({_SRC} §8.7)"
 
 PROFILES: dict[str, Profile] = {
     profile.name: profile
     for profile in (
         Profile(
             "anslag_1_1",
-            "Anslag 1:1 Regionala tillväxtåtgärder (to budget year 2021), 1:1 Regionala utvecklingsåtgärder "
-            f"(from 2022; prop. 2021/22:1, utgiftsområde 19); {_FORORDNING_TITLE}",
+            N_(
+                "Anslag 1:1 Regionala tillväxtåtgärder (to budget year 2021), 1:1 Regionala utvecklingsåtgärder "
+                "(from 2022; prop. 2021/22:1, utgiftsområde 19); Förordning (2003:596) om bidrag för "
+                "projektverksamhet inom den regionala tillväxtpolitiken"
+            ),
             "anslag_1_1",
             (
                 Setting(
                     "max_share", "percent", Decimal(50),
-                    "each decision-maker's 1:1 grant as a share of the project's total, at most",
-                    f"{_FORORDNING} 5 § (SFS 2009:674)",
+                    N_("each decision-maker's 1:1 grant as a share of the project's total, at most"),
+                    N_("Förordning (2003:596) 5 § (SFS 2009:674)"),
                 ),
                 Setting(
                     "joint_max_share", "percent", Decimal(100),
-                    "the 1:1 grants of all decision-makers together, at most, where Tillväxtverket is one of them "
-                    "(without Tillväxtverket, max_share holds for all together)",
-                    f"{_FORORDNING} 5 § (SFS 2009:674)",
+                    N_(
+                        "the 1:1 grants of all decision-makers together, at most, where Tillväxtverket is one of them "
+                        "(without Tillväxtverket, max_share holds for all together)"
+                    ),
+                    N_("Förordning (2003:596) 5 § (SFS 2009:674)"),
                 ),
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
+                # The sources below are FP521's too, word for word: that code's catalog entry translates them.
                 Setting(
                     "advance_max_share", "percent", Decimal(50),
-                    "an advance (förskott) as a share of the grant, at most",
+                    N_("an advance (förskott) as a share of the grant, at most"),
                     f"{_FORORDNING} 11 §",
                 ),
                 Setting(
                     "advance_max", "amount", Decimal(400_000),
-                    "an advance (förskott) in kronor, at most",
+                    N_("an advance (förskott) in kronor, at most"),
                     f"{_FORORDNING} 11 §",
                 ),
             ),
             per_decision_maker=True,
-            requires=(("project.period", f"{_FORORDNING} 8 §: an application gives the project's timetable"),),
+            requires=(("project.period", N_("Förordning (2003:596) 8 §: an application gives the project's timetable")),),
             limits=(ProfileLimit("max_share", True),),
         ),
         Profile(
-            "erdf_2014_2020", "European Regional Development Fund 2014–2020 (Regionalfonden), Swedish regional programmes", "erdf",
+            "erdf_2014_2020", N_("European Regional Development Fund 2014–2020 (Regionalfonden), Swedish regional programmes"), "erdf",
             (
                 _region("mellersta_norrland"),
-                _erdf_share(_RATES_2014_2020, "2014–2020"),
+                _erdf_share(_RATES_2014_2020, N_(
+                    "the EU's share of the base (`share_base`), at most; by default the rate of the `region`'s "
+                    "2014–2020 programme"
+                )),
                 _ERDF_BASE,
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
                 _INDIRECT_STAFF,
                 Setting(
                     "indirect_of_direct_except_external_max", "percent", Decimal(25),
-                    "indirect costs as a flat rate of the direct costs except external services, at most",
-                    f"{_CPR_2014} art. 68.1 a; Tillväxtverket 2014–2020",
+                    N_("indirect costs as a flat rate of the direct costs except external services, at most"),
+                    N_("Förordning (EU) nr 1303/2013 art. 68.1 a; Tillväxtverket 2014–2020"),
                 ),
                 _STAFF_FLAT,
                 _REMAINING,
@@ -402,18 +474,23 @@ PROFILES: dict[str, Profile] = {
             period=_ERDF_PERIOD_2014, period_source=_ELIGIBLE_2014, eu_rules="2014_2020",
         ),
         Profile(
-            "erdf_2021_2027", "European Regional Development Fund 2021–2027 (Regionalfonden), Swedish regional programmes", "erdf",
+            "erdf_2021_2027", N_("European Regional Development Fund 2021–2027 (Regionalfonden), Swedish regional programmes"), "erdf",
             (
                 _region("mellersta_norrland"),
-                _erdf_share(_RATES_2021_2027, "2021–2027"),
+                _erdf_share(_RATES_2021_2027, N_(
+                    "the EU's share of the base (`share_base`), at most; by default the rate of the `region`'s "
+                    "2021–2027 programme"
+                )),
                 _ERDF_BASE,
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
                 Setting(
                     "indirect_of_direct_max", "percent", Decimal(7),
-                    "indirect costs as a flat rate of the direct costs, at most (up to 25 % where the "
-                    "rate is calculated under art. 53.3 a: override it)",
-                    f"{_CPR_2021} art. 54 a, c",
+                    N_(
+                        "indirect costs as a flat rate of the direct costs, at most (up to 25 % where the "
+                        "rate is calculated under art. 53.3 a: override it)"
+                    ),
+                    N_("Förordning (EU) 2021/1060 art. 54 a, c"),
                 ),
                 _INDIRECT_STAFF,
                 _STAFF_FLAT,
@@ -426,124 +503,170 @@ PROFILES: dict[str, Profile] = {
             period=_ERDF_PERIOD_2021, period_source=_ELIGIBLE_2021, eu_rules="2021_2027",
         ),
         _leader_se(
-            "leader_se_2014_2020", "2014–2020 (with 2021–2022)", (date(2014, 1, 1), date(2025, 12, 31)),
-            "unverified: the Rural Development Programme 2014–2020, extended through 2022 (Förordning (EU) 2020/2220), "
-            "with payments to 2025",
+            "leader_se_2014_2020",
+            N_("Leader (lokalt ledd utveckling), Sweden 2014–2020 (with 2021–2022); Jordbruksverket and the local action group"),
+            (date(2014, 1, 1), date(2025, 12, 31)),
+            N_(
+                "unverified: the Rural Development Programme 2014–2020, extended through 2022 (Förordning (EU) 2020/2220), "
+                "with payments to 2025"
+            ),
             (),
-            Setting("min_amount", "amount", Decimal(22_000), "the support, at least", _LAG_2014),
-            _volunteer(Decimal(220), "amount", f"local action groups 2014–2022: \"220 kr/timme\" ({_SRC} §5.5)"),
+            Setting("min_amount", "amount", Decimal(22_000), N_("the support, at least"), _LAG_2014),
+            _volunteer(Decimal(220), "amount", N_("local action groups 2014–2022: \"220 kr/timme\" (docs/programme-sources.md §5.5)")),
         ),
         _leader_se(
-            "leader_se_2023_2027", "2023–2027", (date(2023, 1, 1), date(2029, 12, 31)),
-            "unverified: the CAP strategic plan 2023–2027, expenditure to 2029 (Förordning (EU) 2021/2115 art. 86.2)",
+            "leader_se_2023_2027",
+            N_("Leader (lokalt ledd utveckling), Sweden 2023–2027; Jordbruksverket and the local action group"),
+            (date(2023, 1, 1), date(2029, 12, 31)),
+            N_("unverified: the CAP strategic plan 2023–2027, expenditure to 2029 (Förordning (EU) 2021/2115 art. 86.2)"),
             (
                 Setting("commercial", "bool", False,
-                        "the project mainly benefits commercial activity: the support is then at most `commercial_max_share`", _JV_2023),
+                        N_("the project mainly benefits commercial activity: the support is then at most `commercial_max_share`"),
+                        _JV_2023),
                 Setting("commercial_max_share", "percent", Decimal(70),
-                        "the support as a share of the base, at most, where `commercial` is set", _JV_2023),
+                        N_("the support as a share of the base, at most, where `commercial` is set"), _JV_2023),
             ),
-            Setting("min_amount", "amount", Decimal(0), "the support, at least (0: no minimum)",
-                    f"unverified: Jordbruksverket's 2023–2027 page states no minimum; local action groups set their own "
-                    f"(Astrid Lindgrens Hembygd: 40 000 kr) ({_SRC} §5.2)"),
+            Setting("min_amount", "amount", Decimal(0), N_("the support, at least (0: no minimum)"),
+                    N_("unverified: Jordbruksverket's 2023–2027 page states no minimum; local action groups set their own "
+                       "(Astrid Lindgrens Hembygd: 40 000 kr) (docs/programme-sources.md §5.2)")),
             _volunteer(Decimal(340), "amount",
-                       f"unverified as a national rate: Leader Skellefteå Älvdal values time at 340 kr/h (77 kr/h aged "
-                       f"13–15) in 2023–2027; 220 kr/h was the 2014–2022 rate ({_SRC} §5.5)"),
+                       N_("unverified as a national rate: Leader Skellefteå Älvdal values time at 340 kr/h (77 kr/h aged "
+                          "13–15) in 2023–2027; 220 kr/h was the 2014–2022 rate (docs/programme-sources.md §5.5)")),
         ),
         Profile(
-            "leader_fi_2014_2020", "Leader, mainland Finland 2014–2020 (Manner-Suomen maaseudun kehittämisohjelma)", "leader",
+            "leader_fi_2014_2020", N_("Leader, mainland Finland 2014–2020 (Manner-Suomen maaseudun kehittämisohjelma)"), "leader",
             (
-                Setting("eu_share", "percent", Decimal(42), "the EU's part of the public financing (a split part with `fund: eu`)",
-                        f"Suomen Kylät ry, 31.5.2022: \"EU:n rahoitusosuus on 42 prosenttia\" ({_SRC} §6.1)"),
-                Setting("state_share", "percent", Decimal(38), "the state's part (`fund: state`)",
-                        f"Suomen Kylät ry: \"valtion 38 prosenttia\" ({_SRC} §6.1)"),
-                Setting("municipality_share", "percent", Decimal(20), "the municipalities' part (`fund: municipality`)",
-                        f"Suomen Kylät ry: \"kuntien 20 prosenttia\" ({_SRC} §6.1)"),
-                _volunteer(Decimal(15), "eur", f"leadersuomi.fi: \"talkootunnin arvo on 15 euroa\" ({_SRC} §6.2)", what="an hour of talko by a person"),
-                _volunteer(Decimal(45), "eur", f"leadersuomi.fi: \"konetyötunti vastaa 45 euroa\", with its driver ({_SRC} §6.2)",
-                           name="machine_rate", what="an hour of talko by a machine"),
+                Setting("eu_share", "percent", Decimal(42), N_("the EU's part of the public financing (a split part with `fund: eu`)"),
+                        N_("Suomen Kylät ry, 31.5.2022: \"EU:n rahoitusosuus on 42 prosenttia\" (docs/programme-sources.md §6.1)")),
+                Setting("state_share", "percent", Decimal(38), N_("the state's part (`fund: state`)"),
+                        N_("Suomen Kylät ry: \"valtion 38 prosenttia\" (docs/programme-sources.md §6.1)")),
+                Setting("municipality_share", "percent", Decimal(20), N_("the municipalities' part (`fund: municipality`)"),
+                        N_("Suomen Kylät ry: \"kuntien 20 prosenttia\" (docs/programme-sources.md §6.1)")),
+                _volunteer(Decimal(15), "eur", N_("leadersuomi.fi: \"talkootunnin arvo on 15 euroa\" (docs/programme-sources.md §6.2)"),
+                           meaning=N_("an hour of talko by a person, valued at most at this rate (basis rows with `volunteer:`)")),
+                _volunteer(Decimal(45), "eur",
+                           N_("leadersuomi.fi: \"konetyötunti vastaa 45 euroa\", with its driver (docs/programme-sources.md §6.2)"),
+                           name="machine_rate",
+                           meaning=N_("an hour of talko by a machine, valued at most at this rate (basis rows with `volunteer:`)")),
                 _ROUNDING,
                 *_DE_MINIMIS,
             ),
             period=(date(2014, 1, 1), date(2025, 12, 31)),
-            period_source="unverified: the programme 2014–2020, extended through 2022, with payments to 2025",
+            period_source=N_("unverified: the programme 2014–2020, extended through 2022, with payments to 2025"),
         ),
         Profile(
-            "leader_ax", "Leader Åland (Landsbygdsutvecklingsprogram för landskapet Åland)", "leader",
+            "leader_ax", N_("Leader Åland (Landsbygdsutvecklingsprogram för landskapet Åland)"), "leader",
             (
-                _share_base("total", ("total", "eligible_costs"), "what the support's cap is a share of",
-                            f"\"upp till 80 procent av projektet\" ({_SRC} §7.1)"),
-                Setting("max_share", "percent", Decimal(80), "the Leader support as a share of the base, at most",
-                        f"Nya Åland, \"Nya regler för Leaderstöd\": \"upp till 80 procent ... Tidigare var siffran 60 procent\" "
-                        f"(2014–2020; unverified for 2023–2027) ({_SRC} §7.1)"),
-                _volunteer(Decimal(20), "eur", f"Leader Åland 2023–2027: \"Persontimmar: 20 €/h\" (15 €/h in 2014–2020) ({_SRC} §7.2)",
-                           what="an hour of talko by a person"),
-                _volunteer(Decimal(40), "eur", f"Leader Åland 2023–2027: \"Traktor- och maskintimmar: 40 €/h (exkl. förare)\" ({_SRC} §7.2)",
-                           name="machine_rate", what="an hour of talko by a machine, without its driver"),
+                _share_base("total", ("total", "eligible_costs"), N_("what the support's cap is a share of"),
+                            N_("\"upp till 80 procent av projektet\" (docs/programme-sources.md §7.1)")),
+                Setting("max_share", "percent", Decimal(80), N_("the Leader support as a share of the base, at most"),
+                        N_("Nya Åland, \"Nya regler för Leaderstöd\": \"upp till 80 procent ... Tidigare var siffran 60 procent\" "
+                           "(2014–2020; unverified for 2023–2027) (docs/programme-sources.md §7.1)")),
+                _volunteer(Decimal(20), "eur",
+                           N_("Leader Åland 2023–2027: \"Persontimmar: 20 €/h\" (15 €/h in 2014–2020) (docs/programme-sources.md §7.2)"),
+                           meaning=N_("an hour of talko by a person, valued at most at this rate (basis rows with `volunteer:`)")),
+                _volunteer(Decimal(40), "eur",
+                           N_("Leader Åland 2023–2027: \"Traktor- och maskintimmar: 40 €/h (exkl. förare)\" "
+                              "(docs/programme-sources.md §7.2)"),
+                           name="machine_rate",
+                           meaning=N_("an hour of talko by a machine, without its driver, valued at most at this rate "
+                                      "(basis rows with `volunteer:`)")),
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
                 *_DE_MINIMIS,
             ),
             limits=(ProfileLimit("max_share", True, base_setting="share_base"),),
             period=(date(2014, 1, 1), date(2029, 12, 31)),
-            period_source="both programme periods, 2014–2020 and 2023–2027: the talko rates differ (override them for 2014–2020)",
-        ),
-        _interreg(
-            "interreg_sverige_norge_2014_2020", "Interreg Sverige-Norge 2014–2020", 50,
-            f"{_SE_NO}: \"upp till 50 % av medel från programmet\"",
-            ir_source=f"{_SE_NO}: \"opp til 50 % av midler fra programmet via norske interregmidler\"",
-            period=_ERDF_PERIOD_2014, eu_rules="2014_2020",
-            settings=(
-                _in_kind_from("others_only", f"{_SE_NO}: \"För sökande och medsökande kan medfinansiering endast ske med kontant medfinansiering\""),
-                Setting("volunteer_work", "bool", False, "whether volunteer work may co-finance the project",
-                        f"{_SE_NO}: \"Ideelt arbeid kan ikke inngå som medfinansiering\""),
-                _SEK_PER_EUR_COMMISSION,
-                Setting("nok_per_eur", "number", Decimal(8), "kroner per euro, for a plan in NOK",
-                        f"Interreg Sverige-Norge, FAQ: \"Norge använder en fast kurs på 8 kronor\" ({_SRC} §8.2)"),
+            period_source=N_(
+                "both programme periods, 2014–2020 and 2023–2027: the talko rates differ (override them for 2014–2020)"
             ),
         ),
         _interreg(
-            "interreg_nord_2014_2020", "Interreg Nord 2014–2020", 65, f"{_NORD}: \"EU-medel upp till 65%\"",
-            ir_source=f"{_NORD}: \"norska Interreg-medel kan stå för 50% av den totala finansieringen\"",
+            "interreg_sverige_norge_2014_2020", N_("Interreg Sverige-Norge 2014–2020"), 50,
+            N_("Interreg Sverige-Norge 2014–2020, Projekthandbok \"Budget och Finansiering\" (docs/programme-sources.md "
+               "§8.2): \"upp till 50 % av medel från programmet\""),
+            ir_source=N_("Interreg Sverige-Norge 2014–2020, Projekthandbok \"Budget och Finansiering\" "
+                         "(docs/programme-sources.md §8.2): \"opp til 50 % av midler fra programmet via norske interregmidler\""),
             period=_ERDF_PERIOD_2014, eu_rules="2014_2020",
             settings=(
-                _in_kind_from("no_one", f"{_NORD}: \"Det är enbart kontanta medel som godkänns som medfinansiering\""),
+                _in_kind_from("others_only", N_(
+                    "Interreg Sverige-Norge 2014–2020, Projekthandbok \"Budget och Finansiering\" (docs/programme-sources.md "
+                    "§8.2): \"För sökande och medsökande kan medfinansiering endast ske med kontant medfinansiering\""
+                )),
+                Setting("volunteer_work", "bool", False, N_("whether volunteer work may co-finance the project"),
+                        N_("Interreg Sverige-Norge 2014–2020, Projekthandbok \"Budget och Finansiering\" "
+                           "(docs/programme-sources.md §8.2): \"Ideelt arbeid kan ikke inngå som medfinansiering\"")),
+                _SEK_PER_EUR_COMMISSION,
+                Setting("nok_per_eur", "number", Decimal(8), N_("kroner per euro, for a plan in NOK"),
+                        N_("Interreg Sverige-Norge, FAQ: \"Norge använder en fast kurs på 8 kronor\" (docs/programme-sources.md §8.2)")),
+            ),
+        ),
+        _interreg(
+            "interreg_nord_2014_2020", N_("Interreg Nord 2014–2020"), 65,
+            N_("Interreg Nord 2014–2020, \"Finansiering\" (docs/programme-sources.md §8.4): \"EU-medel upp till 65%\""),
+            ir_source=N_("Interreg Nord 2014–2020, \"Finansiering\" (docs/programme-sources.md §8.4): \"norska Interreg-medel "
+                         "kan stå för 50% av den totala finansieringen\""),
+            period=_ERDF_PERIOD_2014, eu_rules="2014_2020",
+            settings=(
+                _in_kind_from("no_one", N_(
+                    "Interreg Nord 2014–2020, \"Finansiering\" (docs/programme-sources.md §8.4): \"Det är enbart kontanta "
+                    "medel som godkänns som medfinansiering\""
+                )),
                 _SEK_PER_EUR_COMMISSION,
             ),
         ),
         _interreg(
-            "interreg_aurora_2021_2027", "Interreg Aurora 2021–2027", 65, f"{_AURORA}: \"65% of Swedish and Finnish costs\"",
-            ir_source=f"{_AURORA}: \"50% of the Norwegian project costs\"",
+            "interreg_aurora_2021_2027", N_("Interreg Aurora 2021–2027"), 65,
+            N_("Interreg Aurora, Programme Manual, \"Funding\" (docs/programme-sources.md §8.5): \"65% of Swedish and "
+               "Finnish costs\""),
+            ir_source=N_("Interreg Aurora, Programme Manual, \"Funding\" (docs/programme-sources.md §8.5): \"50% of the "
+                         "Norwegian project costs\""),
             period=_ERDF_PERIOD_2021, eu_rules="2021_2027",
             settings=(
-                Setting("ir_max", "eur", Decimal(200_000), "Norwegian Interreg funds of one project, at most",
-                        f"{_AURORA}: \"no more than 200 000 EUR (2 mill. NOK) per project\" (from manual version 3, December 2023)"),
-                Setting("remaining_of_staff_max", "percent", Decimal(40), "method A: all other costs as a flat rate of staff costs, at most",
-                        f"{_AURORA}: \"a flat rate of 40% based on approved staff costs\"; {_CPR_2021} art. 56"),
-                Setting("indirect_of_staff_max", "percent", Decimal(15), "method B: office and administration as a flat rate of staff costs, at most",
-                        f"{_AURORA}: \"The flat rate for each of these cost categories is 15% based on staff costs\""),
+                Setting("ir_max", "eur", Decimal(200_000), N_("Norwegian Interreg funds of one project, at most"),
+                        N_("Interreg Aurora, Programme Manual, \"Funding\" (docs/programme-sources.md §8.5): \"no more than "
+                           "200 000 EUR (2 mill. NOK) per project\" (from manual version 3, December 2023)")),
+                Setting("remaining_of_staff_max", "percent", Decimal(40),
+                        N_("method A: all other costs as a flat rate of staff costs, at most"),
+                        N_("Interreg Aurora, Programme Manual, \"Funding\" (docs/programme-sources.md §8.5): \"a flat rate "
+                           "of 40% based on approved staff costs\"; Förordning (EU) 2021/1060 art. 56")),
+                Setting("indirect_of_staff_max", "percent", Decimal(15),
+                        N_("method B: office and administration as a flat rate of staff costs, at most"),
+                        N_("Interreg Aurora, Programme Manual, \"Funding\" (docs/programme-sources.md §8.5): \"The flat rate "
+                           "for each of these cost categories is 15% based on staff costs\"")),
                 _SCO,
                 _SEK_PER_EUR_COMMISSION,
-                Setting("nok_per_eur", "number", Decimal(10), "kroner per euro, for a plan in NOK",
-                        f"{_AURORA}: \"fixed exchange rate of 10 NOK = 1 EUR\""),
+                Setting("nok_per_eur", "number", Decimal(10), N_("kroner per euro, for a plan in NOK"),
+                        N_("Interreg Aurora, Programme Manual, \"Funding\" (docs/programme-sources.md §8.5): \"fixed "
+                           "exchange rate of 10 NOK = 1 EUR\"")),
             ),
             limits=(ProfileLimit("ir_max", True, scheme="interreg_no"),),
         ),
         _interreg(
-            "interreg_botnia_atlantica_2014_2020", "Interreg Botnia-Atlantica 2014–2020", 60,
-            f"{_BOTNIA}: \"upp till 60 % av medel från programmet\"",
-            ir_source=f"{_BOTNIA}: \"IR-medlen kan stå för 50 % av den totala finansieringen\"",
+            "interreg_botnia_atlantica_2014_2020", N_("Interreg Botnia-Atlantica 2014–2020"), 60,
+            N_("Botnia-Atlantica 2014–2020, \"Finansiering\" (docs/programme-sources.md §8.6): \"upp till 60 % av medel "
+               "från programmet\""),
+            ir_source=N_("Botnia-Atlantica 2014–2020, \"Finansiering\" (docs/programme-sources.md §8.6): \"IR-medlen kan "
+                         "stå för 50 % av den totala finansieringen\""),
             period=_ERDF_PERIOD_2014, eu_rules="2014_2020",
             settings=(
-                Setting("indirect_of_staff_max", "percent", Decimal(15), "office and administration as a flat rate of direct staff costs, at most",
-                        f"{_BOTNIA}, \"Stödberättigande kostnader\": \"en fastställd procentsats (15 %) av stödmottagarens direkta personalkostnader\""),
-                _in_kind_from("owner_only", f"{_BOTNIA}: \"För aktörer som inte är stödmottagare gäller endast kontant medfinansiering\""),
+                Setting("indirect_of_staff_max", "percent", Decimal(15),
+                        N_("office and administration as a flat rate of direct staff costs, at most"),
+                        N_("Botnia-Atlantica 2014–2020, \"Finansiering\" (docs/programme-sources.md §8.6), \"Stödberättigande "
+                           "kostnader\": \"en fastställd procentsats (15 %) av stödmottagarens direkta personalkostnader\"")),
+                _in_kind_from("owner_only", N_(
+                    "Botnia-Atlantica 2014–2020, \"Finansiering\" (docs/programme-sources.md §8.6): \"För aktörer som "
+                    "inte är stödmottagare gäller endast kontant medfinansiering\""
+                )),
                 _SEK_PER_EUR_COMMISSION,
             ),
         ),
         _interreg(
-            "interreg_oks_2021_2027", "Interreg Öresund-Kattegat-Skagerrak 2021–2027", 60,
-            f"{_OKS}: \"op til 60 procent af midlerne\"",
-            ir_source=f"{_OKS}: \"Norske partnere kan få højst 50 procent\"",
+            "interreg_oks_2021_2027", N_("Interreg Öresund-Kattegat-Skagerrak 2021–2027"), 60,
+            N_("Interreg Öresund-Kattegat-Skagerrak 2021–2027 (docs/programme-sources.md §8.7): \"op til 60 procent af "
+               "midlerne\""),
+            ir_source=N_("Interreg Öresund-Kattegat-Skagerrak 2021–2027 (docs/programme-sources.md §8.7): \"Norske "
+                         "partnere kan få højst 50 procent\""),
             period=_ERDF_PERIOD_2021, eu_rules="2021_2027",
             settings=(_SCO, _SEK_PER_EUR_COMMISSION),
         ),

@@ -37,7 +37,7 @@ def numbers_table(plan: Plan, settings: Settings) -> Table:
         if used.origin:
             set_by = _(_SET_BY[used.origin]) if used.origin in _SET_BY else f"(set by the {used.origin})"
             value.append(f" {set_by}", style="italic")
-        table.add_row(Text(used.key), value, Text(used.setting.source, style="dim"))
+        table.add_row(Text(used.key), value, Text(_(used.setting.source), style="dim"))
     return table
 
 

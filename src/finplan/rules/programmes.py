@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from finplan.findings import Figure, Severity, shorten
+from finplan.i18n import N_, Message
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_share
 from finplan.profiles import PROFILES, Profile, Settings
@@ -77,11 +78,25 @@ def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
         kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
         yield Violation(
             ("financing", in_kind[0][0], "form"),
-            f"the public financing is {kr(public)} with in kind; the eligible expenditure less in kind is "
-            f"{kr(eligible)} − {kr(eligible - ceiling)} = {kr(ceiling)}: {kr(public - ceiling)} over; expected public "
-            "support at most the eligible expenditure less in kind, or in kind would not be eligible",
+            Message(
+                "the public financing is {public} with in kind; the eligible expenditure less in kind is "
+                "{eligible} − {in_kind} = {ceiling}: {excess} over; expected public support at most the eligible "
+                "expenditure less in kind, or in kind would not be eligible",
+                public=kr(public), eligible=kr(eligible), in_kind=kr(eligible - ceiling), ceiling=kr(ceiling),
+                excess=kr(public - ceiling),
+            ),
             data=figures(plan.currency, found=public, expected=ceiling, difference=public - ceiling),
         )
+
+
+# A direct cost category as FP602 names it: the keyword with spaces for underscores.
+_CATEGORIES = {
+    "staff": N_("staff"),
+    "external_services": N_("external services"),
+    "travel": N_("travel"),
+    "premises_equipment": N_("premises equipment"),
+    "investments": N_("investments"),
+}
 
 
 @rule(
@@ -116,10 +131,13 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.category in DIRECT and line.flat_rate is None and line.paid_as is None:
             yield Violation(
                 ("costs", index),
-                f"`{line.id}` is {line.category.replace('_', ' ')} at real cost, but the total "
-                f"{format_kr(plan.total, plan.currency)} is at most {format_kr(euro, 'EUR')} "
-                f"({format_kr(threshold, plan.currency)}); expected unit costs, a lump sum or a flat rate "
-                "(`paid_as:` or `flat_rate:`), or `state_aid: true` on the support",
+                Message(
+                    "`{id}` is {category} at real cost, but the total {total} is at most {limit_eur} ({limit}); "
+                    "expected unit costs, a lump sum or a flat rate (`paid_as:` or `flat_rate:`), or "
+                    "`state_aid: true` on the support",
+                    id=line.id, category=Message(_CATEGORIES[line.category]), total=format_kr(plan.total, plan.currency),
+                    limit_eur=format_kr(euro, "EUR"), limit=format_kr(threshold, plan.currency),
+                ),
                 data=figures(plan.currency, found=plan.total, limit=threshold),
             )
 
@@ -167,17 +185,33 @@ def de_minimis(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if aid + earlier - ceiling > tolerance:
             index, last = group[-1]
             kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
-            before = f" and {kr(earlier)} in the three years before" if earlier else ""
+            values = dict(
+                undertaking=shorten(last.de_minimis.undertaking), aid=kr(aid), earlier=kr(earlier),
+                total=kr(aid + earlier), granted=granted, ceiling_eur=format_kr(euro, "EUR"), ceiling=kr(ceiling),
+                excess=kr(aid + earlier - ceiling),
+            )
+            message = Message(
+                "the de minimis aid to {undertaking} is {aid} in this plan and {earlier} in the three years before: "
+                "{total}; the ceiling for aid granted {granted} is {ceiling_eur} ({ceiling}): {excess} over",
+                **values,
+            ) if earlier else Message(
+                "the de minimis aid to {undertaking} is {aid} in this plan: {total}; the ceiling for aid granted "
+                "{granted} is {ceiling_eur} ({ceiling}): {excess} over",
+                **values,
+            )
             yield Violation(
                 ("financing", index, "de_minimis"),
-                f"the de minimis aid to {shorten(last.de_minimis.undertaking)} is {kr(aid)} in this plan{before}: "
-                f"{kr(aid + earlier)}; the ceiling for aid granted {granted} is {format_kr(euro, 'EUR')} "
-                f"({kr(ceiling)}): {kr(aid + earlier - ceiling)} over",
+                message,
                 data=figures(plan.currency, found=aid + earlier, expected=ceiling, difference=aid + earlier - ceiling),
             )
 
 
 _CONTRACTS = {"2014_2020": ("works",), "2021_2027": ("works", "supplies", "services")}
+_CONTRACT_NAMES = {
+    "works": N_("a public works contract"),
+    "supplies": N_("a public supplies contract"),
+    "services": N_("a public services contract"),
+}
 
 
 @rule(
@@ -208,9 +242,11 @@ def staff_flat_rate_procurement(plan: Plan, settings: Settings) -> Iterator[Viol
         if line.procurement_above_threshold in counted:
             yield Violation(
                 ("costs", index, "procurement_above_threshold"),
-                f"`{line.id}` is a public {line.procurement_above_threshold} contract above the EU thresholds, and the "
-                "staff costs are a flat rate of the other direct costs; expected real or unit staff costs, as the flat "
-                "rate is not allowed with such a contract",
+                Message(
+                    "`{id}` is {contract} above the EU thresholds, and the staff costs are a flat rate of the other "
+                    "direct costs; expected real or unit staff costs, as the flat rate is not allowed with such a contract",
+                    id=line.id, contract=Message(_CONTRACT_NAMES[line.procurement_above_threshold]),
+                ),
             )
 
 
@@ -240,16 +276,29 @@ def remaining_flat_rate_staff_share(plan: Plan, settings: Settings) -> Iterator[
     if budget > 0 and staff * 100 < least * budget:
         yield Violation(
             ("costs", flat, "flat_rate", "option"),
-            f"`{costs[flat].id}` is the flat rate for all other costs; the staff costs are "
-            f"{format_kr(staff, plan.currency)}, {format_share(staff, budget)} of the budget "
-            f"{format_kr(budget, plan.currency)}; expected at least {format_percent(least)} "
-            f"({format_kr(budget * least / 100, plan.currency)})",
+            Message(
+                "`{id}` is the flat rate for all other costs; the staff costs are {staff}, {share} of the budget "
+                "{budget}; expected at least {least} ({amount})",
+                id=costs[flat].id, staff=format_kr(staff, plan.currency), share=format_share(staff, budget),
+                budget=format_kr(budget, plan.currency), least=format_percent(least),
+                amount=format_kr(budget * least / 100, plan.currency),
+            ),
             data={**figures(plan.currency, found=staff, expected=budget * least / 100, base=budget),
                   "limit": Figure(least, "%")},
         )
 
 
 _RATES = {"person": "volunteer_rate", "machine": "machine_rate"}
+_OVER_RATE = {
+    "person": N_(
+        "row {row} of the basis of `{id}` values an hour of volunteer work by a person at {rate}; "
+        "{profile} values it at most at {limit}: {excess} over"
+    ),
+    "machine": N_(
+        "row {row} of the basis of `{id}` values an hour of volunteer work by a machine at {rate}; "
+        "{profile} values it at most at {limit}: {excess} over"
+    ),
+}
 
 
 @rule(
@@ -283,9 +332,11 @@ def volunteer_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
             if limit is not None and entry.rate > limit:
                 yield Violation(
                     (*path, "basis", row, "rate"),
-                    f"row {row + 1} of the basis of `{line.id}` values an hour of volunteer work by a {entry.volunteer} "
-                    f"at {format_kr(entry.rate, plan.currency)}; {profile.name} values it at most at "
-                    f"{format_kr(limit, plan.currency)}: {format_kr(entry.rate - limit, plan.currency)} over",
+                    Message(
+                        _OVER_RATE[entry.volunteer], row=row + 1, id=line.id, rate=format_kr(entry.rate, plan.currency),
+                        profile=profile.name, limit=format_kr(limit, plan.currency),
+                        excess=format_kr(entry.rate - limit, plan.currency),
+                    ),
                     data=figures(plan.currency, found=entry.rate, expected=limit, difference=entry.rate - limit),
                 )
 
@@ -313,15 +364,18 @@ def volunteer_work_not_accepted(plan: Plan, settings: Settings) -> Iterator[Viol
             if entry.volunteer is not None:
                 yield Violation(
                     ("financing", index, "basis", row, "volunteer"),
-                    f"row {row + 1} of the basis of `{line.id}` is volunteer work; {profile.name} does not accept "
-                    "volunteer work as co-financing; expected it left out, or shown under `outside_total`",
+                    Message(
+                        "row {row} of the basis of `{id}` is volunteer work; {profile} does not accept volunteer work "
+                        "as co-financing; expected it left out, or shown under `outside_total`",
+                        row=row + 1, id=line.id, profile=profile.name,
+                    ),
                 )
 
 
 _FROM = {
-    "no_one": ("any financier", lambda owner: True),
-    "owner_only": ("a financier other than the beneficiary", lambda owner: not owner),
-    "others_only": ("the beneficiary itself", lambda owner: owner),
+    "no_one": (N_("any financier"), lambda owner: True),
+    "owner_only": (N_("a financier other than the beneficiary"), lambda owner: not owner),
+    "others_only": (N_("the beneficiary itself"), lambda owner: owner),
 }
 
 
@@ -357,13 +411,18 @@ def in_kind_co_financing(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.form == "in_kind" and refused(line.financier.casefold().strip() == owner):
             yield Violation(
                 ("financing", index, "form"),
-                f"`{line.id}` is {format_kr(line.amount, plan.currency)} in kind from {shorten(line.financier)}; "
-                f"{profile.name} accepts no co-financing in kind from {who}; expected cash",
+                Message(
+                    "`{id}` is {amount} in kind from {financier}; {profile} accepts no co-financing in kind from "
+                    "{who}; expected cash",
+                    id=line.id, amount=format_kr(line.amount, plan.currency), financier=shorten(line.financier),
+                    profile=profile.name, who=Message(who),
+                ),
                 data=figures(plan.currency, found=line.amount),
             )
 
 
 _FUNDS = {"eu": "eu_share", "state": "state_share", "municipality": "municipality_share"}
+_FUND_NAMES = {"eu": N_("the eu fund"), "state": N_("the state fund"), "municipality": N_("the municipality fund")}
 
 
 @rule(
@@ -398,10 +457,15 @@ def fund_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 if abs(found - expected) > tolerance:
                     yield Violation(
                         (*path, "split", number, "share" if part.share is not None else "amount"),
-                        f"{shorten(part.payer)}'s part of `{line.id}` is {format_kr(found, plan.currency)}, "
-                        f"{format_share(found, line.amount)}; {profile.name} gives the {part.fund} fund "
-                        f"{format_percent(share)}, {format_kr(expected, plan.currency)}: "
-                        f"{difference(found, expected, plan.currency)}",
+                        Message(
+                            "{payer}'s part of `{id}` is {found}, {share}; {profile} gives {fund} {percent}, "
+                            "{expected}: {difference}",
+                            payer=shorten(part.payer), id=line.id, found=format_kr(found, plan.currency),
+                            share=format_share(found, line.amount), profile=profile.name,
+                            fund=Message(_FUND_NAMES[part.fund]), percent=format_percent(share),
+                            expected=format_kr(expected, plan.currency),
+                            difference=difference(found, expected, plan.currency),
+                        ),
                         data=figures(plan.currency, found=found, expected=expected, difference=found - expected),
                     )
 
@@ -431,7 +495,10 @@ def programme_period(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if period.start < start or period.end > end:
             yield Violation(
                 ("project", "period"),
-                f"the project runs {period.start} to {period.end}; {profile.name} is the programme period "
-                f"{start} to {end}; expected a period within it, or the profile of the project's period",
+                Message(
+                    "the project runs {start} to {end}; {profile} is the programme period {period_start} to "
+                    "{period_end}; expected a period within it, or the profile of the project's period",
+                    start=period.start, end=period.end, profile=profile.name, period_start=start, period_end=end,
+                ),
                 on_key=True,
             )
