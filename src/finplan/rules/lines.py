@@ -137,7 +137,7 @@ def required_by_profile(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 tuple(key.split(".")[:-1]),
                 Message(
                     "`{key}` is not stated, and the plan's profile requires it: {profile}, {reason}; expected `{key}`",
-                    key=key, profile=profile, reason=reason,
+                    key=key, profile=profile, reason=Message(reason),
                 ),
                 on_key=True,
             )
