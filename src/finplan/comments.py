@@ -13,6 +13,7 @@ import re
 from finplan.codes import Code
 from finplan.errors import INPUT_SOURCE
 from finplan.findings import Finding, Position, Severity, shorten
+from finplan.i18n import Message
 from finplan.loader import inside_scalars
 
 VALUE_CUT = Code(
@@ -54,8 +55,11 @@ def cut_values(text: str) -> list[Finding]:
             key, value, rest = shorten(match.group("key"), 30), shorten(match.group("value"), 30), shorten(rest, 30)
             candidates[offset + column - 1] = Finding(
                 VALUE_CUT.code, VALUE_CUT.severity,
-                f"the value of `{key}` ends before `#{rest}`: YAML reads it to the end of the line as a comment, "
-                f'so the value is "{value}"; quote the value if `#{rest}` belongs to it: `{key}: "{value} #{rest}"`',
+                Message(
+                    "the value of `{key}` ends before `#{rest}`: YAML reads it to the end of the line as a comment, "
+                    'so the value is "{value}"; quote the value if `#{rest}` belongs to it: `{key}: "{value} #{rest}"`',
+                    key=key, value=value, rest=rest,
+                ),
                 (), Position(number, column),
             )
         offset += len(line) + 1

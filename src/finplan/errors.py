@@ -23,7 +23,11 @@ UNREADABLE = Code(
 
 
 class InputError(Exception):
-    """The file could not be read as a plan; `position` says where, when known."""
+    """The file could not be read as a plan; `position` says where, when known.
+
+    `message` is a `finplan.i18n.Message`: English as a `str`, shown in the
+    reader's language through `_()`.
+    """
 
     def __init__(self, message: str, position: Position | None = None) -> None:
         super().__init__(message)

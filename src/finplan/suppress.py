@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from finplan.codes import Code
-from finplan.findings import Finding, Position, Severity, file_order, shorten
+from finplan.findings import Finding, Position, Severity, file_order
+from finplan.i18n import Message, join
 from finplan.loader import inside_scalars
 
 _SOURCE = "finplan's inline ignores (docs/ci.md)"
@@ -70,7 +71,7 @@ def apply_ignores(
     findings: list[Finding],
     ignores: dict[int, Ignore],
     enabled: Callable[[str], bool],
-    unknown: Callable[[str], str | None] = lambda code: None,
+    unknown: Callable[[str], Message | None] = lambda code: None,
 ) -> list[Finding]:
     """The findings no comment silences, and a finding for each comment that is wrong or unused.
 
@@ -90,22 +91,28 @@ def apply_ignores(
     for line, ignore in ignores.items():
         bad = [unknown(code) or "" for code in ignore.codes if not _CODE.match(code) or unknown(code)]
         if not ignore.codes or bad:
-            what = f"names what is no code: {'; '.join(bad[:3])}" if bad else "names no code"
-            kept.append(
-                Finding(
-                    IGNORE_WITHOUT_CODE.code, IGNORE_WITHOUT_CODE.severity,
-                    f"this ignore comment {what}; expected `# finplan: ignore[FP203]` with the codes it silences",
-                    (), ignore.position,
+            if bad:
+                message = Message(
+                    "this ignore comment names what is no code: {problems}; expected `# finplan: ignore[FP203]` with "
+                    "the codes it silences",
+                    problems=join(bad[:3], "; "),
                 )
-            )
+            else:
+                message = Message(
+                    "this ignore comment names no code; expected `# finplan: ignore[FP203]` with the codes it silences"
+                )
+            kept.append(Finding(IGNORE_WITHOUT_CODE.code, IGNORE_WITHOUT_CODE.severity, message, (), ignore.position))
             continue
         for code in ignore.codes:
             if (line, code) not in used and enabled(UNUSED_IGNORE.code) and enabled(code):
                 kept.append(
                     Finding(
                         UNUSED_IGNORE.code, UNUSED_IGNORE.severity,
-                        f"this ignore comment silences {code}, but there is no {code} finding on line {line}; "
-                        "expected it removed",
+                        Message(
+                            "this ignore comment silences {code}, but there is no {code} finding on line {line}; "
+                            "expected it removed",
+                            code=code, line=line,
+                        ),
                         (), ignore.position,
                     )
                 )
