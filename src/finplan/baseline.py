@@ -36,7 +36,8 @@ def read_baseline(path: Path) -> Counter[str]:
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
-        raise InputError(Message("baseline {file} cannot be read: {reason}", file=path, reason=error.strerror or error)) from None
+        reason = error.strerror or error
+        raise InputError(Message("baseline {file} cannot be read: {reason}", file=path, reason=reason)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:  # the reader's own words, with the place
         raise InputError(Message("baseline {file} is not JSON: {reason}", file=path, reason=error)) from None
     if not isinstance(document, dict) or document.get("finplan_baseline") != BASELINE_VERSION:

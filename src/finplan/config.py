@@ -99,7 +99,8 @@ def _configurable(code: str) -> str:
 
     code = _code(code)
     if CATALOGUE[code].fixed if code in CATALOGUE else False:
-        raise validation_error("code", Message("{code} means the plan could not be checked; its severity is fixed", code=code))
+        message = Message("{code} means the plan could not be checked; its severity is fixed", code=code)
+        raise validation_error("code", message)
     return code
 
 
@@ -262,7 +263,10 @@ def _read(path: Path) -> _Config | None:
 
 
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
-    """`data` as `model`, or InputError with the first problem in the words a plan's errors use; `where` names the file."""
+    """`data` as `model`, or InputError with the first problem in the words a plan's errors use.
+
+    `where` names the file (and the table, for pyproject.toml).
+    """
     from finplan.shape import explain
 
     try:
@@ -272,9 +276,10 @@ def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
         problem = explain(detail, _ConfigTable).message
         # TOML reads 1720.5 as a binary float, which finplan never takes for a number.
         if isinstance(detail.get("input"), float):
-            raise InputError(
-                Message('configuration {file}: {problem} (write decimals as strings, such as "0.50")', file=where, problem=problem)
-            ) from None
+            message = Message(
+                'configuration {file}: {problem} (write decimals as strings, such as "0.50")', file=where, problem=problem
+            )
+            raise InputError(message) from None
         raise InputError(Message("configuration {file}: {problem}", file=where, problem=problem)) from None
 
 

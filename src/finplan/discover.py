@@ -42,6 +42,9 @@ class Skip(Message):
     """Why a file found below a folder is passed over rather than checked: a note, not a failure."""
 
 
+_NO_PLAN_KEY = Skip(N_("has no top-level `finplan:` key: not a plan, passed over"))
+
+
 def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, str | None]]:
     """Each file to check, in order and once, with a reason when it cannot be found or is passed over.
 
@@ -76,7 +79,7 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
 def _add_found(found: dict[Path, str | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
     for file in files:
         if not excluded(file):
-            found.setdefault(file, None if is_plan(file) else Skip(N_("has no top-level `finplan:` key: not a plan, passed over")))
+            found.setdefault(file, None if is_plan(file) else _NO_PLAN_KEY)
 
 
 def is_plan(path: Path) -> bool:

@@ -114,7 +114,9 @@ def _id(value: object) -> str:
     if not isinstance(value, str) or not _ID.match(value):
         raise validation_error(
             "id",
-            Message("expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag"),
+            Message(
+                "expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag"
+            ),
         )
     return value
 
@@ -330,7 +332,8 @@ class Limit(_Strict):
             Message("expected exactly one of max, min (shares), max_amount, min_amount; write one limit for each"),
         )
         if self.of is not None and kind.endswith("_amount"):
-            raise validation_error("limit", Message("`of` names the base of a share; {key} is an amount, with no base", key=kind))
+            message = Message("`of` names the base of a share; {key} is an amount, with no base", key=kind)
+            raise validation_error("limit", message)
         return self
 
     @property

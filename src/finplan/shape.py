@@ -144,14 +144,18 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
         )
     if kind in _EXPECTED:
         expected = Message(_EXPECTED[kind])
-        return Problem(Message("{where} is {found}; expected {expected}", where=where, found=found, expected=expected), loc, loc)
+        message = Message("{where} is {found}; expected {expected}", where=where, found=found, expected=expected)
+        return Problem(message, loc, loc)
     ctx = detail.get("ctx", {})
     if kind == "greater_than":
-        return Problem(Message("{where} is {found}; expected more than {limit}", where=where, found=found, limit=ctx["gt"]), loc, loc)
+        message = Message("{where} is {found}; expected more than {limit}", where=where, found=found, limit=ctx["gt"])
+        return Problem(message, loc, loc)
     if kind == "greater_than_equal":
-        return Problem(Message("{where} is {found}; expected {limit} or more", where=where, found=found, limit=ctx["ge"]), loc, loc)
+        message = Message("{where} is {found}; expected {limit} or more", where=where, found=found, limit=ctx["ge"])
+        return Problem(message, loc, loc)
     if kind == "less_than_equal":
-        return Problem(Message("{where} is {found}; expected {limit} or less", where=where, found=found, limit=ctx["le"]), loc, loc)
+        message = Message("{where} is {found}; expected {limit} or less", where=where, found=found, limit=ctx["le"])
+        return Problem(message, loc, loc)
     if kind == "too_short":
         if ctx.get("actual_length"):  # a list with too few items, such as a split with one payer
             message = Plural(
@@ -162,6 +166,7 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
         return Problem(Message("{where} is empty; expected at least one line", where=where), loc, loc)
     if kind == "string_too_short":
         return Problem(Message("{where} is empty; expected text", where=where), loc, loc)
+    # Any other error: a finplan validator's own words, else Pydantic's.
     return Problem(Message("{where} is {found}; {problem}", where=where, found=found, problem=_own_words(detail)), loc, loc)
 
 
