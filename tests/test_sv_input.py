@@ -373,3 +373,35 @@ def test_a_plan_read_from_standard_input_is_told_in_the_readers_language(languag
     else:
         assert '<stdin>:8:64: FP001 error `financing[1].amount` is "4OO"; expected an amount such as' in result.output
         assert "<stdin>:7:13: FP001 error unknown key `finansiar` in `financing[0]`; did you mean `financier`?" in result.output
+
+
+# -- Pydantic's own errors, in finplan's words -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "english", "swedish"),
+    [
+        ("people: 0", "`financing[0].basis[0].people` is 0; expected 1 or more",
+         "`financing[0].basis[0].people` är 0; förväntat: 1 eller mer"),
+        ("people: 200000", "`financing[0].basis[0].people` is 200000; expected 100000 or less",
+         "`financing[0].basis[0].people` är 200000; förväntat: 100000 eller mindre"),
+        ("split: [{payer: EU, share: 50 %}]", "`financing[0].split` has 1 item; expected at least 2",
+         "`financing[0].split` har 1 post; förväntat: minst 2"),
+    ],
+    ids=["at-least", "at-most", "too-few-items"],
+)
+def test_a_bound_pydantic_checks_is_told_in_finplans_words_in_both_languages(write, change, english, swedish):
+    """Pydantic's own texts ("Input should be greater than or equal to 1") never reach a reader."""
+    extra = f"basis: [{{hours: 1, rate: 5, {change}}}]" if change.startswith("people") else change
+    plan = write(GOOD.replace("amount: 600}", f"amount: 600, {extra}}}"))
+    en, sv = _check_both(plan)
+    assert [f["message"] for f in en.findings()] == [english]
+    assert [f["message"] for f in sv.findings()] == [swedish]
+
+
+def test_a_key_that_is_a_number_where_a_name_belongs_is_an_unknown_key(write):
+    en, sv = _check_both(write(GOOD + "1: x\n"))
+    (finding,) = sv.findings()
+    assert (finding["line"], finding["column"]) == ("9", "1")
+    assert finding["message"].startswith("okänd nyckel `1`; förväntat: en av finplan, profiles, settings, project")
+    assert "unknown key `1`; expected one of: finplan, profiles" in en.output
