@@ -14,6 +14,7 @@ from pathlib import Path
 from finplan.errors import InputError
 from finplan.files import write_atomic
 from finplan.findings import CheckResult, fingerprint, format_path
+from finplan.i18n import Message
 
 BASELINE_VERSION = 1
 
@@ -35,20 +36,23 @@ def read_baseline(path: Path) -> Counter[str]:
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
-        raise InputError(f"baseline {path} cannot be read: {error.strerror or error}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(f"baseline {path} is not JSON: {error}") from None
+        reason = error.strerror or error
+        raise InputError(Message("baseline {file} cannot be read: {reason}", file=path, reason=reason)) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:  # the reader's own words, with the place
+        raise InputError(Message("baseline {file} is not JSON: {reason}", file=path, reason=error)) from None
     if not isinstance(document, dict) or document.get("finplan_baseline") != BASELINE_VERSION:
-        raise InputError(f"baseline {path} is not a finplan baseline of version {BASELINE_VERSION}")
+        raise InputError(
+            Message("baseline {file} is not a finplan baseline of version {version}", file=path, version=BASELINE_VERSION)
+        )
     entries = document.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
-        raise InputError(f"baseline {path}: `findings` must be a list of recorded findings")
+        raise InputError(Message("baseline {file}: `findings` must be a list of recorded findings", file=path))
     from finplan.catalogue import unknown_code_message
 
     for entry in entries:
         problem = unknown_code_message(str(entry.get("code", "")), prefix=False)
         if problem is not None:  # a baseline of another tool, or edited by hand
-            raise InputError(f"baseline {path}: a recorded finding's code: {problem}")
+            raise InputError(Message("baseline {file}: a recorded finding's code: {problem}", file=path, problem=problem))
     return Counter(str(e["fingerprint"]) for e in entries)
 
 

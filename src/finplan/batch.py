@@ -15,6 +15,7 @@ from finplan.config import ConfigFinder
 from finplan.errors import InputError
 from finplan.discover import NOT_A_PLAN, Skip
 from finplan.findings import CheckResult, Finding
+from finplan.i18n import Message
 
 PARALLEL_FROM = 32
 """Fewer plans than this are checked in this process: starting workers costs more than it saves."""
@@ -59,7 +60,8 @@ def _check_in_worker(item: tuple[Path, str | None]) -> CheckResult:
 def check_one(path: Path, problem: str | None, finder: ConfigFinder) -> CheckResult:
     """One plan checked under its configuration; never raises, whatever the file holds."""
     if isinstance(problem, Skip):
-        return CheckResult(str(path), [Finding(NOT_A_PLAN.code, NOT_A_PLAN.severity, f"this file {problem}")])
+        message = Message("this file {problem}", problem=problem)
+        return CheckResult(str(path), [Finding(NOT_A_PLAN.code, NOT_A_PLAN.severity, message)])
     if problem is not None:
         return unchecked(str(path), problem)
     try:
@@ -71,6 +73,9 @@ def check_one(path: Path, problem: str | None, finder: ConfigFinder) -> CheckRes
             raise
         return unchecked(
             str(path),
-            f"finplan failed on this file ({type(error).__name__}); this is a bug in finplan, "
-            "please report it (FINPLAN_DEBUG=1 shows the traceback)",
+            Message(
+                "finplan failed on this file ({error}); this is a bug in finplan, please report it "
+                "(FINPLAN_DEBUG=1 shows the traceback)",
+                error=type(error).__name__,
+            ),
         )

@@ -14,6 +14,7 @@ from finplan.discover import NOT_A_PLAN
 from finplan.errors import UNREADABLE
 from finplan.job_codes import JOB_CODES
 from finplan.findings import shorten
+from finplan.i18n import Message
 from finplan.rules import RULES
 from finplan.shape import SHAPE
 from finplan.suppress import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
@@ -30,21 +31,23 @@ def find(code: str) -> Code | None:
     return CATALOGUE.get(code.strip().upper())
 
 
-def unknown_code_message(text: str, *, prefix: bool = True) -> str | None:
+def unknown_code_message(text: str, *, prefix: bool = True) -> Message | None:
     """Why `text` names no code finplan knows (with a "did you mean"), or None when it names some.
 
     With `prefix`, `FP1` names every code of the sums family and `FP` every code.
     """
     code = text.strip().upper()
     pattern = PREFIX_PATTERN if prefix else CODE_PATTERN
-    example = "FP105 or FP1" if prefix else "FP105"
     if not pattern.match(code):
-        return f"{shorten(text)!r} is not a code{' or prefix' if prefix else ''}, such as {example}"
+        if prefix:
+            return Message("{text} is not a code or prefix, such as FP105 or FP1", text=repr(shorten(text)))
+        return Message("{text} is not a code, such as FP105", text=repr(shorten(text)))
     known = any(name.startswith(code) for name in CATALOGUE) if prefix else code in CATALOGUE
     if known:
         return None
     import difflib  # only a mistyped code needs it
 
     close = difflib.get_close_matches(code, list(CATALOGUE), n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]}?" if close else "; `finplan rules` lists them"
-    return f"{code} is no code finplan reports{hint}"
+    if close:
+        return Message("{code} is no code finplan reports; did you mean {close}?", code=code, close=close[0])
+    return Message("{code} is no code finplan reports; `finplan rules` lists them", code=code)

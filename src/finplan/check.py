@@ -12,6 +12,7 @@ from finplan.config import FileConfig
 from finplan.errors import UNREADABLE, InputError
 from finplan.comments import cut_values
 from finplan.findings import CheckResult, Finding, file_order, with_snippets
+from finplan.i18n import Message
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
 from finplan.model import settings_of
 from finplan.rules import RULES, Rule
@@ -109,7 +110,8 @@ def collector_paused():
 def unreadable(result: CheckResult, error: InputError, text: str | None = None) -> CheckResult:
     """`result` marked as not checked at all, for the reason `error` gives, with the line it stands on."""
     result.readable = False
-    finding = Finding(UNREADABLE.code, UNREADABLE.severity, f"the file {error.message}", (), error.position)
+    message = Message("the file {problem}", problem=error.message)
+    finding = Finding(UNREADABLE.code, UNREADABLE.severity, message, (), error.position)
     result.findings.extend(with_snippets([finding], text) if text is not None else [finding])
     return result
 

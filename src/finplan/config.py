@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-from pydantic_core import PydanticCustomError
 
 from finplan.errors import InputError
 from finplan.findings import Severity
-from finplan.model import PlanSettings, overrides_of
+from finplan.i18n import Message, join
+from finplan.model import PlanSettings, overrides_of, validation_error
 from finplan.paths import relative
 
 CONFIG_FILES = ("finplan.toml", "pyproject.toml")
@@ -47,7 +47,7 @@ def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
     for code in codes:
         problem = unknown_code_message(code)
         if problem is not None:
-            raise InputError(f"{where}: {problem}")
+            raise InputError(join([where, problem], ": "))
     return tuple(code.upper() for code in codes)
 
 
@@ -90,7 +90,7 @@ def _code(code: str) -> str:
 
     problem = unknown_code_message(code)
     if problem is not None:
-        raise PydanticCustomError("code", problem)
+        raise validation_error("code", problem)
     return code.upper()
 
 
@@ -99,7 +99,8 @@ def _configurable(code: str) -> str:
 
     code = _code(code)
     if CATALOGUE[code].fixed if code in CATALOGUE else False:
-        raise PydanticCustomError("code", f"{code} means the plan could not be checked; its severity is fixed")
+        message = Message("{code} means the plan could not be checked; its severity is fixed", code=code)
+        raise validation_error("code", message)
     return code
 
 
@@ -233,9 +234,9 @@ def _read(path: Path) -> _Config | None:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"configuration {path} cannot be read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"configuration {path} is not valid TOML: {error}") from None
+        raise InputError(Message("configuration {file} cannot be read: {reason}", file=path, reason=error)) from None
+    except tomllib.TOMLDecodeError as error:  # tomllib's own words, with the line and column
+        raise InputError(Message("configuration {file} is not valid TOML: {reason}", file=path, reason=error)) from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("finplan")
         if table is None:
@@ -243,7 +244,7 @@ def _read(path: Path) -> _Config | None:
         where = f"{path} [tool.finplan]"
     else:
         table, where = document, f"{path}"
-    config = _validated(_ConfigTable, table, f"configuration {where}")
+    config = _validated(_ConfigTable, table, where)
     base = FileConfig(
         selection=Selection(_tuple(config.select), tuple(config.ignore)),
         severities=_severities(config.severity),
@@ -262,16 +263,24 @@ def _read(path: Path) -> _Config | None:
 
 
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
-    """`data` as `model`, or InputError with the first problem in the words a plan's errors use."""
+    """`data` as `model`, or InputError with the first problem in the words a plan's errors use.
+
+    `where` names the file (and the table, for pyproject.toml).
+    """
     from finplan.shape import explain
 
     try:
         return model.model_validate(data)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
+        problem = explain(detail, _ConfigTable).message
         # TOML reads 1720.5 as a binary float, which finplan never takes for a number.
-        hint = " (write decimals as strings, such as \"0.50\")" if isinstance(detail.get("input"), float) else ""
-        raise InputError(f"{where}: {explain(detail, _ConfigTable).message}{hint}") from None
+        if isinstance(detail.get("input"), float):
+            message = Message(
+                'configuration {file}: {problem} (write decimals as strings, such as "0.50")', file=where, problem=problem
+            )
+            raise InputError(message) from None
+        raise InputError(Message("configuration {file}: {problem}", file=where, problem=problem)) from None
 
 
 def _tuple(codes: list[str] | None) -> tuple[str, ...] | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from finplan.codes import Code
 from finplan.errors import INPUT_SOURCE
 from finplan.findings import Severity
+from finplan.i18n import N_, Message
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
@@ -24,17 +25,24 @@ _PLAN_KEY = re.compile(rb"^finplan[ \t]*:", re.MULTILINE)
 
 NOT_A_PLAN = Code(
     "FP004", "not-a-plan", Severity.INFO,
-    "A YAML file found below a folder is not a plan, and was passed over.\n\n"
-    "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
-    "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
-    "folder or glob finds it; the note says which files were passed over. A file\n"
-    "named on the command line is always checked.",
+    "\n\n".join((  # each paragraph marked for the catalog (`Code.paragraphs`)
+        N_("A YAML file found below a folder is not a plan, and was passed over."),
+        N_(
+            "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
+            "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
+            "folder or glob finds it; the note says which files were passed over. A file\n"
+            "named on the command line is always checked."
+        ),
+    )),
     source=INPUT_SOURCE,
 )
 
 
-class Skip(str):
+class Skip(Message):
     """Why a file found below a folder is passed over rather than checked: a note, not a failure."""
+
+
+_NO_PLAN_KEY = Skip(N_("has no top-level `finplan:` key: not a plan, passed over"))
 
 
 def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, str | None]]:
@@ -50,7 +58,7 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
         if _GLOB_CHARS & set(text) and not path.exists():
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True) if Path(m).is_file())
             if not matches:
-                found.setdefault(path, "this pattern matches no file")
+                found.setdefault(path, Message("this pattern matches no file"))
             _add_found(found, matches, excluded)
         elif path.is_dir():
             files = sorted(
@@ -61,7 +69,7 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
                 and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
             )
             if not files:
-                found.setdefault(path, "this folder holds no *.yaml or *.yml file")
+                found.setdefault(path, Message("this folder holds no *.yaml or *.yml file"))
             _add_found(found, files, excluded)
         else:
             found.setdefault(path, None)
@@ -71,7 +79,7 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
 def _add_found(found: dict[Path, str | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
     for file in files:
         if not excluded(file):
-            found.setdefault(file, None if is_plan(file) else Skip("has no top-level `finplan:` key: not a plan, passed over"))
+            found.setdefault(file, None if is_plan(file) else _NO_PLAN_KEY)
 
 
 def is_plan(path: Path) -> bool:

@@ -9,21 +9,31 @@ from __future__ import annotations
 
 from finplan.codes import Code
 from finplan.findings import Position, Severity
+from finplan.i18n import N_
 
-INPUT_SOURCE = "finplan's loader and plan format (docs/plan-format.md)"
+INPUT_SOURCE = N_("finplan's loader and plan format (docs/plan-format.md)")
 
+# The input codes' documentation, each paragraph marked for the catalog (`Code.paragraphs`).
 UNREADABLE = Code(
     "FP000", "unreadable", Severity.ERROR,
-    "The file could not be read as a plan.\n\n"
-    "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
-    "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
-    "refused as a whole, and the exit code is 2.",
+    "\n\n".join((
+        N_("The file could not be read as a plan."),
+        N_(
+            "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
+            "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
+            "refused as a whole, and the exit code is 2."
+        ),
+    )),
     source=INPUT_SOURCE, fixed=True,
 )
 
 
 class InputError(Exception):
-    """The file could not be read as a plan; `position` says where, when known."""
+    """The file could not be read as a plan; `position` says where, when known.
+
+    `message` is a `finplan.i18n.Message`: English as a `str`, shown in the
+    reader's language through `_()`.
+    """
 
     def __init__(self, message: str, position: Position | None = None) -> None:
         super().__init__(message)

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from finplan.errors import InputError
+from finplan.i18n import Message
 
 
 def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
@@ -17,12 +18,12 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     """
     path = Path(path)
     if not overwrite and path.exists():
-        raise InputError(f"{path} already exists; finplan does not overwrite it")
+        raise InputError(_exists(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise InputError(f"{path} cannot be written: {error.strerror or error}") from None
+        raise InputError(_unwritable(path, error)) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
@@ -33,9 +34,17 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
         else:
             os.link(temporary, path)
     except FileExistsError:
-        raise InputError(f"{path} already exists; finplan does not overwrite it") from None
+        raise InputError(_exists(path)) from None
     except OSError as error:
-        raise InputError(f"{path} cannot be written: {error.strerror or error}") from None
+        raise InputError(_unwritable(path, error)) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _exists(path: Path) -> Message:
+    return Message("{file} already exists; finplan does not overwrite it", file=path)
+
+
+def _unwritable(path: Path, error: OSError) -> Message:
+    return Message("{file} cannot be written: {reason}", file=path, reason=error.strerror or error)

@@ -41,6 +41,7 @@ from yaml.events import (
 from finplan.errors import InputError
 from finplan.findings import Path as PlanPath
 from finplan.findings import Position, describe, shorten
+from finplan.i18n import Message
 from finplan.syntax import explain
 
 _EventParser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -172,22 +173,22 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(limits.max_bytes + 1)
     except FileNotFoundError:
-        raise InputError("does not exist") from None
+        raise InputError(Message("does not exist")) from None
     except IsADirectoryError:
-        raise InputError("is a directory, not a plan file") from None
+        raise InputError(Message("is a directory, not a plan file")) from None
     except PermissionError:
-        raise InputError("cannot be read: permission denied") from None
+        raise InputError(Message("cannot be read: permission denied")) from None
     except OSError as error:
-        raise InputError(f"cannot be read: {error.strerror or error}") from None
+        raise InputError(Message("cannot be read: {reason}", reason=error.strerror or error)) from None
     return data  # one byte past the limit at most, which decode() refuses
 
 
 def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     """Bytes to text: UTF-8, with or without a BOM; anything else is refused."""
     if len(data) > limits.max_bytes:
-        raise InputError(f"is larger than the limit of {limits.max_bytes} bytes")
+        raise InputError(Message("is larger than the limit of {limit} bytes", limit=limits.max_bytes))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
+        raise InputError(Message("is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -199,16 +200,24 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         byte = data[error.start]
         latin = bytes([byte]).decode("cp1252", "replace")
         # Windows-1252 (and Latin-1) write å ä ö as one byte each: the commonest way a plan is not UTF-8.
-        guess = f" (in Windows-1252 it would be `{latin}`)" if latin.isalpha() else ""
-        raise InputError(
-            f"is not valid UTF-8: byte 0x{byte:02X} cannot start or continue a character{guess}; "
-            "plans are read as UTF-8: save the file as UTF-8 (in Excel or Notepad: Save as, encoding UTF-8)",
-            Position(line, column),
-        ) from None
+        if latin.isalpha():
+            message = Message(
+                "is not valid UTF-8: byte 0x{byte} cannot start or continue a character (in Windows-1252 it would "
+                "be `{character}`); plans are read as UTF-8: save the file as UTF-8 (in Excel or Notepad: Save as, "
+                "encoding UTF-8)",
+                byte=f"{byte:02X}", character=latin,
+            )
+        else:
+            message = Message(
+                "is not valid UTF-8: byte 0x{byte} cannot start or continue a character; plans are read as UTF-8: "
+                "save the file as UTF-8 (in Excel or Notepad: Save as, encoding UTF-8)",
+                byte=f"{byte:02X}",
+            )
+        raise InputError(message, Position(line, column)) from None
     lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     if lines > limits.max_lines:
         raise InputError(
-            f"has {lines} lines, more than the limit of {limits.max_lines}",
+            Message("has {count} lines, more than the limit of {limit}", count=lines, limit=limits.max_lines),
             Position(limits.max_lines + 1, 1),
         )
     return text
@@ -231,21 +240,35 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS, *, parser_class: Any 
         where = Position(mark.line + 1, mark.column + 1) if mark else None
         if "maximum nesting depth" in problem:
             # libyaml's scanner reads ahead and meets its own bound before ours.
-            raise InputError(f"nests deeper than the limit of {limits.max_depth} levels", where) from None
+            raise InputError(_too_deep(limits), where) from None
         syntax = explain(
             error.problem or "", error.context or "", _mark_of(error.problem_mark), _mark_of(error.context_mark), text
         )
         raise InputError(syntax.message, syntax.position) from None
     except yaml.reader.ReaderError as error:
         raise InputError(
-            f"is not valid YAML: character #x{error.character:04X} is not allowed in a YAML file",
+            Message("is not valid YAML: character #x{code} is not allowed in a YAML file", code=f"{error.character:04X}"),
             _position_of_index(text, error.position),
         ) from None
-    except yaml.YAMLError as error:
-        raise InputError(f"is not valid YAML: {shorten(str(error), 200)}") from None
+    except yaml.YAMLError as error:  # the parser's own words, which no entry of finplan.syntax matched
+        raise InputError(Message("is not valid YAML: {problem}", problem=shorten(str(error), 200))) from None
     finally:
         if parser is not None:
             parser.dispose()
+
+
+def _too_deep(limits: Limits) -> Message:
+    return Message("nests deeper than the limit of {limit} levels", limit=limits.max_depth)
+
+
+def _too_long(length: int, limits: Limits) -> Message:
+    return Message(
+        "has a value of {length} characters, more than the limit of {limit}", length=length, limit=limits.max_scalar_chars
+    )
+
+
+def _tag_refused(tag: str) -> Message:
+    return Message("uses the tag {tag}; tags are not allowed in a plan", tag=repr(shorten(tag)))
 
 
 def _mark_of(mark: Any) -> tuple[int, int] | None:
@@ -262,7 +285,7 @@ def _mark(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _refuse(message: str, at: tuple[int, int]) -> InputError:
+def _refuse(message: Message, at: tuple[int, int]) -> InputError:
     return InputError(message, Position(*at))
 
 
@@ -324,7 +347,7 @@ class _Builder:
                 at = (mark.line + 1, mark.column + 1)
                 text = event.value
                 if len(text) > max_chars:
-                    raise _refuse(f"has a value of {len(text)} characters, more than the limit of {max_chars}", at)
+                    raise _refuse(_too_long(len(text), self.limits), at)
                 if not event.implicit[0]:
                     value = text
                 elif text and text[0] not in number_starts and text not in nulls and text not in bools:
@@ -361,32 +384,29 @@ class _Builder:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _refuse("holds more than one YAML document; a plan file holds exactly one", _mark(event))
+                    raise _refuse(Message("holds more than one YAML document; a plan file holds exactly one"), _mark(event))
             frame = stack[-1] if stack else None
         if self.root is None or self.root[0] is None:
-            raise InputError("is empty: it holds no plan")
+            raise InputError(Message("is empty: it holds no plan"))
         return Document(self.root[0], SourceMap(self.root[1]))
 
     def _scalar(self, event: ScalarEvent) -> None:
         """A scalar with an anchor or a tag, or the whole document."""
         at = _mark(event)
         if event.tag not in _TEXT_TAGS:
-            raise _refuse(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", at)
+            raise _refuse(_tag_refused(event.tag), at)
         text = event.value
         if len(text) > self.limits.max_scalar_chars:
-            raise _refuse(
-                f"has a value of {len(text)} characters, more than the limit of {self.limits.max_scalar_chars}",
-                at,
-            )
+            raise _refuse(_too_long(len(text), self.limits), at)
         value = resolve_plain(text) if event.implicit[0] and event.tag is None else text
         self._anchor(event.anchor, (value, at, 1, 0))
         self._add(value, at, 1, 0)
 
     def _open(self, event: Any, value: Any, positions: Any, tags: frozenset) -> None:
         if event.tag not in tags:
-            raise _refuse(f"uses the tag {shorten(event.tag)!r}; tags are not allowed in a plan", positions.at)
+            raise _refuse(_tag_refused(event.tag), positions.at)
         if len(self.stack) >= self.limits.max_depth:
-            raise _refuse(f"nests deeper than the limit of {self.limits.max_depth} levels", positions.at)
+            raise _refuse(_too_deep(self.limits), positions.at)
         if event.anchor is not None:
             self.anchors[event.anchor] = None
         self.stack.append(_Frame(value, positions, event.anchor))
@@ -400,17 +420,23 @@ class _Builder:
         at = _mark(event)
         name = shorten(event.anchor)
         if event.anchor not in self.anchors:
-            raise _refuse(f"has the alias *{name} with no anchor &{name} before it", at)
+            raise _refuse(Message("has the alias *{name} with no anchor &{name} before it", name=name), at)
         target = self.anchors[event.anchor]
         if target is None:
-            raise _refuse(f"has the alias *{name} inside the value it refers to", at)
+            raise _refuse(Message("has the alias *{name} inside the value it refers to", name=name), at)
         value, positions, size, height = target
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
-            raise _refuse(f"reaches more than {self.limits.max_alias_nodes} values through aliases (the limit)", at)
+            raise _refuse(
+                Message("reaches more than {limit} values through aliases (the limit)", limit=self.limits.max_alias_nodes), at
+            )
         if len(self.stack) + height > self.limits.max_depth:
             raise _refuse(
-                f"nests deeper than the limit of {self.limits.max_depth} levels through the alias *{name}", at
+                Message(
+                    "nests deeper than the limit of {limit} levels through the alias *{name}",
+                    limit=self.limits.max_depth, name=name,
+                ),
+                at,
             )
         self._add(value, positions, size, height)
 
@@ -439,12 +465,14 @@ class _Builder:
 
     def _key(self, frame: _Frame, key: Any, at: tuple[int, int]) -> None:
         if isinstance(key, bool) or not isinstance(key, str | int):
-            raise _refuse(f"has a key that is {describe(key)}; a key must be a name or a year", at)
+            raise _refuse(Message("has a key that is {what}; a key must be a name or a year", what=describe(key)), at)
         if key in frame.value:
             first = frame.positions.keys[key]
             raise _refuse(
-                f"repeats the key `{shorten(key)}` (first at line {first[0]}); "
-                "a repeated key would silently drop one of the values",
+                Message(
+                    "repeats the key `{key}` (first at line {line}); a repeated key would silently drop one of the values",
+                    key=shorten(key), line=first[0],
+                ),
                 at,
             )
         frame.key = key

@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from finplan.i18n import Message
 from finplan.money import (
     MAX_AMOUNT,
     PERCENT_MAX_CHARS,
@@ -51,6 +52,15 @@ _ID = re.compile(ID_PATTERN + r"\Z")
 _CURRENCY = re.compile(CURRENCY_PATTERN + r"\Z")
 
 
+def validation_error(kind: str, message: Message, **context: object) -> PydanticCustomError:
+    """A validator's error in finplan's words, the Message carried whole for finplan.shape to show.
+
+    Pydantic keeps the context's objects as they are, so the message reaches
+    the reader in their language; its English is also Pydantic's own text.
+    """
+    return PydanticCustomError(kind, "{message}", {"message": message, **context})
+
+
 def _currency_of(info: ValidationInfo) -> str:
     """The plan's currency, which `build_plan` passes in, so that messages name its units."""
     currency = (info.context or {}).get("currency")
@@ -66,46 +76,54 @@ def _amount(value: object, info: ValidationInfo) -> Decimal:
     try:
         return parse_amount(value, _currency_of(info))
     except AmountError as error:
-        raise PydanticCustomError("amount", str(error)) from None
+        raise validation_error("amount", error.message) from None
 
 
 def _percent(value: object) -> Decimal:
     try:
         return parse_percent(value)
     except AmountError as error:
-        raise PydanticCustomError("percent", str(error)) from None
+        raise validation_error("percent", error.message) from None
 
 
 def _quantity(value: object) -> Decimal:
     try:
         amount = parse_amount(value)
     except AmountError:
-        raise PydanticCustomError("quantity", "expected a number such as 1720, 1 720 or 2.5") from None
+        raise validation_error("quantity", Message("expected a number such as 1720, 1 720 or 2.5")) from None
     if amount.is_signed():  # -0 too: a count of hours has no sign
-        raise PydanticCustomError("quantity", "expected a number of 0 or more")
+        raise validation_error("quantity", Message("expected a number of 0 or more"))
     return amount
 
 
 def _date(value: object) -> date:
     if not isinstance(value, str) or not _DATE.match(value):
-        raise PydanticCustomError("date", "expected a date written YYYY-MM-DD, such as 2019-10-01")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise PydanticCustomError("date", "no such date: {reason}", {"reason": str(error)}) from None
+        raise validation_error("date", Message("expected a date written YYYY-MM-DD, such as 2019-10-01"))
+    year, month, day = (int(part) for part in value.split("-"))
+    # Said here rather than taken from date's own error, whose words are Python's.
+    if year == 0:
+        raise validation_error("date", Message("no such date: year 0 is out of range"))
+    if not 1 <= month <= 12:
+        raise validation_error("date", Message("no such date: month must be in 1..12"))
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise validation_error("date", Message("no such date: day is out of range for month"))
+    return date(year, month, day)
 
 
 def _id(value: object) -> str:
     if not isinstance(value, str) or not _ID.match(value):
-        raise PydanticCustomError(
-            "id", "expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag"
+        raise validation_error(
+            "id",
+            Message(
+                "expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag"
+            ),
         )
     return value
 
 
 def _currency(value: object) -> str:
     if not isinstance(value, str) or not _CURRENCY.match(value):
-        raise PydanticCustomError("currency", "expected a three-letter currency code, such as SEK")
+        raise validation_error("currency", Message("expected a three-letter currency code, such as SEK"))
     return value
 
 
@@ -204,11 +222,13 @@ class Period(_Strict):
         start = info.data.get("start")
         # Compared as (year, month, day): the day 100 years on may not exist (29 February) or be past 9999.
         if start is not None and (end.year, end.month, end.day) > (start.year + MAX_PERIOD_YEARS, start.month, start.day):
-            raise PydanticCustomError(
+            raise validation_error(
                 "period",
-                "the period {start} to {end} is longer than the limit of {limit} years; "
-                "expected an end at most {limit} years after the start",
-                {"start": str(start), "end": str(end), "limit": MAX_PERIOD_YEARS},
+                Message(
+                    "the period {start} to {end} is longer than the limit of {limit} years; "
+                    "expected an end at most {limit} years after the start",
+                    start=str(start), end=str(end), limit=MAX_PERIOD_YEARS,
+                ),
             )
         return end
 
@@ -283,10 +303,10 @@ Base = Literal["total", "eligible_costs", "public", "cash", "co_financing"]
 co-financing (the financing besides the lines the limit is on)."""
 
 
-def _exactly_one(model: BaseModel, keys: tuple[str, ...], kind: str, message: str) -> list[str]:
+def _exactly_one(model: BaseModel, keys: tuple[str, ...], kind: str, message: Message) -> list[str]:
     given = [key for key in keys if getattr(model, key) is not None]
     if not given or (len(given) > 1 and kind == "limit"):
-        raise PydanticCustomError(kind, message)
+        raise validation_error(kind, message)
     return given
 
 
@@ -309,10 +329,11 @@ class Limit(_Strict):
     def _one_limit(self) -> Limit:
         (kind,) = _exactly_one(
             self, ("max", "min", "max_amount", "min_amount"), "limit",
-            "expected exactly one of max, min (shares), max_amount, min_amount; write one limit for each",
+            Message("expected exactly one of max, min (shares), max_amount, min_amount; write one limit for each"),
         )
         if self.of is not None and kind.endswith("_amount"):
-            raise PydanticCustomError("limit", f"`of` names the base of a share; {kind} is an amount, with no base")
+            message = Message("`of` names the base of a share; {key} is an amount, with no base", key=kind)
+            raise validation_error("limit", message)
         return self
 
     @property
@@ -346,7 +367,7 @@ class SplitPart(_Strict):
 
     @model_validator(mode="after")
     def _share_or_amount(self) -> SplitPart:
-        _exactly_one(self, ("share", "amount"), "split", "expected `share`, `amount` or both for this payer")
+        _exactly_one(self, ("share", "amount"), "split", Message("expected `share`, `amount` or both for this payer"))
         return self
 
 
@@ -467,10 +488,13 @@ class Plan(_Strict):
         for index, name in enumerate(profiles or ()):
             if name in first:
                 # `index` lets finplan.shape place the finding at the repeated item, not at the whole list.
-                raise PydanticCustomError(
+                raise validation_error(
                     "repeated",
-                    "names the profile {name} a second time (first as `profiles[{first}]`); expected each profile once",
-                    {"name": name, "first": first[name], "index": index},
+                    Message(
+                        "names the profile {name} a second time (first as `profiles[{first}]`); expected each profile once",
+                        name=name, first=first[name],
+                    ),
+                    index=index,
                 )
             first[name] = index
         return profiles

@@ -49,14 +49,21 @@ def schema_pattern(pattern: str) -> str:
 _AMOUNT = re.compile(amount_pattern() + r"\Z")
 _TO_DIGITS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "_": None, ",": ".", "\u2212": "-"})
 
-AMOUNT_FORMS = '2658128, 2_658_128, "2 658 128" or 1234.50'
 # Below a quadrillion kronor, with öre: 17 digits, so sums of millions of
 # amounts stay well inside Decimal's 28 digits and are never rounded.
 MAX_AMOUNT = Decimal(10) ** 15
 
 
 class AmountError(ValueError):
-    """An amount that cannot be read exactly; the message says why."""
+    """An amount that cannot be read exactly; `message` (a Message) says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _expected_amount() -> Message:
+    return Message('expected an amount such as 2658128, 2_658_128, "2 658 128" or 1234.50')
 
 
 def units(currency: str) -> tuple[str, Message | str]:
@@ -84,7 +91,7 @@ def parse_amount(value: object, currency: str = "SEK") -> Decimal:
     # Text first: the form most amounts in a plan are written in ("2 658 128").
     if type(value) is not str:
         if isinstance(value, bool) or value is None:
-            raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+            raise AmountError(_expected_amount())
         if isinstance(value, int):
             return _checked(Decimal(value), currency)
         if isinstance(value, Decimal):
@@ -102,10 +109,10 @@ def parse_amount(value: object, currency: str = "SEK") -> Decimal:
         if len(whole) > _MAX_WHOLE_DIGITS:
             raise AmountError(_too_large(currency))
         return Decimal(digits)
-    raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+    raise AmountError(_expected_amount())
 
 
-def _unreadable(text: str, currency: str) -> str:
+def _unreadable(text: str, currency: str) -> Message:
     if _DOTTED_THOUSANDS.match(text):
         return _too_many_decimals(text, currency)
     unit = _UNIT_WRITTEN.match(text)
@@ -118,34 +125,42 @@ def _unreadable(text: str, currency: str) -> str:
                 full = format_number(parse_amount(number) * scale)
             except AmountError:
                 full = "800 000"
-            return (
-                f"{number} {unit.group('unit')} is an amount in {'thousands' if scale == 1000 else 'millions'}; "
-                f"write it in full, in {units(currency)[0]}: {full}"
-            )
-        return (
-            f"the amount has its unit written into it ({unit.group('unit')}); write the number alone, "
-            f"such as {number}: the plan's currency ({currency}) is set once, by `currency:`"
+            values = {"number": number, "unit": unit.group("unit"), "currency": units(currency)[0], "full": full}
+            if scale == 1000:
+                return Message("{number} {unit} is an amount in thousands; write it in full, in {currency}: {full}", **values)
+            return Message("{number} {unit} is an amount in millions; write it in full, in {currency}: {full}", **values)
+        return Message(
+            "the amount has its unit written into it ({unit}); write the number alone, such as {number}: the plan's "
+            "currency ({currency}) is set once, by `currency:`",
+            unit=unit.group("unit"), number=number, currency=currency,
         )
-    return (
-        f"expected an amount such as {AMOUNT_FORMS}; digit groups are separated "
-        "by one space or underscore every three digits"
+    return Message(
+        'expected an amount such as 2658128, 2_658_128, "2 658 128" or 1234.50; digit groups are separated by one '
+        "space or underscore every three digits"
     )
 
 
-def _too_many_decimals(text: str, currency: str) -> str:
+def _too_many_decimals(text: str, currency: str) -> Message:
     fraction = units(currency)[1]
     if _DOTTED_THOUSANDS.match(text):
         grouped = format_number(Decimal(text.replace(".", "").replace(",", "").replace("\u2212", "-")))
-        return (
-            f"{text} looks like {grouped} written with {'a dot' if '.' in text else 'a comma'} between its digit "
-            f"groups; write {grouped} or {grouped.replace(' ', '').replace('−', '-')} (a decimal point or comma "
-            f"takes at most two decimals, {fraction})"
+        values = {"text": text, "grouped": grouped, "plain": grouped.replace(" ", "").replace("−", "-"), "fraction": fraction}
+        if "." in text:
+            return Message(
+                "{text} looks like {grouped} written with a dot between its digit groups; write {grouped} or {plain} "
+                "(a decimal point or comma takes at most two decimals, {fraction})",
+                **values,
+            )
+        return Message(
+            "{text} looks like {grouped} written with a comma between its digit groups; write {grouped} or {plain} "
+            "(a decimal point or comma takes at most two decimals, {fraction})",
+            **values,
         )
-    return f"an amount has at most two decimals ({fraction})"
+    return Message("an amount has at most two decimals ({fraction})", fraction=fraction)
 
 
-def _too_large(currency: str) -> str:
-    return f"expected an amount below 1 000 000 000 000 000 {units(currency)[0]} (the limit)"
+def _too_large(currency: str) -> Message:
+    return Message("expected an amount below 1 000 000 000 000 000 {unit} (the limit)", unit=units(currency)[0])
 
 
 _PERCENT = re.compile(percent_pattern() + r"\Z")
@@ -156,20 +171,20 @@ def parse_percent(value: object) -> Decimal:
     """`"15 %"` -> `Decimal(15)`; the % sign is required, so 0.15 and 15 are never confused."""
     match = _PERCENT.match(value.strip(BLANKS)) if isinstance(value, str) and len(value) <= PERCENT_MAX_CHARS else None
     if match is None:
-        raise AmountError("expected a percentage with its % sign, such as 15 % or 39,15 %")
+        raise AmountError(Message("expected a percentage with its % sign, such as 15 % or 39,15 %"))
     percent = Decimal(match.group(1).replace(",", "."))
     if percent > 100:
-        raise AmountError("expected a percentage of at most 100 %")
+        raise AmountError(Message("expected a percentage of at most 100 %"))
     return percent
 
 
 def _checked(amount: Decimal, currency: str = "SEK") -> Decimal:
     if not amount.is_finite():
-        raise AmountError(f"expected an amount such as {AMOUNT_FORMS}")
+        raise AmountError(_expected_amount())
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)
     if exponent > 0:
-        raise AmountError("write the amount in full, without an exponent")
+        raise AmountError(Message("write the amount in full, without an exponent"))
     if exponent < -2:
         # A plain YAML number keeps its written decimals: 800.000 is Decimal("800.000").
         text = f"{amount:f}" if exponent >= -6 and amount.copy_abs() < MAX_AMOUNT else ""

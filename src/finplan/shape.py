@@ -26,26 +26,31 @@ from finplan.findings import (
     shorten,
     some,
 )
+from finplan.i18n import N_, Message, Plural, join
 from finplan.loader import Document
 from finplan.model import FORMAT_VERSION, Plan
 
 SHAPE = Code(
     "FP001", "shape", Severity.ERROR,
-    "The plan does not have the format's shape.\n\n"
-    "A key the format does not know (with a \"did you mean\" hint), a required key\n"
-    "missing, a value of the wrong type, an amount or date that cannot be read\n"
-    "exactly. No rule can run on such a plan, so the exit code is 2.",
+    "\n\n".join((
+        N_("The plan does not have the format's shape."),
+        N_(
+            "A key the format does not know (with a \"did you mean\" hint), a required key\n"
+            "missing, a value of the wrong type, an amount or date that cannot be read\n"
+            "exactly. No rule can run on such a plan, so the exit code is 2."
+        ),
+    )),
     source=INPUT_SOURCE, fixed=True,
 )
 
 _EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "bool_type": "true or false",
-    "dict_type": "a mapping of keys and values",
-    "model_type": "a mapping of keys and values",
-    "model_attributes_type": "a mapping of keys and values",
-    "list_type": "a list",
+    "string_type": N_("text"),
+    "int_type": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "dict_type": N_("a mapping of keys and values"),
+    "model_type": N_("a mapping of keys and values"),
+    "model_attributes_type": N_("a mapping of keys and values"),
+    "list_type": N_("a list"),
 }
 
 
@@ -70,7 +75,7 @@ def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
 class Problem(NamedTuple):
     """One shape error in plain words: the message, its path, and where it stands in the file."""
 
-    message: str
+    message: Message
     path: Path
     place: Path
     on_key: bool = False
@@ -83,58 +88,112 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
     found = describe(detail.get("input"))
     if kind == "missing":
         parent, key = loc[:-1], loc[-1]
-        return Problem(f"{_name(parent)} lacks the required key `{key}`", loc, parent)
-    if kind == "extra_forbidden":
-        known = list(_fields(_type_at(root, loc[:-1])))
-        hint = did_you_mean(str(loc[-1]), known) or f"; expected one of: {some(known, 12)}"
-        inside = f" in `{format_path(loc[:-1])}`" if loc[:-1] else ""
-        return Problem(f"unknown key `{shorten(loc[-1])}`{inside}{hint}", loc, loc, on_key=True)
+        return Problem(Message("{where} lacks the required key `{key}`", where=_name(parent), key=key), loc, parent)
+    if kind in ("extra_forbidden", "invalid_key"):  # invalid_key: a key that is not text, such as `1:`
+        return Problem(_unknown_key(loc, root), loc, loc, on_key=True)
     if loc and loc[-1] == "[key]":
         key_loc = loc[:-1]
-        where = f"the key {describe(key_loc[-1])} in `{format_path(key_loc[:-1])}`"
+        key, path = describe(key_loc[-1]), format_path(key_loc[:-1])
         if kind in _OWN_WORDS:
-            return Problem(f"{where}: {detail['msg']}", key_loc, key_loc, on_key=True)
-        return Problem(f"{where} is not a year; expected a year written as a number, such as 2020", key_loc, key_loc, on_key=True)
+            message = Message("the key {key} in `{path}`: {problem}", key=key, path=path, problem=_own_words(detail))
+            return Problem(message, key_loc, key_loc, on_key=True)
+        message = Message(
+            "the key {key} in `{path}` is not a year; expected a year written as a number, such as 2020", key=key, path=path
+        )
+        return Problem(message, key_loc, key_loc, on_key=True)
     if kind == "repeated":  # an item of a list named again: at that item
         item = (*loc, detail["ctx"]["index"])
-        return Problem(f"{_name(item)} {detail['msg']}", item, item)
+        return Problem(join([_name(item), _own_words(detail)], " "), item, item)
     where = _name(loc)
     value = detail.get("input")
     if loc == ("finplan",) and value == str(FORMAT_VERSION):
-        return Problem(f"{where} is {found}, text; write the version as a number: `finplan: {FORMAT_VERSION}`", loc, loc)
+        message = Message(
+            "{where} is {found}, text; write the version as a number: `finplan: {version}`",
+            where=where, found=found, version=FORMAT_VERSION,
+        )
+        return Problem(message, loc, loc)
     if kind in ("string_type", "id") and isinstance(value, int | Decimal) and not isinstance(value, bool):
         # A number where text belongs: a case number, a name, an id written as digits.
-        what = "an id" if kind == "id" else "text"
-        return Problem(
-            f"{where} is {found}, a number; {what} is expected here: quote it, "
-            f'`{loc[-1]}: "{shorten(value)}"`', loc, loc,
-        )
+        values = {"where": where, "found": found, "key": loc[-1], "value": shorten(value)}
+        if kind == "id":
+            message = Message('{where} is {found}, a number; an id is expected here: quote it, `{key}: "{value}"`', **values)
+        else:
+            message = Message('{where} is {found}, a number; text is expected here: quote it, `{key}: "{value}"`', **values)
+        return Problem(message, loc, loc)
     if len(loc) >= 2 and loc[-2] == "per_year" and value is None and isinstance(loc[-1], int) and not 1000 <= loc[-1] <= 9999:
-        return Problem(
-            f"{where} is a year {loc[-1]} with no amount: a comma inside `{{...}}` splits a value, so an amount "
-            f"such as 66 666,{loc[-1]} reads as 66 666 and a year {loc[-1]}; write 66 666.{loc[-1]}, or quote it",
-            loc, loc,
+        message = Message(
+            "{where} is a year {year} with no amount: a comma inside `{{...}}` splits a value, so an amount such as "
+            "66 666,{year} reads as 66 666 and a year {year}; write 66 666.{year}, or quote it",
+            where=where, year=loc[-1],
         )
+        return Problem(message, loc, loc)
     if kind == "literal_error":
         if loc == ("finplan",):
-            return Problem(f"{where} is {found}; this finplan reads plan format version {FORMAT_VERSION}", loc, loc)
+            message = Message(
+                "{where} is {found}; this finplan reads plan format version {version}",
+                where=where, found=found, version=FORMAT_VERSION,
+            )
+            return Problem(message, loc, loc)
         options = [str(option) for option in typing.get_args(_type_at(root, loc))]
         value = detail["input"]
         hint = did_you_mean(value, options) if isinstance(value, str) else ""
-        return Problem(f"{where} is {found}; expected {detail['ctx']['expected']}{hint}", loc, loc)
+        expected = _either(detail["ctx"]["expected"])
+        return Problem(
+            Message("{where} is {found}; expected {expected}{hint}", where=where, found=found, expected=expected, hint=hint),
+            loc, loc,
+        )
     if kind in _EXPECTED:
-        return Problem(f"{where} is {found}; expected {_EXPECTED[kind]}", loc, loc)
+        expected = Message(_EXPECTED[kind])
+        message = Message("{where} is {found}; expected {expected}", where=where, found=found, expected=expected)
+        return Problem(message, loc, loc)
+    ctx = detail.get("ctx", {})
     if kind == "greater_than":
-        return Problem(f"{where} is {found}; expected more than {detail['ctx']['gt']}", loc, loc)
+        message = Message("{where} is {found}; expected more than {limit}", where=where, found=found, limit=ctx["gt"])
+        return Problem(message, loc, loc)
+    if kind == "greater_than_equal":
+        message = Message("{where} is {found}; expected {limit} or more", where=where, found=found, limit=ctx["ge"])
+        return Problem(message, loc, loc)
+    if kind == "less_than_equal":
+        message = Message("{where} is {found}; expected {limit} or less", where=where, found=found, limit=ctx["le"])
+        return Problem(message, loc, loc)
     if kind == "too_short":
-        return Problem(f"{where} is empty; expected at least one line", loc, loc)
+        if ctx.get("actual_length"):  # a list with too few items, such as a split with one payer
+            message = Plural(
+                "{where} has {n} item; expected at least {least}", "{where} has {n} items; expected at least {least}",
+                n=ctx["actual_length"], where=where, least=ctx["min_length"],
+            )
+            return Problem(message, loc, loc)
+        return Problem(Message("{where} is empty; expected at least one line", where=where), loc, loc)
     if kind == "string_too_short":
-        return Problem(f"{where} is empty; expected text", loc, loc)
-    return Problem(f"{where} is {found}; {detail['msg']}", loc, loc)
+        return Problem(Message("{where} is empty; expected text", where=where), loc, loc)
+    # Any other error: a finplan validator's own words, else Pydantic's.
+    return Problem(Message("{where} is {found}; {problem}", where=where, found=found, problem=_own_words(detail)), loc, loc)
+
+
+def _unknown_key(loc: Path, root: type[BaseModel]) -> Message:
+    known = list(_fields(_type_at(root, loc[:-1])))
+    hint = did_you_mean(str(loc[-1]), known) or Message("; expected one of: {keys}", keys=some(known, 12))
+    if loc[:-1]:
+        return Message(
+            "unknown key `{key}` in `{path}`{hint}", key=shorten(loc[-1]), path=format_path(loc[:-1]), hint=hint
+        )
+    return Message("unknown key `{key}`{hint}", key=shorten(loc[-1]), hint=hint)
+
+
+def _own_words(detail: Any) -> str:
+    """The message a finplan validator gave (a Message, see finplan.model.validation_error), else Pydantic's."""
+    message = detail.get("ctx", {}).get("message")
+    return message if isinstance(message, Message) else detail["msg"]
+
+
+def _either(expected: str) -> str:
+    """Pydantic's list of a Literal's values, `'a', 'b' or 'c'`, with its "or" in the reader's language."""
+    options, separator, last = expected.rpartition(" or ")
+    return Message("{options} or {last}", options=options, last=last) if separator else expected
 
 
 def _name(path: Path) -> str:
-    return f"`{format_path(path)}`" if path else "the plan"
+    return f"`{format_path(path)}`" if path else Message("the plan")
 
 
 def did_you_mean(word: str, options: list[str]) -> str:
@@ -142,7 +201,7 @@ def did_you_mean(word: str, options: list[str]) -> str:
     import difflib  # only a plan with a mistake needs it
 
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return Message("; did you mean `{option}`?", option=close[0]) if close else ""
 
 
 def _type_at(root: Any, loc: Path) -> Any:

@@ -12,23 +12,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from finplan.codes import Code
-from finplan.findings import Finding, Position, Severity, file_order, shorten
+from finplan.findings import Finding, Position, Severity, file_order
+from finplan.i18n import N_, Message, join
 from finplan.loader import inside_scalars
 
-_SOURCE = "finplan's inline ignores (docs/ci.md)"
+_SOURCE = N_("finplan's inline ignores (docs/ci.md)")
+# Each paragraph of the codes' documentation is marked for the catalog (`Code.paragraphs`).
 IGNORE_WITHOUT_CODE = Code(
     "FP002", "ignore-without-code", Severity.ERROR,
-    "An inline ignore comment names the codes it silences.\n\n"
-    "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
-    "names no code, or something that is not a code, would silence anything\n"
-    "that appears on that line later, unread; it is an error.",
+    "\n\n".join((
+        N_("An inline ignore comment names the codes it silences."),
+        N_(
+            "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
+            "names no code, or something that is not a code, would silence anything\n"
+            "that appears on that line later, unread; it is an error."
+        ),
+    )),
     source=_SOURCE,
 )
 UNUSED_IGNORE = Code(
     "FP003", "unused-ignore", Severity.WARNING,
-    "An inline ignore comment silences a finding on its line.\n\n"
-    "A comment naming a code that has no finding on its line silences nothing;\n"
-    "left in place it would hide a later finding nobody has read. Remove it.",
+    "\n\n".join((
+        N_("An inline ignore comment silences a finding on its line."),
+        N_(
+            "A comment naming a code that has no finding on its line silences nothing;\n"
+            "left in place it would hide a later finding nobody has read. Remove it."
+        ),
+    )),
     source=_SOURCE,
 )
 
@@ -70,7 +80,7 @@ def apply_ignores(
     findings: list[Finding],
     ignores: dict[int, Ignore],
     enabled: Callable[[str], bool],
-    unknown: Callable[[str], str | None] = lambda code: None,
+    unknown: Callable[[str], Message | None] = lambda code: None,
 ) -> list[Finding]:
     """The findings no comment silences, and a finding for each comment that is wrong or unused.
 
@@ -90,22 +100,28 @@ def apply_ignores(
     for line, ignore in ignores.items():
         bad = [unknown(code) or "" for code in ignore.codes if not _CODE.match(code) or unknown(code)]
         if not ignore.codes or bad:
-            what = f"names what is no code: {'; '.join(bad[:3])}" if bad else "names no code"
-            kept.append(
-                Finding(
-                    IGNORE_WITHOUT_CODE.code, IGNORE_WITHOUT_CODE.severity,
-                    f"this ignore comment {what}; expected `# finplan: ignore[FP203]` with the codes it silences",
-                    (), ignore.position,
+            if bad:
+                message = Message(
+                    "this ignore comment names what is no code: {problems}; expected `# finplan: ignore[FP203]` with "
+                    "the codes it silences",
+                    problems=join(bad[:3], "; "),
                 )
-            )
+            else:
+                message = Message(
+                    "this ignore comment names no code; expected `# finplan: ignore[FP203]` with the codes it silences"
+                )
+            kept.append(Finding(IGNORE_WITHOUT_CODE.code, IGNORE_WITHOUT_CODE.severity, message, (), ignore.position))
             continue
         for code in ignore.codes:
             if (line, code) not in used and enabled(UNUSED_IGNORE.code) and enabled(code):
                 kept.append(
                     Finding(
                         UNUSED_IGNORE.code, UNUSED_IGNORE.severity,
-                        f"this ignore comment silences {code}, but there is no {code} finding on line {line}; "
-                        "expected it removed",
+                        Message(
+                            "this ignore comment silences {code}, but there is no {code} finding on line {line}; "
+                            "expected it removed",
+                            code=code, line=line,
+                        ),
                         (), ignore.position,
                     )
                 )

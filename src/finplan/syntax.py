@@ -18,12 +18,13 @@ import re
 from typing import NamedTuple
 
 from finplan.findings import Position, shorten
+from finplan.i18n import Message
 
 
 class Syntax(NamedTuple):
     """A syntax error as finplan reports it: the message, and the position it stands at."""
 
-    message: str
+    message: Message
     position: Position | None
 
 
@@ -38,8 +39,10 @@ def explain(problem: str, context: str, problem_at: Mark, context_at: Mark, text
         if matches(problem, context):
             return build(_Error(problem, context, where, opened, text))
     return Syntax(
-        "is not valid YAML here; a plan is `key: value` lines, lists of `- ` items, and text quoted where it "
-        "holds `: `, ` #` or starts with a character YAML reserves",
+        Message(
+            "is not valid YAML here; a plan is `key: value` lines, lists of `- ` items, and text quoted where it "
+            "holds `: `, ` #` or starts with a character YAML reserves"
+        ),
         where,
     )
 
@@ -67,8 +70,10 @@ def _is(*parts: str):
     return lambda problem, context: all(part in problem or part in context for part in parts)
 
 
-def _at(position: Position | None) -> str:
-    return f"line {position.line}, column {position.column}" if position else "the end of the file"
+def _at(position: Position | None) -> Message:
+    if position is None:
+        return Message("the end of the file")
+    return Message("line {line}, column {column}", line=position.line, column=position.column)
 
 
 def _unclosed_flow(error: _Error) -> Syntax:
@@ -78,20 +83,29 @@ def _unclosed_flow(error: _Error) -> Syntax:
         # Stopped inside the line that opened it: not a missing close, but something in between.
         if error.char() == ":":
             return Syntax(
-                f"is not valid YAML: a value inside the `{brace}...{close}` holds `: `, which reads as a new key; "
-                f'quote the value, such as `note: "Beslut: 2019"`',
+                Message(
+                    "is not valid YAML: a value inside the `{brace}...{close}` holds `: `, which reads as a new key; "
+                    'quote the value, such as `note: "Beslut: 2019"`',
+                    brace=brace, close=close,
+                ),
                 error.at,
             )
         return Syntax(
-            f"is not valid YAML: the items of the `{brace}...{close}` opened at {_at(error.opened)} are not "
-            "separated by commas here, or a value holds a character that ends it; separate the items with `, ` "
-            "and quote a value that holds `,` `:` `{` `}` `[` `]`",
+            Message(
+                "is not valid YAML: the items of the `{brace}...{close}` opened at {at} are not separated by commas "
+                "here, or a value holds a character that ends it; separate the items with `, ` and quote a value "
+                "that holds `,` `:` `{{` `}}` `[` `]`",
+                brace=brace, close=close, at=_at(error.opened),
+            ),
             error.at,
         )
     return Syntax(
-        f"is not valid YAML: the `{brace}` opened at {_at(error.opened)} is not closed where its items end "
-        f"(the parser gave up at {_at(error.at)}); close it with `{close}` and separate its items with commas. "
-        "A comma inside a value splits it in two: write a decimal comma as a point (66 666.50) or quote the value",
+        Message(
+            "is not valid YAML: the `{brace}` opened at {at} is not closed where its items end (the parser gave up "
+            "at {stopped}); close it with `{close}` and separate its items with commas. A comma inside a value "
+            "splits it in two: write a decimal comma as a point (66 666.50) or quote the value",
+            brace=brace, close=close, at=_at(error.opened), stopped=_at(error.at),
+        ),
         error.opened or error.at,
     )
 
@@ -99,12 +113,19 @@ def _unclosed_flow(error: _Error) -> Syntax:
 def _unclosed_quote(error: _Error) -> Syntax:
     line = error.line(error.opened)
     quote = line[error.opened.column - 1] if error.opened and 0 < error.opened.column <= len(line) else ""
-    mark = f"`{quote}`" if quote and quote in "'\"" else "quote"
-    return Syntax(
-        f"is not valid YAML: the quote {mark} opened at {_at(error.opened)} is never closed; end the text with "
-        f"the same quote mark on its line (inside single quotes write '' for a quote, inside double quotes \\\")",
-        error.opened or error.at,
-    )
+    if quote and quote in "'\"":
+        message = Message(
+            "is not valid YAML: the quote `{quote}` opened at {at} is never closed; end the text with the same quote "
+            "mark on its line (inside single quotes write '' for a quote, inside double quotes \\\")",
+            quote=quote, at=_at(error.opened),
+        )
+    else:
+        message = Message(
+            "is not valid YAML: the quote quote opened at {at} is never closed; end the text with the same quote "
+            "mark on its line (inside single quotes write '' for a quote, inside double quotes \\\")",
+            at=_at(error.opened),
+        )
+    return Syntax(message, error.opened or error.at)
 
 
 _NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w.\-åäöÅÄÖ]+):(?P<value>\S.*)$")
@@ -117,13 +138,18 @@ def _simple_key(error: _Error) -> Syntax:
         key, value = match.group("key"), match.group("value")
         column = line.index(":", match.start("key")) + 1
         return Syntax(
-            f"is not valid YAML: `{shorten(key)}:{shorten(value)}` has no space after its colon, so YAML reads it "
-            f"as one piece of text, not a key and its value; write `{shorten(key)}: {shorten(value)}`",
+            Message(
+                "is not valid YAML: `{key}:{value}` has no space after its colon, so YAML reads it as one piece of "
+                "text, not a key and its value; write `{key}: {value}`",
+                key=shorten(key), value=shorten(value),
+            ),
             Position(error.opened.line, column) if error.opened else error.at,
         )
     return Syntax(
-        "is not valid YAML: a line here is neither `key: value` nor a list item; a key takes a colon and a space "
-        "after it, and text that goes on over several lines is quoted",
+        Message(
+            "is not valid YAML: a line here is neither `key: value` nor a list item; a key takes a colon and a space "
+            "after it, and text that goes on over several lines is quoted"
+        ),
         error.opened or error.at,
     )
 
@@ -137,24 +163,33 @@ def _colon_in_value(error: _Error) -> Syntax:
         f'`{shorten(match.group("key"))}: "{shorten(match.group("value"))}"`' if match else '`note: "Beslut: 2019-08-21"`'
     )
     return Syntax(
-        "is not valid YAML: a value holds `: ` (a colon and a space), which YAML reads as the start of a new key; "
-        f"quote the value, {example}, or, if this is a key, indent it like the keys beside it",
+        Message(
+            "is not valid YAML: a value holds `: ` (a colon and a space), which YAML reads as the start of a new key; "
+            "quote the value, {example}, or, if this is a key, indent it like the keys beside it",
+            example=example,
+        ),
         error.at,
     )
 
 
 def _list_item(error: _Error) -> Syntax:
     return Syntax(
-        f"is not valid YAML: this line is not indented like the items of the list that starts at {_at(error.opened)}; "
-        "start each item with `- ` at the same indentation, and indent an item's keys under its first one",
+        Message(
+            "is not valid YAML: this line is not indented like the items of the list that starts at {at}; start each "
+            "item with `- ` at the same indentation, and indent an item's keys under its first one",
+            at=_at(error.opened),
+        ),
         error.at,
     )
 
 
 def _mapping_key(error: _Error) -> Syntax:
     return Syntax(
-        f"is not valid YAML: this line is not indented like the keys of the mapping that starts at {_at(error.opened)}; "
-        "indent it like the keys beside it, or, if it goes on with the value above, quote that value",
+        Message(
+            "is not valid YAML: this line is not indented like the keys of the mapping that starts at {at}; indent it "
+            "like the keys beside it, or, if it goes on with the value above, quote that value",
+            at=_at(error.opened),
+        ),
         error.at,
     )
 
@@ -163,109 +198,141 @@ def _cannot_start(error: _Error) -> Syntax:
     char = error.char()
     if char == "\t":
         return _tab(error)
-    shown = f"`{char}`" if char and char.isprintable() else "a character"
+    if not char:
+        return Syntax(Message("is not valid YAML: a value starts with a character YAML reserves; quote the value"), error.at)
+    if char.isprintable():
+        return Syntax(
+            Message("is not valid YAML: `{char}` cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
+            error.at,
+        )
     return Syntax(
-        f"is not valid YAML: {shown} cannot start a value; quote the value, such as `\"{char}...\"`"
-        if char else "is not valid YAML: a value starts with a character YAML reserves; quote the value",
+        Message("is not valid YAML: a character cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
         error.at,
     )
 
 
 def _tab(error: _Error) -> Syntax:
-    return Syntax("is not valid YAML: a tab stands where YAML indents with spaces only; replace the tab with spaces", error.at)
+    return Syntax(
+        Message("is not valid YAML: a tab stands where YAML indents with spaces only; replace the tab with spaces"), error.at
+    )
 
 
 def _entry_on_key_line(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: a list item (`- `) stands where a value was expected; put the list on the lines below "
-        "its key, each item indented and starting with `- `",
+        Message(
+            "is not valid YAML: a list item (`- `) stands where a value was expected; put the list on the lines below "
+            "its key, each item indented and starting with `- `"
+        ),
         error.at,
     )
 
 
 def _question_key(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: `? ` starts a complex key, which a plan does not use; quote text that starts with `?`",
+        Message(
+            "is not valid YAML: `? ` starts a complex key, which a plan does not use; quote text that starts with `?`"
+        ),
         error.at,
     )
 
 
 def _colon_in_flow(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: a `:` inside `{...}` or `[...]` needs a space after it, or the text around it quoted",
+        Message(
+            "is not valid YAML: a `:` inside `{...}` or `[...]` needs a space after it, or the text around it quoted"
+        ),
         error.at,
     )
 
 
 def _no_value(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: a value is missing here, or it starts with a character YAML reserves (`,` `]` `}` `|` `>` "
-        "`@` `` ` ``); write the value, and quote it if it starts with such a character",
+        Message(
+            "is not valid YAML: a value is missing here, or it starts with a character YAML reserves (`,` `]` `}` `|` `>` "
+            "`@` `` ` ``); write the value, and quote it if it starts with such a character"
+        ),
         error.at,
     )
 
 
 def _after_document(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: text stands after the plan's mapping has ended: a line indented less than the plan's "
-        "keys, or a second document; indent it as part of the plan or remove it",
+        Message(
+            "is not valid YAML: text stands after the plan's mapping has ended: a line indented less than the plan's "
+            "keys, or a second document; indent it as part of the plan or remove it"
+        ),
         error.at,
     )
 
 
 def _anchor(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: `&` or `*` starts an anchor or an alias, which needs a name of letters and digits; "
-        "quote text that starts with `&` or `*`",
+        Message(
+            "is not valid YAML: `&` or `*` starts an anchor or an alias, which needs a name of letters and digits; "
+            "quote text that starts with `&` or `*`"
+        ),
         error.at,
     )
 
 
 def _tag(error: _Error) -> Syntax:
-    return Syntax("is not valid YAML: `!` starts a YAML tag, which a plan does not use; quote text that starts with `!`", error.at)
+    return Syntax(
+        Message("is not valid YAML: `!` starts a YAML tag, which a plan does not use; quote text that starts with `!`"),
+        error.at,
+    )
 
 
 def _directive(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: a line starting with `%` is a YAML directive, which a plan does not use; quote text that "
-        "starts with `%`",
+        Message(
+            "is not valid YAML: a line starting with `%` is a YAML directive, which a plan does not use; quote text that "
+            "starts with `%`"
+        ),
         error.at,
     )
 
 
 def _block_scalar(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: `|` or `>` starts a block of text, which takes nothing after it on its line but an "
-        "indentation digit (1-9) and `+` or `-`; put the text on the lines below, or quote text that starts with `|` "
-        "or `>`",
+        Message(
+            "is not valid YAML: `|` or `>` starts a block of text, which takes nothing after it on its line but an "
+            "indentation digit (1-9) and `+` or `-`; put the text on the lines below, or quote text that starts with `|` "
+            "or `>`"
+        ),
         error.at,
     )
 
 
 def _escape(error: _Error) -> Syntax:
     return Syntax(
-        'is not valid YAML: a backslash in double-quoted text starts an escape; write `\\\\` for a backslash, or '
-        "use single quotes, in which a backslash is itself",
+        Message(
+            'is not valid YAML: a backslash in double-quoted text starts an escape; write `\\\\` for a backslash, or '
+            "use single quotes, in which a backslash is itself"
+        ),
         error.at,
     )
 
 
 def _character(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: it holds a control character or one YAML does not allow; remove it (it may have come in "
-        "with copied text)",
+        Message(
+            "is not valid YAML: it holds a control character or one YAML does not allow; remove it (it may have come in "
+            "with copied text)"
+        ),
         error.at,
     )
 
 
 def _depth(error: _Error) -> Syntax:
-    return Syntax("nests deeper than YAML can read; a plan is a few levels deep", error.at)
+    return Syntax(Message("nests deeper than YAML can read; a plan is a few levels deep"), error.at)
 
 
 def _unclosed_construct(error: _Error) -> Syntax:
     return Syntax(
-        "is not valid YAML: a line is indented less than the `[` or `{` it belongs to, or one was never closed; close "
-        "every `[` with `]` and `{` with `}`",
+        Message(
+            "is not valid YAML: a line is indented less than the `[` or `{` it belongs to, or one was never closed; close "
+            "every `[` with `]` and `{` with `}`"
+        ),
         error.at,
     )
 
