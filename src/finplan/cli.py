@@ -309,7 +309,7 @@ def _same_file(output: Path, plan: Path) -> bool:
 
 
 def _fail(message: str) -> NoReturn:
-    print(f"finplan: {message}", file=sys.stderr)
+    print(f"finplan: {_(message)}", file=sys.stderr)
     raise typer.Exit(EXIT_INPUT)
 
 
@@ -670,7 +670,7 @@ def memo_check(
     try:
         result, memo_check = check_memo_file(checked.plan, memo, config)
     except InputError as error:
-        _fail(_("the memo {memo} {problem}").format(memo=memo, problem=error.message))
+        _fail(_("the memo {memo} {problem}").format(memo=memo, problem=_(error.message)))
     from finplan.report.memo_text import MemoRun
 
     run = _report_run([result], False, MemoRun, matches=memo_check.matches)
@@ -683,7 +683,7 @@ def _checked_plan(plan: Path, finder) -> CheckResult:
 
     checked = check_one(plan, None, finder)
     if not checked.readable:
-        reason = checked.findings[0].message if checked.findings else _("it is not a plan")
+        reason = _(checked.findings[0].message) if checked.findings else _("it is not a plan")
         _fail(_("the plan {plan} could not be read: {reason}; `finplan check {plan}` says more").format(plan=plan, reason=reason))
     from finplan.findings import Severity
 

@@ -7,11 +7,19 @@ from decimal import Decimal
 from typing import Any
 
 from finplan.findings import Severity
-from finplan.i18n import N_, _, ngettext
+from finplan.i18n import N_, Message, _, ngettext
 from finplan.money import format_kr, format_number, format_percent, format_share
 
 POINTS = N_("pp")
 """Percentage points (procentenheter): a share of 6,89 % becoming 4,30 % is −2,59 pp."""
+
+
+def shown(value: str) -> str:
+    """A Message in the reader's language; any other text (a line's id, a plan's words) as written.
+
+    A plan's text never goes through the catalog: a line named "total" stays "total".
+    """
+    return _(value) if isinstance(value, Message) else value
 
 
 def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
