@@ -10,6 +10,13 @@ from finplan.findings import Severity
 from finplan.i18n import N_, Message, _, ngettext
 from finplan.money import format_kr, format_number, format_percent, format_share
 
+NOT_IN_YEARS = N_("Not in years")
+"""The heading of the money of a portfolio's lines that no year holds."""
+STATUS_HEADINGS = (N_("Decided"), N_("Applied"), N_("Proposed"), N_("Not stated"))
+"""Headings of the money of each status (portfolio.aggregate.STATUSES), in their order."""
+PLACED = {"per_year": N_("breakdown"), "spread": N_("spread by days"), "unplaced": N_("not placed")}
+"""How a line's money was put in years (portfolio.spread)."""
+
 POINTS = N_("pp")
 """Percentage points (procentenheter): a share of 6,89 % becoming 4,30 % is −2,59 pp."""
 
@@ -20,6 +27,17 @@ def shown(value: str) -> str:
     A plan's text never goes through the catalog: a line named "total" stays "total".
     """
     return _(value) if isinstance(value, Message) else value
+
+
+def financing_sum(portfolio, currency: str) -> str:
+    """`38 566 657 kr of financing (the plans' totals)`: a portfolio's lines added up, and whether the plans declare it."""
+    found = portfolio.tables[currency][0].total.total
+    declared = portfolio.plan_totals(currency)
+    if found == declared:
+        return _("{amount} of financing (the plans' totals)").format(amount=format_kr(found, currency))
+    return _("{amount} of financing (the plans' totals: {declared})").format(
+        amount=format_kr(found, currency), declared=format_kr(declared, currency)
+    )
 
 
 def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
