@@ -21,12 +21,10 @@ from finplan.money import format_kr, format_number, format_share
 from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Row, Table
 from finplan.report.run import counts, finding_parts
 from finplan.report.html import charts
-from finplan.report.wording import NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, shown
+from finplan.report.wording import CHECK_STATUS, NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, shown
 
 PLANS_SHOWN = 5
 _DIGIT_GROUP_GAP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
-# A check's outcome (CheckResult.status) as a page shows it; the status itself stays the element's class.
-_STATUS = {"passed": N_("passed"), "failed": N_("failed"), "unreadable": N_("unreadable")}
 
 
 def page_names(portfolio: Portfolio) -> dict[int, str]:
@@ -97,7 +95,7 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
         f'<nav><a href="../index.html">← {escape(_("Portfolio"))}</a></nav>',
         f"<h1>{escape(project.name)}</h1>",
         f'<p class="lead">{escape(" · ".join(f for f in facts if f))} · <span class="{ref.result.status}">'
-        f"{escape(_(_STATUS[ref.result.status]))}</span> ({escape(counts(ref.result.findings))}) · "
+        f"{escape(_(CHECK_STATUS[ref.result.status]))}</span> ({escape(counts(ref.result.findings))}) · "
         f"{escape(ref.name)}</p>",
     ]
     years = sorted({year for money in lines for year in money.placement.years})
@@ -210,7 +208,7 @@ def _plans_table(portfolio: Portfolio, names: dict[int, str]) -> str:
         f'<tr data-key="{escape(ref.name)}"><th><a href="{escape(names[ref.index])}">{escape(ref.name)}</a></th>'
         f"<td>{escape(ref.case or '')}</td><td>{escape(ref.plan.project.name)}</td><td>{escape(ref.plan.project.owner)}</td>"
         f"{_amount('total', ref.plan.total, format_kr(ref.plan.total, ref.currency))}"
-        f'<td class="{ref.result.status}">{escape(_(_STATUS[ref.result.status]))} '
+        f'<td class="{ref.result.status}">{escape(_(CHECK_STATUS[ref.result.status]))} '
         f"({escape(counts(ref.result.findings))})</td></tr>"
         for ref in portfolio.plans
     ]
