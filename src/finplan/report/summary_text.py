@@ -179,4 +179,3 @@ def closing_line(portfolio: Portfolio) -> Text:
         text.append("; " + _("frames: {counts}").format(counts=found))
     return text
 
-
