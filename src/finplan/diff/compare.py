@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from finplan.findings import CheckResult, Finding, Severity, file_order, format_path, shorten
+from finplan.i18n import Message, Plural, join
 from finplan.model import Plan
 from finplan.money import format_number
 from finplan.totals import GROUPS, subtotals, NOT_STATED
@@ -220,11 +221,21 @@ def limits_of(result: CheckResult | None) -> list[Limit]:
 
     limits = []
     for m in measure_limits(result.plan, result.settings):
-        kind = "cap" if m.is_cap else "floor"
+        title = m.title.replace("`", "")
         # The base by name alone: a setting that leaves in kind out of it moves the margin, not the limit.
-        what = f"{format_percent(m.share)} of {BASE_NAMES[m.base_name]}" if m.share is not None else "in money"
-        lines = tuple(line.id for _, line in m.lines)
-        name = f"{m.title.replace('`', '')}: {kind} {what}" + (f" on {', '.join(lines)}" if m.origin == "plan" else "")
+        if m.share is not None:
+            words = dict(title=title, share=format_percent(m.share), base=Message(BASE_NAMES[m.base_name]))
+            if m.is_cap:
+                name = Message("{title}: cap {share} of {base}", **words)
+            else:
+                name = Message("{title}: floor {share} of {base}", **words)
+        elif m.is_cap:
+            name = Message("{title}: cap in money", title=title)
+        else:
+            name = Message("{title}: floor in money", title=title)
+        lines = tuple(line.id for _index, line in m.lines)
+        if m.origin == "plan":
+            name = Message("{limit} on {lines}", limit=name, lines=", ".join(lines))
         limits.append(
             Limit(name, lines, m.amount, m.base if m.share is not None else None, m.share, m.limit, m.tolerance, m.is_cap)
         )
@@ -269,7 +280,7 @@ def compare_files(old_path: Path, new_path: Path, finder) -> DiffRun:
     for result in (old, new):
         if not result.readable:
             lines = "\n".join(finding_line(result.file, finding) for finding in result.findings[:5])
-            raise InputError(f"{result.file} cannot be compared:\n{lines}")
+            raise InputError(Message("{file} cannot be compared:\n{findings}", file=result.file, findings=lines))
     run = DiffRun(str(old_path), str(new_path))
     diff = compare(old, new)
     if diff.state == "unchanged":
@@ -293,11 +304,15 @@ def _facts(old: Plan | None, new: Plan | None, old_result, new_result) -> list[F
         ("period", "text", _period(old.project.period), _period(new.project.period)),
         ("currency", "text", old.currency, new.currency),
         ("total", "amount", old.total, new.total),
-        ("profiles", "text", ", ".join(old.profiles or ()) or "none", ", ".join(new.profiles or ()) or "none"),
+        ("profiles", "text", _profiles(old), _profiles(new)),
     ]
     facts = [Fact(what, kind, a, b) for what, kind, a, b in pairs if a != b]
     facts.extend(_settings(old_result.settings, new_result.settings))
     return facts
+
+
+def _profiles(plan: Plan) -> str:
+    return ", ".join(plan.profiles) if plan.profiles else Message("none")
 
 
 def _period(period) -> str:
@@ -391,11 +406,12 @@ def _written(value: Any) -> str | None:
     if isinstance(value, Decimal):
         return format_number(value)
     if isinstance(value, list):
-        return f"{len(value)} row{'' if len(value) == 1 else 's'}"
+        return Plural("{n} row", "{n} rows", n=len(value))
     if hasattr(value, "start") and hasattr(value, "end"):
         return _period(value)
     if hasattr(value, "model_fields"):
-        return ", ".join(f"{name} {_written(getattr(value, name))}" for name in type(value).model_fields)
+        fields = type(value).model_fields
+        return join(Message("{name} {value}", name=name, value=_written(getattr(value, name))) for name in fields)
     return shorten(value, 60)
 
 

@@ -19,14 +19,15 @@ from finplan.diff.compare import DiffRun, compare
 from finplan.discover import PLAN_SUFFIXES
 from finplan.errors import InputError
 from finplan.findings import CheckResult
+from finplan.i18n import Message
 
-WORKING_TREE = "working tree"
+WORKING_TREE = Message("working tree")
 
 Content = bytes | InputError
 """A plan's bytes, or why it could not be read."""
 
 
-_NO_GIT = "git is not installed, or not on PATH; --rev needs it"
+_NO_GIT = Message("git is not installed, or not on PATH; --rev needs it")
 
 
 def _git(root: Path | None, *args: str, stdin: bytes | None = None) -> bytes:
@@ -39,7 +40,8 @@ def _git(root: Path | None, *args: str, stdin: bytes | None = None) -> bytes:
         raise InputError(_NO_GIT) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"git {args[0]} failed: {message[-1] if message else f'exit {done.returncode}'}")
+        reason = message[-1] if message else Message("exit {code}", code=done.returncode)
+        raise InputError(Message("git {command} failed: {reason}", command=args[0], reason=reason))
     return done.stdout
 
 
@@ -50,18 +52,20 @@ def repository(start: Path | None = None) -> Path:
     except InputError as error:
         if error.message == _NO_GIT:
             raise
-        raise InputError("--rev needs a git repository, and the working folder is not in one") from None
+        raise InputError(Message("--rev needs a git repository, and the working folder is not in one")) from None
     return Path(out.decode("utf-8").strip())
 
 
 def resolve(root: Path, revision: str) -> str:
     """The commit a revision names; InputError when there is none."""
     if not revision or revision.startswith("-"):
-        raise InputError(f"{revision!r} is not a revision")
+        raise InputError(Message("{revision} is not a revision", revision=repr(revision)))
     try:
         out = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     except InputError:
-        raise InputError(f"unknown revision {revision!r}: no commit of that name in {root}") from None
+        raise InputError(
+            Message("unknown revision {revision}: no commit of that name in {root}", revision=repr(revision), root=root)
+        ) from None
     return out.decode("ascii").strip()
 
 
@@ -77,8 +81,11 @@ def revisions(root: Path, text: str) -> tuple[Side, Side]:
         try:
             base = _git(root, "merge-base", old, new).decode("ascii").strip()
         except InputError:
-            raise InputError(f"{first} and {second} have no common ancestor") from None
-        return (base, f"{first}...{second} (merge base {base[:10]})"), (new, second)
+            raise InputError(
+                Message("{first} and {second} have no common ancestor", first=first, second=second)
+            ) from None
+        label = Message("{range} (merge base {commit})", range=f"{first}...{second}", commit=base[:10])
+        return (base, label), (new, second)
     if ".." in text:
         first, _, second = (part or "HEAD" for part in text.partition(".."))
         return (resolve(root, first), first), (resolve(root, second), second)
@@ -92,7 +99,7 @@ def in_repository(root: Path, paths: list[str]) -> list[str]:
         try:
             named.append((Path(text).resolve().relative_to(root.resolve())).as_posix())
         except ValueError:
-            raise InputError(f"{text} is outside the git repository {root}") from None
+            raise InputError(Message("{path} is outside the git repository {root}", path=text, root=root)) from None
     return named
 
 
@@ -129,7 +136,9 @@ def _read_blobs(root: Path, blobs: list[str]) -> dict[str, Content]:
     small = []
     for blob, size in zip(blobs, sizes, strict=True):
         if int(size) > DEFAULT_LIMITS.max_bytes:
-            contents[blob] = InputError(f"is larger than the limit of {DEFAULT_LIMITS.max_bytes} bytes")
+            contents[blob] = InputError(
+                Message("is larger than the limit of {limit_bytes} bytes", limit_bytes=DEFAULT_LIMITS.max_bytes)
+            )
         else:
             small.append(blob)
     out = _git(root, "cat-file", "--batch", stdin=_names(small)) if small else b""
@@ -174,8 +183,9 @@ def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
     old = at_revision(root, old_commit, named)
     new = in_working_tree(root, named) if new_commit is None else at_revision(root, new_commit, named)
     if not old and not new:
-        where = " ".join(paths) or "the repository"
-        raise InputError(f"no plan (*.yaml, *.yml) in {where}, at {old_label} or in {new_label}")
+        where = " ".join(paths) or Message("the repository")
+        raise InputError(Message("no plan (*.yaml, *.yml) in {where}, at {old} or in {new}", where=where, old=old_label,
+                                 new=new_label))
 
     def check(content: Content, name: str) -> CheckResult:
         # The configuration in force now decides, for both versions alike.

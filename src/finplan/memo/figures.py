@@ -28,6 +28,7 @@ from datetime import date
 from decimal import Decimal
 
 from finplan.findings import shorten
+from finplan.i18n import Message, N_
 from finplan.money import MAX_AMOUNT
 
 AMOUNT, PERCENT, DATE, PERIOD, DURATION, CASE, MONTH = (
@@ -120,7 +121,7 @@ class Figure:
     first: date | None = None
     last: date | None = None
     to_month: bool = False
-    problem: str | None = None
+    problem: Message | None = None
 
     @property
     def rounded(self) -> bool:
@@ -153,7 +154,7 @@ def _figure(match: re.Match[str], text: str) -> Figure | None:
         return _period(written, start, end, first, last, to_month=True)
     if kind == "date":
         day = _day(match.group())
-        if isinstance(day, str):
+        if isinstance(day, Message):
             return Figure(DATE, written, start, end, problem=day)
         return Figure(DATE, written, start, end, first=day, last=day)
     if kind == "month":
@@ -194,7 +195,7 @@ def _top(match: re.Match[str]) -> str:
 
 
 def _period(written, start, end, first, last, *, to_month: bool = False) -> Figure:
-    problem = next((day for day in (first, last) if isinstance(day, str)), None)
+    problem = next((day for day in (first, last) if isinstance(day, Message)), None)
     if problem is not None:
         return Figure(PERIOD, written, start, end, problem=problem, to_month=to_month)
     return Figure(PERIOD, written, start, end, first=first, last=last, to_month=to_month)
@@ -237,7 +238,7 @@ def _number(text: str, *, decimal_point: bool) -> tuple[Decimal, int]:
     return Decimal(digits), len(decimals)
 
 
-def _day(text: str) -> date | str:
+def _day(text: str) -> date | Message:
     """The date written `text` (ISO or "1 oktober 2019"), or why it is none."""
     parts = text.split()
     try:
@@ -245,13 +246,23 @@ def _day(text: str) -> date | str:
             return date(int(parts[2]), _MONTHS[parts[1].lower().rstrip(".")], int(parts[0]))
         return date.fromisoformat(text)
     except ValueError as error:
-        return f"{text} is no date ({error})"
+        return Message("{text} is no date ({reason})", text=text, reason=_reason(error))
 
 
-def _month_day(month: str, year: str, *, last: bool) -> date | str:
+def _month_day(month: str, year: str, *, last: bool) -> date | Message:
     """The first (or last) day of a month written by name, or why there is none."""
     number = _MONTHS[month.lower().rstrip(".")]
     try:
         return date(int(year), number, calendar.monthrange(int(year), number)[1] if last else 1)
     except ValueError as error:
-        return f"{month} {year} is no month ({error})"
+        return Message("{month} {year} is no month ({reason})", month=month, year=year, reason=_reason(error))
+
+
+# What the standard library says of a date that is none, for the digits a memo's date can have.
+_REASONS = frozenset((N_("month must be in 1..12"), N_("day is out of range for month"), N_("year 0 is out of range")))
+
+
+def _reason(error: ValueError) -> str:
+    """The standard library's reason a date is none, in the reader's language where it is one finplan knows."""
+    reason = str(error)
+    return Message(reason) if reason in _REASONS else reason

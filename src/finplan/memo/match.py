@@ -25,6 +25,7 @@ from decimal import Decimal
 from finplan.findings import Finding, Position, some
 from finplan import job_codes as codes
 from finplan.codes import Code
+from finplan.i18n import Message, N_, Plural
 from finplan.memo.attribute import Parts, Target, attribute
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
 from finplan.memo.names import NAME, REMAINDER, SUM, TOTAL, Names
@@ -35,6 +36,12 @@ from finplan.totals import subtotals, total_of
 
 _IN_KIND = re.compile(r"arbetad tid|annat än pengar|natura|in kind|arbetsinsats", re.IGNORECASE)
 
+# The subtotals a "summa" may be (finplan.totals.GROUPS), named by their keys in the table of matches.
+_SUBTOTALS = (
+    N_("public"), N_("private"), N_("cash"), N_("in_kind"), N_("decided"), N_("applied"), N_("proposed"),
+    N_("not stated"),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -42,7 +49,7 @@ class Match:
 
     position: Position
     figure: str
-    target: str  # a line's id, "total", "remainder", "period", "case"
+    target: str  # a line's id, or a Message: "total", "remainder", "period", "case"
     expected: str  # the plan's value, as a memo would print it
     outcome: str  # "matches", "rounded" or "differs"
 
@@ -62,8 +69,11 @@ def check_memo(plan: Plan, units: Iterable[Unit]) -> MemoCheck:
         if line.id not in checker.mentioned:
             checker.find(
                 codes.LINE_UNMENTIONED, None,
-                f"line `{line.id}` ({line.financier}, {format_kr(line.amount, plan.currency)}) has no figure in "
-                "the memo; expected its amount, or the line as the remainder",
+                Message(
+                    "line `{id}` ({financier}, {amount}) has no figure in the memo; expected its amount, "
+                    "or the line as the remainder",
+                    id=line.id, financier=line.financier, amount=format_kr(line.amount, plan.currency),
+                ),
             )
     return checker.result
 
@@ -127,7 +137,8 @@ class _Checker:
         if figure.currency not in (None, plan.currency):
             self.find(
                 codes.FIGURE_UNMATCHED, where,
-                f'"{figure.text}" is in {figure.currency} and the plan in {plan.currency}: not compared',
+                Message('"{figure}" is in {currency} and the plan in {plan_currency}: not compared',
+                        figure=figure.text, currency=figure.currency, plan_currency=plan.currency),
             )
             return
         value = figure.value
@@ -138,10 +149,11 @@ class _Checker:
             subtotal = self.subtotals.nearest(figure, set()) if target.kind == SUM else None
             if subtotal is not None and not _within(value, plan.total, figure.step):
                 # "Summa offentlig finansiering": a subtotal by sector, form or status.
-                self.matched(where, figure, f"{subtotal} (sum)", self.kr(self.subtotal_amounts[subtotal]))
+                self.matched(where, figure, Message("{subtotal} (sum)", subtotal=Message(subtotal)),
+                             self.kr(self.subtotal_amounts[subtotal]))
                 return
-            self._compare(figure, where, plan.total, "total", "as the total", codes.TOTAL_DIFFERS,
-                          f"the plan's total is {self.kr(plan.total)}")
+            self._compare(figure, where, plan.total, Message("total"), Message("as the total"), codes.TOTAL_DIFFERS,
+                          Message("the plan's total is {amount}", amount=self.kr(plan.total)))
             return
         if target.kind == REMAINDER:
             self._remainder(figure, where, listed)
@@ -153,8 +165,10 @@ class _Checker:
             self.mentioned.add(line.id)
             listed[line.id] = line
         self._compare(
-            figure, where, expected, ", ".join(line.id for line in lines), f"for {lines[0].financier}",
-            codes.AMOUNT_DIFFERS, f"the plan has {self.kr(expected)} (line{'s' if len(lines) > 1 else ''} {ids})",
+            figure, where, expected, ", ".join(line.id for line in lines),
+            Message("for {financier}", financier=lines[0].financier), codes.AMOUNT_DIFFERS,
+            Plural("the plan has {amount} (line {ids})", "the plan has {amount} (lines {ids})", n=len(lines),
+                   amount=self.kr(expected), ids=ids),
         )
 
     def _which(self, lines: tuple[FinancingLine, ...], fits, text: str, end: int) -> list[FinancingLine]:
@@ -187,27 +201,35 @@ class _Checker:
         expected = plan.total - total_of(listed.values())
         names = some([f"`{line_id}`" for line_id in listed])
         self._compare(
-            figure, where, expected, rest[0].id if len(rest) == 1 else "remainder", "as the remainder",
-            codes.TOTAL_DIFFERS, f"the plan's total {self.kr(plan.total)} less the lines listed before it ({names}) "
-            f"is {self.kr(expected)}",
+            figure, where, expected, rest[0].id if len(rest) == 1 else Message("remainder"),
+            Message("as the remainder"), codes.TOTAL_DIFFERS,
+            Message("the plan's total {total} less the lines listed before it ({lines}) is {amount}",
+                    total=self.kr(plan.total), lines=names, amount=self.kr(expected)),
         )
 
-    def _compare(self, figure, where, expected: Decimal, target: str, role: str, code, plan_says: str) -> None:
+    def _compare(self, figure, where, expected: Decimal, target: str, role: Message, code, plan_says: Message) -> None:
+        """A figure against what the plan says it is: `role` says what it is taken for ("for Jämtkraft")."""
         value = figure.value
         shown = self.kr(expected)
         if value == expected:
             self.matched(where, figure, target, shown)
             return
-        precision = f" (to the nearest {self.kr(figure.step)})" if figure.rounded else ""
+        words = dict(figure=figure.text, role=role, plan=plan_says, step=self.kr(figure.step),
+                     difference=difference(value, expected, self.plan.currency))
         if _within(value, expected, figure.step):
-            how = "rounded" if abs(value - expected) * 2 <= figure.step else "cut, not rounded,"
             self.matched(where, figure, target, shown, "rounded")
-            self.find(codes.ROUNDED, where, f'"{figure.text}" {role}: {plan_says}, {how} to the nearest '
-                      f"{self.kr(figure.step)}: {difference(value, expected, self.plan.currency)}")
+            if abs(value - expected) * 2 <= figure.step:
+                message = Message('"{figure}" {role}: {plan}, rounded to the nearest {step}: {difference}', **words)
+            else:
+                message = Message('"{figure}" {role}: {plan}, cut, not rounded, to the nearest {step}: {difference}',
+                                  **words)
+            self.find(codes.ROUNDED, where, message)
             return
         self.matched(where, figure, target, shown, "differs")
-        self.find(code, where, f'"{figure.text}"{precision} {role}: {plan_says}: '
-                  f"{difference(value, expected, self.plan.currency)}")
+        if figure.rounded:
+            self.find(code, where, Message('"{figure}" (to the nearest {step}) {role}: {plan}: {difference}', **words))
+        else:
+            self.find(code, where, Message('"{figure}" {role}: {plan}: {difference}', **words))
 
     def _by_value(self, figure: Figure, where: Position) -> None:
         plan = self.plan
@@ -217,9 +239,10 @@ class _Checker:
             self.matched(where, figure, line.id, self.kr(line.amount))
             return
         if _within(figure.value, plan.total, figure.step):
-            self.matched(where, figure, "total", self.kr(plan.total))
+            self.matched(where, figure, Message("total"), self.kr(plan.total))
             return
-        self.find(codes.FIGURE_UNMATCHED, where, f'"{figure.text}" matches no line, total or remainder of the plan')
+        self.find(codes.FIGURE_UNMATCHED, where,
+                  Message('"{figure}" matches no line, total or remainder of the plan', figure=figure.text))
 
     def _close_parts(self, parts: Parts, where: Position) -> None:
         """An error where the figures after a "varav" add up to more than the figure before it."""
@@ -227,10 +250,15 @@ class _Checker:
         comparable = [part for part in parts.figures if part.currency in (None, whole.currency, self.plan.currency)]
         found = sum((part.value for part in comparable), Decimal(0))
         if comparable and found > whole.value + whole.step / 2:
+            # The English says "parts" for one part too, as it always has; other languages choose their form.
             self.find(
                 codes.TOTAL_DIFFERS, where,
-                f'the {len(comparable)} parts after "varav" add up to {self.kr(found)}, more than the '
-                f'"{whole.text}" they are part of: {difference(found, whole.value, self.plan.currency)}',
+                Plural('the {n} parts after "varav" add up to {found}, more than the "{whole}" they are part of: '
+                       "{difference}",
+                       'the {n} parts after "varav" add up to {found}, more than the "{whole}" they are part of: '
+                       "{difference}",
+                       n=len(comparable), found=self.kr(found), whole=whole.text,
+                       difference=difference(found, whole.value, self.plan.currency)),
             )
 
     # -- shares
@@ -251,78 +279,99 @@ class _Checker:
                 return
             gap = figure.value - share
             self.matched(where, figure, label, shown, "differs")
-            self.find(
-                codes.SHARE_DIFFERS, where,
-                f'"{figure.text}" for {lines[0].financier}: line `{label}` is {shown} of the total '
-                f"{self.kr(plan.total)}: {format_number(abs(gap).quantize(Decimal('0.01')))} percentage points "
-                f"{'over' if gap > 0 else 'under'}",
-            )
+            words = dict(figure=figure.text, financier=lines[0].financier, line=label, share=shown,
+                         total=self.kr(plan.total), points=format_number(abs(gap).quantize(Decimal("0.01"))))
+            if gap > 0:
+                message = Message('"{figure}" for {financier}: line `{line}` is {share} of the total {total}: '
+                                  "{points} percentage points over", **words)
+            else:
+                message = Message('"{figure}" for {financier}: line `{line}` is {share} of the total {total}: '
+                                  "{points} percentage points under", **words)
+            self.find(codes.SHARE_DIFFERS, where, message)
             return
         if target is not None and target.kind in (TOTAL, SUM) and _within(figure.value, Decimal(100), figure.step):
-            self.matched(where, figure, "total", "100 %")
+            self.matched(where, figure, Message("total"), "100 %")
             return
         line = self.shares.nearest(figure, self.mentioned)
         if line is not None:
             self.matched(where, figure, line.id, format_share(line.amount, plan.total))
             return
-        self.find(codes.FIGURE_UNMATCHED, where, f'"{figure.text}" is the share of no line of the plan')
+        self.find(codes.FIGURE_UNMATCHED, where,
+                  Message('"{figure}" is the share of no line of the plan', figure=figure.text))
 
     # -- dates, lengths, case numbers
 
     def _dates(self, figure: Figure, where: Position) -> None:
         if figure.problem is not None:
-            self.find(codes.PERIOD_DIFFERS, where, f'"{figure.text}": {figure.problem}')
+            self.find(codes.PERIOD_DIFFERS, where,
+                      Message('"{figure}": {problem}', figure=figure.text, problem=figure.problem))
             return
         period = self.period
         if period is None:
             if figure.kind == PERIOD:
-                self.find(codes.FIGURE_UNMATCHED, where, f'"{figure.text}": the plan states no period to compare it with')
+                self.find(codes.FIGURE_UNMATCHED, where, _no_period(figure))
             return
         plan_period = f"{period.start} – {period.end}"
         if figure.kind == DATE:
             if figure.first in (period.start, period.end):
-                end = "start" if figure.first == period.start else "end"
-                self.matched(where, figure, f"period {end}", str(figure.first))
+                end = Message("period start") if figure.first == period.start else Message("period end")
+                self.matched(where, figure, end, str(figure.first))
             return
         gaps = [
             gap for gap in (_gap("start", figure.first, period.start, figure.to_month),
                             _gap("end", figure.last, period.end, figure.to_month)) if gap
         ]
         if not gaps:
-            self.matched(where, figure, "period", plan_period)
+            self.matched(where, figure, Message("period"), plan_period)
             return
-        self.matched(where, figure, "period", plan_period, "differs")
-        self.find(codes.PERIOD_DIFFERS, where, f'"{figure.text}" as the period: the plan\'s is {plan_period}: '
-                  + " and ".join(gaps))
+        self.matched(where, figure, Message("period"), plan_period, "differs")
+        gap = gaps[0] if len(gaps) == 1 else Message("{start} and {end}", start=gaps[0], end=gaps[1])
+        self.find(codes.PERIOD_DIFFERS, where, Message('"{figure}" as the period: the plan\'s is {period}: {gap}',
+                                                       figure=figure.text, period=plan_period, gap=gap))
 
     def _duration(self, figure: Figure, where: Position) -> None:
         period = self.period
         if period is None:
-            self.find(codes.FIGURE_UNMATCHED, where, f'"{figure.text}": the plan states no period to compare it with')
+            self.find(codes.FIGURE_UNMATCHED, where, _no_period(figure))
             return
         months = period.months
         length = Decimal(months) if months is not None else Decimal(period.days) * 12 / Decimal("365.25")
         plan_period = f"{period.start} – {period.end}"
-        shown = f"{months} months" if months is not None else f"{period.days} days"
+        # The English says "months" and "days" for one too, as it always has; other languages choose their form.
+        if months is not None:
+            shown = Plural("{n} months", "{n} months", n=months)
+        else:
+            shown = Plural("{n} days", "{n} days", n=period.days)
+        expected = Message("{period} ({length})", period=plan_period, length=shown)
         if abs(figure.value - length) <= Decimal("0.5"):
-            self.matched(where, figure, "period", f"{plan_period} ({shown})")
+            self.matched(where, figure, Message("period"), expected)
             return
         gap = figure.value - length.quantize(Decimal(1))
-        self.matched(where, figure, "period", f"{plan_period} ({shown})", "differs")
+        self.matched(where, figure, Message("period"), expected, "differs")
+        size = abs(gap)
+        if gap > 0:
+            more = Plural("{months} months more", "{months} months more", n=_count(size), months=format_number(size))
+        else:
+            more = Plural("{months} months less", "{months} months less", n=_count(size), months=format_number(size))
         self.find(
             codes.DURATION_DIFFERS, where,
-            f'"{figure.text}" ({format_number(figure.value)} months) as the project\'s length: the plan\'s period '
-            f"{plan_period} is {shown}: {format_number(abs(gap))} months {'more' if gap > 0 else 'less'}",
+            Message(
+                '"{figure}" ({length}) as the project\'s length: the plan\'s period {period} is {shown}: {gap}',
+                figure=figure.text, period=plan_period, shown=shown, gap=more,
+                length=Plural("{months} months", "{months} months", n=_count(figure.value),
+                              months=format_number(figure.value)),
+            ),
         )
 
     def _case(self, figure: Figure, where: Position) -> None:
         owner = self.cases.get(_case(figure.text))
         if owner is not None:
-            self.matched(where, figure, "case" if owner == "project" else owner, figure.text)
+            self.matched(where, figure, Message("case") if owner == "project" else owner, figure.text)
             return
-        known = some(list(self.cases)) or "none"
+        known = some(list(self.cases)) if self.cases else Message("none")
         self.find(codes.FIGURE_UNMATCHED, where,
-                  f'"{figure.text}" is no case number of the plan (the plan has: {known})')
+                  Message('"{figure}" is no case number of the plan (the plan has: {known})',
+                          figure=figure.text, known=known))
 
 
 class _Index:
@@ -347,17 +396,55 @@ def _within(value: Decimal, expected: Decimal, step: Decimal) -> bool:
     return gap * 2 <= step or (gap < step and abs(value) < abs(expected))
 
 
-def _gap(end: str, found, expected, to_month: bool) -> str | None:
+def _no_period(figure: Figure) -> Message:
+    return Message('"{figure}": the plan states no period to compare it with', figure=figure.text)
+
+
+def _count(value: Decimal) -> int:
+    """The count that chooses a word's form for a length: one for 1, many for anything else (1,5 too)."""
+    return 1 if value == 1 else 2
+
+
+def _gap(end: str, found, expected, to_month: bool) -> Message | None:
     """How one end of a period differs: `the end is 30 days later`; None when it does not."""
     if to_month:
         months = (found.year - expected.year) * 12 + found.month - expected.month
         if months == 0:
             return None
-        return f"the {end} is {abs(months)} month{'s' if abs(months) != 1 else ''} {'later' if months > 0 else 'earlier'}"
+        return _GAPS[end, "months", months > 0](abs(months))
     days = (found - expected).days
     if days == 0:
         return None
-    return f"the {end} is {abs(days)} day{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}"
+    return _GAPS[end, "days", days > 0](abs(days))
+
+
+# Each end, in months or days, later or earlier: whole sentences, so each language words them its own way.
+_GAPS = {
+    ("start", "months", True): lambda n: Plural(
+        "the start is {n} month later", "the start is {n} months later", n=n
+    ),
+    ("start", "months", False): lambda n: Plural(
+        "the start is {n} month earlier", "the start is {n} months earlier", n=n
+    ),
+    ("end", "months", True): lambda n: Plural(
+        "the end is {n} month later", "the end is {n} months later", n=n
+    ),
+    ("end", "months", False): lambda n: Plural(
+        "the end is {n} month earlier", "the end is {n} months earlier", n=n
+    ),
+    ("start", "days", True): lambda n: Plural(
+        "the start is {n} day later", "the start is {n} days later", n=n
+    ),
+    ("start", "days", False): lambda n: Plural(
+        "the start is {n} day earlier", "the start is {n} days earlier", n=n
+    ),
+    ("end", "days", True): lambda n: Plural(
+        "the end is {n} day later", "the end is {n} days later", n=n
+    ),
+    ("end", "days", False): lambda n: Plural(
+        "the end is {n} day earlier", "the end is {n} days earlier", n=n
+    ),
+}
 
 
 def _case(text: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from finplan.errors import InputError
 from finplan.findings import Position
+from finplan.i18n import Message
 from finplan.loader import DEFAULT_LIMITS, read_bytes
 
 MEMO_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -52,10 +53,13 @@ def read_memo(path: str | Path) -> list[Unit]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in MEMO_SUFFIXES:
-        raise InputError(f"is not a memo finplan reads; expected a file ending in {', '.join(MEMO_SUFFIXES)}")
+        raise InputError(Message("is not a memo finplan reads; expected a file ending in {suffixes}",
+                                 suffixes=", ".join(MEMO_SUFFIXES)))
     data = read_bytes(path)
     if len(data) > DEFAULT_LIMITS.max_bytes:
-        raise InputError(f"is larger than the limit of {DEFAULT_LIMITS.max_bytes} bytes")
+        raise InputError(
+            Message("is larger than the limit of {limit_bytes} bytes", limit_bytes=DEFAULT_LIMITS.max_bytes)
+        )
     if suffix == ".docx":
         return _docx_units(path)
     if suffix == ".pdf":
@@ -65,7 +69,7 @@ def read_memo(path: str | Path) -> list[Unit]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"is not UTF-8 text (byte {error.start + 1}); save it as UTF-8") from None
+        raise InputError(Message("is not UTF-8 text (byte {byte}); save it as UTF-8", byte=error.start + 1)) from None
     return text_units(text)
 
 
@@ -100,7 +104,9 @@ def _docx_units(path: Path) -> list[Unit]:
         import docx
         from docx.table import Table
     except ImportError:  # pragma: no cover - the `memo` extra is not installed
-        raise InputError("is a Word document; reading one needs python-docx (pip install 'finplan[memo]')") from None
+        raise InputError(
+            Message("is a Word document; reading one needs python-docx (pip install 'finplan[memo]')")
+        ) from None
     try:
         document = docx.Document(str(path))
         units = []
@@ -116,7 +122,9 @@ def _docx_units(path: Path) -> list[Unit]:
                     units.append(Unit(block.text, number))
         return units
     except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise InputError(f"cannot be read as a Word document (.docx): {_reason(error)}") from None
+        raise InputError(
+            Message("cannot be read as a Word document (.docx): {reason}", reason=_reason(error))
+        ) from None
 
 
 def _cells(row) -> list[str]:
@@ -133,17 +141,17 @@ def _pdf_units(path: Path) -> list[Unit]:
     try:
         from pypdf import PdfReader
     except ImportError:  # pragma: no cover - the `memo` extra is not installed
-        raise InputError("is a PDF; reading one needs pypdf (pip install 'finplan[memo]')") from None
+        raise InputError(Message("is a PDF; reading one needs pypdf (pip install 'finplan[memo]')")) from None
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
-            raise InputError("is an encrypted PDF; finplan reads only PDFs that open without a password")
+            raise InputError(Message("is an encrypted PDF; finplan reads only PDFs that open without a password"))
         # One text over all pages: a paragraph that runs onto the next page stays one.
         return text_units("\n".join((page.extract_text() or "").rstrip("\n") for page in reader.pages))
     except InputError:
         raise
     except Exception as error:  # pypdf raises many kinds on a damaged file
-        raise InputError(f"cannot be read as a PDF: {_reason(error)}") from None
+        raise InputError(Message("cannot be read as a PDF: {reason}", reason=_reason(error))) from None
 
 
 def _reason(error: Exception) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from finplan.findings import CheckResult, Finding
+from finplan.i18n import Message, N_
 from finplan.portfolio.spread import Placement, place
 
 NOT_STATED = "not stated"
@@ -64,12 +65,18 @@ class LineMoney:
     placement: Placement
 
     @property
-    def status(self) -> str:
-        return self.line.status or NOT_STATED
+    def status(self) -> Message:
+        """`decided`, …, `not stated`: the key of its row, a word marked where report.wording names it."""
+        return Message(self.line.status or NOT_STATED)
 
     @property
-    def kind(self) -> str:
-        return f"{self.line.sector} {self.line.form.replace('_', ' ')}"
+    def kind(self) -> Message:
+        """`public in kind`: the sector and form, the key of its row.
+
+        Both are words of the report, marked where report.wording names them.
+        """
+        sector, form = Message(self.line.sector), Message(self.line.form.replace("_", " "))
+        return Message("{sector} {form}", sector=sector, form=form)
 
 
 @dataclass(slots=True)
@@ -101,22 +108,30 @@ class Dimension:
     """A way to group financing lines: its name, column heading, a line's key, and the order of rows.
 
     Rows come in `order` where one is given, else by name; a line without a key
-    goes to the row `missing`, last.
+    goes to the row `missing`, last. The heading is shown through `_()`; a row's
+    key is plan text, or a Message where finplan words it (a status, a kind, `missing`).
     """
 
     name: str
     heading: str
+    title: str  # the title of its table by year, with the {unit} of the money
     key: Callable[[LineMoney], str | None]
     missing: str = ""
     order: tuple[str, ...] = ()
 
 
 DIMENSIONS = (
-    Dimension("appropriation", "Appropriation", lambda m: m.line.appropriation, "no appropriation stated"),
-    Dimension("financier", "Financier", lambda m: m.line.financier),
-    Dimension("scheme", "Scheme", lambda m: m.line.scheme, "no scheme"),
-    Dimension("status", "Status", lambda m: m.status, order=STATUSES),
-    Dimension("kind", "Kind", lambda m: m.kind, order=KINDS),
+    Dimension(
+        "appropriation", N_("Appropriation"), N_("Financing per year by appropriation ({unit})"),
+        lambda m: m.line.appropriation, Message("no appropriation stated"),
+    ),
+    Dimension("financier", N_("Financier"), N_("Financing per year by financier ({unit})"), lambda m: m.line.financier),
+    Dimension(
+        "scheme", N_("Scheme"), N_("Financing per year by scheme ({unit})"), lambda m: m.line.scheme,
+        Message("no scheme"),
+    ),
+    Dimension("status", N_("Status"), N_("Financing per year by status ({unit})"), lambda m: m.status, order=STATUSES),
+    Dimension("kind", N_("Kind"), N_("Financing per year by kind ({unit})"), lambda m: m.kind, order=KINDS),
 )
 
 
@@ -184,7 +199,7 @@ def collect(results: Iterable[CheckResult], names: dict[str, str]) -> Portfolio:
 
 def _table(dimension: Dimension, currency: str, lines: list[LineMoney]) -> Table:
     rows: dict[str | None, Row] = {}
-    total = Row("Sum")
+    total = Row(Message("Sum"))
     for money in lines:
         if money.plan.currency != currency:
             continue

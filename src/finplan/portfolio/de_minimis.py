@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 from finplan.findings import Finding, some
+from finplan.i18n import Message, Plural
 from finplan.job_codes import DE_MINIMIS_ACROSS, DE_MINIMIS_UNCOUNTED
 from finplan.money import format_kr
 from finplan.portfolio.aggregate import LineMoney, Portfolio
@@ -55,9 +56,10 @@ def measure_de_minimis(portfolio: Portfolio) -> None:
         granted = marked.granted or (plan.project.period.start if plan.project.period else None)
         rate = settings.in_currency(Decimal(1), plan.currency) if settings is not None else None
         if granted is None or rate is None:
-            why = "no grant date (`granted`) and no project period" if granted is None else (
-                f"no rate from {plan.currency} to euro (a profile with `sek_per_eur`)"
-            )
+            if granted is None:
+                why = Message("no grant date (`granted`) and no project period")
+            else:
+                why = Message("no rate from {currency} to euro (a profile with `sek_per_eur`)", currency=plan.currency)
             portfolio.findings.append((money.plan.name, _uncounted(money, why)))
             continue
         key = marked.undertaking.replace(" ", "").casefold()
@@ -84,10 +86,14 @@ def _over_ceiling(aids: list[_Aid]) -> tuple[str, Finding] | None:
             undertaking = aid.money.line.de_minimis.undertaking
             return aid.money.plan.name, Finding(
                 DE_MINIMIS_ACROSS.code, DE_MINIMIS_ACROSS.severity,
-                f"the de minimis aid to {undertaking} in the three years to {aid.granted} is "
-                f"{format_kr(total, 'EUR')} across {len(window)} plan line{'s' if len(window) > 1 else ''}; the "
-                f"ceiling is {format_kr(ceiling, 'EUR')}: {format_kr(total - ceiling, 'EUR')} over; "
-                f"largest first: {some(plans)}",
+                Plural(
+                    "the de minimis aid to {undertaking} in the three years to {date} is {total} across {n} plan "
+                    "line; the ceiling is {ceiling}: {excess} over; largest first: {plans}",
+                    "the de minimis aid to {undertaking} in the three years to {date} is {total} across {n} plan "
+                    "lines; the ceiling is {ceiling}: {excess} over; largest first: {plans}",
+                    n=len(window), undertaking=undertaking, date=aid.granted, total=format_kr(total, "EUR"),
+                    ceiling=format_kr(ceiling, "EUR"), excess=format_kr(total - ceiling, "EUR"), plans=some(plans),
+                ),
             )
     return None
 
@@ -99,9 +105,9 @@ def _three_years_before(day: date) -> date:
         return day.replace(year=day.year - 3, day=28)
 
 
-def _uncounted(money: LineMoney, why: str) -> Finding:
+def _uncounted(money: LineMoney, why: Message) -> Finding:
     return Finding(
         DE_MINIMIS_UNCOUNTED.code, DE_MINIMIS_UNCOUNTED.severity,
-        f"`{money.line.id}` is de minimis aid to {money.line.de_minimis.undertaking} but is not counted across "
-        f"plans: {why}",
+        Message("`{id}` is de minimis aid to {undertaking} but is not counted across plans: {why}",
+                id=money.line.id, undertaking=money.line.de_minimis.undertaking, why=why),
     )

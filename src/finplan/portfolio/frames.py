@@ -31,6 +31,7 @@ from typing import Annotated
 
 from finplan.errors import InputError
 from finplan.findings import Finding, Position, describe, format_path, some
+from finplan.i18n import Message, N_
 from finplan.money import difference, format_kr
 from finplan.portfolio.aggregate import STATUSES, LineMoney, Portfolio, grouping_key
 from finplan.job_codes import FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED
@@ -108,15 +109,15 @@ def read_frames(path: Path) -> list[Frame]:
         document = load_file(path)
     except InputError as error:
         if error.position is None:
-            raise InputError(f"frames file {path} {error.message}") from None
-        raise InputError(f"frames file {path}:{error.position.line}:{error.position.column}: {error.message}") from None
+            raise InputError(Message("frames file {path} {problem}", path=path, problem=error.message)) from None
+        raise InputError(_at(path, error.position, error.message)) from None
     try:
         model = _models().model_validate(document.data)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
         loc = tuple(detail["loc"])
         at = document.source.locate(loc, key=detail["type"] == "extra_forbidden")
-        raise InputError(f"frames file {path}:{at.line}:{at.column}: {_problem(detail, loc)}") from None
+        raise InputError(_at(path, at, _problem(detail, loc))) from None
     frames, seen = [], {}
     for index, item in enumerate(model.frames):
         place = ("frames", index)
@@ -126,32 +127,44 @@ def read_frames(path: Path) -> list[Frame]:
         )
         key = (grouping_key(frame.appropriation), frame.year)
         if key in seen:
-            raise InputError(
-                f"frames file {path}:{frame.position.line}:{frame.position.column}: "
-                f"a second frame for `{frame.appropriation}` in {frame.year}; the first is on line {seen[key]}"
-            )
+            raise InputError(_at(path, frame.position, Message(
+                "a second frame for `{appropriation}` in {year}; the first is on line {first}",
+                appropriation=frame.appropriation, year=frame.year, first=seen[key],
+            )))
         seen[key] = frame.position.line
         frames.append(frame)
     return frames
 
 
+def _at(path: Path, where: Position, problem: str) -> Message:
+    return Message("frames file {path}:{line}:{column}: {problem}", path=path, line=where.line, column=where.column,
+                   problem=problem)
+
+
 _EXPECTED = {
-    "int_type": "expected a year written as a number, such as 2020",
-    "string_type": "expected text",
-    "list_type": "expected a list of frames",
-    "model_type": "expected a mapping of keys and values",
+    "int_type": N_("expected a year written as a number, such as 2020"),
+    "string_type": N_("expected text"),
+    "list_type": N_("expected a list of frames"),
+    "model_type": N_("expected a mapping of keys and values"),
 }
 
 
-def _problem(detail, loc) -> str:
-    where = f"`{format_path(loc)}`" if loc else "the frames file"
+def _problem(detail, loc) -> Message:
+    where = f"`{format_path(loc)}`" if loc else Message("the frames file")
+    value = describe(detail.get("input"))
     if detail["type"] in _EXPECTED:
-        return f"{where} is {describe(detail.get('input'))}; {_EXPECTED[detail['type']]}"
+        expected = Message(_EXPECTED[detail["type"]])
+        return Message("{where} is {value}; {expected}", where=where, value=value, expected=expected)
     if detail["type"] == "missing":
-        return f"`{format_path(loc[:-1]) or 'the frames file'}` lacks the required key `{loc[-1]}`"
+        if loc[:-1]:
+            return Message("`{place}` lacks the required key `{key}`", place=format_path(loc[:-1]), key=loc[-1])
+        return Message("`the frames file` lacks the required key `{key}`", key=loc[-1])
     if detail["type"] == "extra_forbidden":
-        return f"unknown key `{loc[-1]}`; expected one of: currency, frames, and in a frame appropriation, year, amount, note"
-    return f"{where} is {describe(detail.get('input'))}; {detail['msg']}"
+        return Message(
+            "unknown key `{key}`; expected one of: currency, frames, and in a frame appropriation, year, amount, note",
+            key=loc[-1],
+        )
+    return Message("{where} is {value}; {expected}", where=where, value=value, expected=detail["msg"])
 
 
 def configured_frames(start: Path | None = None) -> Path | None:
@@ -201,28 +214,32 @@ def _exceeded(use: FrameUse, portfolio: Portfolio) -> list[Finding]:
     decided = use.by_status["decided"]
     granted = decided + use.by_status["applied"]
     if decided > frame.amount:
-        code, what, found, plans = FRAME_EXCEEDED, "decided lines take", decided, use.plans_with("decided")
+        code, found, plans = FRAME_EXCEEDED, decided, use.plans_with("decided")
     elif granted > frame.amount:
-        code, what, found, plans = (
-            FRAME_EXCEEDED_IF_GRANTED, "decided and applied-for lines would take", granted,
-            use.plans_with("decided", "applied"),
-        )
+        code, found, plans = FRAME_EXCEEDED_IF_GRANTED, granted, use.plans_with("decided", "applied")
     else:
         return []
     named = [f"{portfolio.plans[i].label} {format_kr(amount, frame.currency)}" for i, amount in plans]
-    message = (
-        f"`{frame.appropriation}` {frame.year}: {what} {format_kr(found, frame.currency)} "
-        f"of a frame of {format_kr(frame.amount, frame.currency)}: {difference(found, frame.amount, frame.currency)}; "
-        f"plans, largest first: {some(named, 10)}"
+    words = dict(
+        appropriation=frame.appropriation, year=frame.year, found=format_kr(found, frame.currency),
+        frame=format_kr(frame.amount, frame.currency), difference=difference(found, frame.amount, frame.currency),
+        plans=some(named, 10),
     )
+    if code is FRAME_EXCEEDED:
+        message = Message("`{appropriation}` {year}: decided lines take {found} of a frame of {frame}: {difference}; "
+                          "plans, largest first: {plans}", **words)
+    else:
+        message = Message("`{appropriation}` {year}: decided and applied-for lines would take {found} of a frame of "
+                          "{frame}: {difference}; plans, largest first: {plans}", **words)
     return [Finding(code.code, code.severity, message, frame.path, frame.position)]
 
 
 def _uncounted(frame: Frame, money: LineMoney) -> Finding:
-    message = (
-        f"`{money.line.id}` of {money.plan.label} ({money.plan.name}) names `{money.line.appropriation}`, "
-        f"which has frames, but has no yearly breakdown and no period to spread "
-        f"{format_kr(money.line.amount, frame.currency)} over: no frame counts it"
+    message = Message(
+        "`{id}` of {plan} ({file}) names `{appropriation}`, which has frames, but has no yearly breakdown and no "
+        "period to spread {amount} over: no frame counts it",
+        id=money.line.id, plan=money.plan.label, file=money.plan.name, appropriation=money.line.appropriation,
+        amount=format_kr(money.line.amount, frame.currency),
     )
     return Finding(FRAME_UNCOUNTED.code, FRAME_UNCOUNTED.severity, message, frame.path, frame.position)
 

@@ -13,21 +13,26 @@ from finplan.diff.compare import DiffRun, PlanDiff, worst_first
 from finplan.findings import Severity
 from finplan.report.run import location
 from finplan.report.markdown import cell, table, write_bounded
-from finplan.i18n import _
+from finplan.i18n import N_, _, ngettext
 
 
 def render(run: DiffRun, out: TextIO) -> None:
     plans = worst_first(run.plans)
-    head = f"## finplan diff: {cell(run.old_label)} → {cell(run.new_label)}\n\n{_summary(run)}\n\n"
+    old, new = describe.shown(run.old_label), describe.shown(run.new_label)
+    head = f"## finplan diff: {cell(old)} → {cell(new)}\n\n{_summary(run)}\n\n"
     if len(plans) > 1:
         rows = (
             (plan.name, _state(plan), plan.worse(Severity.ERROR), plan.worse(), plan.count("fixed"),
              describe.amount(plan.moved, plan.currency))
             for plan in plans
         )
-        head += table(("Plan", "Change", "New errors", "New findings", "Fixed", "Money moved"), rows, right=(2, 3, 4, 5))
+        headers = (N_("Plan"), N_("Change"), N_("New errors"), N_("New findings"), N_("Fixed"), N_("Money moved"))
+        head += table(headers, rows, right=(2, 3, 4, 5))
         head += "\n"
-    write_bounded(out, head, plans, section, "changed plan")
+    write_bounded(out, head, plans, section, lambda n: ngettext(
+        "… {n} more changed plan not shown in detail: over the size of a summary.",
+        "… {n} more changed plans not shown in detail: over the size of a summary.", n,
+    ))
 
 
 def _summary(run: DiffRun) -> str:
@@ -37,25 +42,35 @@ def _summary(run: DiffRun) -> str:
 
 def _state(plan: PlanDiff) -> str:
     if plan.renamed:
-        return f"renamed from {plan.old_name}" + (", changed" if plan.state == "changed" else "")
-    return plan.state
+        if plan.state == "changed":
+            return _("renamed from {name}, changed").format(name=plan.old_name)
+        return _("renamed from {name}").format(name=plan.old_name)
+    return describe.state_word(plan.state)
 
 
 def section(plan: PlanDiff) -> str:
     """Everything that changed in one plan."""
     c = plan.currency
-    status = f"{plan.old_status or '–'} → {plan.new_status or '–'}"
+    status = f"{describe.status_word(plan.old_status)} → {describe.status_word(plan.new_status)}"
     parts = [f"### {cell(plan.name)}: {cell(_state(plan))} ({status})\n"]
     if plan.facts:
         parts.append(table(
-            ("Project", "Before", "After"),
-            ((f.what, describe.fact_value(f.kind, f.old, c), describe.fact_value(f.kind, f.new, c)) for f in plan.facts),
+            (N_("Project"), N_("Before"), N_("After")),
+            (
+                (describe.fact_word(f.what), describe.fact_value(f.kind, f.old, c),
+                 describe.fact_value(f.kind, f.new, c))
+                for f in plan.facts
+            ),
         ))
     if plan.lines:
         parts.append(table(
-            ("Line", "State", "Before", "After", "Change", "Share before", "Share after", "Change in share"),
             (
-                (f"{line.section} {line.id}", line.state, describe.amount(line.old, c), describe.amount(line.new, c),
+                N_("Line"), N_("State"), N_("Before"), N_("After"), N_("Change"), N_("Share before"), N_("Share after"),
+                N_("Change in share"),
+            ),
+            (
+                (describe.line_word(line), describe.state_word(line.state), describe.amount(line.old, c),
+                 describe.amount(line.new, c),
                  describe.signed_kr(line.change, c), describe.share(line.old_share), describe.share(line.new_share),
                  describe.points(line.points))
                 for line in plan.lines
@@ -65,9 +80,9 @@ def section(plan: PlanDiff) -> str:
     years = [(line, year) for line in plan.lines for year in line.years]
     if years:
         parts.append(table(
-            ("Line", "Year", "Before", "After", "Change"),
+            (N_("Line"), N_("Year"), N_("Before"), N_("After"), N_("Change")),
             (
-                (f"{line.section} {line.id}", year.year, describe.amount(year.old, c), describe.amount(year.new, c),
+                (describe.line_word(line), year.year, describe.amount(year.old, c), describe.amount(year.new, c),
                  describe.signed_kr((year.new or 0) - (year.old or 0), c))
                 for line, year in years
             ),
@@ -76,12 +91,15 @@ def section(plan: PlanDiff) -> str:
     fields = [(line, change) for line in plan.lines for change in line.fields]
     if fields:
         parts.append(table(
-            ("Line", "Field", "Before", "After"),
-            ((f"{line.section} {line.id}", f.name, f.old or "–", f.new or "–") for line, f in fields),
+            (N_("Line"), N_("Field"), N_("Before"), N_("After")),
+            (
+                (describe.line_word(line), f.name, describe.field_value(f.old), describe.field_value(f.new))
+                for line, f in fields
+            ),
         ))
     if any(s.change for s in plan.subtotals):
         parts.append(table(
-            ("Subtotal", "Before", "After", "Change"),
+            (N_("Subtotal"), N_("Before"), N_("After"), N_("Change")),
             (
                 (describe.label(s.value), describe.amount(s.old, c), describe.amount(s.new, c), describe.signed_kr(s.change, c))
                 for s in plan.subtotals
@@ -90,10 +108,10 @@ def section(plan: PlanDiff) -> str:
         ))
     if plan.limits and plan.money_changed:
         parts.append(table(
-            ("Limit", "Amount before", "Amount after", "Margin before", "Margin after"),
+            (N_("Limit"), N_("Amount before"), N_("Amount after"), N_("Margin before"), N_("Margin after")),
             (
                 (
-                    limit.name, describe.amount(limit.old and limit.old.amount, c),
+                    describe.shown(limit.name), describe.amount(limit.old and limit.old.amount, c),
                     describe.amount(limit.new and limit.new.amount, c),
                     describe.margin(limit.old.excess, c, is_cap=limit.old.is_cap) if limit.old else "–",
                     describe.margin(limit.new.excess, c, is_cap=limit.new.is_cap) if limit.new else "–",
@@ -104,17 +122,12 @@ def section(plan: PlanDiff) -> str:
         ))
     if plan.findings:
         parts.append(table(
-            ("Finding", "Where", "Code", "Severity", "Message"),
+            (N_("Finding"), N_("Where"), N_("Code"), N_("Severity"), N_("Message")),
             (
-                (_finding_state(f), location(plan.name if f.new else (plan.old_name or plan.name), f.finding),
+                (describe.finding_state(f), location(plan.name if f.new else (plan.old_name or plan.name), f.finding),
                  f.finding.code, str(f.finding.severity), _(f.finding.message))
                 for f in plan.findings
             ),
         ))
     return "\n".join(parts) + "\n"
 
-
-def _finding_state(change) -> str:
-    if change.state == "changed" and change.old.severity != change.new.severity:
-        return f"changed (was {change.old.severity})"
-    return change.state

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from finplan.report import wording as describe
 from finplan.diff.compare import DiffRun, FindingChange, PlanDiff, worst_first
+from finplan.i18n import N_, _
 from finplan.report.table import new_table
 from finplan.report.text import finding_text
 
@@ -15,7 +16,8 @@ _STATE_STYLE = {"new": "bold red", "changed": "yellow", "fixed": "green", "uncha
 
 
 def render(run: DiffRun, console: Console) -> None:
-    console.print(Text.assemble(("finplan diff: ", "bold"), run.old_label, " → ", run.new_label), soft_wrap=True)
+    old, new = describe.shown(run.old_label), describe.shown(run.new_label)
+    console.print(Text.assemble(("finplan diff: ", "bold"), old, " → ", new), soft_wrap=True)
     for plan in worst_first(run.plans):
         console.print()
         render_plan(plan, console)
@@ -28,50 +30,55 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
     c = plan.currency
     heading = Text(plan.name, style="bold")
     if plan.renamed:
-        heading.append(f" (renamed from {plan.old_name})")
-    heading.append(f": {plan.state}, {plan.old_status or '–'} → {plan.new_status or '–'}")
+        heading.append(" " + _("(renamed from {name})").format(name=plan.old_name))
+    old_status, new_status = describe.status_word(plan.old_status), describe.status_word(plan.new_status)
+    heading.append(f": {describe.state_word(plan.state)}, {old_status} → {new_status}")
     console.print(heading, soft_wrap=True)
     if plan.facts:
-        table = _table("Project", ("What", "Before", "After"), right=())
+        table = _table(_("Project"), (N_("What"), N_("Before"), N_("After")), right=())
         for fact in plan.facts:
             old, new = (describe.fact_value(fact.kind, value, c) for value in (fact.old, fact.new))
-            table.add_row(*_texts(fact.what, old, new))
+            table.add_row(*_texts(describe.fact_word(fact.what), old, new))
         _print(console, table)
     if plan.lines:
-        table = _table("Lines", ("Line", "State", "Before", "After", "Change", "Change in share"), right=(2, 3, 4, 5))
+        columns = (N_("Line"), N_("State"), N_("Before"), N_("After"), N_("Change"), N_("Change in share"))
+        table = _table(_("Lines"), columns, right=(2, 3, 4, 5))
         for line in plan.lines:
             table.add_row(
-                *_texts(f"{line.section} {line.id}", line.state, describe.amount(line.old, c),
+                *_texts(describe.line_word(line), describe.state_word(line.state), describe.amount(line.old, c),
                         describe.amount(line.new, c), describe.signed_kr(line.change, c), describe.points(line.points))
             )
         _print(console, table)
     years = [(line, year) for line in plan.lines for year in line.years]
     if years:
-        table = _table("Yearly amounts", ("Line", "Year", "Before", "After", "Change"), right=(1, 2, 3, 4))
+        columns = (N_("Line"), N_("Year"), N_("Before"), N_("After"), N_("Change"))
+        table = _table(_("Yearly amounts"), columns, right=(1, 2, 3, 4))
         for line, year in years:
             table.add_row(
-                *_texts(f"{line.section} {line.id}", str(year.year), describe.amount(year.old, c),
+                *_texts(describe.line_word(line), str(year.year), describe.amount(year.old, c),
                         describe.amount(year.new, c), describe.signed_kr((year.new or 0) - (year.old or 0), c))
             )
         _print(console, table)
     fields = [(line, change) for line in plan.lines for change in line.fields]
     if fields:
-        table = _table("Other fields", ("Line", "Field", "Before", "After"), right=())
+        table = _table(_("Other fields"), (N_("Line"), N_("Field"), N_("Before"), N_("After")), right=())
         for line, change in fields:
-            table.add_row(*_texts(f"{line.section} {line.id}", change.name, change.old or "–", change.new or "–"))
+            old, new = describe.field_value(change.old), describe.field_value(change.new)
+            table.add_row(*_texts(describe.line_word(line), change.name, old, new))
         _print(console, table)
     if any(s.change for s in plan.subtotals):
-        table = _table("Subtotals of the financing", ("Kind", "Before", "After", "Change"), right=(1, 2, 3))
+        table = _table(_("Subtotals of the financing"), (N_("Kind"), N_("Before"), N_("After"), N_("Change")),
+                       right=(1, 2, 3))
         for s in plan.subtotals:
             table.add_row(*_texts(describe.label(s.value), describe.amount(s.old, c), describe.amount(s.new, c),
                                   describe.signed_kr(s.change, c)))
         _print(console, table)
     if plan.limits and plan.money_changed:
-        table = _table("Caps and floors", ("Limit", "Amount before", "Amount after", "Margin before", "Margin after"),
-                       right=(1, 2, 3, 4))
+        columns = (N_("Limit"), N_("Amount before"), N_("Amount after"), N_("Margin before"), N_("Margin after"))
+        table = _table(_("Caps and floors"), columns, right=(1, 2, 3, 4))
         for limit in plan.limits:
             table.add_row(
-                *_texts(limit.name, describe.amount(limit.old and limit.old.amount, c),
+                *_texts(describe.shown(limit.name), describe.amount(limit.old and limit.old.amount, c),
                         describe.amount(limit.new and limit.new.amount, c),
                         describe.margin(limit.old.excess, c, is_cap=limit.old.is_cap) if limit.old else "–",
                         describe.margin(limit.new.excess, c, is_cap=limit.new.is_cap) if limit.new else "–")
@@ -84,10 +91,8 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
 def _finding(plan: PlanDiff, change: FindingChange) -> Text:
     """`new        file:line:col: FP501 error message`: the finding line `check` prints, after its state."""
     file = plan.name if change.new else (plan.old_name or plan.name)
-    state = change.state
-    if state == "changed" and change.old.severity != change.new.severity:
-        state = f"changed (was {change.old.severity})"
-    return Text.assemble((f"{state:<10} ", _STATE_STYLE[change.state]), finding_text(file, change.finding))
+    shown = f"{describe.finding_state(change):<10} "
+    return Text.assemble((shown, _STATE_STYLE[change.state]), finding_text(file, change.finding))
 
 
 def _table(title: str, columns: tuple[str, ...], right: tuple[int, ...]) -> Table:

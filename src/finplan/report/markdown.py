@@ -14,8 +14,8 @@ from typing import TextIO
 from finplan.findings import CheckResult, Severity
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.report.run import ReportRun, counts, location
-from finplan.report.wording import label, margin
-from finplan.i18n import _
+from finplan.report.wording import base_of, label, margin
+from finplan.i18n import N_, _, ngettext
 
 LIMIT = 1_000_000
 """Bytes, so under GitHub's limit on a step summary (1 MiB) and GitLab's on a note (1 000 000 characters)."""
@@ -33,9 +33,12 @@ def cell(value: object) -> str:
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], right: Sequence[int] = ()) -> str:
-    """A GitHub-flavoured table; the columns at `right` right-aligned. At most MAX_ROWS rows, then a count."""
+    """A GitHub-flavoured table; the columns at `right` right-aligned. At most MAX_ROWS rows, then a count.
+
+    `headers` are English texts marked for the catalog; they are shown in the reader's language.
+    """
     lines = [
-        "| " + " | ".join(cell(h) for h in headers) + " |",
+        "| " + " | ".join(cell(_(h)) for h in headers) + " |",
         "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|",
     ]
     hidden = 0
@@ -45,12 +48,18 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], right: Seque
         else:
             hidden += 1
     if hidden:
-        lines.append("| " + " | ".join([f"… {format_number(hidden)} more"] + [""] * (len(headers) - 1)) + " |")
+        more = _("… {n} more").format(n=format_number(hidden))
+        lines.append("| " + " | ".join([more] + [""] * (len(headers) - 1)) + " |")
     return "\n".join(lines) + "\n"
 
 
-def write_bounded(out: TextIO, head: str, items: Sequence, section: Callable[[object], str], noun: str) -> None:
-    """`head`, then a section for each of `items` while the whole stays under LIMIT; then how many did not fit."""
+def write_bounded(
+    out: TextIO, head: str, items: Sequence, section: Callable[[object], str], left_out: Callable[[int], str]
+) -> None:
+    """`head`, then a section for each of `items` while the whole stays under LIMIT; then how many did not fit.
+
+    `left_out(n)` says that n items were not shown, in the reader's language.
+    """
     out.write(head)
     budget = LIMIT - RESERVE - len(head.encode("utf-8"))
     shown = 0
@@ -63,47 +72,52 @@ def write_bounded(out: TextIO, head: str, items: Sequence, section: Callable[[ob
         shown += 1
     left = len(items) - shown
     if left:
-        out.write(f"… {format_number(left)} more {noun}{'' if left == 1 else 's'} not shown in detail: "
-                  "over the size of a summary.\n")
+        out.write(left_out(left).format(n=format_number(left)) + "\n")
 
 
 def _worst(result: CheckResult) -> tuple:
     return (result.readable, -result.count(Severity.ERROR), -result.count(Severity.WARNING), result.file)
 
 
-_STATUS = {"passed": "passes", "failed": "fails", "unreadable": "could not be checked"}
+_STATUS = {"passed": N_("passes"), "failed": N_("fails"), "unreadable": N_("could not be checked")}
 
 
 def render(run: ReportRun, out: TextIO) -> None:
     results = sorted(run.results, key=_worst)
     statuses = [result.status for result in run.results]
+    files = len(run.results)
+    checked = ngettext("{n} file checked", "{n} files checked", files).format(n=files) + ": " + _(
+        "{passed} pass, {failed} fail, {unreadable} could not be checked"
+    ).format(passed=statuses.count("passed"), failed=statuses.count("failed"), unreadable=statuses.count("unreadable"))
     head = (
         "## finplan check\n\n"
-        f"**{len(run.results)} file{'' if len(run.results) == 1 else 's'} checked: {statuses.count('passed')} pass, "
-        f"{statuses.count('failed')} fail, {statuses.count('unreadable')} could not be checked** "
-        f"({counts([f for _file, f in run.findings()])})"
-        + (f"; {run.baselined} accepted by the baseline" if run.baselined else "")
+        f"**{checked}** ({counts([f for _file, f in run.findings()])})"
+        + ("; " + _("{n} accepted by the baseline").format(n=run.baselined) if run.baselined else "")
         + "\n\n"
     )
     if len(results) > 1:
         rows = (
-            (run.names[r.file], _STATUS[r.status], r.count(Severity.ERROR), r.count(Severity.WARNING),
+            (run.names[r.file], _(_STATUS[r.status]), r.count(Severity.ERROR), r.count(Severity.WARNING),
              r.count(Severity.INFO))
             for r in results
         )
-        head += table(("File", "Status", "Errors", "Warnings", "Notes"), rows, right=(2, 3, 4)) + "\n"
-    write_bounded(out, head, results, lambda result: _section(run, result), "file")
+        headers = (N_("File"), N_("Status"), N_("Errors"), N_("Warnings"), N_("Notes"))
+        head += table(headers, rows, right=(2, 3, 4)) + "\n"
+    write_bounded(out, head, results, lambda result: _section(run, result), lambda n: ngettext(
+        "… {n} more file not shown in detail: over the size of a summary.",
+        "… {n} more files not shown in detail: over the size of a summary.", n,
+    ))
 
 
 def _section(run: ReportRun, result: CheckResult) -> str:
     from finplan.model import Plan
 
     name = run.names[result.file]
-    parts = [f"### {cell(name)}: {_STATUS[result.status]} ({counts(result.findings)})\n"]
+    parts = [f"### {cell(name)}: {_(_STATUS[result.status])} ({counts(result.findings)})\n"]
     if result.findings:
         parts.append(
             table(
-                ("Where", "Code", "Severity", "Message"),
+                (N_("Where"), N_("Code"), N_("Severity"), N_("Message")),
                 ((location(name, f), f.code, str(f.severity), _(f.message)) for f in result.findings),
             )
         )
@@ -126,7 +140,7 @@ def _subtotals(plan) -> str:
         for value in values
         if value != NOT_STATED or sums[group][value]
     ]
-    return table(("Subtotal", "Amount", "Share"), rows, right=(1, 2))
+    return table((N_("Subtotal"), N_("Amount"), N_("Share")), rows, right=(1, 2))
 
 
 def _caps(result: CheckResult) -> str:
@@ -138,10 +152,12 @@ def _caps(result: CheckResult) -> str:
         (
             m.title, ", ".join(line.id for _index, line in m.lines), kr(m.amount),
             format_share(m.amount, m.base) if m.share is not None else "",
-            f"{'at most' if m.is_cap else 'at least'} {kr(m.limit)}"
-            + (f" ({format_percent(m.share)} of {m.base_text()} {kr(m.base)})" if m.share is not None else ""),
+            (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
+            + (" (" + _("{share} of {base} {amount}").format(share=format_percent(m.share), base=base_of(m),
+                                                            amount=kr(m.base)) + ")" if m.share is not None else ""),
             margin(m.excess, plan.currency, is_cap=m.is_cap),
         )
         for m in measure_limits(plan, result.settings)
     ]
-    return table(("Set by", "Lines", "Amount", "Share", "Limit", "Margin"), rows, right=(2, 3, 4, 5)) if rows else ""
+    headers = (N_("Set by"), N_("Lines"), N_("Amount"), N_("Share"), N_("Limit"), N_("Margin"))
+    return table(headers, rows, right=(2, 3, 4, 5)) if rows else ""

@@ -12,12 +12,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from finplan.i18n import N_, _
 from finplan.memo.match import Match
 from finplan.report import text
 from finplan.report.run import ReportRun
 from finplan.report.table import new_table
+from finplan.report.wording import shown
 
 _STYLE = {"matches": "green", "rounded": "cyan", "differs": "bold red"}
+_OUTCOME = {"matches": N_("matches"), "rounded": N_("rounded"), "differs": N_("differs")}
 
 
 @dataclass
@@ -37,10 +40,10 @@ def render(run: ReportRun, console: Console) -> None:
 
 def matches_table(matches: list[Match]) -> Table:
     """One row per figure compared with the plan, in the memo's order."""
-    table = new_table("Figures of the memo", "Line", "Figure", "Plan", "Value", "Outcome")
+    table = new_table(_("Figures of the memo"), N_("Line"), N_("Figure"), N_("Plan"), N_("Value"), N_("Outcome"))
     for match in matches:
         table.add_row(
-            Text(f"{match.position.line}:{match.position.column}"), Text(match.figure), Text(match.target),
-            Text(match.expected), Text(match.outcome, style=_STYLE[match.outcome]),
+            Text(f"{match.position.line}:{match.position.column}"), Text(match.figure), Text(shown(match.target)),
+            Text(shown(match.expected)), Text(_(_OUTCOME[match.outcome]), style=_STYLE[match.outcome]),
         )
     return table

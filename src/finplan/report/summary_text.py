@@ -12,11 +12,13 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from finplan.findings import some
+from finplan.i18n import N_, _, ngettext
 from finplan.money import format_kr, format_number
 from finplan.portfolio.aggregate import Portfolio, Row, Table
 from finplan.report.run import counts
 from finplan.report.table import MAX_ROWS, add_lines, new_table
 from finplan.report.text import MAX_YEARS, finding_text
+from finplan.report.wording import NOT_IN_YEARS, STATUS_HEADINGS, financing_sum, shown
 
 PLANS_SHOWN = 3
 """Plans named in a row of the text tables; json, csv and xlsx name them all."""
@@ -35,15 +37,16 @@ def render(portfolio: Portfolio, console: Console) -> None:
     if portfolio.frames:
         console.print(frames_table(portfolio))
         console.print()
-    for title, how in (("Spread by days over their period", "spread"), ("Not placed in years", "unplaced")):
+    for title, how in ((N_("Spread by days over their period"), "spread"), (N_("Not placed in years"), "unplaced")):
         lines = portfolio.lines_placed(how)
         if lines:
-            console.print(lines_table(title, lines, how))
+            console.print(lines_table(_(title), lines, how))
             console.print()
     for result in portfolio.unreadable:
         for finding in result.findings:
             console.print(finding_text(result.file, finding), soft_wrap=True)
-        console.print(Text(f"{result.file}: could not be read; left out of the summary", style="bold red"), soft_wrap=True)
+        left_out = _("{file}: could not be read; left out of the summary").format(file=result.file)
+        console.print(Text(left_out, style="bold red"), soft_wrap=True)
     for file, finding in portfolio.findings:
         console.print(finding_text(file, finding), soft_wrap=True)
     console.print(closing_line(portfolio), soft_wrap=True)
@@ -60,11 +63,11 @@ def year_tables(table: Table, portfolio: Portfolio, width: int) -> list[RichTabl
     # is not a table of lines x years; the json, csv and xlsx formats hold every figure.
     shown_years = table.years[:MAX_YEARS]
     rows = [*table.rows[:MAX_ROWS], table.total]
-    name_width = min(max(len(row.key) for row in rows), 24)
+    name_width = min(max(len(shown(row.key)) for row in rows), 24)
     year_width = {year: max(len(str(year)), *(len(_amount(row.years.get(year))) for row in rows)) + 2 for year in shown_years}
     tail = max(len(format_number(row.total)) for row in rows) + 2 + 16  # the total and some of the plans
     if unplaced:
-        tail += max(len("Not in years"), *(len(format_number(row.unplaced)) for row in rows)) + 2
+        tail += max(len(_(NOT_IN_YEARS)), *(len(format_number(row.unplaced)) for row in rows)) + 2
     runs, run, used = [], [], name_width
     for year in shown_years:
         if run and used + year_width[year] + (tail if year == shown_years[-1] else 0) > width:
@@ -73,9 +76,11 @@ def year_tables(table: Table, portfolio: Portfolio, width: int) -> list[RichTabl
         run.append(year)
         used += year_width[year]
     runs.append(run)
-    title = f"Financing per year by {table.dimension.name} ({unit(table.currency)})"
+    title = _(table.dimension.title).format(unit=unit(table.currency))
     if len(table.years) > MAX_YEARS:
-        title += f", the first {MAX_YEARS} of {format_number(Decimal(len(table.years)))} years"
+        title += _(", the first {shown} of {count} years").format(
+            shown=MAX_YEARS, count=format_number(Decimal(len(table.years)))
+        )
     return [
         _year_table(
             table, portfolio, years, unplaced, last=index == len(runs) - 1,
@@ -89,19 +94,19 @@ def _year_table(table: Table, portfolio: Portfolio, years: list[int], unplaced: 
     unplaced = unplaced and last
     columns = [table.dimension.heading, *map(str, years)]
     if unplaced:
-        columns.append("Not in years")
-    rich = new_table(title, *columns, *(("Total", "Plans") if last else ()), gap=2)
+        columns.append(NOT_IN_YEARS)
+    rich = new_table(title, *columns, *((N_("Total"), N_("Plans")) if last else ()), gap=2)
     if unplaced:
         column = rich.columns[len(columns) - 1]
         column.justify, column.no_wrap = "right", True
     for row in table.rows[:MAX_ROWS]:
         labels = [ref.label for ref, _share in row.plans(portfolio.plans)]
-        rich.add_row(*_cells(row, years, unplaced, last), *((Text(some(labels, PLANS_SHOWN)),) if last else ()))
+        rich.add_row(*_cells(row, years, unplaced, last), *((Text(_(some(labels, PLANS_SHOWN))),) if last else ()))
     if len(table.rows) > MAX_ROWS:
-        rich.add_row(Text(f"… {format_number(Decimal(len(table.rows) - MAX_ROWS))} more", style="dim"))
+        rich.add_row(Text(_("… {n} more").format(n=format_number(Decimal(len(table.rows) - MAX_ROWS))), style="dim"))
     rich.add_section()
     count = len(table.total.by_plan)
-    plans = Text(f"{count} plan{'' if count == 1 else 's'}", style="bold")
+    plans = Text(ngettext("{n} plan", "{n} plans", count).format(n=count), style="bold")
     rich.add_row(*_cells(table.total, years, unplaced, last, style="bold"), *((plans,) if last else ()))
     return rich
 
@@ -111,7 +116,7 @@ def _amount(amount: Decimal | None) -> str:
 
 
 def _cells(row: Row, years: list[int], unplaced: bool, last: bool, style: str = "") -> list[Text]:
-    cells = [Text(row.key, style=style)]
+    cells = [Text(shown(row.key), style=style)]
     cells += [Text(_amount(row.years.get(year)), style=style) for year in years]
     if unplaced:
         cells.append(Text(_amount(row.unplaced or None), style=style))
@@ -123,8 +128,8 @@ def _cells(row: Row, years: list[int], unplaced: bool, last: bool, style: str = 
 def frames_table(portfolio: Portfolio) -> RichTable:
     """Each frame: decided, applied, proposed and unstated money in it, and what remains."""
     rich = new_table(
-        f"Frames ({portfolio.frames_file})", "Appropriation", "Year", "Frame", "Decided", "Applied", "Proposed",
-        "Not stated", "Remaining", gap=2,
+        _("Frames ({file})").format(file=portfolio.frames_file), N_("Appropriation"), N_("Year"), N_("Frame"),
+        *STATUS_HEADINGS, N_("Remaining"), gap=2,
     )
     for index in range(2, 8):
         rich.columns[index].justify, rich.columns[index].no_wrap = "right", True
@@ -141,7 +146,10 @@ def frames_table(portfolio: Portfolio) -> RichTable:
 
 def lines_table(title: str, lines, how: str) -> RichTable:
     """The lines placed in years by days, or not placed at all, with their plans."""
-    columns = ("Plan", "Id", "Period", "Amount") if how == "spread" else ("Plan", "Id", "Amount")
+    if how == "spread":
+        columns = (N_("Plan"), N_("Id"), N_("Period"), N_("Amount"))
+    else:
+        columns = (N_("Plan"), N_("Id"), N_("Amount"))
     rich = new_table(title, *columns)
     rich.min_width = len(title)
     # The first lines and how many more, as in the check's tables; json, csv, xlsx and HTML list them all.
@@ -156,19 +164,18 @@ def lines_table(title: str, lines, how: str) -> RichTable:
 def closing_line(portfolio: Portfolio) -> Text:
     """How many plans, their sum per currency against their declared totals, and the findings."""
     plans = len(portfolio.plans)
-    text = Text(f"{plans} plan{'' if plans == 1 else 's'} summarised", style="bold")
+    text = Text(ngettext("{n} plan summarised", "{n} plans summarised", plans).format(n=plans), style="bold")
     for currency in portfolio.currencies:
-        found = portfolio.tables[currency][0].total.total
-        declared = portfolio.plan_totals(currency)
-        text.append(f"; {format_kr(found, currency)} of financing")
-        text.append(" (the plans' totals)" if found == declared else f" (the plans' totals: {format_kr(declared, currency)})")
+        text.append("; " + financing_sum(portfolio, currency))
     failing = sum(1 for ref in portfolio.plans if ref.result.failed)
     if failing:
-        verb = "fails its" if failing == 1 else "fail their"
-        text.append(f"; {failing} {verb} check (`finplan check` says why)", style="bold red")
+        fails = ngettext("{n} fails its check (`finplan check` says why)",
+                         "{n} fail their check (`finplan check` says why)", failing)
+        text.append("; " + fails.format(n=failing), style="bold red")
     if portfolio.unreadable:
-        text.append(f"; {len(portfolio.unreadable)} could not be read", style="bold red")
+        text.append("; " + _("{n} could not be read").format(n=len(portfolio.unreadable)), style="bold red")
     if portfolio.frames_file is not None:
-        text.append(f"; frames: {counts([finding for _, finding in portfolio.findings])}")
+        found = counts([finding for _file, finding in portfolio.findings])
+        text.append("; " + _("frames: {counts}").format(counts=found))
     return text
 

@@ -14,7 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from finplan.errors import InputError
+from finplan.i18n import Message, _
 from finplan.portfolio.aggregate import STATUSES, Portfolio
+from finplan.report.wording import NOT_IN_YEARS, PLACED, STATUS_HEADINGS, shown
 
 MAX_SHEET_NAME = 31
 
@@ -33,40 +35,50 @@ def write(portfolio: Portfolio, path: Path) -> None:
     several = len(portfolio.tables) > 1
     for currency, tables in portfolio.tables.items():
         for table in tables:
-            name = table.dimension.heading + (f" {currency}" if several else "")
+            name = _(table.dimension.heading) + (f" {currency}" if several else "")
             unplaced = any(row.unplaced for row in table.rows)
-            header = [table.dimension.heading, *table.years, *(["Not in years"] if unplaced else []), "Total", "Plans"]
+            header = [
+                _(table.dimension.heading), *table.years, *([_(NOT_IN_YEARS)] if unplaced else []), _("Total"),
+                _("Plans"),
+            ]
             rows = []
             for row in (*table.rows, table.total):
                 amounts = [row.years.get(year) for year in table.years]
                 amounts += [row.unplaced] if unplaced else []
-                plans = "; ".join(ref.label for ref, _ in row.plans(portfolio.plans))
-                rows.append([row.key, *amounts, row.total, plans])
-            _sheet(book, name, header, rows, [currency] * len(rows))
+                plans = "; ".join(ref.label for ref, _part in row.plans(portfolio.plans))
+                rows.append([shown(row.key), *amounts, row.total, plans])
+            _sheet(book, name, header, rows, [currency] * len(rows), sum_row=True)
     if portfolio.frames:
-        header = ["Appropriation", "Year", "Frame", *(s.capitalize() for s in STATUSES), "Remaining", "Plans"]
+        header = [_("Appropriation"), _("Year"), _("Frame"), *map(_, STATUS_HEADINGS), _("Remaining"), _("Plans")]
         rows = [
             [use.frame.appropriation, use.frame.year, use.frame.amount, *(use.by_status[s] for s in STATUSES),
-             use.remaining, "; ".join(portfolio.plans[i].label for i, _ in use.plans_with(*STATUSES))]
+             use.remaining, "; ".join(portfolio.plans[i].label for i, _part in use.plans_with(*STATUSES))]
             for use in portfolio.frames
         ]
-        _sheet(book, "Frames", header, rows, [use.frame.currency for use in portfolio.frames])
-    _sheet(book, "Plans", ["File", "Case", "Project", "Owner", "Currency", "Total", "Check"], [
+        _sheet(book, _("Frames"), header, rows, [use.frame.currency for use in portfolio.frames])
+    plans_header = [_("File"), _("Case"), _("Project"), _("Owner"), _("Currency"), _("Total"), _("Check")]
+    _sheet(book, _("Plans"), plans_header, [
         [ref.name, ref.case, ref.plan.project.name, ref.plan.project.owner, ref.currency, ref.plan.total,
-         "fails" if ref.result.failed else "passes"]
+         _("fails") if ref.result.failed else _("passes")]
         for ref in portfolio.plans
     ], [ref.currency for ref in portfolio.plans])
-    lines_header = ["File", "Case", "Id", "Financier", "Kind", "Status", "Appropriation", "Scheme", "In years", "Amount"]
-    _sheet(book, "Lines", lines_header, [
-        [m.plan.name, m.plan.case, m.line.id, m.line.financier, m.kind, m.status, m.line.appropriation, m.line.scheme,
-         {"per_year": "breakdown", "spread": "spread by days", "unplaced": "not placed"}[m.placement.how], m.line.amount]
+    lines_header = [
+        _("File"), _("Case"), _("Id"), _("Financier"), _("Kind"), _("Status"), _("Appropriation"), _("Scheme"),
+        _("In years"), _("Amount"),
+    ]
+    _sheet(book, _("Lines"), lines_header, [
+        [m.plan.name, m.plan.case, m.line.id, m.line.financier, _(m.kind), _(m.status), m.line.appropriation,
+         m.line.scheme, _(PLACED[m.placement.how]), m.line.amount]
         for m in portfolio.lines
     ], [m.plan.currency for m in portfolio.lines])
     _save(book, path)
 
 
-def _sheet(book, name: str, header: list, rows: list[list], currencies: list[str]) -> None:
-    """A sheet of `rows` under a bold `header`; each row's amounts in the format of its currency."""
+def _sheet(book, name: str, header: list, rows: list[list], currencies: list[str], *, sum_row: bool = False) -> None:
+    """A sheet of `rows` under a bold `header`; each row's amounts in the format of its currency.
+
+    `sum_row`: the last row is the sum of the others, in bold.
+    """
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -83,7 +95,7 @@ def _sheet(book, name: str, header: list, rows: list[list], currencies: list[str
             elif isinstance(value, Decimal):
                 cell.number_format = number_format(value, currencies[index])
             widths[column - 1] = max(widths[column - 1], min(len(str(value if value is not None else "")) + 4, 60))
-    if rows and rows[-1][0] == "Sum" and header[0] != "File":
+    if rows and sum_row:
         for cell in sheet[len(rows) + 1]:
             cell.font = Font(bold=True)
     sheet.freeze_panes = "B2"
@@ -101,7 +113,8 @@ def _save(book, path: Path) -> None:
             book.save(stream)
         os.replace(temporary, path)
     except OSError as error:
-        raise InputError(f"{path} cannot be written: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise InputError(Message("{path} cannot be written: {reason}", path=path, reason=reason)) from None
     finally:
         if "temporary" in locals() and os.path.exists(temporary):
             os.unlink(temporary)

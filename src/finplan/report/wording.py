@@ -7,11 +7,59 @@ from decimal import Decimal
 from typing import Any
 
 from finplan.findings import Severity
-from finplan.i18n import N_, _, ngettext
+from finplan.i18n import N_, Message, _, ngettext
 from finplan.money import format_kr, format_number, format_percent, format_share
+
+NOT_IN_YEARS = N_("Not in years")
+"""The heading of the money of a portfolio's lines that no year holds."""
+STATUS_HEADINGS = (N_("Decided"), N_("Applied"), N_("Proposed"), N_("Not stated"))
+"""Headings of the money of each status (portfolio.aggregate.STATUSES), in their order."""
+PLACED = {"per_year": N_("breakdown"), "spread": N_("spread by days"), "unplaced": N_("not placed")}
+"""How a line's money was put in years (portfolio.spread)."""
+
+CHECK_STATUS = {"passed": N_("passed"), "failed": N_("failed"), "unreadable": N_("unreadable")}
+"""A check's outcome (CheckResult.status) as a report words it; the status itself stays the key."""
+STATES = {
+    "added": N_("added"), "removed": N_("removed"), "changed": N_("changed"), "renamed": N_("renamed"),
+    "unchanged": N_("unchanged"), "new": N_("new"), "fixed": N_("fixed"),
+}
+"""What a change did to a plan, a line or a finding (finplan.diff), as a report words it."""
+SECTIONS = {"financing": N_("financing"), "costs": N_("costs")}
+"""A plan's sections of lines, as a report names them before a line's id."""
+FACTS = {
+    "case": N_("case"), "name": N_("name"), "owner": N_("owner"), "period": N_("period"), "currency": N_("currency"),
+    "total": N_("total"), "profiles": N_("profiles"),
+}
+"""The facts of a project a diff compares (diff.compare.Fact.what); a setting's key is shown as written."""
 
 POINTS = N_("pp")
 """Percentage points (procentenheter): a share of 6,89 % becoming 4,30 % is −2,59 pp."""
+
+
+def shown(value: str) -> str:
+    """A Message in the reader's language; any other text (a line's id, a plan's words) as written.
+
+    A plan's text never goes through the catalog: a line named "total" stays "total".
+    """
+    return _(value) if isinstance(value, Message) else value
+
+
+def financing_sum(portfolio, currency: str) -> str:
+    """`38 566 657 kr of financing (the plans' totals)`: a portfolio's lines added up, and whether plans declare it."""
+    found = portfolio.tables[currency][0].total.total
+    declared = portfolio.plan_totals(currency)
+    if found == declared:
+        return _("{amount} of financing (the plans' totals)").format(amount=format_kr(found, currency))
+    return _("{amount} of financing (the plans' totals: {declared})").format(
+        amount=format_kr(found, currency), declared=format_kr(declared, currency)
+    )
+
+
+def base_of(measure) -> str:
+    """What a cap or floor (limits.Measure) is a share of, as `Measure.base_text` says it, in the reader's language."""
+    from finplan.limits import BASE_NAMES
+
+    return _(BASE_NAMES[measure.base_name]) + (_(measure.base_note) if measure.base_note else "")
 
 
 def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
@@ -67,7 +115,7 @@ def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:
         return _("yes") if value else _("no")
     if kind == "hours":
         return _("{hours} hours").format(hours=format_number(value))
-    return str(value)
+    return shown(value) if isinstance(value, str) else str(value)
 
 
 # Every keyword of the format a table shows, as a person reads it (the plan keeps the keyword).
@@ -111,3 +159,36 @@ def summary(plans: list, unchanged: int) -> tuple[str, str]:
             fixed=fixed,
         ),
     )
+
+
+def state_word(name: str) -> str:
+    """A plan's, line's or finding's state (`changed`) in the reader's language."""
+    return _(STATES[name])
+
+
+def status_word(name: str | None) -> str:
+    """A check's outcome (`passed`) in the reader's language; `–` for a side that does not exist."""
+    return _(CHECK_STATUS[name]) if name else "–"
+
+
+def finding_state(change) -> str:
+    """`new`, `fixed`, or `changed (was warning)` where the severity changed too."""
+    if change.state == "changed" and change.old.severity != change.new.severity:
+        return _("changed (was {severity})").format(severity=change.old.severity)
+    return state_word(change.state)
+
+
+def fact_word(what: str) -> str:
+    """A fact of the project (`total`) in the reader's language; a setting's key as written."""
+    return _(FACTS[what]) if what in FACTS else what
+
+
+def line_word(line) -> str:
+    """`financing region`: the section, in the reader's language, and the line's id."""
+    return f"{_(SECTIONS[line.section])} {line.id}"
+
+
+def field_value(text: str | None) -> str:
+    """Another field's value as the diff wrote it, `–` where there is none."""
+    return shown(text) if text else "–"
+

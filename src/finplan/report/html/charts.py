@@ -13,7 +13,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from finplan.i18n import N_, _
 from finplan.money import format_kr
+from finplan.report import wording
 
 _STYLE = {
     "svg.fonttype": "none",
@@ -47,7 +49,7 @@ def stacked_years(
             top = axes.bar(positions, heights, bottom=below, label=name, color=colours[index % len(colours)], width=0.7)
             below = [b + h for b, h in zip(below, heights, strict=True)]
         if top is not None:
-            sums = [sum((amounts.get(year, Decimal(0)) for _, amounts in series), Decimal(0)) for year in years]
+            sums = [sum((amounts.get(year, Decimal(0)) for _name, amounts in series), Decimal(0)) for year in years]
             upright = len(years) > 4  # side by side, long sums would run into each other
             for position, height, amount in zip(positions, below, sums, strict=True):
                 axes.annotate(
@@ -78,26 +80,31 @@ def frame_use(title: str, frames: Sequence[tuple[str, Decimal, dict[str, Decimal
         positions = list(range(len(frames)))[::-1]
         left = [0.0] * len(frames)
         for status in statuses:
-            widths = [float(by_status[status]) for _, _, by_status in frames]
-            axes.barh(positions, widths, left=left, height=0.5, label=status, color=colours[status])
+            widths = [float(by_status[status]) for _name, _amount, by_status in frames]
+            axes.barh(positions, widths, left=left, height=0.5, label=wording.label(status), color=colours[status])
             left = [a + b for a, b in zip(left, widths, strict=True)]
         axes.barh(
-            positions, [float(amount) for _, amount, _ in frames], height=0.7, fill=False,
-            edgecolor="black", linewidth=1.2, label="frame",
+            positions, [float(amount) for _name, amount, _by_status in frames], height=0.7, fill=False,
+            edgecolor="black", linewidth=1.2, label=_(N_("frame")),
         )
-        for position, (_, amount, by_status) in zip(positions, frames, strict=True):
+        for position, (_name, amount, by_status) in zip(positions, frames, strict=True):
             used = sum(by_status.values(), Decimal(0))
             axes.annotate(
-                f"{format_kr(used, currency)} of {format_kr(amount, currency)}",
+                _used_of(used, amount, currency),
                 (float(max(used, amount)), position), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8,
             )
-        axes.set_yticks(positions, [label for label, _, _ in frames])
+        axes.set_yticks(positions, [name for name, _amount, _by_status in frames])
         _money_axis(axes.xaxis, currency)
-        longest = max(len(f"{format_kr(sum(b.values(), Decimal(0)), currency)} of {format_kr(a, currency)}") for _, a, b in frames)
-        _leave_room(axes, "x", max(left + [float(a) for _, a, _ in frames]), longest * 4.6 + 8)
+        longest = max(len(_used_of(sum(b.values(), Decimal(0)), a, currency)) for _name, a, b in frames)
+        _leave_room(axes, "x", max(left + [float(a) for _name, a, _by_status in frames]), longest * 4.6 + 8)
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
         figure.legend(loc="lower center", ncols=5, frameon=False, fontsize=8)
         return _svg(figure, title)
+
+
+def _used_of(used: Decimal, frame: Decimal, currency: str) -> str:
+    """`6 439 505,85 kr of 5 000 000 kr`: a frame's use against the frame."""
+    return _("{used} of {frame}").format(used=format_kr(used, currency), frame=format_kr(frame, currency))
 
 
 def _axes(figure, *, legend_rows: int, left: float = 1.2):
