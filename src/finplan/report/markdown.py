@@ -14,7 +14,7 @@ from typing import TextIO
 from finplan.findings import CheckResult, Severity
 from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.report.run import ReportRun, counts, location
-from finplan.report.wording import base_of, label, margin
+from finplan.report.wording import label, margin, shown
 from finplan.i18n import N_, _, ngettext
 
 LIMIT = 1_000_000
@@ -150,10 +150,10 @@ def _caps(result: CheckResult) -> str:
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     rows = [
         (
-            m.title, ", ".join(line.id for _index, line in m.lines), kr(m.amount),
+            shown(m.title), ", ".join(line.id for _index, line in m.lines), kr(m.amount),
             format_share(m.amount, m.base) if m.share is not None else "",
             (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
-            + (" (" + _("{share} of {base} {amount}").format(share=format_percent(m.share), base=base_of(m),
+            + (" (" + _("{share} of {base} {amount}").format(share=format_percent(m.share), base=_(m.base_text()),
                                                             amount=kr(m.base)) + ")" if m.share is not None else ""),
             margin(m.excess, plan.currency, is_cap=m.is_cap),
         )

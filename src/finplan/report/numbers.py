@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finplan.findings import some
-from finplan.i18n import N_, Message, _
+from finplan.i18n import N_, _
 from finplan.limits import Measure, measure_limits
 from finplan.model import Plan
 from finplan.money import format_kr, format_number, format_percent, format_share
@@ -64,10 +64,10 @@ def _cap_row(plan: Plan, m: Measure) -> tuple[Text, ...]:
     if m.share is not None:
         # Two lines, each kept whole: the limit in money, then what it is a share of.
         limit += "\n" + _("{share} of {base} {amount}").format(
-            share=format_percent(m.share), base=_base(m), amount=kr(m.base)
+            share=format_percent(m.share), base=_(m.base_text()), amount=kr(m.base)
         )
     return (
-        Text((_(m.title) if isinstance(m.title, Message) else m.title).replace("`", "")),
+        Text(wording.shown(m.title).replace("`", "")),
         # The lines of a cap over many (every decision-maker's together): the first of them, and how many more.
         Text(some([line.id for _index, line in m.lines], MAX_IDS)),
         Text(kr(m.amount)),
@@ -78,7 +78,3 @@ def _cap_row(plan: Plan, m: Measure) -> tuple[Text, ...]:
 
 
 _SET_BY = {"plan": N_("(set by the plan)"), "configuration": N_("(set by the configuration)")}
-
-def _base(measure: Measure) -> str:
-    """What a cap or floor is a share of, as `Measure.base_text` says it, in the current language."""
-    return _(measure.base_text())

@@ -55,13 +55,6 @@ def financing_sum(portfolio, currency: str) -> str:
     )
 
 
-def base_of(measure) -> str:
-    """What a cap or floor (limits.Measure) is a share of, as `Measure.base_text` says it, in the reader's language."""
-    from finplan.limits import BASE_NAMES
-
-    return _(BASE_NAMES[measure.base_name]) + (_(measure.base_note) if measure.base_note else "")
-
-
 def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
     """`+1 000 000 kr`, `−1 000 000 kr`, `0 kr`."""
     return ("+" if amount > 0 else "") + format_kr(amount, currency)
