@@ -8,6 +8,7 @@ from typing import Any
 
 from finplan.findings import Severity
 from finplan.i18n import N_, Message, _, ngettext
+from finplan.keywords import LABELS
 from finplan.money import format_kr, format_number, format_percent, format_share
 
 NOT_IN_YEARS = N_("Not in years")
@@ -111,29 +112,9 @@ def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:
     return shown(value) if isinstance(value, str) else str(value)
 
 
-# Every keyword of the format a table shows, as a person reads it (the plan keeps the keyword).
-_LABELS = {
-    "public": N_("public"),
-    "private": N_("private"),
-    "cash": N_("cash"),
-    "in_kind": N_("in kind"),
-    "decided": N_("decided"),
-    "applied": N_("applied"),
-    "proposed": N_("proposed"),
-    "not stated": N_("not stated"),
-    "staff": N_("staff"),
-    "external_services": N_("external services"),
-    "travel": N_("travel"),
-    "premises_equipment": N_("premises and equipment"),
-    "investments": N_("investments"),
-    "flat_rate": N_("flat-rate costs"),
-    "income": N_("income"),
-}
-
-
 def label(value: str) -> str:
     """A format keyword as a person reads it, in the current language: `in_kind` -> `in kind`."""
-    return _(_LABELS[value]) if value in _LABELS else value
+    return _(LABELS[value]) if value in LABELS else value
 
 
 def summary(plans: list, unchanged: int) -> tuple[str, str]:

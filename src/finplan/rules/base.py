@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from finplan.codes import Code
 from finplan.findings import Data, Figure, Path, Severity
-from finplan.i18n import N_, Message
 from finplan.model import CostLine, FinancingLine, Period, Plan
 from finplan.profiles import Settings
 
@@ -63,24 +62,6 @@ def rule(
 def figures(currency: str, **amounts: Decimal | None) -> dict[str, Figure]:
     """Amounts in the plan's currency as a finding's data, the ones given as None left out."""
     return {role: Figure(value, currency) for role, value in amounts.items() if value is not None}
-
-
-# The format's keywords a message names, as a person reads them; the plan keeps the keyword.
-_KEYWORDS = {
-    "public": N_("public"),
-    "private": N_("private"),
-    "cash": N_("cash"),
-    "in_kind": N_("in kind"),
-    "decided": N_("decided"),
-    "applied": N_("applied"),
-    "proposed": N_("proposed"),
-    "not stated": N_("not stated"),
-}
-
-
-def keyword(value: str) -> Message:
-    """A keyword of the format (`in_kind`) as a message shows it: `in kind`, `i annat än pengar`."""
-    return Message(_KEYWORDS[value])
 
 
 Line = FinancingLine | CostLine

@@ -27,8 +27,9 @@ _BASES = {
     "staff_of_other_direct": N_("the direct costs other than staff"),
     "remaining_of_staff": N_("the staff costs"),
 }
-# A cost line's category, as a finding names it (a flat-rate line has sentences of its own).
-_CATEGORIES = {
+# A cost line's category, as a finding names it (a flat-rate line has sentences of its own): the keyword
+# with spaces, as findings have always said it, so their English and fingerprints stay as they were.
+CATEGORIES = {
     "staff": N_("staff"),
     "external_services": N_("external services"),
     "travel": N_("travel"),
@@ -112,7 +113,7 @@ def flat_rate_declared(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 ("costs", index, "flat_rate"),
                 Message(
                     "`{id}` is {category} with a flat rate; expected a flat rate only on a `flat_rate` or `staff` line",
-                    id=line.id, category=Message(_CATEGORIES[line.category]),
+                    id=line.id, category=Message(CATEGORIES[line.category]),
                 ),
             )
 
@@ -223,7 +224,7 @@ def flat_rate_remaining(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 message = Message(
                     "`{id}` is {category} beside the flat rate that covers all costs but staff; "
                     "expected only staff, in-kind and income lines beside it",
-                    id=line.id, category=Message(_CATEGORIES[line.category]),
+                    id=line.id, category=Message(CATEGORIES[line.category]),
                 )
             yield Violation(
                 ("costs", index),

@@ -8,7 +8,8 @@ from finplan.findings import Severity, shorten
 from finplan.i18n import N_, Message
 from finplan.model import FinancingLine, Plan
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, financing_lines, keyword, rule
+from finplan.keywords import keyword
+from finplan.rules.base import Violation, financing_lines, rule
 
 _HANDBOOKS = (
     "Tillväxtverket, handbook for national project funds, \"Medfinansiering av projektet\"; "

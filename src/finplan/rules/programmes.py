@@ -17,7 +17,7 @@ from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_share
 from finplan.profiles import PROFILES, Profile, Settings
 from finplan.rules.base import Violation, figures, financing_lines, rule
-from finplan.rules.flat_rates import DIRECT
+from finplan.rules.flat_rates import CATEGORIES, DIRECT
 from finplan.totals import total_of
 
 _CPR = "Förordning (EU) 2021/1060"
@@ -89,16 +89,6 @@ def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
         )
 
 
-# A direct cost category as FP602 names it: the keyword with spaces for underscores.
-_CATEGORIES = {
-    "staff": N_("staff"),
-    "external_services": N_("external services"),
-    "travel": N_("travel"),
-    "premises_equipment": N_("premises equipment"),
-    "investments": N_("investments"),
-}
-
-
 @rule(
     "FP602", "simplified-costs", Severity.ERROR, profiles=_having("simplified_costs_up_to"),
     source=f"{_CPR} art. 53.2 ({_SOURCES} §2.3); Förordning (1999:710) 2 § for the rate ({_SOURCES} §4.4)",
@@ -135,7 +125,7 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     "`{id}` is {category} at real cost, but the total {total} is at most {limit_eur} ({limit}); "
                     "expected unit costs, a lump sum or a flat rate (`paid_as:` or `flat_rate:`), or "
                     "`state_aid: true` on the support",
-                    id=line.id, category=Message(_CATEGORIES[line.category]), total=format_kr(plan.total, plan.currency),
+                    id=line.id, category=Message(CATEGORIES[line.category]), total=format_kr(plan.total, plan.currency),
                     limit_eur=format_kr(euro, "EUR"), limit=format_kr(threshold, plan.currency),
                 ),
                 data=figures(plan.currency, found=plan.total, limit=threshold),

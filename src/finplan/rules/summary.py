@@ -9,7 +9,8 @@ from finplan.i18n import Message, join
 from finplan.model import Plan
 from finplan.money import format_kr, format_share
 from finplan.profiles import Settings
-from finplan.rules.base import Violation, keyword, rule
+from finplan.keywords import keyword
+from finplan.rules.base import Violation, rule
 from finplan.totals import GROUPS, NOT_STATED, subtotals
 
 
