@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, run_finplan
+from conftest import ROOT, SEED, run_finplan, without_messages
 
 from finplan import i18n
 from finplan.i18n import PoError, choose_language, compile_mo, locale_language, marked_messages, parse_po
@@ -183,16 +183,7 @@ def test_the_run_summary_over_several_files(write):
 def test_json_codes_keys_and_fingerprints_are_the_same_in_both_languages():
     english = json.loads(run_finplan("--lang", "en", "check", SEED, "-o", "json").output)
     swedish = json.loads(run_finplan("--lang", "sv", "check", SEED, "-o", "json").output)
-
-    def shape(value):
-        """Keys, codes, severities, statuses and fingerprints; the messages' words may differ."""
-        if isinstance(value, dict):
-            return {key: (None if key == "message" else shape(item)) for key, item in value.items()}
-        if isinstance(value, list):
-            return [shape(item) for item in value]
-        return value
-
-    assert shape(swedish) == shape(english)
+    assert without_messages(swedish) == without_messages(english)
     assert [f["code"] for f in swedish["files"][0]["findings"]] == ["FP412", "FP412", "FP502"]
 
 
