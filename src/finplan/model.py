@@ -100,14 +100,24 @@ def _date(value: object) -> date:
     if not isinstance(value, str) or not _DATE.match(value):
         raise validation_error("date", Message("expected a date written YYYY-MM-DD, such as 2019-10-01"))
     year, month, day = (int(part) for part in value.split("-"))
-    # Said here rather than taken from date's own error, whose words are Python's.
-    if year == 0:
-        raise validation_error("date", Message("no such date: year 0 is out of range"))
-    if not 1 <= month <= 12:
-        raise validation_error("date", Message("no such date: month must be in 1..12"))
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise validation_error("date", Message("no such date: day is out of range for month"))
+    reason = impossible_date(year, month, day)
+    if reason is not None:
+        raise validation_error("date", Message("no such date: {reason}", reason=reason))
     return date(year, month, day)
+
+
+def impossible_date(year: int, month: int, day: int) -> Message | None:
+    """Why year, month and day name no day of the calendar, in finplan's words; None where they do.
+
+    Said here rather than taken from `date`'s own error, whose words are Python's and have no translation.
+    """
+    if year == 0:
+        return Message("year 0 is out of range")
+    if not 1 <= month <= 12:
+        return Message("month must be in 1..12")
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return Message("day is out of range for month")
+    return None
 
 
 def _id(value: object) -> str:

@@ -28,7 +28,8 @@ from datetime import date
 from decimal import Decimal
 
 from finplan.findings import shorten
-from finplan.i18n import Message, N_
+from finplan.i18n import Message
+from finplan.model import impossible_date
 from finplan.money import MAX_AMOUNT
 
 AMOUNT, PERCENT, DATE, PERIOD, DURATION, CASE, MONTH = (
@@ -241,28 +242,20 @@ def _number(text: str, *, decimal_point: bool) -> tuple[Decimal, int]:
 def _day(text: str) -> date | Message:
     """The date written `text` (ISO or "1 oktober 2019"), or why it is none."""
     parts = text.split()
-    try:
-        if len(parts) == 3:
-            return date(int(parts[2]), _MONTHS[parts[1].lower().rstrip(".")], int(parts[0]))
-        return date.fromisoformat(text)
-    except ValueError as error:
-        return Message("{text} is no date ({reason})", text=text, reason=_reason(error))
+    if len(parts) == 3:
+        year, month, day = int(parts[2]), _MONTHS[parts[1].lower().rstrip(".")], int(parts[0])
+    else:
+        year, month, day = (int(part) for part in text.split("-"))
+    reason = impossible_date(year, month, day)
+    if reason is not None:
+        return Message("{text} is no date ({reason})", text=text, reason=reason)
+    return date(year, month, day)
 
 
 def _month_day(month: str, year: str, *, last: bool) -> date | Message:
     """The first (or last) day of a month written by name, or why there is none."""
     number = _MONTHS[month.lower().rstrip(".")]
-    try:
-        return date(int(year), number, calendar.monthrange(int(year), number)[1] if last else 1)
-    except ValueError as error:
-        return Message("{month} {year} is no month ({reason})", month=month, year=year, reason=_reason(error))
-
-
-# What the standard library says of a date that is none, for the digits a memo's date can have.
-_REASONS = frozenset((N_("month must be in 1..12"), N_("day is out of range for month"), N_("year 0 is out of range")))
-
-
-def _reason(error: ValueError) -> str:
-    """The standard library's reason a date is none, in the reader's language where it is one finplan knows."""
-    reason = str(error)
-    return Message(reason) if reason in _REASONS else reason
+    reason = impossible_date(int(year), number, 1)
+    if reason is not None:
+        return Message("{month} {year} is no month ({reason})", month=month, year=year, reason=reason)
+    return date(int(year), number, calendar.monthrange(int(year), number)[1] if last else 1)
