@@ -13,23 +13,19 @@ import re
 from finplan.codes import Code
 from finplan.errors import INPUT_SOURCE
 from finplan.findings import Finding, Position, Severity, shorten
-from finplan.i18n import N_, Message
+from finplan.i18n import Message
 from finplan.loader import inside_scalars
 
 VALUE_CUT = Code(
     "FP005", "comment-cuts-value", Severity.WARNING,
-    "\n\n".join((  # each paragraph marked for the catalog (`Code.paragraphs`)
-        N_("A `#` right after a value's text does not start a comment by mistake."),
-        N_(
-            "Why: YAML reads ` #` and the rest of its line as a comment, so\n"
-            "`financier: Region #1` is the text \"Region\", and nothing says so. A `#`\n"
-            "followed directly by text, after a value on the same line, is most likely\n"
-            "part of the value: quote the value (`financier: \"Region #1\"`), or write the\n"
-            "comment with a space after its `#`.\n"
-            "Fails (is reported): `financier: Region #1`.\n"
-            "Passes: `financier: \"Region #1\"`, `financier: Region  # the county's region`."
-        ),
-    )),
+    "A `#` right after a value's text does not start a comment by mistake.\n\n"
+    "Why: YAML reads ` #` and the rest of its line as a comment, so\n"
+    "`financier: Region #1` is the text \"Region\", and nothing says so. A `#`\n"
+    "followed directly by text, after a value on the same line, is most likely\n"
+    "part of the value: quote the value (`financier: \"Region #1\"`), or write the\n"
+    "comment with a space after its `#`.\n"
+    "Fails (is reported): `financier: Region #1`.\n"
+    "Passes: `financier: \"Region #1\"`, `financier: Region  # the county's region`.",
     source=INPUT_SOURCE,
 )
 

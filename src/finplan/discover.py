@@ -25,15 +25,11 @@ _PLAN_KEY = re.compile(rb"^finplan[ \t]*:", re.MULTILINE)
 
 NOT_A_PLAN = Code(
     "FP004", "not-a-plan", Severity.INFO,
-    "\n\n".join((  # each paragraph marked for the catalog (`Code.paragraphs`)
-        N_("A YAML file found below a folder is not a plan, and was passed over."),
-        N_(
-            "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
-            "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
-            "folder or glob finds it; the note says which files were passed over. A file\n"
-            "named on the command line is always checked."
-        ),
-    )),
+    "A YAML file found below a folder is not a plan, and was passed over.\n\n"
+    "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
+    "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
+    "folder or glob finds it; the note says which files were passed over. A file\n"
+    "named on the command line is always checked.",
     source=INPUT_SOURCE,
 )
 

@@ -13,17 +13,12 @@ from finplan.i18n import N_
 
 INPUT_SOURCE = N_("finplan's loader and plan format (docs/plan-format.md)")
 
-# The input codes' documentation, each paragraph marked for the catalog (`Code.paragraphs`).
 UNREADABLE = Code(
     "FP000", "unreadable", Severity.ERROR,
-    "\n\n".join((
-        N_("The file could not be read as a plan."),
-        N_(
-            "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
-            "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
-            "refused as a whole, and the exit code is 2."
-        ),
-    )),
+    "The file could not be read as a plan.\n\n"
+    "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
+    "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
+    "refused as a whole, and the exit code is 2.",
     source=INPUT_SOURCE, fixed=True,
 )
 

@@ -14,77 +14,52 @@ from finplan.findings import Severity
 from finplan.i18n import N_
 
 
-def _paragraphs(*paragraphs: str) -> str:
-    """A code's documentation, its paragraphs marked one by one: each is one text of the catalog (`Code.paragraphs`)."""
-    return "\n\n".join(paragraphs)
-
-
 _SOURCE = N_("the appropriation's yearly frame (ram), from the frames file (docs/summary.md)")
 
 FRAME_EXCEEDED = Code(
     "FP801", "frame-exceeded", Severity.ERROR,
-    _paragraphs(
-        N_("Decided plans take more of a yearly frame than the frame holds."),
-        N_(
-            "The money of decided financing lines naming the frame's appropriation, in\n"
-            "the frame's year (from the lines' yearly breakdowns, or spread by days),\n"
-            "adds up to more than the frame. The finding names the plans, largest first."
-        ),
-    ),
+    "Decided plans take more of a yearly frame than the frame holds.\n\n"
+    "The money of decided financing lines naming the frame's appropriation, in\n"
+    "the frame's year (from the lines' yearly breakdowns, or spread by days),\n"
+    "adds up to more than the frame. The finding names the plans, largest first.",
     source=_SOURCE,
 )
 FRAME_EXCEEDED_IF_GRANTED = Code(
     "FP802", "frame-exceeded-if-granted", Severity.WARNING,
-    _paragraphs(
-        N_("Decided and applied-for money together exceed a yearly frame."),
-        N_(
-            "The decided lines fit the frame, but granting what is applied for would\n"
-            "take more than it holds. The finding names the plans, largest first."
-        ),
-    ),
+    "Decided and applied-for money together exceed a yearly frame.\n\n"
+    "The decided lines fit the frame, but granting what is applied for would\n"
+    "take more than it holds. The finding names the plans, largest first.",
     source=_SOURCE,
 )
 FRAME_UNCOUNTED = Code(
     "FP803", "frame-line-not-in-years", Severity.WARNING,
-    _paragraphs(
-        N_("A line naming a framed appropriation cannot be put in years."),
-        N_(
-            "The line has no yearly breakdown and neither it nor its project has a\n"
-            "period, so no year's frame can count it: the frame's use may be larger\n"
-            "than shown."
-        ),
-    ),
+    "A line naming a framed appropriation cannot be put in years.\n\n"
+    "The line has no yearly breakdown and neither it nor its project has a\n"
+    "period, so no year's frame can count it: the frame's use may be larger\n"
+    "than shown.",
     source=_SOURCE,
 )
 
 DE_MINIMIS_ACROSS = Code(
     "FP804", "de-minimis-across-plans", Severity.ERROR,
-    _paragraphs(
-        N_("De minimis aid to one undertaking, across plans, stays within the ceiling over three years."),
-        N_(
-            "Why: de minimis aid to one undertaking may not exceed 300 000 EUR over any\n"
-            "period of three years (Reg. (EU) 2023/2831 art. 3(2), aid granted from 2024;\n"
-            "200 000 EUR under Reg. (EU) 1407/2013 before). One plan sees only its own\n"
-            "aid (FP603); `finplan summary` adds the lines marked `de_minimis` to the same\n"
-            "organisation number in every plan, by grant date, in euro.\n"
-            "Fails: two plans granting 200 000 EUR each to 556677-8899 a year apart.\n"
-            "Passes: the same grants four years apart."
-        ),
-    ),
+    "De minimis aid to one undertaking, across plans, stays within the ceiling over three years.\n\n"
+    "Why: de minimis aid to one undertaking may not exceed 300 000 EUR over any\n"
+    "period of three years (Reg. (EU) 2023/2831 art. 3(2), aid granted from 2024;\n"
+    "200 000 EUR under Reg. (EU) 1407/2013 before). One plan sees only its own\n"
+    "aid (FP603); `finplan summary` adds the lines marked `de_minimis` to the same\n"
+    "organisation number in every plan, by grant date, in euro.\n"
+    "Fails: two plans granting 200 000 EUR each to 556677-8899 a year apart.\n"
+    "Passes: the same grants four years apart.",
     source=N_(
         "Förordning (EU) 2023/2831 art. 3.2; Förordning (EU) nr 1407/2013 art. 3.2 (docs/programme-sources.md §3)"
     ),
 )
 DE_MINIMIS_UNCOUNTED = Code(
     "FP805", "de-minimis-not-counted", Severity.INFO,
-    _paragraphs(
-        N_("Says when a de minimis line cannot be counted across plans."),
-        N_(
-            "A line marked `de_minimis` with no grant date (no `granted` and no project\n"
-            "period), or in a currency with no rate to euro from its profiles, cannot be\n"
-            "placed in the three-year window; the note names it rather than pass it over."
-        ),
-    ),
+    "Says when a de minimis line cannot be counted across plans.\n\n"
+    "A line marked `de_minimis` with no grant date (no `granted` and no project\n"
+    "period), or in a currency with no rate to euro from its profiles, cannot be\n"
+    "placed in the three-year window; the note names it rather than pass it over.",
     source=N_("finplan summary (docs/summary.md)"),
 )
 
@@ -95,115 +70,83 @@ _MEMO_SOURCE = N_("finplan's memo check (docs/memo.md)")
 
 AMOUNT_DIFFERS = Code(
     "FP701", "memo-amount-differs", Severity.ERROR,
-    _paragraphs(
-        N_("An amount the memo gives a financier is the plan's amount for that financier."),
-        N_(
-            "Why: the memo is what is signed; a figure typed by hand from the plan that\n"
-            "differs from it decides a sum nobody planned.\n"
-            "Fails: \"Länsstyrelsen 1 702 900 kronor\" where the plan's line is 1 702 800.\n"
-            "Passes: \"Länsstyrelsen 1 702 800 kronor\"; \"3 miljoner kronor\" for 3 077 694 kr\n"
-            "is a rounded figure (FP703), and an error only outside its precision."
-        ),
-    ),
+    "An amount the memo gives a financier is the plan's amount for that financier.\n\n"
+    "Why: the memo is what is signed; a figure typed by hand from the plan that\n"
+    "differs from it decides a sum nobody planned.\n"
+    "Fails: \"Länsstyrelsen 1 702 900 kronor\" where the plan's line is 1 702 800.\n"
+    "Passes: \"Länsstyrelsen 1 702 800 kronor\"; \"3 miljoner kronor\" for 3 077 694 kr\n"
+    "is a rounded figure (FP703), and an error only outside its precision.",
     source=_MEMO_SOURCE,
 )
 TOTAL_DIFFERS = Code(
     "FP702", "memo-total-differs", Severity.ERROR,
-    _paragraphs(
-        N_("A total, sum or remainder in the memo is what the plan gives."),
-        N_(
-            "Why: a total over parts that do not add up to it (620 211 kr stated over\n"
-            "parts of 600 211 kr) leaves the decision unclear about what is granted.\n"
-            "Fails: \"omsluter totalt 38 566 757 kronor\" for a total of 38 566 657; a\n"
-            "\"resterande\" figure other than the total less the parts listed before it;\n"
-            "parts after \"varav\" that add up to more than the figure they are part of.\n"
-            "Passes: \"Projektet omsluter totalt 38 566 657 kronor\"; \"Resterande\n"
-            "finansiering, 19 283 329 kronor\" after parts of 19 283 328 kronor."
-        ),
-    ),
+    "A total, sum or remainder in the memo is what the plan gives.\n\n"
+    "Why: a total over parts that do not add up to it (620 211 kr stated over\n"
+    "parts of 600 211 kr) leaves the decision unclear about what is granted.\n"
+    "Fails: \"omsluter totalt 38 566 757 kronor\" for a total of 38 566 657; a\n"
+    "\"resterande\" figure other than the total less the parts listed before it;\n"
+    "parts after \"varav\" that add up to more than the figure they are part of.\n"
+    "Passes: \"Projektet omsluter totalt 38 566 657 kronor\"; \"Resterande\n"
+    "finansiering, 19 283 329 kronor\" after parts of 19 283 328 kronor.",
     source=_MEMO_SOURCE,
 )
 ROUNDED = Code(
     "FP703", "memo-rounded", Severity.INFO,
-    _paragraphs(
-        N_("A rounded figure in the memo is within its stated precision of the plan."),
-        N_(
-            "Why: \"3 miljoner kronor\" for a line of 3 077 694 kr is true to the million,\n"
-            "not to the krona; the reader of a decision should know which figures are exact.\n"
-            "Noted: \"2,6 mnkr\" for 2 558 128 kr (to the nearest 100 000). An error (FP701\n"
-            "or FP702) where the plan's amount lies outside the precision, as \"2,6 mnkr\"\n"
-            "for 2 758 128 kr."
-        ),
-    ),
+    "A rounded figure in the memo is within its stated precision of the plan.\n\n"
+    "Why: \"3 miljoner kronor\" for a line of 3 077 694 kr is true to the million,\n"
+    "not to the krona; the reader of a decision should know which figures are exact.\n"
+    "Noted: \"2,6 mnkr\" for 2 558 128 kr (to the nearest 100 000). An error (FP701\n"
+    "or FP702) where the plan's amount lies outside the precision, as \"2,6 mnkr\"\n"
+    "for 2 758 128 kr.",
     source=_MEMO_SOURCE,
 )
 PERIOD_DIFFERS = Code(
     "FP704", "memo-period-differs", Severity.ERROR,
-    _paragraphs(
-        N_("A period in the memo is the plan's project period, and its dates are dates."),
-        N_(
-            "Why: costs are eligible only inside the decided period; a memo deciding\n"
-            "another period than the plan's decides other costs.\n"
-            "Fails: \"under perioden 2019-10-01 – 2022-10-30\" for a period ending\n"
-            "2022-09-30; \"2019-13-01\". Passes: \"2019-10-01 – 2022-09-30\", and \"från\n"
-            "oktober 2019 till september 2022\" (to the month)."
-        ),
-    ),
+    "A period in the memo is the plan's project period, and its dates are dates.\n\n"
+    "Why: costs are eligible only inside the decided period; a memo deciding\n"
+    "another period than the plan's decides other costs.\n"
+    "Fails: \"under perioden 2019-10-01 – 2022-10-30\" for a period ending\n"
+    "2022-09-30; \"2019-13-01\". Passes: \"2019-10-01 – 2022-09-30\", and \"från\n"
+    "oktober 2019 till september 2022\" (to the month).",
     source=_MEMO_SOURCE,
 )
 DURATION_DIFFERS = Code(
     "FP705", "memo-duration-differs", Severity.ERROR,
-    _paragraphs(
-        N_("A project's length in words is the length of the plan's period."),
-        N_(
-            "Why: a decision that states a three-year project for a 23-month period\n"
-            "promises what the plan does not finance.\n"
-            "Fails: \"ett treårigt projekt\" for 2020-02-01 – 2021-12-31 (23 months).\n"
-            "Passes: \"tre år\", \"ett treårigt projekt\" or \"36 månader\" for\n"
-            "2019-10-01 – 2022-09-30. Only lengths in a sentence about the project or\n"
-            "its period are read."
-        ),
-    ),
+    "A project's length in words is the length of the plan's period.\n\n"
+    "Why: a decision that states a three-year project for a 23-month period\n"
+    "promises what the plan does not finance.\n"
+    "Fails: \"ett treårigt projekt\" for 2020-02-01 – 2021-12-31 (23 months).\n"
+    "Passes: \"tre år\", \"ett treårigt projekt\" or \"36 månader\" for\n"
+    "2019-10-01 – 2022-09-30. Only lengths in a sentence about the project or\n"
+    "its period are read.",
     source=_MEMO_SOURCE,
 )
 SHARE_DIFFERS = Code(
     "FP706", "memo-share-differs", Severity.ERROR,
-    _paragraphs(
-        N_("A percentage the memo gives a financier is that line's share of the total."),
-        N_(
-            "Why: a share is how a cap such as the 1:1 appropriation's 50 % is read; a\n"
-            "wrong one misleads the decision about the cap.\n"
-            "Fails: \"Länets kommuner … 36 %\" for a share of 35,32 %. Passes: \"35 %\"\n"
-            "(to the percent) or \"35,32 %\"."
-        ),
-    ),
+    "A percentage the memo gives a financier is that line's share of the total.\n\n"
+    "Why: a share is how a cap such as the 1:1 appropriation's 50 % is read; a\n"
+    "wrong one misleads the decision about the cap.\n"
+    "Fails: \"Länets kommuner … 36 %\" for a share of 35,32 %. Passes: \"35 %\"\n"
+    "(to the percent) or \"35,32 %\".",
     source=_MEMO_SOURCE,
 )
 LINE_UNMENTIONED = Code(
     "FP707", "memo-line-unmentioned", Severity.WARNING,
-    _paragraphs(
-        N_("Every line of the plan has its amount in the memo."),
-        N_(
-            "Why: a financier the memo leaves out is a commitment the decision does not\n"
-            "show. Fails: a plan with a Jämtkraft line of 300 000 kr and a memo that\n"
-            "states no figure for Jämtkraft. Passes: \"Jämtkraft 300 000 kronor\", or the\n"
-            "line as the remainder (\"Resterande finansiering, … kronor\")."
-        ),
-    ),
+    "Every line of the plan has its amount in the memo.\n\n"
+    "Why: a financier the memo leaves out is a commitment the decision does not\n"
+    "show. Fails: a plan with a Jämtkraft line of 300 000 kr and a memo that\n"
+    "states no figure for Jämtkraft. Passes: \"Jämtkraft 300 000 kronor\", or the\n"
+    "line as the remainder (\"Resterande finansiering, … kronor\").",
     source=_MEMO_SOURCE,
 )
 FIGURE_UNMATCHED = Code(
     "FP708", "memo-figure-unmatched", Severity.INFO,
-    _paragraphs(
-        N_("A figure in the memo matches something in the plan."),
-        N_(
-            "Why: an amount, share or case number the plan does not hold is either from\n"
-            "elsewhere (a decision the memo cites) or a figure to look at once more.\n"
-            "Noted: \"500 000 kronor\" where no line, total or remainder is 500 000 kr;\n"
-            "a case number that is neither the project's nor a line's. Passes: every\n"
-            "figure that matches a line, the total, the period or a case number."
-        ),
-    ),
+    "A figure in the memo matches something in the plan.\n\n"
+    "Why: an amount, share or case number the plan does not hold is either from\n"
+    "elsewhere (a decision the memo cites) or a figure to look at once more.\n"
+    "Noted: \"500 000 kronor\" where no line, total or remainder is 500 000 kr;\n"
+    "a case number that is neither the project's nor a line's. Passes: every\n"
+    "figure that matches a line, the total, the period or a case number.",
     source=_MEMO_SOURCE,
 )
 

@@ -32,14 +32,10 @@ from finplan.model import FORMAT_VERSION, Plan
 
 SHAPE = Code(
     "FP001", "shape", Severity.ERROR,
-    "\n\n".join((
-        N_("The plan does not have the format's shape."),
-        N_(
-            "A key the format does not know (with a \"did you mean\" hint), a required key\n"
-            "missing, a value of the wrong type, an amount or date that cannot be read\n"
-            "exactly. No rule can run on such a plan, so the exit code is 2."
-        ),
-    )),
+    "The plan does not have the format's shape.\n\n"
+    "A key the format does not know (with a \"did you mean\" hint), a required key\n"
+    "missing, a value of the wrong type, an amount or date that cannot be read\n"
+    "exactly. No rule can run on such a plan, so the exit code is 2.",
     source=INPUT_SOURCE, fixed=True,
 )
 

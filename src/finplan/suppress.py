@@ -17,28 +17,19 @@ from finplan.i18n import N_, Message, join
 from finplan.loader import inside_scalars
 
 _SOURCE = N_("finplan's inline ignores (docs/ci.md)")
-# Each paragraph of the codes' documentation is marked for the catalog (`Code.paragraphs`).
 IGNORE_WITHOUT_CODE = Code(
     "FP002", "ignore-without-code", Severity.ERROR,
-    "\n\n".join((
-        N_("An inline ignore comment names the codes it silences."),
-        N_(
-            "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
-            "names no code, or something that is not a code, would silence anything\n"
-            "that appears on that line later, unread; it is an error."
-        ),
-    )),
+    "An inline ignore comment names the codes it silences.\n\n"
+    "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
+    "names no code, or something that is not a code, would silence anything\n"
+    "that appears on that line later, unread; it is an error.",
     source=_SOURCE,
 )
 UNUSED_IGNORE = Code(
     "FP003", "unused-ignore", Severity.WARNING,
-    "\n\n".join((
-        N_("An inline ignore comment silences a finding on its line."),
-        N_(
-            "A comment naming a code that has no finding on its line silences nothing;\n"
-            "left in place it would hide a later finding nobody has read. Remove it."
-        ),
-    )),
+    "An inline ignore comment silences a finding on its line.\n\n"
+    "A comment naming a code that has no finding on its line silences nothing;\n"
+    "left in place it would hide a later finding nobody has read. Remove it.",
     source=_SOURCE,
 )
 
