@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, ROOT, SEED, run_finplan
 
-SCHEMA = ROOT / "src" / "finplan" / "report" / "diff-report.schema.json"
+SCHEMA = ROOT / "src" / "finplan" / "report" / "diff" / "diff-report.schema.json"
 
 
 def moved(text: str, amount: str = "1 000 000") -> str:

@@ -148,7 +148,7 @@ def test_the_gitlab_job_posts_the_diff_as_a_merge_request_note(pull_request):
 
 def test_the_json_diff_example_follows_the_schema():
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((ROOT / "src" / "finplan" / "report" / "diff-report.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "src" / "finplan" / "report" / "diff" / "diff-report.schema.json").read_text(encoding="utf-8"))
     (example,) = [json.loads(b) for b in _blocks("json") if '"diff_format"' in b]
     jsonschema.validate(example, schema, cls=jsonschema.Draft202012Validator)
 

@@ -85,7 +85,7 @@ def test_github_workflow_commands_follow_the_grammar(folder):
 
 
 def test_github_escaping_of_data_and_properties():
-    from finplan.report.github import escape_data, escape_property
+    from finplan.report.check.github import escape_data, escape_property
 
     assert escape_data("50 % over\r\nnext") == "50 %25 over%0D%0Anext"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
@@ -101,7 +101,7 @@ def test_json_follows_its_documented_schema(folder):
     run = run_finplan("check", "budgets", "--format", "json")
     assert run.exit_code == 1
     document = json.loads(run.output)
-    schema = json.loads(importlib.resources.files("finplan.report").joinpath("json-report.schema.json").read_text())
+    schema = json.loads(importlib.resources.files("finplan.report.check").joinpath("json-report.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(document)
     assert document["summary"] == {
@@ -268,17 +268,47 @@ def test_the_formats_the_command_offers_are_the_registry():
         assert name in run.output
 
 
-def test_every_writer_module_is_a_registered_format():
+# Modules at the top of the report package, which several jobs' writers share; each job's writers are in its subpackage.
+SHARED = {"run", "table", "numbers", "wording", "console", "markdown_parts"}
+
+
+def _writer_modules() -> tuple[set[str], set[str]]:
+    """The modules in report/'s job subpackages, and those at its top.
+
+    A package a registry names is one writer (the HTML site, its pages and
+    charts inside it); a package none names is a folder of writers (memo/check).
+    """
+    import importlib
     import pkgutil
 
     import finplan.report
-
     from finplan.report import JOBS
 
-    # Modules of the report package that write no format of their own: the run and shared pieces.
-    helpers = {"run", "table", "numbers", "wording"}
-    writers = {info.name for info in pkgutil.iter_modules(finplan.report.__path__)} - helpers
+    registered = {fmt.module for formats in JOBS.values() for fmt in formats.values()}
+    writers: set[str] = set()
+
+    def walk(package: str) -> None:
+        for info in pkgutil.iter_modules(importlib.import_module(package).__path__, package + "."):
+            if info.ispkg and info.name not in registered:
+                walk(info.name)
+            else:
+                writers.add(info.name)
+
+    top = set()
+    for info in pkgutil.iter_modules(finplan.report.__path__, "finplan.report."):
+        if info.ispkg:
+            walk(info.name)
+        else:
+            top.add(info.name.removeprefix("finplan.report."))
+    return writers, top
+
+
+def test_every_writer_module_is_a_registered_format():
+    from finplan.report import JOBS
+
+    writers, top = _writer_modules()
     registered = [fmt for formats in JOBS.values() for fmt in formats.values()]
-    assert writers == {fmt.module.rsplit(".", 1)[1] for fmt in registered}
+    assert writers == {fmt.module for fmt in registered}, "a writer no registry names, or a registered one that is not there"
+    assert top == SHARED, "a module at the top of report/ that is no shared piece: a job's writer goes in its subpackage"
     for fmt in registered:
         assert callable(fmt.load().write if fmt.binary else fmt.load().render), fmt.name

@@ -108,7 +108,7 @@ def test_check_imports_no_library_of_the_summary_or_the_report():
 def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path, monkeypatch):
     import os
 
-    import finplan.report.html
+    import finplan.report.portfolio.html
 
     plans = [ROOT / "budgets" / name for name in sorted(os.listdir(ROOT / "budgets"))] * 2
     folder = tmp_path / "plans"
@@ -116,8 +116,8 @@ def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path,
     for index, source in enumerate(plans):
         (folder / f"plan-{index}.yaml").write_bytes(source.read_bytes())
     build(folder, "--html", tmp_path / "one")
-    monkeypatch.setattr(finplan.report.html, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(finplan.report.html.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(finplan.report.portfolio.html, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(finplan.report.portfolio.html.os, "cpu_count", lambda: 2)
     build(folder, "--html", tmp_path / "several")
     one = sorted((tmp_path / "one").rglob("*.html"))
     assert len(one) == 1 + len(plans)

@@ -21,8 +21,8 @@ OWN = {
     "finplan", "finplan.batch", "finplan.catalogue", "finplan.check", "finplan.cli", "finplan.codes", "finplan.comments",
     "finplan.config", "finplan.discover", "finplan.errors", "finplan.findings", "finplan.i18n", "finplan.job_codes", "finplan.keywords",
     "finplan.limits", "finplan.loader", "finplan.model", "finplan.money", "finplan.paths", "finplan.profiles",
-    "finplan.report", "finplan.report.numbers", "finplan.report.run", "finplan.report.table",
-    "finplan.report.text", "finplan.report.wording", "finplan.rules", "finplan.rules.advance",
+    "finplan.report", "finplan.report.check", "finplan.report.check.text", "finplan.report.console",
+    "finplan.report.numbers", "finplan.report.run", "finplan.report.table", "finplan.report.wording", "finplan.rules", "finplan.rules.advance",
     "finplan.rules.base", "finplan.rules.caps", "finplan.rules.engine", "finplan.rules.flat_rates",
     "finplan.rules.in_kind", "finplan.rules.kinds", "finplan.rules.lines", "finplan.rules.periods",
     "finplan.rules.programmes", "finplan.rules.summary", "finplan.rules.sums", "finplan.shape", "finplan.suppress",
@@ -79,5 +79,6 @@ def test_check_on_the_seed_imports_no_package_beyond_its_stack(seed_check):
 def test_check_imports_no_library_of_another_command(fmt):
     imported = imported_by_check("-o", fmt, str(SEED))
     assert {name.split(".")[0] for name in imported} & set(OTHERS) == set()
-    assert not any(name.startswith(("finplan.portfolio", "finplan.diff", "finplan.report.html")) for name in imported)
+    jobs = ("finplan.portfolio", "finplan.diff", "finplan.report.portfolio", "finplan.report.diff", "finplan.report.memo")
+    assert not any(name.startswith(jobs) for name in imported)
 

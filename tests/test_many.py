@@ -9,8 +9,7 @@ from __future__ import annotations
 from conftest import MINIMAL, run_finplan
 
 from finplan.suppress import ignore_comments
-from finplan.report.table import MAX_ROWS
-from finplan.report.text import MAX_YEARS
+from finplan.report.table import MAX_ROWS, MAX_YEARS
 
 FINANCING = (
     "  - {id: a, financier: A, sector: public, form: cash, status: decided, appropriation: Övriga medel, amount: 600}\n"

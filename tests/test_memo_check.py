@@ -263,7 +263,7 @@ def test_json_report_of_a_memo_follows_the_report_schema(write):
     run = memo_check(SEED, memo, "--format", "json")
     assert run.exit_code == 1
     document = json.loads(run.output)
-    schema = json.loads((ROOT / "src" / "finplan" / "report" / "json-report.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "src" / "finplan" / "report" / "check" / "json-report.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, schema)
     (finding,) = document["files"][0]["findings"]
     assert (finding["code"], finding["line"], finding["column"]) == ("FP701", 18, 300)

@@ -236,7 +236,7 @@ def test_the_json_summary_follows_its_schema(write):
     frames = write(FRAME_2020, "frames.yaml")
     document = summary_json(BUDGETS, "--frames", frames)
     schema = json.loads(
-        importlib.resources.files("finplan.report").joinpath("summary.schema.json").read_text(encoding="utf-8")
+        importlib.resources.files("finplan.report.portfolio").joinpath("summary.schema.json").read_text(encoding="utf-8")
     )
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(document)
@@ -343,7 +343,7 @@ def test_the_documented_frames_file_gives_the_documented_finding(tmp_path, monke
 def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_not_placed(tmp_path):
     # The plan format is to let these be left out; the portfolio already reads them as absent.
     from finplan.portfolio.aggregate import collect
-    from finplan.report import summary_json
+    from finplan.report.portfolio import json as summary_json
 
     result = check_file(SEED)
     seed = result.plan
@@ -358,13 +358,13 @@ def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_no
     document = summary_json.document(portfolio)
     assert document["plans"][0]["period"] is None and document["plans"][0]["lines"][0]["status"] is None
     schema = json.loads(
-        importlib.resources.files("finplan.report").joinpath("summary.schema.json").read_text(encoding="utf-8")
+        importlib.resources.files("finplan.report.portfolio").joinpath("summary.schema.json").read_text(encoding="utf-8")
     )
     jsonschema.Draft202012Validator(schema).validate(document)
     from rich.console import Console
 
-    from finplan.report.html import write as write_site
-    from finplan.report.summary_text import render
+    from finplan.report.portfolio.html import write as write_site
+    from finplan.report.portfolio.text import render
 
     console = Console(file=io.StringIO(), width=120)
     render(portfolio, console)

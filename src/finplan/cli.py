@@ -683,7 +683,7 @@ def memo_check(
         result, memo_check = check_memo_file(checked.plan, memo, config)
     except InputError as error:
         _fail(_("the memo {memo} {problem}").format(memo=memo, problem=_(error.message)))
-    from finplan.report.memo_text import MemoRun
+    from finplan.report.run import MemoRun
 
     run = _report_run([result], False, MemoRun, matches=memo_check.matches)
     _finish(run, fmt, output, baseline, write_baseline, exit_zero)

@@ -2,5 +2,5 @@
 
 `compare` turns two checked plans into a `PlanDiff` of plain values;
 `revisions` reads plans as they were at git revisions; the writers in
-finplan.report (diff_text, diff_markdown, diff_json) print the differences.
+finplan.report.diff (text, markdown, json) print the differences.
 """

@@ -1,7 +1,7 @@
 """Two checked versions of a plan compared: facts, lines, subtotals, caps and findings.
 
 Everything here is plain values and exact Decimals; the writers in
-finplan.report (diff_text, diff_markdown, diff_json) decide how it reads.
+finplan.report.diff (text, markdown, json) decide how it reads.
 Work is linear in the plans' lines and findings: every match goes through a
 dictionary, never a search.
 """

@@ -35,15 +35,15 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("text", "finplan.report.text", "people: tables and findings", tables=True, console=True),
-        Format("concise", "finplan.report.concise", "grep and editors: one line a finding"),
-        Format("json", "finplan.report.json_report", "programs: a versioned schema (docs/json-report.md)"),
-        Format("github", "finplan.report.github", "GitHub Actions: workflow-command annotations"),
-        Format("sarif", "finplan.report.sarif", "GitHub code scanning: SARIF 2.1.0"),
-        Format("junit", "finplan.report.junit", "test reports: JUnit XML, a test case a plan"),
-        Format("gitlab", "finplan.report.gitlab", "GitLab Code Quality"),
+        Format("text", "finplan.report.check.text", "people: tables and findings", tables=True, console=True),
+        Format("concise", "finplan.report.check.concise", "grep and editors: one line a finding"),
+        Format("json", "finplan.report.check.json", "programs: a versioned schema (docs/json-report.md)"),
+        Format("github", "finplan.report.check.github", "GitHub Actions: workflow-command annotations"),
+        Format("sarif", "finplan.report.check.sarif", "GitHub code scanning: SARIF 2.1.0"),
+        Format("junit", "finplan.report.check.junit", "test reports: JUnit XML, a test case a plan"),
+        Format("gitlab", "finplan.report.check.gitlab", "GitLab Code Quality"),
         Format(
-            "markdown", "finplan.report.markdown", "pull requests and step summaries: tables in Markdown",
+            "markdown", "finplan.report.check.markdown", "pull requests and step summaries: tables in Markdown",
             needs_plan=True,
         ),
     )
@@ -52,19 +52,19 @@ FORMATS: dict[str, Format] = {
 DIFF_FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("text", "finplan.report.diff_text", "people: what changed in the money, as tables", console=True),
-        Format("markdown", "finplan.report.diff_markdown", "pull-request comments and step summaries"),
-        Format("json", "finplan.report.diff_json", "programs: a versioned schema (docs/ci.md)"),
+        Format("text", "finplan.report.diff.text", "people: what changed in the money, as tables", console=True),
+        Format("markdown", "finplan.report.diff.markdown", "pull-request comments and step summaries"),
+        Format("json", "finplan.report.diff.json", "programs: a versioned schema (docs/ci.md)"),
     )
 }
 
 SUMMARY_FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("text", "finplan.report.summary_text", "people: the portfolio per year, as tables", console=True),
-        Format("json", "finplan.report.summary_json", "programs: a versioned schema (docs/summary.md)"),
-        Format("csv", "finplan.report.summary_csv", "spreadsheets and scripts: one record per figure"),
-        Format("xlsx", "finplan.report.summary_xlsx", "Excel: a sheet per table, amounts as numbers", binary=True),
+        Format("text", "finplan.report.portfolio.text", "people: the portfolio per year, as tables", console=True),
+        Format("json", "finplan.report.portfolio.json", "programs: a versioned schema (docs/summary.md)"),
+        Format("csv", "finplan.report.portfolio.csv", "spreadsheets and scripts: one record per figure"),
+        Format("xlsx", "finplan.report.portfolio.xlsx", "Excel: a sheet per table, amounts as numbers", binary=True),
     )
 }
 
@@ -72,11 +72,11 @@ SUMMARY_FORMATS: dict[str, Format] = {
 # format that also lists every figure matched.
 MEMO_FORMATS: dict[str, Format] = {
     **FORMATS,
-    "text": Format("text", "finplan.report.memo_text", "people: the figures matched, then the findings", console=True),
+    "text": Format("text", "finplan.report.memo.check.text", "people: the figures matched, then the findings", console=True),
 }
 
 SITE_FORMATS: dict[str, Format] = {
-    "html": Format("html", "finplan.report.html", "a static site of many plans, with charts (docs/summary.md)", binary=True),
+    "html": Format("html", "finplan.report.portfolio.html", "a static site of many plans, with charts (docs/summary.md)", binary=True),
 }
 
 JOBS: dict[str, dict[str, Format]] = {

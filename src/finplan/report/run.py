@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from finplan import __version__
 from finplan.codes import Code
 from finplan.findings import CheckResult, Finding, Severity, finding_line, finding_parts, fingerprint, location
 from finplan.i18n import ngettext
+
+if TYPE_CHECKING:  # memo check's run; `finplan check` never imports the memo job
+    from finplan.memo.match import Match
 
 
 @dataclass
@@ -45,6 +49,13 @@ class ReportRun:
         return known.name if known else None
 
 
+@dataclass
+class MemoRun(ReportRun):
+    """A memo checked against its plan: the memo's findings, and every figure compared."""
+
+    matches: list[Match] = field(default_factory=list)
+
+
 def data_of(finding: Finding) -> dict[str, dict[str, str]]:
     """A finding's numbers as the machine-read formats write them: exact decimal strings with their units."""
     return {role: {"value": figure.text(), "unit": figure.unit} for role, figure in finding.data.items()}
@@ -60,4 +71,4 @@ def counts(findings: Sequence[Finding]) -> str:
     ))
 
 
-__all__ = ["ReportRun", "counts", "data_of", "finding_line", "finding_parts", "location"]
+__all__ = ["MemoRun", "ReportRun", "counts", "data_of", "finding_line", "finding_parts", "location"]

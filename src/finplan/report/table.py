@@ -102,6 +102,9 @@ def new_table(title: str, *columns: str, gap: int = 1) -> FittedTable:
 
 MAX_ROWS = 40
 """Lines a table shows; a plan of thousands of lines is read through its sums and findings."""
+MAX_YEARS = 12
+"""Year columns a table shows: a project's years fit, and a plan with a year on every line
+(FP202 reports each one outside the period) does not make a table thousands of columns wide."""
 
 
 def add_lines(table: Table, lines: list, row) -> None:

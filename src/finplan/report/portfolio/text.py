@@ -16,8 +16,8 @@ from finplan.i18n import N_, _, ngettext
 from finplan.money import format_kr, format_number
 from finplan.portfolio.aggregate import Portfolio, Row, Table
 from finplan.report.run import counts
-from finplan.report.table import MAX_ROWS, add_lines, new_table
-from finplan.report.text import MAX_YEARS, finding_text
+from finplan.report.console import finding_text
+from finplan.report.table import MAX_ROWS, MAX_YEARS, add_lines, new_table
 from finplan.report.wording import NOT_IN_YEARS, STATUS_HEADINGS, financing_sum, shown
 
 PLANS_SHOWN = 3

@@ -6,16 +6,14 @@ findings like any other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from finplan.i18n import N_, _
 from finplan.memo.match import Match
-from finplan.report import text
-from finplan.report.run import ReportRun
+from finplan.report.check import text
+from finplan.report.run import MemoRun
 from finplan.report.table import new_table
 from finplan.report.wording import shown
 
@@ -23,17 +21,9 @@ _STYLE = {"matches": "green", "rounded": "cyan", "differs": "bold red"}
 _OUTCOME = {"matches": N_("matches"), "rounded": N_("rounded"), "differs": N_("differs")}
 
 
-@dataclass
-class MemoRun(ReportRun):
-    """A memo checked against its plan: the memo's findings, and every figure compared."""
-
-    matches: list[Match] = field(default_factory=list)
-
-
-def render(run: ReportRun, console: Console) -> None:
-    matches = getattr(run, "matches", [])
-    if matches:
-        console.print(matches_table(matches))
+def render(run: MemoRun, console: Console) -> None:
+    if run.matches:
+        console.print(matches_table(run.matches))
         console.print()
     text.render(run, console)
 

@@ -27,7 +27,7 @@ def write(portfolio: Portfolio, folder: Path) -> int:
     again from the plans whenever it is wanted, and a thousand syncs would
     take longer than drawing the charts.
     """
-    from finplan.report.html.pages import overview, page_names
+    from finplan.report.portfolio.html.pages import overview, page_names
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -53,7 +53,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def _plan_page(portfolio: Portfolio, folder: Path, names: dict[int, str], index: int) -> None:
-    from finplan.report.html.pages import plan_page
+    from finplan.report.portfolio.html.pages import plan_page
 
     _write(folder / names[index], plan_page(portfolio, portfolio.plans[index], names))
 

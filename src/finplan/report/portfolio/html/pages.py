@@ -20,7 +20,7 @@ from finplan.i18n import N_, _, current_language, ngettext
 from finplan.money import format_kr, format_number, format_share
 from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Row, Table
 from finplan.report.run import counts, finding_parts
-from finplan.report.html import charts
+from finplan.report.portfolio.html import charts
 from finplan.report.wording import CHECK_STATUS, NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, shown
 
 PLANS_SHOWN = 5
@@ -124,7 +124,7 @@ def _lead(portfolio: Portfolio) -> str:
 
 
 def _page(title: str, body: str, up: str = "") -> str:
-    style = importlib.resources.files("finplan.report.html").joinpath("style.css").read_text(encoding="utf-8")
+    style = importlib.resources.files("finplan.report.portfolio.html").joinpath("style.css").read_text(encoding="utf-8")
     return (
         f"<!DOCTYPE html>\n<html lang=\"{current_language()}\">\n<head>\n<meta charset=\"utf-8\">\n"
         # Nothing may be fetched: no script, no font, no image from anywhere.

@@ -10,7 +10,7 @@ from finplan.report import wording as describe
 from finplan.diff.compare import DiffRun, FindingChange, PlanDiff, worst_first
 from finplan.i18n import N_, _
 from finplan.report.table import new_table
-from finplan.report.text import finding_text
+from finplan.report.console import finding_text
 
 _STATE_STYLE = {"new": "bold red", "changed": "yellow", "fixed": "green", "unchanged": "dim"}
 

@@ -12,18 +12,19 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from finplan.findings import CheckResult, Finding, Severity
+from finplan.findings import CheckResult, Finding
 from finplan.i18n import N_, _, ngettext
 from finplan.model import FinancingLine, Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
-from finplan.report.run import ReportRun, counts, finding_parts
+from finplan.report.console import SEVERITY_STYLE, finding_text
+from finplan.report.run import ReportRun, counts
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
-from finplan.report.table import MAX_ROWS, add_lines, new_table  # noqa: F401 (MAX_ROWS, add_lines: for the summary too)
+from finplan.report.table import MAX_YEARS, add_lines, new_table
 from finplan.report.wording import label
 from finplan.totals import GROUPS, NOT_STATED, per_year, subtotals, total_of
 
-_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
 def render(run: ReportRun, console: Console) -> None:
     """The report of every file, and a line over all of them when there are several."""
     for index, result in enumerate(run.results):
@@ -70,14 +71,6 @@ def plan_tables(plan: Plan, settings: Settings) -> Group:
     return Group(*(item for part in parts for item in (part, Text())))
 
 
-def finding_text(file: str, finding: Finding) -> Text:
-    """`file:line:col: FP101 error message`, the line editors and CI logs link to."""
-    where, code, severity, message = finding_parts(file, finding)
-    return Text.assemble(
-        (where, "bold"), (code, "dim"), " ", (severity, _SEVERITY_STYLE[finding.severity]), " ", message
-    )
-
-
 def snippet_text(finding: Finding) -> Text:
     """The plan's line under an input error, with a caret under its column, as compilers show them."""
     number = str(finding.position.line)
@@ -86,7 +79,7 @@ def snippet_text(finding: Finding) -> Text:
     caret = " " * (min(finding.position.column, len(line) + 1) - 1) + "^"
     gutter = " " * len(number)
     return Text.assemble(
-        (f" {number} | ", "dim"), line, "\n", (f" {gutter} | ", "dim"), (caret, _SEVERITY_STYLE[finding.severity])
+        (f" {number} | ", "dim"), line, "\n", (f" {gutter} | ", "dim"), (caret, SEVERITY_STYLE[finding.severity])
     )
 
 
@@ -231,11 +224,6 @@ def _years(plan: Plan) -> Table:
         )
         table.add_section()
     return table
-
-
-MAX_YEARS = 12
-"""Year columns the yearly table shows: a project's years fit, and a plan with a year on every line
-(FP202 reports each one outside the period) does not make a table thousands of columns wide."""
 
 
 def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text]:

@@ -20,7 +20,7 @@ import csv
 from typing import TextIO
 
 from finplan.portfolio.aggregate import STATUSES, Portfolio
-from finplan.report.summary_json import amount
+from finplan.report.portfolio.json import amount
 
 HEADER = ("table", "currency", "row", "year", "measure", "amount", "plans")
 

@@ -12,7 +12,7 @@ from finplan.report import wording as describe
 from finplan.diff.compare import DiffRun, PlanDiff, worst_first
 from finplan.findings import Severity
 from finplan.report.run import location
-from finplan.report.markdown import cell, table, write_bounded
+from finplan.report.markdown_parts import cell, table, write_bounded
 from finplan.i18n import N_, _, ngettext
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from finplan.findings import Severity
-from finplan.report import concise
+from finplan.report.check import concise
 from finplan.report.run import ReportRun
 from finplan.i18n import _
 

@@ -1,0 +1,1 @@
+"""`finplan check`'s formats, one module each; finplan.report registers them."""

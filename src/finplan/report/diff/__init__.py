@@ -1,0 +1,1 @@
+"""`finplan diff`'s formats, one module each; finplan.report registers them."""

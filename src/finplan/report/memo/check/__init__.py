@@ -1,0 +1,1 @@
+"""`finplan memo check`'s own format; its others are `finplan check`'s."""
