@@ -10,14 +10,58 @@ from finplan.errors import InputError
 from finplan.i18n import Message
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write `text` to `path` so that a reader sees the old file or the new one, never half.
+def write_file(path: Path, data: str | bytes, *, replace: bool = True) -> None:
+    """Write `data` (text as UTF-8) to `path` so that a reader sees the old file or the new one, never half.
 
-    With `overwrite` false an existing file is refused, also when one appears
+    With `replace` false an existing file is refused, also when one appears
     while writing: the new file is linked into place, which fails if the name is taken.
     """
-    path = Path(path)
-    if not overwrite and path.exists():
+    _write(Path(path), data.encode("utf-8") if isinstance(data, str) else data, replace=replace, sync=True)
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
+    """`write_file` under its older name, for the writers of baselines and starting plans."""
+    write_file(path, text, replace=overwrite)
+
+
+class Folder:
+    """A folder to write a report of many files into: made if missing, refused if it is a file or a link.
+
+    It holds nothing but its path, so forked workers write through it as the parent does.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if self.path.is_symlink() or (self.path.exists() and not self.path.is_dir()):
+            raise InputError(f"{self.path} is a file or a link; name a folder for the report")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(_unwritable(self.path, error)) from None
+
+    def write(self, name: str, data: str | bytes) -> None:
+        """Write `data` to `name` inside the folder (`plans/x.html`), making its sub-folders; never through a link.
+
+        Not synced to disk: a report folder is made again from the plans whenever it
+        is wanted, and a thousand syncs would take longer than drawing the pages.
+        """
+        target = self.path / name
+        folder = self.path
+        for part in Path(name).parts[:-1]:
+            folder = folder / part
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as error:
+                raise InputError(_unwritable(target, error)) from None
+            if folder.is_symlink():
+                raise InputError(_unwritable(target, OSError(0, f"{folder} is a link")))
+        if target.is_symlink():
+            raise InputError(_unwritable(target, OSError(0, "it is a link")))
+        _write(target, data.encode("utf-8") if isinstance(data, str) else data, replace=True, sync=False)
+
+
+def _write(path: Path, data: bytes, *, replace: bool, sync: bool) -> None:
+    if not replace and path.exists():
         raise InputError(_exists(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -25,11 +69,13 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     except OSError as error:
         raise InputError(_unwritable(path, error)) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        os.fchmod(handle, 0o666 & ~_umask())  # as any new file gets, not mkstemp's 0o600
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
-        if overwrite:
+            if sync:
+                os.fsync(stream.fileno())
+        if replace:
             os.replace(temporary, path)
         else:
             os.link(temporary, path)
@@ -40,6 +86,12 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _exists(path: Path) -> Message:
