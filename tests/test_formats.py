@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import inspect
 import json
 import re
 import shutil
@@ -310,5 +311,24 @@ def test_every_writer_module_is_a_registered_format():
     registered = [fmt for formats in JOBS.values() for fmt in formats.values()]
     assert writers == {fmt.module for fmt in registered}, "a writer no registry names, or a registered one that is not there"
     assert top == SHARED, "a module at the top of report/ that is no shared piece: a job's writer goes in its subpackage"
-    for fmt in registered:
-        assert callable(fmt.load().write if fmt.binary else fmt.load().render), fmt.name
+
+    # What `render` takes, by kind: the run and a stream; the run alone (it returns bytes); the run and a Folder.
+    arguments = {"text": ["run", "out"], "binary": ["run"], "site": ["run", "folder"]}
+    for job, formats in JOBS.items():
+        for fmt in formats.values():
+            assert fmt.kind in arguments and fmt.suffix.startswith("."), (job, fmt.name)
+            render = getattr(fmt.load(), "render", None)
+            assert callable(render), f"{job} --format {fmt.name}: {fmt.module} has no render"
+            taken = list(inspect.signature(render).parameters)
+            assert len(taken) == len(arguments[fmt.kind]), f"{job} --format {fmt.name}: {fmt.kind} takes {arguments[fmt.kind]}"
+
+
+@pytest.mark.parametrize("field", ["suffix", "kind"])
+def test_a_format_without_its_suffix_or_kind_is_refused(field):
+    from finplan.report import Format
+
+    whole = {"name": "x", "suffix": ".x", "kind": "text", "module": "finplan.report.check.text", "purpose": "p"}
+    with pytest.raises(TypeError):
+        Format(**{key: value for key, value in whole.items() if key != field})
+    with pytest.raises(ValueError):
+        Format(**{**whole, field: "x" if field == "suffix" else "pdf"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -128,11 +129,14 @@ def test_output_never_overwrites_the_plan(tmp_path):
 def test_a_plan_without_case_or_period_leaves_those_phrases_out():
     from finplan.memo.match import check_memo
     from finplan.memo.read import text_units
-    from finplan.memo.render import render as section
+    from finplan.memo.render import section
+    from finplan.report import MEMO_RENDER_FORMATS
 
     plan = check_file(SEED).plan
     bare = plan.model_copy(update={"project": plan.project.model_copy(update={"case": None, "period": None})})
-    text = section(bare, "text")
+    out = io.StringIO()
+    MEMO_RENDER_FORMATS["text"].load().render(section(bare), out)
+    text = out.getvalue()
     assert "RUN/99/2019" not in text.split("Resterande")[0] and "perioden" not in text
     assert text.startswith("Finansiering\n\nProjektet En attraktiv region omsluter totalt")
     checked = check_memo(bare, text_units(text))

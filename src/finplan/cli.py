@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from finplan import __version__
 from finplan.i18n import LANGUAGES, N_, _, choose_language, ngettext, set_language
-from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, SITE_FORMATS, SUMMARY_FORMATS
+from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, MEMO_RENDER_FORMATS, SITE_FORMATS, SUMMARY_FORMATS
 from finplan.usage import localised
 
 if TYPE_CHECKING:
@@ -176,6 +176,7 @@ def _choices(name: str, formats) -> type[enum.Enum]:
 CheckFormat = _choices("CheckFormat", FORMATS)
 DiffFormat = _choices("DiffFormat", DIFF_FORMATS)
 SummaryFormat = _choices("SummaryFormat", SUMMARY_FORMATS)
+MemoRenderFormat = _choices("MemoRenderFormat", MEMO_RENDER_FORMATS)
 
 
 # Options that check and memo check share, written once.
@@ -338,13 +339,18 @@ def _report_run(results: list[CheckResult], tables: bool, run_type=None, **extra
 
 
 def _write_report(run, fmt, output: Path | None) -> None:
-    """The run in format `fmt`, to standard output or, whole or not at all, to `output`."""
-    stream = io.StringIO() if output is not None else sys.stdout
-    fmt.load().render(run, _console(stream) if fmt.console else stream)
-    if output is not None:
-        from finplan.files import write_atomic
+    """The run in format `fmt`, to standard output or, whole or not at all, to `output` (always, for a binary format)."""
+    if output is None:
+        fmt.load().render(run, _console(sys.stdout) if fmt.console else sys.stdout)
+        return
+    from finplan.files import write_file
 
-        write_atomic(output, stream.getvalue(), overwrite=True)
+    if fmt.binary:
+        write_file(output, fmt.load().render(run))
+        return
+    stream = io.StringIO()
+    fmt.load().render(run, _console(stream) if fmt.console else stream)
+    write_file(output, stream.getvalue())
 
 
 @app.command("rules", help=N_("List every rule, every profile with its caps and floors, and every setting with its source."))
@@ -528,10 +534,7 @@ def summary(
 
     portfolio, results = _portfolio(paths, frames, output)
     try:
-        if fmt.binary:
-            fmt.load().write(portfolio, output)
-        else:
-            _write_report(portfolio, fmt, output)
+        _write_report(portfolio, fmt, output)
     except ImportError as error:
         _fail(_("--format {format} needs {module}: pip install 'finplan[report]'").format(format=fmt.name, module=error.name))
     except InputError as error:
@@ -547,10 +550,11 @@ def report(
     strict: Annotated[bool, typer.Option("--strict", help=N_("Fail on warnings too."))] = False,
 ) -> None:
     from finplan.errors import InputError
+    from finplan.files import Folder
 
     portfolio, results = _portfolio(paths, frames, None)
     try:
-        pages = SITE_FORMATS["html"].load().write(portfolio, html)
+        pages = SITE_FORMATS["html"].load().render(portfolio, Folder(html))
     except ImportError as error:
         _fail(_("the HTML report needs {module}: pip install 'finplan[report]'").format(module=error.name))
     except InputError as error:
@@ -611,43 +615,26 @@ memo_app = typer.Typer(
 app.add_typer(memo_app, name="memo")
 
 
-class MemoFormat(str, enum.Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    docx = "docx"
-
-
 @memo_app.command("render", help=N_("Write the financing section of a decision memo, in Swedish, from a plan."))
 def memo_render(
     plan: Annotated[Path, typer.Argument(help=N_("The plan file."), show_default=False)],
-    output_format: Annotated[MemoFormat, typer.Option("--format", "-o", help=N_("Output format."))] = MemoFormat.text,
+    output_format: Annotated[MemoRenderFormat, typer.Option("--format", "-o", help=N_("Output format."))] = "text",  # type: ignore[assignment]
     output: Annotated[Path | None, typer.Option("--output", help=N_("Write to this file (required for docx)."))] = None,
 ) -> None:
     from finplan.config import ConfigFinder
-    from finplan.memo.render import render
+    from finplan.errors import InputError
+    from finplan.memo.render import section
 
+    fmt = MEMO_RENDER_FORMATS[MemoRenderFormat(output_format).value]
     if output is not None and _same_file(output, plan):
         _fail(_("--output {output} is the plan; finplan never writes to a plan").format(output=output))
-    if output_format is MemoFormat.docx and output is None:
+    if fmt.binary and output is None:
         _fail(_("--format docx writes a Word file; name it with --output, such as --output finansiering.docx"))
     checked = _checked_plan(plan, ConfigFinder())
-    written = render(checked.plan, output_format.value)
-    if isinstance(written, bytes):
-        try:
-            output.write_bytes(written)
-        except OSError as error:
-            _fail(_("{output} cannot be written: {reason}").format(output=output, reason=error.strerror or error))
-    elif output is not None:
-        from finplan.errors import InputError
-        from finplan.files import write_atomic
-
-        try:
-            write_atomic(output, written, overwrite=True)
-        except InputError as error:
-            _fail(error.message)
-    else:
-        sys.stdout.write(written)
+    try:
+        _write_report(section(checked.plan), fmt, output)
+    except InputError as error:
+        _fail(error.message)
 
 
 @memo_app.command("check", help=N_("Check every figure of a decision memo against a plan; report; exit 0, 1 or 2."))

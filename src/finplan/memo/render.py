@@ -16,9 +16,6 @@ before it.
 
 from __future__ import annotations
 
-import html
-import io
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,14 +25,14 @@ from finplan.totals import total_of
 
 HEADING = "Finansiering"
 COLUMNS = ("Finansiär", "Form", "Belopp", "Andel")
-FORMATS = ("text", "markdown", "html", "docx")
 _NBSP = "\u00a0"
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """The section as text and table, before any format: what every format prints."""
+    """The section as text and table, before any format: what every format (finplan.report.memo.render) prints."""
 
+    project: str  # the project's name, for the title of a page of its own
     paragraphs: tuple[str, ...]
     rows: tuple[tuple[str, str, str, str], ...]
     sum_row: tuple[str, str, str, str]
@@ -49,13 +46,7 @@ def section(plan: Plan) -> Section:
         (line.financier, _form_cell(line), _kr(line.amount, plan), _share(line.amount, plan)) for line in plan.financing
     )
     found = total_of(plan.financing)
-    return Section(tuple(paragraphs), rows, ("Summa", "", _kr(found, plan), _share(found, plan)))
-
-
-def render(plan: Plan, fmt: str) -> str | bytes:
-    """The section in `fmt` (one of FORMATS): text, or a .docx file's bytes."""
-    parts = section(plan)
-    return {"text": as_text, "markdown": as_markdown, "html": as_html, "docx": as_docx}[fmt](parts, plan)
+    return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", _kr(found, plan), _share(found, plan)))
 
 
 # -- the words
@@ -155,86 +146,3 @@ def _digits(amount: Decimal) -> str:
 
 def _share(amount: Decimal, plan: Plan) -> str:
     return format_share(amount, plan.total).replace(" ", _NBSP)
-
-
-# -- the formats
-
-
-def as_text(parts: Section, plan: Plan) -> str:
-    """Paragraphs, then the table in columns two spaces apart, amounts to the right."""
-    rows = [COLUMNS, *parts.rows, parts.sum_row]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-
-    def line(row) -> str:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]), row[3].rjust(widths[3])]
-        return "  ".join(cells).rstrip()
-
-    rule = "  ".join("-" * width for width in widths)
-    table = [line(COLUMNS), rule, *(line(row) for row in parts.rows), rule, line(parts.sum_row)]
-    return "\n\n".join([HEADING, *parts.paragraphs, "\n".join(table)]) + "\n"
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
-
-
-def _md(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def as_markdown(parts: Section, plan: Plan) -> str:
-    """A level-2 heading, paragraphs and a pipe table with the sum in bold."""
-    rows = [f"| {' | '.join(_md(cell) for cell in row)} |" for row in parts.rows]
-    total = parts.sum_row
-    lines = [
-        f"## {HEADING}", "", *(item for p in parts.paragraphs for item in (_md(p), "")),
-        f"| {' | '.join(COLUMNS)} |", "|---|---|---:|---:|", *rows,
-        f"| **{total[0]}** | | **{total[2]}** | **{total[3]}** |",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def as_html(parts: Section, plan: Plan) -> str:
-    """A page of its own: the section, every text from the plan escaped."""
-    e = html.escape
-    head = "".join(f"<th>{e(c)}</th>" for c in COLUMNS)
-    body = "".join(
-        f"<tr><td>{e(r[0])}</td><td>{e(r[1])}</td><td class=\"num\">{e(r[2])}</td><td class=\"num\">{e(r[3])}</td></tr>"
-        for r in parts.rows
-    )
-    total = parts.sum_row
-    paragraphs = "".join(f"<p>{e(p)}</p>\n" for p in parts.paragraphs)
-    return (
-        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{e(HEADING)} – {e(plan.project.name)}</title>\n"
-        "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
-        "table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2em .5em;text-align:left}"
-        ".num{text-align:right;white-space:nowrap}tfoot{font-weight:bold}</style>\n</head>\n<body>\n"
-        f"<section class=\"finplan-memo\">\n<h2>{e(HEADING)}</h2>\n{paragraphs}"
-        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n"
-        f"<tfoot><tr><td>{e(total[0])}</td><td></td><td class=\"num\">{e(total[2])}</td>"
-        f"<td class=\"num\">{e(total[3])}</td></tr></tfoot>\n</table>\n</section>\n</body>\n</html>\n"
-    )
-
-
-def as_docx(parts: Section, plan: Plan) -> bytes:
-    """A Word document with the heading, the paragraphs and a real table, ready to paste into a memo."""
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    document = docx.Document()
-    document.add_heading(HEADING, level=2)
-    for paragraph in parts.paragraphs:
-        document.add_paragraph(paragraph)
-    table = document.add_table(rows=0, cols=len(COLUMNS))
-    table.style = "Table Grid"
-    for index, row in enumerate((COLUMNS, *parts.rows, parts.sum_row)):
-        bold = index == 0 or index == len(parts.rows) + 1
-        cells = table.add_row().cells
-        for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            paragraph = cell.paragraphs[0]
-            paragraph.add_run(text).bold = bold
-            if column >= 2:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -1,1 +1,1 @@
-"""The formats of `finplan memo`, a subpackage for each of its commands; finplan.report registers them."""
+"""The formats of `finplan memo`: `check`'s and `render`'s, a subpackage each; finplan.report registers them."""
