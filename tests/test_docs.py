@@ -69,14 +69,52 @@ def test_the_ci_examples_in_the_docs_are_yaml_that_runs_finplan():
     assert any("--format gitlab" in line for line in gitlab["finplan"]["script"])
 
 
-def test_the_formats_the_docs_list_are_the_registry():
-    from finplan.report import FORMATS
+DOCUMENTS = sorted([ROOT / "README.md", ROOT / "README.sv.md", *(ROOT / "docs").glob("*.md")])
+# The last command run before a place in a document (`finplan memo render PLAN`, not prose's `finplan check`).
+_COMMAND = re.compile(r"finplan ((?:memo )?[a-z]+)(?= )")
 
-    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
-    table = re.search(r"\| format \| for \| notes \|\n\|[-|]+\|\n((?:\|.*\n)+)", text).group(1)
-    assert [row.split("`")[1] for row in table.splitlines()] == list(FORMATS)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"[--format {'|'.join(FORMATS)}]" in readme
+
+def _command_before(text: str, position: int) -> str:
+    return [m.group(1) for m in _COMMAND.finditer(text, 0, position)][-1]
+
+
+def test_the_formats_the_docs_list_are_the_registry():
+    """Every `[--format a|b]` of a usage line lists its command's formats as the registry has them, in its order."""
+    from finplan.report import JOBS
+
+    listed: dict[str, set[str]] = {}
+    for document in DOCUMENTS:
+        text = document.read_text(encoding="utf-8")
+        for found in re.finditer(r"\[--format ([a-z|]+)\]", text):
+            job = _command_before(text, found.start())
+            assert found.group(1).split("|") == list(JOBS[job]), (document.name, job)
+            listed.setdefault(document.name, set()).add(job)
+    for readme in ("README.md", "README.sv.md"):
+        assert listed[readme] == {"check", "summary", "memo render", "diff"}
+
+
+def test_the_format_tables_of_the_docs_are_the_registry():
+    from finplan.report import DIFF_FORMATS, FORMATS, SUMMARY_FORMATS
+
+    for document, formats in (("ci.md", FORMATS), ("summary.md", SUMMARY_FORMATS)):
+        text = (ROOT / "docs" / document).read_text(encoding="utf-8")
+        table = re.search(r"\| format \| for \| notes \|\n\|[-|]+\|\n((?:\|.*\n)+)", text).group(1)
+        assert [row.split("`")[1] for row in table.splitlines()] == list(formats), document
+    diff = re.search(r"- `--format` (.*); `--output FILE`", (ROOT / "docs" / "ci.md").read_text(encoding="utf-8"))
+    assert re.findall(r"`(\w+)`", diff.group(1)) == list(DIFF_FORMATS)
+
+
+def test_the_files_the_docs_write_have_their_formats_suffix():
+    from finplan.report import JOBS
+
+    examples = 0
+    for document in DOCUMENTS:
+        text = document.read_text(encoding="utf-8")
+        for found in re.finditer(r"--format (\w+) [^\n]*?--output ([\w-]+\.\w+)", text):
+            fmt = JOBS[_command_before(text, found.start())][found.group(1)]
+            assert found.group(2).endswith(fmt.suffix), (document.name, found.group(0))
+            examples += 1
+    assert examples >= 4
 
 def test_the_report_publishing_examples_write_the_folder_they_publish(tmp_path):
     import shlex

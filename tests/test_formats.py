@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from conftest import PLANS, SEED, run_finplan
 
-from finplan.report import FORMATS
+from finplan.report import FORMATS, JOBS
 
 BAD_ONE = PLANS / "invalid" / "fp101-financing-sum.yaml"
 BAD_TWO = PLANS / "invalid" / "fp202-year-outside.yaml"
@@ -321,6 +321,22 @@ def test_every_writer_module_is_a_registered_format():
             assert callable(render), f"{job} --format {fmt.name}: {fmt.module} has no render"
             taken = list(inspect.signature(render).parameters)
             assert len(taken) == len(arguments[fmt.kind]), f"{job} --format {fmt.name}: {fmt.kind} takes {arguments[fmt.kind]}"
+
+
+# What each job that has a binary format reads; a job given its first binary format names its own here.
+BINARY_INPUTS = {"summary": [SEED], "memo render": [SEED]}
+
+
+@pytest.mark.parametrize(
+    ("job", "name"), [(job, fmt.name) for job, formats in JOBS.items() for fmt in formats.values() if fmt.binary]
+)
+def test_a_binary_format_needs_an_output_file_and_writes_it_whole(job, name, tmp_path):
+    arguments = [*job.split(), *BINARY_INPUTS[job], "--format", name]
+    refused = run_finplan(*arguments)
+    assert refused.exit_code == 2 and "--output" in refused.output
+    out = tmp_path / f"written{JOBS[job][name].suffix}"
+    assert run_finplan(*arguments, "--output", out).exit_code in (0, 1)
+    assert [path.name for path in tmp_path.iterdir()] == [out.name] and out.stat().st_size > 0
 
 
 @pytest.mark.parametrize("field", ["suffix", "kind"])

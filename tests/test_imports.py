@@ -14,6 +14,8 @@ import sys
 import pytest
 from conftest import ROOT
 
+from finplan.report import FORMATS, JOBS
+
 SEED = ROOT / "budgets" / "attraktiv.yaml"
 
 # finplan's modules that checking one plan and printing its text report needs.
@@ -75,10 +77,20 @@ def test_check_on_the_seed_imports_no_package_beyond_its_stack(seed_check):
     assert third_party(seed_check) - STACK == set()
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif", "junit", "gitlab", "markdown"])
+@pytest.mark.parametrize("fmt", list(FORMATS))
 def test_check_imports_no_library_of_another_command(fmt):
     imported = imported_by_check("-o", fmt, str(SEED))
     assert {name.split(".")[0] for name in imported} & set(OTHERS) == set()
     jobs = ("finplan.portfolio", "finplan.diff", "finplan.report.portfolio", "finplan.report.diff", "finplan.report.memo")
     assert not any(name.startswith(jobs) for name in imported)
 
+
+@pytest.mark.parametrize(
+    "module",
+    sorted({fmt.module for formats in JOBS.values() for fmt in formats.values() if fmt.kind == "text" and not fmt.console}),
+)
+def test_a_format_written_to_a_plain_stream_imports_no_rich(module):
+    """Only the formats drawn on a console pay for Rich (finplan.report)."""
+    code = f"import importlib, sys\nimportlib.import_module({module!r})\nprint(sorted(m for m in sys.modules if m.startswith('rich')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"
