@@ -363,13 +363,14 @@ def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_no
     jsonschema.Draft202012Validator(schema).validate(document)
     from rich.console import Console
 
-    from finplan.report.html import write as write_site
+    from finplan.files import Folder
+    from finplan.report.html import render as write_site
     from finplan.report.summary_text import render
 
     console = Console(file=io.StringIO(), width=120)
     render(portfolio, console)
     assert "Not placed in years" in console.file.getvalue()
-    assert write_site(portfolio, tmp_path / "site") == 2
+    assert write_site(portfolio, Folder(tmp_path / "site")) == 2
     assert "no period" in (tmp_path / "site" / "plans" / "0001-seed.html").read_text(encoding="utf-8")
 
 

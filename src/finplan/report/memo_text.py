@@ -32,7 +32,7 @@ class MemoRun(ReportRun):
 
 def render(run: ReportRun, console: Console) -> None:
     matches = getattr(run, "matches", [])
-    if matches:
+    if matches and not run.quiet:
         console.print(matches_table(matches))
         console.print()
     text.render(run, console)

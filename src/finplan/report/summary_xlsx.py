@@ -8,13 +8,10 @@ here only, when a workbook is asked for.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from decimal import Decimal
-from pathlib import Path
 
-from finplan.errors import InputError
-from finplan.i18n import Message, _
+from finplan.i18n import _
 from finplan.portfolio.aggregate import STATUSES, Portfolio
 from finplan.report.wording import NOT_IN_YEARS, PLACED, STATUS_HEADINGS, shown
 
@@ -27,7 +24,8 @@ def number_format(amount: Decimal, currency: str) -> str:
     return f'#,##0 "{unit}"' if amount == amount.to_integral_value() else f'#,##0.00 "{unit}"'
 
 
-def write(portfolio: Portfolio, path: Path) -> None:
+def render(portfolio: Portfolio) -> bytes:
+    """The workbook's bytes; the command line writes them through the door (finplan.files)."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -71,7 +69,9 @@ def write(portfolio: Portfolio, path: Path) -> None:
          m.line.scheme, _(PLACED[m.placement.how]), m.line.amount]
         for m in portfolio.lines
     ], [m.plan.currency for m in portfolio.lines])
-    _save(book, path)
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
 
 
 def _sheet(book, name: str, header: list, rows: list[list], currencies: list[str], *, sum_row: bool = False) -> None:
@@ -101,20 +101,3 @@ def _sheet(book, name: str, header: list, rows: list[list], currencies: list[str
     sheet.freeze_panes = "B2"
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width + 2
-
-
-def _save(book, path: Path) -> None:
-    """The workbook written whole or not at all, as `finplan.files.write_atomic` writes text."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            book.save(stream)
-        os.replace(temporary, path)
-    except OSError as error:
-        reason = error.strerror or error
-        raise InputError(Message("{path} cannot be written: {reason}", path=path, reason=reason)) from None
-    finally:
-        if "temporary" in locals() and os.path.exists(temporary):
-            os.unlink(temporary)
