@@ -39,7 +39,7 @@ def choices(name: str, formats) -> type[enum.Enum]:
 
 def format_option(formats, helptext: str = N_("Output format.")):
     """`--format/-o` with the registry's names as its choices, shown as `[a|b|c]`, not as a Python type."""
-    return typer.Option("--format", "-o", help=helptext, metavar="[" + "|".join(formats) + "]", show_default=False)
+    return typer.Option("--format", "-o", help=helptext, metavar="[" + "|".join(formats) + "]")
 
 
 def output_option(helptext: str = N_("Write the report to this file; - for standard output.")):
