@@ -7,8 +7,10 @@ a round, in turn, so that the machine's drift touches them alike. The script
 prints each command's median wall time and peak memory (the operating
 system's maximum resident set size of the process), the ratios the targets
 are set in, and whether each target is met. Options: --rounds N (default 5),
---only GROUP (seed, 10k, folder, 100k, scaling), --n N (the scaling table's
-smaller size, default 2 000).
+--only GROUP (seed, 10k, folder, 100k, scaling, against), --n N (the scaling
+table's smaller size, default 2 000), --against REV (start-up of this working
+tree against finplan as it was at the git revision REV, side by side: check on
+the seed, --help and --version; the group `against`).
 
 finplan runs from its compiled bytecode, as an installed package does: the
 source is compiled once before timing (`compileall`), and the commands run
@@ -163,6 +165,28 @@ def groups() -> dict[str, tuple[str, dict[str, list[str]], list[tuple[str, str, 
     }
 
 
+def against_revision(revision: str) -> tuple[str, dict[str, list[str]], list[tuple[str, str, str, float | None]]]:
+    """The group that holds this working tree's start-up against a revision's, checked out beside it."""
+    old = OUT / "against"
+    if old.exists():
+        subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=False)
+    subprocess.run(["git", "worktree", "add", "--detach", "-f", str(old), revision], cwd=ROOT, check=True,
+                   capture_output=True)
+    compileall.compile_dir(old / "src" / "finplan", quiet=1)
+
+    def finplan(source: Path, *args: str) -> list[str]:
+        # Both sides start alike: `env` sets where finplan is imported from, then `python -m finplan`.
+        return ["env", f"PYTHONPATH={source / 'src'}", PYTHON, "-m", "finplan", *args]
+
+    commands: dict[str, list[str]] = {}
+    targets: list[tuple[str, str, str, float | None]] = []
+    for label, args in (("check", ["check", str(SEED)]), ("--help", ["--help"]), ("--version", ["--version"])):
+        commands[f"{label} ({revision})"] = finplan(old, *args)
+        commands[f"{label} (now)"] = finplan(ROOT, *args)
+        targets.append(("time", f"{label} (now)", f"{label} ({revision})", 1.0))
+    return f"start-up of this working tree against {revision}", commands, targets
+
+
 def scaling(n: int, rounds: int) -> list[str]:
     """For each kind of input, `finplan check` on a plan of n and of 4n of it: the times and their ratio.
 
@@ -197,7 +221,8 @@ def scaling(n: int, rounds: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling"], action="append")
+    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "against"], action="append")
+    parser.add_argument("--against", metavar="REV", help="a git revision whose start-up to hold this one against")
     parser.add_argument("--n", type=int, default=2000, help="the scaling table's smaller size")
     args = parser.parse_args()
     prepare()
@@ -206,13 +231,16 @@ def main() -> None:
     if missing:
         print(f"not installed, left out: {', '.join(missing)} (pip install -e '.[bench]')")
     verdicts = []
-    for name, (what, commands, targets) in groups().items():
+    chosen = groups()
+    if args.against:
+        chosen["against"] = against_revision(args.against)
+    for name, (what, commands, targets) in chosen.items():
         if args.only and name not in args.only:
             continue
         measures = side_by_side(commands, args.rounds)
         print(f"\n{name}: {what}")
         for m in measures.values():
-            print(f"  {m.label:<20} {m.median:8.3f} s  {m.peak:8.1f} MiB  (processor {m.cpu_median:.3f} s)")
+            print(f"  {m.label:<24} {m.median:8.3f} s  {m.peak:8.1f} MiB  (processor {m.cpu_median:.3f} s)")
         for kind, of, against, limit in targets:
             if against not in measures:
                 verdicts.append(f"  {name}: {of} / {against} ({kind}): not measured, {against} not installed")

@@ -11,7 +11,7 @@ import pytest
 from conftest import PLANS, ROOT, run_finplan
 
 from finplan.errors import InputError
-from finplan.files import write_atomic
+from finplan.files import write_file
 
 
 def _state(folder):
@@ -40,7 +40,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_litter(tmp_path, monkeypatch)
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(InputError, match="cannot be written: No space left on device"):
-        write_atomic(target, "new report\n", overwrite=True)
+        write_file(target, "new report\n")
     assert target.read_text() == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
@@ -48,7 +48,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_litter(tmp_path, monkeypatch)
 def test_a_write_replaces_the_file_whole(tmp_path):
     target = tmp_path / "report.json"
     target.write_text("old\n")
-    write_atomic(target, "new\n", overwrite=True)
+    write_file(target, "new\n")
     assert target.read_text() == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
@@ -57,13 +57,13 @@ def test_a_write_that_must_not_overwrite_refuses_a_file_that_appears(tmp_path, m
     target = tmp_path / "plan.yaml"
     real_link = os.link
 
-    def racing_link(source, destination):
+    def racing_link(source, destination, **where):
         target.write_text("someone else's plan\n")  # appears between the check and the link
-        return real_link(source, destination)
+        return real_link(source, destination, **where)
 
     monkeypatch.setattr(os, "link", racing_link)
     with pytest.raises(InputError, match="already exists"):
-        write_atomic(target, "template\n", overwrite=False)
+        write_file(target, "template\n", replace=False)
     assert target.read_text() == "someone else's plan\n"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
 

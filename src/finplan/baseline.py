@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from finplan.errors import InputError
-from finplan.files import write_atomic
+from finplan.files import remember, write_file
 from finplan.findings import CheckResult, fingerprint, format_path
 from finplan.i18n import Message
 
@@ -27,12 +27,13 @@ def write_baseline(path: Path, results: list[CheckResult], name: dict[str, str])
         for r in results if r.readable for f in r.findings
     ]
     document = {"finplan_baseline": BASELINE_VERSION, "findings": entries}
-    write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", overwrite=True)
+    write_file(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return len(entries)
 
 
 def read_baseline(path: Path) -> Counter[str]:
     """The fingerprints a baseline accepts, each as often as it was recorded."""
+    remember(path, role=Message("the baseline"))
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:

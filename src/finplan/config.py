@@ -231,6 +231,9 @@ class ConfigFinder:
 def _read(path: Path) -> _Config | None:
     import tomllib
 
+    from finplan.files import remember
+
+    remember(path, role=Message("the configuration"))
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:

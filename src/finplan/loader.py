@@ -21,6 +21,7 @@ walks every alias in full, so neither can be bounded from outside.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -39,6 +40,7 @@ from yaml.events import (
 )
 
 from finplan.errors import InputError
+from finplan.files import remember
 from finplan.findings import Path as PlanPath
 from finplan.findings import Position, describe, shorten
 from finplan.i18n import Message
@@ -171,6 +173,7 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     path = Path(path)
     try:
         with path.open("rb") as stream:
+            remember(path, os.fstat(stream.fileno()))
             data = stream.read(limits.max_bytes + 1)
     except FileNotFoundError:
         raise InputError(Message("does not exist")) from None

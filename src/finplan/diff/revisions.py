@@ -186,6 +186,7 @@ def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
         where = " ".join(paths) or Message("the repository")
         raise InputError(Message("no plan (*.yaml, *.yml) in {where}, at {old} or in {new}", where=where, old=old_label,
                                  new=new_label))
+    _refuse_missing(paths, named, (old, new), old_label, new_label, in_tree=new_commit is None)
 
     def check(content: Content, name: str) -> CheckResult:
         # The configuration in force now decides, for both versions alike.
@@ -195,6 +196,21 @@ def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
         return check_bytes(content, name, config)
 
     return compare_versions(old, new, check, DiffRun(old_label, new_label, root=root))
+
+
+def _refuse_missing(
+    paths: list[str], named: list[str], sides: tuple[dict[str, Content], ...], old: str, new: str, *, in_tree: bool
+) -> None:
+    """A path that names nothing on either side is a mistake, as `finplan check` takes a missing file."""
+    found = [name for side in sides for name in side]
+    for text, name in zip(paths, named):
+        if name in ("", "."):
+            continue
+        if any(each == name or each.startswith(name + "/") for each in found):
+            continue
+        if in_tree and Path(text).exists():
+            continue  # there, but no plan in it: as `finplan check FOLDER` of a folder with none
+        raise InputError(Message("{path} does not exist at {old} or in {new}", path=text, old=old, new=new))
 
 
 Checker = Callable[[Content, str], CheckResult]

@@ -1,6 +1,6 @@
 """`finplan summary` for people: the portfolio's tables per year, its frames, and what was spread.
 
-Text from plans goes into `Text` objects, never Rich markup, as in report/text.py.
+Text from plans goes into `Text` objects, never Rich markup, as in report/check/text.py.
 """
 
 from __future__ import annotations

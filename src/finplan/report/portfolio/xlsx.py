@@ -25,6 +25,7 @@ def number_format(amount: Decimal, currency: str) -> str:
 
 
 def render(portfolio: Portfolio) -> bytes:
+    """The workbook's bytes; the command line writes them through the door (finplan.files)."""
     from openpyxl import Workbook
 
     book = Workbook()

@@ -22,7 +22,7 @@ _OUTCOME = {"matches": N_("matches"), "rounded": N_("rounded"), "differs": N_("d
 
 
 def render(run: MemoRun, console: Console) -> None:
-    if run.matches:
+    if run.matches and not run.quiet:
         console.print(matches_table(run.matches))
         console.print()
     text.render(run, console)

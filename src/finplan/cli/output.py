@@ -1,0 +1,87 @@
+"""Standard output that cannot be written: a full disk, a closed descriptor, a reader that went away.
+
+Each is the run's outcome, exit 2, and never a traceback: a full disk or a
+closed output is one line on standard error; a pipe whose reader stopped
+(`finplan check budgets | head`) ends quietly, as the reader asked. What
+finplan would still print after that is dropped, so it is said once.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+
+from finplan.cli.exits import EXIT_INPUT
+from finplan.i18n import Message, _
+
+
+class OutputLost(Exception):
+    """Standard output failed; `quiet` where its reader simply stopped reading.
+
+    Told as an InputError is (finplan.cli.app), without importing what an InputError needs
+    before a command runs.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        self.message = Message("standard output cannot be written: {reason}", reason=error.strerror or error)
+        super().__init__(self.message)
+        self.quiet = error.errno == errno.EPIPE
+
+    def report(self) -> int:
+        if not self.quiet:
+            try:
+                print(f"finplan: {_(self.message)}", file=sys.stderr)
+            except (OSError, ValueError):
+                pass
+        return EXIT_INPUT
+
+
+class _Guarded:
+    """sys.stdout, whose write and flush turn an OSError into OutputLost, once."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._lost = False
+
+    def write(self, text: str) -> int:
+        if self._lost:
+            return len(text)
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError) as error:
+            raise self._lose(error) from None
+
+    def flush(self) -> None:
+        if self._lost:
+            return
+        try:
+            self._stream.flush()
+        except (OSError, ValueError) as error:
+            raise self._lose(error) from None
+
+    def _lose(self, error: Exception) -> OutputLost:
+        self._lost = True
+        if not isinstance(error, OSError):  # a closed stream: write to a closed file
+            error = OSError(errno.EBADF, "Bad file descriptor")
+        return OutputLost(error)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def guard_standard_output() -> None:
+    if sys.stdout is None:  # started with standard output closed (`>&-`): there is nowhere to write
+        sys.stdout = _Guarded(_Closed())
+    elif not isinstance(sys.stdout, _Guarded):
+        sys.stdout = _Guarded(sys.stdout)
+
+
+class _Closed:
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
