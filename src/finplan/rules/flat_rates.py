@@ -9,7 +9,7 @@ from finplan.findings import Severity
 from finplan.i18n import N_, Message
 from finplan.model import CostLine, Plan
 from finplan.money import format_kr, format_percent, format_points
-from finplan.profiles import PROFILES, Profile, Settings
+from finplan.profiles import PROFILES, Settings, offers_flat_rates
 from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 from finplan.totals import total_of
@@ -57,11 +57,6 @@ def flat_rate_bases(plan: Plan) -> dict[str, Decimal]:
         "staff_of_other_direct": direct - staff,
         "remaining_of_staff": staff,
     }
-
-
-def offers_flat_rates(profile: Profile) -> bool:
-    """Whether a profile sets limits on flat rates at all."""
-    return any(s.name.removesuffix("_max") in _BASES for s in profile.settings)
 
 
 def _flat_lines(plan: Plan) -> Iterator[tuple[int, CostLine]]:
