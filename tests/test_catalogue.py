@@ -30,7 +30,7 @@ def test_every_rule_a_family_defines_is_registered():
 
 
 def test_codes_are_unique_and_the_catalogue_holds_them_all():
-    from finplan.job_codes import JOB_CODES
+    from finplan.catalogue import JOB_CODES
 
     codes = [item.code for item in (*INPUT_CODES, *RULES, *JOB_CODES)]
     assert len(codes) == len(set(codes))

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code
-from finplan.comments import VALUE_CUT
-from finplan.discover import NOT_A_PLAN
-from finplan.errors import UNREADABLE
-from finplan.job_codes import JOB_CODES
+from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code, input, memo, portfolio
 from finplan.findings import shorten
 from finplan.i18n import Message
 from finplan.rules import RULES
-from finplan.shape import SHAPE
-from finplan.suppress import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
 
-INPUT_CODES: tuple[Code, ...] = (UNREADABLE, SHAPE, IGNORE_WITHOUT_CODE, UNUSED_IGNORE, NOT_A_PLAN, VALUE_CUT)
+
+def _declared(*modules) -> tuple[Code, ...]:
+    """The codes the modules of finplan.codes define: every one, with none to list by hand."""
+    return tuple(value for module in modules for value in vars(module).values() if isinstance(value, Code))
+
+
+INPUT_CODES = _declared(input)
+JOB_CODES = _declared(memo, portfolio)
 
 CATALOGUE: Mapping[str, Code] = {
     item.code: item for item in sorted((*INPUT_CODES, *RULES, *JOB_CODES), key=lambda c: c.code)

@@ -8,8 +8,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from finplan.codes.input import UNREADABLE
 from finplan.config import FileConfig
-from finplan.errors import UNREADABLE, InputError
+from finplan.errors import InputError
 from finplan.comments import cut_values
 from finplan.findings import CheckResult, Finding, file_order, with_snippets
 from finplan.i18n import Message
