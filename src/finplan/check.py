@@ -78,7 +78,7 @@ def apply_policy(findings: list[Finding], config: FileConfig, ignores: dict[int,
     Inline ignores first (they may add FP002 and FP003), then the selection,
     then each code's configured severity.
     """
-    from finplan.catalogue import CATALOGUE, unknown_code_message
+    from finplan.codes import CATALOGUE, unknown_code_message
 
     kept = []
     unknown = lambda code: unknown_code_message(code, prefix=False)  # noqa: E731

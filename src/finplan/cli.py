@@ -328,7 +328,7 @@ def _fail(message: str) -> NoReturn:
 
 def _report_run(results: list[CheckResult], tables: bool, run_type=None, **extra):
     """The run the writers read: results named from the repository root, with every code's documentation."""
-    from finplan.catalogue import CATALOGUE
+    from finplan.codes import CATALOGUE
     from finplan.paths import relative, repository_root
     from finplan.report.run import ReportRun
 
@@ -353,7 +353,7 @@ def list_rules() -> None:
     from rich.text import Text
 
     from finplan.report.table import new_table
-    from finplan.catalogue import CATALOGUE
+    from finplan.codes import CATALOGUE
 
     from finplan.profiles import PROFILES, all_settings
     from finplan.documentation import default_text, limit_text
@@ -379,7 +379,7 @@ def list_rules() -> None:
 
 @app.command("rule", help=N_("Print a rule's documentation: what it checks, why, examples, and its source."))
 def show_rule(code: Annotated[str, typer.Argument(help=N_("A rule's code, such as FP501."), show_default=False)]) -> None:
-    from finplan.catalogue import find
+    from finplan.codes import find
 
     item = find(code)
     if item is None:
