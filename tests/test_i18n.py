@@ -241,16 +241,21 @@ def _marked() -> dict[tuple[str, ...], list[str]]:
             found.setdefault(message, []).append(path.relative_to(SOURCE.parent).as_posix())
     for text in texts(template_text()):
         found.setdefault((text,), []).append("finplan/templates/plan.yaml")
-    for code, text in _documentation():
-        found.setdefault((text,), []).append(f"finplan/catalogue.py {code}")
+    for where, text in _documentation():
+        found.setdefault((text,), []).append(where)
     return found
 
 
 def _documentation() -> list[tuple[str, str]]:
-    """(code, text) for every paragraph of every code's documentation and every code's source."""
-    from finplan.catalogue import CATALOGUE
+    """(where, text) for every paragraph of every code's documentation and every code's source."""
+    from finplan.codes import FAMILY_MODULES, Code
 
-    return [(item.code, text) for item in CATALOGUE.values() for text in (*item.paragraphs, item.source) if text]
+    return [
+        (f"{module.__name__.replace('.', '/')}.py", text)
+        for module in FAMILY_MODULES
+        for item in vars(module).values() if isinstance(item, Code)
+        for text in (*item.paragraphs, item.source) if text
+    ]
 
 
 def _catalog() -> dict[tuple[str, ...], i18n.PoEntry]:

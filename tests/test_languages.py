@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import PLANS, ROOT, SEED, run_finplan
 
-from finplan.catalogue import CATALOGUE
+from finplan.codes import CATALOGUE
 from finplan.i18n import parse_po
 from finplan.report import DIFF_FORMATS, FORMATS, SUMMARY_FORMATS
 

@@ -48,7 +48,7 @@ def read_baseline(path: Path) -> Counter[str]:
     entries = document.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
         raise InputError(Message("baseline {file}: `findings` must be a list of recorded findings", file=path))
-    from finplan.catalogue import unknown_code_message
+    from finplan.codes import unknown_code_message
 
     for entry in entries:
         problem = unknown_code_message(str(entry.get("code", "")), prefix=False)

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from finplan.check import check_file, unchecked
+from finplan.codes.input import NOT_A_PLAN
 from finplan.config import ConfigFinder
 from finplan.errors import InputError
-from finplan.discover import NOT_A_PLAN, Skip
+from finplan.discover import Skip
 from finplan.findings import CheckResult, Finding
 from finplan.i18n import Message
 

@@ -14,24 +14,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from finplan.codes import Code
-from finplan.errors import INPUT_SOURCE
-from finplan.findings import Severity
 from finplan.i18n import N_, Message
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
 _PLAN_KEY = re.compile(rb"^finplan[ \t]*:", re.MULTILINE)
-
-NOT_A_PLAN = Code(
-    "FP004", "not-a-plan", Severity.INFO,
-    "A YAML file found below a folder is not a plan, and was passed over.\n\n"
-    "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
-    "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
-    "folder or glob finds it; the note says which files were passed over. A file\n"
-    "named on the command line is always checked.",
-    source=INPUT_SOURCE,
-)
 
 
 class Skip(Message):

@@ -7,20 +7,7 @@ the rules never see it. Everything else about a plan is a finding.
 
 from __future__ import annotations
 
-from finplan.codes import Code
-from finplan.findings import Position, Severity
-from finplan.i18n import N_
-
-INPUT_SOURCE = N_("finplan's loader and plan format (docs/plan-format.md)")
-
-UNREADABLE = Code(
-    "FP000", "unreadable", Severity.ERROR,
-    "The file could not be read as a plan.\n\n"
-    "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
-    "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
-    "refused as a whole, and the exit code is 2.",
-    source=INPUT_SOURCE, fixed=True,
-)
+from finplan.findings import Position
 
 
 class InputError(Exception):

@@ -130,7 +130,7 @@ def binary_needs_a_file(fmt: Format, output: Path | None) -> None:
 
 def report_run(results: list[CheckResult], tables: bool, run_type=None, **extra):
     """The run the writers read: results named from the repository root, with every code's documentation."""
-    from finplan.catalogue import CATALOGUE
+    from finplan.codes import CATALOGUE
     from finplan.paths import relative, repository_root
     from finplan.report.run import ReportRun
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from finplan.findings import Finding, Position, some
-from finplan import job_codes as codes
 from finplan.codes import Code
+from finplan.codes import memo as codes
 from finplan.i18n import Message, N_, Plural
 from finplan.memo.attribute import Parts, Target, attribute
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
