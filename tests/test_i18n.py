@@ -552,6 +552,44 @@ def test_a_message_crosses_to_a_worker_process_and_back_whole():
         set_language("en")
 
 
+def _limit(name):
+    from finplan.diff.compare import Limit
+
+    return Limit(name, ("anslag-1-1",), Decimal(1), None, None, Decimal(1), Decimal(0))
+
+
+def _violation(message):
+    from finplan.rules.base import Violation
+
+    return Violation(("total",), message)
+
+
+def _finding(message):
+    from finplan.findings import Finding, Severity
+
+    return Finding("FP101", Severity.ERROR, message)
+
+
+def _input_error(message):
+    from finplan.errors import InputError
+
+    return InputError(message)
+
+
+@pytest.mark.parametrize("build", [_finding, _violation, _input_error, _limit])
+def test_a_plain_str_is_refused_where_a_message_belongs(build):
+    """Findings, the rules' violations, input errors and a diff's caps reach a writer before the reader's
+    language is known: a plain `str` (an f-string, a text translated too soon) would read the same in
+    every language, so it fails where it is made, in whichever test or run makes it."""
+    from finplan.i18n import Message, Plural, join
+
+    for plain in (f"{100} kr over", i18n._("total"), Message("total") + " over"):
+        with pytest.raises(TypeError, match="must be a finplan.i18n.Message"):
+            build(plain)
+    for message in (Message("{amount} over", amount="100 kr"), Plural("{n} row", "{n} rows", n=2), join(["a", "b"])):
+        build(message)
+
+
 def test_a_baseline_written_in_english_accepts_the_same_findings_in_swedish(tmp_path):
     baseline = tmp_path / "baseline.json"
     written = run_finplan("--lang", "en", "check", SEED, "--write-baseline", str(baseline))

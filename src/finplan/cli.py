@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from finplan import __version__
-from finplan.i18n import LANGUAGES, N_, _, choose_language, ngettext, set_language
+from finplan.i18n import LANGUAGES, N_, Message, _, choose_language, expect_message, ngettext, set_language
 from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, SITE_FORMATS, SUMMARY_FORMATS
 from finplan.usage import localised
 
@@ -247,8 +247,8 @@ def check(
         _fail(error.message)
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         if target is not None and any(_same_file(target, plan) for plan, _problem in plans):
-            _fail(_("{option} {target} is one of the plans being checked; finplan never writes to a plan").format(
-                option=option, target=target))
+            _fail(Message("{option} {target} is one of the plans being checked; finplan never writes to a plan",
+                          option=option, target=target))
     stdin = [_check_stdin(finder, stdin_filename)] if "-" in paths else []
     count = len(plans) + len(stdin)
     show_tables = fmt.tables and not quiet and (tables if tables is not None else count == 1)
@@ -286,8 +286,8 @@ _FLAG_VALUES = {"true", "false", "yes", "no", "on", "off", "1", "0"}
 def _refuse_flag_values(paths: list[str]) -> None:
     for text in paths:
         if text.lower() in _FLAG_VALUES and not Path(text).exists():
-            _fail(_("{text} is no plan file; flags such as --strict and --exit-zero take no value: write --strict alone")
-                  .format(text=repr(text)))
+            _fail(Message("{text} is no plan file; flags such as --strict and --exit-zero take no value: write --strict alone",
+                          text=repr(text)))
 
 
 def _check_stdin(finder, name: str | None) -> CheckResult:
@@ -320,8 +320,9 @@ def _same_file(output: Path, plan: Path) -> bool:
         return False
 
 
-def _fail(message: str) -> NoReturn:
-    """The message (a Message is shown in the reader's language) and exit code 2."""
+def _fail(message: Message) -> NoReturn:
+    """The message, in the reader's language, and exit code 2. A plain `str` is refused: it would read English."""
+    expect_message(message)
     print(f"finplan: {_(message)}", file=sys.stderr)
     raise typer.Exit(EXIT_INPUT)
 
@@ -473,7 +474,7 @@ def diff(
     if output is not None and any(
         _same_file(output, run.root / name) for plan in run.plans for name in (plan.old_name, plan.new_name) if name
     ):
-        _fail(_("--output {output} is one of the plans being compared; finplan never writes to a plan").format(output=output))
+        _fail(Message("--output {output} is one of the plans being compared; finplan never writes to a plan", output=output))
     try:
         _write_report(run, DIFF_FORMATS[DiffFormat(output_format).value], output)
     except InputError as error:
@@ -498,7 +499,7 @@ def _diff_run(paths: list[str], rev: str | None):
 
         return compare_revisions(rev, paths, ConfigFinder())
     if len(paths) != 2:
-        raise InputError(_("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare"))
+        raise InputError(Message("diff takes two plan files, OLD and NEW, or --rev REV and the plans to compare"))
     from finplan.diff.compare import compare_files
 
     return compare_files(Path(paths[0]), Path(paths[1]), ConfigFinder())
@@ -523,7 +524,7 @@ def summary(
 ) -> None:
     fmt = SUMMARY_FORMATS[SummaryFormat(output_format).value]
     if fmt.binary and output is None:
-        _fail(_("--format {format} writes a file of its own; name it with --output FILE").format(format=fmt.name))
+        _fail(Message("--format {format} writes a file of its own; name it with --output FILE", format=fmt.name))
     from finplan.errors import InputError
 
     portfolio, results = _portfolio(paths, frames, output)
@@ -533,7 +534,7 @@ def summary(
         else:
             _write_report(portfolio, fmt, output)
     except ImportError as error:
-        _fail(_("--format {format} needs {module}: pip install 'finplan[report]'").format(format=fmt.name, module=error.name))
+        _fail(Message("--format {format} needs {module}: pip install 'finplan[report]'", format=fmt.name, module=error.name))
     except InputError as error:
         _fail(error.message)
     raise typer.Exit(_portfolio_exit(portfolio, results, strict))
@@ -552,7 +553,7 @@ def report(
     try:
         pages = SITE_FORMATS["html"].load().write(portfolio, html)
     except ImportError as error:
-        _fail(_("the HTML report needs {module}: pip install 'finplan[report]'").format(module=error.name))
+        _fail(Message("the HTML report needs {module}: pip install 'finplan[report]'", module=error.name))
     except InputError as error:
         _fail(error.message)
     wrote = ngettext("wrote {n} page to {folder}; open {index}", "wrote {n} pages to {folder}; open {index}", pages)
@@ -578,7 +579,7 @@ def _portfolio(paths: list[str], frames: Path | None, output: Path | None):
     finder = ConfigFinder()
     plans = [(plan, problem) for plan, problem in expand(paths, finder.excluded) if frames is None or not _same_file(frames, plan)]
     if output is not None and any(_same_file(output, plan) for plan, _problem in plans):
-        _fail(_("--output {output} is one of the plans being summarised; finplan never writes to a plan").format(output=output))
+        _fail(Message("--output {output} is one of the plans being summarised; finplan never writes to a plan", output=output))
     from finplan.batch import check_all
 
     results = check_all(plans, finder, keep_plans=True)
@@ -628,16 +629,16 @@ def memo_render(
     from finplan.memo.render import render
 
     if output is not None and _same_file(output, plan):
-        _fail(_("--output {output} is the plan; finplan never writes to a plan").format(output=output))
+        _fail(Message("--output {output} is the plan; finplan never writes to a plan", output=output))
     if output_format is MemoFormat.docx and output is None:
-        _fail(_("--format docx writes a Word file; name it with --output, such as --output finansiering.docx"))
+        _fail(Message("--format docx writes a Word file; name it with --output, such as --output finansiering.docx"))
     checked = _checked_plan(plan, ConfigFinder())
     written = render(checked.plan, output_format.value)
     if isinstance(written, bytes):
         try:
             output.write_bytes(written)
         except OSError as error:
-            _fail(_("{output} cannot be written: {reason}").format(output=output, reason=error.strerror or error))
+            _fail(Message("{output} cannot be written: {reason}", output=output, reason=error.strerror or error))
     elif output is not None:
         from finplan.errors import InputError
         from finplan.files import write_atomic
@@ -669,8 +670,8 @@ def memo_check(
     fmt = MEMO_FORMATS[(output_format.value if output_format else None) or _default_format()]
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         if target is not None and (_same_file(target, plan) or _same_file(target, memo)):
-            _fail(_("{option} {target} is the plan or the memo; finplan never writes to either").format(
-                option=option, target=target))
+            _fail(Message("{option} {target} is the plan or the memo; finplan never writes to either",
+                          option=option, target=target))
     try:
         finder = ConfigFinder(_codes(select), _codes(ignore) or (), strict)
         config = finder.for_plan(memo)
@@ -682,7 +683,7 @@ def memo_check(
     try:
         result, memo_check = check_memo_file(checked.plan, memo, config)
     except InputError as error:
-        _fail(_("the memo {memo} {problem}").format(memo=memo, problem=_(error.message)))
+        _fail(Message("the memo {memo} {problem}", memo=memo, problem=error.message))
     from finplan.report.memo_text import MemoRun
 
     run = _report_run([result], False, MemoRun, matches=memo_check.matches)
@@ -695,8 +696,8 @@ def _checked_plan(plan: Path, finder) -> CheckResult:
 
     checked = check_one(plan, None, finder)
     if not checked.readable:
-        reason = _(checked.findings[0].message) if checked.findings else _("it is not a plan")
-        _fail(_("the plan {plan} could not be read: {reason}; `finplan check {plan}` says more").format(plan=plan, reason=reason))
+        reason = checked.findings[0].message if checked.findings else Message("it is not a plan")
+        _fail(Message("the plan {plan} could not be read: {reason}; `finplan check {plan}` says more", plan=plan, reason=reason))
     from finplan.findings import Severity
 
     errors = checked.count(Severity.ERROR)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from finplan.codes import Code
 from finplan.findings import Position, Severity
-from finplan.i18n import N_
+from finplan.i18n import N_, Message, expect_message
 
 INPUT_SOURCE = N_("finplan's loader and plan format (docs/plan-format.md)")
 
@@ -27,10 +27,12 @@ class InputError(Exception):
     """The file could not be read as a plan; `position` says where, when known.
 
     `message` is a `finplan.i18n.Message`: English as a `str`, shown in the
-    reader's language through `_()`.
+    reader's language through `_()`. A plain `str` is refused.
     """
 
-    def __init__(self, message: str, position: Position | None = None) -> None:
+    def __init__(self, message: Message, position: Position | None = None) -> None:
+        expect_message(message)
         super().__init__(message)
         self.message = message
         self.position = position
+

@@ -139,6 +139,16 @@ class Plural(Message):
         return (self.template, self.plural)
 
 
+def expect_message(text: object) -> None:
+    """Refuses a plain `str` where a text for the user belongs: it would read English in every language.
+
+    Findings, input errors and what else a writer shows are built before the
+    reader's language is known; only a Message can still be shown in it.
+    """
+    if not isinstance(text, Message):
+        raise TypeError(f"a text for the user must be a finplan.i18n.Message, not {type(text).__name__}: {text!r}")
+
+
 def _english(value: object) -> str:
     return str.__str__(value) if isinstance(value, Message) else str(value)
 

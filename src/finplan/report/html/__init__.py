@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from finplan.errors import InputError
+from finplan.i18n import Message
 from finplan.portfolio.aggregate import Portfolio
 
 PARALLEL_FROM = 32
@@ -31,7 +32,7 @@ def write(portfolio: Portfolio, folder: Path) -> int:
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise InputError(f"--html {folder} is a file; name a folder for the report")
+        raise InputError(Message("--html {folder} is a file; name a folder for the report", folder=folder))
     names = page_names(portfolio)
     try:
         (folder / "plans").mkdir(parents=True, exist_ok=True)
@@ -44,7 +45,7 @@ def write(portfolio: Portfolio, folder: Path) -> int:
         else:
             _over_the_cores(portfolio, folder, names, indexes, workers)
     except OSError as error:
-        raise InputError(f"--html {folder} cannot be written: {error.strerror or error}") from None
+        raise InputError(Message("--html {folder} cannot be written: {reason}", folder=folder, reason=error.strerror or error)) from None
     return 1 + len(portfolio.plans)
 
 
