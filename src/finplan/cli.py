@@ -638,7 +638,9 @@ def memo_render(
         try:
             output.write_bytes(written)
         except OSError as error:
-            _fail(Message("{output} cannot be written: {reason}", output=output, reason=error.strerror or error))
+            from finplan.errors import os_reason
+
+            _fail(Message("{output} cannot be written: {reason}", output=output, reason=os_reason(error)))
     elif output is not None:
         from finplan.errors import InputError
         from finplan.files import write_atomic

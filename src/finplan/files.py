@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from finplan.errors import InputError
+from finplan.errors import InputError, os_reason
 from finplan.i18n import Message
 
 
@@ -47,4 +47,4 @@ def _exists(path: Path) -> Message:
 
 
 def _unwritable(path: Path, error: OSError) -> Message:
-    return Message("{file} cannot be written: {reason}", file=path, reason=error.strerror or error)
+    return Message("{file} cannot be written: {reason}", file=path, reason=os_reason(error))

@@ -13,7 +13,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from finplan.errors import InputError
+from finplan.errors import InputError, os_reason
 from finplan.i18n import Message, _
 from finplan.portfolio.aggregate import STATUSES, Portfolio
 from finplan.report.wording import NOT_IN_YEARS, PLACED, STATUS_HEADINGS, shown
@@ -113,8 +113,7 @@ def _save(book, path: Path) -> None:
             book.save(stream)
         os.replace(temporary, path)
     except OSError as error:
-        reason = error.strerror or error
-        raise InputError(Message("{path} cannot be written: {reason}", path=path, reason=reason)) from None
+        raise InputError(Message("{path} cannot be written: {reason}", path=path, reason=os_reason(error))) from None
     finally:
         if "temporary" in locals() and os.path.exists(temporary):
             os.unlink(temporary)

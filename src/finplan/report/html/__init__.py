@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from finplan.errors import InputError
+from finplan.errors import InputError, os_reason
 from finplan.i18n import Message
 from finplan.portfolio.aggregate import Portfolio
 
@@ -45,7 +45,7 @@ def write(portfolio: Portfolio, folder: Path) -> int:
         else:
             _over_the_cores(portfolio, folder, names, indexes, workers)
     except OSError as error:
-        raise InputError(Message("--html {folder} cannot be written: {reason}", folder=folder, reason=error.strerror or error)) from None
+        raise InputError(Message("--html {folder} cannot be written: {reason}", folder=folder, reason=os_reason(error))) from None
     return 1 + len(portfolio.plans)
 
 
