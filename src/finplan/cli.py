@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from finplan import __version__
 from finplan.i18n import LANGUAGES, N_, Message, _, choose_language, expect_message, ngettext, set_language
 from finplan.report import DIFF_FORMATS, FORMATS, MEMO_FORMATS, SITE_FORMATS, SUMMARY_FORMATS
-from finplan.usage import localised
+from finplan.usage import asked_language, localised
 
 if TYPE_CHECKING:
     from finplan.findings import CheckResult
@@ -64,6 +64,10 @@ def _help_cell(text: str) -> str:
     return f"{body}{bracket}{note}"
 
 
+# The language a `--lang` anywhere on the command line asks for, found before Click parses it.
+_ASKED = "finplan.asked_language"
+
+
 class _Context(typer.Context):
     formatter_class = _Formatter
 
@@ -78,7 +82,8 @@ class _Localised(TyperGroup):
     context_class = _Context
 
     def parse_args(self, ctx, args):
-        _speak(ctx, choose_language())
+        ctx.meta[_ASKED] = asked_language(args)
+        _speak(ctx, choose_language(ctx.meta[_ASKED]))
         return super().parse_args(ctx, args)
 
     def make_context(self, *args, **kwargs):
@@ -165,7 +170,7 @@ def _root(
     lang: LangOption = None,
 ) -> None:
     if lang is None:
-        _speak(ctx, choose_language(None, _configured_language()))
+        _speak(ctx, choose_language(ctx.meta.get(_ASKED), _configured_language()))
 
 
 def _choices(name: str, formats) -> type[enum.Enum]:
