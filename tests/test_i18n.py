@@ -15,10 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from catalog_tools import PoError, check_po, marked_messages
 from conftest import ROOT, SEED, run_finplan, without_messages
 
 from finplan import i18n
-from finplan.i18n import PoError, choose_language, compile_mo, locale_language, marked_messages, parse_po
+from finplan.i18n import choose_language, compile_mo, locale_language, parse_po
 
 SOURCE = ROOT / "src" / "finplan"
 CATALOG = SOURCE / "locale" / "sv" / "LC_MESSAGES" / "finplan.po"
@@ -281,6 +282,11 @@ def _stub(message: tuple[str, ...], where: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def test_the_catalog_is_well_formed():
+    """The package reads its catalog trusting its form; a translator's slip is found here, with its line."""
+    check_po(CATALOG.read_text(encoding="utf-8"))
+
+
 def test_every_message_is_in_the_catalog_once():
     """Branches add their entries at the catalog's end and git keeps both sides: a text added twice would
     be translated by whichever came last."""
@@ -392,6 +398,7 @@ def _translations(text: str) -> gettext.GNUTranslations:
 
 
 def test_the_reader_takes_continued_strings_escapes_contexts_and_plurals():
+    check_po(PO)
     entries = parse_po(PO)
     assert [e.msgid for e in entries][:3] == ["", "Financing", "a long text over lines"]
     assert entries[1].line == 8
@@ -421,16 +428,20 @@ def test_fuzzy_and_untranslated_entries_fall_back_to_english():
         ('msgid "a"\nmsgstr "b\\q"', 2, "unknown escape \\q"),
         ('msgid "a"\nmsgstr "b"c"', 2, 'a quote inside a string must be written \\"'),
         ('msgid "a"\nmsgstr "b\\"', 2, "a string is not closed: its last quote is escaped"),
-        ('"stray"\nmsgid "a"\nmsgstr "b"', 1, "a continued string with nothing before it"),
         ('msgid "a"\nmsgid_plural "as"\nmsgstr[x] "b"', 3, "bad plural index"),
         ('msgid "a"\nmsgtxt "b"', 2, "unknown keyword 'msgtxt'"),
-        ('msgid "a"\n\nmsgstr "b"', 1, "an entry needs a msgid and a msgstr"),
-        ('msgid "a"\nmsgid "b"\nmsgstr "c"', 2, "msgid twice in one entry"),
+        # Entries out of order, at the line their entry starts: a string with nothing before it, a msgstr
+        # parted from its msgid, a msgid twice, a plural without its msgstr[N], a msgctxt after its msgid.
+        ('msgid "a"\nmsgstr "b"\n\n"stray"\nmsgid "c"\nmsgstr "d"', 4, "an entry is msgctxt (if any), msgid, then"),
+        ('msgid "a"\n\nmsgstr "b"', 1, "an entry is"),
+        ('msgid "a"\nmsgstr "b"\nmsgid "c"\nmsgid "d"\nmsgstr "e"', 3, "an entry is"),
+        ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"', 1, "an entry is"),
+        ('msgid "a"\nmsgctxt "t"\nmsgstr "b"', 1, "an entry is"),
     ],
 )
 def test_a_malformed_catalog_is_refused_with_its_line(text, line, problem):
     with pytest.raises(PoError) as caught:
-        parse_po(text)
+        check_po(text)
     assert caught.value.line == line
     assert problem in str(caught.value)
 
