@@ -117,6 +117,6 @@ def unreadable(result: CheckResult, error: InputError, text: str | None = None) 
     return result
 
 
-def unchecked(file: str, message: str, strict: bool = False) -> CheckResult:
+def unchecked(file: str, message: Message, strict: bool = False) -> CheckResult:
     """A file that was not checked at all: not found, or its configuration unreadable."""
     return CheckResult(file, [Finding(UNREADABLE.code, UNREADABLE.severity, message)], readable=False, strict=strict)

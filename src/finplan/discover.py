@@ -28,14 +28,14 @@ class Skip(Message):
 _NO_PLAN_KEY = Skip(N_("has no top-level `finplan:` key: not a plan, passed over"))
 
 
-def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, str | None]]:
+def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, Message | None]]:
     """Each file to check, in order and once, with a reason when it cannot be found or is passed over.
 
     A folder gives every `*.yaml` and `*.yml` below it, hidden folders left out;
     a glob gives the files it matches. A folder or glob that gives nothing is
     kept, with the reason, so that a gate that checks nothing says so.
     """
-    found: dict[Path, str | None] = {}
+    found: dict[Path, Message | None] = {}
     for text in inputs:
         path = Path(text)
         if _GLOB_CHARS & set(text) and not path.exists():
@@ -59,7 +59,7 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
     return list(found.items())
 
 
-def _add_found(found: dict[Path, str | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
+def _add_found(found: dict[Path, Message | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
     for file in files:
         if not excluded(file):
             found.setdefault(file, None if is_plan(file) else _NO_PLAN_KEY)

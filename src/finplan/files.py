@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from finplan.errors import InputError
+from finplan.errors import InputError, os_reason
 from finplan.i18n import Message
 
 _inputs: dict[tuple[int, int], str] = {}  # (device, inode) -> the input's name as it was given
@@ -259,4 +259,4 @@ def _exists(path: Path) -> Message:
 
 
 def _unwritable(path: Path, error: OSError) -> Message:
-    return Message("{file} cannot be written: {reason}", file=path, reason=error.strerror or error)
+    return Message("{file} cannot be written: {reason}", file=path, reason=os_reason(error))

@@ -23,7 +23,9 @@ class OutputLost(Exception):
     """
 
     def __init__(self, error: OSError) -> None:
-        self.message = Message("standard output cannot be written: {reason}", reason=error.strerror or error)
+        from finplan.errors import os_reason  # only now: a run that loses nothing never imports it
+
+        self.message = Message("standard output cannot be written: {reason}", reason=os_reason(error))
         super().__init__(self.message)
         self.quiet = error.errno == errno.EPIPE
 

@@ -98,7 +98,7 @@ class _Checker:
 
     # -- output
 
-    def find(self, code: Code, where: Position | None, message: str) -> None:
+    def find(self, code: Code, where: Position | None, message: Message) -> None:
         self.result.findings.append(Finding(code.code, code.severity, message, (), where))
 
     def matched(self, where: Position, figure: Figure, target: str, expected: str, outcome: str = "matches") -> None:

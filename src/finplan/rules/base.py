@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from finplan.codes import Code
 from finplan.findings import Data, Figure, Path
+from finplan.i18n import Message, expect_message
 from finplan.model import CostLine, FinancingLine, Period, Plan
 from finplan.profiles import Settings
 
@@ -17,13 +18,16 @@ class Violation:
     """What a rule yields: where in the plan, what is wrong there, and the numbers it names.
 
     `on_key` places the finding at the last key of `path` (a year in a
-    breakdown) instead of at its value.
+    breakdown) instead of at its value. `message` is a Message; a plain `str` is refused.
     """
 
     path: Path
-    message: str
+    message: Message
     on_key: bool = False
     data: Data = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        expect_message(self.message)
 
 
 Check = Callable[[Plan, Settings], Iterator[Violation]]
