@@ -166,3 +166,30 @@ def test_the_command_line_is_one_small_module_per_command():
     sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in folder.glob("*.py")}
     assert {"check.py", "diff.py", "memo.py", "portfolio.py", "rules.py", "init.py", "completion.py"} <= set(sizes)
     assert max(sizes.values()) <= 200, sizes
+
+
+@pytest.mark.parametrize("columns", ["0", "abc", "-5", "99999999"])
+@pytest.mark.parametrize("command", [("check", SEED), ("summary", ROOT / "budgets"), ("memo", "check", SEED, MEMO)])
+def test_a_columns_that_is_no_width_counts_as_unset(columns, command):
+    wide = run_finplan(*command, env={"COLUMNS": "120"})
+    odd = run_finplan(*command, env={"COLUMNS": columns})
+    assert odd.exit_code == wide.exit_code
+    assert odd.output == wide.output and odd.output.strip()
+
+
+@pytest.mark.parametrize("command", [
+    ["summary", "budgets"],
+    ["memo", "check", "budgets/attraktiv.yaml", "tests/memos/attraktiv.txt"],
+    ["diff", "budgets/attraktiv.yaml", "budgets/exempel-kostnadsbudget.yaml"],
+    ["check", "budgets/attraktiv.yaml"],
+])
+def test_a_locale_that_cannot_hold_a_character_gets_it_replaced(command):
+    # As LANG=sv_SE.ISO-8859-1 sets it: "–" and "’" are not in Latin-1, "å" and "ö" are.
+    env = {**os.environ, "PYTHONIOENCODING": "iso-8859-1", "LC_ALL": "C.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "finplan", "--lang", "sv", *command], cwd=ROOT, env=env,
+                          capture_output=True)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stderr.decode("iso-8859-1").count("Traceback") == 0
+    shown = done.stdout.decode("iso-8859-1")
+    assert "?" in shown or "–" not in shown
+    assert "å" in shown or "ö" in shown or "ä" in shown

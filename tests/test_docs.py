@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import ROOT, run_finplan
 
-from finplan.catalogue import CATALOGUE
+from finplan.codes import CATALOGUE
 from finplan.documentation import FILES
 
 

@@ -15,10 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from catalog_tools import PoError, check_po, marked_messages
 from conftest import ROOT, SEED, run_finplan, without_messages
 
 from finplan import i18n
-from finplan.i18n import PoError, choose_language, compile_mo, locale_language, marked_messages, parse_po
+from finplan.i18n import choose_language, compile_mo, locale_language, parse_po
 
 SOURCE = ROOT / "src" / "finplan"
 CATALOG = SOURCE / "locale" / "sv" / "LC_MESSAGES" / "finplan.po"
@@ -241,16 +242,21 @@ def _marked() -> dict[tuple[str, ...], list[str]]:
             found.setdefault(message, []).append(path.relative_to(SOURCE.parent).as_posix())
     for text in texts(template_text()):
         found.setdefault((text,), []).append("finplan/templates/plan.yaml")
-    for code, text in _documentation():
-        found.setdefault((text,), []).append(f"finplan/catalogue.py {code}")
+    for where, text in _documentation():
+        found.setdefault((text,), []).append(where)
     return found
 
 
 def _documentation() -> list[tuple[str, str]]:
-    """(code, text) for every paragraph of every code's documentation and every code's source."""
-    from finplan.catalogue import CATALOGUE
+    """(where, text) for every paragraph of every code's documentation and every code's source."""
+    from finplan.codes import FAMILY_MODULES, Code
 
-    return [(item.code, text) for item in CATALOGUE.values() for text in (*item.paragraphs, item.source) if text]
+    return [
+        (f"{module.__name__.replace('.', '/')}.py", text)
+        for module in FAMILY_MODULES
+        for item in vars(module).values() if isinstance(item, Code)
+        for text in (*item.paragraphs, item.source) if text
+    ]
 
 
 def _catalog() -> dict[tuple[str, ...], i18n.PoEntry]:
@@ -279,6 +285,11 @@ def _stub(message: tuple[str, ...], where: list[str]) -> str:
     else:
         lines.append('msgstr ""')
     return "\n".join(lines) + "\n"
+
+
+def test_the_catalog_is_well_formed():
+    """The package reads its catalog trusting its form; a translator's slip is found here, with its line."""
+    check_po(CATALOG.read_text(encoding="utf-8"))
 
 
 def test_every_message_is_in_the_catalog_once():
@@ -392,6 +403,7 @@ def _translations(text: str) -> gettext.GNUTranslations:
 
 
 def test_the_reader_takes_continued_strings_escapes_contexts_and_plurals():
+    check_po(PO)
     entries = parse_po(PO)
     assert [e.msgid for e in entries][:3] == ["", "Financing", "a long text over lines"]
     assert entries[1].line == 8
@@ -421,16 +433,20 @@ def test_fuzzy_and_untranslated_entries_fall_back_to_english():
         ('msgid "a"\nmsgstr "b\\q"', 2, "unknown escape \\q"),
         ('msgid "a"\nmsgstr "b"c"', 2, 'a quote inside a string must be written \\"'),
         ('msgid "a"\nmsgstr "b\\"', 2, "a string is not closed: its last quote is escaped"),
-        ('"stray"\nmsgid "a"\nmsgstr "b"', 1, "a continued string with nothing before it"),
         ('msgid "a"\nmsgid_plural "as"\nmsgstr[x] "b"', 3, "bad plural index"),
         ('msgid "a"\nmsgtxt "b"', 2, "unknown keyword 'msgtxt'"),
-        ('msgid "a"\n\nmsgstr "b"', 1, "an entry needs a msgid and a msgstr"),
-        ('msgid "a"\nmsgid "b"\nmsgstr "c"', 2, "msgid twice in one entry"),
+        # Entries out of order, at the line their entry starts: a string with nothing before it, a msgstr
+        # parted from its msgid, a msgid twice, a plural without its msgstr[N], a msgctxt after its msgid.
+        ('msgid "a"\nmsgstr "b"\n\n"stray"\nmsgid "c"\nmsgstr "d"', 4, "an entry is msgctxt (if any), msgid, then"),
+        ('msgid "a"\n\nmsgstr "b"', 1, "an entry is"),
+        ('msgid "a"\nmsgstr "b"\nmsgid "c"\nmsgid "d"\nmsgstr "e"', 3, "an entry is"),
+        ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"', 1, "an entry is"),
+        ('msgid "a"\nmsgctxt "t"\nmsgstr "b"', 1, "an entry is"),
     ],
 )
 def test_a_malformed_catalog_is_refused_with_its_line(text, line, problem):
     with pytest.raises(PoError) as caught:
-        parse_po(text)
+        check_po(text)
     assert caught.value.line == line
     assert problem in str(caught.value)
 
@@ -550,6 +566,44 @@ def test_a_message_crosses_to_a_worker_process_and_back_whole():
         assert i18n._(copy) == "2 procentenheter och 3 till"
     finally:
         set_language("en")
+
+
+def _limit(name):
+    from finplan.diff.compare import Limit
+
+    return Limit(name, ("anslag-1-1",), Decimal(1), None, None, Decimal(1), Decimal(0))
+
+
+def _violation(message):
+    from finplan.rules.base import Violation
+
+    return Violation(("total",), message)
+
+
+def _finding(message):
+    from finplan.findings import Finding, Severity
+
+    return Finding("FP101", Severity.ERROR, message)
+
+
+def _input_error(message):
+    from finplan.errors import InputError
+
+    return InputError(message)
+
+
+@pytest.mark.parametrize("build", [_finding, _violation, _input_error, _limit])
+def test_a_plain_str_is_refused_where_a_message_belongs(build):
+    """Findings, the rules' violations, input errors and a diff's caps reach a writer before the reader's
+    language is known: a plain `str` (an f-string, a text translated too soon) would read the same in
+    every language, so it fails where it is made, in whichever test or run makes it."""
+    from finplan.i18n import Message, Plural, join
+
+    for plain in (f"{100} kr over", i18n._("total"), Message("total") + " over"):
+        with pytest.raises(TypeError, match="must be a finplan.i18n.Message"):
+            build(plain)
+    for message in (Message("{amount} over", amount="100 kr"), Plural("{n} row", "{n} rows", n=2), join(["a", "b"])):
+        build(message)
 
 
 def test_a_baseline_written_in_english_accepts_the_same_findings_in_swedish(tmp_path):

@@ -20,8 +20,11 @@ SEED = ROOT / "budgets" / "attraktiv.yaml"
 
 # finplan's modules that checking one plan and printing its text report needs.
 OWN = {
-    "finplan", "finplan.batch", "finplan.catalogue", "finplan.check", "finplan.cli", "finplan.codes", "finplan.comments",
-    "finplan.config", "finplan.discover", "finplan.errors", "finplan.findings", "finplan.i18n", "finplan.job_codes", "finplan.keywords",
+    "finplan", "finplan.batch", "finplan.check", "finplan.cli", "finplan.codes", "finplan.codes.base",
+    "finplan.codes.funding", "finplan.codes.input", "finplan.codes.kinds", "finplan.codes.lines", "finplan.codes.memo",
+    "finplan.codes.periods", "finplan.codes.portfolio", "finplan.codes.programmes", "finplan.codes.summary",
+    "finplan.codes.sums", "finplan.comments",
+    "finplan.config", "finplan.discover", "finplan.errors", "finplan.findings", "finplan.i18n", "finplan.keywords",
     "finplan.limits", "finplan.loader", "finplan.model", "finplan.money", "finplan.paths", "finplan.profiles",
     "finplan.report", "finplan.report.check", "finplan.report.check.text", "finplan.report.console",
     "finplan.report.numbers", "finplan.report.run", "finplan.report.table", "finplan.report.wording", "finplan.rules", "finplan.rules.advance",

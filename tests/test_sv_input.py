@@ -279,6 +279,31 @@ def test_a_missing_file_is_told_in_swedish(tmp_path):
     assert fingerprints["sv"] == fingerprints["en"]
 
 
+@pytest.mark.parametrize(
+    ("args", "english", "swedish"),
+    [
+        (("check", "plan.yaml", "--output", "folder"),
+         "folder is not a regular file (a folder); finplan writes only regular files",
+         "folder är ingen vanlig fil (en mapp); finplan skriver bara vanliga filer"),
+        (("check", "plan.yaml", "--output", "folder/sub/out.json"),
+         "folder/sub/out.json cannot be written: No such file or directory",
+         "folder/sub/out.json kan inte skrivas: filen eller mappen finns inte"),
+        (("check", "plan.yaml", "--baseline", "missing.json"), "baseline missing.json cannot be read: No such file or directory",
+         "baslinjen missing.json kan inte läsas: filen eller mappen finns inte"),
+        (("init", "nofolder/plan.yaml"), "nofolder/plan.yaml cannot be written: No such file or directory",
+         "nofolder/plan.yaml kan inte skrivas: filen eller mappen finns inte"),
+    ],
+    ids=["folder", "no-sub-folder", "missing", "no-folder"],
+)
+def test_why_the_system_refuses_a_file_is_told_in_swedish_and_in_the_systems_english(tmp_path, monkeypatch, args, english, swedish):
+    (tmp_path / "plan.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for language, expected in (("en", english), ("sv", swedish)):
+        run = run_finplan("--lang", language, *args)
+        assert run.exit_code == 2 and run.output == f"finplan: {expected}\n", run.output
+
+
 def test_a_folder_with_no_plan_and_a_glob_matching_nothing_are_told_in_swedish(tmp_path):
     (tmp_path / "empty").mkdir()
     _english, swedish = _check_both(tmp_path / "empty", tmp_path / "*.yml")

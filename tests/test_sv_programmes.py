@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import PLANS, run_finplan
 
-from finplan.catalogue import CATALOGUE
+from finplan.codes import CATALOGUE
 from finplan.i18n import catalog_text, parse_po
 from finplan.profiles import GENERAL, PROFILES
 

@@ -208,7 +208,7 @@ def test_rule_fp101_is_documented_in_swedish():
 
 @pytest.mark.parametrize("code", CODES)
 def test_every_paragraph_of_the_codes_documentation_is_swedish(code):
-    from finplan.catalogue import CATALOGUE
+    from finplan.codes import CATALOGUE
 
     sv = run_finplan("--lang", "sv", "rule", code).output
     en = run_finplan("--lang", "en", "rule", code).output

@@ -36,3 +36,16 @@ def test_the_usage_line_and_its_hint_in_swedish():
     assert "Skriv 'finplan -h' för hjälp." in run.output
     run = run_finplan("--lang", "en", "chek")
     assert "Usage: finplan [OPTIONS] COMMAND [ARGS]..." in run.output and "Try 'finplan -h' for help." in run.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--lang", "sv", "--nope"), ("check", "x.yaml", "--nope", "--lang", "sv"), ("check", "x.yaml", "--nope", "--lang=sv")],
+    ids=["before-the-command", "after-the-mistake", "with-equals"],
+)
+def test_a_usage_error_before_lang_is_read_is_told_in_the_language_asked_for(args):
+    """Click stops at the first mistake, before `--lang` has taken effect: the error is in Swedish all the same."""
+    run = run_finplan(*args)
+    assert run.exit_code == 2 and "Fel: Det finns ingen flagga --nope" in run.output, run.output
+    for word in ENGLISH_WORDS:
+        assert word not in run.output, word

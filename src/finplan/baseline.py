@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from finplan.errors import InputError
+from finplan.errors import InputError, os_reason
 from finplan.files import remember, write_file
 from finplan.findings import CheckResult, fingerprint, format_path
 from finplan.i18n import Message
@@ -37,8 +37,7 @@ def read_baseline(path: Path) -> Counter[str]:
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
-        reason = error.strerror or error
-        raise InputError(Message("baseline {file} cannot be read: {reason}", file=path, reason=reason)) from None
+        raise InputError(Message("baseline {file} cannot be read: {reason}", file=path, reason=os_reason(error))) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:  # the reader's own words, with the place
         raise InputError(Message("baseline {file} is not JSON: {reason}", file=path, reason=error)) from None
     if not isinstance(document, dict) or document.get("finplan_baseline") != BASELINE_VERSION:
@@ -48,7 +47,7 @@ def read_baseline(path: Path) -> Counter[str]:
     entries = document.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
         raise InputError(Message("baseline {file}: `findings` must be a list of recorded findings", file=path))
-    from finplan.catalogue import unknown_code_message
+    from finplan.codes import unknown_code_message
 
     for entry in entries:
         problem = unknown_code_message(str(entry.get("code", "")), prefix=False)

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from finplan.check import check_file, unchecked
+from finplan.codes.input import NOT_A_PLAN
 from finplan.config import ConfigFinder
 from finplan.errors import InputError
-from finplan.discover import NOT_A_PLAN, Skip
+from finplan.discover import Skip
 from finplan.findings import CheckResult, Finding
 from finplan.i18n import Message
 
@@ -21,7 +22,7 @@ PARALLEL_FROM = 32
 """Fewer plans than this are checked in this process: starting workers costs more than it saves."""
 
 
-def check_all(plans: list[tuple[Path, str | None]], finder: ConfigFinder, *, keep_plans: bool) -> list[CheckResult]:
+def check_all(plans: list[tuple[Path, Message | None]], finder: ConfigFinder, *, keep_plans: bool) -> list[CheckResult]:
     """Every plan checked, in order; `plans` pairs each file with the reason it cannot be found, if any.
 
     Without `keep_plans` only the findings come back from other processes: a
@@ -49,7 +50,7 @@ def _set_worker(finder: ConfigFinder, keep_plans: bool) -> None:
     _worker = (finder, keep_plans)
 
 
-def _check_in_worker(item: tuple[Path, str | None]) -> CheckResult:
+def _check_in_worker(item: tuple[Path, Message | None]) -> CheckResult:
     finder, keep_plans = _worker
     result = check_one(*item, finder)
     if not keep_plans:
@@ -57,7 +58,7 @@ def _check_in_worker(item: tuple[Path, str | None]) -> CheckResult:
     return result
 
 
-def check_one(path: Path, problem: str | None, finder: ConfigFinder) -> CheckResult:
+def check_one(path: Path, problem: Message | None, finder: ConfigFinder) -> CheckResult:
     """One plan checked under its configuration; never raises, whatever the file holds."""
     if isinstance(problem, Skip):
         message = Message("this file {problem}", problem=problem)

@@ -8,8 +8,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from finplan.codes.input import UNREADABLE
 from finplan.config import FileConfig
-from finplan.errors import UNREADABLE, InputError
+from finplan.errors import InputError
 from finplan.comments import cut_values
 from finplan.findings import CheckResult, Finding, file_order, with_snippets
 from finplan.i18n import Message
@@ -77,7 +78,7 @@ def apply_policy(findings: list[Finding], config: FileConfig, ignores: dict[int,
     Inline ignores first (they may add FP002 and FP003), then the selection,
     then each code's configured severity.
     """
-    from finplan.catalogue import CATALOGUE, unknown_code_message
+    from finplan.codes import CATALOGUE, unknown_code_message
 
     kept = []
     unknown = lambda code: unknown_code_message(code, prefix=False)  # noqa: E731
@@ -116,6 +117,6 @@ def unreadable(result: CheckResult, error: InputError, text: str | None = None) 
     return result
 
 
-def unchecked(file: str, message: str, strict: bool = False) -> CheckResult:
+def unchecked(file: str, message: Message, strict: bool = False) -> CheckResult:
     """A file that was not checked at all: not found, or its configuration unreadable."""
     return CheckResult(file, [Finding(UNREADABLE.code, UNREADABLE.severity, message)], readable=False, strict=strict)

@@ -10,24 +10,11 @@ from __future__ import annotations
 
 import re
 
-from finplan.codes import Code
-from finplan.errors import INPUT_SOURCE
-from finplan.findings import Finding, Position, Severity, shorten
+from finplan.codes.input import VALUE_CUT
+from finplan.findings import Finding, Position, shorten
 from finplan.i18n import Message
 from finplan.loader import inside_scalars
 
-VALUE_CUT = Code(
-    "FP005", "comment-cuts-value", Severity.WARNING,
-    "A `#` right after a value's text does not start a comment by mistake.\n\n"
-    "Why: YAML reads ` #` and the rest of its line as a comment, so\n"
-    "`financier: Region #1` is the text \"Region\", and nothing says so. A `#`\n"
-    "followed directly by text, after a value on the same line, is most likely\n"
-    "part of the value: quote the value (`financier: \"Region #1\"`), or write the\n"
-    "comment with a space after its `#`.\n"
-    "Fails (is reported): `financier: Region #1`.\n"
-    "Passes: `financier: \"Region #1\"`, `financier: Region  # the county's region`.",
-    source=INPUT_SOURCE,
-)
 
 # `key: value` before the comment, in a block mapping or a list item; a number or a
 # quoted or flow value before the comment is no text it could cut.

@@ -42,7 +42,7 @@ CONFIG_FILES = ("finplan.toml", "pyproject.toml")
 
 def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
     """`codes` in upper case; InputError naming `where` if one names no code finplan reports."""
-    from finplan.catalogue import unknown_code_message
+    from finplan.codes import unknown_code_message
 
     for code in codes:
         problem = unknown_code_message(code)
@@ -86,7 +86,7 @@ class FileConfig:
 
 
 def _code(code: str) -> str:
-    from finplan.catalogue import unknown_code_message
+    from finplan.codes import unknown_code_message
 
     problem = unknown_code_message(code)
     if problem is not None:
@@ -95,7 +95,7 @@ def _code(code: str) -> str:
 
 
 def _configurable(code: str) -> str:
-    from finplan.catalogue import CATALOGUE
+    from finplan.codes import CATALOGUE
 
     code = _code(code)
     if CATALOGUE[code].fixed if code in CATALOGUE else False:

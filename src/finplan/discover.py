@@ -14,24 +14,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from finplan.codes import Code
-from finplan.errors import INPUT_SOURCE
-from finplan.findings import Severity
 from finplan.i18n import N_, Message
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
 _PLAN_KEY = re.compile(rb"^finplan[ \t]*:", re.MULTILINE)
-
-NOT_A_PLAN = Code(
-    "FP004", "not-a-plan", Severity.INFO,
-    "A YAML file found below a folder is not a plan, and was passed over.\n\n"
-    "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
-    "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
-    "folder or glob finds it; the note says which files were passed over. A file\n"
-    "named on the command line is always checked.",
-    source=INPUT_SOURCE,
-)
 
 
 class Skip(Message):
@@ -41,14 +28,14 @@ class Skip(Message):
 _NO_PLAN_KEY = Skip(N_("has no top-level `finplan:` key: not a plan, passed over"))
 
 
-def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, str | None]]:
+def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, Message | None]]:
     """Each file to check, in order and once, with a reason when it cannot be found or is passed over.
 
     A folder gives every `*.yaml` and `*.yml` below it, hidden folders left out;
     a glob gives the files it matches. A folder or glob that gives nothing is
     kept, with the reason, so that a gate that checks nothing says so.
     """
-    found: dict[Path, str | None] = {}
+    found: dict[Path, Message | None] = {}
     for text in inputs:
         path = Path(text)
         if _GLOB_CHARS & set(text) and not path.exists():
@@ -72,7 +59,7 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
     return list(found.items())
 
 
-def _add_found(found: dict[Path, str | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
+def _add_found(found: dict[Path, Message | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
     for file in files:
         if not excluded(file):
             found.setdefault(file, None if is_plan(file) else _NO_PLAN_KEY)

@@ -1,4 +1,4 @@
-"""The codes' documentation as Markdown, made from the catalogue itself, in either language.
+"""The codes' documentation as Markdown, made from the table of codes itself, in either language.
 
 docs/rules.md is `python -m finplan.documentation` and docs/rules.sv.md is
 `python -m finplan.documentation --lang sv`; a test keeps each equal to what
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from finplan.catalogue import CATALOGUE
-from finplan.codes import FAMILIES
+from finplan.codes import CATALOGUE, FAMILIES
 from finplan.i18n import _, current_language, set_language
 from finplan.limits import BASE_NAMES
 from finplan.profiles import PROFILES, all_settings, setting_key

@@ -7,30 +7,42 @@ the rules never see it. Everything else about a plan is a finding.
 
 from __future__ import annotations
 
-from finplan.codes import Code
-from finplan.findings import Position, Severity
-from finplan.i18n import N_
+import errno
 
-INPUT_SOURCE = N_("finplan's loader and plan format (docs/plan-format.md)")
-
-UNREADABLE = Code(
-    "FP000", "unreadable", Severity.ERROR,
-    "The file could not be read as a plan.\n\n"
-    "It is missing, a directory, not UTF-8, not YAML, over a limit, or it holds a\n"
-    "repeated key, a tag, or a key that is not a name or a year. The plan is\n"
-    "refused as a whole, and the exit code is 2.",
-    source=INPUT_SOURCE, fixed=True,
-)
+from finplan.findings import Position
+from finplan.i18n import N_, Message, expect_message
 
 
 class InputError(Exception):
     """The file could not be read as a plan; `position` says where, when known.
 
     `message` is a `finplan.i18n.Message`: English as a `str`, shown in the
-    reader's language through `_()`.
+    reader's language through `_()`. A plain `str` is refused.
     """
 
-    def __init__(self, message: str, position: Position | None = None) -> None:
+    def __init__(self, message: Message, position: Position | None = None) -> None:
+        expect_message(message)
         super().__init__(message)
         self.message = message
         self.position = position
+
+
+# The system's reasons for refusing a file, marked for the catalog: its own (`strerror`) are English
+# in every locale. The English is the system's text, so what an English reader sees does not change.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+}
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why a file could not be read or written: the system's reason, in the reader's language where it is a known one."""
+    known = _OS_REASONS.get(error.errno)
+    return Message(known) if known and error.strerror == known else error.strerror or str(error)

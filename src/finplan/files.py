@@ -22,11 +22,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from finplan.errors import InputError
+from finplan.errors import InputError, os_reason
 from finplan.i18n import Message
 
 _inputs: dict[tuple[int, int], str] = {}  # (device, inode) -> the input's name as it was given
 _input_names: list[str] = []  # resolved only when something is written: most runs write nothing
+_resolved: dict[str, str] = {}  # resolved path -> the input's name, for the first `_resolved_up_to[0]` names
+_resolved_up_to = [0]
 _roles: dict[str, Message] = {}  # an input's name -> what it is to the run ("a plan being checked")
 
 
@@ -53,6 +55,8 @@ def forget_inputs() -> None:
     """A new run begins: the last one's inputs are no longer this one's (tests run many in one process)."""
     _inputs.clear()
     _input_names.clear()
+    _resolved.clear()
+    _resolved_up_to[0] = 0
     _roles.clear()
 
 
@@ -214,10 +218,13 @@ def _input_named(path: Path) -> str | None:
     """The input that `path` leads to, by resolved path and by device and inode; None where it is none."""
     if not _input_names:
         return None
-    resolved = os.path.realpath(path)
-    for name in _input_names:
-        if os.path.realpath(name) == resolved:
-            return name
+    # Each input is resolved once, however many files are written (a report of a thousand pages).
+    for name in _input_names[_resolved_up_to[0]:]:
+        _resolved.setdefault(os.path.realpath(name), name)
+    _resolved_up_to[0] = len(_input_names)
+    found = _resolved.get(os.path.realpath(path))
+    if found is not None:
+        return found
     try:
         status = os.stat(path)
     except OSError:
@@ -259,4 +266,4 @@ def _exists(path: Path) -> Message:
 
 
 def _unwritable(path: Path, error: OSError) -> Message:
-    return Message("{file} cannot be written: {reason}", file=path, reason=error.strerror or error)
+    return Message("{file} cannot be written: {reason}", file=path, reason=os_reason(error))

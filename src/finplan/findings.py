@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from finplan.i18n import Message, _, join
+from finplan.i18n import Message, _, expect_message, join
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -103,15 +103,19 @@ class Finding:
     `code` is a rule's code (FP101...), or one of the input codes (FP001...) for
     a plan that could not be read or has the wrong shape. `data` carries the
     numbers its message names, so a program need not read them out of the text.
+    `message` is a Message, shown in the reader's language; a plain `str` is refused.
     """
 
     code: str
     severity: Severity
-    message: str
+    message: Message
     path: Path = ()
     position: Position | None = None
     data: Data = field(default_factory=dict)
     snippet: str | None = None  # the plan's line at `position`, shown under an input error
+
+    def __post_init__(self) -> None:
+        expect_message(self.message)
 
 
 SNIPPET_CHARS = 200
@@ -162,8 +166,12 @@ def finding_parts(file: str, finding: Finding) -> tuple[str, str, str, str]:
 
 def finding_line(file: str, finding: Finding) -> str:
     """`file:line:col: CODE severity message`: one line for grep, editors and CI logs."""
-    where, code, severity, message = finding_parts(file, finding)
-    return f"{where}{code} {severity} {message}"
+    return _(finding_message(file, finding))
+
+
+def finding_message(file: str, finding: Finding) -> Message:
+    """The finding's line as a Message, for a message that quotes it: shown in the reader's language where it is shown."""
+    return join([f"{location(file, finding)}: {finding.code} {finding.severity}", finding.message], " ")
 
 
 def file_order(finding: Finding) -> tuple[Position | tuple[int, int], str]:

@@ -139,6 +139,16 @@ class Plural(Message):
         return (self.template, self.plural)
 
 
+def expect_message(text: object) -> None:
+    """Refuses a plain `str` where a text for the user belongs: it would read English in every language.
+
+    Findings, input errors and what else a writer shows are built before the
+    reader's language is known; only a Message can still be shown in it.
+    """
+    if not isinstance(text, Message):
+        raise TypeError(f"a text for the user must be a finplan.i18n.Message, not {type(text).__name__}: {text!r}")
+
+
 def _english(value: object) -> str:
     return str.__str__(value) if isinstance(value, Message) else str(value)
 
@@ -190,14 +200,8 @@ def catalog_text(language: str) -> str:
 
 
 # -- The .po format ------------------------------------------------------------------------------
-
-
-class PoError(ValueError):
-    """A .po file that is not well formed, with the line where it goes wrong."""
-
-    def __init__(self, line: int, problem: str):
-        super().__init__(f"line {line}: {problem}")
-        self.line = line
+# The catalog is read as it is installed, trusting its form: the tests check that it is well
+# formed (tests/catalog_tools.py), so a mistake in it is found before it is shipped.
 
 
 @dataclass
@@ -219,26 +223,16 @@ class PoEntry:
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
-def _unquote(text: str, line: int) -> str:
+def _unquote(text: str) -> str:
     """The value of a C string literal as .po files write them: `"a \\"b\\"\\n"`."""
-    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
-        raise PoError(line, f"expected a quoted string, found {text!r}")
-    body, out, index = text[1:-1], [], 0
+    body, out, index = text.strip()[1:-1], [], 0
     while index < len(body):
-        char = body[index]
-        if char == '"':
-            raise PoError(line, "a quote inside a string must be written \\\"")
-        if char != "\\":
-            out.append(char)
+        if body[index] == "\\":
+            out.append(_ESCAPES[body[index + 1]])
+            index += 2
+        else:
+            out.append(body[index])
             index += 1
-            continue
-        if index + 1 >= len(body):
-            raise PoError(line, "a string is not closed: its last quote is escaped")
-        escape = body[index + 1]
-        if escape not in _ESCAPES:
-            raise PoError(line, f"unknown escape \\{escape}")
-        out.append(_ESCAPES[escape])
-        index += 2
     return "".join(out)
 
 
@@ -251,64 +245,36 @@ def parse_po(text: str) -> list[PoEntry]:
     """
     entries: list[PoEntry] = []
     entry = PoEntry()
-    seen: set[str] = set()  # keywords of the entry being read
-    target: tuple[str, int] | None = None  # where a continuation line goes
-
-    def finish(line: int) -> None:
-        nonlocal entry, seen, target
-        if seen:
-            if "msgid" not in seen or not entry.msgstr:
-                raise PoError(entry.line, "an entry needs a msgid and a msgstr")
-            entries.append(entry)
-        entry, seen, target = PoEntry(line=line), set(), None
-
+    target: tuple[str, int] = ("msgid", 0)  # where a continuation line goes
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if not line:
-            finish(number)
-            continue
-        if line.startswith("#"):
-            if seen and "msgstr" in seen:
-                finish(number)
-            if line.startswith("#,"):
-                entry.flags |= {flag.strip() for flag in line[2:].split(",") if flag.strip()}
-            continue
         if line.startswith('"'):
-            if target is None:
-                raise PoError(number, "a continued string with nothing before it")
-            value = _unquote(line, number)
             keyword, index = target
             if keyword == "msgstr":
-                entry.msgstr[index] += value
+                entry.msgstr[index] += _unquote(line)
             else:
-                setattr(entry, keyword, getattr(entry, keyword) + value)
+                setattr(entry, keyword, getattr(entry, keyword) + _unquote(line))
             continue
         keyword, _space, rest = line.partition(" ")
-        index = 0
-        if keyword.startswith("msgstr[") and keyword.endswith("]"):
-            try:
-                index = int(keyword[7:-1])
-            except ValueError:
-                raise PoError(number, f"bad plural index in {keyword}") from None
-            keyword = "msgstr"
-        if keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
-            raise PoError(number, f"unknown keyword {keyword!r}")
-        if keyword in ("msgctxt", "msgid") and "msgstr" in seen:
-            finish(number)  # a new entry without a blank line before it
-        if keyword != "msgstr" and keyword in seen:
-            raise PoError(number, f"{keyword} twice in one entry")
-        if keyword == "msgstr" and index in entry.msgstr:
-            raise PoError(number, f"msgstr[{index}] twice in one entry")
-        if not seen:
-            entry.line = number
-        seen.add(keyword)
-        value = _unquote(rest.strip(), number)
-        if keyword == "msgstr":
-            entry.msgstr[index] = value
-        else:
-            setattr(entry, keyword, value)
-        target = (keyword, index)
-    finish(0)
+        index = int(keyword[7:-1]) if keyword.startswith("msgstr[") else 0
+        keyword = "msgstr" if keyword.startswith("msgstr") else keyword
+        # An entry ends at a blank line, a comment or a new msgctxt or msgid after its msgstr.
+        if entry.msgstr and keyword not in ("msgstr", "msgid_plural"):
+            entries.append(entry)
+            entry = PoEntry()
+        if not line:
+            entry = PoEntry()
+        elif line.startswith("#,"):
+            entry.flags |= {flag.strip() for flag in line[2:].split(",") if flag.strip()}
+        elif not line.startswith("#"):
+            entry.line = entry.line or number
+            if keyword == "msgstr":
+                entry.msgstr[index] = _unquote(rest)
+            else:
+                setattr(entry, keyword, _unquote(rest))
+            target = (keyword, index)
+    if entry.msgstr:
+        entries.append(entry)
     return entries
 
 
@@ -338,23 +304,3 @@ def compile_mo(entries: list[PoEntry]) -> bytes:
     out += b"".join(struct.pack("<2I", *pair) for pair in table_ids + table_strs)
     return out + bytes(data)
 
-
-# -- Marked texts in the source ---------------------------------------------------------------------
-
-MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "Message": 1, "Plural": 2}
-"""The functions that mark texts, and how many of their first arguments are message ids."""
-
-
-def marked_messages(source: str) -> list[tuple[str, ...]]:
-    """The message ids marked in Python `source`: `(msgid,)`, or `(singular, plural)` for ngettext."""
-    import ast
-
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS:
-            arguments = node.args[: MARKERS[node.func.id]]
-            if len(arguments) == MARKERS[node.func.id] and all(
-                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in arguments
-            ):
-                found.append(tuple(a.value for a in arguments))
-    return found

@@ -39,7 +39,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from finplan.errors import InputError
+from finplan.errors import InputError, os_reason
 from finplan.files import remember
 from finplan.findings import Path as PlanPath
 from finplan.findings import Position, describe, shorten
@@ -182,7 +182,7 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     except PermissionError:
         raise InputError(Message("cannot be read: permission denied")) from None
     except OSError as error:
-        raise InputError(Message("cannot be read: {reason}", reason=error.strerror or error)) from None
+        raise InputError(Message("cannot be read: {reason}", reason=os_reason(error))) from None
     return data  # one byte past the limit at most, which decode() refuses
 
 

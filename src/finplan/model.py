@@ -37,7 +37,7 @@ from finplan.money import (
     percent_pattern,
     schema_pattern,
 )
-from finplan.profiles import ProfileName, SchemeName, Settings, all_settings
+from finplan.profiles import FlatRateOption, ProfileName, SchemeName, Settings, all_settings
 
 FORMAT_VERSION = 1
 
@@ -290,15 +290,6 @@ class BasisEntry(_Strict):
     monthly_salary: Amount | None = None
     payroll_overhead: Percent | None = None
     volunteer: Literal["person", "machine"] | None = None
-
-
-FlatRateOption = Literal[
-    "indirect_of_staff",
-    "indirect_of_direct",
-    "indirect_of_direct_except_external",
-    "staff_of_other_direct",
-    "remaining_of_staff",
-]
 
 
 class FlatRate(_Strict):

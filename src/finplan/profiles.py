@@ -677,6 +677,21 @@ PROFILES: dict[str, Profile] = {
 ProfileName = Literal[tuple(PROFILES)]  # type: ignore[valid-type]
 SchemeName = Literal[tuple(dict.fromkeys(s for p in PROFILES.values() for s in p.schemes))]  # type: ignore[valid-type]
 
+# The flat rates (schabloner) a cost line may be; a profile offers one by setting its limit, `<option>_max`.
+FLAT_RATE_OPTIONS = (
+    "indirect_of_staff",
+    "indirect_of_direct",
+    "indirect_of_direct_except_external",
+    "staff_of_other_direct",
+    "remaining_of_staff",
+)
+FlatRateOption = Literal[FLAT_RATE_OPTIONS]  # type: ignore[valid-type]
+
+
+def offers_flat_rates(profile: Profile) -> bool:
+    """Whether a profile sets limits on flat rates at all."""
+    return any(s.name.removesuffix("_max") in FLAT_RATE_OPTIONS for s in profile.settings)
+
 
 def setting_key(profile: Profile, setting: Setting) -> str:
     """The key a plan writes to override a setting: `anslag_1_1.max_share`, `hours_per_year`."""

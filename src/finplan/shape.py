@@ -14,12 +14,10 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from finplan.codes import Code
-from finplan.errors import INPUT_SOURCE
+from finplan.codes.input import SHAPE
 from finplan.findings import (
     Finding,
     Path,
-    Severity,
     describe,
     file_order,
     format_path,
@@ -30,14 +28,6 @@ from finplan.i18n import N_, Message, Plural, join
 from finplan.loader import Document
 from finplan.model import FORMAT_VERSION, Plan
 
-SHAPE = Code(
-    "FP001", "shape", Severity.ERROR,
-    "The plan does not have the format's shape.\n\n"
-    "A key the format does not know (with a \"did you mean\" hint), a required key\n"
-    "missing, a value of the wrong type, an amount or date that cannot be read\n"
-    "exactly. No rule can run on such a plan, so the exit code is 2.",
-    source=INPUT_SOURCE, fixed=True,
-)
 
 _EXPECTED = {
     "string_type": N_("text"),

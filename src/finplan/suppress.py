@@ -11,27 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from finplan.codes import Code
-from finplan.findings import Finding, Position, Severity, file_order
-from finplan.i18n import N_, Message, join
+from finplan.codes.input import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
+from finplan.findings import Finding, Position, file_order
+from finplan.i18n import Message, join
 from finplan.loader import inside_scalars
 
-_SOURCE = N_("finplan's inline ignores (docs/ci.md)")
-IGNORE_WITHOUT_CODE = Code(
-    "FP002", "ignore-without-code", Severity.ERROR,
-    "An inline ignore comment names the codes it silences.\n\n"
-    "`# finplan: ignore[FP203]` silences FP203 on its own line. A comment that\n"
-    "names no code, or something that is not a code, would silence anything\n"
-    "that appears on that line later, unread; it is an error.",
-    source=_SOURCE,
-)
-UNUSED_IGNORE = Code(
-    "FP003", "unused-ignore", Severity.WARNING,
-    "An inline ignore comment silences a finding on its line.\n\n"
-    "A comment naming a code that has no finding on its line silences nothing;\n"
-    "left in place it would hide a later finding nobody has read. Remove it.",
-    source=_SOURCE,
-)
 
 # A YAML comment starts at `#` after whitespace or at the start of a line.
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*finplan:\s*ignore\b(?P<rest>.*)$")

@@ -17,12 +17,16 @@ from finplan import __version__
 from finplan.cli.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT  # noqa: F401 (the commands take them from here)
 from finplan.cli.output import OutputLost
 from finplan.cli.help import Context, prepare_help
-from finplan.cli.usage import localised
+from finplan.cli.usage import asked_language, localised
 from finplan.i18n import LANGUAGES, N_, _, choose_language, set_language
 
 # Plain help, as click writes it: flags without a <bool>, and -h as well as --help.
 HELP = {"help_option_names": ["-h", "--help"]}
 
+
+
+# The language a `--lang` anywhere on the command line asks for, found before Click parses it.
+_ASKED = "finplan.asked_language"
 
 
 class _Localised(TyperGroup):
@@ -36,7 +40,9 @@ class _Localised(TyperGroup):
     context_class = Context
 
     def parse_args(self, ctx, args):
-        _speak(ctx, choose_language())
+        # Click stops at the first usage error, before `--lang` takes effect: read it from the arguments first.
+        ctx.meta[_ASKED] = asked_language(args)
+        _speak(ctx, choose_language(ctx.meta[_ASKED]))
         return super().parse_args(ctx, args)
 
     def make_context(self, *args, **kwargs):
@@ -133,7 +139,7 @@ def _root(
 
     forget_inputs()  # a run's inputs are its own, also where tests run many in one process
     if lang is None:
-        _speak(ctx, choose_language(None, _configured_language()))
+        _speak(ctx, choose_language(ctx.meta.get(_ASKED), _configured_language()))
 
 
 memo_app = typer.Typer(

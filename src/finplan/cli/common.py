@@ -91,15 +91,28 @@ def say(message: str) -> None:
     print(f"finplan: {_(message)}", file=sys.stderr)
 
 
+MAX_COLUMNS = 10_000
+"""Wider than any terminal: a COLUMNS beyond it, like 0 or a word, is taken as unset."""
+
+
 def console(stream=None):
     from rich.console import Console
 
-    # No emoji codes to load: a plan's :text: prints as written.
-    made = Console(file=stream, highlight=False, emoji=False)
-    if not made.is_terminal and "COLUMNS" not in os.environ:
-        # Rich assumes 80 columns off a terminal; CI logs are wider, and tables wrap less.
-        made.width = 120
+    text = os.environ.get("COLUMNS", "")
+    columns = int(text) if text.isdigit() and 0 < int(text) <= MAX_COLUMNS else None
+    # No emoji codes to load: a plan's :text: prints as written. An explicit width keeps Rich
+    # from reading a COLUMNS of 0, with which it prints nothing at all.
+    made = Console(file=stream, highlight=False, emoji=False, width=columns or _unset_width(stream))
     return made
+
+
+def _unset_width(stream) -> int | None:
+    """The width where COLUMNS says none: the terminal's, or 120 off a terminal (CI logs are wider than 80)."""
+    target = stream if stream is not None else sys.stdout
+    try:
+        return os.get_terminal_size(target.fileno()).columns if target.isatty() else 120
+    except (AttributeError, OSError, ValueError):
+        return 120
 
 
 def to_standard_output(output: Path | None) -> bool:
@@ -130,7 +143,7 @@ def binary_needs_a_file(fmt: Format, output: Path | None) -> None:
 
 def report_run(results: list[CheckResult], tables: bool, run_type=None, **extra):
     """The run the writers read: results named from the repository root, with every code's documentation."""
-    from finplan.catalogue import CATALOGUE
+    from finplan.codes import CATALOGUE
     from finplan.paths import relative, repository_root
     from finplan.report.run import ReportRun
 

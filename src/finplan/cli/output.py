@@ -23,7 +23,9 @@ class OutputLost(Exception):
     """
 
     def __init__(self, error: OSError) -> None:
-        self.message = Message("standard output cannot be written: {reason}", reason=error.strerror or error)
+        from finplan.errors import os_reason  # only now: a run that loses nothing never imports it
+
+        self.message = Message("standard output cannot be written: {reason}", reason=os_reason(error))
         super().__init__(self.message)
         self.quiet = error.errno == errno.EPIPE
 
@@ -70,6 +72,11 @@ class _Guarded:
 
 
 def guard_standard_output() -> None:
+    # A locale whose encoding cannot hold a character finplan prints (LANG=sv_SE.ISO-8859-1 and an en
+    # dash): the character is replaced by "?", as docs/security.md says, never a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     if sys.stdout is None:  # started with standard output closed (`>&-`): there is nowhere to write
         sys.stdout = _Guarded(_Closed())
     elif not isinstance(sys.stdout, _Guarded):

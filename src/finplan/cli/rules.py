@@ -15,7 +15,7 @@ from finplan.i18n import N_, Message, _
 def list_rules(lang: LangOption = None) -> None:
     from rich.text import Text
 
-    from finplan.catalogue import CATALOGUE
+    from finplan.codes import CATALOGUE
     from finplan.documentation import default_text, limit_text
     from finplan.profiles import PROFILES, all_settings
     from finplan.report.table import new_table
@@ -44,7 +44,7 @@ def show_rule(
     code: Annotated[str, typer.Argument(help=N_("A rule's code, such as FP501."), show_default=False, metavar="CODE")],
     lang: LangOption = None,
 ) -> None:
-    from finplan.catalogue import find
+    from finplan.codes import find
 
     item = find(code)
     if item is None:

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 import typer
 
-from finplan.i18n import N_, _, ngettext
+from finplan.i18n import LANGUAGES, N_, _, ngettext
 
 
 def _click(module: str) -> Any:
@@ -39,6 +39,21 @@ def localised() -> Iterator[None]:
         if type(error).__name__ != "NoArgsIsHelpError":  # that one shows the help, translated already
             error.show = partial(show, error)
         raise
+
+
+def asked_language(args: list[str]) -> str | None:
+    """The language `--lang` asks for, wherever it stands on the command line, read before Click parses it.
+
+    Click stops at the first usage error, before `--lang` takes effect: that
+    error is told in the language asked for all the same.
+    """
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else arg.partition("--lang=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 def show(error: Any, file: IO[str] | None = None) -> None:

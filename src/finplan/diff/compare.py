@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from finplan.findings import CheckResult, Finding, Severity, file_order, format_path, shorten
-from finplan.i18n import Message, Plural, join
+from finplan.i18n import Message, Plural, expect_message, join
 from finplan.model import Plan
 from finplan.money import format_number
 from finplan.totals import GROUPS, subtotals, NOT_STATED
@@ -96,9 +96,9 @@ class Subtotal:
 @dataclass(frozen=True, slots=True)
 class Limit:
     """A cap or floor on the money of some lines: `amount` against `limit`, which is `share` % of `base`
-    or, with no share, an amount of its own."""
+    or, with no share, an amount of its own. `name` is a Message, shown in the reader's language."""
 
-    name: str
+    name: Message
     lines: tuple[str, ...]
     amount: Decimal
     base: Decimal | None
@@ -106,6 +106,9 @@ class Limit:
     limit: Decimal
     tolerance: Decimal
     is_cap: bool = True
+
+    def __post_init__(self) -> None:
+        expect_message(self.name)
 
     @property
     def excess(self) -> Decimal:
@@ -274,12 +277,12 @@ def compare_files(old_path: Path, new_path: Path, finder) -> DiffRun:
     """Two plan files compared, each under its configuration; InputError when either cannot be read."""
     from finplan.check import check_file
     from finplan.errors import InputError
-    from finplan.findings import finding_line
+    from finplan.findings import finding_message
 
     old, new = (check_file(path, finder.for_plan(path)) for path in (old_path, new_path))
     for result in (old, new):
         if not result.readable:
-            lines = "\n".join(finding_line(result.file, finding) for finding in result.findings[:5])
+            lines = join((finding_message(result.file, finding) for finding in result.findings[:5]), "\n")
             raise InputError(Message("{file} cannot be compared:\n{findings}", file=result.file, findings=lines))
     run = DiffRun(str(old_path), str(new_path))
     diff = compare(old, new)

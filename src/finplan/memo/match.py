@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from finplan.findings import Finding, Position, some
-from finplan import job_codes as codes
 from finplan.codes import Code
+from finplan.codes import memo as codes
 from finplan.i18n import Message, N_, Plural
 from finplan.memo.attribute import Parts, Target, attribute
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
@@ -98,7 +98,7 @@ class _Checker:
 
     # -- output
 
-    def find(self, code: Code, where: Position | None, message: str) -> None:
+    def find(self, code: Code, where: Position | None, message: Message) -> None:
         self.result.findings.append(Finding(code.code, code.severity, message, (), where))
 
     def matched(self, where: Position, figure: Figure, target: str, expected: str, outcome: str = "matches") -> None:

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from finplan.findings import Finding, some
 from finplan.i18n import Message, Plural
-from finplan.job_codes import DE_MINIMIS_ACROSS, DE_MINIMIS_UNCOUNTED
+from finplan.codes.portfolio import DE_MINIMIS_ACROSS, DE_MINIMIS_UNCOUNTED
 from finplan.money import format_kr
 from finplan.portfolio.aggregate import LineMoney, Portfolio
 from finplan.profiles import PROFILES

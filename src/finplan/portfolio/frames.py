@@ -34,7 +34,7 @@ from finplan.findings import Finding, Position, describe, format_path, some
 from finplan.i18n import Message, N_
 from finplan.money import difference, format_kr
 from finplan.portfolio.aggregate import STATUSES, LineMoney, Portfolio, grouping_key
-from finplan.job_codes import FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED
+from finplan.codes.portfolio import FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED
 
 
 def _models():

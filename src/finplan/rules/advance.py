@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.findings import Severity
+from finplan.codes.funding import ADVANCE_LIMIT
 from finplan.i18n import Message
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent
@@ -15,17 +15,8 @@ from finplan.rules.base import Violation, figures, rule
 _PROFILE = PROFILES["anslag_1_1"]
 
 
-@rule("FP521", "advance-limit", Severity.ERROR, profiles=("anslag_1_1",), source="Förordning (2003:596) 11 §")
+@rule(ADVANCE_LIMIT)
 def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """An advance of the 1:1 grant is at most half the grant and at most 400 000 kr.
-
-    Why: the grant is paid in arrears; an advance (förskott) needs special
-    reasons and may be at most half the grant and at most 400 000 kr
-    (Förordning 2003:596, 11 §). Both limits are settings.
-
-    Fails: a 1:1 line of 1 000 000 kr with `advance: 600000`.
-    Passes: the same line with `advance: 400000`.
-    """
     max_share = settings.value(_PROFILE, "advance_max_share")
     max_amount = settings.value(_PROFILE, "advance_max")
     for index, line in enumerate(plan.financing):

@@ -1,14 +1,14 @@
-"""What a rule is: a code, a name, a default severity and a pure check function."""
+"""What a rule is: a code of the table and the pure function that checks it."""
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from finplan.codes import Code
-from finplan.findings import Data, Figure, Path, Severity
+from finplan.findings import Data, Figure, Path
+from finplan.i18n import Message, expect_message
 from finplan.model import CostLine, FinancingLine, Period, Plan
 from finplan.profiles import Settings
 
@@ -18,13 +18,16 @@ class Violation:
     """What a rule yields: where in the plan, what is wrong there, and the numbers it names.
 
     `on_key` places the finding at the last key of `path` (a year in a
-    breakdown) instead of at its value.
+    breakdown) instead of at its value. `message` is a Message; a plain `str` is refused.
     """
 
     path: Path
-    message: str
+    message: Message
     on_key: bool = False
     data: Data = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        expect_message(self.message)
 
 
 Check = Callable[[Plan, Settings], Iterator[Violation]]
@@ -32,7 +35,7 @@ Check = Callable[[Plan, Settings], Iterator[Violation]]
 
 @dataclass(frozen=True, slots=True)
 class Rule(Code):
-    """A code with the pure function that checks its invariant.
+    """A code of the table (finplan.codes) with the pure function that checks its invariant.
 
     The engine stamps the code and the configured severity on what `check`
     yields. A rule with `profiles` runs only for plans that name one of them.
@@ -41,20 +44,11 @@ class Rule(Code):
     check: Check = field(kw_only=True)
 
 
-def rule(
-    code: str,
-    name: str,
-    severity: Severity,
-    *,
-    profiles: tuple[str, ...] = (),
-    source: str = "",
-    on_by_default: bool = True,
-) -> Callable[[Check], Rule]:
-    """Makes a check function into a Rule; its docstring is the rule's documentation."""
+def rule(code: Code) -> Callable[[Check], Rule]:
+    """Makes a check function into the rule of `code`, as the table declares it."""
 
     def make(check: Check) -> Rule:
-        doc = inspect.cleandoc(check.__doc__ or "")
-        return Rule(code, name, severity, doc, source, profiles, on_by_default, check=check)
+        return Rule(**{item.name: getattr(code, item.name) for item in fields(Code)}, check=check)
 
     return make
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from finplan.codes.funding import (
+    FLOOR,
+    LIMIT_RESTS_ON_ROUNDING,
+    PROFILE_WITHOUT_LINES,
+    SCHEME_WITHOUT_PROFILE,
+    SETTING_UNUSED,
+    SHARE_CAP,
+    SHARE_CAP_ROUNDING,
+)
 from finplan.limits import Measure, measure_limits
-from finplan.findings import Severity
 from finplan.i18n import Message, Plural
 from finplan.model import Plan
 from finplan.money import format_kr, format_percent, format_share
@@ -13,110 +21,37 @@ from finplan.profiles import PROFILES, Settings
 from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 
-_SOURCES = (
-    "Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; the regional ERDF "
-    "programmes, Leader and Interreg, as each profile's settings cite them (docs/programme-sources.md); "
-    "a decision's own limits, as it prints them"
-)
 
-_PROFILES = "finplan's rule profiles (docs/rules.md): a profile governs the lines of its scheme"
-
-
-@rule("FP501", "share-cap", Severity.ERROR, source=_SOURCES)
+@rule(SHARE_CAP)
 def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Financing stays within its caps: a share of a named base, or an amount.
-
-    Why: the 1:1 grant may cover at most 50 % of a project's expenditure per
-    decision-maker, and grants of several decision-makers together at most
-    100 % where Tillväxtverket is one of them (Förordning 2003:596, 5 §); ERDF
-    support at most its regional programme's rate (Mellersta Norrland 50 % in
-    2014–2020 and 40 % in 2021–2027); Leader support at most 100 % of the
-    eligible costs (70 % for commercial benefit, 200 000 kr for single
-    companies); Interreg money at most its programme's share, Norwegian
-    Interreg funds at most 50 %. A decision prints its own caps on other bases ("73,37 % of the
-    eligible costs, at most 1 210 517 kronor; of the public financing the EU's
-    share at most 50 %"), which a line states under `limits:`. An excess within
-    `rounding_tolerance` is FP502, a warning; one that only the exact reading
-    of a figure printed rounded gives is FP507, a note; beyond them, this error.
-
-    Fails: `total: 1000` and a `scheme: anslag_1_1` line of 600 under `anslag_1_1`.
-    Passes: the same line of 500.
-    """
     for m in measure_limits(plan, settings):
         if m.is_cap and m.broken:
             yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
-@rule("FP502", "share-cap-rounding", Severity.WARNING, source=_SOURCES)
+@rule(SHARE_CAP_ROUNDING)
 def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Financing is over its cap by no more than rounding.
-
-    Why: half of an odd total is not a whole krona, so a grant of exactly half
-    rounded to whole kronor is 0,50 kr over the cap. That is rounding, not a
-    breach, but it is said rather than passed over, with the excess named.
-
-    Fails (is reported): `total: 38566657` with a 1:1 line of 19283329, 0,50 kr
-    over half.
-    Passes: a 1:1 line of 19283328.
-    """
     for m in measure_limits(plan, settings):
         if m.is_cap and 0 < m.excess <= m.tolerance:
             yield Violation(m.path, _describe(plan, m, _within(plan, m)), data=_data(plan, m))
 
 
-@rule(
-    "FP506", "floor", Severity.ERROR,
-    source="a decision's or a programme's minimum, as a line states it under `limits:`; the Leader profiles' "
-    "floors (docs/programme-sources.md §5.1, §5.2)",
-)
+@rule(FLOOR)
 def floor(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Financing reaches its floors: a share of a named base, or an amount.
-
-    Why: some support has a minimum as well as a maximum: Leader support is at
-    least 40 % of the eligible costs, and some programmes pay no support below
-    a minimum amount (Leader in Sweden 2014–2020: 22 000 kr). A line below its
-    floor, its own or its profile's, is support that cannot be paid as planned.
-    A shortfall within `rounding_tolerance` is not reported.
-
-    Fails: a line of 300 with `limits: [{min: 40 %, of: eligible_costs}]` and `eligible_costs: 1000`.
-    Passes: the same line of 400.
-    """
     for m in measure_limits(plan, settings):
         if not m.is_cap and m.broken:
             yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
-@rule("FP507", "limit-rests-on-rounding", Severity.INFO, source="finplan's own: a figure printed rounded is read within its precision")
+@rule(LIMIT_RESTS_ON_ROUNDING)
 def limit_rests_on_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Says when a cap or floor holds only within the precision of a figure printed rounded.
-
-    Why: a decision that prints its total as "36 miljoner kronor" states it to
-    the nearest million; a cap that only the exact reading of 36 000 000 would
-    break may well hold for the real total. finplan does not fail the plan on a
-    figure it cannot know, and says the result rests on the rounding.
-
-    Fails (is reported): `total: 36000000` with `total_rounded_to: 1000000` and a
-    1:1 line of 18 200 000 under `anslag_1_1`.
-    Passes: the same with a 1:1 line of 18 000 000.
-    """
     for m in measure_limits(plan, settings):
         if m.rests_on_rounding:
             yield Violation(m.path, _describe(plan, m, _on_the_rounding(plan, m)), data=_data(plan, m))
 
 
-@rule("FP503", "scheme-without-profile", Severity.WARNING, source=_PROFILES)
+@rule(SCHEME_WITHOUT_PROFILE)
 def scheme_without_profile(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A line's scheme is governed by a profile the plan names.
-
-    Why: `scheme: erdf` says the money is ERDF support, but only a named
-    profile (`erdf_2014_2020` or `erdf_2021_2027`) switches on the ERDF rules;
-    without one, the cap is not checked, and the report says so. The hint
-    names the profiles of the scheme whose programme period holds the plan's
-    (and, for Leader, whose country fits the plan's currency).
-
-    Fails: a `scheme: anslag_1_1` line in a plan without `profiles: [anslag_1_1]`.
-    Passes: the same plan with `profiles: [anslag_1_1]`.
-    """
     governed = {scheme for profile in settings.profiles for scheme in profile.schemes}
     for index, line in enumerate(plan.financing):
         if line.scheme is not None and line.scheme not in governed:
@@ -146,17 +81,8 @@ def fitting_profiles(plan: Plan, scheme: str) -> list[str]:
     return [p.name for p in fitting or governing]
 
 
-@rule("FP504", "profile-without-lines", Severity.WARNING, profiles=tuple(PROFILES), source=_PROFILES)
+@rule(PROFILE_WITHOUT_LINES)
 def profile_without_lines(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A named profile finds financing lines of its scheme.
-
-    Why: a profile's cap applies to the lines marked with its scheme; a plan
-    that names `anslag_1_1` but marks no line `scheme: anslag_1_1` is checked
-    against nothing, which would pass in silence.
-
-    Fails: `profiles: [anslag_1_1]` and no line with `scheme: anslag_1_1`.
-    Passes: the 1:1 line marked `scheme: anslag_1_1`.
-    """
     for position, profile in enumerate(settings.profiles):
         if not any(line.scheme in profile.schemes for line in plan.financing):
             yield Violation(
@@ -169,16 +95,8 @@ def profile_without_lines(plan: Plan, settings: Settings) -> Iterator[Violation]
             )
 
 
-@rule("FP505", "setting-unused", Severity.WARNING, source=_PROFILES)
+@rule(SETTING_UNUSED)
 def setting_unused(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A setting overrides a number of a profile the plan names.
-
-    Why: `erdf_2021_2027.max_share` changes nothing in a plan that does not
-    name `erdf_2021_2027`; a reader would think it does.
-
-    Fails: `settings: {erdf_2021_2027.max_share: 50 %}` with `profiles: [anslag_1_1]`.
-    Passes: the same setting with `profiles: [erdf_2021_2027]`.
-    """
     for key in settings.unused_overrides():
         yield Violation(
             ("settings", key),

@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from finplan.findings import Severity
+from finplan.codes.funding import FLAT_RATE_DECLARED, FLAT_RATE_LIMIT, FLAT_RATE_REMAINING, FLAT_RATE_TOTAL
 from finplan.i18n import N_, Message
 from finplan.model import CostLine, Plan
 from finplan.money import format_kr, format_percent, format_points
-from finplan.profiles import PROFILES, Profile, Settings
+from finplan.profiles import Settings, offers_flat_rates
 from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 from finplan.totals import total_of
 
-_SOURCES = (
-    "Förordning (EU) 2021/1060 art. 54–56; Förordning (EU) nr 1303/2013 art. 68, 68a, 68b; "
-    "Tillväxtverket 2014–2020, \"Kostnads- och finansieringsbudget\""
-)
 DIRECT = ("staff", "external_services", "travel", "premises_equipment", "investments")
 # What each option is a share of, in a finding's words; shown through Message in the reader's language.
 _BASES = {
@@ -59,30 +55,14 @@ def flat_rate_bases(plan: Plan) -> dict[str, Decimal]:
     }
 
 
-def offers_flat_rates(profile: Profile) -> bool:
-    """Whether a profile sets limits on flat rates at all."""
-    return any(s.name.removesuffix("_max") in _BASES for s in profile.settings)
-
-
 def _flat_lines(plan: Plan) -> Iterator[tuple[int, CostLine]]:
     for index, line in enumerate(plan.costs or ()):
         if line.flat_rate is not None:
             yield index, line
 
 
-@rule("FP511", "flat-rate-declared", Severity.ERROR, source=_SOURCES)
+@rule(FLAT_RATE_DECLARED)
 def flat_rate_declared(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A flat-rate cost line says which flat rate it is; no other line does, but staff.
-
-    Why: a flat rate is checked against its base, and the base depends on the
-    option: indirect costs of the staff costs or of the direct costs, staff
-    costs of the other direct costs, or the 40 % that covers all remaining
-    costs. A `flat_rate` cost line must declare `flat_rate: {option, rate}`;
-    a staff line may, with `staff_of_other_direct`; no other line may.
-
-    Fails: `{category: flat_rate, amount: 1000}` without `flat_rate`.
-    Passes: `{category: flat_rate, amount: 1000, flat_rate: {option: indirect_of_staff, rate: 15 %}}`.
-    """
     for index, line in enumerate(plan.costs or ()):
         option = line.flat_rate.option if line.flat_rate else None
         if line.category == "flat_rate" and option is None:
@@ -118,17 +98,8 @@ def flat_rate_declared(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule("FP512", "flat-rate-total", Severity.ERROR, source=_SOURCES)
+@rule(FLAT_RATE_TOTAL)
 def flat_rate_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A flat-rate cost is at most its rate of its base.
-
-    Why: a flat rate is computed, not budgeted: 15 % of 2 880 000 kr of staff
-    costs is 432 000 kr, and a flat-rate line above that claims costs the rate
-    does not give. An excess within `rounding_tolerance` is rounding.
-
-    Fails: staff 2 880 000 and an `indirect_of_staff` line of 15 % for 450 000.
-    Passes: the same line for 432 000.
-    """
     tolerance = settings.general("rounding_tolerance")
     bases = None
     for index, line in _flat_lines(plan):
@@ -153,24 +124,8 @@ def flat_rate_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule(
-    "FP513", "flat-rate-limit", Severity.ERROR,
-    profiles=tuple(name for name, profile in PROFILES.items() if offers_flat_rates(profile)),
-    source=f"{_SOURCES}; the Interreg programmes' manuals (docs/programme-sources.md §8.5, §8.6)",
-)
+@rule(FLAT_RATE_LIMIT)
 def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A flat rate is one the programme offers, at no more than its limit.
-
-    Why: each programme period offers its own flat rates. 2021–2027: indirect
-    costs up to 7 % of direct costs (25 % where calculated), or 15 % of direct
-    staff costs; staff costs up to 20 % of the other direct costs; 40 % of staff
-    costs for all remaining costs. 2014–2020 (Tillväxtverket): 15 % of staff
-    costs (20 % for universities), or 25 % of direct costs except external
-    services; 20 % and 40 % as above.
-
-    Fails: `indirect_of_staff` at 20 % under `erdf_2021_2027`.
-    Passes: `indirect_of_staff` at 15 %.
-    """
     for index, line in _flat_lines(plan):
         option, rate = line.flat_rate.option, line.flat_rate.rate
         for profile in settings.profiles:
@@ -198,17 +153,8 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 )
 
 
-@rule("FP514", "flat-rate-remaining", Severity.ERROR, source=_SOURCES)
+@rule(FLAT_RATE_REMAINING)
 def flat_rate_remaining(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """With the flat rate that covers all remaining costs, no other direct cost lines.
-
-    Why: the 40 % option (`remaining_of_staff`) pays every cost but staff; a
-    travel or external-services line beside it claims the same costs twice.
-    In-kind and income lines may stand beside it.
-
-    Fails: staff, `remaining_of_staff` at 40 %, and a travel line.
-    Passes: staff and `remaining_of_staff` at 40 % only.
-    """
     if not any(line.flat_rate.option == "remaining_of_staff" for _, line in _flat_lines(plan)):
         return
     for index, line in enumerate(plan.costs or ()):

@@ -5,33 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from finplan.findings import Severity, shorten
+from finplan.codes.kinds import (
+    BASIS_VALUES,
+    HOURLY_RATE,
+    HOURS_PER_YEAR,
+    IN_KIND_BALANCE,
+    IN_KIND_BASIS_MISSING,
+    IN_KIND_BASIS_TOTAL,
+)
+from finplan.findings import shorten
 from finplan.i18n import Message, Plural
 from finplan.model import BasisEntry, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent
-from finplan.profiles import PROFILES, Settings
+from finplan.profiles import Settings
 from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, financing_lines, period_of, rule
 from finplan.totals import total_of
 
-_CPR_HOURS = "Förordning (EU) 2021/1060 art. 55.2; Förordning (EU) nr 1303/2013 art. 68a.2"
-_TVV_2127 = "Tillväxtverket, EU funds 2021–2027: hourly rate = monthly salary x 12 / 1 720"
 
-
-@rule(
-    "FP411", "in-kind-balance", Severity.ERROR,
-    source="Tillväxtverket, EU projects 2014–2020, \"Kostnads- och finansieringsbudget\"",
-)
+@rule(IN_KIND_BALANCE)
 def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """In-kind financing equals the in-kind cost lines, when the plan has costs.
-
-    Why: a contribution in kind (bidrag i annat än pengar) is both financing
-    and cost: the hours a municipality works for the project finance it and are
-    spent in it. The two sides must carry the same sum.
-
-    Fails: financing in kind of 1 200 000 kr and in-kind cost lines of 1 000 000 kr.
-    Passes: 1 200 000 kr on both sides.
-    """
     if plan.costs is None:
         return
     financed = total_of(line for line in plan.financing if line.form == "in_kind")
@@ -49,20 +42,8 @@ def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
         )
 
 
-@rule(
-    "FP412", "in-kind-basis-missing", Severity.WARNING, profiles=tuple(PROFILES),
-    source="Tillväxtverket, \"Medfinansiering av projektet\" and \"Planera er finansieringsbudget\"",
-)
+@rule(IN_KIND_BASIS_MISSING)
 def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """An in-kind financing line carries its calculation basis.
-
-    Why: the financier values worked hours from a calculation basis
-    (beräkningsunderlag): hours x hourly rate for each group of people. A
-    contribution in kind without one cannot be checked, and is not accepted.
-
-    Fails: a `form: in_kind` line without `basis`.
-    Passes: the same line with `basis: [{hours: 1720, rate: 450}]`.
-    """
     for path, line in financing_lines(plan):
         if line.form == "in_kind" and line.basis is None:
             yield Violation(
@@ -76,17 +57,8 @@ def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]
             )
 
 
-@rule("FP413", "in-kind-basis-total", Severity.ERROR, source=_CPR_HOURS)
+@rule(IN_KIND_BASIS_TOTAL)
 def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """The calculation basis reproduces the line's amount: the sum of hours x rate.
-
-    Why: the basis is how the amount was reached; where it gives another sum,
-    either the amount or the basis is wrong. A difference within the rounding
-    tolerance (`rounding_tolerance`) is accepted.
-
-    Fails: `amount: 800000` with `basis: [{hours: 1720, rate: 450}]` (774 000 kr).
-    Passes: `amount: 774000` with the same basis.
-    """
     tolerance = settings.general("rounding_tolerance")
     for path, line in financing_lines(plan):
         if line.basis is None:
@@ -105,18 +77,8 @@ def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule("FP414", "hours-per-year", Severity.ERROR, source=_CPR_HOURS)
+@rule(HOURS_PER_YEAR)
 def hours_per_year(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Hours per person and year stay within a person-year times the share of full time.
-
-    Why: one full-time person-year is at most 1 720 hours (`hours_per_year`);
-    someone working half time gives at most 860. More hours than that per
-    person and year are hours nobody can have worked. `years` defaults to the
-    line's period in years.
-
-    Fails: `{people: 1, years: 1, hours: 1900, rate: 400}`.
-    Passes: `{people: 2, years: 1, hours: 1900, rate: 400}`.
-    """
     full_year = settings.general("hours_per_year")
     for path, line in financing_lines(plan):
         for row, entry in enumerate(line.basis or ()):
@@ -147,20 +109,8 @@ def hours_per_year(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 )
 
 
-@rule("FP415", "hourly-rate", Severity.ERROR, source=_TVV_2127)
+@rule(HOURLY_RATE)
 def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """An hourly rate agrees with the monthly salary it comes from, where the basis gives one.
-
-    Why: the hourly rate is monthly salary x 12 / 1 720, plus the payroll
-    overhead (PO-pålägg) where the salary does not include it; SKL's 2019
-    overheads were 39,15 % for municipalities and 46,45 % for regions. A rate
-    further from that than `hourly_rate_tolerance` overstates or understates
-    the contribution.
-
-    Fails: `{hours: 1720, rate: 450, monthly_salary: 35000, payroll_overhead: 39.15 %}`
-    (the salary gives 339,78 kr an hour).
-    Passes: the same with `rate: 339.78`.
-    """
     full_year = settings.general("hours_per_year")
     tolerance = settings.general("hourly_rate_tolerance")
     for path, line in financing_lines(plan):
@@ -195,17 +145,8 @@ def hourly_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 )
 
 
-@rule("FP416", "basis-values", Severity.ERROR, source=_CPR_HOURS)
+@rule(BASIS_VALUES)
 def basis_values(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A row of a calculation basis has hours, a rate and years that can value worked time.
-
-    Why: a row values worked hours as hours x rate; a rate of 0 kr or less, or
-    a row of 0 years, values nothing and hides a typing error, and the
-    hours-per-year check cannot hold a row of 0 years against a person-year.
-
-    Fails: `{hours: 400, rate: -500}`, `{hours: 400, rate: 500, years: 0}`.
-    Passes: `{hours: 400, rate: 500, years: 1}`.
-    """
     for path, line in financing_lines(plan):
         for row, entry in enumerate(line.basis or ()):
             if entry.rate <= 0:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.findings import Severity, shorten
+from finplan.codes.kinds import APPROPRIATION_NAMED, ONE_SECTOR_PER_FINANCIER
+from finplan.findings import shorten
 from finplan.i18n import N_, Message
 from finplan.model import FinancingLine, Plan
 from finplan.profiles import Settings
 from finplan.keywords import keyword
 from finplan.rules.base import Violation, financing_lines, rule
-
-_HANDBOOKS = (
-    "Tillväxtverket, handbook for national project funds, \"Medfinansiering av projektet\"; "
-    "Tillväxtverket, EU funds 2021–2027, \"Planera er finansieringsbudget\""
-)
 
 # Every kind of line but public cash, which alone names an appropriation.
 _NOT_PUBLIC_CASH = {
@@ -24,20 +20,8 @@ _NOT_PUBLIC_CASH = {
 }
 
 
-@rule("FP401", "one-sector-per-financier", Severity.ERROR, source=_HANDBOOKS)
+@rule(ONE_SECTOR_PER_FINANCIER)
 def one_sector_per_financier(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A financier is public or private on every one of its lines.
-
-    Why: every co-financing line is exactly one of four kinds, public or
-    private cash or in kind (offentlig/privat, kontant/bidrag i annat än
-    pengar). The format gives each line one sector and one form, so a financier
-    giving both cash and in kind has two lines; this rule checks that those
-    lines agree on whether the financier is public or private.
-
-    Fails: `Jämtkraft` as `sector: private` on its cash line and `sector:
-    public` on its in-kind line.
-    Passes: both lines `sector: private`.
-    """
     first: dict[str, FinancingLine] = {}
     for path, line in financing_lines(plan):
         name = line.financier.strip().casefold()
@@ -56,21 +40,8 @@ def one_sector_per_financier(plan: Plan, settings: Settings) -> Iterator[Violati
             )
 
 
-@rule("FP402", "appropriation-named", Severity.INFO, profiles=("anslag_1_1",), source=_HANDBOOKS)
+@rule(APPROPRIATION_NAMED)
 def appropriation_named(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Public cash names the appropriation it comes from; no other line names one.
-
-    Why: Tillväxtverket's handbook for national project funds asks an
-    application, for each line of public cash, which appropriation (anslag)
-    pays it: Reg.tillväxt, Övr.nat.anslag, Övriga medel, or "vet ej" when
-    unknown. Private money and in-kind contributions come from no
-    appropriation. Decisions rarely print appropriations, so this is a note
-    under the 1:1 profile only; a team that checks applications raises it
-    (`[severity] FP402 = "warning"`).
-
-    Fails: a `sector: public`, `form: cash` line without `appropriation`.
-    Passes: the same line with `appropriation: Reg.tillväxt`.
-    """
     for index, line in enumerate(plan.financing):
         public_cash = line.sector == "public" and line.form == "cash"
         if public_cash and line.appropriation is None:

@@ -6,29 +6,17 @@ from collections.abc import Iterator
 
 from decimal import Decimal
 
-from finplan.findings import Figure, Path, Severity, format_path, shorten, some
+from finplan.codes.lines import AMOUNT_SIGN, NOT_STATED, REQUIRED_BY_PROFILE, SPLIT, UNIQUE_ID
+from finplan.findings import Figure, Path, format_path, shorten, some
 from finplan.i18n import N_, Message, join
 from finplan.model import CostLine, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_points
-from finplan.profiles import PROFILES, Settings
+from finplan.profiles import Settings
 from finplan.rules.base import Line, Violation, figures, financing_lines, lines_of, rule
 
-_PROFILES_SOURCE = "finplan's rule profiles (docs/rules.md); each requirement cites its own source"
-_BUDGET = "Tillväxtverket, \"Kostnads- och finansieringsbudget\": projektintäkter are entered negative"
 
-
-
-@rule("FP301", "amount-sign", Severity.ERROR, source=_BUDGET)
+@rule(AMOUNT_SIGN)
 def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Amounts are positive, and income lines negative; no year goes the other way.
-
-    Why: a financing or cost line of zero or less is a typing error or a line
-    that should not be there; planned project income (projektintäkter) reduces
-    what must be financed and is written negative in the cost budget.
-
-    Fails: a financing line with `amount: -300000`, or an income line of `50000`.
-    Passes: a financing line of `300000`, an income line of `-50000`.
-    """
     if plan.total <= 0:
         yield Violation(
             ("total",), Message("the total is {total}; expected more than 0 kr", total=format_kr(plan.total, plan.currency)),
@@ -55,16 +43,8 @@ def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 )
 
 
-@rule("FP302", "unique-id", Severity.ERROR, source="finplan's plan format: an id names one line")
+@rule(UNIQUE_ID)
 def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Each line's id is used by that line alone, across financing and costs.
-
-    Why: an id names one line in findings, reports and baselines; two lines
-    with one id make every reference to it ambiguous.
-
-    Fails: two financing lines with `id: region`.
-    Passes: `id: region` and `id: region-in-kind`.
-    """
     first: dict[str, Path] = {}
     for path, line in lines_of(plan, outside=True):
         if line.id in first:
@@ -79,21 +59,8 @@ def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
             first[line.id] = path
 
 
-
-@rule("FP303", "not-stated", Severity.INFO, source="finplan's plan format: what a document does not state is left out, not invented")
+@rule(NOT_STATED)
 def not_stated(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Says once when a rule could not check something because the plan leaves a value unstated.
-
-    Why: real decisions and project pages often print no project period; a
-    plan leaves it out rather than invent one. Then the years of a yearly
-    breakdown, a line's own period and hours per year cannot be held against
-    it. Saying so once is better than passing in silence, and better than a
-    finding for every line. A profile that requires the value makes its
-    absence an error instead (FP304).
-
-    Fails (is reported): no `project.period` and a line with `per_year`.
-    Passes: the same plan with `project.period`.
-    """
     if plan.project.period is not None or any(required[0] == "project.period" for required in _required(settings)):
         return
     needs = {
@@ -119,18 +86,8 @@ def not_stated(plan: Plan, settings: Settings) -> Iterator[Violation]:
         )
 
 
-@rule("FP304", "required-by-profile", Severity.ERROR, profiles=tuple(PROFILES), source=_PROFILES_SOURCE)
+@rule(REQUIRED_BY_PROFILE)
 def required_by_profile(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A plan states what its profiles require.
-
-    Why: a value may be left out where a document does not state it, but some
-    programmes require it: an application for a 1:1 grant gives the project's
-    timetable (Förordning 2003:596, 8 §), so a 1:1 plan without a period is
-    incomplete, not merely unstated.
-
-    Fails: `profiles: [anslag_1_1]` and no `project.period`.
-    Passes: the same plan with `project.period`.
-    """
     for key, profile, reason in _required(settings):
         if _stated(plan, key) is None:
             yield Violation(
@@ -143,20 +100,8 @@ def required_by_profile(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule("FP305", "split", Severity.ERROR, source="a decision's split of one grant between its payers, as it prints it")
+@rule(SPLIT)
 def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """The parts of a split line reproduce the line, each within the rounding tolerance.
-
-    Why: a grant is often printed as one amount with a fixed split between its
-    payers (EU 42 %, state 38 %, municipality 20 % of the public money; "EU och
-    staten" 67 % and the local action group 33 %). The parts must make up the
-    line exactly: shares that sum to 100 %, an amount per part that is its
-    share of the line, and amounts that sum to the line, each part within
-    `rounding_tolerance`.
-
-    Fails: a line of 100 000 split 67 % / 34 %.
-    Passes: the same line split 67 % / 33 %, or 67 000 / 33 000.
-    """
     tolerance = settings.general("rounding_tolerance")
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     for path, line in financing_lines(plan):

@@ -6,14 +6,12 @@ from collections.abc import Iterator
 
 from decimal import Decimal
 
-from finplan.findings import Figure, Path, Severity, some
+from finplan.codes.periods import BREAKDOWN_YEAR_MISSING, BREAKDOWN_YEAR_OUTSIDE, LINE_PERIOD_OUTSIDE, PERIOD_ORDER
+from finplan.findings import Figure, Path, some
 from finplan.i18n import Message, Plural
 from finplan.model import Period, Plan
 from finplan.profiles import Settings
 from finplan.rules.base import Line, Violation, financing_lines, lines_of, period_of, rule
-
-_ELIGIBLE = "Tillväxtverket: costs are eligible only inside the decided project period"
-
 
 
 def _periods(plan: Plan) -> Iterator[tuple[Path, Period]]:
@@ -37,17 +35,8 @@ def _breakdowns(plan: Plan) -> Iterator[tuple[Path, Line, Period]]:
             yield path, line, period
 
 
-@rule("FP201", "period-order", Severity.ERROR, source="IATI Standard, rule 7.5.3 and date_order")
+@rule(PERIOD_ORDER)
 def period_order(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A period starts on or before the day it ends.
-
-    Why: both ends of a period are inclusive days; an end before the start
-    leaves no day at all in which costs are eligible, and is almost always a
-    typing error in one of the dates.
-
-    Fails: `period: {start: 2022-09-30, end: 2019-10-01}`.
-    Passes: `period: {start: 2019-10-01, end: 2022-09-30}`.
-    """
     for path, period in _periods(plan):
         if period.start > period.end:
             days = (period.start - period.end).days
@@ -62,17 +51,8 @@ def period_order(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule("FP202", "breakdown-year-outside", Severity.ERROR, source=_ELIGIBLE)
+@rule(BREAKDOWN_YEAR_OUTSIDE)
 def breakdown_year_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Every year of a yearly breakdown lies within the line's period.
-
-    Why: costs are eligible only inside the decided project period; an amount
-    in a year the period does not touch cannot be spent, or is in the wrong
-    year. A line's period is its own when it has one, else the project's.
-
-    Fails: period 2019-10-01 to 2022-09-30 and `per_year: {2023: 1000}`.
-    Passes: the same period and `per_year: {2019: 250, 2020: 750}`.
-    """
     for path, line, period in _breakdowns(plan):
         first, last = period.start.year, period.end.year
         for year in line.per_year:
@@ -87,16 +67,8 @@ def breakdown_year_outside(plan: Plan, settings: Settings) -> Iterator[Violation
                 )
 
 
-@rule("FP203", "breakdown-year-missing", Severity.WARNING, source=_ELIGIBLE)
+@rule(BREAKDOWN_YEAR_MISSING)
 def breakdown_year_missing(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A yearly breakdown names every year its period touches.
-
-    Why: a breakdown that leaves out a year of the period says nothing about
-    that year; write `0` for a year with no money so the plan says so itself.
-
-    Fails: period 2019-10-01 to 2022-09-30 and `per_year` for 2020 and 2021 only.
-    Passes: the same period and `per_year` for 2019, 2020, 2021 and 2022.
-    """
     for path, line, period in _breakdowns(plan):
         missing = [y for y in range(period.start.year, period.end.year + 1) if y not in line.per_year]
         if missing:
@@ -110,16 +82,8 @@ def breakdown_year_missing(plan: Plan, settings: Settings) -> Iterator[Violation
             )
 
 
-@rule("FP204", "line-period-outside", Severity.ERROR, source=_ELIGIBLE)
+@rule(LINE_PERIOD_OUTSIDE)
 def line_period_outside(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A financing line's own period lies within the project's period.
-
-    Why: a financier's money is for the decided project period; a line that
-    starts before it or ends after it pays for days that are not eligible.
-
-    Fails: project 2019-10-01 to 2022-09-30, line period 2019-01-01 to 2020-12-31.
-    Passes: the same project, line period 2020-01-01 to 2020-12-31.
-    """
     project = plan.project.period
     if project is None:
         return

@@ -11,27 +11,28 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from finplan.findings import Figure, Severity, shorten
+from finplan.codes.programmes import (
+    DE_MINIMIS,
+    FUND_SHARES,
+    IN_KIND_CEILING,
+    IN_KIND_CO_FINANCING,
+    PROGRAMME_PERIOD,
+    REMAINING_FLAT_RATE_STAFF_SHARE,
+    SIMPLIFIED_COSTS,
+    STAFF_FLAT_RATE_PROCUREMENT,
+    VOLUNTEER_RATE,
+    VOLUNTEER_WORK_NOT_ACCEPTED,
+)
+from finplan.findings import Figure, shorten
 from finplan.i18n import N_, Message
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_share
-from finplan.profiles import PROFILES, Profile, Settings
+from finplan.profiles import Profile, Settings
 from finplan.rules.base import Violation, figures, financing_lines, rule
 from finplan.rules.flat_rates import CATEGORIES, DIRECT
 from finplan.totals import total_of
 
-_CPR = "Förordning (EU) 2021/1060"
-_SOURCES = "docs/programme-sources.md"
 _DE_MINIMIS_2024 = date(2024, 1, 1)
-
-
-def _having(name: str) -> tuple[str, ...]:
-    """The profiles that define the setting `name`: the ones a rule reading it belongs to."""
-    return tuple(profile.name for profile in PROFILES.values() if profile.has(name))
-
-
-def _eu(period: str | None = None) -> tuple[str, ...]:
-    return tuple(p.name for p in PROFILES.values() if p.eu_rules and (period is None or p.eu_rules == period))
 
 
 def _first(settings: Settings, name: str) -> Profile | None:
@@ -48,25 +49,8 @@ def _has_eu_money(plan: Plan, settings: Settings) -> bool:
     return any(line.scheme in schemes for line in plan.financing)
 
 
-@rule(
-    "FP601", "in-kind-ceiling", Severity.WARNING, profiles=_eu("2021_2027"),
-    source=f"{_CPR} art. 67.1 a ({_SOURCES} §2.8)",
-)
+@rule(IN_KIND_CEILING)
 def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Public support, in kind included, stays within the eligible expenditure less in kind.
-
-    Why: contributions in kind are eligible only where the public support paid
-    to the operation, in kind included, is no more than the total eligible
-    expenditure less in kind at the end of the operation (Reg. (EU) 2021/1060
-    art. 67(1)(a): "de overheidssteun ... inclusief bijdragen in natura, is niet
-    hoger dan het totale bedrag aan subsidiabele uitgaven, exclusief bijdragen
-    in natura"). The law tests it at the end, so a plan that breaks it gets a
-    warning. The eligible expenditure is
-    `eligible_costs`, else the total.
-
-    Fails: total 1 000, public cash 600 and public in kind 300 (public 900, eligible less in kind 700).
-    Passes: the same with the in kind from a private financier (public 600).
-    """
     in_kind = [(i, line) for i, line in enumerate(plan.financing) if line.form == "in_kind"]
     if not in_kind or not _has_eu_money(plan, settings):
         return
@@ -89,25 +73,8 @@ def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
         )
 
 
-@rule(
-    "FP602", "simplified-costs", Severity.ERROR, profiles=_having("simplified_costs_up_to"),
-    source=f"{_CPR} art. 53.2 ({_SOURCES} §2.3); Förordning (1999:710) 2 § for the rate ({_SOURCES} §4.4)",
-)
+@rule(SIMPLIFIED_COSTS)
 def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A small operation's costs are simplified: unit costs, lump sums or flat rates.
-
-    Why: where an operation's total cost is at most 200 000 EUR, the ERDF
-    contribution is paid as unit costs, lump sums or flat rates, except where
-    the support is state aid (Reg. (EU) 2021/1060 art. 53(2): "in Form von
-    Kosten je Einheit, Pauschalbeträgen oder Pauschalfinanzierungen"). A
-    direct cost line paid as real costs has no place in such a plan: mark it
-    `paid_as: unit_costs` or `lump_sum`, or compute it as a flat rate; a line
-    `state_aid: true` exempts the plan. A plan in kronor is converted at
-    `sek_per_eur`; one in another currency without a rate is not checked.
-
-    Fails: a plan of 1 000 000 kr with a travel line of real costs.
-    Passes: the same line `paid_as: lump_sum`.
-    """
     profile = _first(settings, "simplified_costs_up_to")
     if profile is None or plan.costs is None or any(line.state_aid for line in plan.financing):
         return
@@ -132,26 +99,8 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule(
-    "FP603", "de-minimis", Severity.ERROR, profiles=_having("de_minimis_max"),
-    source=f"Förordning (EU) 2023/2831 art. 3.2; Förordning (EU) nr 1407/2013 art. 3.2 ({_SOURCES} §3)",
-)
+@rule(DE_MINIMIS)
 def de_minimis(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """De minimis aid to one undertaking stays within the ceiling over three years.
-
-    Why: de minimis aid granted by one Member State to one undertaking may
-    not exceed 300 000 EUR over three years (Reg. (EU) 2023/2831 art. 3(2):
-    "in einem Zeitraum von drei Jahren 300000 EUR nicht übersteigen", aid
-    granted from 2024); 200 000 EUR over three fiscal years before (Reg. (EU)
-    1407/2013). An aid that would pass
-    the ceiling cannot be given under the regulation at all. A line marked
-    `de_minimis: {undertaking: ...}` counts with the other lines to the same
-    undertaking and its `earlier` aid; the grant date is `granted`, else the
-    project's start. A plan in kronor is converted at `sek_per_eur`.
-
-    Fails: 250 000 EUR of de minimis aid with `earlier: 100 000`.
-    Passes: 150 000 EUR with `earlier: 100 000`.
-    """
     profile = _first(settings, "de_minimis_max")
     if profile is None:
         return
@@ -204,24 +153,8 @@ _CONTRACT_NAMES = {
 }
 
 
-@rule(
-    "FP604", "staff-flat-rate-procurement", Severity.ERROR, profiles=_eu(),
-    source=f"{_CPR} art. 55.1; Förordning (EU) nr 1303/2013 art. 68a.1 ({_SOURCES} §2.5)",
-)
+@rule(STAFF_FLAT_RATE_PROCUREMENT)
 def staff_flat_rate_procurement(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """No staff flat rate where the direct costs include a public contract above the EU thresholds.
-
-    Why: staff costs may be a flat rate of up to 20 % of the other direct costs
-    only where the direct costs include no public contract for works, supplies
-    or services above the thresholds of Directive 2014/24/EU art. 4 (Reg. (EU)
-    2021/1060 art. 55(1)); in 2014–2020 only works contracts counted: "provided
-    that the direct costs of the operation do not include public works
-    contracts which exceed in value the threshold" (Reg. (EU) 1303/2013 art.
-    68a(1)). A cost line says `procurement_above_threshold:`.
-
-    Fails: a staff flat rate and a line with `procurement_above_threshold: services` under 2021–2027.
-    Passes: the same under 2014–2020 (services did not count then), or without the staff flat rate.
-    """
     costs = plan.costs or []
     if not any(line.flat_rate and line.flat_rate.option == "staff_of_other_direct" for line in costs):
         return
@@ -240,21 +173,8 @@ def staff_flat_rate_procurement(plan: Plan, settings: Settings) -> Iterator[Viol
             )
 
 
-@rule(
-    "FP605", "remaining-flat-rate-staff-share", Severity.ERROR, profiles=_having("remaining_needs_staff_share"),
-    source=f"Tillväxtverket, Handbok för EU-projekt 2014–2020, \"Redovisningsalternativ\" ({_SOURCES} §9.1)",
-)
+@rule(REMAINING_FLAT_RATE_STAFF_SHARE)
 def remaining_flat_rate_staff_share(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """The 40 % flat rate for all other costs only in a staff-intensive project.
-
-    Why: Tillväxtverket allowed the 40 % option in 2014–2020 for
-    "personalintensiva projekt": where 45 % of the budget or more is staff
-    costs (with the payroll overhead of 45,24 %). The staff lines are taken as
-    written (with their overhead); the budget is every cost line but income.
-
-    Fails: staff 400 000 of a budget of 1 000 000 with `remaining_of_staff`.
-    Passes: staff 500 000 of 1 000 000.
-    """
     profile = _first(settings, "remaining_needs_staff_share")
     costs = plan.costs or []
     flat = next((i for i, line in enumerate(costs) if line.flat_rate and line.flat_rate.option == "remaining_of_staff"), None)
@@ -291,23 +211,8 @@ _OVER_RATE = {
 }
 
 
-@rule(
-    "FP606", "volunteer-rate", Severity.ERROR, profiles=tuple(dict.fromkeys(_having("volunteer_rate") + _having("machine_rate"))),
-    source=f"the programmes' values of volunteer work: Leader Sweden, Finland, Åland ({_SOURCES} §5.5, §6.2, §7.2)",
-)
+@rule(VOLUNTEER_RATE)
 def volunteer_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Volunteer work is valued at no more than the programme's rate.
-
-    Why: volunteer time (ideell tid, talko) is valued at a fixed rate, not at
-    what the work would cost: 220 kr an hour in Swedish Leader 2014–2022 (some
-    groups 340 kr in 2023–2027); 15 EUR a person-hour and 45 EUR a machine-hour
-    in Finnish Leader 2014–2020; 20 and 40 EUR on Åland in 2023–2027. A basis
-    row marked `volunteer: person` or `volunteer: machine` is held to the
-    profile's `volunteer_rate` or `machine_rate` (a lower value is allowed).
-
-    Fails: `{hours: 100, rate: 250, volunteer: person}` under leader_se_2014_2020.
-    Passes: the same at `rate: 220`.
-    """
     for path, line in financing_lines(plan):
         for row, entry in enumerate(line.basis or ()):
             if entry.volunteer is None:
@@ -331,21 +236,8 @@ def volunteer_rate(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 )
 
 
-@rule(
-    "FP607", "volunteer-work-not-accepted", Severity.ERROR, profiles=_having("volunteer_work"),
-    source=f"Interreg Sverige-Norge 2014–2020, Projekthandbok \"Budget och Finansiering\" ({_SOURCES} §8.2)",
-)
+@rule(VOLUNTEER_WORK_NOT_ACCEPTED)
 def volunteer_work_not_accepted(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """No volunteer work as co-financing where the programme refuses it.
-
-    Why: Interreg Sverige-Norge: "Ideelt arbeid kan ikke inngå som
-    medfinansiering. Dette gjelder for både norsk og svensk side." A basis row
-    marked `volunteer:` in the financing is such work; volunteer time shown
-    beside the total (`outside_total`) is not co-financing and may stay.
-
-    Fails: an in-kind line with a basis row `volunteer: person` under interreg_sverige_norge_2014_2020.
-    Passes: the same row under `outside_total`.
-    """
     profile = _first(settings, "volunteer_work")
     if profile is None or settings.value(profile, "volunteer_work"):
         return
@@ -369,25 +261,8 @@ _FROM = {
 }
 
 
-@rule(
-    "FP608", "in-kind-co-financing", Severity.ERROR, profiles=_having("in_kind_from"),
-    source=f"the Interreg programmes' financing rules ({_SOURCES} §8.2, §8.4, §8.6)",
-)
+@rule(IN_KIND_CO_FINANCING)
 def in_kind_co_financing(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Co-financing in kind only from whom the programme accepts it.
-
-    Why: Interreg Nord accepts only cash ("Det är enbart kontanta medel som
-    godkänns som medfinansiering"); Botnia-Atlantica in kind only from the
-    beneficiaries' own staff ("För aktörer som inte är stödmottagare gäller
-    endast kontant medfinansiering"); Sverige-Norge cash from the applicant on
-    the Swedish side ("För sökande och medsökande kan medfinansiering endast
-    ske med kontant medfinansiering"; so only in a plan with ERDF money,
-    `scheme: interreg`). The beneficiary is `project.owner`; a co-applicant is
-    not told apart from other financiers.
-
-    Fails: an in-kind line under interreg_nord_2014_2020.
-    Passes: the same money in cash.
-    """
     profile = _first(settings, "in_kind_from")
     if profile is None:
         return
@@ -415,22 +290,8 @@ _FUNDS = {"eu": "eu_share", "state": "state_share", "municipality": "municipalit
 _FUND_NAMES = {"eu": N_("the eu fund"), "state": N_("the state fund"), "municipality": N_("the municipality fund")}
 
 
-@rule(
-    "FP609", "fund-shares", Severity.WARNING, profiles=_having("eu_share"),
-    source=f"Leader in mainland Finland 2014–2020: EU 42 %, state 38 %, municipalities 20 % ({_SOURCES} §6.1)",
-)
+@rule(FUND_SHARES)
 def fund_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A public grant's parts by fund are the programme's fixed shares.
-
-    Why: Finnish Leader money 2014–2020 is "EU:n rahoitusosuus 42 prosenttia,
-    valtion 38 prosenttia ja kuntien 20 prosenttia" of the public financing. A
-    split part marked `fund: eu`, `state` or `municipality` on a line of the
-    profile's scheme is held to its share, within `rounding_tolerance` per
-    part. A warning: the shares are the programme's, a decision may round.
-
-    Fails: a leader line of 10 000 split EU 50 % / state 30 % / municipality 20 %.
-    Passes: EU 42 % / state 38 % / municipality 20 %.
-    """
     tolerance = settings.general("rounding_tolerance")
     for profile in settings.profiles:
         if not profile.has("eu_share"):
@@ -460,21 +321,8 @@ def fund_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     )
 
 
-@rule(
-    "FP610", "programme-period", Severity.WARNING, profiles=tuple(p.name for p in PROFILES.values() if p.period),
-    source="each profile's programme period (docs/rules.md, Profiles)",
-)
+@rule(PROGRAMME_PERIOD)
 def programme_period(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """The project's period lies within the programme period of each profile it names.
-
-    Why: money from a programme period pays for what is done and paid within
-    its eligibility: a 2014–2020 ERDF project ends by 2023, a 2021–2027 one
-    starts in 2021 or later. A plan whose period falls outside names the wrong
-    profile, or the wrong dates. A plan that states no period is not checked.
-
-    Fails: `profiles: [erdf_2014_2020]` with a period from 2024-01-01.
-    Passes: the same plan under `erdf_2021_2027`.
-    """
     period = plan.project.period
     if period is None or period.start > period.end:
         return  # nothing to place, or FP201 already says the period is reversed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from finplan.findings import Severity
+from finplan.codes.summary import FINANCING_SUMMARY
 from finplan.i18n import Message, join
 from finplan.model import Plan
 from finplan.money import format_kr, format_share
@@ -14,23 +14,8 @@ from finplan.rules.base import Violation, rule
 from finplan.totals import GROUPS, NOT_STATED, subtotals
 
 
-@rule(
-    "FP901", "financing-summary", Severity.INFO, on_by_default=False,
-    source="Tillväxtverket, \"Planera er finansieringsbudget\"",
-)
+@rule(FINANCING_SUMMARY)
 def financing_summary(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Sums the financing up: decided, applied and proposed; public and private; cash and in kind.
-
-    Why: a grant officer reads first how much of the financing is already
-    decided, and how it splits between public and private money and between
-    cash and in kind. The text report shows it as tables; outputs that show no
-    tables (json, sarif, github...) get it as this note when it is selected:
-    it is off by default, so that CI annotations carry problems only
-    (`--select FP9` or `select = ["FP"]` turns it on).
-
-    Fails (is reported): every plan, as a note, when selected.
-    Passes: never silent when selected.
-    """
     sums = subtotals(plan)
     parts = [
         join(

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from finplan.findings import Severity, some
+from finplan.codes.sums import (
+    BREAKDOWN_TOTAL,
+    COST_TOTAL,
+    FINANCING_TOTAL,
+    TOTAL_WITHIN_ROUNDING,
+    YEARLY_BALANCE,
+    YEARLY_BALANCE_UNCHECKED,
+)
+from finplan.findings import some
 from finplan.i18n import Message, Plural
 from finplan.model import Plan
 from finplan.money import difference, format_kr
@@ -13,54 +21,21 @@ from finplan.profiles import Settings
 from finplan.rules.base import Violation, figures, lines_of, rule
 from finplan.totals import per_year, total_of
 
-_BUDGET = (
-    "Tillväxtverket, \"Kostnads- och finansieringsbudget\" (EU projects 2014–2020) and "
-    "\"Planera er finansieringsbudget\" (EU funds 2021–2027)"
-)
 
-
-
-@rule("FP101", "financing-total", Severity.ERROR, source=_BUDGET)
+@rule(FINANCING_TOTAL)
 def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """The financing lines sum to the declared total.
-
-    Why: the financing plan (finansieringsplan) must cover exactly what the
-    project costs; a plan whose parts do not add up to the total that the
-    decision names is a wrong decision.
-
-    Fails: `total: 1000` with financing lines of 600 and 500.
-    Passes: `total: 1000` with financing lines of 600 and 400.
-    """
     yield from _against_total(plan, "financing", plan.financing, settings)
 
 
-@rule("FP102", "cost-total", Severity.ERROR, source=_BUDGET)
+@rule(COST_TOTAL)
 def cost_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """The cost lines, income subtracted, sum to the declared total.
-
-    Why: costs and financing are two views of the same project; a cost budget
-    (kostnadsbudget) that sums to anything but the financed total leaves costs
-    unfinanced or financing unspent. Checked only when the plan has costs.
-
-    Fails: `total: 1000` with cost lines of 700 and 400.
-    Passes: `total: 1000` with cost lines of 700, 400 and income of -100.
-    """
     if plan.costs is None:
         return
     yield from _against_total(plan, "costs", plan.costs, settings)
 
 
-@rule("FP103", "breakdown-total", Severity.ERROR, source=_BUDGET)
+@rule(BREAKDOWN_TOTAL)
 def breakdown_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """A line's yearly breakdown sums to the line's amount.
-
-    Why: the yearly breakdown (fördelning per år) is what the financier pays
-    out and the project books each year; if it does not add up to the line's
-    amount, one of the two figures is wrong.
-
-    Fails: `amount: 1000` with `per_year: {2020: 600, 2021: 500}`.
-    Passes: `amount: 1000` with `per_year: {2020: 600, 2021: 400}`.
-    """
     for path, line in lines_of(plan, outside=True):
         if line.per_year is None:
             continue
@@ -77,18 +52,8 @@ def breakdown_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule("FP104", "yearly-balance", Severity.ERROR, source=_BUDGET)
+@rule(YEARLY_BALANCE)
 def yearly_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """In each year, financing equals costs, when every line is broken down by year.
-
-    Why: money financed in one year pays for costs of that year; a year whose
-    costs exceed its financing cannot be paid, and financing beyond the year's
-    costs is not needed then.
-
-    Fails: financing of 500 in 2020 and 500 in 2021 against costs of 700 in
-    2020 and 300 in 2021.
-    Passes: the same financing against costs of 500 in each year.
-    """
     if not plan.costs or not _all_broken_down(plan):
         return
     financing = per_year(plan.financing)
@@ -108,17 +73,8 @@ def yearly_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule("FP105", "yearly-balance-unchecked", Severity.INFO, source=_BUDGET)
+@rule(YEARLY_BALANCE_UNCHECKED)
 def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Says when financing and costs cannot be compared year by year.
-
-    Why: FP104 compares the years only when every financing and cost line has a
-    yearly breakdown; where some have one and others do not, that comparison
-    is not made, and the report says so rather than passing in silence.
-
-    Fails (is reported): two cost lines, one of them with `per_year`.
-    Passes: every line with `per_year`, or none.
-    """
     if not plan.costs:
         return
     lines = list(lines_of(plan))
@@ -135,19 +91,8 @@ def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violati
         )
 
 
-@rule("FP106", "total-within-rounding", Severity.INFO, source=_BUDGET)
+@rule(TOTAL_WITHIN_ROUNDING)
 def total_within_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    """Says when the financing meets the total only within the precision of figures printed rounded.
-
-    Why: a document that prints "36 miljoner kronor" or "drygt 17 mnkr" states
-    a figure to the nearest million; parts that sum to 35 800 000 may well make
-    up a total printed as 36 miljoner. finplan does not fail a plan on a figure
-    it cannot know (`rounded_to`, `total_rounded_to`), and says the sum rests on
-    the rounding.
-
-    Fails (is reported): `total: 36000000`, `total_rounded_to: 1000000` and lines summing to 35 800 000.
-    Passes: lines summing to 36 000 000.
-    """
     found = total_of(plan.financing)
     slack = _slack(plan)
     if found != plan.total and abs(found - plan.total) <= slack:

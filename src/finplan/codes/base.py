@@ -1,9 +1,8 @@
 """What a finding's code is: its name, default severity, family and documentation.
 
-Every code finplan reports, an input code (the plan could not be read) or a
-rule's, has this one shape, so that the configuration, the documentation and
-every output format read them alike. The catalogue of all of them is
-`finplan.catalogue`.
+Every code finplan reports, an input code (the plan could not be read), a
+rule's or a job's, has this one shape, so that the configuration, the
+documentation and every output format read them alike.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 
 from finplan.findings import Severity
 from finplan.i18n import N_, _
+from finplan.profiles import PROFILES
 
 # The first digit of a code names its family; docs/rules.md lists them. Shown through _().
 FAMILIES: dict[str, str] = {
@@ -73,8 +73,6 @@ class Code:
     @property
     def applies_to(self) -> str:
         """`every plan`, or the profiles it runs for; `(off by default)` where it must be selected."""
-        from finplan.profiles import PROFILES
-
         if not self.profiles:
             plans = _("every plan")
         elif set(self.profiles) == set(PROFILES):

@@ -1,6 +1,10 @@
-"""Every code finplan reports, in one catalogue: input codes and rules alike.
+"""Every code finplan reports, declared once: its name, severity, source, profiles and documentation.
 
-The configuration refuses a code or prefix that names none of them; the
+One module per family holds its codes, as ruff's `codes.rs` holds its rules';
+the steps that report a code (the loader, the rules, the jobs) import it from
+here and declare nothing of their own. A code is in the table by being defined
+in a family module, so none can be written and then left out. The
+configuration refuses a code or prefix that names none of them; the
 documentation, `finplan rules` and the machine-read formats list them from here.
 """
 
@@ -8,22 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from finplan.codes import CODE_PATTERN, PREFIX_PATTERN, Code
-from finplan.comments import VALUE_CUT
-from finplan.discover import NOT_A_PLAN
-from finplan.errors import UNREADABLE
-from finplan.job_codes import JOB_CODES
+from finplan.codes import funding, input, kinds, lines, memo, periods, portfolio, programmes, summary, sums
+from finplan.codes.base import CODE_PATTERN, FAMILIES, PREFIX_PATTERN, Code
 from finplan.findings import shorten
 from finplan.i18n import Message
-from finplan.rules import RULES
-from finplan.shape import SHAPE
-from finplan.suppress import IGNORE_WITHOUT_CODE, UNUSED_IGNORE
 
-INPUT_CODES: tuple[Code, ...] = (UNREADABLE, SHAPE, IGNORE_WITHOUT_CODE, UNUSED_IGNORE, NOT_A_PLAN, VALUE_CUT)
+FAMILY_MODULES = (input, sums, periods, lines, kinds, funding, programmes, memo, portfolio, summary)
 
-CATALOGUE: Mapping[str, Code] = {
-    item.code: item for item in sorted((*INPUT_CODES, *RULES, *JOB_CODES), key=lambda c: c.code)
-}
+# Every declaration, in code order. Gathered by identity: a code one module imports from another is one
+# declaration, while two objects with one number are two, for the tests to refuse.
+CODES: tuple[Code, ...] = tuple(
+    sorted(
+        {
+            id(value): value for module in FAMILY_MODULES for value in vars(module).values() if isinstance(value, Code)
+        }.values(),
+        key=lambda item: item.code,
+    )
+)
+
+CATALOGUE: Mapping[str, Code] = {item.code: item for item in CODES}
 
 
 def find(code: str) -> Code | None:
@@ -51,3 +58,9 @@ def unknown_code_message(text: str, *, prefix: bool = True) -> Message | None:
     if close:
         return Message("{code} is no code finplan reports; did you mean {close}?", code=code, close=close[0])
     return Message("{code} is no code finplan reports; `finplan rules` lists them", code=code)
+
+
+__all__ = [
+    "CATALOGUE", "CODES", "CODE_PATTERN", "FAMILIES", "FAMILY_MODULES", "PREFIX_PATTERN", "Code",
+    "find", "unknown_code_message",
+]

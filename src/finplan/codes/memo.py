@@ -1,72 +1,16 @@
-"""The codes of the jobs around the check, declared here so the catalogue knows them.
+"""Memo codes (FP7xx): a decision memo's figures against its plan.
 
-The jobs (finplan.memo: a memo's figures against its plan; finplan.portfolio:
-frames held against many plans' money) make
-their findings in their own packages; their codes live on this floor, below
-the jobs, so that the configuration, inline ignores, baselines and every
-report format read them like any rule's, without importing a job.
+finplan.memo makes these findings; the codes stand here, below the job, so
+that configuration, inline ignores, baselines and every report format read
+them like any rule's without importing it.
 """
 
 from __future__ import annotations
 
-from finplan.codes import Code
+from finplan.codes.base import Code
 from finplan.findings import Severity
-from finplan.i18n import N_
 
-
-_SOURCE = N_("the appropriation's yearly frame (ram), from the frames file (docs/summary.md)")
-
-FRAME_EXCEEDED = Code(
-    "FP801", "frame-exceeded", Severity.ERROR,
-    "Decided plans take more of a yearly frame than the frame holds.\n\n"
-    "The money of decided financing lines naming the frame's appropriation, in\n"
-    "the frame's year (from the lines' yearly breakdowns, or spread by days),\n"
-    "adds up to more than the frame. The finding names the plans, largest first.",
-    source=_SOURCE,
-)
-FRAME_EXCEEDED_IF_GRANTED = Code(
-    "FP802", "frame-exceeded-if-granted", Severity.WARNING,
-    "Decided and applied-for money together exceed a yearly frame.\n\n"
-    "The decided lines fit the frame, but granting what is applied for would\n"
-    "take more than it holds. The finding names the plans, largest first.",
-    source=_SOURCE,
-)
-FRAME_UNCOUNTED = Code(
-    "FP803", "frame-line-not-in-years", Severity.WARNING,
-    "A line naming a framed appropriation cannot be put in years.\n\n"
-    "The line has no yearly breakdown and neither it nor its project has a\n"
-    "period, so no year's frame can count it: the frame's use may be larger\n"
-    "than shown.",
-    source=_SOURCE,
-)
-
-DE_MINIMIS_ACROSS = Code(
-    "FP804", "de-minimis-across-plans", Severity.ERROR,
-    "De minimis aid to one undertaking, across plans, stays within the ceiling over three years.\n\n"
-    "Why: de minimis aid to one undertaking may not exceed 300 000 EUR over any\n"
-    "period of three years (Reg. (EU) 2023/2831 art. 3(2), aid granted from 2024;\n"
-    "200 000 EUR under Reg. (EU) 1407/2013 before). One plan sees only its own\n"
-    "aid (FP603); `finplan summary` adds the lines marked `de_minimis` to the same\n"
-    "organisation number in every plan, by grant date, in euro.\n"
-    "Fails: two plans granting 200 000 EUR each to 556677-8899 a year apart.\n"
-    "Passes: the same grants four years apart.",
-    source=N_(
-        "Förordning (EU) 2023/2831 art. 3.2; Förordning (EU) nr 1407/2013 art. 3.2 (docs/programme-sources.md §3)"
-    ),
-)
-DE_MINIMIS_UNCOUNTED = Code(
-    "FP805", "de-minimis-not-counted", Severity.INFO,
-    "Says when a de minimis line cannot be counted across plans.\n\n"
-    "A line marked `de_minimis` with no grant date (no `granted` and no project\n"
-    "period), or in a currency with no rate to euro from its profiles, cannot be\n"
-    "placed in the three-year window; the note names it rather than pass it over.",
-    source=N_("finplan summary (docs/summary.md)"),
-)
-
-PORTFOLIO_CODES = (FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED, DE_MINIMIS_ACROSS, DE_MINIMIS_UNCOUNTED)
-
-
-_MEMO_SOURCE = N_("finplan's memo check (docs/memo.md)")
+_SOURCE = "finplan's memo check (docs/memo.md)"
 
 AMOUNT_DIFFERS = Code(
     "FP701", "memo-amount-differs", Severity.ERROR,
@@ -76,7 +20,7 @@ AMOUNT_DIFFERS = Code(
     "Fails: \"Länsstyrelsen 1 702 900 kronor\" where the plan's line is 1 702 800.\n"
     "Passes: \"Länsstyrelsen 1 702 800 kronor\"; \"3 miljoner kronor\" for 3 077 694 kr\n"
     "is a rounded figure (FP703), and an error only outside its precision.",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
 TOTAL_DIFFERS = Code(
     "FP702", "memo-total-differs", Severity.ERROR,
@@ -88,7 +32,7 @@ TOTAL_DIFFERS = Code(
     "parts after \"varav\" that add up to more than the figure they are part of.\n"
     "Passes: \"Projektet omsluter totalt 38 566 657 kronor\"; \"Resterande\n"
     "finansiering, 19 283 329 kronor\" after parts of 19 283 328 kronor.",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
 ROUNDED = Code(
     "FP703", "memo-rounded", Severity.INFO,
@@ -98,7 +42,7 @@ ROUNDED = Code(
     "Noted: \"2,6 mnkr\" for 2 558 128 kr (to the nearest 100 000). An error (FP701\n"
     "or FP702) where the plan's amount lies outside the precision, as \"2,6 mnkr\"\n"
     "for 2 758 128 kr.",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
 PERIOD_DIFFERS = Code(
     "FP704", "memo-period-differs", Severity.ERROR,
@@ -108,7 +52,7 @@ PERIOD_DIFFERS = Code(
     "Fails: \"under perioden 2019-10-01 – 2022-10-30\" for a period ending\n"
     "2022-09-30; \"2019-13-01\". Passes: \"2019-10-01 – 2022-09-30\", and \"från\n"
     "oktober 2019 till september 2022\" (to the month).",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
 DURATION_DIFFERS = Code(
     "FP705", "memo-duration-differs", Severity.ERROR,
@@ -119,7 +63,7 @@ DURATION_DIFFERS = Code(
     "Passes: \"tre år\", \"ett treårigt projekt\" or \"36 månader\" for\n"
     "2019-10-01 – 2022-09-30. Only lengths in a sentence about the project or\n"
     "its period are read.",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
 SHARE_DIFFERS = Code(
     "FP706", "memo-share-differs", Severity.ERROR,
@@ -128,7 +72,7 @@ SHARE_DIFFERS = Code(
     "wrong one misleads the decision about the cap.\n"
     "Fails: \"Länets kommuner … 36 %\" for a share of 35,32 %. Passes: \"35 %\"\n"
     "(to the percent) or \"35,32 %\".",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
 LINE_UNMENTIONED = Code(
     "FP707", "memo-line-unmentioned", Severity.WARNING,
@@ -137,7 +81,7 @@ LINE_UNMENTIONED = Code(
     "show. Fails: a plan with a Jämtkraft line of 300 000 kr and a memo that\n"
     "states no figure for Jämtkraft. Passes: \"Jämtkraft 300 000 kronor\", or the\n"
     "line as the remainder (\"Resterande finansiering, … kronor\").",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
 FIGURE_UNMATCHED = Code(
     "FP708", "memo-figure-unmatched", Severity.INFO,
@@ -147,12 +91,5 @@ FIGURE_UNMATCHED = Code(
     "Noted: \"500 000 kronor\" where no line, total or remainder is 500 000 kr;\n"
     "a case number that is neither the project's nor a line's. Passes: every\n"
     "figure that matches a line, the total, the period or a case number.",
-    source=_MEMO_SOURCE,
+    source=_SOURCE,
 )
-
-MEMO_CODES = (
-    AMOUNT_DIFFERS, TOTAL_DIFFERS, ROUNDED, PERIOD_DIFFERS,
-    DURATION_DIFFERS, SHARE_DIFFERS, LINE_UNMENTIONED, FIGURE_UNMATCHED,
-)
-
-JOB_CODES = (*MEMO_CODES, *PORTFOLIO_CODES)
