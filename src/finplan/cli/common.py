@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from finplan.cli.app import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT
+from finplan.cli.output import console
 from finplan.i18n import N_, Message, _, ngettext
 from finplan.report import FORMATS
 
@@ -89,30 +90,6 @@ def default_format() -> str:
 def say(message: str) -> None:
     """A line of finplan's own on standard error, in the reader's language."""
     print(f"finplan: {_(message)}", file=sys.stderr)
-
-
-MAX_COLUMNS = 10_000
-"""Wider than any terminal: a COLUMNS beyond it, like 0 or a word, is taken as unset."""
-
-
-def console(stream=None):
-    from rich.console import Console
-
-    text = os.environ.get("COLUMNS", "")
-    columns = int(text) if text.isdigit() and 0 < int(text) <= MAX_COLUMNS else None
-    # No emoji codes to load: a plan's :text: prints as written. An explicit width keeps Rich
-    # from reading a COLUMNS of 0, with which it prints nothing at all.
-    made = Console(file=stream, highlight=False, emoji=False, width=columns or _unset_width(stream))
-    return made
-
-
-def _unset_width(stream) -> int | None:
-    """The width where COLUMNS says none: the terminal's, or 120 off a terminal (CI logs are wider than 80)."""
-    target = stream if stream is not None else sys.stdout
-    try:
-        return os.get_terminal_size(target.fileno()).columns if target.isatty() else 120
-    except (AttributeError, OSError, ValueError):
-        return 120
 
 
 def to_standard_output(output: Path | None) -> bool:

@@ -1,7 +1,8 @@
-"""Standard output that cannot be written: a full disk, a closed descriptor, a reader that went away.
+"""Standard output: the console the text formats draw on, and output that cannot be written.
 
-Each is the run's outcome, exit 2, and never a traceback: a full disk or a
-closed output is one line on standard error; a pipe whose reader stopped
+A full disk, a closed descriptor or a reader that went away is the run's
+outcome, exit 2, and never a traceback: a full disk or a closed output is
+one line on standard error; a pipe whose reader stopped
 (`finplan check budgets | head`) ends quietly, as the reader asked. What
 finplan would still print after that is dropped, so it is said once.
 """
@@ -9,6 +10,7 @@ finplan would still print after that is dropped, so it is said once.
 from __future__ import annotations
 
 import errno
+import os
 import sys
 
 from finplan.cli.exits import EXIT_INPUT
@@ -92,3 +94,27 @@ class _Closed:
 
     def isatty(self) -> bool:
         return False
+
+
+MAX_COLUMNS = 10_000
+"""Wider than any terminal: a COLUMNS beyond it, like 0 or a word, is taken as unset."""
+
+
+def console(stream=None):
+    from rich.console import Console
+
+    text = os.environ.get("COLUMNS", "")
+    columns = int(text) if text.isdigit() and 0 < int(text) <= MAX_COLUMNS else None
+    # No emoji codes to load: a plan's :text: prints as written. An explicit width keeps Rich
+    # from reading a COLUMNS of 0, with which it prints nothing at all.
+    made = Console(file=stream, highlight=False, emoji=False, width=columns or _unset_width(stream))
+    return made
+
+
+def _unset_width(stream) -> int | None:
+    """The width where COLUMNS says none: the terminal's, or 120 off a terminal (CI logs are wider than 80)."""
+    target = stream if stream is not None else sys.stdout
+    try:
+        return os.get_terminal_size(target.fileno()).columns if target.isatty() else 120
+    except (AttributeError, OSError, ValueError):
+        return 120

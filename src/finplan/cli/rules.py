@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from finplan.cli.app import EXIT_INPUT, LangOption, app
-from finplan.cli.common import console, say
+from finplan.cli.common import say
+from finplan.cli.output import console
 from finplan.i18n import N_, Message, _
 
 
