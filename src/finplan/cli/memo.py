@@ -10,7 +10,7 @@ import typer
 from finplan.cli.app import LangOption, memo_app
 from finplan.cli.common import (
     BaselineOption, ExitZeroOption, FormatOption, IgnoreOption, QuietOption, SelectOption, StrictOption, WriteBaselineOption,
-    checked_plan, choices, codes, default_format, refuse, finish, format_option, output_option, remember_inputs, report_run,
+    checked_plan, choices, codes, default_format, finish, format_option, output_option, refuse, remember_inputs, report_run,
     to_standard_output, write_report,
 )
 from finplan.i18n import N_, Message
