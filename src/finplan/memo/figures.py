@@ -82,8 +82,9 @@ _SCALED = (
 _UNIT = rf"{_SCALED}|kronor(?!\w)|kr(?![^\W\d_])\.?|sek(?!\w)|euro(?!\w)|eur(?!\w)|€|:-"
 _APPROX = r"(?:cirka|ca\.?|c:a|ungefär|omkring|runt|drygt|knappt|nästan|närmare)"
 
+# Every figure starts a word: the one look behind, tried first, passes over the inside of words at once.
 _FIGURE = re.compile(
-    rf"(?P<case>(?<![\w/])(?-i:[A-ZÅÄÖ]){{2,10}}{_SP}?/{_SP}?[0-9]{{1,7}}{_SP}?/{_SP}?[0-9]{{4}}(?![\w/]))"
+    rf"(?<!\w)(?:(?P<case>(?<![\w/])(?-i:[A-ZÅÄÖ]){{2,10}}{_SP}?/{_SP}?[0-9]{{1,7}}{_SP}?/{_SP}?[0-9]{{4}}(?![\w/]))"
     rf"|(?P<period>(?<![\w-])(?P<from>{_DATE}){_TO}(?P<to>{_DATE})(?![\w-]))"
     rf"|(?P<months>(?<!\w)(?P<m1>{_MONTH})\s+(?P<y1>[0-9]{{4}}){_TO}(?P<m2>{_MONTH})\s+(?P<y2>[0-9]{{4}})(?!\w))"
     rf"|(?P<date>(?<![\w-]){_DATE}(?![\w-]))"
@@ -93,7 +94,7 @@ _FIGURE = re.compile(
     rf"|(?P<wamount>(?:{_APPROX}\s+)?(?<!\w)(?P<wnum>{_WORD}){_SP}+(?P<wunit>{_SCALED}))"
     rf"|(?P<bare>{_NOT_AFTER}[0-9]{{1,3}}(?:{_SP}[0-9]{{3}})+(?:,[0-9]{{1,2}})?(?![0-9\w]))"
     rf"|(?P<duration>(?<![\w.,])(?P<dnum>[0-9]{{1,3}}(?:,[0-9])?|{_WORD})\s+(?P<dunit>år|månader|månaders|månad)(?!\w))"
-    rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD})årig[at]?(?!\w))",
+    rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD})årig[at]?(?!\w)))",
     re.IGNORECASE,
 )
 # After a bare group of digits, these words may follow an amount; any other word makes it a count.
