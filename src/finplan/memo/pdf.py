@@ -80,7 +80,7 @@ def _text(reader, limits: MemoLimits) -> str:
         text = page.extract_text(visitor_operand_before=content.before, visitor_operand_after=content.after)
         content.check()
         text = (text or "").rstrip("\n")
-        characters += len(text) + 1
+        characters += len(text) + bool(texts)  # and the line break that joins it to the page before
         if characters > limits.max_text_chars:
             raise too_much_text(limits)
         texts.append(text)
