@@ -442,6 +442,14 @@ def test_a_small_form_drawn_a_hundred_thousand_times_is_refused(tmp_path):
         assert "bytes of page content to read for text" in refusal(memo)
 
 
+def test_a_page_of_more_tokens_than_the_limit_is_refused_as_pypdf_parses_it(tmp_path):
+    memo = tmp_path / "tokens.pdf"
+    memo.write_bytes(one_page(b"1 " * MEMO_LIMITS.max_pdf_tokens + b"n " + TEXT))  # 600 KB, under the byte limit
+    assert refusal(memo).endswith(
+        f"has more than {MEMO_LIMITS.max_pdf_tokens} operators and operands to read for text, the limit for a PDF memo"
+    )
+
+
 def test_a_pdf_that_is_no_pdf_says_so_in_one_line(tmp_path):
     memo = tmp_path / "memo.pdf"
     memo.write_bytes(b"%PDF-1.7\n" + b"\x00" * 5000)
@@ -530,6 +538,13 @@ def test_the_pdf_content_limit_at_and_above_counts_each_drawing_of_a_form():
     assert "bytes of page content to read for text" in refused(data, ".pdf", max_pdf_content=read - 1)
 
 
+def test_the_pdf_tokens_limit_at_and_above_counts_the_elements_of_arrays():
+    data = one_page(b"BT /F1 9 Tf 40 800 Td [(" + TOTAL.encode() + b") 5 ( )] TJ ET")
+    # BT; /F1 9 Tf; 40 800 Td; an array of three and itself, TJ; ET: 1 + 3 + 3 + 5 + 1 tokens.
+    assert units(data, ".pdf", max_pdf_tokens=13)[0].text.startswith(TOTAL)
+    assert "more than 12 operators and operands" in refused(data, ".pdf", max_pdf_tokens=12)
+
+
 def test_a_figure_of_twenty_digits_is_read_and_one_of_twenty_one_is_not():
     from finplan.memo.figures import find_figures
 
@@ -556,3 +571,4 @@ def test_the_documented_memo_limits_are_the_ones_in_force():
     assert value("PDF content read for text (each page's, and each form each time it is drawn)") == (
         MEMO_LIMITS.max_pdf_content
     )
+    assert value("PDF operators and operands read for text") == MEMO_LIMITS.max_pdf_tokens

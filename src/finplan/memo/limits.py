@@ -30,6 +30,12 @@ pages: the seed memo is 2 259 characters):
   (XObject) again each time a page draws it. pypdf reads about a megabyte of
   content a second, so this bounds a PDF's reading to about two seconds; a
   page of text exported from a word processor holds a few kilobytes.
+- `max_pdf_tokens`, 300 000: the operators and operands (each element of an
+  array too) pypdf parses for text over the memo, counted as they are read,
+  and the limit of each stream's parse too (`stream_parsing_work_maximum_count`,
+  where pypdf has it). Bytes do not bound parsing: `/F Do ` drawn 300 000
+  times is 2 MiB of tokens of two bytes, and pypdf takes some 5 µs a token.
+  A page of text from a word processor has one or two thousand.
 - `max_figure_digits`, 20: the digits of one number. No amount of a plan has
   more than 17 (below 10^15 kronor, with öre), and no share finplan writes
   more than 16 (`money.format_share`). A longer number is no figure of a
@@ -55,6 +61,7 @@ class MemoLimits:
     max_pdf_pages: int = 200
     max_pdf_stream: int = 2 * 1024 * 1024
     max_pdf_content: int = 2 * 1024 * 1024
+    max_pdf_tokens: int = 300_000
     max_figure_digits: int = 20
 
 

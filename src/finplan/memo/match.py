@@ -397,7 +397,9 @@ class _Index:
     def nearest(self, figure: Figure, mentioned: set[str]):
         """A thing the figure can stand for (see the class), or None."""
         value, step, keys = figure.value, figure.step, self._keys
-        if not keys or keys[0] < 0 or value < 0:  # below zero, nearer is not always fitting: the scan decides
+        if bisect.bisect_left(keys, value - step) == bisect.bisect_right(keys, value + step):
+            return None  # nothing within the figure's precision: most figures a plan does not hold
+        if keys[0] < 0 or value < 0:  # below zero, nearer is not always fitting: the scan decides
             return self._scan(figure, mentioned)
         first, last = bisect.bisect_left(keys, value), bisect.bisect_right(keys, value)
         if first < last:  # things of the figure's value: the first not mentioned, else the first

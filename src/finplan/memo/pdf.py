@@ -8,8 +8,12 @@ pypdf reads the bytes finplan read once. What bounds the work:
 - the content read for text is counted as it is read, in decompressed bytes
   (`max_pdf_content` over the memo): each page's content before its text is
   extracted, and each form (XObject) each time it is drawn, before pypdf
-  reads it, and at least 1 KiB for each drawing, as pypdf loads its fonts
-  again each time; the text read stops at `max_text_chars`.
+  reads it, and at least 2 KiB for each drawing, as pypdf loads its fonts
+  again each time;
+- so are the operators and operands pypdf parses (`max_pdf_tokens` over the
+  memo, and over each stream by pypdf itself, so that no one stream's parse
+  goes far past it before its operators are counted);
+- the text read stops at `max_text_chars`.
 
 An encrypted PDF opens when its user password is empty and pypdf can
 decrypt it on its own (RC4; AES needs the `cryptography` package); any other
@@ -32,7 +36,7 @@ from finplan.i18n import Message
 from finplan.memo.limits import MemoLimits
 from finplan.memo.read import Unit, encrypted, reason, text_units, too_much_text
 
-_FORM_MINIMUM = 1024  # what each drawing of a form counts, however small: its fonts are loaded again
+_FORM_MINIMUM = 2048  # what each drawing of a form counts, however small: pypdf loads its fonts again (some 0.3 ms)
 
 
 def pdf_units(data: bytes, limits: MemoLimits) -> list[Unit]:
@@ -48,11 +52,15 @@ def pdf_units(data: bytes, limits: MemoLimits) -> list[Unit]:
             return text_units(_text(pypdf.PdfReader(io.BytesIO(data)), limits))
         except InputError:
             raise
-        except LimitReachedError:
-            raise InputError(Message(
-                "has a stream larger than {limit} bytes once decompressed, the limit for a PDF memo",
-                limit=limits.max_pdf_stream,
-            )) from None
+        except LimitReachedError as error:  # the limits set here, or one of pypdf's own
+            if "decompress" in str(error) or "output bytes" in str(error):
+                raise InputError(Message(
+                    "has a stream larger than {limit} bytes once decompressed, the limit for a PDF memo",
+                    limit=limits.max_pdf_stream,
+                )) from None
+            if "tokens" in str(error):
+                raise _too_many_tokens(limits.max_pdf_tokens) from None
+            raise _unreadable(error) from None
         except (DependencyError, FileNotDecryptedError):  # AES without `cryptography`, or no key
             raise encrypted() from None
         except NotImplementedError as error:  # an encryption pypdf does not know, among others
@@ -73,7 +81,7 @@ def _text(reader, limits: MemoLimits) -> str:
     if len(pages) > limits.max_pdf_pages:
         raise InputError(Message("has {count} pages, more than the limit of {limit} for a PDF memo",
                                  count=len(pages), limit=limits.max_pdf_pages))
-    content = _Content(limits.max_pdf_content)
+    content = _Content(limits)
     texts, characters = [], 0
     for page in pages:
         content.page(page)
@@ -97,9 +105,9 @@ class _Content:
     and raised again at the next operator, and after the page.
     """
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.used = 0
+    def __init__(self, limits: MemoLimits) -> None:
+        self.limit, self.token_limit = limits.max_pdf_content, limits.max_pdf_tokens
+        self.used = self.tokens = 0
         self.resources: list[object] = []  # the resources of the page, then of each form being drawn
         self.refusal: InputError | None = None
 
@@ -110,6 +118,10 @@ class _Content:
 
     def before(self, operator: bytes, operands, *_) -> None:
         self.check()
+        self.tokens += 1 + len(operands) + sum(len(operand) for operand in operands if isinstance(operand, list))
+        if self.tokens > self.token_limit:
+            self.refusal = _too_many_tokens(self.token_limit)
+            raise self.refusal
         if operator != b"Do":
             return
         form = _form(self.resources[-1], operands[0]) if operands else None
@@ -163,6 +175,7 @@ def _configured(pypdf, limits: MemoLimits) -> Iterator[None]:
             "jbig2_maximum_output_length", "image_maximum_buffer_size", "xmp_maximum_input_length",
         )
     }
+    wanted["stream_parsing_work_maximum_count"] = limits.max_pdf_tokens
     with apply(**{name: value for name, value in wanted.items() if name in names}):
         yield
 
@@ -179,6 +192,12 @@ def _quiet() -> Iterator[None]:
             yield
     finally:
         logger.setLevel(level)
+
+
+def _too_many_tokens(limit: int) -> InputError:
+    return InputError(Message(
+        "has more than {limit} operators and operands to read for text, the limit for a PDF memo", limit=limit,
+    ))
 
 
 def _unreadable(error: Exception) -> InputError:
