@@ -96,7 +96,7 @@ def _text(reader, limits: MemoLimits) -> str:
 
 
 class _Content:
-    """The content read for text so far, in decompressed bytes: refused past `limit`.
+    """The content read for text so far, in decompressed bytes and in tokens: refused past either limit.
 
     pypdf calls `before` and `after` around every operator of a page and of
     each form it draws; a form is looked up in the resources of the content
