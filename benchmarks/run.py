@@ -92,8 +92,12 @@ def tool(name: str) -> str | None:
     return str(path) if path.exists() else shutil.which(name)
 
 
-def prepare() -> None:
+def prepare_bytecode() -> None:
     compileall.compile_dir(ROOT / "src" / "finplan", quiet=1)
+
+
+def prepare() -> None:
+    prepare_bytecode()
     if not (OUT / "folder").is_dir() or not (OUT / "lines-100000.yaml").is_file():
         subprocess.run([PYTHON, str(ROOT / "benchmarks" / "generate.py"), str(OUT)], check=True)
     with (OUT / "schema.json").open("w") as schema:
@@ -192,30 +196,43 @@ def scaling(n: int, rounds: int) -> list[str]:
 
     Work that grows with the plan grows 4x when the plan does (a little more
     with sorting); a ratio near 16 is work that compares everything with
-    everything. The target: no kind grows more than 5x.
+    everything. The target: no kind grows more than 5x. The memo's kinds
+    (benchmarks/memo.py) follow: `finplan memo check` on a memo of n and of
+    4n of one kind, against the seed's plan.
     """
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import FAMILIES, family
+    from memo import memo_commands
 
     folder = OUT / "scaling"
     folder.mkdir(parents=True, exist_ok=True)
     finplan = str(BIN / "finplan")
-    lines = [f"  {'kind of input':<26} {'n':>6} {'time':>9} {'4n':>7} {'time':>9} {'ratio':>6}"]
-    verdicts = []
+    commands: dict[str, dict[int, list[str]]] = {}
     for name in FAMILIES:
-        commands = {}
+        commands[name] = {}
         for size in (n, 4 * n):
             path = folder / f"{name.replace(' ', '-')}-{size}.yaml"
             path.write_text(family(name, size), encoding="utf-8")
-            commands[size] = [finplan, "check", str(path)]
-        measures = side_by_side(commands, rounds)
-        small, large = measures[n].median, measures[4 * n].median  # wall time, as the other groups
-        ratio = large / small
-        lines.append(f"  {name:<26} {n:>6} {small:8.3f}s {4 * n:>7} {large:8.3f}s {ratio:5.2f}x")
-        verdicts.append(f"  scaling: {name}, 4x the input = {ratio:.2f}x the time, target <= 5x: "
-                        f"{'met' if ratio <= 5 else 'NOT MET'}")
+            commands[name][size] = [finplan, "check", str(path)]
+    commands.update(memo_commands(n, folder))
+    lines, verdicts = ratio_table(commands, n, rounds)
     print("\n".join(lines))
     return verdicts
+
+
+def ratio_table(commands: dict[str, dict[int, list[str]]], n: int, rounds: int) -> tuple[list[str], list[str]]:
+    """Each kind's commands on n and on 4n, side by side: the table's lines, and a verdict a kind."""
+    width = max(26, *(len(name) for name in commands))
+    lines = [f"  {'kind of input':<{width}} {'n':>6} {'time':>9} {'4n':>7} {'time':>9} {'ratio':>6}"]
+    verdicts = []
+    for name, by_size in commands.items():
+        measures = side_by_side(by_size, rounds)
+        small, large = measures[n].median, measures[4 * n].median  # wall time, as the other groups
+        ratio = large / small
+        lines.append(f"  {name:<{width}} {n:>6} {small:8.3f}s {4 * n:>7} {large:8.3f}s {ratio:5.2f}x")
+        verdicts.append(f"  scaling: {name}, 4x the input = {ratio:.2f}x the time, target <= 5x: "
+                        f"{'met' if ratio <= 5 else 'NOT MET'}")
+    return lines, verdicts
 
 
 def main() -> None:

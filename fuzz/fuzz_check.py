@@ -69,36 +69,25 @@ def run_atheris(argv: list[str]) -> None:
     atheris.Fuzz()
 
 
-def run_hypothesis(count: int) -> None:
-    from hypothesis import HealthCheck, given, settings
+def mutated(seed_bytes: list[bytes]):
+    """Inputs from hypothesis: one of `seed_bytes` with up to eight small runs of bytes changed."""
     from hypothesis import strategies as st
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    import yaml
-    from plan_strategies import plans
-
-    seed_bytes = [seed.read_bytes() for seed in seeds()]
-
     @st.composite
-    def mutated(draw):
+    def changed(draw):
         data = bytearray(draw(st.sampled_from(seed_bytes)) or b" ")
         for _ in range(draw(st.integers(1, 8))):
             at = draw(st.integers(0, max(len(data) - 1, 0)))
             data[at:at + draw(st.integers(0, 3))] = draw(st.binary(max_size=4))
         return bytes(data)
 
-    values = st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-        lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
-        max_leaves=30,
-    )
-    inputs = st.one_of(
-        st.binary(max_size=4096),
-        st.text(max_size=2048).map(lambda t: t.encode("utf-8", "surrogatepass")),
-        values.map(lambda v: yaml.safe_dump(v, allow_unicode=True).encode("utf-8")),
-        plans().map(lambda p: p.text.encode("utf-8")),
-        mutated(),
-    )
+    return changed()
+
+
+def run_examples(inputs, target, count: int, what: str = "") -> None:
+    """`target` on `count` inputs that hypothesis draws from `inputs`, counting them as it goes."""
+    from hypothesis import HealthCheck, given, settings
+
     done = 0
 
     @settings(max_examples=count, deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -111,7 +100,29 @@ def run_hypothesis(count: int) -> None:
             print(f"{done} inputs, no crash", flush=True)
 
     fuzz()
-    print(f"{done} inputs, no crash and no hang")
+    print(f"{done} inputs{what}, no crash and no hang")
+
+
+def run_hypothesis(count: int) -> None:
+    from hypothesis import strategies as st
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import yaml
+    from plan_strategies import plans
+
+    values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+        max_leaves=30,
+    )
+    inputs = st.one_of(
+        st.binary(max_size=4096),
+        st.text(max_size=2048).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        values.map(lambda v: yaml.safe_dump(v, allow_unicode=True).encode("utf-8")),
+        plans().map(lambda p: p.text.encode("utf-8")),
+        mutated([seed.read_bytes() for seed in seeds()]),
+    )
+    run_examples(inputs, target, count)
 
 
 def main() -> None:

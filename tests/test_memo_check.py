@@ -397,7 +397,8 @@ def test_a_plan_with_errors_is_used_as_it_is_and_said_to_have_them(write):
 
 def test_a_memo_over_the_size_limit_exits_2(write, monkeypatch):
     import finplan.memo.read
+    from finplan.memo.limits import MemoLimits
 
-    monkeypatch.setattr(finplan.memo.read, "DEFAULT_LIMITS", finplan.memo.read.DEFAULT_LIMITS.__class__(max_bytes=100))
+    monkeypatch.setattr(finplan.memo.read, "MEMO_LIMITS", MemoLimits(max_bytes=100))
     run = memo_check(SEED, SEED_MEMO)
     assert run.exit_code == 2 and "is larger than the limit of 100 bytes" in run.output

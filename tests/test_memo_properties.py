@@ -81,3 +81,28 @@ def test_any_text_is_checked_without_an_exception(text):
     for finding in checked.findings:
         assert "\n" not in finding.message
         assert finding.position is None or finding.position.line >= 1
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    amounts=st.lists(st.integers(0, 40), max_size=30),
+    figures=st.lists(st.tuples(st.integers(0, 45), st.sampled_from([1, 2, 5, 10, 100]), st.booleans(),
+                               st.none() | st.integers(0, 30)), max_size=30),
+)
+def test_the_index_finds_what_a_scan_of_every_fitting_line_finds(amounts, figures):
+    # The index skips lines already mentioned for good; a figure must get the line the whole scan would give.
+    from decimal import Decimal
+
+    from finplan.memo.figures import Figure
+    from finplan.memo.match import _Index
+
+    index = _Index((Decimal(amount), f"l{number}", f"l{number}") for number, amount in enumerate(amounts))
+    mentioned: set[str] = set()
+    for value, step, mention, named in figures:
+        figure = Figure(AMOUNT, str(value), 0, 1, Decimal(value), Decimal(step))
+        expected = index._scan(figure, mentioned)
+        assert index.nearest(figure, mentioned) == expected
+        if mention and expected is not None:
+            mentioned.add(expected)
+        if named is not None:  # a line the memo names, whatever its figure
+            mentioned.add(f"l{named}")

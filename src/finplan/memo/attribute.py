@@ -82,6 +82,7 @@ def attribute(text: str, names: Names) -> Reading:
     previous: tuple[Figure, Target | None] | None = None  # the last amount or share, and what it is
     parts: Parts | None = None
     respectively: dict[int, Target | None] = {}
+    chained = -1  # the last figure of the chain of figures read for "respektive" so far
     for index, figure in enumerate(figures):
         number = bisect.bisect_right(sentences, figure.start) - 1
         sentence = sentences[number]
@@ -92,8 +93,9 @@ def attribute(text: str, names: Names) -> Reading:
         target, claimed_to = None, 0
         if figure.kind in (AMOUNT, PERCENT):
             start = max(sentence, claimed, parts.after if parts else 0)
-            if index not in respectively:
-                respectively.update(_respectively(text, figures, index, cues, starts, start))
+            if index > chained:
+                found, chained = _respectively(text, figures, index, cues, starts, start)
+                respectively.update(found)
             if index in respectively:
                 target = respectively.pop(index)
             else:
@@ -145,8 +147,15 @@ def _target(text: str, figure: Figure, following: int, cues: list[Cue], starts: 
 
 
 def _respectively(text: str, figures: list[Figure], first: int, cues: list[Cue], starts: list[int],
-                  start: int) -> dict[int, Target | None]:
-    """The targets of the figures of an "X respektive Y" starting at `first`; empty where none starts there."""
+                  start: int) -> tuple[dict[int, Target | None], int]:
+    """The targets of the figures of an "X respektive Y" starting at `first`, and the chain's last figure.
+
+    The chain is the figures of one kind after `first` with only a comma or
+    "respektive" between them; the targets are empty where no "respektive"
+    joins them. A chain that starts later inside it is a part of it and joins
+    its figures no other way, so the caller reads each figure into one chain
+    only, and "1 000 kr, 1 000 kr, …" is read once, not once from each figure.
+    """
     chain, at = [first], first
     while at + 1 < len(figures):
         if figures[at + 1].kind != figures[first].kind:
@@ -156,9 +165,9 @@ def _respectively(text: str, figures: list[Figure], first: int, cues: list[Cue],
         at += 1
         chain.append(at)
     if len(chain) < 2 or not _RESPEKTIVE.search(text, figures[first].end, figures[chain[-1]].start):
-        return {}
+        return {}, at
     names = [cue for cue in cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figures[first].start)]
              if cue.kind == NAME]
     if len(names) != len(chain):
-        return dict.fromkeys(chain)
-    return {index: Target(NAME, name.lines) for index, name in zip(chain, names, strict=True)}
+        return dict.fromkeys(chain), at
+    return {index: Target(NAME, name.lines) for index, name in zip(chain, names, strict=True)}, at

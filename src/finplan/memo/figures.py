@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from finplan.findings import shorten
 from finplan.i18n import Message
+from finplan.memo.limits import MEMO_LIMITS
 from finplan.model import impossible_date
 from finplan.money import MAX_AMOUNT
 
@@ -82,8 +83,9 @@ _SCALED = (
 _UNIT = rf"{_SCALED}|kronor(?!\w)|kr(?![^\W\d_])\.?|sek(?!\w)|euro(?!\w)|eur(?!\w)|€|:-"
 _APPROX = r"(?:cirka|ca\.?|c:a|ungefär|omkring|runt|drygt|knappt|nästan|närmare)"
 
+# Every figure starts a word: the one look behind, tried first, passes over the inside of words at once.
 _FIGURE = re.compile(
-    rf"(?P<case>(?<![\w/])(?-i:[A-ZÅÄÖ]){{2,10}}{_SP}?/{_SP}?[0-9]{{1,7}}{_SP}?/{_SP}?[0-9]{{4}}(?![\w/]))"
+    rf"(?<!\w)(?:(?P<case>(?<![\w/])(?-i:[A-ZÅÄÖ]){{2,10}}{_SP}?/{_SP}?[0-9]{{1,7}}{_SP}?/{_SP}?[0-9]{{4}}(?![\w/]))"
     rf"|(?P<period>(?<![\w-])(?P<from>{_DATE}){_TO}(?P<to>{_DATE})(?![\w-]))"
     rf"|(?P<months>(?<!\w)(?P<m1>{_MONTH})\s+(?P<y1>[0-9]{{4}}){_TO}(?P<m2>{_MONTH})\s+(?P<y2>[0-9]{{4}})(?!\w))"
     rf"|(?P<date>(?<![\w-]){_DATE}(?![\w-]))"
@@ -93,12 +95,14 @@ _FIGURE = re.compile(
     rf"|(?P<wamount>(?:{_APPROX}\s+)?(?<!\w)(?P<wnum>{_WORD}){_SP}+(?P<wunit>{_SCALED}))"
     rf"|(?P<bare>{_NOT_AFTER}[0-9]{{1,3}}(?:{_SP}[0-9]{{3}})+(?:,[0-9]{{1,2}})?(?![0-9\w]))"
     rf"|(?P<duration>(?<![\w.,])(?P<dnum>[0-9]{{1,3}}(?:,[0-9])?|{_WORD})\s+(?P<dunit>år|månader|månaders|månad)(?!\w))"
-    rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD})årig[at]?(?!\w))",
+    rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD})årig[at]?(?!\w)))",
     re.IGNORECASE,
 )
 # After a bare group of digits, these words may follow an amount; any other word makes it a count.
 _BARE_FOLLOWERS = re.compile(r"\s*(?:[^\w\s]|$|(?i:och|samt|varav|resp\.?|respektive)(?!\w))")
 _SPACES = re.compile(r"\s+")
+_NOT_DIGITS = re.compile(r"[^0-9]+")
+_MAX_DIGITS = MEMO_LIMITS.max_figure_digits
 _SINCE = re.compile(r"\s+sedan(?!\w)", re.IGNORECASE)
 
 
@@ -160,6 +164,8 @@ def _figure(match: re.Match[str], text: str) -> Figure | None:
         return Figure(DATE, written, start, end, first=day, last=day)
     if kind == "month":
         return Figure(MONTH, written, start, end)
+    if kind in ("percent", "amount", "bare") and _too_long(match["pnum"] or match["num"] or match.group()):
+        return None  # more digits than any figure of a plan: no figure of one, as a quadrillion is none
     if kind == "percent":
         value, decimals = _number(match["pnum"], decimal_point=True)
         return Figure(PERCENT, written, start, end, value, Decimal(1).scaleb(-decimals))
@@ -185,6 +191,15 @@ def _figure(match: re.Match[str], text: str) -> Figure | None:
     number = match["anum"].lower().rstrip("-")
     count = _WORDS.get(number) or int(number)
     return Figure(DURATION, written, start, end, Decimal(count * 12))
+
+
+def _too_long(number: str) -> bool:
+    """Whether a number has more digits than any figure of a plan (`MemoLimits.max_figure_digits`).
+
+    Such a number is read no further: its value is of no plan, and Python
+    reads no int of more than 4 300 digits.
+    """
+    return len(number) > _MAX_DIGITS and len(_NOT_DIGITS.sub("", number)) > _MAX_DIGITS
 
 
 _TOP = ("case", "period", "months", "date", "month", "percent", "amount", "wamount", "bare", "duration", "adjective")

@@ -375,14 +375,74 @@ class _Checker:
 
 
 class _Index:
-    """Things (lines, subtotals) by a value (amount or share) and an id, found near a figure without a scan."""
+    """Things (lines, subtotals) by a value (amount or share) and an id, found near a figure without a scan.
+
+    Which thing a figure stands for: one of equal value before a rounded one,
+    one not yet mentioned before one that is, the nearer before the farther,
+    and the first in value order (then in the plan's) before the next. A
+    plan of thousands of lines of one amount, and a memo of thousands of
+    figures of it, would make a scan of the fitting things for each figure
+    the product of the two; here the things already mentioned are skipped
+    over for good (`mentioned` only grows between calls, so a thing once
+    mentioned is passed over for ever), and each figure costs a few steps.
+    """
 
     def __init__(self, items) -> None:
         self._items = sorted(items, key=lambda item: item[0])
         self._keys = [value for value, _, _ in self._items]
+        count = len(self._items)
+        self._next = list(range(1, count + 1))  # where to look on, to the right, past a mentioned thing
+        self._previous = list(range(-1, count - 1))  # and to the left
 
     def nearest(self, figure: Figure, mentioned: set[str]):
-        """A thing the figure can stand for: equal before rounded, one not yet mentioned before one that is."""
+        """A thing the figure can stand for (see the class), or None."""
+        value, step, keys = figure.value, figure.step, self._keys
+        if bisect.bisect_left(keys, value - step) == bisect.bisect_right(keys, value + step):
+            return None  # nothing within the figure's precision: most figures a plan does not hold
+        if keys[0] < 0 or value < 0:  # below zero, nearer is not always fitting: the scan decides
+            return self._scan(figure, mentioned)
+        first, last = bisect.bisect_left(keys, value), bisect.bisect_right(keys, value)
+        if first < last:  # things of the figure's value: the first not mentioned, else the first
+            free = self._free_right(first, mentioned)
+            return self._items[free if free < last else first][2]
+        free_left = self._free_left(first - 1, mentioned)
+        if free_left >= 0:  # the first of its value that is not mentioned
+            free_left = self._free_right(bisect.bisect_left(keys, keys[free_left]), mentioned)
+        found = self._nearer(value, step, free_left, self._free_right(last, mentioned))
+        if found is None:
+            left = bisect.bisect_left(keys, keys[first - 1]) if first else -1
+            found = self._nearer(value, step, left, last)
+        return found
+
+    def _nearer(self, value: Decimal, step: Decimal, left: int, right: int):
+        """Of the things at `left` (below the value) and `right` (above it), the nearer that fits; the left on a tie."""
+        fitting = [
+            (abs(self._keys[at] - value), at) for at in (left, right)
+            if 0 <= at < len(self._items) and _within(value, self._keys[at], step)
+        ]
+        return self._items[min(fitting)[1]][2] if fitting else None
+
+    def _free_right(self, at: int, mentioned: set[str]) -> int:
+        """The first thing at or after `at` not mentioned (len(items) if none)."""
+        passed = []
+        while at < len(self._items) and self._items[at][1] in mentioned:
+            passed.append(at)
+            at = self._next[at]
+        for index in passed:
+            self._next[index] = at
+        return at
+
+    def _free_left(self, at: int, mentioned: set[str]) -> int:
+        """The last thing at or before `at` not mentioned (-1 if none)."""
+        passed = []
+        while at >= 0 and self._items[at][1] in mentioned:
+            passed.append(at)
+            at = self._previous[at]
+        for index in passed:
+            self._previous[index] = at
+        return at
+
+    def _scan(self, figure: Figure, mentioned: set[str]):
         low = bisect.bisect_left(self._keys, figure.value - figure.step)
         high = bisect.bisect_right(self._keys, figure.value + figure.step)
         fitting = [item for item in self._items[low:high] if _within(figure.value, item[0], figure.step)]

@@ -13,20 +13,27 @@ financier it names are read together. Where a unit's line and column are:
   all pages, which are read as one .txt file would be. (Extracted text has no
   blank lines, so a paragraph is told from the next by its sentences only.)
 
-python-docx and pypdf are imported here only, by the functions that need them.
+The file is opened once, without waiting (a named pipe is refused, never
+waited on), and read no further than one byte past its size limit; Word and
+PDF readers get those bytes, never the path. Every limit (`MemoLimits`) is
+checked before the work it bounds. python-docx and pypdf are imported only
+by the modules that read those formats (`word`, `pdf`), when a memo needs them.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from finplan.errors import InputError
+from finplan.files import remember
 from finplan.findings import Position
 from finplan.i18n import Message
-from finplan.loader import DEFAULT_LIMITS, read_bytes
+from finplan.memo.limits import MEMO_LIMITS, MemoLimits
 
 MEMO_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _TABLE_ROW = re.compile(r"\||\t|\S {2,}\S")
@@ -48,29 +55,85 @@ class Unit:
         return Position(self.line + index, column)
 
 
-def read_memo(path: str | Path) -> list[Unit]:
-    """The units of the memo at `path`; InputError says why it cannot be read."""
+def read_memo(path: str | Path, limits: MemoLimits | None = None) -> list[Unit]:
+    """The units of the memo at `path`, within `limits` (MEMO_LIMITS); InputError says why it cannot be read."""
+    limits = limits or MEMO_LIMITS
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in MEMO_SUFFIXES:
         raise InputError(Message("is not a memo finplan reads; expected a file ending in {suffixes}",
                                  suffixes=", ".join(MEMO_SUFFIXES)))
-    data = read_bytes(path)
-    if len(data) > DEFAULT_LIMITS.max_bytes:
-        raise InputError(
-            Message("is larger than the limit of {limit_bytes} bytes", limit_bytes=DEFAULT_LIMITS.max_bytes)
-        )
+    return memo_units(read_once(path, limits), suffix, limits)
+
+
+def memo_units(data: bytes, suffix: str, limits: MemoLimits = MEMO_LIMITS) -> list[Unit]:
+    """The units of a memo's bytes, read as the format `suffix` names (".txt", ".md", ".docx", ".pdf")."""
+    if len(data) > limits.max_bytes:
+        raise _too_large(limits)
     if suffix == ".docx":
-        return _docx_units(path)
+        from finplan.memo.word import docx_units
+
+        return docx_units(data, limits)
     if suffix == ".pdf":
-        return _pdf_units(path)
+        from finplan.memo.pdf import pdf_units
+
+        return pdf_units(data, limits)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(Message("is not UTF-8 text (byte {byte}); save it as UTF-8", byte=error.start + 1)) from None
+    if len(text) > limits.max_text_chars:
+        raise too_much_text(limits)
     return text_units(text)
+
+
+def read_once(path: Path, limits: MemoLimits = MEMO_LIMITS) -> bytes:
+    """The file's bytes, from one opening that never waits, no more than one byte past the size limit.
+
+    A named pipe, a device or a socket is refused on what the opened file is
+    (`fstat`), so nothing is read twice and nothing waits for a writer.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(Message("does not exist")) from None
+    except PermissionError:
+        raise InputError(Message("cannot be read: permission denied")) from None
+    except OSError as error:  # a socket (ENXIO), a name too long, a loop of links
+        raise InputError(Message("cannot be read: {reason}", reason=error.strerror or error)) from None
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(Message("is a folder, not a memo file"))
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(Message(
+                "is not a regular file (a named pipe, a device or a socket); finplan reads a memo from a file"
+            ))
+        remember(path, status)
+        if status.st_size > limits.max_bytes:
+            raise _too_large(limits)
+        with open(descriptor, "rb", closefd=False) as stream:
+            return stream.read(limits.max_bytes + 1)  # one byte past the limit at most, which memo_units refuses
+    except OSError as error:
+        raise InputError(Message("cannot be read: {reason}", reason=error.strerror or error)) from None
+    finally:
+        os.close(descriptor)
+
+
+def _too_large(limits: MemoLimits) -> InputError:
+    return InputError(Message("is larger than the limit of {limit_bytes} bytes", limit_bytes=limits.max_bytes))
+
+
+def too_much_text(limits: MemoLimits) -> InputError:
+    return InputError(Message("has more than {limit} characters of text, the limit for a memo",
+                              limit=limits.max_text_chars))
+
+
+def encrypted() -> InputError:
+    """A Word or PDF memo that opens only with a password."""
+    return InputError(Message("is encrypted (password-protected); save it without a password"))
 
 
 def text_units(text: str, first_line: int = 1) -> list[Unit]:
@@ -99,61 +162,7 @@ def text_units(text: str, first_line: int = 1) -> list[Unit]:
     return units
 
 
-def _docx_units(path: Path) -> list[Unit]:
-    try:
-        import docx
-        from docx.table import Table
-    except ImportError:  # pragma: no cover - the `memo` extra is not installed
-        raise InputError(
-            Message("is a Word document; reading one needs python-docx (pip install 'finplan[memo]')")
-        ) from None
-    try:
-        document = docx.Document(str(path))
-        units = []
-        number = 0
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                for row in block.rows:
-                    number += 1
-                    units.append(Unit(" | ".join(_cells(row)), number))
-            else:
-                number += 1
-                if block.text.strip():
-                    units.append(Unit(block.text, number))
-        return units
-    except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise InputError(
-            Message("cannot be read as a Word document (.docx): {reason}", reason=_reason(error))
-        ) from None
-
-
-def _cells(row) -> list[str]:
-    """A row's cells once each: a merged cell is the same cell in each column it spans."""
-    seen, texts = set(), []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            texts.append(cell.text.replace("\n", " "))
-    return texts
-
-
-def _pdf_units(path: Path) -> list[Unit]:
-    try:
-        from pypdf import PdfReader
-    except ImportError:  # pragma: no cover - the `memo` extra is not installed
-        raise InputError(Message("is a PDF; reading one needs pypdf (pip install 'finplan[memo]')")) from None
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise InputError(Message("is an encrypted PDF; finplan reads only PDFs that open without a password"))
-        # One text over all pages: a paragraph that runs onto the next page stays one.
-        return text_units("\n".join((page.extract_text() or "").rstrip("\n") for page in reader.pages))
-    except InputError:
-        raise
-    except Exception as error:  # pypdf raises many kinds on a damaged file
-        raise InputError(Message("cannot be read as a PDF: {reason}", reason=_reason(error))) from None
-
-
-def _reason(error: Exception) -> str:
+def reason(error: Exception) -> str:
+    """A library's own words for what is wrong with a file, cut short: never the file's content at length."""
     text = str(error).strip() or type(error).__name__
     return text if len(text) <= 120 else text[:120] + "…"
