@@ -472,7 +472,7 @@ def overrides_of(settings: BaseModel | None) -> dict[str, object]:
 
 def settings_of(plan: Plan, configuration: dict[str, object] | None = None) -> Settings:
     """The numbers in force for `plan`: its profiles' defaults, the configuration's, its own."""
-    return Settings(tuple(plan.profiles or ()), overrides_of(plan.settings), configuration)
+    return Settings(tuple(plan.profiles or ()), overrides_of(plan.settings), configuration, plan.project.judged_on)
 
 
 class Plan(_Strict):

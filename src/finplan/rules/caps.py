@@ -142,6 +142,8 @@ def _describe(plan: Plan, m: Measure, outcome: Message) -> Message:
         limit = f"{format_percent(m.share)}, {kr(m.limit)}"
     if m.origin == "plan":
         whose = Message("its cap is {limit}", limit=limit) if m.is_cap else Message("its floor is {limit}", limit=limit)
+    elif m.is_cap and m.version:
+        whose = Message("the cap of {title} ({version}) is {limit}", title=m.title, version=Message(m.version), limit=limit)
     elif m.is_cap:
         whose = Message("the cap of {title} is {limit}", title=m.title, limit=limit)
     else:
