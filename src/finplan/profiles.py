@@ -100,6 +100,8 @@ class Profile:
     (Norwegian Interreg money beside the ERDF). `period`: the programme period
     a plan's period must lie in, with `period_source`. `eu_rules`: the common
     provisions regulation its money falls under (`2014_2020`, `2021_2027`).
+    `currency`: the currency its plans are in, where the programme fixes one
+    (Swedish Leader in kronor, Finnish and Åland Leader in euro).
     """
 
     name: str
@@ -113,6 +115,7 @@ class Profile:
     period: tuple[date, date] | None = None
     period_source: str = ""
     eu_rules: str | None = None
+    currency: str | None = None
 
     @property
     def schemes(self) -> tuple[str, ...]:
@@ -249,9 +252,9 @@ _RATES_2021_2027 = (
         "Tillväxtverket, call for Sydsverige: \"Max 40 procent av ett projekts kostnader\" "
         "(docs/programme-sources.md §4.2)"
     )),
-    ("nationellt", Decimal(50), N_(
-        "unverified as the programme's rate: one national call, \"upp till 50 procent\" "
-        "(docs/programme-sources.md §4.2)"
+    ("nationellt", Decimal(40), N_(
+        "Tillväxtverket, national call \"Hela Sverige\": \"Max 40 procent av ett projekts kostnader\"; the "
+        "50 % of another call was 40 % ERDF and 10 % national 1:1 money (docs/programme-sources.md §4.2)"
     )),
 )
 
@@ -293,14 +296,15 @@ _SEK_PER_EUR_2014 = Setting(
         "(docs/programme-sources.md §4.4); a decision may use another rate: set it"
     ),
 )
+_F710_2 = N_(
+    "Förordning (1999:710) 2 § (SFS 2024:1334): 10,50 kronor per euro for 2021–2027 frameworks (9,30 in the "
+    "wording of SFS 2022:268; the date SFS 2024:1334 came into force not found) (docs/programme-sources.md §4.4); "
+    "unverified as the rate for one operation's threshold or aid: set the rate the managing authority uses"
+)
 _SEK_PER_EUR_2021 = Setting(
-    "sek_per_eur", "number", Decimal("9.30"),
+    "sek_per_eur", "number", Decimal("10.50"),
     N_("kronor per euro, where a limit in euro (the 200 000 EUR of art. 53.2) meets a plan in kronor"),
-    N_(
-        "Förordning (1999:710) 2 § (SFS 2022:268): 9,30 kronor per euro for programme frameworks "
-        "(docs/programme-sources.md §4.4); unverified as the rate for one operation's threshold: set the rate "
-        "the managing authority uses"
-    ),
+    _F710_2,
 )
 _SEK_PER_EUR_COMMISSION = Setting(
     "sek_per_eur", "number", Decimal("10.00"),
@@ -366,7 +370,7 @@ def _volunteer(rate: Decimal, kind: Kind, source: str, name: str = "volunteer_ra
 
 
 def _leader_se(name: str, title: str, span: tuple[date, date], span_source: str, extra: tuple[Setting, ...],
-               minimum: Setting, volunteer: Setting) -> Profile:
+               minimum: Setting, volunteer: Setting, sek_per_eur: Setting) -> Profile:
     source = _JV_2023 if span[0].year >= 2023 else _LAG_2014
     return Profile(
         name, title, "leader",
@@ -391,9 +395,7 @@ def _leader_se(name: str, title: str, span: tuple[date, date], span_source: str,
             _IN_KIND_IN_BASE,
             _ROUNDING,
             *_DE_MINIMIS,
-            Setting("sek_per_eur", "number", Decimal("9.30"), N_("kronor per euro, where a limit in euro meets a plan in kronor"),
-                    N_("unverified for aid: Förordning (1999:710) 2 § frameworks rate (docs/programme-sources.md §4.4); "
-                       "set the rate of the grant date")),
+            sek_per_eur,
         ),
         limits=(
             ProfileLimit("min_share", False, base_setting="share_base"),
@@ -403,7 +405,7 @@ def _leader_se(name: str, title: str, span: tuple[date, date], span_source: str,
             ProfileLimit("single_company_max", True, when="single_company"),
             ProfileLimit("public_max_share", True, scheme="public"),
         ),
-        period=span, period_source=span_source,
+        period=span, period_source=span_source, currency="SEK",
     )
 
 
@@ -561,6 +563,9 @@ PROFILES: dict[str, Profile] = {
             (),
             Setting("min_amount", "amount", Decimal(22_000), N_("the support, at least"), _LAG_2014),
             _volunteer(Decimal(220), "amount", N_("local action groups 2014–2022: \"220 kr/timme\" (docs/programme-sources.md §5.5)")),
+            Setting("sek_per_eur", "number", Decimal("10.00"), N_("kronor per euro, where a limit in euro meets a plan in kronor"),
+                    N_("Förordning (1999:710) 3 §: 10 kronor per euro for 2014–2020 money from the EAFRD "
+                       "(docs/programme-sources.md §4.4); unverified as the rate for aid: set the rate of the grant date")),
         ),
         _leader_se(
             "leader_se_2023_2027",
@@ -580,6 +585,8 @@ PROFILES: dict[str, Profile] = {
             _volunteer(Decimal(340), "amount",
                        N_("unverified as a national rate: Leader Skellefteå Älvdal values time at 340 kr/h (77 kr/h aged "
                           "13–15) in 2023–2027; 220 kr/h was the 2014–2022 rate (docs/programme-sources.md §5.5)")),
+            Setting("sek_per_eur", "number", Decimal("10.50"), N_("kronor per euro, where a limit in euro meets a plan in kronor"),
+                    _F710_2),
         ),
         Profile(
             "leader_fi_2014_2020", N_("Leader, mainland Finland 2014–2020 (Manner-Suomen maaseudun kehittämisohjelma)"), "leader",
@@ -601,6 +608,7 @@ PROFILES: dict[str, Profile] = {
             ),
             period=(date(2014, 1, 1), date(2025, 12, 31)),
             period_source=N_("unverified: the programme 2014–2020, extended through 2022, with payments to 2025"),
+            currency="EUR",
         ),
         Profile(
             "leader_ax", N_("Leader Åland (Landsbygdsutvecklingsprogram för landskapet Åland)"), "leader",
@@ -628,6 +636,7 @@ PROFILES: dict[str, Profile] = {
             period_source=N_(
                 "both programme periods, 2014–2020 and 2023–2027: the talko rates differ (override them for 2014–2020)"
             ),
+            currency="EUR",
         ),
         _interreg(
             "interreg_sverige_norge_2014_2020", N_("Interreg Sverige-Norge 2014–2020"), 50,
