@@ -142,8 +142,8 @@ def test_a_plan_naming_an_unknown_region_is_refused_with_the_choices(write):
 
 
 def test_a_norwegian_partners_plan_is_outside_the_eu_regulation_rules(write):
-    # Only Norwegian Interreg money: no in-kind ceiling, no simplified costs, no staff flat-rate rule;
-    # the same plan with ERDF money gets all three.
+    # Only Norwegian Interreg money: no in-kind ceiling, no staff flat-rate rule; the same plan with
+    # ERDF money gets both (its services line is the staff rate's base: real costs, art. 53(2)).
     plan = (
         "finplan: 1\nprofiles: [interreg_oks_2021_2027]\n"
         "project: {name: T, owner: Testkommune, period: {start: 2023-01-01, end: 2024-12-31}}\n"
@@ -158,4 +158,4 @@ def test_a_norwegian_partners_plan_is_outside_the_eu_regulation_rules(write):
     )
     assert [f["code"] for f in run_finplan("check", write(plan)).problems()] == []
     eu = write(plan.replace("scheme: interreg_no", "scheme: interreg"), "eu.yaml")
-    assert sorted(f["code"] for f in run_finplan("check", eu).problems()) == ["FP601", "FP602", "FP604"]
+    assert sorted(f["code"] for f in run_finplan("check", eu).problems()) == ["FP601", "FP604"]

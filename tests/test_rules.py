@@ -167,7 +167,8 @@ def test_in_kind_left_out_of_the_base_when_set(write):
     run = run_finplan("check", write(text))
     messages = [f["message"] for f in run.findings() if f["code"] == "FP501"]
     assert messages == [
-        "`a` is 600 kr, 100,00 % of the total less in kind 600 kr; the cap of anslag_1_1 is 50 %, 300 kr: "
+        "`a` is 600 kr, 100,00 % of the total less in kind 600 kr; the cap of anslag_1_1 (Förordning (2003:596) 5 § in the wording of SFS 2009:674, "
+        "in force to 2022-12-31) is 50 %, 300 kr: "
         "300 kr over, beyond the rounding tolerance of 0,50 kr"
     ]
 

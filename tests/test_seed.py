@@ -55,7 +55,8 @@ def test_the_seed_passes_with_the_half_krona_over_half_as_a_warning():
     grant_amount_line = line_of["anslag-1-1"] + 5
     assert warnings == {
         ("FP502", grant_amount_line): (
-            "`anslag-1-1` is 19 283 329 kr, 50,0000013 % of the total 38 566 657 kr; the cap of anslag_1_1 is 50 %, "
+            "`anslag-1-1` is 19 283 329 kr, 50,0000013 % of the total 38 566 657 kr; the cap of anslag_1_1 (Förordning (2003:596) 5 § in the wording of SFS 2009:674, in force to 2022-12-31) "
+                "is 50 %, "
             "19 283 328,50 kr: 0,50 kr over, within the rounding tolerance of 0,50 kr"
         ),
         # The memo gives no calculation basis for the worked hours in kind.
@@ -84,7 +85,8 @@ def test_moving_a_million_to_the_grant_breaks_the_cap_at_the_grant_line(tmp_path
     assert [(f["code"], int(f["line"]), f["message"]) for f in errors] == [
         (
             "FP501", grant_line,
-            "`anslag-1-1` is 20 283 329 kr, 52,59 % of the total 38 566 657 kr; the cap of anslag_1_1 is 50 %, "
+            "`anslag-1-1` is 20 283 329 kr, 52,59 % of the total 38 566 657 kr; the cap of anslag_1_1 (Förordning (2003:596) 5 § in the wording of SFS 2009:674, in force to 2022-12-31) "
+                "is 50 %, "
             "19 283 328,50 kr: 1 000 000,50 kr over, beyond the rounding tolerance of 0,50 kr",
         )
     ]

@@ -87,12 +87,12 @@ def test_a_cost_category_is_named_in_the_readers_language(write):
     swedish = _messages("--lang", "sv", "check", plan)
     assert english == [
         "`lokal` is premises equipment at real cost, but the total 100 000 kr is at most 200 000 EUR "
-        "(1 860 000 kr); expected unit costs, a lump sum or a flat rate (`paid_as:` or `flat_rate:`), "
+        "(2 100 000 kr); expected unit costs, a lump sum or a flat rate (`paid_as:` or `flat_rate:`), "
         "or `state_aid: true` on the support"
     ]
     assert swedish == [
         "`lokal` (lokaler och utrustning) redovisas till faktiska kostnader, men totalen 100 000 kr är högst "
-        "200 000 EUR (1 860 000 kr); förväntat: enhetskostnader, en klumpsumma eller en schablon (`paid_as:` "
+        "200 000 EUR (2 100 000 kr); förväntat: enhetskostnader, en klumpsumma eller en schablon (`paid_as:` "
         "eller `flat_rate:`), eller `state_aid: true` på stödet"
     ]
 

@@ -23,8 +23,8 @@ def test_the_seeds_cap_and_basis_warnings_in_swedish():
     run = run_finplan("--lang", "sv", "check", SEED)
     assert run.exit_code == 0
     assert _messages(run, "FP502") == [
-        "`anslag-1-1` är 19 283 329 kr, 50,0000013 % av totalen 38 566 657 kr; taket för anslag_1_1 är 50 %, "
-        "19 283 328,50 kr: 0,50 kr över, inom avrundningstoleransen 0,50 kr"
+        "`anslag-1-1` är 19 283 329 kr, 50,0000013 % av totalen 38 566 657 kr; taket för anslag_1_1 "
+        "(Förordning (2003:596) 5 § i lydelsen enligt SFS 2009:674, i kraft till 2022-12-31) är 50 %, 19 283 328,50 kr: 0,50 kr över, inom avrundningstoleransen 0,50 kr"
     ]
     assert _messages(run, "FP412") == [
         "`kommuner` är 13 622 400 kr i annat än pengar utan beräkningsunderlag; förväntat `basis:` med timmar "
@@ -73,12 +73,16 @@ def test_a_profiles_cap_over_every_decision_maker_in_swedish():
     run = run_finplan("--lang", "sv", "check", "--tables", plan, env={"COLUMNS": "160"})
     assert _messages(run, "FP501") == [
         "`region-a`, `region-b` är 6 000 kr, 60,00 % av totalen 10 000 kr; "
-        "taket för anslag_1_1 (alla beslutsfattare) är 50 %, 5 000 kr: "
+        "taket för anslag_1_1 (alla beslutsfattare) "
+        "(Förordning (2003:596) 5 § i lydelsen enligt SFS 2009:674, i kraft till 2022-12-31) är 50 %, 5 000 kr: "
         "1 000 kr över, utöver avrundningstoleransen 0,50 kr"
     ]
     assert re.search(r"^anslag_1_1 \(alla beslutsfattare\)\s+region-a, region-b\s+6 000 kr", run.output, re.M)
     english = run_finplan("--lang", "en", "check", "--tables", plan, env={"COLUMNS": "160"})
-    assert "the cap of anslag_1_1 (all decision-makers) is 50 %, 5 000 kr: 1 000 kr over" in english.output
+    assert (
+        "the cap of anslag_1_1 (all decision-makers) (Förordning (2003:596) 5 § in the wording of SFS 2009:674, "
+        "in force to 2022-12-31) is 50 %, 5 000 kr: 1 000 kr over"
+    ) in english.output
 
 
 def test_a_cap_on_the_total_less_in_kind_in_swedish(tmp_path):
@@ -96,8 +100,8 @@ def test_a_cap_on_the_total_less_in_kind_in_swedish(tmp_path):
     )
     run = run_finplan("--lang", "sv", "check", plan)
     assert _messages(run, "FP501") == [
-        "`a` är 600 kr, 100,00 % av totalen utom bidrag i annat än pengar 600 kr; taket för anslag_1_1 är 50 %, "
-        "300 kr: 300 kr över, utöver avrundningstoleransen 0,50 kr"
+        "`a` är 600 kr, 100,00 % av totalen utom bidrag i annat än pengar 600 kr; taket för anslag_1_1 "
+        "(Förordning (2003:596) 5 § i lydelsen enligt SFS 2022:1470, i kraft från 2023-01-01) är 50 %, 300 kr: 300 kr över, utöver avrundningstoleransen 0,50 kr"
     ]
 
 
@@ -114,7 +118,8 @@ def test_a_cap_on_the_total_less_in_kind_in_swedish(tmp_path):
          "rad 1 i beräkningsunderlaget för `time` har timpriset 450 kr; en månadslön på 35 000 kr x 12 / 1 720 "
          "plus 39,15 % PO-pålägg ger 339,78 kr: timpriset 110,22 kr över"),
         ("fp507-limit-rests-on-rounding", "FP507",
-         "`grant` är 18 200 000 kr, 50,56 % av totalen 36 000 000 kr; taket för anslag_1_1 är 50 %, 18 000 000 kr: "
+         "`grant` är 18 200 000 kr, 50,56 % av totalen 36 000 000 kr; taket för anslag_1_1 "
+         "(Förordning (2003:596) 5 § i lydelsen enligt SFS 2009:674, i kraft till 2022-12-31) är 50 %, 18 000 000 kr: "
          "200 000 kr över vid exakt läsning, men inom noggrannheten hos avrundat angivna siffror; gränsen håller "
          "om de verkliga siffrorna ligger minst 250 000 kr till dess fördel"),
         ("fp513-flat-rate-limit", "FP513",
@@ -152,7 +157,7 @@ def test_rule_fp501_documented_in_swedish():
     assert "Varför: bidrag från anslaget 1:1 får täcka högst 50 % av ett projekts utgifter" in run.output
     assert "Underkänns: `total: 1000` och en rad med `scheme: anslag_1_1` på 600 under `anslag_1_1`." in run.output
     assert "Godkänns: samma rad på 500." in run.output
-    assert "Källa: Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; de regionala" in (
+    assert "Källa: Förordning (2003:596) 5 § (SFS 2009:674; från 2023-01-01 SFS 2022:1470); Förordning (EU) 2021/1060 art. 112" in (
         run.output
     )
     for english in ("Why:", "Fails:", "Passes:", "Financing stays within its caps", "the regional ERDF programmes"):

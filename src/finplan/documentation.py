@@ -95,6 +95,18 @@ def profiles_markdown() -> list[str]:
                     *(f"| {choice} | {default_text(setting, value)} | {_(source)} |" for choice, value, source in setting.table),
                     "",
                 ]
+            if setting.versions:
+                parts += [
+                    "### " + _("`{key}` by the plan's date").format(key=setting_key(profile, setting)),
+                    "",
+                    f"| {_('in force from')} | {_('in force to')} | {setting.name} | {_('source')} |",
+                    "|---|---|---|---|",
+                    *(
+                        f"| {v.start or '–'} | {v.end or '–'} | {default_text(setting, v.value)} | {_(v.source)} |"
+                        for v in setting.versions
+                    ),
+                    "",
+                ]
     return parts
 
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 from finplan.findings import shorten
 from finplan.i18n import N_, Message, join
 from finplan.model import FinancingLine, Limit, Plan
-from finplan.profiles import Profile, ProfileLimit, Settings
+from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
 from finplan.totals import total_of
 
 ZERO = Decimal(0)
@@ -64,6 +64,7 @@ class Measure:
     slack: Decimal = ZERO
     base_slack: Decimal = ZERO
     base_note: str = ""
+    version: str = ""  # the text's version in force on the plan's date, where the law changed the number
 
     @property
     def limit(self) -> Decimal:
@@ -124,12 +125,18 @@ def _profile_caps(plan: Plan, settings: Settings, profile: Profile) -> list[Meas
 def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: ProfileLimit) -> list[Measure]:
     """One of a profile's limits on its lines: per decision-maker where the profile says so."""
     scheme = limit.scheme or profile.scheme
+    name = limit.setting
+    if limit.co_financed is not None and settings.value(profile, limit.co_financed) is not None and any(
+        line.scheme in EU_STRUCTURAL_FUNDS for line in plan.financing
+    ):
+        name = limit.co_financed
     if scheme == "public":
         lines = tuple((i, line) for i, line in enumerate(plan.financing) if line.sector == "public")
     else:
         lines = tuple((i, line) for i, line in enumerate(plan.financing) if line.scheme == scheme)
-    setting = next(s for s in profile.settings if s.name == limit.setting)
-    value = settings.value(profile, limit.setting)
+    setting = next(s for s in profile.settings if s.name == name)
+    value = settings.value(profile, name)
+    version = settings.version(profile, name)
     if not lines or value is None:
         return []
     title = profile.name if limit.setting == "max_share" else f"{profile.name}.{limit.setting}"
@@ -152,6 +159,7 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
     common = dict(
         origin=profile.name, is_cap=limit.is_cap, tolerance=tolerance,
         share=value, base_name=base_name, base=base, base_slack=base_slack, base_note=base_note,
+        version=version.source if version is not None else "",
     )
     groups = _by_decision_maker(lines) if profile.per_decision_maker else {None: list(lines)}
     measures = [

@@ -262,16 +262,29 @@ class Period(_Strict):
 
 
 class Project(_Strict):
-    """The project: its case number (diarienummer), name, owner and period.
+    """The project: its case number (diarienummer), name, owner and period, and when it was
+    applied for (`applied`, ansökningsdatum) and decided (`decided`, beslutsdatum).
 
     The case number and the period may be left out where the document does not
-    state them; the report then says "not stated".
+    state them; the report then says "not stated". The dates choose the rules
+    in force (`judged_on`).
     """
 
     case: Text | None = None
     name: Text
     owner: Text
     period: Period | None = None
+    applied: PlanDate | None = None
+    decided: PlanDate | None = None
+
+    @property
+    def judged_on(self) -> date | None:
+        """The date whose rules judge the plan: its decision's, else its application's, else its start."""
+        if self.decided is not None:
+            return self.decided
+        if self.applied is not None:
+            return self.applied
+        return self.period.start if self.period is not None else None
 
 
 class BasisEntry(_Strict):
@@ -459,7 +472,7 @@ def overrides_of(settings: BaseModel | None) -> dict[str, object]:
 
 def settings_of(plan: Plan, configuration: dict[str, object] | None = None) -> Settings:
     """The numbers in force for `plan`: its profiles' defaults, the configuration's, its own."""
-    return Settings(tuple(plan.profiles or ()), overrides_of(plan.settings), configuration)
+    return Settings(tuple(plan.profiles or ()), overrides_of(plan.settings), configuration, plan.project.judged_on)
 
 
 class Plan(_Strict):

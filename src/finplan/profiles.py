@@ -9,7 +9,7 @@ used and which were overridden. The `general` numbers apply to every plan.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -21,11 +21,27 @@ profile's `sek_per_eur` or `nok_per_eur` where a rule needs it); `choice` one of
 
 
 @dataclass(frozen=True, slots=True)
+class Version:
+    """One wording of a number: its value and source, in force from `start` to `end` (both
+    inclusive; None leaves that side open). The source names the text's version and its dates."""
+
+    value: Any
+    source: str
+    start: date | None = None
+    end: date | None = None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Setting:
     """A number a rule uses: its default, what it means, and where it comes from.
 
     `by` and `table`: a default that depends on another setting (the ERDF rate
     on the region): `table` holds (choice, value, source) for each of its values.
+    `versions`: a number the law changed, each version with its dates; the plan's
+    date chooses one, and a date no version holds leaves the number out of force.
     """
 
     name: str
@@ -36,6 +52,16 @@ class Setting:
     choices: tuple[str, ...] = ()
     by: str | None = None
     table: tuple[tuple[str, Any, str], ...] = ()
+    versions: tuple[Version, ...] = ()
+
+    def version_on(self, day: date) -> Version | None:
+        return next((version for version in self.versions if version.holds_on(day)), None)
+
+
+def versioned(name: str, kind: Kind, meaning: str, *versions: Version) -> Setting:
+    """A setting whose number changed with the law; its default and source are the latest version's."""
+    latest = max(versions, key=lambda version: version.start or date.min)
+    return Setting(name, kind, latest.value, meaning, latest.source, versions=versions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +72,9 @@ class ProfileLimit:
     `scheme` (the profile's own when None), or every public line where `scheme`
     is `public`. A share is of the base the setting `base_setting` names, else
     of `base`. `when` names a yes/no setting that switches the limit on.
+    `co_financed` names a setting that takes `setting`'s place where an EU
+    structural fund (`EU_STRUCTURAL_FUNDS`) co-finances the project and that
+    setting is in force on the plan's date.
     """
 
     setting: str
@@ -54,6 +83,11 @@ class ProfileLimit:
     base: str = "total"
     base_setting: str | None = None
     when: str | None = None
+    co_financed: str | None = None
+
+
+EU_STRUCTURAL_FUNDS = ("erdf", "esf_plus")
+"""The schemes of the ERDF and the ESF+: Förordning (2003:596) 5 § raises the 1:1 cap where they co-finance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +100,8 @@ class Profile:
     (Norwegian Interreg money beside the ERDF). `period`: the programme period
     a plan's period must lie in, with `period_source`. `eu_rules`: the common
     provisions regulation its money falls under (`2014_2020`, `2021_2027`).
+    `currency`: the currency its plans are in, where the programme fixes one
+    (Swedish Leader in kronor, Finnish and Åland Leader in euro).
     """
 
     name: str
@@ -79,6 +115,7 @@ class Profile:
     period: tuple[date, date] | None = None
     period_source: str = ""
     eu_rules: str | None = None
+    currency: str | None = None
 
     @property
     def schemes(self) -> tuple[str, ...]:
@@ -91,6 +128,10 @@ class Profile:
 # Every text a person reads (titles, meanings, sources, periods) is marked for the catalog where it
 # is written, whole: `_()` translates it where it is shown (finplan rules, the report, docs/rules.md).
 _FORORDNING = "Förordning (2003:596)"
+_SFS_2022_1470 = date(2023, 1, 1)
+"""When SFS 2022:1470's wording of Förordning (2003:596) came into force."""
+_F596_5_2009 = N_("Förordning (2003:596) 5 § in the wording of SFS 2009:674, in force to 2022-12-31")
+_F596_5_2022 = N_("Förordning (2003:596) 5 § in the wording of SFS 2022:1470, in force from 2023-01-01")
 
 _ROUNDING = Setting(
     "rounding_tolerance", "amount", Decimal("0.50"),
@@ -211,9 +252,9 @@ _RATES_2021_2027 = (
         "Tillväxtverket, call for Sydsverige: \"Max 40 procent av ett projekts kostnader\" "
         "(docs/programme-sources.md §4.2)"
     )),
-    ("nationellt", Decimal(50), N_(
-        "unverified as the programme's rate: one national call, \"upp till 50 procent\" "
-        "(docs/programme-sources.md §4.2)"
+    ("nationellt", Decimal(40), N_(
+        "Tillväxtverket, national call \"Hela Sverige\": \"Max 40 procent av ett projekts kostnader\"; the "
+        "50 % of another call was 40 % ERDF and 10 % national 1:1 money (docs/programme-sources.md §4.2)"
     )),
 )
 
@@ -255,14 +296,15 @@ _SEK_PER_EUR_2014 = Setting(
         "(docs/programme-sources.md §4.4); a decision may use another rate: set it"
     ),
 )
+_F710_2 = N_(
+    "Förordning (1999:710) 2 § (SFS 2024:1334): 10,50 kronor per euro for 2021–2027 frameworks (9,30 in the "
+    "wording of SFS 2022:268; the date SFS 2024:1334 came into force not found) (docs/programme-sources.md §4.4); "
+    "unverified as the rate for one operation's threshold or aid: set the rate the managing authority uses"
+)
 _SEK_PER_EUR_2021 = Setting(
-    "sek_per_eur", "number", Decimal("9.30"),
+    "sek_per_eur", "number", Decimal("10.50"),
     N_("kronor per euro, where a limit in euro (the 200 000 EUR of art. 53.2) meets a plan in kronor"),
-    N_(
-        "Förordning (1999:710) 2 § (SFS 2022:268): 9,30 kronor per euro for programme frameworks "
-        "(docs/programme-sources.md §4.4); unverified as the rate for one operation's threshold: set the rate "
-        "the managing authority uses"
-    ),
+    _F710_2,
 )
 _SEK_PER_EUR_COMMISSION = Setting(
     "sek_per_eur", "number", Decimal("10.00"),
@@ -328,7 +370,7 @@ def _volunteer(rate: Decimal, kind: Kind, source: str, name: str = "volunteer_ra
 
 
 def _leader_se(name: str, title: str, span: tuple[date, date], span_source: str, extra: tuple[Setting, ...],
-               minimum: Setting, volunteer: Setting) -> Profile:
+               minimum: Setting, volunteer: Setting, sek_per_eur: Setting) -> Profile:
     source = _JV_2023 if span[0].year >= 2023 else _LAG_2014
     return Profile(
         name, title, "leader",
@@ -353,9 +395,7 @@ def _leader_se(name: str, title: str, span: tuple[date, date], span_source: str,
             _IN_KIND_IN_BASE,
             _ROUNDING,
             *_DE_MINIMIS,
-            Setting("sek_per_eur", "number", Decimal("9.30"), N_("kronor per euro, where a limit in euro meets a plan in kronor"),
-                    N_("unverified for aid: Förordning (1999:710) 2 § frameworks rate (docs/programme-sources.md §4.4); "
-                       "set the rate of the grant date")),
+            sek_per_eur,
         ),
         limits=(
             ProfileLimit("min_share", False, base_setting="share_base"),
@@ -365,7 +405,7 @@ def _leader_se(name: str, title: str, span: tuple[date, date], span_source: str,
             ProfileLimit("single_company_max", True, when="single_company"),
             ProfileLimit("public_max_share", True, scheme="public"),
         ),
-        period=span, period_source=span_source,
+        period=span, period_source=span_source, currency="SEK",
     )
 
 
@@ -416,18 +456,28 @@ PROFILES: dict[str, Profile] = {
             ),
             "anslag_1_1",
             (
-                Setting(
-                    "max_share", "percent", Decimal(50),
+                versioned(
+                    "max_share", "percent",
                     N_("each decision-maker's 1:1 grant as a share of the project's total, at most"),
-                    N_("Förordning (2003:596) 5 § (SFS 2009:674)"),
+                    Version(Decimal(50), _F596_5_2009, end=_SFS_2022_1470 - timedelta(days=1)),
+                    Version(Decimal(50), _F596_5_2022, start=_SFS_2022_1470),
                 ),
-                Setting(
-                    "joint_max_share", "percent", Decimal(100),
+                versioned(
+                    "eu_co_financed_max_share", "percent",
+                    N_(
+                        "each decision-maker's 1:1 grant as a share of the project's total, at most, where the ERDF "
+                        "or the ESF+ co-finances the project (a line with `scheme: erdf` or `scheme: esf_plus`)"
+                    ),
+                    Version(Decimal(60), _F596_5_2022, start=_SFS_2022_1470),
+                ),
+                versioned(
+                    "joint_max_share", "percent",
                     N_(
                         "the 1:1 grants of all decision-makers together, at most, where Tillväxtverket is one of them "
                         "(without Tillväxtverket, max_share holds for all together)"
                     ),
-                    N_("Förordning (2003:596) 5 § (SFS 2009:674)"),
+                    Version(Decimal(100), _F596_5_2009, end=_SFS_2022_1470 - timedelta(days=1)),
+                    Version(Decimal(100), _F596_5_2022, start=_SFS_2022_1470),
                 ),
                 _IN_KIND_IN_BASE,
                 _ROUNDING,
@@ -445,7 +495,7 @@ PROFILES: dict[str, Profile] = {
             ),
             per_decision_maker=True,
             requires=(("project.period", N_("Förordning (2003:596) 8 §: an application gives the project's timetable")),),
-            limits=(ProfileLimit("max_share", True),),
+            limits=(ProfileLimit("max_share", True, co_financed="eu_co_financed_max_share"),),
         ),
         Profile(
             "erdf_2014_2020", N_("European Regional Development Fund 2014–2020 (Regionalfonden), Swedish regional programmes"), "erdf",
@@ -513,6 +563,9 @@ PROFILES: dict[str, Profile] = {
             (),
             Setting("min_amount", "amount", Decimal(22_000), N_("the support, at least"), _LAG_2014),
             _volunteer(Decimal(220), "amount", N_("local action groups 2014–2022: \"220 kr/timme\" (docs/programme-sources.md §5.5)")),
+            Setting("sek_per_eur", "number", Decimal("10.00"), N_("kronor per euro, where a limit in euro meets a plan in kronor"),
+                    N_("Förordning (1999:710) 3 §: 10 kronor per euro for 2014–2020 money from the EAFRD "
+                       "(docs/programme-sources.md §4.4); unverified as the rate for aid: set the rate of the grant date")),
         ),
         _leader_se(
             "leader_se_2023_2027",
@@ -532,6 +585,8 @@ PROFILES: dict[str, Profile] = {
             _volunteer(Decimal(340), "amount",
                        N_("unverified as a national rate: Leader Skellefteå Älvdal values time at 340 kr/h (77 kr/h aged "
                           "13–15) in 2023–2027; 220 kr/h was the 2014–2022 rate (docs/programme-sources.md §5.5)")),
+            Setting("sek_per_eur", "number", Decimal("10.50"), N_("kronor per euro, where a limit in euro meets a plan in kronor"),
+                    _F710_2),
         ),
         Profile(
             "leader_fi_2014_2020", N_("Leader, mainland Finland 2014–2020 (Manner-Suomen maaseudun kehittämisohjelma)"), "leader",
@@ -553,6 +608,7 @@ PROFILES: dict[str, Profile] = {
             ),
             period=(date(2014, 1, 1), date(2025, 12, 31)),
             period_source=N_("unverified: the programme 2014–2020, extended through 2022, with payments to 2025"),
+            currency="EUR",
         ),
         Profile(
             "leader_ax", N_("Leader Åland (Landsbygdsutvecklingsprogram för landskapet Åland)"), "leader",
@@ -580,6 +636,7 @@ PROFILES: dict[str, Profile] = {
             period_source=N_(
                 "both programme periods, 2014–2020 and 2023–2027: the talko rates differ (override them for 2014–2020)"
             ),
+            currency="EUR",
         ),
         _interreg(
             "interreg_sverige_norge_2014_2020", N_("Interreg Sverige-Norge 2014–2020"), 50,
@@ -720,11 +777,26 @@ class Settings:
     """The numbers in force for one plan: its profiles' defaults, then the configuration's, then its own."""
 
     def __init__(
-        self, profiles: tuple[str, ...], plan: dict[str, Any], configuration: dict[str, Any] | None = None
+        self, profiles: tuple[str, ...], plan: dict[str, Any], configuration: dict[str, Any] | None = None,
+        on: date | None = None,
     ) -> None:
         self.profiles = tuple(PROFILES[name] for name in profiles)
         self._plan = plan
         self._configuration = configuration or {}
+        # The date whose rules are in force: the plan's (Project.judged_on), else today's.
+        self.on = on or date.today()
+
+    @property
+    def dated(self) -> bool:
+        """Whether the plan's date chose any number: one of its profiles has a number the law changed."""
+        return any(s.versions for p in (GENERAL, *self.profiles) for s in p.settings)
+
+    def version(self, profile: Profile, name: str) -> Version | None:
+        """The version in force of a setting the law changed, unless the plan or configuration set it."""
+        setting = next(s for s in profile.settings if s.name == name)
+        if not setting.versions or self._lookup(setting_key(profile, setting), setting)[1] is not None:
+            return None
+        return setting.version_on(self.on)
 
     def value(self, profile: Profile, name: str) -> Any:
         setting = next(s for s in profile.settings if s.name == name)
@@ -734,6 +806,11 @@ class Settings:
         """The setting with the value in force as its default, and who set it; a default that
         depends on another setting (`by`) is looked up in its table, with that row's source."""
         value, origin = self._lookup(setting_key(profile, setting), setting)
+        if origin is None and setting.versions:
+            version = setting.version_on(self.on)
+            if version is None:
+                return replace(setting, default=None), origin
+            return replace(setting, default=version.value, source=version.source), origin
         if value is None and setting.by is not None:
             choice = self.value(profile, setting.by)
             row = next((row for row in setting.table if row[0] == choice), None)
@@ -767,6 +844,8 @@ class Settings:
         for key, profile, setting in all_settings():
             if profile is GENERAL or profile in self.profiles:
                 resolved, origin = self._resolved(profile, setting)
+                if setting.versions and resolved.default is None:
+                    continue  # not in force on the plan's date
                 used.append(UsedSetting(key, profile, resolved, resolved.default, origin))
         return used
 

@@ -7,7 +7,7 @@ from finplan.findings import Severity
 from finplan.profiles import PROFILES, offers_flat_rates
 
 _CAPS = (
-    "Förordning (2003:596) 5 § (SFS 2009:674); Förordning (EU) 2021/1060 art. 112; the regional ERDF "
+    "Förordning (2003:596) 5 § (SFS 2009:674; from 2023-01-01 SFS 2022:1470); Förordning (EU) 2021/1060 art. 112; the regional ERDF "
     "programmes, Leader and Interreg, as each profile's settings cite them (docs/programme-sources.md); "
     "a decision's own limits, as it prints them"
 )
@@ -25,7 +25,9 @@ SHARE_CAP = Code(
     "FP501", "share-cap", Severity.ERROR,
     "Financing stays within its caps: a share of a named base, or an amount.\n\n"
     "Why: the 1:1 grant may cover at most 50 % of a project's expenditure per\n"
-    "decision-maker, and grants of several decision-makers together at most\n"
+    "decision-maker (from 2023-01-01, SFS 2022:1470: 60 % where the ERDF or the\n"
+    "ESF+ co-finances the project; the plan's date chooses the wording), and\n"
+    "grants of several decision-makers together at most\n"
     "100 % where Tillväxtverket is one of them (Förordning 2003:596, 5 §); ERDF\n"
     "support at most its regional programme's rate (Mellersta Norrland 50 % in\n"
     "2014–2020 and 40 % in 2021–2027); Leader support at most 100 % of the\n"

@@ -31,7 +31,9 @@ def needs_numbers(plan: Plan, settings: Settings) -> bool:
 
 def numbers_table(plan: Plan, settings: Settings) -> Table:
     """Every number the rules used, where it comes from, and whether the plan or configuration set it."""
-    table = new_table(_("Numbers in force"), N_("Setting"), N_("Value"), N_("Source"))
+    # The date is named where it chose a number: a plan whose profiles hold no changed number reads as before.
+    title = _("Numbers in force on {date}").format(date=settings.on) if settings.dated else _("Numbers in force")
+    table = new_table(title, N_("Setting"), N_("Value"), N_("Source"))
     for used in settings.used():
         value = Text(wording.fact_value(used.setting.kind, used.value, plan.currency), style="bold" if used.origin else "")
         if used.origin:

@@ -73,11 +73,8 @@ def fitting_profiles(plan: Plan, scheme: str) -> list[str]:
         p for p in governing
         if period is not None and p.period is not None and p.period[0] <= period.start and period.end <= p.period[1]
     ]
-    if plan.currency != "SEK":
-        # A plan in euro is no Swedish Leader plan; one in kronor no Finnish or Åland one.
-        fitting = [p for p in fitting if not p.name.startswith("leader_se")] or fitting
-    else:
-        fitting = [p for p in fitting if not p.name.startswith(("leader_fi", "leader_ax"))] or fitting
+    # A profile whose programme fixes a currency fits only plans in it: a plan in euro is no Swedish Leader plan.
+    fitting = [p for p in fitting if p.currency in (None, plan.currency)] or fitting
     return [p.name for p in fitting or governing]
 
 
@@ -142,6 +139,8 @@ def _describe(plan: Plan, m: Measure, outcome: Message) -> Message:
         limit = f"{format_percent(m.share)}, {kr(m.limit)}"
     if m.origin == "plan":
         whose = Message("its cap is {limit}", limit=limit) if m.is_cap else Message("its floor is {limit}", limit=limit)
+    elif m.is_cap and m.version:
+        whose = Message("the cap of {title} ({version}) is {limit}", title=m.title, version=Message(m.version), limit=limit)
     elif m.is_cap:
         whose = Message("the cap of {title} is {limit}", title=m.title, limit=limit)
     else:

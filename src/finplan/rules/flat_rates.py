@@ -55,6 +55,16 @@ def flat_rate_bases(plan: Plan) -> dict[str, Decimal]:
     }
 
 
+# The cost categories each option is a share of: under CPR art. 53(2) these may stay real costs.
+BASE_CATEGORIES = {
+    "indirect_of_staff": ("staff",),
+    "indirect_of_direct": DIRECT,
+    "indirect_of_direct_except_external": tuple(c for c in DIRECT if c != "external_services"),
+    "staff_of_other_direct": tuple(c for c in DIRECT if c != "staff"),
+    "remaining_of_staff": ("staff",),
+}
+
+
 def _flat_lines(plan: Plan) -> Iterator[tuple[int, CostLine]]:
     for index, line in enumerate(plan.costs or ()):
         if line.flat_rate is not None:

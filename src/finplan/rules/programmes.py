@@ -29,7 +29,7 @@ from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_share
 from finplan.profiles import Profile, Settings
 from finplan.rules.base import Violation, figures, financing_lines, rule
-from finplan.rules.flat_rates import CATEGORIES, DIRECT
+from finplan.rules.flat_rates import BASE_CATEGORIES, CATEGORIES, DIRECT
 from finplan.totals import total_of
 
 _DE_MINIMIS_2024 = date(2024, 1, 1)
@@ -84,8 +84,10 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
     threshold = settings.in_currency(euro, plan.currency)
     if threshold is None or plan.total > threshold:
         return
+    # Art. 53(2): where a flat rate is used, the costs it is a share of may be real costs.
+    based = {c for line in plan.costs if line.flat_rate for c in BASE_CATEGORIES[line.flat_rate.option]}
     for index, line in enumerate(plan.costs):
-        if line.category in DIRECT and line.flat_rate is None and line.paid_as is None:
+        if line.category in DIRECT and line.category not in based and line.flat_rate is None and line.paid_as is None:
             yield Violation(
                 ("costs", index),
                 Message(
