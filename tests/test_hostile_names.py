@@ -1,13 +1,19 @@
-"""Hostile names for the writers (issue 22): a file's name the OS gives with bytes that are not UTF-8.
+"""Hostile names and settings for the writers (issue 22): text in a chart, a file's name, a matplotlibrc.
 
 Every hostile file is made here, in the test. Each case ends with a correct
-report, or with exit 2 and one line; none with a traceback or a half-written site.
+report, or with exit 2 and one line; none with a traceback, a stall or a
+half-written site.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,11 +23,58 @@ LATIN1 = os.fsdecode(b"plan-\xe5r.yaml")  # what the OS gives for a name written
 SHOWN = "plan-\\xe5r.yaml"
 
 
+def _svg_texts(page: Path) -> list[list[str]]:
+    """The text of each chart on a page, as a reader sees it."""
+    svgs = re.findall(r"<svg .*?</svg>", page.read_text(encoding="utf-8"), re.DOTALL)
+    return [[html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)] for svg in svgs]
+
+
+def _plan(financiers: list[tuple[str, int]], appropriation: str = "Övriga medel") -> str:
+    lines = "".join(
+        f"  - {{id: f{index}, financier: {json.dumps(name)}, sector: public, form: cash, status: decided, "
+        f"appropriation: {json.dumps(appropriation)}, amount: {amount}}}\n"
+        for index, (name, amount) in enumerate(financiers)
+    )
+    total = sum(amount for _name, amount in financiers)
+    return MINIMAL.split("total:")[0] + f"total: {total}\nfinancing:\n{lines}"
+
+
+def _report(tmp_path: Path, text: str, *args: str) -> Path:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    run = run_finplan("report", plan, "--html", tmp_path / "site", *args)
+    assert run.exit_code == 0, run.output
+    return tmp_path / "site"
+
+
 def _page(site: Path) -> Path:
     """The one plan's page of a site."""
     (page,) = (site / "plans").iterdir()
     return page
 
+
+# Text in a chart is shown as written.
+
+HOSTILE_TEXT = ["$\\frac{$", "$$", "$x^2$", "\\", "\\n", "_nolegend_", "_x", "%d %s", "{n}", "<b>&amp;</b>", "a $ b"]
+
+
+def test_a_chart_shows_a_plans_text_as_written_never_as_mathtext(tmp_path):
+    site = _report(tmp_path, _plan([(name, 100 + index) for index, name in enumerate(HOSTILE_TEXT)], "$\\frac{$"))
+    (chart,) = _svg_texts(_page(site))
+    for name in HOSTILE_TEXT:  # the legend: every financier, `_x` too, which matplotlib would leave out
+        assert name in chart, name
+    (overview,) = _svg_texts(site / "index.html")
+    assert "$\\frac{$" in overview
+    page = (_page(site)).read_text(encoding="utf-8")
+    assert "<b>" not in page and "&lt;b&gt;&amp;amp;&lt;/b&gt;" in page
+
+
+def test_the_frames_chart_shows_an_appropriation_as_written(tmp_path):
+    frames = tmp_path / "frames.yaml"
+    frames.write_text('frames:\n  - {appropriation: "$\\\\frac{$", year: 2020, amount: 100000}\n', encoding="utf-8")
+    site = _report(tmp_path, _plan([("A", 600), ("B", 400)], "$\\frac{$"), "--frames", str(frames))
+    _appropriations, frame_chart = _svg_texts(site / "index.html")
+    assert "$\\frac{$ 2020" in frame_chart
 
 
 # A file name the OS gives with bytes that are not UTF-8, or with a control character.
@@ -111,3 +164,90 @@ def test_a_control_character_in_a_name_is_escaped_and_the_finding_stays_one_line
     assert run.exit_code == 1
     assert "plan\\x0a::error::forged.yaml" in run.output
     assert not any(line.startswith("::error::forged") for line in run.output.splitlines())
+
+
+# finplan's own matplotlib settings, whatever a matplotlibrc or the environment says.
+
+DISRUPTIVE = """\
+text.usetex: True
+text.parse_math: True
+svg.fonttype: path
+axes.prop_cycle: cycler(color=["r", "g", "b"])
+font.size: 30
+font.family: serif
+figure.dpi: 7
+axes.spines.top: True
+"""
+
+
+def _site_in(folder: Path, env: dict[str, str] | None = None) -> dict[str, bytes]:
+    """`finplan report plan.yaml --html site` run in `folder` as a new process; each page's bytes."""
+    environment = {**{k: v for k, v in os.environ.items() if not k.startswith(("MPL", "MATPLOTLIB"))}, **(env or {})}
+    environment["LANG"] = "C.UTF-8"
+    done = subprocess.run(
+        [sys.executable, "-m", "finplan", "report", "plan.yaml", "--html", "site"],
+        cwd=folder, env=environment, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    site = folder / "site"
+    return {page.relative_to(site).as_posix(): page.read_bytes() for page in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("plain")
+    shutil.copy(SEED, folder / "plan.yaml")
+    return _site_in(folder)
+
+
+@pytest.fixture
+def hostile_folder(tmp_path) -> Path:
+    shutil.copy(SEED, tmp_path / "plan.yaml")
+    return tmp_path
+
+
+def _config_dir(tmp_path: Path) -> Path:
+    """A MPLCONFIGDIR of the test's own, with matplotlib's font list copied in (building it takes seconds)."""
+    import matplotlib
+
+    folder = tmp_path / "mplconfig"
+    folder.mkdir()
+    for cached in Path(matplotlib.get_cachedir()).glob("fontlist-*.json"):
+        shutil.copy(cached, folder / cached.name)
+    return folder
+
+
+def test_a_matplotlibrc_in_the_working_folder_changes_no_chart(plain_site, hostile_folder):
+    (hostile_folder / "matplotlibrc").write_text(DISRUPTIVE, encoding="utf-8")
+    assert _site_in(hostile_folder) == plain_site
+
+
+def test_a_matplotlibrc_in_mplconfigdir_or_matplotlibrc_changes_no_chart(plain_site, hostile_folder, tmp_path):
+    config = _config_dir(tmp_path)
+    (config / "matplotlibrc").write_text(DISRUPTIVE, encoding="utf-8")
+    assert _site_in(hostile_folder, {"MPLCONFIGDIR": str(config)}) == plain_site
+    named = tmp_path / "named-rc"
+    named.write_text(DISRUPTIVE, encoding="utf-8")
+    assert _site_in(hostile_folder, {"MATPLOTLIBRC": str(named), "MPLCONFIGDIR": str(config)}) == plain_site
+
+
+def test_a_matplotlibrc_that_is_not_utf8_or_a_pipe_and_an_unknown_backend_stop_nothing(plain_site, hostile_folder):
+    rc = hostile_folder / "matplotlibrc"
+    rc.write_bytes(b"font.size: \xff\n")
+    assert _site_in(hostile_folder) == plain_site
+    rc.unlink()
+    os.mkfifo(rc)  # matplotlib would wait for a writer for ever
+    assert _site_in(hostile_folder) == plain_site
+    rc.unlink()
+    assert _site_in(hostile_folder, {"MPLBACKEND": "no-such-backend"}) == plain_site
+
+
+def test_settings_changed_in_this_process_change_no_chart(tmp_path):
+    import matplotlib
+
+    run_finplan("report", SEED, "--html", tmp_path / "plain")
+    with matplotlib.rc_context({"text.usetex": True, "svg.fonttype": "path", "font.size": 30, "text.parse_math": True}):
+        run_finplan("report", SEED, "--html", tmp_path / "changed")
+    for page in (tmp_path / "plain").rglob("*.html"):
+        assert page.read_bytes() == (tmp_path / "changed" / page.relative_to(tmp_path / "plain")).read_bytes()

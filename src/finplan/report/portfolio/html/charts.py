@@ -2,8 +2,10 @@
 
 `svg.fonttype: none` leaves every label a `<text>` element, so a reader can
 select and search it; labels are written by `finplan.money.format_kr`, as the
-text report writes amounts. matplotlib is imported here only, and only when a
-chart is drawn; pyplot is never used, so no window system is touched.
+text report writes amounts. A plan's text is shown as written, never parsed as
+mathtext or LaTeX, under finplan's own matplotlib settings whatever a
+`matplotlibrc` says (`plotting`). matplotlib is imported only when a chart is
+drawn; pyplot is never used, so no window system is touched.
 """
 
 from __future__ import annotations
@@ -16,15 +18,8 @@ from decimal import Decimal
 from finplan.i18n import N_, _
 from finplan.money import format_kr
 from finplan.report import wording
+from finplan.report.portfolio.html.plotting import drawing
 
-_STYLE = {
-    "svg.fonttype": "none",
-    "svg.hashsalt": "finplan",  # the same report, byte for byte, from the same plans
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
 _WIDTH = 8.0  # inches; the page scales the SVG to its column
 
 
@@ -32,23 +27,24 @@ def stacked_years(
     title: str, years: Sequence[int], series: Sequence[tuple[str, dict[int, Decimal]]], currency: str
 ) -> str:
     """Stacked bars of money per year, one segment per named series, the year's sum atop each bar."""
-    import matplotlib
-    from matplotlib.figure import Figure
+    with drawing() as matplotlib:
+        from matplotlib.figure import Figure  # only now: `drawing` imports matplotlib first, its own way
 
-    with matplotlib.rc_context(_STYLE):
         rows = (len(series) + 1) // 2
         figure = Figure(figsize=(_WIDTH, 3.4 + 0.2 * rows))
         axes = _axes(figure, legend_rows=rows)
         positions = list(range(len(years)))
         below = [0.0] * len(years)
         colours = matplotlib.colormaps["tab20"].colors
-        top = None
+        handles, labels = [], []
         for index, (name, amounts) in enumerate(series):
             # Floats only for where a bar is drawn; every figure a reader sees is the exact Decimal's.
             heights = [float(amounts.get(year, 0)) for year in years]
-            top = axes.bar(positions, heights, bottom=below, label=name, color=colours[index % len(colours)], width=0.7)
+            colour = colours[index % len(colours)]
+            handles.append(axes.bar(positions, heights, bottom=below, label=name, color=colour, width=0.7))
+            labels.append(name)
             below = [b + h for b, h in zip(below, heights, strict=True)]
-        if top is not None:
+        if handles:
             sums = [sum((amounts.get(year, Decimal(0)) for _name, amounts in series), Decimal(0)) for year in years]
             upright = len(years) > 4  # side by side, long sums would run into each other
             for position, height, amount in zip(positions, below, sums, strict=True):
@@ -62,19 +58,19 @@ def stacked_years(
         axes.set_xticks(positions, [str(year) for year in years])
         _money_axis(axes.yaxis, currency)
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        if series:
-            figure.legend(loc="lower center", ncols=2, frameon=False, fontsize=8)
+        if handles:
+            # Handles and labels given, not gathered: matplotlib leaves out a label that begins with `_`.
+            figure.legend(handles, labels, loc="lower center", ncols=2, frameon=False, fontsize=8)
         return _svg(figure, title)
 
 
 def frame_use(title: str, frames: Sequence[tuple[str, Decimal, dict[str, Decimal]]], currency: str) -> str:
     """A horizontal bar per frame: its money by status, stacked, against an outline of the frame itself."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
     statuses = ("decided", "applied", "proposed", "not stated")
     colours = {"decided": "#1f5f99", "applied": "#e08a1e", "proposed": "#9bbfe0", "not stated": "#bbbbbb"}
-    with matplotlib.rc_context(_STYLE):
+    with drawing():
+        from matplotlib.figure import Figure
+
         figure = Figure(figsize=(_WIDTH, 1.8 + 0.5 * len(frames)))
         axes = _axes(figure, legend_rows=1, left=2.4)
         positions = list(range(len(frames)))[::-1]
