@@ -14,10 +14,14 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from conftest import MINIMAL, ROOT, SEED, run_finplan
+
+from finplan.money import format_kr
+from finplan.report.portfolio.html.bounds import MAX_FRAMES, MAX_LABEL, MAX_SERIES, MAX_YEARS
 
 LATIN1 = os.fsdecode(b"plan-\xe5r.yaml")  # what the OS gives for a name written in Latin-1
 SHOWN = "plan-\\xe5r.yaml"
@@ -75,6 +79,111 @@ def test_the_frames_chart_shows_an_appropriation_as_written(tmp_path):
     site = _report(tmp_path, _plan([("A", 600), ("B", 400)], "$\\frac{$"), "--frames", str(frames))
     _appropriations, frame_chart = _svg_texts(site / "index.html")
     assert "$\\frac{$ 2020" in frame_chart
+
+
+def test_a_long_or_many_lined_name_is_cut_in_the_chart_and_whole_in_the_table(tmp_path):
+    long = "Kommun " + "x" * 5000
+    site = _report(tmp_path, _plan([(long, 600), ("Region\nNorr", 400)]))
+    (chart,) = _svg_texts(_page(site))
+    assert long[: MAX_LABEL - 1] + "…" in chart and "Region Norr" in chart
+    assert all(len(text) <= MAX_LABEL for text in chart)
+    assert f"<td>{long}</td>" in (_page(site)).read_text(encoding="utf-8")
+
+
+# A chart draws a bounded number of series.
+
+def test_up_to_max_series_financiers_each_have_their_series(tmp_path):
+    site = _report(tmp_path, _plan([(f"Kommun {i}", 100) for i in range(MAX_SERIES)]))
+    (chart,) = _svg_texts(_page(site))
+    assert {f"Kommun {i}" for i in range(MAX_SERIES)} <= set(chart)
+    assert not any(text.startswith("others") for text in chart)
+
+
+def test_more_financiers_are_the_largest_and_the_others_summed(tmp_path):
+    # Kommun 0 is the smallest; the largest are drawn in the plan's order, the rest as one.
+    financiers = [(f"Kommun {i}", 100 + i) for i in range(MAX_SERIES + 3)]
+    site = _report(tmp_path, _plan(financiers))
+    (chart,) = _svg_texts(_page(site))
+    legend = [text for text in chart if text.startswith(("Kommun", "others"))]
+    assert legend == [f"Kommun {i}" for i in range(4, MAX_SERIES + 3)] + ["others (4)"]
+    # The sums atop the bars are still the plan's, year by year: nothing is lost to the others.
+    summary = json.loads(run_finplan("summary", tmp_path / "plan.yaml", "--format", "json").output)
+    (table,) = [t for t in summary["currencies"][0]["tables"] if t["table"] == "financier"]
+    for year in table["years"]:
+        money = sum((Decimal(row["years"].get(str(year), "0")) for row in table["rows"]), Decimal(0))
+        assert format_kr(money, "SEK") in chart
+    table = (_page(site)).read_text(encoding="utf-8")
+    assert all(f"<td>Kommun {i}</td>" in table for i in range(MAX_SERIES + 3))
+
+
+def test_the_others_are_named_in_the_readers_language(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(_plan([(f"Kommun {i}", 100 + i) for i in range(MAX_SERIES + 1)]), encoding="utf-8")
+    assert run_finplan("--lang", "sv", "report", plan, "--html", tmp_path / "site").exit_code == 0
+    (chart,) = _svg_texts(_page(tmp_path / "site"))
+    assert "övriga (2)" in chart
+
+
+def test_a_plan_of_5000_financiers_is_drawn_as_max_series(tmp_path):
+    site = _report(tmp_path, _plan([(f"Kommun {i}", 1000 + i) for i in range(5000)]))
+    (chart,) = _svg_texts(_page(site))
+    legend = [text for text in chart if text.startswith(("Kommun", "others"))]
+    assert legend == [f"Kommun {i}" for i in range(5000 - MAX_SERIES + 1, 5000)] + [f"others ({5000 - MAX_SERIES + 1})"]
+    assert (_page(site)).read_text(encoding="utf-8").count("<td>Kommun ") == 5000
+
+
+def test_an_overview_of_many_appropriations_is_bounded_too(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    text = _plan([("A", 100)])
+    for index in range(40):
+        text += (
+            f"  - {{id: g{index}, financier: B, sector: public, form: cash, status: decided, "
+            f"appropriation: Anslag {index}, amount: 10}}\n"
+        )
+    plan.write_text(text.replace("total: 100", "total: 500"), encoding="utf-8")
+    assert run_finplan("report", plan, "--html", tmp_path / "site").exit_code == 0
+    (overview,) = _svg_texts(tmp_path / "site" / "index.html")
+    assert "others (30)" in overview
+
+
+def test_a_chart_of_many_years_draws_the_later_ones_as_one_bar(tmp_path):
+    years = range(2020, 2020 + MAX_YEARS + 10)
+    breakdown = ", ".join(f"{year}: {year - 2000}" for year in years)
+    total = sum(year - 2000 for year in years)
+    text = MINIMAL.split("  period:")[0] + (
+        f"  period: {{start: 2020-01-01, end: {years[-1]}-12-31}}\ntotal: {total}\nfinancing:\n"
+        f"  - {{id: a, financier: A, sector: public, form: cash, status: decided, amount: {total}, "
+        f"per_year: {{{breakdown}}}}}\n"
+    )
+    site = _report(tmp_path, text)
+    (chart,) = _svg_texts(_page(site))
+    first, last = years[MAX_YEARS - 1], years[-1]
+    assert f"{years[MAX_YEARS - 2]}" in chart and f"{first}–{last}" in chart and f"{first}" not in chart
+    assert format_kr(Decimal(sum(year - 2000 for year in years[MAX_YEARS - 1 :])), "SEK") in chart
+    # The tables keep every year.
+    assert f'data-col="{last}"' in _page(site).read_text(encoding="utf-8")
+
+
+def test_the_frames_chart_draws_the_most_used_frames(tmp_path):
+    frames = tmp_path / "frames.yaml"
+    count = MAX_FRAMES + 5
+    # Frame i is of 100 000 kr less i, and 10 kr of each is used: the later, smaller frames are the most used.
+    frames.write_text("frames:\n" + "".join(
+        f"  - {{appropriation: Anslag {index}, year: 2020, amount: {100_000 - index}}}\n"
+        for index in range(count)
+    ), encoding="utf-8")
+    text = _plan([("A", 600)])
+    for index in range(count):
+        text += (
+            f"  - {{id: g{index}, financier: B, sector: public, form: cash, status: decided, "
+            f"appropriation: Anslag {index}, amount: 10}}\n"
+        )
+    site = _report(tmp_path, text.replace("total: 600", f"total: {600 + 10 * count}"), "--frames", str(frames))
+    _appropriations, frame_chart = _svg_texts(site / "index.html")
+    shown = [text for text in frame_chart if text.startswith("Anslag ")]
+    assert shown == [f"Anslag {index} 2020" for index in range(5, count)]
+    assert f"Use of the {MAX_FRAMES} most used of {count} frames (kr)" in frame_chart
+    assert (site / "index.html").read_text(encoding="utf-8").count("<th>Anslag ") == 2 * count  # both tables, whole
 
 
 # A file name the OS gives with bytes that are not UTF-8, or with a control character.
