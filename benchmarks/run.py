@@ -8,7 +8,8 @@ prints each command's median wall time and peak memory (the operating
 system's maximum resident set size of the process), the ratios the targets
 are set in, and whether each target is met. Options: --rounds N (default 5),
 --only GROUP (seed, 10k, folder, 100k, scaling, against), --n N (the scaling
-table's smaller size, default 2 000), --against REV (start-up of this working
+table's smaller size, default 2 000), --kind NAME (only that kind of input in
+the scaling table), --against REV (start-up of this working
 tree against finplan as it was at the git revision REV, side by side: check on
 the seed, --help and --version; the group `against`).
 
@@ -187,33 +188,53 @@ def against_revision(revision: str) -> tuple[str, dict[str, list[str]], list[tup
     return f"start-up of this working tree against {revision}", commands, targets
 
 
-def scaling(n: int, rounds: int) -> list[str]:
-    """For each kind of input, `finplan check` on a plan of n and of 4n of it: the times and their ratio.
+def scaling(n: int, rounds: int, kinds: list[str] | None = None) -> list[str]:
+    """For each kind of input, finplan on n and on 4n of it: the times and their ratio.
 
-    Work that grows with the plan grows 4x when the plan does (a little more
+    `finplan check` on a plan of each kind in `generate.FAMILIES`; `summary`
+    and `report --html` on each kind in `generate.JOBS` (many plans, or one of
+    many financiers), whose n is the table's divided by the job's `per`.
+    Work that grows with the input grows 4x when the input does (a little more
     with sorting); a ratio near 16 is work that compares everything with
-    everything. The target: no kind grows more than 5x.
+    everything. The target: no kind grows more than 5x. `kinds`: only these.
     """
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate import FAMILIES, family
+    from generate import FAMILIES, JOBS, SITE, family
 
     folder = OUT / "scaling"
     folder.mkdir(parents=True, exist_ok=True)
     finplan = str(BIN / "finplan")
     lines = [f"  {'kind of input':<26} {'n':>6} {'time':>9} {'4n':>7} {'time':>9} {'ratio':>6}"]
     verdicts = []
+
+    def measure(name: str, small: int, commands: dict[int, list[str]]) -> None:
+        measures = side_by_side(commands, rounds)
+        before, after = measures[small].median, measures[4 * small].median  # wall time, as the other groups
+        ratio = after / before
+        lines.append(f"  {name:<26} {small:>6} {before:8.3f}s {4 * small:>7} {after:8.3f}s {ratio:5.2f}x")
+        verdicts.append(f"  scaling: {name}, 4x the input = {ratio:.2f}x the time, target <= 5x: "
+                        f"{'met' if ratio <= 5 else 'NOT MET'}")
+
     for name in FAMILIES:
+        if kinds and name not in kinds:
+            continue
         commands = {}
         for size in (n, 4 * n):
             path = folder / f"{name.replace(' ', '-')}-{size}.yaml"
             path.write_text(family(name, size), encoding="utf-8")
             commands[size] = [finplan, "check", str(path)]
-        measures = side_by_side(commands, rounds)
-        small, large = measures[n].median, measures[4 * n].median  # wall time, as the other groups
-        ratio = large / small
-        lines.append(f"  {name:<26} {n:>6} {small:8.3f}s {4 * n:>7} {large:8.3f}s {ratio:5.2f}x")
-        verdicts.append(f"  scaling: {name}, 4x the input = {ratio:.2f}x the time, target <= 5x: "
-                        f"{'met' if ratio <= 5 else 'NOT MET'}")
+        measure(name, n, commands)
+    for name, job in JOBS.items():
+        if kinds and name not in kinds:
+            continue
+        small = max(1, n // job.per)
+        commands = {}
+        for size in (small, 4 * small):
+            stem = folder / f"{name.replace(' ', '-')}-{size}"
+            target = job.write(stem, size)
+            arguments = [str(stem) + "-site" if part == SITE else part for part in job.command]
+            commands[size] = [finplan, *arguments, str(target)]
+        measure(name, small, commands)
     print("\n".join(lines))
     return verdicts
 
@@ -224,6 +245,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "against"], action="append")
     parser.add_argument("--against", metavar="REV", help="a git revision whose start-up to hold this one against")
     parser.add_argument("--n", type=int, default=2000, help="the scaling table's smaller size")
+    parser.add_argument("--kind", action="append", help="only this kind of input in the scaling table (repeatable)")
     args = parser.parse_args()
     prepare()
     print(f"finplan benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.rounds} rounds, medians")
@@ -257,8 +279,8 @@ def main() -> None:
             print(line)
             verdicts.append(line)
     if not args.only or "scaling" in args.only:
-        print(f"\nscaling: finplan check (text report) on a plan of n and of 4n of one kind of input")
-        verdicts += scaling(args.n, args.rounds)
+        print("\nscaling: finplan check (text report), summary and report on n and on 4n of one kind of input")
+        verdicts += scaling(args.n, args.rounds, args.kind)
     print("\nsummary")
     print("\n".join(verdicts))
 
