@@ -217,6 +217,14 @@ def test_check_shows_a_name_that_is_not_utf8_escaped(tmp_path, fmt):
     assert SHOWN in out.read_text(encoding="utf-8").replace("\\\\", "\\")
 
 
+def test_a_baseline_records_and_accepts_a_name_that_is_not_utf8(tmp_path):
+    folder = _latin1_folder(tmp_path / "plans", MINIMAL.replace("total: 1000", "total: 1001"))
+    baseline = tmp_path / "baseline.json"
+    assert run_finplan("check", folder, "--write-baseline", baseline).exit_code == 0
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"][0]["file"].endswith(SHOWN)
+    assert run_finplan("check", folder, "--baseline", baseline).exit_code == 0
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])
 def test_summary_shows_a_name_that_is_not_utf8_escaped(latin1_plan, tmp_path, fmt):
     (latin1_plan / os.fsdecode(b"trasig-\xe5.yaml")).write_bytes(b"finplan: [")  # named where it is left out
