@@ -8,13 +8,18 @@ with 1 000 plans the size of the seed's. The same seed gives the same files.
 
 `family(name, n)` writes a plan that holds n of one kind of input, for the
 scaling table (`FAMILIES`): each kind a plan may hold many of, and each that
-once made finplan's work grow faster than the plan.
+once made finplan's work grow faster than the plan. `JOBS` are the kinds of
+input of `finplan summary` and `finplan report --html` (plans, financiers in
+a chart), with the command each is timed with.
 """
 
 from __future__ import annotations
 
 import random
+import shutil
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 YEARS = (2024, 2025, 2026, 2027)
@@ -195,6 +200,49 @@ FAMILIES = {
 def family(name: str, n: int) -> str:
     """A plan holding n of one kind of input (see FAMILIES)."""
     return FAMILIES[name](n)
+
+
+SITE = "{site}"
+"""In a job's command, where the report's folder goes."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """A kind of input of `summary` or `report`: finplan's arguments before the input, and the input.
+
+    `write(path, n)` writes n of the input at `path` (a plan, or a folder of
+    plans) and returns it; `per` divides the scaling table's n, as a plan and
+    its page are more work than a line.
+    """
+
+    command: tuple[str, ...]
+    write: Callable[[Path, int], Path]
+    per: int = 1
+
+
+def _plans(folder: Path, n: int) -> Path:
+    """n seed-sized plans in `folder`, made anew: two financing lines and six cost lines each."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rng = random.Random(2019)
+    for index in range(n):
+        (folder / f"plan-{index:05d}.yaml").write_text(plan(6, rng, f"scaling-{index:05d}"), encoding="utf-8")
+    return folder
+
+
+def _financiers(path: Path, n: int) -> Path:
+    """One plan of n financing lines, each of a financier of its own: n series for the plan's chart."""
+    path = path.with_suffix(".yaml")
+    path.write_text(_financing(n), encoding="utf-8")
+    return path
+
+
+JOBS = {
+    "plans in a summary": Job(("summary", "--format", "json"), _plans, per=2),
+    "plans in a report": Job(("report", "--html", SITE), _plans, per=20),
+    "financiers in a summary": Job(("summary", "--format", "json"), _financiers),
+    "financiers in a chart": Job(("report", "--html", SITE), _financiers),
+}
 
 
 def main(out: Path) -> None:

@@ -92,7 +92,7 @@ def main() -> None:
     args = parser.parse_args()
     prepare_bytecode()
     print(f"finplan memo check on a memo of n and of 4n of one kind of input, medians of {args.rounds} rounds")
-    lines, verdicts = ratio_table(memo_commands(args.n, OUT / "scaling"), args.n, args.rounds)
+    lines, verdicts = ratio_table(memo_commands(args.n, OUT / "scaling"), args.rounds)
     print("\n".join(lines + ["", *verdicts]))
 
 

@@ -8,7 +8,8 @@ prints each command's median wall time and peak memory (the operating
 system's maximum resident set size of the process), the ratios the targets
 are set in, and whether each target is met. Options: --rounds N (default 5),
 --only GROUP (seed, 10k, folder, 100k, scaling, against), --n N (the scaling
-table's smaller size, default 2 000), --against REV (start-up of this working
+table's smaller size, default 2 000), --kind NAME (only that kind of input in
+the scaling table), --against REV (start-up of this working
 tree against finplan as it was at the git revision REV, side by side: check on
 the seed, --help and --version; the group `against`).
 
@@ -191,17 +192,20 @@ def against_revision(revision: str) -> tuple[str, dict[str, list[str]], list[tup
     return f"start-up of this working tree against {revision}", commands, targets
 
 
-def scaling(n: int, rounds: int) -> list[str]:
-    """For each kind of input, `finplan check` on a plan of n and of 4n of it: the times and their ratio.
+def scaling(n: int, rounds: int, kinds: list[str] | None = None) -> list[str]:
+    """For each kind of input, finplan on n and on 4n of it: the times and their ratio.
 
-    Work that grows with the plan grows 4x when the plan does (a little more
+    `finplan check` on a plan of each kind in `generate.FAMILIES`; `summary`
+    and `report --html` on each kind in `generate.JOBS` (many plans, or one of
+    many financiers), whose n is the table's divided by the job's `per`.
+    Work that grows with the input grows 4x when the input does (a little more
     with sorting); a ratio near 16 is work that compares everything with
     everything. The target: no kind grows more than 5x. The memo's kinds
     (benchmarks/memo.py) follow: `finplan memo check` on a memo of n and of
-    4n of one kind, against the seed's plan.
+    4n of one kind, against the seed's plan. `kinds`: only these.
     """
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate import FAMILIES, family
+    from generate import FAMILIES, JOBS, SITE, family
     from memo import memo_commands
 
     folder = OUT / "scaling"
@@ -215,17 +219,29 @@ def scaling(n: int, rounds: int) -> list[str]:
             path.write_text(family(name, size), encoding="utf-8")
             commands[name][size] = [finplan, "check", str(path)]
     commands.update(memo_commands(n, folder))
-    lines, verdicts = ratio_table(commands, n, rounds)
+    for name, job in JOBS.items():
+        if kinds and name not in kinds:
+            continue
+        small = max(1, n // job.per)
+        commands[name] = {}
+        for size in (small, 4 * small):
+            stem = folder / f"{name.replace(' ', '-')}-{size}"
+            target = job.write(stem, size)
+            arguments = [str(stem) + "-site" if part == SITE else part for part in job.command]
+            commands[name][size] = [finplan, *arguments, str(target)]
+    chosen = {name: by_size for name, by_size in commands.items() if not kinds or name in kinds}
+    lines, verdicts = ratio_table(chosen, rounds)
     print("\n".join(lines))
     return verdicts
 
 
-def ratio_table(commands: dict[str, dict[int, list[str]]], n: int, rounds: int) -> tuple[list[str], list[str]]:
-    """Each kind's commands on n and on 4n, side by side: the table's lines, and a verdict a kind."""
+def ratio_table(commands: dict[str, dict[int, list[str]]], rounds: int) -> tuple[list[str], list[str]]:
+    """Each kind's commands on its n and on 4n, side by side: the table's lines, and a verdict a kind."""
     width = max(26, *(len(name) for name in commands))
     lines = [f"  {'kind of input':<{width}} {'n':>6} {'time':>9} {'4n':>7} {'time':>9} {'ratio':>6}"]
     verdicts = []
     for name, by_size in commands.items():
+        n = min(by_size)
         measures = side_by_side(by_size, rounds)
         small, large = measures[n].median, measures[4 * n].median  # wall time, as the other groups
         ratio = large / small
@@ -241,6 +257,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "against"], action="append")
     parser.add_argument("--against", metavar="REV", help="a git revision whose start-up to hold this one against")
     parser.add_argument("--n", type=int, default=2000, help="the scaling table's smaller size")
+    parser.add_argument("--kind", action="append", help="only this kind of input in the scaling table (repeatable)")
     args = parser.parse_args()
     prepare()
     print(f"finplan benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.rounds} rounds, medians")
@@ -274,8 +291,8 @@ def main() -> None:
             print(line)
             verdicts.append(line)
     if not args.only or "scaling" in args.only:
-        print(f"\nscaling: finplan check (text report) on a plan of n and of 4n of one kind of input")
-        verdicts += scaling(args.n, args.rounds)
+        print("\nscaling: finplan check (text report), summary and report on n and on 4n of one kind of input")
+        verdicts += scaling(args.n, args.rounds, args.kind)
     print("\nsummary")
     print("\n".join(verdicts))
 

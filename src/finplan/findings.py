@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from finplan.i18n import Message, _, expect_message, join
+from finplan.paths import shown_name
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -184,7 +185,10 @@ class CheckResult:
     """Everything known about one checked file.
 
     `readable` is False when the plan could not be read or built at all, so no
-    rule ran: that is exit code 2, whatever the findings' severities.
+    rule ran: that is exit code 2, whatever the findings' severities. `file`
+    is the file's name as every writer shows it (`finplan.paths.shown_name`):
+    a name the OS gives with bytes that are not UTF-8 is escaped here, once,
+    so no writer has to know of it.
     """
 
     file: str
@@ -193,6 +197,9 @@ class CheckResult:
     readable: bool = True
     strict: bool = False
     settings: object | None = None
+
+    def __post_init__(self) -> None:
+        self.file = shown_name(self.file)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -72,7 +72,7 @@ def _portfolio(paths: list[str], frames: Path | None):
     from finplan.batch import check_all
     from finplan.config import ConfigFinder
     from finplan.discover import expand
-    from finplan.paths import relative, repository_root
+    from finplan.paths import relative, repository_root, shown_name
     from finplan.portfolio.aggregate import collect
     from finplan.portfolio.de_minimis import measure_de_minimis
     from finplan.portfolio.frames import configured_frames, measure, read_frames
@@ -88,7 +88,7 @@ def _portfolio(paths: list[str], frames: Path | None):
     portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
     measure_de_minimis(portfolio)
     if frames is not None:
-        measure(portfolio, read_frames(frames), str(frames))
+        measure(portfolio, read_frames(frames), shown_name(str(frames)))
     return portfolio, results
 
 

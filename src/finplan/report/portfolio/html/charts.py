@@ -2,8 +2,12 @@
 
 `svg.fonttype: none` leaves every label a `<text>` element, so a reader can
 select and search it; labels are written by `finplan.money.format_kr`, as the
-text report writes amounts. matplotlib is imported here only, and only when a
-chart is drawn; pyplot is never used, so no window system is touched.
+text report writes amounts. A plan's text is shown as written, never parsed as
+mathtext or LaTeX, under finplan's own matplotlib settings whatever a
+`matplotlibrc` says (`plotting`). What a chart draws is bounded, whatever the
+plans hold (`bounds`): the tables beside it list everything.
+matplotlib is imported only when a chart is drawn; pyplot is never used, so
+no window system is touched.
 """
 
 from __future__ import annotations
@@ -16,41 +20,44 @@ from decimal import Decimal
 from finplan.i18n import N_, _
 from finplan.money import format_kr
 from finplan.report import wording
+from finplan.report.portfolio.html.bounds import Frame, bounded, chart_name, columns
+from finplan.report.portfolio.html.plotting import drawing
 
-_STYLE = {
-    "svg.fonttype": "none",
-    "svg.hashsalt": "finplan",  # the same report, byte for byte, from the same plans
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
+_OTHERS_COLOUR = "#c7c7c7"  # tab20's light grey, which no other series is given
+
 _WIDTH = 8.0  # inches; the page scales the SVG to its column
 
 
 def stacked_years(
     title: str, years: Sequence[int], series: Sequence[tuple[str, dict[int, Decimal]]], currency: str
 ) -> str:
-    """Stacked bars of money per year, one segment per named series, the year's sum atop each bar."""
-    import matplotlib
-    from matplotlib.figure import Figure
+    """Stacked bars of money per year, one segment per named series, the year's sum atop each bar.
 
-    with matplotlib.rc_context(_STYLE):
-        rows = (len(series) + 1) // 2
+    More than MAX_SERIES series are drawn as the largest and one of the others,
+    more than MAX_YEARS years as the first and one bar of all later ones (`bounds`).
+    """
+    bars, drawn = columns(years, bounded(series))
+    with drawing() as matplotlib:
+        from matplotlib.figure import Figure  # only now: `drawing` imports matplotlib first, its own way
+
+        rows = (len(drawn) + 1) // 2
         figure = Figure(figsize=(_WIDTH, 3.4 + 0.2 * rows))
         axes = _axes(figure, legend_rows=rows)
-        positions = list(range(len(years)))
-        below = [0.0] * len(years)
+        positions = list(range(len(bars)))
+        below = [0.0] * len(bars)
         colours = matplotlib.colormaps["tab20"].colors
-        top = None
-        for index, (name, amounts) in enumerate(series):
+        handles, labels = [], []
+        for index, (name, amounts, others) in enumerate(drawn):
             # Floats only for where a bar is drawn; every figure a reader sees is the exact Decimal's.
-            heights = [float(amounts.get(year, 0)) for year in years]
-            top = axes.bar(positions, heights, bottom=below, label=name, color=colours[index % len(colours)], width=0.7)
+            heights = [float(amount) for amount in amounts]
+            colour = _OTHERS_COLOUR if others else colours[index % len(colours)]
+            label = chart_name(name)
+            handles.append(axes.bar(positions, heights, bottom=below, label=label, color=colour, width=0.7))
+            labels.append(label)
             below = [b + h for b, h in zip(below, heights, strict=True)]
-        if top is not None:
-            sums = [sum((amounts.get(year, Decimal(0)) for _name, amounts in series), Decimal(0)) for year in years]
-            upright = len(years) > 4  # side by side, long sums would run into each other
+        if handles:
+            sums = [sum((amounts[column] for _name, amounts, _o in drawn), Decimal(0)) for column in positions]
+            upright = len(bars) > 4  # side by side, long sums would run into each other
             for position, height, amount in zip(positions, below, sums, strict=True):
                 axes.annotate(
                     format_kr(amount, currency), (position, max(height, 0.0)), xytext=(0, 3), textcoords="offset points",
@@ -59,22 +66,22 @@ def stacked_years(
             # Room above the highest bar for its label, about 5 points a character upright.
             label = max(len(format_kr(amount, currency)) for amount in sums) * 5.0 if upright else 12.0
             _leave_room(axes, "y", max(below, default=0.0), label + 8)
-        axes.set_xticks(positions, [str(year) for year in years])
+        axes.set_xticks(positions, bars)
         _money_axis(axes.yaxis, currency)
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        if series:
-            figure.legend(loc="lower center", ncols=2, frameon=False, fontsize=8)
+        if handles:
+            # Handles and labels given, not gathered: matplotlib leaves out a label that begins with `_`.
+            figure.legend(handles, labels, loc="lower center", ncols=2, frameon=False, fontsize=8)
         return _svg(figure, title)
 
 
-def frame_use(title: str, frames: Sequence[tuple[str, Decimal, dict[str, Decimal]]], currency: str) -> str:
+def frame_use(title: str, frames: Sequence[Frame], currency: str) -> str:
     """A horizontal bar per frame: its money by status, stacked, against an outline of the frame itself."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
     statuses = ("decided", "applied", "proposed", "not stated")
     colours = {"decided": "#1f5f99", "applied": "#e08a1e", "proposed": "#9bbfe0", "not stated": "#bbbbbb"}
-    with matplotlib.rc_context(_STYLE):
+    with drawing():
+        from matplotlib.figure import Figure
+
         figure = Figure(figsize=(_WIDTH, 1.8 + 0.5 * len(frames)))
         axes = _axes(figure, legend_rows=1, left=2.4)
         positions = list(range(len(frames)))[::-1]
@@ -93,7 +100,7 @@ def frame_use(title: str, frames: Sequence[tuple[str, Decimal, dict[str, Decimal
                 _used_of(used, amount, currency),
                 (float(max(used, amount)), position), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8,
             )
-        axes.set_yticks(positions, [name for name, _amount, _by_status in frames])
+        axes.set_yticks(positions, [chart_name(name) for name, _amount, _by_status in frames])
         _money_axis(axes.xaxis, currency)
         longest = max(len(_used_of(sum(b.values(), Decimal(0)), a, currency)) for _name, a, b in frames)
         _leave_room(axes, "x", max(left + [float(a) for _name, a, _by_status in frames]), longest * 4.6 + 8)
@@ -151,3 +158,4 @@ def _svg(figure, title: str) -> str:
     # The RDF block names its creator and vocabularies by address; a page needs none of it.
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
     return text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1)
+

@@ -20,7 +20,7 @@ from finplan.i18n import N_, _, current_language, ngettext
 from finplan.money import format_kr, format_number, format_share
 from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Row, Table
 from finplan.report.run import counts, finding_parts
-from finplan.report.portfolio.html import charts
+from finplan.report.portfolio.html import bounds, charts
 from finplan.report.wording import CHECK_STATUS, NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, shown
 
 PLANS_SHOWN = 5
@@ -66,11 +66,15 @@ def overview(portfolio: Portfolio, names: dict[int, str]) -> str:
             f'<h2 id="frames">{escape(_("Frames"))} <small>({escape(portfolio.frames_file or "")})</small></h2>'
         )
         currency = portfolio.frames[0].frame.currency
-        parts.append(_figure(charts.frame_use(
-            _("Use of the frames ({unit})").format(unit=unit(currency)),
-            [(f"{u.frame.appropriation} {u.frame.year}", u.frame.amount, u.by_status) for u in portfolio.frames],
-            currency,
-        )))
+        frames = [(f"{u.frame.appropriation} {u.frame.year}", u.frame.amount, u.by_status) for u in portfolio.frames]
+        drawn = bounds.most_used(frames)
+        if len(drawn) == len(frames):
+            title = _("Use of the frames ({unit})").format(unit=unit(currency))
+        else:
+            title = _("Use of the {shown} most used of {n} frames ({unit})").format(
+                shown=len(drawn), n=len(frames), unit=unit(currency),
+            )
+        parts.append(_figure(charts.frame_use(title, drawn, currency)))
         parts.append(_frames_table(portfolio))
     parts.append(f'<h2 id="tables">{escape(_("Tables"))}</h2>')
     for tables in portfolio.tables.values():
