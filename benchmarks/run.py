@@ -237,7 +237,7 @@ def scaling(n: int, rounds: int, kinds: list[str] | None = None) -> list[str]:
 
 def ratio_table(commands: dict[str, dict[int, list[str]]], rounds: int) -> tuple[list[str], list[str]]:
     """Each kind's commands on its n and on 4n, side by side: the table's lines, and a verdict a kind."""
-    width = max(26, *(len(name) for name in commands))
+    width = max([26, *(len(name) for name in commands)])
     lines = [f"  {'kind of input':<{width}} {'n':>6} {'time':>9} {'4n':>7} {'time':>9} {'ratio':>6}"]
     verdicts = []
     for name, by_size in commands.items():
