@@ -1,0 +1,177 @@
+"""Hostile links, revisions, frames files and names, each built here, run through the command line.
+
+What a pull request can put in front of finplan: a link out of the folder
+to a secret, a link git records as a blob, a configuration naming
+/etc/passwd or a pipe as its frames file, a frame below zero, a name with a
+control character, folders nested past Python's recursion limit, links that
+loop. Each ends with exit 2 and one line, or with a correct report; none
+quotes a file that is not a plan; none stalls (a stall fails the test at
+STALL_SECONDS, far above the 2 s each case takes).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, SEED, run_finplan
+
+SECRET = "token-3f9a1c55e2b84d0b9c7e6a1f2d3c4b5a"
+STALL_SECONDS = 20
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+}
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+FRAME = """\
+frames:
+  - appropriation: "Reg.tillväxt (anslag 1:1)"
+    year: 2020
+    amount: {amount}
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_stall():
+    """A case that stalls fails here instead of hanging the run."""
+
+    def stalled(signum, frame):
+        raise TimeoutError(f"a case took more than {STALL_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(STALL_SECONDS)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    """A file outside every folder a test checks, whose text must never be shown."""
+    path = tmp_path / "outside" / "secret.txt"
+    path.parent.mkdir()
+    path.write_text(f"password: hunter2\ntoken: {SECRET}\n", encoding="utf-8")
+    return path
+
+
+def _plans(tmp_path: Path) -> Path:
+    folder = tmp_path / "budgets"
+    folder.mkdir()
+    (folder / "plan.yaml").write_text(MINIMAL, encoding="utf-8")
+    return folder
+
+
+def _never_quoted(output: str) -> None:
+    assert "token-" not in output and "hunter2" not in output, output
+    assert "Traceback" not in output, output
+
+
+# Discovery: folders and globs
+
+
+def test_a_link_out_of_a_checked_folder_is_passed_over_with_a_note(tmp_path, secret):
+    folder = _plans(tmp_path)
+    (folder / "link.yaml").symlink_to(secret)
+    run = run_finplan("check", folder)
+    _never_quoted(run.output)
+    assert run.exit_code == 0, run.output
+    assert run.file_findings() == [{
+        "file": str(folder / "link.yaml"), "code": "FP004", "severity": "info",
+        "message": f"this file is a symbolic link that leads outside `{folder}`: not followed, passed over",
+    }]
+    assert f"{folder / 'plan.yaml'}: passes" in run.output
+
+
+def test_a_link_to_a_folder_outside_is_not_entered_and_said(tmp_path, secret):
+    folder = _plans(tmp_path)
+    (secret.parent / "plan.yaml").write_text("finplan: 1\n" + SECRET + ": 1\n", encoding="utf-8")
+    (folder / "shared").symlink_to(secret.parent, target_is_directory=True)
+    run = run_finplan("check", folder)
+    _never_quoted(run.output)
+    assert run.exit_code == 0, run.output
+    assert "shared: FP004 info this file is a symbolic link to a folder outside" in run.output
+
+
+def test_a_link_inside_the_folder_is_followed(tmp_path):
+    folder = _plans(tmp_path)
+    (folder / "alias.yaml").symlink_to(folder / "plan.yaml")
+    run = run_finplan("check", folder)
+    assert run.exit_code == 0, run.output
+    assert f"{folder / 'alias.yaml'}: passes" in run.output
+
+
+def test_a_glob_passes_over_a_link_out_of_its_folder(tmp_path, secret):
+    folder = _plans(tmp_path)
+    (folder / "link.yaml").symlink_to(secret)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "deep.yaml").symlink_to(secret)
+    run = run_finplan("check", f"{folder}/**/*.yaml")
+    _never_quoted(run.output)
+    assert run.exit_code == 0, run.output
+    notes = {(f["file"], f["code"]) for f in run.file_findings()}
+    assert notes == {(str(folder / "link.yaml"), "FP004"), (str(folder / "sub" / "deep.yaml"), "FP004")}
+
+
+def test_links_that_loop_under_a_glob_end_at_once(tmp_path):
+    folder = _plans(tmp_path)
+    # glob.glob walked 2^40 paths here: each link leads back into the folder.
+    (folder / "a").symlink_to(".", target_is_directory=True)
+    (folder / "b").symlink_to(".", target_is_directory=True)
+    for pattern in (f"{folder}/**/*.yaml", f"{folder}/**"):
+        run = run_finplan("check", pattern)
+        assert run.exit_code == 0, run.output
+        assert run.output.count("passes (") == 1, run.output
+    assert run_finplan("check", folder).exit_code == 0
+
+
+@pytest.fixture
+def deep(tmp_path: Path):
+    """A plan 1 100 folders down: more levels than Python's default recursion limit of 1 000."""
+    top, depth = tmp_path / "deep", 1100
+    _nest(top, depth, MINIMAL)
+    yield top
+    _unnest(top, depth)
+
+
+def test_folders_nested_past_the_recursion_limit_are_walked(deep):
+    run = run_finplan("check", "--format", "concise", deep)
+    assert run.exit_code == 0, run.output[-300:]
+    assert run.output.endswith("1 file checked: 0 errors, 0 warnings, 0 notes\n"), run.output[-300:]
+
+
+# os.makedirs and shutil.rmtree recurse once per level too; these go level by level, each step
+# from the folder above (dir_fd), so that no call resolves a path a thousand folders long.
+
+
+def _nest(top: Path, depth: int, plan: str) -> None:
+    top.mkdir()
+    fd = os.open(top, os.O_RDONLY)
+    for _ in range(depth):
+        os.mkdir("d", dir_fd=fd)
+        inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    with open(os.open("plan.yaml", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w", encoding="utf-8") as stream:
+        stream.write(plan)
+    os.close(fd)
+
+
+def _unnest(top: Path, depth: int) -> None:
+    fds = [os.open(top, os.O_RDONLY)]
+    for _ in range(depth):
+        fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+    os.unlink("plan.yaml", dir_fd=fds[-1])
+    for fd in reversed(fds[:-1]):
+        os.close(fds.pop())
+        os.rmdir("d", dir_fd=fd)
+    os.close(fds.pop())
+    top.rmdir()
+
+
