@@ -175,3 +175,59 @@ def _unnest(top: Path, depth: int) -> None:
     top.rmdir()
 
 
+# diff --rev
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Path:
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    root = tmp_path / "repo"
+    (root / "budgets").mkdir(parents=True)
+    _git(root, "init", "-q", "-b", "main")
+    (root / "budgets" / "plan.yaml").write_text(MINIMAL, encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "a plan")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@needs_git
+def test_rev_passes_over_a_working_tree_link_out_of_the_repository(repo, secret):
+    (repo / "budgets" / "link.yaml").symlink_to(secret)
+    run = run_finplan("diff", "--rev", "HEAD", "budgets")
+    _never_quoted(run.output)
+    assert run.exit_code == 0, run.output
+    assert ("finplan: budgets/link.yaml is a symbolic link that leads outside the repository: not followed, "
+            "passed over") in run.output
+    assert "no plan changed; 1 unchanged" in run.output
+
+
+@needs_git
+def test_rev_never_reads_a_committed_link_as_a_plan(repo, secret):
+    (repo / "budgets" / "link.yaml").symlink_to(secret)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "a link")
+    assert "120000" in _git(repo, "ls-tree", "HEAD", "budgets/link.yaml")
+    run = run_finplan("diff", "--rev", "HEAD~1..HEAD", "-o", "json")
+    assert str(secret) not in run.output.split("finplan: ")[0]  # the link's text (its target) is no plan
+    _never_quoted(run.output)
+    assert run.exit_code == 0, run.output
+    assert "budgets/link.yaml is a symbolic link: git holds the path it leads to, not a plan; passed over" in run.output
+    assert '"plans": []' in run.output
+
+
+@needs_git
+def test_rev_passes_over_a_tracked_plan_whose_folder_became_a_link_out(repo, secret):
+    (secret.parent / "plan.yaml").write_text("finplan: 1\n" + SECRET + ": x\n", encoding="utf-8")
+    shutil.rmtree(repo / "budgets")
+    (repo / "budgets").symlink_to(secret.parent, target_is_directory=True)
+    run = run_finplan("diff", "--rev", "HEAD")
+    _never_quoted(run.output)
+    assert "budgets/plan.yaml is a symbolic link that leads outside the repository" in run.output
+
+

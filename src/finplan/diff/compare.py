@@ -209,6 +209,7 @@ class DiffRun:
     plans: list[PlanDiff] = field(default_factory=list)
     unchanged: int = 0
     root: Path = field(default_factory=Path)  # what the plans' names are relative to
+    passed_over: list[Message] = field(default_factory=list)  # a note for each file not compared (a link)
 
 
 def limits_of(result: CheckResult | None) -> list[Limit]:
