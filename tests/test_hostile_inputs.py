@@ -231,3 +231,55 @@ def test_rev_passes_over_a_tracked_plan_whose_folder_became_a_link_out(repo, sec
     assert "budgets/plan.yaml is a symbolic link that leads outside the repository" in run.output
 
 
+# Files that are not plans
+
+
+@pytest.mark.parametrize(
+    "content",
+    [f"{SECRET}\n", f"- {SECRET}\n", f"{SECRET}: 1\nproject: hunter2\n", f'"{SECRET}"\n', f"total: {SECRET}\n"],
+)
+def test_a_file_that_is_not_a_plan_is_one_line_quoting_nothing(write, content):
+    path = write(content, "notes.yaml")
+    run = run_finplan("check", path)
+    _never_quoted(run.output)
+    assert run.exit_code == 2
+    assert run.output.splitlines()[0] == (
+        f"{path}: FP001 error the file has no top-level `finplan:` key, so it is not a plan; a plan starts with "
+        "`finplan: 1`"
+    )
+
+
+def test_a_plan_with_its_version_line_misspelt_is_still_told_at_its_line(write):
+    # `project:` and `financing:` make it a plan: its own keys and values are quoted, at their lines.
+    run = run_finplan("check", write(MINIMAL.replace("finplan: 1", "finplna: 1")))
+    assert run.exit_code == 2
+    assert ("1", "unknown key `finplna`; did you mean `finplan`?") in [(f["line"], f["message"]) for f in run.findings()]
+
+
+def test_diff_of_a_file_that_is_not_a_plan_quotes_nothing(write):
+    old = write(MINIMAL, "old.yaml")
+    new = write(f"{SECRET}\n", "new.yaml")
+    run = run_finplan("diff", old, new)
+    _never_quoted(run.output)
+    assert run.exit_code == 2
+
+
+def test_a_file_named_on_the_command_line_is_read_but_never_quoted(tmp_path, secret):
+    link = tmp_path / "named.yaml"
+    link.symlink_to(secret)
+    run = run_finplan("check", link)
+    _never_quoted(run.output)
+    assert run.exit_code == 2
+    assert run.file_findings()[0]["message"] == (
+        "the file has no top-level `finplan:` key, so it is not a plan; a plan starts with `finplan: 1`"
+    )
+
+
+@needs_git
+def test_rev_quotes_nothing_of_a_yaml_file_that_is_not_a_plan(repo):
+    (repo / "budgets" / "config.yaml").write_text(f"{SECRET}\n", encoding="utf-8")
+    run = run_finplan("diff", "--rev", "HEAD", "budgets")
+    _never_quoted(run.output)
+    assert "the file has no top-level `finplan:` key, so it is not a plan" in run.output
+
+
