@@ -283,3 +283,65 @@ def test_rev_quotes_nothing_of_a_yaml_file_that_is_not_a_plan(repo):
     assert "the file has no top-level `finplan:` key, so it is not a plan" in run.output
 
 
+# Names: control characters
+
+
+def _plan_with_financier(financier: str) -> str:
+    return MINIMAL.replace("financier: A,", f"financier: {financier},")
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        (r'"Jämtkraft\x07 AB"', "0007"), (r'"Jämtkraft\a AB"', "0007"), (r'"Jämtkraft\u0007 AB"', "0007"),
+        (r'"Jämtkraft\U0000001b AB"', "001B"), (r'"Jämtkraft\e AB"', "001B"), (r'"Jämtkraft\0 AB"', "0000"),
+        (r'"Jämtkraft\r AB"', "000D"), (r'"Jämtkraft\x7f AB"', "007F"), (r'"Jämtkraft\N AB"', "0085"),
+        (r'"Jämtkraft\u009b AB"', "009B"), (r'"Jämtkraft\\\b AB"', "0008"),
+    ],
+)
+def test_a_control_character_in_a_name_is_refused_at_its_escape(write, written, code):
+    path = write(_plan_with_financier(written))
+    run = run_finplan("check", path)
+    assert run.exit_code == 2
+    (finding,) = run.findings()
+    column = 24 + written.rindex("\\")  # the value starts at column 24; its escape stands this far in
+    assert (finding["code"], finding["line"], finding["column"]) == ("FP001", "9", str(column)), run.output
+    assert finding["message"] == (
+        f"`financing[0].financier` holds the control character U+{code}, which no report can show; remove it"
+    )
+    assert "could not be checked" in run.output
+
+
+def test_a_control_character_in_a_key_is_refused_without_echoing_it(write):
+    path = write(MINIMAL.replace("  name: Testprojekt", '  "na\\x1b]0;pwned\\x07me": Testprojekt'))
+    run = run_finplan("check", path)
+    assert run.exit_code == 2
+    (finding,) = run.findings()
+    assert (finding["line"], finding["column"]) == ("4", "6")
+    assert finding["message"] == "a key holds the control character U+001B, which no report can show; remove it"
+    assert "\x1b" not in run.output and "\x07" not in run.output
+
+
+def test_every_control_character_is_found_in_the_order_of_the_file(write):
+    text = _plan_with_financier(r'"A\a"').replace("financier: B,", r'financier: "B\x01",')
+    path = write(text.replace("owner: Testregionen", r'owner: "Test\tregionen\n"'))
+    run = run_finplan("check", path)
+    assert [(f["line"], f["message"][:24]) for f in run.findings()] == [
+        ("9", "`financing[0].financier`"), ("10", "`financing[1].financier`"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [r'"Jämtkraft\t AB"', r'"Jämtkraft\\a AB"', r"'Jämtkraft\a AB'", r"Jämtkraft\a AB", r'"C:\\x07"', r'"Jämtkraft\x41B"'],
+)
+def test_text_that_only_looks_like_a_control_escape_passes(write, written):
+    run = run_finplan("check", write(_plan_with_financier(written)))
+    assert run.exit_code == 0, run.output
+
+
+def test_the_refusal_of_a_control_character_in_swedish(write):
+    path = write(_plan_with_financier(r'"Jämtkraft\x07 AB"'))
+    run = run_finplan("--lang", "sv", "check", path)
+    assert run.exit_code == 2
+    assert "`financing[0].financier` innehåller styrtecknet U+0007, som ingen rapport kan visa; ta bort det" in run.output

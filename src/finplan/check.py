@@ -12,6 +12,7 @@ from finplan.codes.input import SHAPE, UNREADABLE
 from finplan.config import FileConfig
 from finplan.errors import InputError
 from finplan.comments import cut_values
+from finplan.controls import control_characters
 from finplan.findings import CheckResult, Finding, file_order, with_snippets
 from finplan.i18n import Message
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
@@ -61,6 +62,12 @@ def _check(data: bytes, name: str, config: FileConfig, rules: Iterable[Rule], li
         return unreadable(result, error, data.decode("utf-8", "replace"))
     if not _looks_like_a_plan(document.data):
         return _not_a_plan(result)
+    controls = control_characters(text, document)
+    if controls:
+        result.readable = False
+        findings = [Finding(SHAPE.code, SHAPE.severity, c.message(), c.path, c.position) for c in controls]
+        result.findings.extend(with_snippets(findings, text))
+        return result
     plan, shape_findings = build_plan(document)
     if plan is None:
         result.readable = False
