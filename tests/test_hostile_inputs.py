@@ -283,6 +283,105 @@ def test_rev_quotes_nothing_of_a_yaml_file_that_is_not_a_plan(repo):
     assert "the file has no top-level `finplan:` key, so it is not a plan" in run.output
 
 
+# Frames
+
+
+def _frames_config(folder: Path, frames: str) -> None:
+    (folder / "finplan.toml").write_text(f'frames = "{frames}"\n', encoding="utf-8")
+
+
+def _summary_here(folder: Path, monkeypatch, *args):
+    (folder / "seed.yaml").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(folder)
+    return run_finplan("summary", "seed.yaml", *args)
+
+
+@pytest.mark.parametrize("named", ["/etc/passwd", "secret"])
+def test_a_configured_frames_path_to_a_file_that_is_not_frames_is_refused_unquoted(tmp_path, secret, monkeypatch, named):
+    if named == "/etc/passwd" and not Path(named).is_file():
+        pytest.skip("no /etc/passwd here")
+    path = named if named.startswith("/") else str(secret)
+    work = tmp_path / "work"
+    work.mkdir()
+    _frames_config(work, path)
+    run = _summary_here(work, monkeypatch)
+    _never_quoted(run.output)
+    assert "root:" not in run.output
+    assert run.exit_code == 2
+    assert run.output == f"finplan: frames file {path} has no top-level `frames:` key, so it is not a frames file\n"
+
+
+def test_a_mapping_whose_frames_key_is_not_at_the_top_is_refused(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "ramar.yaml").write_text(f"note: |\n  x\nframes:\n  - {SECRET}\n", encoding="utf-8")
+    (work / "lista.yaml").write_text(f"- a\n- |\n  frames: {SECRET}\n", encoding="utf-8")
+    run = _summary_here(work, monkeypatch, "--frames", "lista.yaml")
+    _never_quoted(run.output)
+    assert run.output == "finplan: frames file lista.yaml has no top-level `frames:` key, so it is not a frames file\n"
+    assert run.exit_code == 2
+
+
+def test_a_configured_frames_path_is_taken_from_the_configuration_folder(tmp_path, monkeypatch):
+    (tmp_path / "ramar.yaml").write_text(FRAME.format(amount="5 000 000"), encoding="utf-8")
+    _frames_config(tmp_path, "ramar.yaml")
+    work = tmp_path / "plans"
+    work.mkdir()
+    run = _summary_here(work, monkeypatch)
+    assert run.exit_code == 0, run.output
+    assert "FP802" in run.output and "ramar.yaml:2:5" in run.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_frames_path_to_a_named_pipe_is_refused_without_waiting(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    os.mkfifo(work / "frames.yaml")
+    _frames_config(work, "frames.yaml")
+    run = _summary_here(work, monkeypatch)
+    assert run.exit_code == 2
+    assert run.output == (
+        "finplan: frames file frames.yaml is not a regular file (a device, a named pipe or a socket); "
+        "only a file is read\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("-5 000 000", '`frames[0].amount` is "-5 000 000"; expected an amount of 0 or more: a frame cannot be below zero'),
+        ("-1", "`frames[0].amount` is -1; expected an amount of 0 or more: a frame cannot be below zero"),
+        ("-0.50", "`frames[0].amount` is -0.50; expected an amount of 0 or more: a frame cannot be below zero"),
+        ("fem miljoner", '`frames[0].amount` is "fem miljoner"; expected an amount such as 2658128'),
+        ("5e6", '`frames[0].amount` is 5E+6; write the amount in full, without an exponent'),
+        ("[5]", "`frames[0].amount` is a list; expected an amount such as 2658128"),
+    ],
+)
+def test_a_negative_or_non_numeric_frame_is_refused_at_its_line(write, amount, message):
+    frames = write(FRAME.format(amount=amount), "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames)
+    assert run.exit_code == 2
+    assert run.output.startswith(f"finplan: frames file {frames}:4:13: {message}"), run.output
+    assert run.output.count("\n") == 1
+
+
+def test_a_zero_frame_is_a_frame(write):
+    frames = write(FRAME.format(amount="0"), "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames)
+    assert run.exit_code == 0, run.output
+    assert "FP802" in run.output
+
+
+def test_a_control_character_in_a_frames_file_is_refused_at_its_escape(write):
+    frames = write('frames:\n  - {appropriation: "Reg.tillväxt\\e[2J", year: 2020, amount: 5}\n', "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames)
+    assert run.exit_code == 2
+    assert run.output == (
+        f"finplan: frames file {frames}:2:34: `frames[0].appropriation` holds the control character U+001B, "
+        "which no report can show; remove it\n"
+    )
+
+
 # Names: control characters
 
 
