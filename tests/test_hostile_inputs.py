@@ -372,6 +372,22 @@ def test_a_zero_frame_is_a_frame(write):
     assert "FP802" in run.output
 
 
+def test_a_frames_file_repeats_at_most_40_characters_of_a_name(write):
+    name = "Reg.tillväxt " + "x" * 5000
+    frames = write(f"frames:\n  - {{appropriation: {name}, year: 2020, amount: 1}}\n"
+                   f"  - {{appropriation: {name}, year: 2020, amount: 2}}\n", "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames)
+    assert run.exit_code == 2
+    assert run.output == (
+        f"finplan: frames file {frames}:3:5: a second frame for `{name[:40]}…` in 2020; the first is on line 2\n"
+    )
+    key = "k" * 1000  # YAML's limit for a key written without `? ` is 1 024 characters
+    frames = write(f"frames:\n  - {{appropriation: X, year: 2020, amount: 1, {key}: 1}}\n", "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames)
+    assert run.exit_code == 2
+    assert f"unknown key `{key[:40]}…`; expected one of" in run.output and len(run.output) < 300
+
+
 def test_a_control_character_in_a_frames_file_is_refused_at_its_escape(write):
     frames = write('frames:\n  - {appropriation: "Reg.tillväxt\\e[2J", year: 2020, amount: 5}\n', "frames.yaml")
     run = run_finplan("summary", SEED, "--frames", frames)

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Annotated
 
 from finplan.errors import InputError
-from finplan.findings import Finding, Position, describe, format_path, some
+from finplan.findings import Finding, Position, describe, format_path, shorten, some
 from finplan.i18n import Message, N_
 from finplan.money import difference, format_kr
 from finplan.portfolio.aggregate import STATUSES, LineMoney, Portfolio, grouping_key
@@ -121,13 +121,23 @@ class FrameUse:
 
 def read_frames(path: Path) -> list[Frame]:
     """The frames of the file at `path`; InputError with file:line:column when it cannot be read."""
-    from pydantic import ValidationError
-
-    from finplan.controls import control_characters
-    from finplan.loader import decode, parse_text, read_bytes
+    from finplan.loader import read_bytes
 
     try:
         data = read_bytes(path, regular_only=True)
+    except InputError as error:
+        raise InputError(Message("frames file {path} {problem}", path=path, problem=error.message)) from None
+    return parse_frames(data, path)
+
+
+def parse_frames(data: bytes, path: Path | str) -> list[Frame]:
+    """The frames in a frames file's bytes, named `path` in messages; InputError when they cannot be read."""
+    from pydantic import ValidationError
+
+    from finplan.controls import control_characters
+    from finplan.loader import decode, parse_text
+
+    try:
         if _FRAMES_KEY.search(data) is None:  # not parsed at all: its errors would quote it
             raise InputError(Message(_NOT_FRAMES))
         text = decode(data)
@@ -159,7 +169,7 @@ def read_frames(path: Path) -> list[Frame]:
         if key in seen:
             raise InputError(_at(path, frame.position, Message(
                 "a second frame for `{appropriation}` in {year}; the first is on line {first}",
-                appropriation=frame.appropriation, year=frame.year, first=seen[key],
+                appropriation=shorten(frame.appropriation), year=frame.year, first=seen[key],
             )))
         seen[key] = frame.position.line
         frames.append(frame)
@@ -192,7 +202,7 @@ def _problem(detail, loc) -> Message:
     if detail["type"] == "extra_forbidden":
         return Message(
             "unknown key `{key}`; expected one of: currency, frames, and in a frame appropriation, year, amount, note",
-            key=loc[-1],
+            key=shorten(loc[-1]),
         )
     # A finplan validator's own words (a Message, in the reader's language), else Pydantic's.
     own = detail.get("ctx", {}).get("message")
@@ -252,9 +262,9 @@ def _exceeded(use: FrameUse, portfolio: Portfolio) -> list[Finding]:
         code, found, plans = FRAME_EXCEEDED_IF_GRANTED, granted, use.plans_with("decided", "applied")
     else:
         return []
-    named = [f"{portfolio.plans[i].label} {format_kr(amount, frame.currency)}" for i, amount in plans]
+    named = [f"{shorten(portfolio.plans[i].label)} {format_kr(amount, frame.currency)}" for i, amount in plans]
     words = dict(
-        appropriation=frame.appropriation, year=frame.year, found=format_kr(found, frame.currency),
+        appropriation=shorten(frame.appropriation), year=frame.year, found=format_kr(found, frame.currency),
         frame=format_kr(frame.amount, frame.currency), difference=difference(found, frame.amount, frame.currency),
         plans=some(named, 10),
     )
@@ -271,8 +281,8 @@ def _uncounted(frame: Frame, money: LineMoney) -> Finding:
     message = Message(
         "`{id}` of {plan} ({file}) names `{appropriation}`, which has frames, but has no yearly breakdown and no "
         "period to spread {amount} over: no frame counts it",
-        id=money.line.id, plan=money.plan.label, file=money.plan.name, appropriation=money.line.appropriation,
-        amount=format_kr(money.line.amount, frame.currency),
+        id=money.line.id, plan=shorten(money.plan.label), file=money.plan.name,
+        appropriation=shorten(money.line.appropriation), amount=format_kr(money.line.amount, frame.currency),
     )
     return Finding(FRAME_UNCOUNTED.code, FRAME_UNCOUNTED.severity, message, frame.path, frame.position)
 
