@@ -70,22 +70,11 @@ def run_atheris(argv: list[str]) -> None:
 
 
 def run_hypothesis(count: int) -> None:
-    from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
     sys.path.insert(0, str(ROOT / "tests"))
     import yaml
     from plan_strategies import plans
-
-    seed_bytes = [seed.read_bytes() for seed in seeds()]
-
-    @st.composite
-    def mutated(draw):
-        data = bytearray(draw(st.sampled_from(seed_bytes)) or b" ")
-        for _ in range(draw(st.integers(1, 8))):
-            at = draw(st.integers(0, max(len(data) - 1, 0)))
-            data[at:at + draw(st.integers(0, 3))] = draw(st.binary(max_size=4))
-        return bytes(data)
 
     values = st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(max_size=20),
@@ -97,15 +86,37 @@ def run_hypothesis(count: int) -> None:
         st.text(max_size=2048).map(lambda t: t.encode("utf-8", "surrogatepass")),
         values.map(lambda v: yaml.safe_dump(v, allow_unicode=True).encode("utf-8")),
         plans().map(lambda p: p.text.encode("utf-8")),
-        mutated(),
+        mutated([seed.read_bytes() for seed in seeds()]),
     )
+    fuzz_with_hypothesis(target, inputs, count)
+
+
+def mutated(seed_bytes: list[bytes]):
+    """Seeds with up to eight runs of bytes changed: near-valid inputs that random bytes seldom reach."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def mutation(draw):
+        data = bytearray(draw(st.sampled_from(seed_bytes)) or b" ")
+        for _ in range(draw(st.integers(1, 8))):
+            at = draw(st.integers(0, max(len(data) - 1, 0)))
+            data[at:at + draw(st.integers(0, 3))] = draw(st.binary(max_size=4))
+        return bytes(data)
+
+    return mutation()
+
+
+def fuzz_with_hypothesis(run_target, inputs, count: int) -> None:
+    """`run_target` on `count` inputs drawn from the strategy `inputs`, counting as it goes."""
+    from hypothesis import HealthCheck, given, settings
+
     done = 0
 
     @settings(max_examples=count, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(inputs)
     def fuzz(data: bytes) -> None:
         nonlocal done
-        target(data)
+        run_target(data)
         done += 1
         if done % 10_000 == 0:
             print(f"{done} inputs, no crash", flush=True)
@@ -114,11 +125,12 @@ def run_hypothesis(count: int) -> None:
     print(f"{done} inputs, no crash and no hang")
 
 
-def main() -> None:
+def main(atheris_runner=None, hypothesis_runner=None) -> None:
+    """`--hypothesis N` runs hypothesis on N inputs; anything else is libFuzzer's arguments, for atheris."""
     if len(sys.argv) > 2 and sys.argv[1] == "--hypothesis":
-        run_hypothesis(int(sys.argv[2]))
+        (hypothesis_runner or run_hypothesis)(int(sys.argv[2]))
     else:
-        run_atheris(sys.argv)
+        (atheris_runner or run_atheris)(sys.argv)
 
 
 if __name__ == "__main__":
