@@ -191,9 +191,12 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, regular_onl
     return data  # one byte past the limit at most, which decode() refuses
 
 
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)  # Windows has neither, nor FIFOs in its folders
+
+
 def _open_regular(path: Path):
     # Opened without waiting (a named pipe would wait for a writer for ever), then looked at.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    fd = os.open(path, os.O_RDONLY | _NO_WAIT)
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
