@@ -5,7 +5,8 @@
 
 The target fails on any exception (finplan must turn every input into a result),
 on a message longer than 600 characters (no message may repeat an unbounded
-input), and on an input that takes longer than 10 seconds (a hang). Seeds are
+input) or of more than one line, and on an input that takes longer than 10
+seconds (a hang). Seeds are
 the plans in budgets/ and tests/plans/ and the hostile inputs in tests/hostile/.
 atheris writes an input that fails to crash-<hash> in the working folder: copy
 it into tests/hostile/, where tests/test_hostile.py keeps it a regression test.
@@ -49,6 +50,7 @@ def target(data: bytes) -> None:
     assert result.readable or result.findings, "an unreadable plan without a finding"
     for finding in result.findings:
         assert len(finding.message) <= MAX_MESSAGE, finding.message[:200]
+        assert "\n" not in finding.message, finding.message[:200]  # a finding is one line
 
 
 def seeds() -> list[Path]:

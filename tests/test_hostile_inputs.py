@@ -460,3 +460,18 @@ def test_the_refusal_of_a_control_character_in_swedish(write):
     run = run_finplan("--lang", "sv", "check", path)
     assert run.exit_code == 2
     assert "`financing[0].financier` innehåller styrtecknet U+0007, som ingen rapport kan visa; ta bort det" in run.output
+
+
+def test_a_quoted_value_with_a_line_break_stays_on_its_messages_line(write):
+    # Found by fuzz/fuzz_frames.py: `amount: "\n"` made a refusal of two lines.
+    path = write(MINIMAL.replace("total: 1000", 'total: "10\\n00"'))
+    run = run_finplan("check", "--format", "concise", path)
+    assert run.exit_code == 2
+    assert run.output.splitlines()[0] == (
+        f'{path}:7:8: FP001 error `total` is "10\\n00"; expected an amount such as 2658128, 2_658_128, "2 658 128" '
+        "or 1234.50; digit groups are separated by one space or underscore every three digits"
+    )
+    frames = write(FRAME.format(amount='"\\t\\n"'), "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames)
+    assert run.exit_code == 2 and run.output.count("\n") == 1
+    assert '`frames[0].amount` is "\\t\\n"; expected an amount' in run.output

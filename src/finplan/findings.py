@@ -32,9 +32,14 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+# Line breaks and tabs a plan's text may hold, written as escapes where a message quotes it: a quoted
+# value never breaks the one line a finding is (grep, editors and CI annotations read it line by line).
+_VISIBLE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def shorten(value: object, limit: int = 40) -> str:
-    """Text from a plan, cut to `limit` characters: no message repeats an unbounded input."""
-    text = str(value)
+    """Text from a plan, on one line and cut to `limit` characters: no message repeats an unbounded input."""
+    text = str(value).translate(_VISIBLE)
     return text if len(text) <= limit else text[:limit] + "…"
 
 
