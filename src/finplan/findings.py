@@ -37,9 +37,12 @@ class Severity(enum.IntEnum):
 _VISIBLE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def shorten(value: object, limit: int = 40) -> str:
-    """Text from a plan, on one line and cut to `limit` characters: no message repeats an unbounded input."""
-    text = str(value).translate(_VISIBLE)
+def shorten(value: object, limit: int = 40, *, one_line: bool = True) -> str:
+    """Text from a plan, on one line and cut to `limit` characters: no message repeats an unbounded input.
+
+    `one_line=False` keeps line breaks for a value a writer shows as written, escaping it its own way.
+    """
+    text = str(value).translate(_VISIBLE) if one_line else str(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
 
