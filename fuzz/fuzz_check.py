@@ -5,7 +5,8 @@
 
 The target fails on any exception (finplan must turn every input into a result),
 on a message longer than 600 characters (no message may repeat an unbounded
-input), and on an input that takes longer than 10 seconds (a hang). Seeds are
+input) or of more than one line, and on an input that takes longer than 10
+seconds (a hang). Seeds are
 the plans in budgets/ and tests/plans/ and the hostile inputs in tests/hostile/.
 atheris writes an input that fails to crash-<hash> in the working folder: copy
 it into tests/hostile/, where tests/test_hostile.py keeps it a regression test.
@@ -49,6 +50,7 @@ def target(data: bytes) -> None:
     assert result.readable or result.findings, "an unreadable plan without a finding"
     for finding in result.findings:
         assert len(finding.message) <= MAX_MESSAGE, finding.message[:200]
+        assert "\n" not in finding.message, finding.message[:200]  # a finding is one line
 
 
 def seeds() -> list[Path]:
@@ -67,40 +69,6 @@ def run_atheris(argv: list[str]) -> None:
         shutil.copy(seed, corpus)
     atheris.Setup([*argv, "-max_len=8192", f"-timeout={TIMEOUT_SECONDS}", corpus], target)
     atheris.Fuzz()
-
-
-def mutated(seed_bytes: list[bytes]):
-    """Inputs from hypothesis: one of `seed_bytes` with up to eight small runs of bytes changed."""
-    from hypothesis import strategies as st
-
-    @st.composite
-    def changed(draw):
-        data = bytearray(draw(st.sampled_from(seed_bytes)) or b" ")
-        for _ in range(draw(st.integers(1, 8))):
-            at = draw(st.integers(0, max(len(data) - 1, 0)))
-            data[at:at + draw(st.integers(0, 3))] = draw(st.binary(max_size=4))
-        return bytes(data)
-
-    return changed()
-
-
-def run_examples(inputs, target, count: int, what: str = "") -> None:
-    """`target` on `count` inputs that hypothesis draws from `inputs`, counting them as it goes."""
-    from hypothesis import HealthCheck, given, settings
-
-    done = 0
-
-    @settings(max_examples=count, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-    @given(inputs)
-    def fuzz(data: bytes) -> None:
-        nonlocal done
-        target(data)
-        done += 1
-        if done % 10_000 == 0:
-            print(f"{done} inputs, no crash", flush=True)
-
-    fuzz()
-    print(f"{done} inputs{what}, no crash and no hang")
 
 
 def run_hypothesis(count: int) -> None:
@@ -122,14 +90,49 @@ def run_hypothesis(count: int) -> None:
         plans().map(lambda p: p.text.encode("utf-8")),
         mutated([seed.read_bytes() for seed in seeds()]),
     )
-    run_examples(inputs, target, count)
+    fuzz_with_hypothesis(target, inputs, count)
 
 
-def main() -> None:
+def mutated(seed_bytes: list[bytes]):
+    """Seeds with up to eight runs of bytes changed: near-valid inputs that random bytes seldom reach."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def mutation(draw):
+        data = bytearray(draw(st.sampled_from(seed_bytes)) or b" ")
+        for _ in range(draw(st.integers(1, 8))):
+            at = draw(st.integers(0, max(len(data) - 1, 0)))
+            data[at:at + draw(st.integers(0, 3))] = draw(st.binary(max_size=4))
+        return bytes(data)
+
+    return mutation()
+
+
+def fuzz_with_hypothesis(run_target, inputs, count: int, what: str = "") -> None:
+    """`run_target` on `count` inputs drawn from the strategy `inputs`, counting as it goes; `what` names them."""
+    from hypothesis import HealthCheck, given, settings
+
+    done = 0
+
+    @settings(max_examples=count, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(inputs)
+    def fuzz(data: bytes) -> None:
+        nonlocal done
+        run_target(data)
+        done += 1
+        if done % 10_000 == 0:
+            print(f"{done} inputs, no crash", flush=True)
+
+    fuzz()
+    print(f"{done} inputs{what}, no crash and no hang")
+
+
+def main(atheris_runner=None, hypothesis_runner=None) -> None:
+    """`--hypothesis N` runs hypothesis on N inputs; anything else is libFuzzer's arguments, for atheris."""
     if len(sys.argv) > 2 and sys.argv[1] == "--hypothesis":
-        run_hypothesis(int(sys.argv[2]))
+        (hypothesis_runner or run_hypothesis)(int(sys.argv[2]))
     else:
-        run_atheris(sys.argv)
+        (atheris_runner or run_atheris)(sys.argv)
 
 
 if __name__ == "__main__":

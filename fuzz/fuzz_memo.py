@@ -39,7 +39,7 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-from fuzz_check import MAX_MESSAGE, ROOT, TIMEOUT_SECONDS, _alarm, mutated, run_examples
+from fuzz_check import MAX_MESSAGE, ROOT, TIMEOUT_SECONDS, _alarm, fuzz_with_hypothesis, mutated
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Words and figures memos are made of, for hypothesis to put together.
@@ -170,7 +170,7 @@ def run_hypothesis(kind: str, count: int) -> None:
         bodies = st.lists(paragraphs | tables, max_size=8).map(lambda blocks: "".join(blocks).encode())
         inputs = st.one_of(bodies, bodies.map(word_document), st.binary(max_size=2048), mutated(seeds(kind)))
     plan()
-    run_examples(inputs, lambda data: target(data, kind), count, f" ({kind})")
+    fuzz_with_hypothesis(lambda data: target(data, kind), inputs, count, f" ({kind})")
 
 
 def main() -> None:

@@ -72,9 +72,10 @@ def test_warnings_pass_but_fail_with_strict(write):
         (b"\x00\x01\x02\xff\xfe binary", "the file is not valid UTF-8: byte 0xFF"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "the file is not valid UTF-8: byte 0x89"),
         ("finplan: 1\nproject: {case: x, name: [y\n", "the file is not valid YAML"),
-        ("just some text\n", "the plan is \"just some text\"; expected a mapping of keys and values"),
-        ("- a\n- b\n", "the plan is a list; expected a mapping of keys and values"),
-        ("42\n", "the plan is 42; expected a mapping of keys and values"),
+        # A file without the `finplan:` key is not a plan: refused in one line that quotes none of it.
+        ("just some text\n", "the file has no top-level `finplan:` key, so it is not a plan"),
+        ("- a\n- b\n", "the file has no top-level `finplan:` key, so it is not a plan"),
+        ("42\n", "the file has no top-level `finplan:` key, so it is not a plan"),
     ],
 )
 def test_bad_input_exits_2_with_a_message_naming_the_file(write, content, message):

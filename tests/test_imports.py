@@ -23,7 +23,7 @@ OWN = {
     "finplan", "finplan.batch", "finplan.check", "finplan.cli", "finplan.codes", "finplan.codes.base",
     "finplan.codes.funding", "finplan.codes.input", "finplan.codes.kinds", "finplan.codes.lines", "finplan.codes.memo",
     "finplan.codes.periods", "finplan.codes.portfolio", "finplan.codes.programmes", "finplan.codes.summary",
-    "finplan.codes.sums", "finplan.comments",
+    "finplan.codes.sums", "finplan.comments", "finplan.controls", "finplan.folders",
     "finplan.config", "finplan.discover", "finplan.errors", "finplan.findings", "finplan.i18n", "finplan.keywords",
     "finplan.limits", "finplan.loader", "finplan.model", "finplan.money", "finplan.paths", "finplan.profiles",
     "finplan.report", "finplan.report.check", "finplan.report.check.text", "finplan.report.console",

@@ -8,14 +8,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from finplan.codes.input import UNREADABLE
+from finplan.codes.input import SHAPE, UNREADABLE
 from finplan.config import FileConfig
 from finplan.errors import InputError
 from finplan.comments import cut_values
+from finplan.controls import control_characters
 from finplan.findings import CheckResult, Finding, file_order, with_snippets
 from finplan.i18n import Message
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
-from finplan.model import settings_of
+from finplan.model import FORMAT_VERSION, settings_of
 from finplan.rules import RULES, Rule
 from finplan.rules.engine import run_rules
 from finplan.shape import build_plan
@@ -59,6 +60,14 @@ def _check(data: bytes, name: str, config: FileConfig, rules: Iterable[Rule], li
         document = parse_text(text, limits)
     except InputError as error:
         return unreadable(result, error, data.decode("utf-8", "replace"))
+    if not _looks_like_a_plan(document.data):
+        return _not_a_plan(result)
+    controls = control_characters(text, document)
+    if controls:
+        result.readable = False
+        findings = [Finding(SHAPE.code, SHAPE.severity, c.message(), c.path, c.position) for c in controls]
+        result.findings.extend(with_snippets(findings, text))
+        return result
     plan, shape_findings = build_plan(document)
     if plan is None:
         result.readable = False
@@ -69,6 +78,28 @@ def _check(data: bytes, name: str, config: FileConfig, rules: Iterable[Rule], li
     findings = run_rules(plan, rules, document.source.locate, result.settings, enabled=config.selection.enabled)
     findings = sorted(findings + cut_values(text), key=file_order)
     result.findings.extend(apply_policy(findings, config, ignore_comments(text)))
+    return result
+
+
+def _looks_like_a_plan(data: object) -> bool:
+    """A mapping with the `finplan:` key, or with a plan's `project:` and `financing:` (its version line misspelt)."""
+    return isinstance(data, dict) and ("finplan" in data or ("project" in data and "financing" in data))
+
+
+def _not_a_plan(result: CheckResult) -> CheckResult:
+    """A file that is not recognisably a plan, refused in one line that quotes nothing of it.
+
+    Such a file may be anything a link or a mistake led to (a key, a password
+    file): its shape errors would quote its values and its lines, so none is
+    given. A plan's own errors quote at most the offending value or key, 40
+    characters of it.
+    """
+    result.readable = False
+    message = Message(
+        "the file has no top-level `finplan:` key, so it is not a plan; a plan starts with `finplan: {version}`",
+        version=FORMAT_VERSION,
+    )
+    result.findings.append(Finding(SHAPE.code, SHAPE.severity, message))
     return result
 
 

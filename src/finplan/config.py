@@ -213,19 +213,31 @@ class ConfigFinder:
         return found.lang if found else None
 
     def _find(self, folder: Path) -> _Config | None:
-        if folder in self._by_folder:
-            return self._by_folder[folder]
+        # Walked up with a loop, not a call per level: a plan a thousand folders deep is no reason to stop.
+        passed: list[Path] = []
         found = None
+        while True:
+            if folder in self._by_folder:
+                found = self._by_folder[folder]
+                break
+            passed.append(folder)
+            found = self._here(folder)
+            if found is not None or folder.parent == folder:
+                break
+            folder = folder.parent
+        for each in passed:
+            self._by_folder[each] = found
+        return found
+
+    @staticmethod
+    def _here(folder: Path) -> _Config | None:
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file():
                 found = _read(candidate)
                 if found is not None:
-                    break
-        if found is None and folder.parent != folder:
-            found = self._find(folder.parent)
-        self._by_folder[folder] = found
-        return found
+                    return found
+        return None
 
 
 def _read(path: Path) -> _Config | None:

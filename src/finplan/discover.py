@@ -5,19 +5,24 @@ or matched by a glob, a YAML file is a plan when it has a top-level
 `finplan:` key; any other YAML in a repository (CI configuration, a
 docker-compose file) is passed over with a note, not failed. The
 configuration's `exclude` globs leave files out of folders and globs too.
+
+A symbolic link found below a folder or by a glob is followed only where it
+ends inside the folder given (a glob's folder is its start without
+wildcards): a link out of it, to a secret or a device, is passed over with a
+note and never opened. A file named on the command line is read wherever it
+leads: naming it is the user's choice.
 """
 
 from __future__ import annotations
 
-import glob
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+from finplan.folders import files_below, glob_matches, glob_start, has_magic, leads_outside
 from finplan.i18n import N_, Message
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-_GLOB_CHARS = frozenset("*?[")
 _PLAN_KEY = re.compile(rb"^finplan[ \t]*:", re.MULTILINE)
 
 
@@ -26,6 +31,10 @@ class Skip(Message):
 
 
 _NO_PLAN_KEY = Skip(N_("has no top-level `finplan:` key: not a plan, passed over"))
+_LINK_OUT = N_("is a symbolic link that leads outside `{folder}`: not followed, passed over")
+_FOLDER_LINK_OUT = N_("is a symbolic link to a folder outside `{folder}`: not followed, passed over")
+# Only the start of a file is read to find the `finplan:` key; a larger file is left to the check, which refuses it.
+_PLAN_KEY_WITHIN = 64 * 1024 * 1024
 
 
 def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, Message | None]]:
@@ -38,36 +47,62 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
     found: dict[Path, Message | None] = {}
     for text in inputs:
         path = Path(text)
-        if _GLOB_CHARS & set(text) and not path.exists():
-            matches = sorted(Path(m) for m in glob.glob(text, recursive=True) if Path(m).is_file())
+        if has_magic(text) and not path.exists():
+            matches = sorted(Path(m) for m in glob_matches(text) if Path(m).is_file())
             if not matches:
                 found.setdefault(path, Message("this pattern matches no file"))
-            _add_found(found, matches, excluded)
+            _add_found(found, matches, Path(glob_start(text)), excluded, through_links=True)
         elif path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.suffix in PLAN_SUFFIXES and p.is_file()
-                # Hidden folders (.git, .venv) are left out; a hidden file, such as
-                # .pre-commit-config.yaml, is found, and passed over with a note.
-                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
-            )
-            if not files:
+            files = []
+            for file, is_link in files_below(path):
+                if file.suffix in PLAN_SUFFIXES and file.is_file():
+                    files.append(file)
+                elif is_link and file.is_dir() and leads_outside(file, path):  # never entered, but said
+                    files.append(file)
+            if not any(file.is_file() for file in files):
                 found.setdefault(path, Message("this folder holds no *.yaml or *.yml file"))
-            _add_found(found, files, excluded)
+            _add_found(found, sorted(files), path, excluded, through_links=False)
         else:
             found.setdefault(path, None)
     return list(found.items())
 
 
-def _add_found(found: dict[Path, Message | None], files: list[Path], excluded: Callable[[Path], bool]) -> None:
+def _add_found(
+    found: dict[Path, Message | None], files: list[Path], folder: Path, excluded: Callable[[Path], bool], *,
+    through_links: bool,
+) -> None:
+    """`files` found below `folder`, each with the note it is passed over with, if any.
+
+    `through_links`: whether a file may lie in a linked folder (a glob enters one, a folder's walk never does).
+    """
     for file in files:
-        if not excluded(file):
-            found.setdefault(file, None if is_plan(file) else _NO_PLAN_KEY)
+        if excluded(file):
+            continue
+        if file.is_symlink() or (through_links and _through_link(file, folder)):
+            if leads_outside(file, folder):
+                found.setdefault(file, Skip(_FOLDER_LINK_OUT if file.is_dir() else _LINK_OUT, folder=str(folder)))
+                continue
+        found.setdefault(file, None if is_plan(file) else _NO_PLAN_KEY)
+
+
+def _through_link(file: Path, folder: Path) -> bool:
+    """Whether a folder between `folder` and `file` is a link (a glob's `*/x.yaml` goes through links)."""
+    try:
+        parts = file.relative_to(folder).parts[:-1]
+    except ValueError:
+        return True
+    here = folder
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            return True
+    return False
 
 
 def is_plan(path: Path) -> bool:
     """Whether a file has a top-level `finplan:` key; a file that cannot be read is left to the check to say so."""
     try:
-        return _PLAN_KEY.search(path.read_bytes()) is not None
+        with path.open("rb") as stream:
+            return _PLAN_KEY.search(stream.read(_PLAN_KEY_WITHIN)) is not None
     except OSError:
         return True

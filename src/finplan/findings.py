@@ -33,9 +33,17 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-def shorten(value: object, limit: int = 40) -> str:
-    """Text from a plan, cut to `limit` characters: no message repeats an unbounded input."""
-    text = str(value)
+# Line breaks and tabs a plan's text may hold, written as escapes where a message quotes it: a quoted
+# value never breaks the one line a finding is (grep, editors and CI annotations read it line by line).
+_VISIBLE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def shorten(value: object, limit: int = 40, *, one_line: bool = True) -> str:
+    """Text from a plan, on one line and cut to `limit` characters: no message repeats an unbounded input.
+
+    `one_line=False` keeps line breaks for a value a writer shows as written, escaping it its own way.
+    """
+    text = str(value).translate(_VISIBLE) if one_line else str(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -168,11 +169,15 @@ def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
     return decode(read_bytes(path, limits), limits)
 
 
-def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The file's bytes, read no further than one byte past the size limit."""
+def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, regular_only: bool = False) -> bytes:
+    """The file's bytes, read no further than one byte past the size limit.
+
+    With `regular_only`, for a file a configuration or a repository names
+    rather than the user, anything but a regular file is refused unread.
+    """
     path = Path(path)
     try:
-        with path.open("rb") as stream:
+        with _open_regular(path) if regular_only else path.open("rb") as stream:
             remember(path, os.fstat(stream.fileno()))
             data = stream.read(limits.max_bytes + 1)
     except FileNotFoundError:
@@ -184,6 +189,21 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     except OSError as error:
         raise InputError(Message("cannot be read: {reason}", reason=os_reason(error))) from None
     return data  # one byte past the limit at most, which decode() refuses
+
+
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)  # Windows has neither, nor FIFOs in its folders
+
+
+def _open_regular(path: Path):
+    # Opened without waiting (a named pipe would wait for a writer for ever), then looked at.
+    fd = os.open(path, os.O_RDONLY | _NO_WAIT)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        raise InputError(Message("is not a regular file (a device, a named pipe or a socket); only a file is read"))
+    return open(fd, "rb")
 
 
 def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:

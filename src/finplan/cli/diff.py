@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from finplan.cli.app import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LangOption, app
-from finplan.cli.common import choices, format_option, output_option, refuse, remember_inputs, write_report
+from finplan.cli.common import choices, format_option, output_option, refuse, remember_inputs, say, write_report
 from finplan.i18n import N_, Message
 from finplan.report import DIFF_FORMATS
 
@@ -56,6 +56,8 @@ def diff(
     from finplan.findings import Severity
 
     run = _diff_run(paths or [], rev)
+    for note in run.passed_over:  # on standard error: the report itself stays what its format says
+        say(note)
     remember_inputs(Message("a plan being compared"), *(run.root / name for plan in run.plans for name in (plan.old_name, plan.new_name) if name))
     write_report(run, DIFF_FORMATS[DiffFormat(output_format).value], output)
     # Exit 2 when a plan as it is now could not be read: nothing about it can be trusted.

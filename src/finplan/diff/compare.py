@@ -209,6 +209,7 @@ class DiffRun:
     plans: list[PlanDiff] = field(default_factory=list)
     unchanged: int = 0
     root: Path = field(default_factory=Path)  # what the plans' names are relative to
+    passed_over: list[Message] = field(default_factory=list)  # a note for each file not compared (a link)
 
 
 def limits_of(result: CheckResult | None) -> list[Limit]:
@@ -415,7 +416,7 @@ def _written(value: Any) -> str | None:
     if hasattr(value, "model_fields"):
         fields = type(value).model_fields
         return join(Message("{name} {value}", name=name, value=_written(getattr(value, name))) for name in fields)
-    return shorten(value, 60)
+    return shorten(value, 60, one_line=False)  # a cell of the diff's tables: each format shows a line break its way
 
 
 def _subtotals(old: Plan | None, new: Plan | None) -> list[Subtotal]:

@@ -6,6 +6,12 @@ Blobs are read with one `git cat-file --batch` for all plans of a revision,
 not one process a file. A plan is matched by its path; a plan whose path
 appears on one side only is matched by its `project.case` with one on the
 other side: a renamed plan.
+
+A symbolic link is passed over on both sides, with a note: git holds a link
+as the path it leads to (mode 120000), which is no plan, and a link in the
+working tree that leads outside the repository (to a secret, a device) is
+never opened. Its target, where it is a plan in the repository, is compared
+under its own name.
 """
 
 from __future__ import annotations
@@ -25,6 +31,11 @@ WORKING_TREE = Message("working tree")
 
 Content = bytes | InputError
 """A plan's bytes, or why it could not be read."""
+
+Links = dict[str, Message]
+"""The links passed over, by repository path, each with the note that says so."""
+
+_LINK_MODE = "120000"
 
 
 _NO_GIT = Message("git is not installed, or not on PATH; --rev needs it")
@@ -109,17 +120,21 @@ def _is_plan(name: str) -> bool:
     return path.suffix in PLAN_SUFFIXES and not any(part.startswith(".") for part in path.parts)
 
 
-def at_revision(root: Path, commit: str, paths: list[str]) -> dict[str, Content]:
-    """Every plan under `paths` (all of the repository when none) as it is in `commit`."""
+def at_revision(root: Path, commit: str, paths: list[str], links: Links) -> dict[str, Content]:
+    """Every plan under `paths` (all of the repository when none) as it is in `commit`; its links put in `links`."""
     listing = _git(root, "ls-tree", "-r", "-z", "--full-name", commit, "--", *paths)
     blobs: dict[str, str] = {}
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, name_bytes = entry.partition(b"\t")
-        _mode, kind, blob = meta.decode("ascii").split(" ")
+        mode, kind, blob = meta.decode("ascii").split(" ")
         name = name_bytes.decode("utf-8", "surrogateescape")
-        if kind == "blob" and _is_plan(name):
+        if kind != "blob" or not _is_plan(name):
+            continue
+        if mode == _LINK_MODE:  # the blob is the path the link leads to, not a plan
+            links.setdefault(name, _link_note(name))
+        else:
             blobs[name] = blob
     contents = _read_blobs(root, sorted(set(blobs.values())))
     return {name: contents[blob] for name, blob in sorted(blobs.items())}
@@ -155,8 +170,9 @@ def _names(blobs: list[str]) -> bytes:
     return "".join(f"{blob}\n" for blob in blobs).encode("ascii")
 
 
-def in_working_tree(root: Path, paths: list[str]) -> dict[str, Content]:
-    """Every plan under `paths` as it is on disk now: tracked, or new and not ignored."""
+def in_working_tree(root: Path, paths: list[str], links: Links) -> dict[str, Content]:
+    """Every plan under `paths` as it is on disk now: tracked, or new and not ignored; its links put in `links`."""
+    from finplan.folders import leads_outside
     from finplan.loader import read_bytes
 
     listing = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", *paths)
@@ -164,13 +180,28 @@ def in_working_tree(root: Path, paths: list[str]) -> dict[str, Content]:
     found: dict[str, Content] = {}
     for name in names:
         path = root / name
-        if not _is_plan(name) or not path.is_file():  # a tracked file deleted from the working tree
+        if not _is_plan(name):
+            continue
+        # A tracked file whose folder was swapped for a link leads out too, so the whole path is resolved.
+        outside = leads_outside(path, root)
+        if outside or path.is_symlink():
+            links[name] = _link_out_note(name) if outside else links.get(name, _link_note(name))
+            continue
+        if not path.is_file():  # a tracked file deleted from the working tree
             continue
         try:
-            found[name] = read_bytes(path)
+            found[name] = read_bytes(path, regular_only=True)
         except InputError as error:
             found[name] = error
     return found
+
+
+def _link_note(name: str) -> Message:
+    return Message("{file} is a symbolic link: git holds the path it leads to, not a plan; passed over", file=name)
+
+
+def _link_out_note(name: str) -> Message:
+    return Message("{file} is a symbolic link that leads outside the repository: not followed, passed over", file=name)
 
 
 def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
@@ -180,8 +211,9 @@ def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
     root = repository()
     (old_commit, old_label), (new_commit, new_label) = revisions(root, rev)
     named = in_repository(root, paths)
-    old = at_revision(root, old_commit, named)
-    new = in_working_tree(root, named) if new_commit is None else at_revision(root, new_commit, named)
+    links: Links = {}
+    old = at_revision(root, old_commit, named, links)
+    new = in_working_tree(root, named, links) if new_commit is None else at_revision(root, new_commit, named, links)
     if not old and not new:
         where = " ".join(paths) or Message("the repository")
         raise InputError(Message("no plan (*.yaml, *.yml) in {where}, at {old} or in {new}", where=where, old=old_label,
@@ -195,7 +227,9 @@ def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
             return unreadable(CheckResult(file=name, strict=config.strict), content)
         return check_bytes(content, name, config)
 
-    return compare_versions(old, new, check, DiffRun(old_label, new_label, root=root))
+    run = compare_versions(old, new, check, DiffRun(old_label, new_label, root=root))
+    run.passed_over = [links[name] for name in sorted(links)]
+    return run
 
 
 def _refuse_missing(

@@ -20,26 +20,46 @@ the line's breakdown, or spread by days: `spread.py`). `scheme` plays no part.
 Decided money over the frame is an error (FP801); decided and applied money
 over it, a warning (FP802); a matching line that cannot be put in years, a
 warning (FP803).
+
+A frames file is held to a plan's standard, as the configuration that names
+it may come from anyone's pull request: only a regular file is opened (a
+named pipe would wait for ever); a file without a top-level `frames:` key is
+refused before it is parsed and without a word of it quoted (it may be
+`/etc/passwd`); a frame below zero, or text that is no amount, is refused
+at its line; and so is a control character in any text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
 from finplan.errors import InputError
-from finplan.findings import Finding, Position, describe, format_path, some
+from finplan.findings import Finding, Position, describe, format_path, shorten, some
 from finplan.i18n import Message, N_
 from finplan.money import difference, format_kr
 from finplan.portfolio.aggregate import STATUSES, LineMoney, Portfolio, grouping_key
 from finplan.codes.portfolio import FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED
 
 
+_FRAMES_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?frames[ \t]*:", re.MULTILINE)
+_NOT_FRAMES = N_("has no top-level `frames:` key, so it is not a frames file")
+
+
+def _not_negative(amount: Decimal) -> Decimal:
+    from finplan.model import validation_error
+
+    if amount.is_signed():  # -0 too: a frame is money an appropriation has, never a debt
+        raise validation_error("amount", Message("expected an amount of 0 or more: a frame cannot be below zero"))
+    return amount
+
+
 def _models():
     """The frames file's models; built when a frames file is read, as Pydantic models cost time to build."""
-    from pydantic import BaseModel, ConfigDict, Field
+    from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
     from finplan.model import Amount, Currency, Text
 
@@ -47,7 +67,7 @@ def _models():
         model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
         appropriation: Text
         year: Annotated[int, Field(ge=1, le=9999)]
-        amount: Amount
+        amount: Annotated[Amount, AfterValidator(_not_negative)]
         note: Text | None = None
 
     class FramesFile(BaseModel):
@@ -101,16 +121,36 @@ class FrameUse:
 
 def read_frames(path: Path) -> list[Frame]:
     """The frames of the file at `path`; InputError with file:line:column when it cannot be read."""
-    from pydantic import ValidationError
-
-    from finplan.loader import load_file
+    from finplan.loader import read_bytes
 
     try:
-        document = load_file(path)
+        data = read_bytes(path, regular_only=True)
+    except InputError as error:
+        raise InputError(Message("frames file {path} {problem}", path=path, problem=error.message)) from None
+    return parse_frames(data, path)
+
+
+def parse_frames(data: bytes, path: Path | str) -> list[Frame]:
+    """The frames in a frames file's bytes, named `path` in messages; InputError when they cannot be read."""
+    from pydantic import ValidationError
+
+    from finplan.controls import control_characters
+    from finplan.loader import decode, parse_text
+
+    try:
+        if _FRAMES_KEY.search(data) is None:  # not parsed at all: its errors would quote it
+            raise InputError(Message(_NOT_FRAMES))
+        text = decode(data)
+        document = parse_text(text)
     except InputError as error:
         if error.position is None:
             raise InputError(Message("frames file {path} {problem}", path=path, problem=error.message)) from None
         raise InputError(_at(path, error.position, error.message)) from None
+    if not (isinstance(document.data, dict) and "frames" in document.data):
+        raise InputError(Message("frames file {path} {problem}", path=path, problem=Message(_NOT_FRAMES)))
+    controls = control_characters(text, document)
+    if controls:
+        raise InputError(_at(path, controls[0].position, controls[0].message()))
     try:
         model = _models().model_validate(document.data)
     except ValidationError as error:
@@ -129,7 +169,7 @@ def read_frames(path: Path) -> list[Frame]:
         if key in seen:
             raise InputError(_at(path, frame.position, Message(
                 "a second frame for `{appropriation}` in {year}; the first is on line {first}",
-                appropriation=frame.appropriation, year=frame.year, first=seen[key],
+                appropriation=shorten(frame.appropriation), year=frame.year, first=seen[key],
             )))
         seen[key] = frame.position.line
         frames.append(frame)
@@ -162,9 +202,12 @@ def _problem(detail, loc) -> Message:
     if detail["type"] == "extra_forbidden":
         return Message(
             "unknown key `{key}`; expected one of: currency, frames, and in a frame appropriation, year, amount, note",
-            key=loc[-1],
+            key=shorten(loc[-1]),
         )
-    return Message("{where} is {value}; {expected}", where=where, value=value, expected=detail["msg"])
+    # A finplan validator's own words (a Message, in the reader's language), else Pydantic's.
+    own = detail.get("ctx", {}).get("message")
+    expected = own if isinstance(own, Message) else detail["msg"]
+    return Message("{where} is {value}; {expected}", where=where, value=value, expected=expected)
 
 
 def configured_frames(start: Path | None = None) -> Path | None:
@@ -219,9 +262,9 @@ def _exceeded(use: FrameUse, portfolio: Portfolio) -> list[Finding]:
         code, found, plans = FRAME_EXCEEDED_IF_GRANTED, granted, use.plans_with("decided", "applied")
     else:
         return []
-    named = [f"{portfolio.plans[i].label} {format_kr(amount, frame.currency)}" for i, amount in plans]
+    named = [f"{shorten(portfolio.plans[i].label)} {format_kr(amount, frame.currency)}" for i, amount in plans]
     words = dict(
-        appropriation=frame.appropriation, year=frame.year, found=format_kr(found, frame.currency),
+        appropriation=shorten(frame.appropriation), year=frame.year, found=format_kr(found, frame.currency),
         frame=format_kr(frame.amount, frame.currency), difference=difference(found, frame.amount, frame.currency),
         plans=some(named, 10),
     )
@@ -238,8 +281,8 @@ def _uncounted(frame: Frame, money: LineMoney) -> Finding:
     message = Message(
         "`{id}` of {plan} ({file}) names `{appropriation}`, which has frames, but has no yearly breakdown and no "
         "period to spread {amount} over: no frame counts it",
-        id=money.line.id, plan=money.plan.label, file=money.plan.name, appropriation=money.line.appropriation,
-        amount=format_kr(money.line.amount, frame.currency),
+        id=money.line.id, plan=shorten(money.plan.label), file=money.plan.name,
+        appropriation=shorten(money.line.appropriation), amount=format_kr(money.line.amount, frame.currency),
     )
     return Finding(FRAME_UNCOUNTED.code, FRAME_UNCOUNTED.severity, message, frame.path, frame.position)
 
