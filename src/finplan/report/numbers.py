@@ -9,8 +9,8 @@ from finplan.findings import some
 from finplan.i18n import N_, _
 from finplan.limits import Measure, measure_limits
 from finplan.model import Plan
-from finplan.money import format_kr, format_number, format_percent, format_share
-from finplan.profiles import Settings, UsedSetting
+from finplan.money import format_kr, format_percent, format_share
+from finplan.profiles import Settings
 from finplan.report import wording
 from finplan.report.table import add_lines, new_table
 
