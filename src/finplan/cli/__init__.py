@@ -3,7 +3,9 @@
 Exit codes: 0 no errors; 1 errors (warnings too with --strict); 2 a file that
 could not be read, checked or written, or a usage error. Imports of the
 checking stack wait until a command needs them, so `--version` and `--help`
-stay quick.
+stay quick. The command modules leave out `from __future__ import
+annotations`: Typer builds every command on every run, and evaluating their
+annotations from strings cost `--version` a tenth of its time.
 """
 
 from __future__ import annotations

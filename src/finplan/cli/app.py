@@ -4,8 +4,6 @@ Every command module registers itself on `app` (or `memo_app`); none of them
 is imported here, so this floor stays below the commands.
 """
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated

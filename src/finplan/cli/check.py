@@ -1,7 +1,5 @@
 """`finplan check`: plans read, checked and reported; exit 0, 1 or 2."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -83,7 +81,7 @@ def _refuse_flag_values(paths: list[str]) -> None:
             ))
 
 
-def _check_stdin(finder, name: str | None) -> CheckResult:
+def _check_stdin(finder, name: str | None) -> "CheckResult":
     """The plan on standard input, checked under the configuration of `name` (or the working folder)."""
     from finplan.check import check_bytes
 

@@ -6,8 +6,6 @@ shell then asks finplan itself for completions, through the environment
 variable the script names, which Typer answers before any command runs.
 """
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`finplan diff`: two versions of plans compared; exit 0, or 1 with --fail-on, 2 where the new side is unreadable."""
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`finplan init`: a commented starting plan, never over an existing file; `-` prints it."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

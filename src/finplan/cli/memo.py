@@ -1,7 +1,5 @@
 """`finplan memo render` and `finplan memo check`: a plan's financing section written, a memo's figures checked."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

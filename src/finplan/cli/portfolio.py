@@ -1,7 +1,5 @@
 """`finplan summary` and `finplan report --html`: many plans added up, held against frames, and written out."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -99,7 +97,7 @@ def _same(one: Path, other: Path) -> bool:
         return False
 
 
-def _portfolio_exit(portfolio, results: list[CheckResult], strict: bool) -> int:
+def _portfolio_exit(portfolio, results: "list[CheckResult]", strict: bool) -> int:
     """The plans' own exit code, or 1 where a frame is exceeded (warnings too with --strict)."""
     from finplan.findings import Severity
 

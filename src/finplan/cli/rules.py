@@ -1,7 +1,5 @@
 """`finplan rules`, `finplan rule CODE` and `finplan schema`: what finplan checks, and the format it reads."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
