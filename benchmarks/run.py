@@ -185,9 +185,10 @@ def against_revision(revision: str) -> tuple[str, dict[str, list[str]], list[tup
 
     commands: dict[str, list[str]] = {}
     targets: list[tuple[str, str, str, float | None]] = []
-    for label, args in (("check", ["check", str(SEED)]), ("--help", ["--help"]), ("--version", ["--version"])):
-        commands[f"{label} ({revision})"] = finplan(old, *args)
-        commands[f"{label} (now)"] = finplan(ROOT, *args)
+    for label, args in (("check", ["check", SEED]), ("--help", ["--help"]), ("--version", ["--version"])):
+        # Each side checks its own seed: a plan the other side's format does not know is refused early.
+        commands[f"{label} ({revision})"] = finplan(old, *(str(old / a.relative_to(ROOT)) if a == SEED else a for a in args))
+        commands[f"{label} (now)"] = finplan(ROOT, *map(str, args))
         targets.append(("time", f"{label} (now)", f"{label} ({revision})", 1.0))
     return f"start-up of this working tree against {revision}", commands, targets
 
