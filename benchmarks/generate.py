@@ -218,6 +218,7 @@ class Job:
     command: tuple[str, ...]
     write: Callable[[Path, int], Path]
     per: int = 1
+    inside: bool = False  # run in the input (a git repository) rather than name it: `diff --rev`
 
 
 def _plans(folder: Path, n: int) -> Path:
@@ -237,11 +238,28 @@ def _financiers(path: Path, n: int) -> Path:
     return path
 
 
+def _changed_plans(folder: Path, n: int) -> Path:
+    """A git repository of n seed-sized plans, committed, then every one of them changed in the working tree."""
+    import subprocess
+
+    _plans(folder, n)
+    env = {"GIT_AUTHOR_NAME": "finplan", "GIT_AUTHOR_EMAIL": "finplan@example.org", "GIT_COMMITTER_NAME": "finplan",
+           "GIT_COMMITTER_EMAIL": "finplan@example.org", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+           "PATH": "/usr/bin:/bin"}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "plans"]):
+        subprocess.run(["git", *args], cwd=folder, env=env, check=True)
+    for path in folder.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("name: ", "name: Ändrad ", 1), encoding="utf-8")
+    return folder
+
+
 JOBS = {
     "plans in a summary": Job(("summary", "--format", "json"), _plans, per=2),
     "plans in a report": Job(("report", "--html", SITE), _plans, per=20),
     "financiers in a summary": Job(("summary", "--format", "json"), _financiers),
     "financiers in a chart": Job(("report", "--html", SITE), _financiers),
+    "changed plans in diff --rev": Job(("diff", "--rev", "HEAD", "--format", "json"), _changed_plans, per=2, inside=True),
 }
 
 

@@ -229,7 +229,10 @@ def scaling(n: int, rounds: int, kinds: list[str] | None = None) -> list[str]:
             stem = folder / f"{name.replace(' ', '-')}-{size}"
             target = job.write(stem, size)
             arguments = [str(stem) + "-site" if part == SITE else part for part in job.command]
-            commands[name][size] = [finplan, *arguments, str(target)]
+            # A job run inside its input (a repository) starts through `env -C` at both sizes alike.
+            commands[name][size] = (
+                ["env", "-C", str(target), finplan, *arguments] if job.inside else [finplan, *arguments, str(target)]
+            )
     chosen = {name: by_size for name, by_size in commands.items() if not kinds or name in kinds}
     lines, verdicts = ratio_table(chosen, rounds)
     print("\n".join(lines))
