@@ -200,3 +200,13 @@ def test_command_modules_give_typer_their_annotations_as_objects():
     folder = Path(__file__).resolve().parent.parent / "src" / "finplan" / "cli"
     for name in ("app", "check", "completion", "diff", "init", "memo", "portfolio", "rules"):
         assert "from __future__ import annotations" not in (folder / f"{name}.py").read_text(encoding="utf-8"), name
+
+
+def test_findings_in_colour_read_as_the_plain_lines_do():
+    # Off a terminal the findings go out as plain text; in colour Rich draws them: the words must agree.
+    plan = ROOT / "tests" / "plans" / "invalid" / "fp101-financing-sum.yaml"
+    plain = run_finplan("check", plan, "--no-tables")
+    coloured = run_finplan("check", plan, "--no-tables", env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert " FP101 error " in plain.output
+    assert "\x1b[" in coloured.output and "\x1b[" not in plain.output
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.output) == plain.output

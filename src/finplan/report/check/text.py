@@ -48,8 +48,12 @@ def render_result(
             lines.append(snippet_text(finding))
     if lines:
         # Never wrapped: one finding is one line for grep, editors and CI logs. Printed at once, as
-        # Rich's cost is per print: 20 000 findings took 4 s printed one by one.
-        console.print(Text("\n").join(lines), soft_wrap=True)
+        # Rich's cost is per print: 20 000 findings took 4 s printed one by one. Where there is no
+        # colour to draw (a file, a pipe, a CI log), the lines are plain text and go out as such.
+        if console.color_system is None and not console.record:
+            console.file.write("".join(f"{line.plain}\n" for line in lines))
+        else:
+            console.print(Text("\n").join(lines), soft_wrap=True)
     if summary:
         console.print(file_summary(result), soft_wrap=True)
 
