@@ -43,5 +43,5 @@ def issues(run: ReportRun) -> list[dict]:
 
 
 def render(run: ReportRun, out: TextIO) -> None:
-    json.dump(issues(run), out, ensure_ascii=False, indent=2)
+    out.write(json.dumps(issues(run), ensure_ascii=False, indent=2))
     out.write("\n")

@@ -66,5 +66,5 @@ def document(run: ReportRun) -> dict[str, Any]:
 
 
 def render(run: ReportRun, out: TextIO) -> None:
-    json.dump(document(run), out, ensure_ascii=False, indent=2)
+    out.write(json.dumps(document(run), ensure_ascii=False, indent=2))
     out.write("\n")

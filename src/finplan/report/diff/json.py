@@ -111,5 +111,5 @@ def document(run: DiffRun) -> dict[str, Any]:
 
 
 def render(run: DiffRun, out: TextIO) -> None:
-    json.dump(document(run), out, ensure_ascii=False, indent=2)
+    out.write(json.dumps(document(run), ensure_ascii=False, indent=2))
     out.write("\n")

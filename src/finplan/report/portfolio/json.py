@@ -139,5 +139,5 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 
 def render(portfolio: Portfolio, out: TextIO) -> None:
-    json.dump(document(portfolio), out, ensure_ascii=False, indent=2)
+    out.write(json.dumps(document(portfolio), ensure_ascii=False, indent=2))
     out.write("\n")
