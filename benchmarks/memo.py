@@ -1,10 +1,10 @@
-"""How `finplan memo check` grows with a memo: n and 4n of one kind of input, side by side.
+"""The memo's kinds of input for benchmarks/run.py's scaling table: n and 4n of one kind, side by side.
 
-    .venv/bin/python benchmarks/memo.py [--n 2000] [--rounds 5]
+    .venv/bin/python benchmarks/run.py --only scaling --kind memo [--n 2000] [--rounds 5]
 
 Each kind of input (`MEMO_FAMILIES`) is a memo holding n of it, checked
-against the seed's plan; benchmarks/run.py's scaling table runs the same
-kinds beside the plan's. Work that grows with the memo takes at most 4x the
+against the seed's plan (n at most 3 000: 4n paragraphs stay within a memo's
+limit). Work that grows with the memo takes at most 4x the
 time at 4x the input (less, as start-up is the same for both); the target is
 at most 5x. "1 000 kr, " written n times in one sentence was quadratic until
 issue 22 (8 000 amounts took 16 s); it is the first kind.
@@ -12,7 +12,6 @@ issue 22 (8 000 amounts took 16 s); it is the first kind.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -83,19 +82,6 @@ def memo_family(name: str, n: int, folder: Path) -> Path:
     return writer(folder / f"{name.split(': ')[1].split(' (')[0].replace(' ', '-')}-{n}{suffix}", n)
 
 
-def main() -> None:
-    from run import OUT, prepare_bytecode, ratio_table
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--n", type=int, default=2000, help="the smaller size (at most 3 000: 4n paragraphs stay within a memo's limit)")
-    args = parser.parse_args()
-    prepare_bytecode()
-    print(f"finplan memo check on a memo of n and of 4n of one kind of input, medians of {args.rounds} rounds")
-    lines, verdicts = ratio_table(memo_commands(args.n, OUT / "scaling"), args.rounds)
-    print("\n".join(lines + ["", *verdicts]))
-
-
 def memo_commands(n: int, folder: Path) -> dict[str, dict[int, list[str]]]:
     """For each kind of memo input, the command that checks a memo of n and of 4n of it."""
     finplan = str(Path(sys.executable).parent / "finplan")
@@ -104,7 +90,3 @@ def memo_commands(n: int, folder: Path) -> dict[str, dict[int, list[str]]]:
         for name in MEMO_FAMILIES
     }
 
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    main()

@@ -221,7 +221,7 @@ def scaling(n: int, rounds: int, kinds: list[str] | None = None) -> list[str]:
             commands[name][size] = [finplan, "check", str(path)]
     commands.update(memo_commands(n, folder))
     for name, job in JOBS.items():
-        if kinds and name not in kinds:
+        if not _chosen(name, kinds):
             continue
         small = max(1, n // job.per)
         commands[name] = {}
@@ -233,10 +233,15 @@ def scaling(n: int, rounds: int, kinds: list[str] | None = None) -> list[str]:
             commands[name][size] = (
                 ["env", "-C", str(target), finplan, *arguments] if job.inside else [finplan, *arguments, str(target)]
             )
-    chosen = {name: by_size for name, by_size in commands.items() if not kinds or name in kinds}
+    chosen = {name: by_size for name, by_size in commands.items() if _chosen(name, kinds)}
     lines, verdicts = ratio_table(chosen, rounds)
     print("\n".join(lines))
     return verdicts
+
+
+def _chosen(name: str, kinds: list[str] | None) -> bool:
+    """`--kind` names a kind, or the part before its colon (`--kind memo`: every memo kind)."""
+    return not kinds or any(name == kind or name.startswith(kind + ":") for kind in kinds)
 
 
 def ratio_table(commands: dict[str, dict[int, list[str]]], rounds: int) -> tuple[list[str], list[str]]:
@@ -261,7 +266,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "against"], action="append")
     parser.add_argument("--against", metavar="REV", help="a git revision whose start-up to hold this one against")
     parser.add_argument("--n", type=int, default=2000, help="the scaling table's smaller size")
-    parser.add_argument("--kind", action="append", help="only this kind of input in the scaling table (repeatable)")
+    parser.add_argument("--kind", action="append", help="only this kind of input in the scaling table, or every kind it begins (memo); repeatable")
     args = parser.parse_args()
     prepare()
     print(f"finplan benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.rounds} rounds, medians")

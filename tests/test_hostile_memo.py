@@ -1,7 +1,7 @@
 """Hostile memos, each built here (none is kept in git): refused in one line with exit 2, or reported rightly.
 
 The limits are finplan.memo.limits.MemoLimits, documented in docs/security.md
-and docs/memo.md. Nothing here times a run: benchmarks/memo.py measures how
+and docs/memo.md. Nothing here times a run: benchmarks/memo.py (in run.py's scaling table) measures how
 the check grows with a memo.
 """
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from memo_files import line_of, seed_text
 
 from finplan.memo.figures import AMOUNT, CASE, PERIOD, find_figures
-from finplan.memo.read import text_units
+from finplan.memo.units import text_units
 
 TEXT = seed_text()
 

@@ -128,7 +128,7 @@ def test_output_never_overwrites_the_plan(tmp_path):
 
 def test_a_plan_without_case_or_period_leaves_those_phrases_out():
     from finplan.memo.match import check_memo
-    from finplan.memo.read import text_units
+    from finplan.memo.units import text_units
     from finplan.memo.render import section
     from finplan.report import MEMO_RENDER_FORMATS
 

@@ -29,7 +29,7 @@ from finplan.i18n import Message, N_, Plural
 from finplan.memo.attribute import Parts, Target, attribute
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
 from finplan.memo.names import NAME, REMAINDER, SUM, TOTAL, Names
-from finplan.memo.read import Unit
+from finplan.memo.units import Unit
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_share
 from finplan.totals import subtotals, total_of

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from finplan.errors import InputError
 from finplan.i18n import Message
 from finplan.memo.limits import MemoLimits
-from finplan.memo.read import Unit, encrypted, reason, text_units, too_much_text
+from finplan.memo.units import Unit, encrypted, reason, text_units, too_much_text
 
 _FORM_MINIMUM = 2048  # what each drawing of a form counts, however small: pypdf loads its fonts again (some 0.3 ms)
 

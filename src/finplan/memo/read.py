@@ -22,37 +22,17 @@ by the modules that read those formats (`word`, `pdf`), when a memo needs them.
 
 from __future__ import annotations
 
-import bisect
 import os
-import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from finplan.errors import InputError
 from finplan.files import remember
-from finplan.findings import Position
 from finplan.i18n import Message
 from finplan.memo.limits import MEMO_LIMITS, MemoLimits
+from finplan.memo.units import Unit, text_units, too_much_text
 
 MEMO_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_TABLE_ROW = re.compile(r"\||\t|\S {2,}\S")
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A paragraph or table row of a memo: its text, and where its lines start in the file."""
-
-    text: str
-    line: int
-    breaks: tuple[int, ...] = (0,)  # offset in `text` where each of its lines starts
-    column: int = 1  # column of its first character
-
-    def position(self, offset: int) -> Position:
-        """The file's line and column of the character at `offset` in this unit."""
-        index = bisect.bisect_right(self.breaks, offset) - 1
-        column = offset - self.breaks[index] + (self.column if index == 0 else 1)
-        return Position(self.line + index, column)
 
 
 def read_memo(path: str | Path, limits: MemoLimits | None = None) -> list[Unit]:
@@ -124,45 +104,3 @@ def read_once(path: Path, limits: MemoLimits = MEMO_LIMITS) -> bytes:
 
 def _too_large(limits: MemoLimits) -> InputError:
     return InputError(Message("is larger than the limit of {limit_bytes} bytes", limit_bytes=limits.max_bytes))
-
-
-def too_much_text(limits: MemoLimits) -> InputError:
-    return InputError(Message("has more than {limit} characters of text, the limit for a memo",
-                              limit=limits.max_text_chars))
-
-
-def encrypted() -> InputError:
-    """A Word or PDF memo that opens only with a password."""
-    return InputError(Message("is encrypted (password-protected); save it without a password"))
-
-
-def text_units(text: str, first_line: int = 1) -> list[Unit]:
-    """Paragraphs and table rows of plain text, its first line numbered `first_line`."""
-    units: list[Unit] = []
-    lines: list[tuple[int, str]] = []
-
-    def close() -> None:
-        if lines:
-            breaks, offset = [], 0
-            for _, line in lines:
-                breaks.append(offset)
-                offset += len(line) + 1
-            units.append(Unit("\n".join(line for _, line in lines), lines[0][0], tuple(breaks)))
-            lines.clear()
-
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), first_line):
-        if not line.strip():
-            close()
-        elif _TABLE_ROW.search(line.strip()):
-            close()
-            units.append(Unit(line, number))
-        else:
-            lines.append((number, line))
-    close()
-    return units
-
-
-def reason(error: Exception) -> str:
-    """A library's own words for what is wrong with a file, cut short: never the file's content at length."""
-    text = str(error).strip() or type(error).__name__
-    return text if len(text) <= 120 else text[:120] + "…"

@@ -32,7 +32,7 @@ from finplan.errors import InputError
 from finplan.findings import shorten
 from finplan.i18n import Message
 from finplan.memo.limits import MemoLimits
-from finplan.memo.read import Unit, encrypted, reason, too_much_text
+from finplan.memo.units import Unit, encrypted, reason, too_much_text
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # a stream's name in the compound file's directory
