@@ -169,6 +169,9 @@ def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
     return decode(read_bytes(path, limits), limits)
 
 
+_NOT_REGULAR = Message("is not a regular file (a device, a named pipe or a socket); only a file is read")
+
+
 def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, regular_only: bool = False) -> bytes:
     """The file's bytes, read no further than one byte past the size limit.
 
@@ -177,7 +180,8 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, regular_onl
     """
     path = Path(path)
     try:
-        with _open_regular(path) if regular_only else path.open("rb") as stream:
+        opened = open_regular(path, _NOT_REGULAR) if regular_only else path.open("rb")
+        with opened as stream:
             remember(path, os.fstat(stream.fileno()))
             data = stream.read(limits.max_bytes + 1)
     except FileNotFoundError:
@@ -194,15 +198,20 @@ def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, regular_onl
 _NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)  # Windows has neither, nor FIFOs in its folders
 
 
-def _open_regular(path: Path):
-    # Opened without waiting (a named pipe would wait for a writer for ever), then looked at.
+def open_regular(path: str | Path, not_regular: Message):
+    """The file at `path` opened for reading, never waited on; InputError(`not_regular`) for a pipe, device or socket.
+
+    Opened without waiting (a named pipe would wait for a writer for ever),
+    then looked at: what is refused is what the opened file is, so nothing
+    is opened twice. A folder raises IsADirectoryError, which each reader names its own way.
+    """
     fd = os.open(path, os.O_RDONLY | _NO_WAIT)
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(path)
-        raise InputError(Message("is not a regular file (a device, a named pipe or a socket); only a file is read"))
+        raise InputError(not_regular)
     return open(fd, "rb")
 
 

@@ -23,12 +23,12 @@ by the modules that read those formats (`word`, `pdf`), when a memo needs them.
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 from finplan.errors import InputError
 from finplan.files import remember
 from finplan.i18n import Message
+from finplan.loader import open_regular
 from finplan.memo.limits import MEMO_LIMITS, MemoLimits
 from finplan.memo.units import Unit, text_units, too_much_text
 
@@ -76,30 +76,26 @@ def read_once(path: Path, limits: MemoLimits = MEMO_LIMITS) -> bytes:
     (`fstat`), so nothing is read twice and nothing waits for a writer.
     """
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        stream = open_regular(path, Message(
+            "is not a regular file (a named pipe, a device or a socket); finplan reads a memo from a file"
+        ))
     except FileNotFoundError:
         raise InputError(Message("does not exist")) from None
+    except IsADirectoryError:
+        raise InputError(Message("is a folder, not a memo file")) from None
     except PermissionError:
         raise InputError(Message("cannot be read: permission denied")) from None
     except OSError as error:  # a socket (ENXIO), a name too long, a loop of links
         raise InputError(Message("cannot be read: {reason}", reason=error.strerror or error)) from None
-    try:
-        status = os.fstat(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError(Message("is a folder, not a memo file"))
-        if not stat.S_ISREG(status.st_mode):
-            raise InputError(Message(
-                "is not a regular file (a named pipe, a device or a socket); finplan reads a memo from a file"
-            ))
+    with stream:
+        status = os.fstat(stream.fileno())
         remember(path, status)
         if status.st_size > limits.max_bytes:
             raise _too_large(limits)
-        with open(descriptor, "rb", closefd=False) as stream:
+        try:
             return stream.read(limits.max_bytes + 1)  # one byte past the limit at most, which memo_units refuses
-    except OSError as error:
-        raise InputError(Message("cannot be read: {reason}", reason=error.strerror or error)) from None
-    finally:
-        os.close(descriptor)
+        except OSError as error:
+            raise InputError(Message("cannot be read: {reason}", reason=error.strerror or error)) from None
 
 
 def _too_large(limits: MemoLimits) -> InputError:
