@@ -105,6 +105,28 @@ def test_check_imports_no_library_of_the_summary_or_the_report():
             assert loaded.startswith("HEAVY ['finplan.portfolio") and "matplotlib" not in loaded and "openpyxl" not in loaded
 
 
+def test_a_plan_with_no_money_in_years_has_an_empty_chart_with_its_legend(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL.replace("  period: {start: 2020-01-01, end: 2021-12-31}\n", ""), encoding="utf-8")
+    build(plan, "--html", tmp_path / "site")
+    (page,) = (tmp_path / "site" / "plans").iterdir()
+    (svg,) = re.findall(r"<svg .*?</svg>", page.read_text(encoding="utf-8"), re.DOTALL)
+    assert {"A", "B", "0 kr"} <= set(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert "<rect x=" in svg  # the legend's swatches; no bar, as no money falls in a year
+
+
+def test_the_report_imports_no_chart_library(tmp_path):
+    code = (
+        f"import sys; sys.argv = ['finplan', 'report', {str(ROOT / 'budgets')!r}, '--html', {str(tmp_path)!r}]\n"
+        "from finplan.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'numpy', 'PIL', 'pygal'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.rstrip().splitlines()[-1] == "LOADED []"
+    assert (tmp_path / "index.html").is_file()
+
+
 def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path, monkeypatch):
     import os
 
@@ -117,7 +139,7 @@ def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path,
         (folder / f"plan-{index}.yaml").write_bytes(source.read_bytes())
     build(folder, "--html", tmp_path / "one")
     monkeypatch.setattr(finplan.report.portfolio.html, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(finplan.report.portfolio.html.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     build(folder, "--html", tmp_path / "several")
     one = sorted((tmp_path / "one").rglob("*.html"))
     assert len(one) == 1 + len(plans)

@@ -1,8 +1,10 @@
 """The HTML report in a real browser: Debian's headless Chromium, driven by Selenium.
 
 Every page must load with no console error and fetch nothing; every figure in
-its tables must be the JSON summary's; the overview is saved as a screenshot
-(`overview.png` in the test's tmp_path). A machine without Chromium fails
+its tables must be the JSON summary's; every label of a chart must stand inside
+the chart, clear of the others, also for long names, many years and many
+frames; the overview is saved as a screenshot (`overview.png` in the test's
+tmp_path). A machine without Chromium fails
 here: `.ci/install-browser` installs it.
 """
 
@@ -13,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_finplan
+from conftest import MINIMAL, ROOT, run_finplan
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -175,3 +177,79 @@ def test_the_overview_links_to_every_plans_page(browser, site):
     )
     assert len(links) == len(data["plans"])
     assert all((folder / link).is_file() for link in links)
+
+
+# Every text of every chart on the page, with its box and the chart's, as the browser lays them out.
+_CHART_TEXTS = """
+const box = r => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+return Array.from(document.querySelectorAll('figure svg')).map(svg => ({
+  label: svg.getAttribute('aria-label'), box: box(svg.getBoundingClientRect()),
+  texts: Array.from(svg.querySelectorAll('text')).map(t => ({text: t.textContent, box: box(t.getBoundingClientRect())}))
+}));
+"""
+
+
+def _crowded_plans(folder: Path) -> Path:
+    """Plans whose charts are crowded: long names, more financiers than a chart draws, 40 years, 35 frames."""
+    folder.mkdir()
+    names = ["Kommun " + "x" * 300, "Region\nNorr", "Ett mycket långt namn på en finansiär som aldrig tar slut AB"]
+    names += [f"Kommunen nummer {index} i det här länet" for index in range(20)]
+    lines = "".join(
+        f"  - {{id: f{index}, financier: {json.dumps(name)}, sector: public, form: cash, status: decided, "
+        f"appropriation: Anslag med ett långt namn som fortsätter {index % 35}, amount: {1000 * (index + 1)}}}\n"
+        for index, name in enumerate(names)
+    )
+    total = sum(1000 * (index + 1) for index in range(len(names)))
+    (folder / "names.yaml").write_text(MINIMAL.split("total:")[0] + f"total: {total}\nfinancing:\n{lines}", encoding="utf-8")
+    years = range(2020, 2060)
+    money = sum(year - 2000 for year in years)
+    (folder / "years.yaml").write_text(MINIMAL.split("  period:")[0] + (
+        f"  period: {{start: 2020-01-01, end: 2059-12-31}}\ntotal: {money}\nfinancing:\n"
+        f"  - {{id: a, financier: A, sector: public, form: cash, status: decided, amount: {money}, per_year: "
+        f"{{{', '.join(f'{year}: {year - 2000}' for year in years)}}}}}\n"
+    ), encoding="utf-8")
+    frames = folder.parent / "crowded-frames.yaml"
+    frames.write_text("frames:\n" + "".join(
+        f"  - {{appropriation: Anslag med ett långt namn som fortsätter {index}, year: 2020, amount: {10_000_000 - index}}}\n"
+        for index in range(35)
+    ), encoding="utf-8")
+    return frames
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("crowded")
+    frames = _crowded_plans(folder / "plans")
+    built = run_finplan("report", folder / "plans", "--html", folder / "site", "--frames", frames)
+    assert built.exit_code == 0, built.output
+    return folder / "site"
+
+
+def _overlap(one: dict, other: dict) -> float:
+    """How far two boxes overlap, in pixels: the lesser of their overlaps across and down, 0 where apart."""
+    across = min(one["right"], other["right"]) - max(one["left"], other["left"])
+    down = min(one["bottom"], other["bottom"]) - max(one["top"], other["top"])
+    return max(0.0, min(across, down))
+
+
+@pytest.mark.parametrize("which", ["site", "crowded_site"])
+def test_every_label_of_a_chart_stands_inside_it_clear_of_the_others(browser, request, which):
+    fixture = request.getfixturevalue(which)
+    folder = fixture[0] if which == "site" else fixture
+    charts = 0
+    for page in [folder / "index.html", *sorted((folder / "plans").glob("*.html"))]:
+        load(browser, page)
+        for chart in browser.execute_script(_CHART_TEXTS):
+            charts += 1
+            outer = chart["box"]
+            for text in chart["texts"]:
+                inner = text["box"]
+                assert (inner["left"] >= outer["left"] - 0.5 and inner["right"] <= outer["right"] + 0.5
+                        and inner["top"] >= outer["top"] - 0.5 and inner["bottom"] <= outer["bottom"] + 0.5), (
+                    page.name, chart["label"], text["text"])
+            texts = chart["texts"]
+            for index, one in enumerate(texts):
+                for other in texts[index + 1 :]:
+                    # Glyph boxes include the font's line gap: a point or two is no overlap of letters.
+                    assert _overlap(one["box"], other["box"]) < 2.5, (page.name, one["text"], other["text"])
+    assert charts >= 3

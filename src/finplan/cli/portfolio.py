@@ -56,10 +56,7 @@ def report(
 
     portfolio, results = _portfolio(paths, frames)
     folder = Folder(html)
-    try:
-        pages = SITE_FORMATS["html"].load().render(portfolio, folder)
-    except ImportError as error:
-        refuse(Message("the HTML report needs {module}: pip install 'finplan[report]'", module=error.name))
+    pages = SITE_FORMATS["html"].load().render(portfolio, folder)
     wrote = ngettext("wrote {n} page to {folder}; open {index}", "wrote {n} pages to {folder}; open {index}", pages)
     print("finplan: " + wrote.format(n=pages, folder=html, index=html / "index.html"), file=sys.stderr)
     raise typer.Exit(_portfolio_exit(portfolio, results, strict))

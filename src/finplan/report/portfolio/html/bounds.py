@@ -95,5 +95,10 @@ def most_used(frames: Sequence[Frame]) -> list[Frame]:
 
 def chart_name(name: str) -> str:
     """A name as a chart shows it: on one line, and cut to MAX_LABEL characters."""
-    flat = " ".join(name.split())
+    flat = one_line(name)
     return flat if len(flat) <= MAX_LABEL else flat[: MAX_LABEL - 1] + "…"
+
+
+def one_line(name: str) -> str:
+    """A name with every run of spaces, tabs and line breaks in it made one space."""
+    return " ".join(name.split())

@@ -1,31 +1,37 @@
-"""The report's charts, drawn by matplotlib as SVG with text kept as text.
+"""The report's charts: stacked bars of money per year, and the frames' use, written as SVG.
 
-`svg.fonttype: none` leaves every label a `<text>` element, so a reader can
-select and search it; labels are written by `finplan.money.format_kr`, as the
-text report writes amounts. A plan's text is shown as written, never parsed as
-mathtext or LaTeX, under finplan's own matplotlib settings whatever a
-`matplotlibrc` says (`plotting`). What a chart draws is bounded, whatever the
-plans hold (`bounds`): the tables beside it list everything.
-matplotlib is imported only when a chart is drawn; pyplot is never used, so
-no window system is touched.
+Every label is a `<text>` element, so a reader can select and search it;
+amounts are written by `finplan.money.format_kr`, as the text report writes
+them. A plan's text is drawn as written, only escaped (`svg`). What a chart
+draws is bounded, whatever the plans hold (`bounds`): the tables beside it
+list everything. Where the parts go is `layout`'s; no library draws them, so
+nothing of the machine's (settings, fonts, a display) takes part.
 """
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from finplan.i18n import N_, _
 from finplan.money import format_kr
 from finplan.report import wording
-from finplan.report.portfolio.html.bounds import Frame, bounded, chart_name, columns
-from finplan.report.portfolio.html.plotting import drawing
+from finplan.report.portfolio.html import layout, svg
+from finplan.report.portfolio.html.bounds import MAX_LABEL, Frame, bounded, chart_name, columns, one_line
+from finplan.report.portfolio.html.layout import LABEL, SMALL, TICK, TOP, WIDTH, Entry, Legend
 
-_OTHERS_COLOUR = "#c7c7c7"  # tab20's light grey, which no other series is given
+# tab20's first twelve colours: six hues, dark and light; its light grey is kept for the others.
+_COLOURS = (
+    "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a",
+    "#d62728", "#ff9896", "#9467bd", "#c5b0d5", "#8c564b", "#c49c94",
+)
+_OTHERS_COLOUR = "#c7c7c7"
+_STATUS_COLOURS = {"decided": "#1f5f99", "applied": "#e08a1e", "proposed": "#9bbfe0", "not stated": "#bbbbbb"}
 
-_WIDTH = 8.0  # inches; the page scales the SVG to its column
+_AXES_HEIGHT = 172.8  # 2.4 inches: the chart of years
+_LEFT = 86.4  # 1.2 inches for the amounts left of the chart of years, more where they need it
+_FRAMES_LEFT = 172.8  # 2.4 inches for the frames' names, up to half the chart where they need it
+_BAR = 0.7  # of the room a year has
 
 
 def stacked_years(
@@ -37,76 +43,113 @@ def stacked_years(
     more than MAX_YEARS years as the first and one bar of all later ones (`bounds`).
     """
     bars, drawn = columns(years, bounded(series))
-    with drawing() as matplotlib:
-        from matplotlib.figure import Figure  # only now: `drawing` imports matplotlib first, its own way
+    legend = Legend.of([
+        Entry(chart_name(name), _OTHERS_COLOUR if others else _COLOURS[index % len(_COLOURS)])
+        for index, (name, _amounts, others) in enumerate(drawn)
+    ], columns=2)
+    # Floats only for where a bar is drawn; every figure a reader sees is the exact Decimal's.
+    segments, tops = [], [0.0] * len(bars)
+    for _name, amounts, _others in drawn:
+        bottoms = tops
+        tops = [bottom + float(amount) for bottom, amount in zip(bottoms, amounts, strict=True)]
+        segments.append((bottoms, tops))
+    sums = [format_kr(sum((amounts[bar] for _n, amounts, _o in drawn), Decimal(0)), currency) for bar in range(len(bars))]
+    upright = len(bars) > 4  # side by side, long sums would run into each other
+    # Room above the highest bar for its sum: as wide as the widest upright, a line of 8 points side by side.
+    room = ((max(svg.text_width(text, SMALL) for text in sums) if upright else 12.0) + 8) if drawn and bars else 0.0
+    low, high = layout.money_span([value for pair in segments for side in pair for value in side], room, _AXES_HEIGHT)
+    money = layout.Scale(low, high, TOP + _AXES_HEIGHT, TOP)
+    marks = [(value, format_kr(Decimal(round(value)), currency)) for value in layout.ticks(low, high)]
+    left = max(_LEFT, max(svg.text_width(text, LABEL) for _value, text in marks) + 2 * TICK + 8)
+    place = layout.categories(len(bars), _BAR, left, WIDTH - layout.RIGHT)
+    # Years side by side where they fit, else upright, with the room they need below the axes.
+    widest = max((svg.text_width(bar, LABEL) for bar in bars), default=0.0)
+    turned = bool(bars) and widest > (place(1) - place(0)) * 0.9
+    bottom = TOP + _AXES_HEIGHT
+    height = bottom + layout.BELOW_AXES + (widest - LABEL if turned else 0.0) + layout.LEGEND_ROW * legend.rows
 
-        rows = (len(drawn) + 1) // 2
-        figure = Figure(figsize=(_WIDTH, 3.4 + 0.2 * rows))
-        axes = _axes(figure, legend_rows=rows)
-        positions = list(range(len(bars)))
-        below = [0.0] * len(bars)
-        colours = matplotlib.colormaps["tab20"].colors
-        handles, labels = [], []
-        for index, (name, amounts, others) in enumerate(drawn):
-            # Floats only for where a bar is drawn; every figure a reader sees is the exact Decimal's.
-            heights = [float(amount) for amount in amounts]
-            colour = _OTHERS_COLOUR if others else colours[index % len(colours)]
-            label = chart_name(name)
-            handles.append(axes.bar(positions, heights, bottom=below, label=label, color=colour, width=0.7))
-            labels.append(label)
-            below = [b + h for b, h in zip(below, heights, strict=True)]
-        if handles:
-            sums = [sum((amounts[column] for _name, amounts, _o in drawn), Decimal(0)) for column in positions]
-            upright = len(bars) > 4  # side by side, long sums would run into each other
-            for position, height, amount in zip(positions, below, sums, strict=True):
-                axes.annotate(
-                    format_kr(amount, currency), (position, max(height, 0.0)), xytext=(0, 3), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=8, rotation=90 if upright else 0,
-                )
-            # Room above the highest bar for its label, about 5 points a character upright.
-            label = max(len(format_kr(amount, currency)) for amount in sums) * 5.0 if upright else 12.0
-            _leave_room(axes, "y", max(below, default=0.0), label + 8)
-        axes.set_xticks(positions, bars)
-        _money_axis(axes.yaxis, currency)
-        axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        if handles:
-            # Handles and labels given, not gathered: matplotlib leaves out a label that begins with `_`.
-            figure.legend(handles, labels, loc="lower center", ncols=2, frameon=False, fontsize=8)
-        return _svg(figure, title)
+    parts = []
+    half = _BAR / 2
+    for (bottoms, tops_), entry in zip(segments, legend.entries, strict=True):
+        parts.extend(
+            svg.rect(place(bar - half), money(top), place(bar + half) - place(bar - half), money(base) - money(top), entry.colour)
+            for bar, (base, top) in enumerate(zip(bottoms, tops_, strict=True)) if top != base
+        )
+    for bar, (top, text) in enumerate(zip(tops, sums, strict=True) if drawn else ()):
+        at = money(max(top, 0.0)) - 3
+        if upright:  # 0.36 em to the right of the bar's middle: upright letters stand centred on it
+            parts.append(svg.text(place(bar) + 0.36 * SMALL, at, text, SMALL, upright=True))
+        else:
+            parts.append(svg.text(place(bar), at, text, SMALL, anchor="middle"))
+    parts += _money_ticks_left(money, marks, left)
+    for bar, label in enumerate(bars):
+        x = place(bar)
+        parts.append(svg.lines(f"M{svg.number(x)} {svg.number(bottom)}v{TICK}"))
+        if turned:
+            parts.append(svg.text(x + 0.36 * LABEL, bottom + TICK + layout.GAP, label, LABEL, anchor="end", upright=True))
+        else:
+            parts.append(svg.text(x, bottom + 13.8, label, LABEL, anchor="middle"))
+    parts += _frame_of_axes(left, bottom, title)
+    parts += legend.draw(height)
+    return svg.document(WIDTH, height, title, parts)
 
 
 def frame_use(title: str, frames: Sequence[Frame], currency: str) -> str:
     """A horizontal bar per frame: its money by status, stacked, against an outline of the frame itself."""
     statuses = ("decided", "applied", "proposed", "not stated")
-    colours = {"decided": "#1f5f99", "applied": "#e08a1e", "proposed": "#9bbfe0", "not stated": "#bbbbbb"}
-    with drawing():
-        from matplotlib.figure import Figure
+    legend = Legend.of(
+        [Entry(wording.label(status), _STATUS_COLOURS[status]) for status in statuses]
+        + [Entry(_(N_("frame")), "none", outline=True)],
+        columns=5,
+    )
+    axes_height = (0.6 + 0.5 * len(frames)) * 72
+    height = TOP + axes_height + layout.BELOW_AXES + layout.LEGEND_ROW * legend.rows
+    bottom = TOP + axes_height
+    # A frame's name loses its middle rather than its end, where its year stands.
+    names = [one_line(name) for name, _amount, _by_status in frames]
+    widest = max(svg.text_width(name[:MAX_LABEL], LABEL) for name in names)
+    left = min(max(_FRAMES_LEFT, widest + 2 * TICK + 8), WIDTH / 2)
+    names = [layout.fit(name, LABEL, left - 2 * TICK - 4, MAX_LABEL) for name in names]
+    notes = [_used_of(sum(by_status.values(), Decimal(0)), amount, currency) for _name, amount, by_status in frames]
+    room = max(svg.text_width(note, SMALL) for note in notes) + 8
+    ends = [0.0] * len(frames)
+    stacks = []
+    for status in statuses:
+        starts = ends
+        ends = [start + float(by_status[status]) for start, (_name, _amount, by_status) in zip(starts, frames, strict=True)]
+        stacks.append((status, starts, ends))
+    amounts = [float(amount) for _name, amount, _by_status in frames]
+    right = WIDTH - layout.RIGHT
+    low, high = layout.money_span(ends + amounts, room, right - left)
+    money = layout.Scale(low, high, left, right)
+    place = layout.categories(len(frames), 0.7, bottom, TOP)
+    rows = list(range(len(frames)))[::-1]  # the first frame at the top
 
-        figure = Figure(figsize=(_WIDTH, 1.8 + 0.5 * len(frames)))
-        axes = _axes(figure, legend_rows=1, left=2.4)
-        positions = list(range(len(frames)))[::-1]
-        left = [0.0] * len(frames)
-        for status in statuses:
-            widths = [float(by_status[status]) for _name, _amount, by_status in frames]
-            axes.barh(positions, widths, left=left, height=0.5, label=wording.label(status), color=colours[status])
-            left = [a + b for a, b in zip(left, widths, strict=True)]
-        axes.barh(
-            positions, [float(amount) for _name, amount, _by_status in frames], height=0.7, fill=False,
-            edgecolor="black", linewidth=1.2, label=_(N_("frame")),
+    parts = []
+    for status, starts, ends_ in stacks:
+        parts.extend(
+            svg.rect(money(start), place(row + 0.25), money(end) - money(start), place(row - 0.25) - place(row + 0.25),
+                     _STATUS_COLOURS[status])
+            for row, start, end in zip(rows, starts, ends_, strict=True) if end != start
         )
-        for position, (_name, amount, by_status) in zip(positions, frames, strict=True):
-            used = sum(by_status.values(), Decimal(0))
-            axes.annotate(
-                _used_of(used, amount, currency),
-                (float(max(used, amount)), position), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8,
-            )
-        axes.set_yticks(positions, [chart_name(name) for name, _amount, _by_status in frames])
-        _money_axis(axes.xaxis, currency)
-        longest = max(len(_used_of(sum(b.values(), Decimal(0)), a, currency)) for _name, a, b in frames)
-        _leave_room(axes, "x", max(left + [float(a) for _name, a, _by_status in frames]), longest * 4.6 + 8)
-        axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        figure.legend(loc="lower center", ncols=5, frameon=False, fontsize=8)
-        return _svg(figure, title)
+    for row, amount in zip(rows, amounts, strict=True):
+        parts.append(svg.rect(
+            money(0.0), place(row + 0.35), money(amount) - money(0.0), place(row - 0.35) - place(row + 0.35), "none",
+            ' stroke="#000" stroke-width="1.2"',
+        ))
+    for row, end, amount, note in zip(rows, ends, amounts, notes, strict=True):
+        parts.append(svg.text(money(max(end, amount)) + 4, place(row) + 0.35 * SMALL, note, SMALL))
+    for row, name in zip(rows, names, strict=True):
+        y = place(row)
+        parts.append(svg.lines(f"M{svg.number(left)} {svg.number(y)}h-{TICK}"))
+        parts.append(svg.text(left - TICK - layout.GAP, y + 0.35 * LABEL, name, LABEL, anchor="end"))
+    for value, text in layout.spaced_ticks(money, lambda value: format_kr(Decimal(round(value)), currency)):
+        x = money(value)
+        parts.append(svg.lines(f"M{svg.number(x)} {svg.number(bottom)}v{TICK}"))
+        parts.append(svg.text(x, bottom + 13.8, text, LABEL, anchor="middle"))
+    parts += _frame_of_axes(left, bottom, title)
+    parts += legend.draw(height)
+    return svg.document(WIDTH, height, title, parts)
 
 
 def _used_of(used: Decimal, frame: Decimal, currency: str) -> str:
@@ -114,48 +157,20 @@ def _used_of(used: Decimal, frame: Decimal, currency: str) -> str:
     return _("{used} of {frame}").format(used=format_kr(used, currency), frame=format_kr(frame, currency))
 
 
-def _axes(figure, *, legend_rows: int, left: float = 1.2):
-    """The plot's axes, with fixed room (in inches) for the amounts at its left and the legend below.
-
-    Fixed margins rather than matplotlib's constrained layout, which draws
-    every chart twice to measure it: a report of a thousand plans draws a
-    thousand charts.
-    """
-    width, height = figure.get_size_inches()
-    bottom = 0.45 + 0.2 * legend_rows
-    return figure.add_axes((left / width, (bottom + 0.1) / height, 1 - (left + 0.2) / width, 1 - (bottom + 0.55) / height))
+def _money_ticks_left(money: layout.Scale, marks: list[tuple[float, str]], left: float) -> list[str]:
+    """The amounts along a vertical axis at `left`, each at its tick."""
+    parts = []
+    for value, text in marks:
+        y = money(value)
+        parts.append(svg.lines(f"M{svg.number(left)} {svg.number(y)}h-{TICK}"))
+        parts.append(svg.text(left - TICK - layout.GAP, y + 0.35 * LABEL, text, LABEL, anchor="end"))
+    return parts
 
 
-def _leave_room(axes, axis: str, highest: float, points: float) -> None:
-    """The `axis` from 0 to past `highest`, leaving `points` of the axes free beyond it for labels."""
-    if highest <= 0:
-        return
-    box = axes.get_position()
-    width, height = axes.figure.get_size_inches()
-    length = (box.height * height if axis == "y" else box.width * width) * 72
-    limit = highest / (1 - min(points / length, 0.8))
-    if axis == "y":
-        axes.set_ylim(top=limit)
-    else:
-        axes.set_xlim(right=limit)
-
-
-def _money_axis(axis, currency: str) -> None:
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10], integer=True))
-    axis.set_major_formatter(FuncFormatter(lambda value, _: format_kr(Decimal(round(value)), currency)))
-
-
-def _svg(figure, title: str) -> str:
-    """The figure as an `<svg>` element to put inside a page, named for screen readers."""
-    import html
-
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
-    text = buffer.getvalue()
-    text = text[text.index("<svg"):]  # the XML declaration and DOCTYPE have no place inside HTML
-    # The RDF block names its creator and vocabularies by address; a page needs none of it.
-    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
-    return text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1)
-
+def _frame_of_axes(left: float, bottom: float, title: str) -> list[str]:
+    """The axes' left and bottom lines (no box: the top and right are left open), and the title above them."""
+    right = WIDTH - layout.RIGHT
+    return [
+        svg.lines(f"M{svg.number(left)} {svg.number(TOP)}V{svg.number(bottom)}H{svg.number(right)}"),
+        svg.text(left, TOP - 6, title, layout.TITLE, bold=True),
+    ]
