@@ -7,7 +7,6 @@ hands back one CheckResult per file, in order. Nothing here prints.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from finplan.check import check_file, unchecked
@@ -17,6 +16,7 @@ from finplan.errors import InputError
 from finplan.discover import Skip
 from finplan.findings import CheckResult, Finding
 from finplan.i18n import Message
+from finplan.parallel import spread, workers_for
 
 PARALLEL_FROM = 32
 """Fewer plans than this are checked in this process: starting workers costs more than it saves."""
@@ -28,18 +28,10 @@ def check_all(plans: list[tuple[Path, Message | None]], finder: ConfigFinder, *,
     Without `keep_plans` only the findings come back from other processes: a
     plan's model is large, and only some reports need it.
     """
-    workers = min(os.cpu_count() or 1, len(plans) // PARALLEL_FROM)
+    workers = workers_for(len(plans), PARALLEL_FROM)
     if workers < 2:
         return [check_one(plan, problem, finder) for plan, problem in plans]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork shares the imported modules with the workers; elsewhere they import anew.
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_set_worker, initargs=(finder, keep_plans)
-    ) as pool:
-        return list(pool.map(_check_in_worker, plans, chunksize=max(1, len(plans) // (workers * 8))))
+    return spread(_check_in_worker, plans, workers, initializer=_set_worker, initargs=(finder, keep_plans))
 
 
 _worker: tuple = (None, False)

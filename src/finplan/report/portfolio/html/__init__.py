@@ -9,17 +9,16 @@ site works from a CI artifact, GitLab Pages or a file share with no network.
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import TYPE_CHECKING
 
+from finplan.parallel import can_fork, spread, workers_for
 from finplan.portfolio.aggregate import Portfolio
 
 if TYPE_CHECKING:
     from finplan.files import Folder
 
 PARALLEL_FROM = 32
-"""Plans from which their pages are drawn over the cores: each page's chart takes most of its time."""
+"""Plans from which their pages are written over the cores: fewer take less time than starting workers does."""
 
 
 def render(portfolio: Portfolio, folder: Folder) -> int:
@@ -29,12 +28,18 @@ def render(portfolio: Portfolio, folder: Folder) -> int:
     names = page_names(portfolio)
     folder.write("index.html", overview(portfolio, names))
     indexes = range(len(portfolio.plans))
-    workers = min(os.cpu_count() or 1, len(portfolio.plans) // PARALLEL_FROM)
-    if workers < 2 or sys.platform != "linux":
+    workers = workers_for(len(portfolio.plans), PARALLEL_FROM)
+    # The workers share the portfolio and the open folder as forks; neither is sent to a process started anew.
+    if workers < 2 or not can_fork():
         for index in indexes:
             _plan_page(portfolio, folder, names, index)
     else:
-        _over_the_cores(portfolio, folder, names, indexes, workers)
+        global _shared
+        _shared = (portfolio, folder, names)
+        try:
+            spread(_page_in_worker, indexes, workers)
+        finally:
+            _shared = ()
     return 1 + len(portfolio.plans)
 
 
@@ -45,20 +50,6 @@ def _plan_page(portfolio: Portfolio, folder: Folder, names: dict[int, str], inde
 
 
 _shared: tuple = ()
-
-
-def _over_the_cores(portfolio: Portfolio, folder: Folder, names: dict[int, str], indexes, workers: int) -> None:
-    """The plans' pages drawn by forked workers, which share the portfolio instead of receiving it."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _shared
-    _shared = (portfolio, folder, names)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            list(pool.map(_page_in_worker, indexes, chunksize=max(1, len(indexes) // (workers * 8))))
-    finally:
-        _shared = ()
 
 
 def _page_in_worker(index: int) -> None:
