@@ -8,6 +8,7 @@ text report prints (`finplan.money.format_number`, `format_kr`).
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import re
 from collections.abc import Iterable, Sequence
@@ -127,8 +128,14 @@ def _lead(portfolio: Portfolio) -> str:
     return text + f" · finplan {__version__}"
 
 
+@functools.cache
+def _style() -> str:
+    """The pages' style sheet, read once a run rather than once a page."""
+    return importlib.resources.files("finplan.report.portfolio.html").joinpath("style.css").read_text(encoding="utf-8")
+
+
 def _page(title: str, body: str, up: str = "") -> str:
-    style = importlib.resources.files("finplan.report.portfolio.html").joinpath("style.css").read_text(encoding="utf-8")
+    style = _style()
     return (
         f"<!DOCTYPE html>\n<html lang=\"{current_language()}\">\n<head>\n<meta charset=\"utf-8\">\n"
         # Nothing may be fetched: no script, no font, no image from anywhere.
