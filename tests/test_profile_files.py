@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import shutil
 import textwrap
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -192,6 +193,19 @@ def test_a_profile_declares_its_currency_in_its_own_file_not_in_a_fragment(tmp_p
 def test_no_text_is_written_in_two_data_files_what_profiles_share_is_a_fragment():
     written = {text: {place.rsplit(":", 1)[0] for place in places} for text, places in data_file_places(ROOT / "src" / "finplan").items()}
     assert {text: files for text, files in written.items() if len(files) > 1} == {}
+
+
+def test_the_documented_example_is_a_profile_file_finplan_reads(tmp_path):
+    """docs/plan-format.md, "Profile files"."""
+    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    folder = folder_with(tmp_path, example)
+    for fragment in ("in_kind_in_base", "rounding"):
+        shutil.copy(DATA / "shared" / f"{fragment}.toml", folder / "shared")
+    _general, profiles, _files = load_profiles(folder)
+    settings = {s.name: s for s in profiles["programme"].settings}
+    assert list(settings) == ["max_share", "advance_max", "in_kind_in_base", "rounding_tolerance"]
+    assert settings["max_share"].version_on(date(2023, 1, 1)).source == PROFILES["anslag_1_1"].settings[0].versions[1].source
 
 
 # -- The compact form the package reads at start-up ------------------------------------------------
