@@ -83,6 +83,7 @@ def test_a_well_formed_folder_is_read_with_its_numbers_as_decimals(tmp_path):
         (PROGRAMME.replace("value = 50", "value = 0.5"), "0.5 is a TOML float, a binary fraction"),
         (PROGRAMME.replace("value = 50", 'value = "half"'), "'half' is not a number, as a setting of kind percent holds"),
         (PROGRAMME.replace('currency = "SEK"\n', ""), 'declares no `currency` ("any" where its plans may be in any)'),
+        (PROGRAMME.replace('currency = "SEK"', 'currency = "kronor"'), "currency: String should match pattern"),
         (PROGRAMME.replace('kind = "cap"', 'kind = "cap"\nwhen = "commercial"'), "limits.max_share names `commercial`"),
         (PROGRAMME.replace("[limits.max_share]", "[limits.min_share]"), "limits.min_share names `min_share`"),
         (PROGRAMME.replace("[settings.max_share]", "[settings.share]"), "limits.max_share names `max_share`"),
@@ -121,6 +122,7 @@ def test_versions_in_force_one_after_the_other_are_read_with_their_dates(tmp_pat
         (("start = 2023-01-01", "start = 2023-01-01, end = 2022-06-30"), "a version ends 2022-06-30, before it starts 2023-01-01"),
         (('source = "SFS 2009:674", ', ""), "settings.max_share.versions[0].source: missing"),
         (("meaning =", 'source = "SFS"\nmeaning ='), "takes its value and source from them"),
+        ((VERSIONED[VERSIONED.index("    { value = 50"):VERSIONED.index("]\n", VERSIONED.index("versions"))], ""), "`versions` is empty"),
     ],
 )
 def test_versions_that_overlap_or_end_before_they_start_are_refused(tmp_path, change, fault):
@@ -188,6 +190,11 @@ def test_a_profile_declares_its_currency_in_its_own_file_not_in_a_fragment(tmp_p
     shared = {"sek": 'currency = "SEK"\n'}
     message = refusal(tmp_path, 'extends = ["sek"]\n' + PROGRAMME.replace('currency = "SEK"\n', ""), **shared)
     assert message == f'{tmp_path / "programme.toml"}: declares no `currency` ("any" where its plans may be in any)'
+
+
+def test_every_data_file_is_read_none_lies_forgotten():
+    _general, _profiles, files = load_profiles(DATA)
+    assert sorted(files) == sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.toml"))
 
 
 def test_no_text_is_written_in_two_data_files_what_profiles_share_is_a_fragment():

@@ -23,6 +23,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    StringConstraints,
     ValidationInfo,
     model_validator,
 )
@@ -109,6 +110,8 @@ class SettingData(_Data):
         if (self.kind == "choice") != (self.choices is not None):
             raise ValueError("`choices` are given for a setting of kind choice, and only for one")
         if self.versions is not None:
+            if not self.versions:
+                raise ValueError("`versions` is empty: a setting the law changed has at least one")
             if self.value is not None or self.source is not None or self.by is not None:
                 raise ValueError("a setting with `versions` takes its value and source from them, not from `value` or `source`")
             for version in self.versions:
@@ -184,7 +187,8 @@ class ProfileData(_Data):
     title: StrictStr | None = None
     scheme: StrictStr | None = None
     other_schemes: tuple[StrictStr, ...] = ()
-    currency: Literal["any", "SEK", "EUR", "NOK"] | None = None
+    # "any", or the three letters a plan writes (`currency: EUR`) that the programme's plans are in.
+    currency: Annotated[StrictStr, StringConstraints(pattern=r"^(any|[A-Z]{3})$")] | None = None
     per_decision_maker: StrictBool = False
     eu_rules: Literal["2014_2020", "2021_2027"] | None = None
     period: PeriodData | None = None
@@ -225,11 +229,9 @@ class ProfileData(_Data):
             raise ValueError(f'limits.{name} needs its `kind`, "cap" or "floor"')
         wanted = {name: None, limit.base_setting: "choice", limit.when: "bool", limit.co_financed: None}
         for setting, kind in wanted.items():
-            if setting is None:
-                continue
-            found = self.settings.get(setting)
-            if found is None or (kind is not None and found.kind != kind):
-                raise ValueError(f"limits.{name} names `{setting}`, which is no {kind or ''} setting of the profile".replace("  ", " "))
+            found = self.settings.get(setting or "")
+            if setting is not None and (found is None or kind not in (None, found.kind)):
+                raise ValueError(f"limits.{name} names `{setting}`, which is no {kind + ' ' if kind else ''}setting of the profile")
 
 
 def _sources(setting: SettingData) -> list[tuple[str, Source]]:
