@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
+import tomllib
+from pathlib import Path
 
 MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "Message": 1, "Plural": 2}
 """The functions that mark texts, and how many of their first arguments are message ids."""
@@ -22,6 +25,40 @@ def marked_messages(source: str) -> list[tuple[str, ...]]:
             ):
                 found.append(tuple(a.value for a in arguments))
     return found
+
+
+TEXT_KEYS = ("title", "meaning", "source")
+"""The keys of a profile's data file whose text a person reads; besides them, every entry of `[requires]`
+(why a key is required) and of `[sources]` (a source cited by name)."""
+
+
+def data_file_messages(text: str) -> list[tuple[str, int]]:
+    """The texts a person reads in a profile's data file (TOML), each with the line where it is written."""
+    found: list[str] = []
+
+    def walk(node: object, key: str | None) -> None:
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if name in ("requires", "sources") and isinstance(value, dict):
+                    found.extend(v for v in value.values() if isinstance(v, str))
+                else:
+                    walk(value, name)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, key)
+        elif isinstance(node, str) and key in TEXT_KEYS:
+            found.append(node)
+
+    walk(tomllib.loads(text), None)
+    lines = text.splitlines()
+    located = []
+    for message in dict.fromkeys(found):
+        quoted = ("'" + message + "'", '"' + message.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        places = [(message, number) for number, line in enumerate(lines, start=1) if any(q in line for q in quoted)]
+        if not places:
+            raise ValueError(f"{message!r} is not written on one line as a plain TOML string")
+        located += places
+    return located
 
 
 class PoError(ValueError):
@@ -89,3 +126,42 @@ def _check_string(text: str, line: int) -> None:
                 raise PoError(line, f"unknown escape \\{body[index + 1]}")
             index += 1
         index += 1
+
+
+DATA_FILES = "finplan/profiles/data/"
+
+
+def data_file_places(source: Path) -> dict[str, list[str]]:
+    """Each text of the profiles' data files under `source` (src/finplan) with the places it is written,
+    as the catalog refers to them: `finplan/profiles/data/anslag_1_1.toml:12`."""
+    places: dict[str, list[str]] = {}
+    for path in sorted((source.parent / DATA_FILES).rglob("*.toml")):
+        for text, line in data_file_messages(path.read_text(encoding="utf-8")):
+            places.setdefault(text, []).append(f"{path.relative_to(source.parent).as_posix()}:{line}")
+    return places
+
+
+def with_references(text: str, places: dict[str, list[str]]) -> str:
+    """The catalog `text` with each entry whose msgid is in `places` referring (`#:`) to those places, and
+    to the places it had outside the profiles' data files (in the code), sorted."""
+    from finplan.i18n import parse_po
+
+    lines = text.splitlines(keepends=True)
+    for entry in sorted(parse_po(text), key=lambda e: -e.line):
+        if entry.msgid not in places:
+            continue
+        start = entry.line - 1  # the entry's first line (msgctxt or msgid); its comments are above it
+        while start > 0 and lines[start - 1].startswith("#"):
+            start -= 1
+        comments = lines[start : entry.line - 1]
+        kept = [ref for line in comments if line.startswith("#: ") for ref in line.split()[1:] if not ref.startswith(DATA_FILES)]
+        reference = f"#: {' '.join(sorted({*kept, *places[entry.msgid]}))}\n"
+        lines[start : entry.line - 1] = [*(line for line in comments if not line.startswith("#: ")), reference]
+    return "".join(lines)
+
+if __name__ == "__main__":  # pragma: no cover
+    # `python tests/catalog_tools.py`: refer the catalog's entries of the profiles' texts to where they are now.
+    SOURCE = Path(__file__).resolve().parent.parent / "src" / "finplan"
+    CATALOG = SOURCE / "locale" / "sv" / "LC_MESSAGES" / "finplan.po"
+    CATALOG.write_text(with_references(CATALOG.read_text(encoding="utf-8"), data_file_places(SOURCE)), encoding="utf-8")
+    sys.stdout.write(f"{CATALOG}: references refreshed\n")

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from catalog_tools import PoError, check_po, marked_messages
+from catalog_tools import PoError, check_po, data_file_places, marked_messages, with_references
 from conftest import ROOT, SEED, run_finplan, without_messages
 
 from finplan import i18n
@@ -233,13 +233,16 @@ def test_a_run_in_swedish_leaves_the_next_one_english():
 
 
 def _marked() -> dict[tuple[str, ...], list[str]]:
-    """Every text the catalog must translate: marked in the code, and the starting plan's comments."""
+    """Every text the catalog must translate: marked in the code, written in the profiles' data files, and
+    the starting plan's comments; each with where it is (a data file's with its line)."""
     from finplan.templates import template_text, texts
 
     found: dict[tuple[str, ...], list[str]] = {}
     for path in sorted(SOURCE.rglob("*.py")):
         for message in marked_messages(path.read_text(encoding="utf-8")):
             found.setdefault(message, []).append(path.relative_to(SOURCE.parent).as_posix())
+    for text, places in data_file_places(SOURCE).items():
+        found.setdefault((text,), []).extend(places)
     for text in texts(template_text()):
         found.setdefault((text,), []).append("finplan/templates/plan.yaml")
     for where, text in _documentation():
@@ -305,6 +308,15 @@ def test_every_message_is_in_the_catalog_once():
 def test_every_catalog_entry_is_still_used():
     stale = set(_catalog()) - set(_marked())
     assert not stale, f"{CATALOG.name} translates texts no longer in the code: {stale}"
+
+
+def test_the_profiles_texts_refer_to_the_data_files_and_lines_they_are_written_on():
+    """A translator finds a source or meaning where it is written; `python tests/catalog_tools.py` refreshes
+    these references after a data file changes."""
+    written = data_file_places(SOURCE)
+    assert len(written) > 100
+    text = CATALOG.read_text(encoding="utf-8")
+    assert with_references(text, written) == text, "stale references: run `python tests/catalog_tools.py`"
 
 
 def test_translations_keep_the_placeholders_of_their_message():

@@ -26,6 +26,8 @@ OWN = {
     "finplan.codes.sums", "finplan.comments", "finplan.controls", "finplan.folders",
     "finplan.config", "finplan.discover", "finplan.errors", "finplan.findings", "finplan.i18n", "finplan.keywords",
     "finplan.limits", "finplan.loader", "finplan.model", "finplan.money", "finplan.parallel", "finplan.paths", "finplan.profiles",
+    "finplan.profiles.compact", "finplan.profiles.known", "finplan.profiles.records",
+    "finplan.profiles.settings",
     "finplan.report", "finplan.report.check", "finplan.report.check.text", "finplan.report.console",
     "finplan.report.numbers", "finplan.report.run", "finplan.report.table", "finplan.report.wording", "finplan.rules", "finplan.rules.advance",
     "finplan.rules.base", "finplan.rules.caps", "finplan.rules.engine", "finplan.rules.flat_rates",

@@ -68,3 +68,80 @@ def test_every_version_of_a_number_has_a_source_and_none_overlaps_another():
                 assert source and start <= end, f"{profile.name}.{setting.name}: {start}..{end}"
             for (_, end, _s), (start, _e, _t) in zip(spans, spans[1:]):
                 assert end < start, f"{profile.name}.{setting.name}: two versions in force on {start}"
+
+
+# -- `finplan rules --at DATE` and `finplan rule CODE`: the numbers in force, and every version with its dates --
+
+
+def _setting_row(output: str, key: str) -> str:
+    """The settings table's row of `key`, its wrapped lines joined."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(key + " "))
+    rest = [line for line in lines[start + 1:]]
+    following = next((i for i, line in enumerate(rest) if line[:1] not in (" ", "")), len(rest))
+    return " ".join(" ".join([lines[start], *rest[:following]]).split())
+
+
+def test_rules_at_a_date_before_2023_shows_the_wording_of_sfs_2009_674_and_no_60_percent():
+    from conftest import run_finplan
+
+    run = run_finplan("rules", "--at", "2019-06-01", env={"COLUMNS": "400"})
+    assert run.exit_code == 0
+    assert "Settings in force on 2019-06-01" in run.output
+    assert "50 %" in _setting_row(run.output, "anslag_1_1.max_share") and "SFS 2009:674" in _setting_row(run.output, "anslag_1_1.max_share")
+    assert "– " in _setting_row(run.output, "anslag_1_1.eu_co_financed_max_share")
+    assert "no version in force on 2019-06-01" in _setting_row(run.output, "anslag_1_1.eu_co_financed_max_share")
+
+
+def test_rules_at_a_date_from_2023_shows_the_wording_of_sfs_2022_1470():
+    from conftest import run_finplan
+
+    run = run_finplan("rules", "--at", "2024-01-01", env={"COLUMNS": "400"})
+    row = _setting_row(run.output, "anslag_1_1.eu_co_financed_max_share")
+    assert "60 %" in row and "SFS 2022:1470, in force from 2023-01-01" in row
+    # A number the law never changed is shown as without --at.
+    assert _setting_row(run.output, "anslag_1_1.advance_max") == _setting_row(
+        run_finplan("rules", env={"COLUMNS": "400"}).output, "anslag_1_1.advance_max"
+    )
+
+
+def test_rules_without_at_shows_the_defaults_as_before():
+    from conftest import run_finplan
+
+    run = run_finplan("rules", env={"COLUMNS": "400"})
+    assert "Settings in force" not in run.output and "no version in force" not in run.output
+    assert "SFS 2022:1470" in _setting_row(run.output, "anslag_1_1.eu_co_financed_max_share")
+
+
+def test_rules_at_a_bad_date_is_a_usage_error_with_nothing_else_shown():
+    from conftest import run_finplan
+
+    for bad in ("2019-13-01", "20190601", "1 June 2019", ""):
+        run = run_finplan("rules", "--at", bad)
+        assert run.exit_code == 2, bad
+        assert run.output == f"finplan: --at takes a date, YYYY-MM-DD such as 2019-06-01, not {bad}\n"
+    swedish = run_finplan("--lang", "sv", "rules", "--at", "2019-13-01")
+    assert swedish.output == "finplan: --at tar ett datum, ÅÅÅÅ-MM-DD som 2019-06-01, inte 2019-13-01\n"
+
+
+def test_rule_fp501_lists_each_version_of_its_numbers_with_value_source_and_dates():
+    from conftest import run_finplan
+
+    run = run_finplan("rule", "FP501")
+    assert run.exit_code == 0
+    assert (
+        "- anslag_1_1.max_share: 50 % from – to 2022-12-31; Förordning (2003:596) 5 § in the wording of SFS 2009:674, "
+        "in force to 2022-12-31\n" in run.output
+    )
+    assert "- anslag_1_1.eu_co_financed_max_share: 60 % from 2023-01-01 to –; " in run.output
+    assert "- anslag_1_1.joint_max_share: 100 % from 2023-01-01 to –; " in run.output
+    swedish = run_finplan("--lang", "sv", "rule", "FP501").output
+    assert "Tal som lagen har ändrat (planens datum väljer den lydelse som är i kraft):" in swedish
+    assert "- anslag_1_1.max_share: 50 % från 2023-01-01 till –; Förordning (2003:596) 5 § i lydelsen enligt SFS 2022:1470" in swedish
+
+
+def test_a_rule_whose_numbers_the_law_never_changed_lists_no_versions():
+    from conftest import run_finplan
+
+    assert "Numbers the law changed" not in run_finplan("rule", "FP101").output
+    assert "Numbers the law changed" not in run_finplan("rule", "FP521").output

@@ -8,10 +8,10 @@ the code makes, so neither can drift from the code or from the other.
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 from finplan.codes import CATALOGUE, FAMILIES
 from finplan.i18n import _, current_language, set_language
-from finplan.limits import BASE_NAMES
 from finplan.profiles import PROFILES, all_settings, setting_key
 
 FILES = {"en": "docs/rules.md", "sv": "docs/rules.sv.md"}
@@ -23,7 +23,10 @@ def rules_markdown() -> str:
     parts = [
         "# " + _("Rules") + "\n",
         _("Generated from the rules' own documentation by `{command}`;").format(command=_command()),
-        _("`finplan rules` lists them and `finplan rule CODE` prints one.") + "\n",
+        _("`finplan rules` lists them and `finplan rule CODE` prints one.")
+        + "\n"
+        + _("`finplan rules --at 2019-06-01` shows the numbers in force on that date, and `finplan rule CODE`\nlists each version of a number the law changed, with its dates.")
+        + "\n",
         "## " + _("Families") + "\n",
         _("A code's first digit names its family; a prefix such as `FP1` selects, ignores\nor grades the whole family.")
         + "\n",
@@ -52,7 +55,7 @@ def rules_markdown() -> str:
     parts.append("")
     parts += profiles_markdown()
     for item in CATALOGUE.values():
-        parts += [f"## {item.code} {item.name}", "", "```text", item.text().rstrip("\n"), "```", ""]
+        parts += [f"## {item.code} {item.name}", "", "```text", rule_text(item).rstrip("\n"), "```", ""]
     return "\n".join(parts)
 
 
@@ -110,8 +113,41 @@ def profiles_markdown() -> list[str]:
     return parts
 
 
+def rule_text(item) -> str:
+    """A code's documentation as `finplan rule CODE` prints it: its text, then each version of the numbers it
+    uses that the law changed, with its value, source and dates."""
+    rows = [
+        (setting_key(profile, setting), setting, version)
+        for profile in PROFILES.values() for setting in profile.settings if setting.name in item.settings
+        for version in setting.versions
+    ]
+    if not rows:
+        return item.text()
+    lines = [_("Numbers the law changed (the plan's date chooses the version in force):")]
+    lines += [
+        "- " + _("{key}: {value} from {start} to {end}; {source}").format(
+            key=key, value=default_text(setting, version.value), start=version.start or "–", end=version.end or "–",
+            source=_(version.source),
+        )
+        for key, setting, version in rows
+    ]
+    return item.text() + "\n" + "\n".join(lines) + "\n"
+
+
+def in_force(setting, day: date | None) -> tuple[str, str]:
+    """A setting's value and source as `finplan rules` shows them: its default, or on `day` the version in force."""
+    if day is None or not setting.versions:
+        return default_text(setting), _(setting.source)
+    version = setting.version_on(day)
+    if version is None:
+        return "–", _("no version in force on {date}").format(date=day)
+    return default_text(setting, version.value), _(version.source)
+
+
 def limit_text(profile, limit) -> str:
     """`min_share of share_base (lines with scheme leader)`: one of a profile's limits, in words."""
+    from finplan.limits import BASE_NAMES  # not before a limit is shown: `finplan rule` stays quick
+
     setting = next(s for s in profile.settings if s.name == limit.setting)
     lines = _("public lines") if limit.scheme == "public" else _("`{scheme}` lines").format(scheme=limit.scheme or profile.scheme)
     values = {"lines": lines, "setting": limit.setting, "base": limit.base_setting or _(BASE_NAMES[limit.base])}

@@ -1,21 +1,45 @@
 """`finplan rules`, `finplan rule CODE` and `finplan schema`: what finplan checks, and the format it reads."""
 
+import re
+from datetime import date
 from typing import Annotated
 
 import typer
 
 from finplan.cli.app import EXIT_INPUT, LangOption, app
-from finplan.cli.common import say
+from finplan.cli.common import refuse, say
 from finplan.cli.output import console
 from finplan.i18n import N_, Message, _
 
 
+def _day(text: str | None) -> date | None:
+    """`--at`'s date, or the refusal of a usage error (exit 2) where it is none."""
+    if text is None:
+        return None
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    refuse(Message("--at takes a date, YYYY-MM-DD such as 2019-06-01, not {text}", text=text))
+
+
 @app.command("rules", help=N_("List every rule, every profile with its caps and floors, and every setting with its source."))
-def list_rules(lang: LangOption = None) -> None:
+def list_rules(
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", metavar="DATE", show_default=False,
+            help=N_("Show the numbers in force on this date (YYYY-MM-DD), as a plan of that date is judged."),
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    day = _day(at)  # a bad date is refused before anything is shown
     from rich.text import Text
 
     from finplan.codes import CATALOGUE
-    from finplan.documentation import default_text, limit_text
+    from finplan.documentation import in_force, limit_text
     from finplan.profiles import PROFILES, all_settings
     from finplan.report.table import new_table
 
@@ -32,9 +56,11 @@ def list_rules(lang: LangOption = None) -> None:
         limits = "\n".join(limit_text(p, limit).replace("`", "") for limit in p.limits) or "–"
         profiles.add_row(*(Text(v) for v in (p.name, _(p.title), ", ".join(p.schemes), period, limits)))
     shown.print(profiles)
-    settings = new_table(_("Settings"), N_("Key"), N_("Default"), N_("Meaning"), N_("Source"))
+    title = _("Settings") if day is None else _("Settings in force on {date}").format(date=day)
+    settings = new_table(title, N_("Key"), N_("Default") if day is None else N_("In force"), N_("Meaning"), N_("Source"))
     for key, _profile, setting in all_settings():
-        settings.add_row(*(Text(v) for v in (key, default_text(setting), _(setting.meaning), _(setting.source))))
+        value, source = in_force(setting, day)
+        settings.add_row(*(Text(v) for v in (key, value, _(setting.meaning), source)))
     shown.print(settings)
 
 
@@ -44,12 +70,13 @@ def show_rule(
     lang: LangOption = None,
 ) -> None:
     from finplan.codes import find
+    from finplan.documentation import rule_text
 
     item = find(code)
     if item is None:
         say(Message("no rule {code}; `finplan rules` lists them", code=code))
         raise typer.Exit(EXIT_INPUT)
-    print(item.text(), end="")
+    print(rule_text(item), end="")
 
 
 @app.command("schema", help=N_("Print the plan format as a JSON Schema, for editors and schema validators."))

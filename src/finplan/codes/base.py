@@ -39,7 +39,9 @@ class Code:
     `profiles`: the rule profiles whose plans it runs for (none: every plan).
     `on_by_default`: off codes run only when selected by name or prefix.
     `fixed`: the code stops a check (the plan could not be read), so it can be
-    neither ignored nor given another severity.
+    neither ignored nor given another severity. `settings`: the profiles'
+    settings its numbers come from, by name (`finplan rule` lists the versions
+    of those the law changed).
     """
 
     code: str
@@ -50,6 +52,7 @@ class Code:
     profiles: tuple[str, ...] = ()
     on_by_default: bool = True
     fixed: bool = False
+    settings: tuple[str, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:

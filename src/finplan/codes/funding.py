@@ -11,6 +11,15 @@ _CAPS = (
     "programmes, Leader and Interreg, as each profile's settings cite them (docs/programme-sources.md); "
     "a decision's own limits, as it prints them"
 )
+# The profiles' caps: each cap's setting, the one taking its place where the ERDF or the ESF+ co-finances,
+# and the joint cap of several decision-makers (finplan.limits).
+_CAP_SETTINGS = (
+    *dict.fromkeys(
+        name for profile in PROFILES.values() for limit in profile.limits if limit.is_cap
+        for name in (limit.setting, limit.co_financed) if name
+    ),
+    "joint_max_share",
+)
 _PROFILES = "finplan's rule profiles (docs/rules.md): a profile governs the lines of its scheme"
 _FLOORS = (
     "a decision's or a programme's minimum, as a line states it under `limits:`; the Leader profiles' "
@@ -40,7 +49,7 @@ SHARE_CAP = Code(
     "of a figure printed rounded gives is FP507, a note; beyond them, this error.\n\n"
     "Fails: `total: 1000` and a `scheme: anslag_1_1` line of 600 under `anslag_1_1`.\n"
     "Passes: the same line of 500.",
-    source=_CAPS,
+    source=_CAPS, settings=_CAP_SETTINGS,
 )
 SHARE_CAP_ROUNDING = Code(
     "FP502", "share-cap-rounding", Severity.WARNING,
@@ -51,7 +60,7 @@ SHARE_CAP_ROUNDING = Code(
     "Fails (is reported): `total: 38566657` with a 1:1 line of 19283329, 0,50 kr\n"
     "over half.\n"
     "Passes: a 1:1 line of 19283328.",
-    source=_CAPS,
+    source=_CAPS, settings=_CAP_SETTINGS,
 )
 SCHEME_WITHOUT_PROFILE = Code(
     "FP503", "scheme-without-profile", Severity.WARNING,
