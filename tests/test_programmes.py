@@ -63,7 +63,7 @@ def test_fp503_names_only_the_profiles_whose_period_and_country_fit(write):
     assert finding["message"].endswith("expected `profiles:` with leader_se_2023_2027")
     euro = write(plan.read_text(encoding="utf-8").replace("total: 100", "currency: EUR\ntotal: 100"), "euro.yaml")
     (finding,) = [f for f in run_finplan("check", euro).problems() if f["code"] == "FP503"]
-    assert finding["message"].endswith("expected `profiles:` with leader_ax")
+    assert finding["message"].endswith("expected `profiles:` with leader_fi_2023_2027 or leader_ax")
 
 
 def test_finplan_rules_lists_every_profile_and_every_setting_with_its_source():

@@ -139,6 +139,8 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
     version = settings.version(profile, name)
     if not lines or value is None:
         return []
+    if limit.raised_when is not None and settings.value(profile, limit.raised_when):
+        value += settings.value(profile, limit.raised_by)  # CPR 112(5): CLLD raises the rate by points
     title = profile.name if limit.setting == "max_share" else f"{profile.name}.{limit.setting}"
     tolerance = settings.value(profile, "rounding_tolerance")
     if setting.kind != "percent":

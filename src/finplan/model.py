@@ -432,7 +432,9 @@ class CostLine(_Strict):
 
     `paid_as` says a line is paid as a simplified cost (unit costs or a lump
     sum), not as real costs; `procurement_above_threshold` that it holds a public
-    contract (works, supplies, services) above the EU directive's thresholds.
+    contract (works, supplies, services) above the EU directive's thresholds;
+    `vat` that its amount includes VAT (moms) the beneficiary can recover
+    (`recoverable`) or cannot (`non_recoverable`).
     """
 
     id: LineId
@@ -443,6 +445,7 @@ class CostLine(_Strict):
     flat_rate: FlatRate | None = None
     paid_as: Literal["unit_costs", "lump_sum"] | None = None
     procurement_above_threshold: Literal["works", "supplies", "services"] | None = None
+    vat: Literal["recoverable", "non_recoverable"] | None = None
 
 
 _SETTING_TYPES = {"percent": Percent, "amount": Amount, "eur": Amount, "number": Quantity, "hours": Quantity, "bool": bool}

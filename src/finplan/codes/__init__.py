@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from finplan.codes import funding, input, kinds, lines, memo, periods, portfolio, programmes, summary, sums
+from finplan.codes import eu_costs, funding, input, kinds, lines, memo, periods, portfolio, programmes, summary, sums
 from finplan.codes.base import CODE_PATTERN, FAMILIES, PREFIX_PATTERN, Code
 from finplan.findings import shorten
 from finplan.i18n import Message
 
-FAMILY_MODULES = (input, sums, periods, lines, kinds, funding, programmes, memo, portfolio, summary)
+FAMILY_MODULES = (input, sums, periods, lines, kinds, funding, programmes, eu_costs, memo, portfolio, summary)
 
 # Every declaration, in code order. Gathered by identity: a code one module imports from another is one
 # declaration, while two objects with one number are two, for the tests to refuse.

@@ -33,6 +33,7 @@ FLAT_RATE_OPTIONS = (
     "indirect_of_direct_except_external",
     "staff_of_other_direct",
     "remaining_of_staff",
+    "travel_of_staff",
 )
 FlatRateOption = Literal[FLAT_RATE_OPTIONS]  # type: ignore[valid-type]
 

@@ -156,7 +156,10 @@ def _profile(name: str, data: ProfileData) -> Profile:
         per_decision_maker=data.per_decision_maker,
         requires=tuple(data.requires.items()),
         limits=tuple(
-            ProfileLimit(setting, limit.kind == "cap", limit.scheme, limit.base, limit.base_setting, limit.when, limit.co_financed)
+            ProfileLimit(
+                setting, limit.kind == "cap", limit.scheme, limit.base, limit.base_setting, limit.when, limit.co_financed,
+                limit.raised_when, limit.raised_by,
+            )
             for setting, limit in data.limits.items()
         ),
         other_schemes=data.other_schemes,

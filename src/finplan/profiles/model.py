@@ -164,6 +164,8 @@ class LimitData(_Data):
     base_setting: StrictStr | None = None
     when: StrictStr | None = None
     co_financed: StrictStr | None = None
+    raised_when: StrictStr | None = None
+    raised_by: StrictStr | None = None
 
 
 class PeriodData(_Data):
@@ -227,7 +229,10 @@ class ProfileData(_Data):
     def _check_limit(self, name: str, limit: LimitData) -> None:
         if limit.kind is None:
             raise ValueError(f'limits.{name} needs its `kind`, "cap" or "floor"')
-        wanted = {name: None, limit.base_setting: "choice", limit.when: "bool", limit.co_financed: None}
+        wanted = {name: None, limit.base_setting: "choice", limit.when: "bool", limit.co_financed: None,
+                  limit.raised_when: "bool", limit.raised_by: "percent"}
+        if (limit.raised_when is None) != (limit.raised_by is None):
+            raise ValueError(f"limits.{name} names `raised_when` and `raised_by` together, or neither")
         for setting, kind in wanted.items():
             found = self.settings.get(setting or "")
             if setting is not None and (found is None or kind not in (None, found.kind)):

@@ -77,6 +77,8 @@ class ProfileLimit:
     base_setting: str | None = None
     when: str | None = None
     co_financed: str | None = None
+    raised_when: str | None = None
+    raised_by: str | None = None
 
 
 EU_STRUCTURAL_FUNDS = ("erdf", "esf_plus")

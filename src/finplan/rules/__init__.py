@@ -8,6 +8,7 @@ every module of this package is a family or a known helper.
 from finplan.rules import (
     advance,
     caps,
+    eu_costs,
     flat_rates,
     in_kind,
     kinds,
@@ -19,7 +20,7 @@ from finplan.rules import (
 )
 from finplan.rules.base import Rule, Violation
 
-FAMILY_MODULES = (sums, periods, lines, kinds, in_kind, caps, flat_rates, advance, programmes, summary)
+FAMILY_MODULES = (sums, periods, lines, kinds, in_kind, caps, flat_rates, advance, programmes, eu_costs, summary)
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(

@@ -22,6 +22,7 @@ _BASES = {
     "indirect_of_direct_except_external": N_("the direct costs except external services"),
     "staff_of_other_direct": N_("the direct costs other than staff"),
     "remaining_of_staff": N_("the staff costs"),
+    "travel_of_staff": N_("the staff costs"),
 }
 # A cost line's category, as a finding names it (a flat-rate line has sentences of its own): the keyword
 # with spaces, as findings have always said it, so their English and fingerprints stay as they were.
@@ -52,6 +53,7 @@ def flat_rate_bases(plan: Plan) -> dict[str, Decimal]:
         "indirect_of_direct_except_external": direct - external,
         "staff_of_other_direct": direct - staff,
         "remaining_of_staff": staff,
+        "travel_of_staff": staff,
     }
 
 
@@ -62,7 +64,17 @@ BASE_CATEGORIES = {
     "indirect_of_direct_except_external": tuple(c for c in DIRECT if c != "external_services"),
     "staff_of_other_direct": tuple(c for c in DIRECT if c != "staff"),
     "remaining_of_staff": ("staff",),
+    "travel_of_staff": ("staff",),
 }
+
+
+def real_cost_lines(plan: Plan) -> Iterator[tuple[int, CostLine]]:
+    """The direct cost lines paid as real costs where simplified costs are due: neither a flat rate, nor
+    `paid_as`, nor the base of a flat rate of the plan (which CPR art. 53(2) lets stay real costs)."""
+    based = {c for line in plan.costs or () if line.flat_rate for c in BASE_CATEGORIES[line.flat_rate.option]}
+    for index, line in enumerate(plan.costs or ()):
+        if line.category in DIRECT and line.category not in based and line.flat_rate is None and line.paid_as is None:
+            yield index, line
 
 
 def _flat_lines(plan: Plan) -> Iterator[tuple[int, CostLine]]:

@@ -29,7 +29,7 @@ from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_share
 from finplan.profiles import Profile, Settings
 from finplan.rules.base import Violation, figures, financing_lines, rule
-from finplan.rules.flat_rates import BASE_CATEGORIES, CATEGORIES, DIRECT
+from finplan.rules.flat_rates import CATEGORIES, real_cost_lines
 from finplan.totals import total_of
 
 _DE_MINIMIS_2024 = date(2024, 1, 1)
@@ -84,20 +84,17 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
     threshold = settings.in_currency(euro, plan.currency)
     if threshold is None or plan.total > threshold:
         return
-    # Art. 53(2): where a flat rate is used, the costs it is a share of may be real costs.
-    based = {c for line in plan.costs if line.flat_rate for c in BASE_CATEGORIES[line.flat_rate.option]}
-    for index, line in enumerate(plan.costs):
-        if line.category in DIRECT and line.category not in based and line.flat_rate is None and line.paid_as is None:
-            yield Violation(
-                ("costs", index),
-                Message(
-                    "`{id}` is {category} at real cost, but the total {total} is at most {limit_eur} ({limit}); "
-                    "expected unit costs, a lump sum or a flat rate (`paid_as:` or `flat_rate:`), or "
-                    "`state_aid: true` on the support",
-                    id=line.id, category=Message(CATEGORIES[line.category]), total=format_kr(plan.total, plan.currency),
-                    limit_eur=format_kr(euro, "EUR"), limit=format_kr(threshold, plan.currency),
-                ),
-                data=figures(plan.currency, found=plan.total, limit=threshold),
+    for index, line in real_cost_lines(plan):
+        yield Violation(
+            ("costs", index),
+            Message(
+                "`{id}` is {category} at real cost, but the total {total} is at most {limit_eur} ({limit}); "
+                "expected unit costs, a lump sum or a flat rate (`paid_as:` or `flat_rate:`), or "
+                "`state_aid: true` on the support",
+                id=line.id, category=Message(CATEGORIES[line.category]), total=format_kr(plan.total, plan.currency),
+                limit_eur=format_kr(euro, "EUR"), limit=format_kr(threshold, plan.currency),
+            ),
+            data=figures(plan.currency, found=plan.total, limit=threshold),
             )
 
 
