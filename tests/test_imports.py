@@ -21,7 +21,7 @@ SEED = ROOT / "budgets" / "attraktiv.yaml"
 # finplan's modules that checking one plan and printing its text report needs.
 OWN = {
     "finplan", "finplan.batch", "finplan.check", "finplan.cli", "finplan.codes", "finplan.codes.base",
-    "finplan.codes.funding", "finplan.codes.input", "finplan.codes.kinds", "finplan.codes.lines", "finplan.codes.memo",
+    "finplan.codes.eu_costs", "finplan.codes.funding", "finplan.codes.input", "finplan.codes.kinds", "finplan.codes.lines", "finplan.codes.memo",
     "finplan.codes.periods", "finplan.codes.portfolio", "finplan.codes.programmes", "finplan.codes.summary",
     "finplan.codes.sums", "finplan.comments", "finplan.controls", "finplan.folders",
     "finplan.config", "finplan.discover", "finplan.errors", "finplan.findings", "finplan.i18n", "finplan.keywords",
@@ -30,7 +30,7 @@ OWN = {
     "finplan.profiles.settings",
     "finplan.report", "finplan.report.check", "finplan.report.check.text", "finplan.report.console",
     "finplan.report.numbers", "finplan.report.run", "finplan.report.table", "finplan.report.wording", "finplan.rules", "finplan.rules.advance",
-    "finplan.rules.base", "finplan.rules.caps", "finplan.rules.engine", "finplan.rules.flat_rates",
+    "finplan.rules.base", "finplan.rules.caps", "finplan.rules.engine", "finplan.rules.eu_costs", "finplan.rules.flat_rates",
     "finplan.rules.in_kind", "finplan.rules.kinds", "finplan.rules.lines", "finplan.rules.periods",
     "finplan.rules.programmes", "finplan.rules.summary", "finplan.rules.sums", "finplan.shape", "finplan.suppress",
     "finplan.syntax", "finplan.totals", "finplan.files",
