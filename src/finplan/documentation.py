@@ -95,7 +95,10 @@ def profiles_markdown() -> list[str]:
                     "",
                     f"| {setting.by} | {setting.name} | {_('source')} |",
                     "|---|---|---|",
-                    *(f"| {choice} | {default_text(setting, value)} | {_(source)} |" for choice, value, source in setting.table),
+                    *(
+                        f"| {choice} | {default_text(setting, value)}{_dates(start, end)} | {_(source)} |"
+                        for choice, value, source, start, end in setting.table
+                    ),
                     "",
                 ]
             if setting.versions:
@@ -111,6 +114,13 @@ def profiles_markdown() -> list[str]:
                     "",
                 ]
     return parts
+
+
+def _dates(start, end) -> str:
+    """` (2022-01-01 to 2023-12-31)`: when a table's row is in force, where the row changed by date."""
+    if start is None and end is None:
+        return ""
+    return " " + _("({start} to {end})").format(start=start or "–", end=end or "–")
 
 
 def rule_text(item) -> str:

@@ -25,6 +25,14 @@ def _eu(period: str | None = None) -> tuple[str, ...]:
     return tuple(p.name for p in PROFILES.values() if p.eu_rules and (period is None or p.eu_rules == period))
 
 
+def _staff_flat_rate_proviso() -> tuple[str, ...]:
+    """The profiles under the common provisions' staff flat rate and its procurement proviso: every EU
+    profile but the Interreg ones of 2021–2027, whose own rate (Reg. 2021/1059 art. 39(3)(c)) has none."""
+    return tuple(
+        p.name for p in PROFILES.values() if p.eu_rules and not (p.eu_rules == "2021_2027" and p.scheme == "interreg")
+    )
+
+
 IN_KIND_CEILING = Code(
     "FP601", "in-kind-ceiling", Severity.WARNING,
     "Public support, in kind included, stays within the eligible expenditure less in kind.\n\n"
@@ -33,12 +41,15 @@ IN_KIND_CEILING = Code(
     "expenditure less in kind at the end of the operation (Reg. (EU) 2021/1060\n"
     "art. 67(1)(a): \"de overheidssteun ... inclusief bijdragen in natura, is niet\n"
     "hoger dan het totale bedrag aan subsidiabele uitgaven, exclusief bijdragen\n"
-    "in natura\"). The law tests it at the end, so a plan that breaks it gets a\n"
-    "warning. The eligible expenditure is\n"
+    "in natura\"); in 2014–2020 the same condition, word for word (Reg. (EU)\n"
+    "1303/2013 art. 69(1)(a): \"the public support paid to the operation which\n"
+    "includes contributions in kind does not exceed the total eligible\n"
+    "expenditure, excluding contributions in kind\"). The law tests it at the\n"
+    "end, so a plan that breaks it gets a warning. The eligible expenditure is\n"
     "`eligible_costs`, else the total.\n\n"
     "Fails: total 1 000, public cash 600 and public in kind 300 (public 900, eligible less in kind 700).\n"
     "Passes: the same with the in kind from a private financier (public 600).",
-    profiles=_eu("2021_2027"), source=f"{_CPR} art. 67.1 a ({_SOURCES} §2.8)",
+    profiles=_eu(), source=f"{_CPR} art. 67.1 a; Förordning (EU) nr 1303/2013 art. 69.1 a ({_SOURCES} §2.8)",
 )
 SIMPLIFIED_COSTS = Code(
     "FP602", "simplified-costs", Severity.ERROR,
@@ -85,11 +96,15 @@ STAFF_FLAT_RATE_PROCUREMENT = Code(
     "2021/1060 art. 55(1)); in 2014–2020 only works contracts counted: \"provided\n"
     "that the direct costs of the operation do not include public works\n"
     "contracts which exceed in value the threshold\" (Reg. (EU) 1303/2013 art.\n"
-    "68a(1)). A cost line says `procurement_above_threshold:`.\n\n"
+    "68a(1)). A cost line says `procurement_above_threshold:`. Interreg\n"
+    "2021–2027 has a staff flat rate of its own with no such condition (Reg.\n"
+    "(EU) 2021/1059 art. 39(3)(c): \"without there being a requirement for the\n"
+    "Member State to perform a calculation\"), so the rule does not run there.\n\n"
     "Fails: a staff flat rate and a line with `procurement_above_threshold: services` under 2021–2027.\n"
-    "Passes: the same under 2014–2020 (services did not count then), or without the staff flat rate.",
-    profiles=_eu(),
-    source=f"{_CPR} art. 55.1; Förordning (EU) nr 1303/2013 art. 68a.1 ({_SOURCES} §2.5)",
+    "Passes: the same under 2014–2020 (services did not count then), under an Interreg 2021–2027\n"
+    "profile, or without the staff flat rate.",
+    profiles=_staff_flat_rate_proviso(),
+    source=f"{_CPR} art. 55.1; Förordning (EU) nr 1303/2013 art. 68a.1; Förordning (EU) 2021/1059 art. 39.3 c ({_SOURCES} §2.5)",
 )
 REMAINING_FLAT_RATE_STAFF_SHARE = Code(
     "FP605", "remaining-flat-rate-staff-share", Severity.ERROR,

@@ -160,9 +160,10 @@ def staff_flat_rate_procurement(plan: Plan, settings: Settings) -> Iterator[Viol
     costs = plan.costs or []
     if not any(line.flat_rate and line.flat_rate.option == "staff_of_other_direct" for line in costs):
         return
-    if not _has_eu_money(plan, settings):
+    under = [p for p in settings.profiles if p.name in STAFF_FLAT_RATE_PROCUREMENT.profiles]
+    if not any(line.scheme in {p.scheme for p in under} for line in plan.financing):
         return
-    counted = {kind for p in settings.profiles if p.eu_rules for kind in _CONTRACTS[p.eu_rules]}
+    counted = {kind for p in under for kind in _CONTRACTS[p.eu_rules]}
     for index, line in enumerate(costs):
         if line.procurement_above_threshold in counted:
             yield Violation(
