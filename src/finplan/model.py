@@ -265,6 +265,10 @@ class Project(_Strict):
     """The project: its case number (diarienummer), name, owner and period, and when it was
     applied for (`applied`, ansökningsdatum) and decided (`decided`, beslutsdatum).
 
+    `partners` names the beneficiaries beside the owner (medsökande, co-applicants,
+    projektpartner), as their financing lines name them: a programme that holds the
+    beneficiaries' in kind to its own rules (Interreg) holds theirs to them too.
+
     The case number and the period may be left out where the document does not
     state them; the report then says "not stated". The dates choose the rules
     in force (`judged_on`).
@@ -276,6 +280,12 @@ class Project(_Strict):
     period: Period | None = None
     applied: PlanDate | None = None
     decided: PlanDate | None = None
+    partners: Annotated[list[Text], Field(min_length=1)] | None = None
+
+    def is_beneficiary(self, financier: str) -> bool:
+        """Whether `financier` is the owner or a partner, named as the plan names them (case aside)."""
+        name = financier.casefold().strip()
+        return any(name == who.casefold().strip() for who in (self.owner, *(self.partners or ())))
 
     @property
     def judged_on(self) -> date | None:

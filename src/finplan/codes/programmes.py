@@ -148,15 +148,19 @@ IN_KIND_CO_FINANCING = Code(
     "FP608", "in-kind-co-financing", Severity.ERROR,
     "Co-financing in kind only from whom the programme accepts it.\n\n"
     "Why: Interreg Nord accepts only cash (\"Det är enbart kontanta medel som\n"
-    "godkänns som medfinansiering\"); Botnia-Atlantica in kind only from the\n"
-    "beneficiaries' own staff (\"För aktörer som inte är stödmottagare gäller\n"
-    "endast kontant medfinansiering\"); Sverige-Norge cash from the applicant on\n"
-    "the Swedish side (\"För sökande och medsökande kan medfinansiering endast\n"
-    "ske med kontant medfinansiering\"; so only in a plan with ERDF money,\n"
-    "`scheme: interreg`). The beneficiary is `project.owner`; a co-applicant is\n"
-    "not told apart from other financiers.\n\n"
-    "Fails: an in-kind line under interreg_nord_2014_2020.\n"
-    "Passes: the same money in cash.",
+    "godkänns som medfinansiering\"); Botnia-Atlantica in kind from every\n"
+    "beneficiary, only as salary costs, and cash from everyone else (\"endast\n"
+    "lönekostnader för stödmottagare kan växla upp EU-medel. För aktörer som inte\n"
+    "är stödmottagare gäller endast kontant medfinansiering\"): a beneficiary's\n"
+    "in kind is its staff's worked hours, a `basis` with no `volunteer:` rows;\n"
+    "Sverige-Norge cash from the applicant and the co-applicants on the Swedish\n"
+    "side (\"För sökande och medsökande kan medfinansiering endast ske med\n"
+    "kontant medfinansiering\"; so only in a plan with ERDF money, `scheme:\n"
+    "interreg`). The beneficiaries are `project.owner` and the\n"
+    "`project.partners` (co-applicants), as the financing lines name them.\n\n"
+    "Fails: an in-kind line under interreg_nord_2014_2020; in kind from a co-applicant named in\n"
+    "`project.partners` under interreg_sverige_norge_2014_2020.\n"
+    "Passes: the same money in cash; a partner's staff hours in kind under Botnia-Atlantica.",
     profiles=_having("in_kind_from"),
     source=f"the Interreg programmes' financing rules ({_SOURCES} §8.2, §8.4, §8.6)",
 )
