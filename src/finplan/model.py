@@ -398,11 +398,14 @@ class SplitPart(_Strict):
 class DeMinimis(_Strict):
     """A line that is de minimis aid: the undertaking it goes to (its organisation number), when it is
     granted (the project's start when left out), and the de minimis aid the undertaking had in the three
-    years before, as its declaration states."""
+    years before, as its declaration states. `primary_production` says the undertaking is in the primary
+    production of agricultural products or in fishery and aquaculture, which the general de minimis
+    regulation does not cover (Reg. (EU) 2023/2831 art. 1(1)): their own regulations apply."""
 
     undertaking: Text
     granted: PlanDate | None = None
     earlier: Amount | None = None
+    primary_production: Literal["agriculture", "fishery"] | None = None
 
 
 class FinancingLine(_Strict):
@@ -434,6 +437,7 @@ class FinancingLine(_Strict):
     basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = None
     de_minimis: DeMinimis | None = None
     state_aid: bool | None = None
+    side: SchemeName | None = None
     note: Text | None = None
 
 
@@ -442,7 +446,8 @@ class CostLine(_Strict):
 
     `paid_as` says a line is paid as a simplified cost (unit costs or a lump
     sum), not as real costs; `procurement_above_threshold` that it holds a public
-    contract (works, supplies, services) above the EU directive's thresholds.
+    contract (works, supplies, services) above the EU directive's thresholds;
+    `side` which side of a cross-border programme the cost is on (as a financing line's).
     """
 
     id: LineId
@@ -453,6 +458,7 @@ class CostLine(_Strict):
     flat_rate: FlatRate | None = None
     paid_as: Literal["unit_costs", "lump_sum"] | None = None
     procurement_above_threshold: Literal["works", "supplies", "services"] | None = None
+    side: SchemeName | None = None
 
 
 _SETTING_TYPES = {"percent": Percent, "amount": Amount, "eur": Amount, "number": Quantity, "hours": Quantity, "bool": bool}

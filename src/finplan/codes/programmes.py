@@ -81,11 +81,17 @@ DE_MINIMIS = Code(
     "the ceiling cannot be given under the regulation at all. A line marked\n"
     "`de_minimis: {undertaking: ...}` counts with the other lines to the same\n"
     "undertaking and its `earlier` aid; the grant date is `granted`, else the\n"
-    "project's start. A plan in kronor is converted at `sek_per_eur`.\n\n"
+    "project's start. A plan in kronor is converted at `sek_per_eur`. Aid to\n"
+    "an undertaking in the primary production of agricultural products or in\n"
+    "fishery and aquaculture is outside the regulation (art. 1(1)(a)–(c)): a\n"
+    "line that says so (`primary_production: agriculture` or `fishery`) is not\n"
+    "held to this ceiling, and a note (FP303) says the sector's own regulation\n"
+    "applies (1408/2013, 717/2014).\n\n"
     "Fails: 250 000 EUR of de minimis aid with `earlier: 100 000`.\n"
-    "Passes: 150 000 EUR with `earlier: 100 000`.",
+    "Passes: 150 000 EUR with `earlier: 100 000`; the 250 000 EUR to a farm with\n"
+    "`primary_production: agriculture`.",
     profiles=_having("de_minimis_max"),
-    source=f"Förordning (EU) 2023/2831 art. 3.2; Förordning (EU) nr 1407/2013 art. 3.2 ({_SOURCES} §3)",
+    source=f"Förordning (EU) 2023/2831 art. 1.1, 3.2; Förordning (EU) nr 1407/2013 art. 3.2 ({_SOURCES} §3)",
 )
 STAFF_FLAT_RATE_PROCUREMENT = Code(
     "FP604", "staff-flat-rate-procurement", Severity.ERROR,

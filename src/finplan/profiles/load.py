@@ -164,6 +164,7 @@ def _profile(name: str, data: ProfileData) -> Profile:
         period_source=data.period.source if data.period else "",
         eu_rules=data.eu_rules,
         currency=None if data.currency == "any" else data.currency,
+        sides=data.sides,
     )
 
 

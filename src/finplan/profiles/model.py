@@ -210,6 +210,7 @@ class ProfileData(_Data):
     # "any", or the three letters a plan writes (`currency: EUR`) that the programme's plans are in.
     currency: Annotated[StrictStr, StringConstraints(pattern=r"^(any|[A-Z]{3})$")] | None = None
     per_decision_maker: StrictBool = False
+    sides: StrictBool = False
     eu_rules: Literal["2014_2020", "2021_2027"] | None = None
     period: PeriodData | None = None
     requires: dict[str, StrictStr] = {}

@@ -106,6 +106,8 @@ class Profile:
     provisions regulation its money falls under (`2014_2020`, `2021_2027`).
     `currency`: the currency its plans are in, where the programme fixes one
     (Swedish Leader in kronor, Finnish and Åland Leader in euro); None for any.
+    `sides`: its schemes pay the sides of a cross-border programme, each capped on
+    its own side's costs where a plan says which side its lines are on (finplan.sides).
     """
 
     name: str
@@ -120,6 +122,7 @@ class Profile:
     period_source: str = ""
     eu_rules: str | None = None
     currency: str | None = None
+    sides: bool = False
 
     @property
     def schemes(self) -> tuple[str, ...]:

@@ -108,7 +108,7 @@ def de_minimis(plan: Plan, settings: Settings) -> Iterator[Violation]:
         return
     groups: dict[str, list[tuple[int, FinancingLine]]] = {}
     for index, line in enumerate(plan.financing):
-        if line.de_minimis is not None:
+        if line.de_minimis is not None and line.de_minimis.primary_production is None:
             groups.setdefault(line.de_minimis.undertaking.replace(" ", "").casefold(), []).append((index, line))
     tolerance = settings.general("rounding_tolerance")
     for group in groups.values():
