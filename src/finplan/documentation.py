@@ -126,10 +126,15 @@ def _dates(start, end) -> str:
 def rule_text(item) -> str:
     """A code's documentation as `finplan rule CODE` prints it: its text, then each version of the numbers it
     uses that the law changed, with its value, source and dates."""
-    rows = [
-        (setting_key(profile, setting), setting, version)
-        for profile in PROFILES.values() for setting in profile.settings if setting.name in item.settings
-        for version in setting.versions
+    from finplan.profiles import Version
+
+    used = [(profile, setting) for profile in PROFILES.values() for setting in profile.settings if setting.name in item.settings]
+    rows = [(setting_key(profile, setting), setting, version) for profile, setting in used for version in setting.versions]
+    # A table's row the calls changed by date (Övre Norrland's ERDF rate): listed with the choice it is for.
+    rows += [
+        (f"{setting_key(profile, setting)} ({setting.by}: {choice})", setting, Version(value, source, start, end))
+        for profile, setting in used for choice, value, source, start, end in setting.table
+        if start is not None or end is not None
     ]
     if not rows:
         return item.text()
