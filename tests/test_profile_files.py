@@ -156,6 +156,30 @@ def test_a_table_by_a_missing_setting_or_choice_is_refused(tmp_path, change, fau
     assert message.startswith(f"{tmp_path / 'programme.toml'}: ") and fault in message
 
 
+def test_a_row_that_changed_by_date_has_versions_and_the_plans_date_chooses_one(tmp_path):
+    from finplan.profiles.records import Setting
+
+    by_date = BY_REGION.replace(
+        "north = { value = 50, source = \"the north's call\" }",
+        "north = { versions = [{ value = 40, source = \"2022 call\", end = 2023-12-31 },"
+        " { value = 50, source = \"2024 call\", start = 2024-01-01 }] }",
+    )
+    _general, profiles, _files = load_profiles(folder_with(tmp_path / "good", by_date))
+    setting: Setting = profiles["programme"].settings[0]
+    assert setting.row_on("north", date(2023, 5, 1)) == (40, "2022 call")
+    assert setting.row_on("north", date(2024, 5, 1)) == (50, "2024 call")
+    assert setting.row_on("south", date(2024, 5, 1)) == (40, "the south's call")
+    both = by_date.replace("north = { versions", 'north = { value = 40, source = "x", versions')
+    assert "a row has a `value` with its `source`, or `versions`, not both" in refusal(tmp_path / "both", both)
+    overlapping = by_date.replace("start = 2024-01-01", "start = 2023-06-01")
+    assert "two versions are in force on 2023-06-01" in refusal(tmp_path / "overlap", overlapping)
+
+
+def test_a_setting_offered_when_a_missing_or_not_yes_no_setting_is_refused(tmp_path):
+    offered = PROGRAMME.replace('source = "the programme\'s handbook"\n', 'source = "the programme\'s handbook"\nwhen = "research"\n', 1)
+    assert "settings.max_share is offered `when` `research`, which is no bool setting of the profile" in refusal(tmp_path, offered)
+
+
 def test_a_fragment_is_merged_in_where_the_profile_names_its_setting(tmp_path):
     programme = 'extends = ["rounding"]\n' + PROGRAMME.replace("[settings.max_share]", "[settings.rounding_tolerance]\n\n[settings.max_share]")
     rounding = '[settings.rounding_tolerance]\nkind = "amount"\nvalue = "0.50"\nmeaning = "rounding"\nsource = "finplan\'s own"\n'

@@ -14,7 +14,7 @@ BUDGETS = ROOT / "budgets"
 _ERDF = """\
 finplan: 1
 profiles: [erdf_2021_2027]
-{settings}project: {{name: T, owner: T, period: {{start: 2022-01-01, end: 2023-12-31}}}}
+{settings}project: {{name: T, owner: T, period: {{start: 2022-01-01, end: 2023-12-31}}{applied}}}
 total: 3 000 000
 financing:
   - {{id: eu, financier: Regionalfonden, sector: public, form: cash, status: decided, scheme: erdf, amount: {eu}}}
@@ -23,14 +23,19 @@ financing:
 """
 
 
-def _erdf(write, eu: int, settings: str = "") -> str:
-    return write(_ERDF.format(settings=settings, eu=f"{eu:_}", private=f"{2_000_000 - eu:_}"))
+def _erdf(write, eu: int, settings: str = "", applied: str = "") -> str:
+    applied = f", applied: {applied}" if applied else ""
+    return write(_ERDF.format(settings=settings, eu=f"{eu:_}", private=f"{2_000_000 - eu:_}", applied=applied))
 
 
 def test_the_region_chooses_the_erdf_rate_and_mellersta_norrland_is_the_default(write):
     fifty = _erdf(write, 1_500_000)
     assert [f["code"] for f in run_finplan("check", fifty).problems()] == ["FP501"]
-    run = run_finplan("check", _erdf(write, 1_500_000, "settings: {erdf_2021_2027.region: ovre_norrland}\n"))
+    # Övre Norrland's calls set the rate year by year: 40 % in 2022 and 2023, 50 % in 2024.
+    settings = "settings: {erdf_2021_2027.region: ovre_norrland}\n"
+    assert [f["code"] for f in run_finplan("check", _erdf(write, 1_500_000, settings)).problems()] == ["FP501"]
+    assert run_finplan("check", _erdf(write, 1_200_000, settings)).problems() == []
+    run = run_finplan("check", _erdf(write, 1_500_000, settings, applied="2024-03-01"))
     assert run.problems() == [], run.output
     # Övre Norrland's 50 % is printed with its own source, not Mellersta Norrland's.
     assert "Övre Norrland 2024" in run_finplan("check", fifty.parent / "plan.yaml", env={"COLUMNS": "300"}).output
@@ -142,8 +147,9 @@ def test_a_plan_naming_an_unknown_region_is_refused_with_the_choices(write):
 
 
 def test_a_norwegian_partners_plan_is_outside_the_eu_regulation_rules(write):
-    # Only Norwegian Interreg money: no in-kind ceiling, no staff flat-rate rule; the same plan with
-    # ERDF money gets both (its services line is the staff rate's base: real costs, art. 53(2)).
+    # Only Norwegian Interreg money: no in-kind ceiling; the same plan with ERDF money gets it. Interreg
+    # 2021-2027's own staff rate has no procurement proviso (Reg. 2021/1059 art. 39(3)(c)): no FP604 either
+    # way (its services line is the staff rate's base: real costs, art. 53(2)).
     plan = (
         "finplan: 1\nprofiles: [interreg_oks_2021_2027]\n"
         "project: {name: T, owner: Testkommune, period: {start: 2023-01-01, end: 2024-12-31}}\n"
@@ -158,4 +164,4 @@ def test_a_norwegian_partners_plan_is_outside_the_eu_regulation_rules(write):
     )
     assert [f["code"] for f in run_finplan("check", write(plan)).problems()] == []
     eu = write(plan.replace("scheme: interreg_no", "scheme: interreg"), "eu.yaml")
-    assert sorted(f["code"] for f in run_finplan("check", eu).problems()) == ["FP601", "FP604"]
+    assert sorted(f["code"] for f in run_finplan("check", eu).problems()) == ["FP601"]

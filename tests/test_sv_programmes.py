@@ -46,7 +46,7 @@ def _messages(*args) -> list[str]:
         ),
         (
             "fp608-in-kind-co-financing.yaml",
-            "`kommunen` är 35 000 kr i annat än pengar från Testkommunen; interreg_nord_2014_2020 godtar ingen "
+            "`foretaget` är 35 000 kr i annat än pengar från Testföretaget AB; interreg_nord_2014_2020 godtar ingen "
             "medfinansiering i annat än pengar från någon finansiär; förväntat: kontant medfinansiering",
         ),
     ],
@@ -174,7 +174,10 @@ def test_the_numbers_in_force_give_their_sources_in_swedish():
 
 def test_a_programme_rules_documentation_in_swedish():
     run = run_finplan("--lang", "sv", "rule", "FP601")
-    assert "Källa: Förordning (EU) 2021/1060 artikel 67.1 a (docs/programme-sources.md §2.8)" in run.output
+    assert (
+        "Källa: Förordning (EU) 2021/1060 artikel 67.1 a; Förordning (EU) nr 1303/2013 artikel 69.1 a "
+        "(docs/programme-sources.md §2.8)"
+    ) in run.output
     assert "Offentligt stöd, inklusive bidrag i annat än pengar, ryms inom" in run.output
     assert "Varför:" in run.output and "Underkänns:" in run.output and "Godkänns:" in run.output
     assert "Why:" not in run.output and "the eligible expenditure" not in run.output
@@ -187,7 +190,7 @@ def test_every_programme_text_has_its_swedish_entry():
     for profile in (GENERAL, *PROFILES.values()):
         texts += [profile.title, profile.period_source, *(reason for _key, reason in profile.requires)]
         for setting in profile.settings:
-            texts += [setting.meaning, setting.source, *(source for _choice, _value, source in setting.table)]
+            texts += [setting.meaning, setting.source, *(source for _choice, _value, source, *_dates in setting.table)]
     # A source that is word for word a code's source is translated with that code's documentation.
     sources_of_codes = {code.source for code in CATALOGUE.values()}
     assert not {text for text in texts if text and text not in catalog} - sources_of_codes

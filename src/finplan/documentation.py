@@ -95,7 +95,10 @@ def profiles_markdown() -> list[str]:
                     "",
                     f"| {setting.by} | {setting.name} | {_('source')} |",
                     "|---|---|---|",
-                    *(f"| {choice} | {default_text(setting, value)} | {_(source)} |" for choice, value, source in setting.table),
+                    *(
+                        f"| {choice} | {default_text(setting, value)}{_dates(start, end)} | {_(source)} |"
+                        for choice, value, source, start, end in setting.table
+                    ),
                     "",
                 ]
             if setting.versions:
@@ -113,13 +116,25 @@ def profiles_markdown() -> list[str]:
     return parts
 
 
+def _dates(start, end) -> str:
+    """` (2022-01-01 to 2023-12-31)`: when a table's row is in force, where the row changed by date."""
+    if start is None and end is None:
+        return ""
+    return " " + _("({start} to {end})").format(start=start or "–", end=end or "–")
+
+
 def rule_text(item) -> str:
     """A code's documentation as `finplan rule CODE` prints it: its text, then each version of the numbers it
     uses that the law changed, with its value, source and dates."""
-    rows = [
-        (setting_key(profile, setting), setting, version)
-        for profile in PROFILES.values() for setting in profile.settings if setting.name in item.settings
-        for version in setting.versions
+    from finplan.profiles import Version
+
+    used = [(profile, setting) for profile in PROFILES.values() for setting in profile.settings if setting.name in item.settings]
+    rows = [(setting_key(profile, setting), setting, version) for profile, setting in used for version in setting.versions]
+    # A table's row the calls changed by date (Övre Norrland's ERDF rate): listed with the choice it is for.
+    rows += [
+        (f"{setting_key(profile, setting)} ({setting.by}: {choice})", setting, Version(value, source, start, end))
+        for profile, setting in used for choice, value, source, start, end in setting.table
+        if start is not None or end is not None
     ]
     if not rows:
         return item.text()

@@ -24,6 +24,7 @@ from finplan.findings import shorten
 from finplan.i18n import N_, Message, join
 from finplan.model import FinancingLine, Limit, Plan
 from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
+from finplan.sides import measured_by_side, side_lines, side_total
 from finplan.totals import total_of
 
 ZERO = Decimal(0)
@@ -39,6 +40,7 @@ BASE_NAMES = {
     "co_financing": N_("the co-financing"),
 }
 LESS_IN_KIND = N_(" less in kind")
+ON_SIDE = N_(" of the `{side}` side")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class Measure:
     slack: Decimal = ZERO
     base_slack: Decimal = ZERO
     base_note: str = ""
+    side: str = ""  # the side of a cross-border programme the base is, where measured by side (finplan.sides)
     version: str = ""  # the text's version in force on the plan's date, where the law changed the number
 
     @property
@@ -96,7 +99,8 @@ class Measure:
         if not self.base_name:
             return ""
         note = [Message(self.base_note)] if self.base_note else []
-        return join([Message(BASE_NAMES[self.base_name]), *note], "")
+        side = [Message(ON_SIDE, side=self.side)] if self.side else []
+        return join([Message(BASE_NAMES[self.base_name]), *side, *note], "")
 
 
 def measure_limits(plan: Plan, settings: Settings) -> list[Measure]:
@@ -151,7 +155,12 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
                          lines=list(lines))]
     base_name = settings.value(profile, limit.base_setting) if limit.base_setting else limit.base
     base_note = ""
-    if base_name == "total" and profile.has("in_kind_in_base") and not settings.value(profile, "in_kind_in_base"):
+    in_kind_out = profile.has("in_kind_in_base") and not settings.value(profile, "in_kind_in_base")
+    side = scheme if measured_by_side(plan, profile, scheme) else ""
+    if side:
+        base, base_slack = _side_base(plan, profile, side, base_name, [line for _, line in lines], in_kind_out)
+        base_note = LESS_IN_KIND if base_name == "total" and in_kind_out else ""
+    elif base_name == "total" and in_kind_out:
         in_kind = [line for line in plan.financing if line.form == "in_kind"]
         base = plan.total - total_of(in_kind)
         base_slack = _half(plan.total_rounded_to) + _slack(in_kind)
@@ -160,7 +169,7 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
         base, base_slack = base_of(plan, base_name, [line for _, line in lines])
     common = dict(
         origin=profile.name, is_cap=limit.is_cap, tolerance=tolerance,
-        share=value, base_name=base_name, base=base, base_slack=base_slack, base_note=base_note,
+        share=value, base_name=base_name, base=base, base_slack=base_slack, base_note=base_note, side=side,
         version=version.source if version is not None else "",
     )
     groups = _by_decision_maker(lines) if profile.per_decision_maker else {None: list(lines)}
@@ -212,6 +221,24 @@ def _line_limit(
         tolerance=tolerance, path=("financing", index, "limits", number), share=limit.share, base_name=base_name,
         base=base, fixed=limit.amount, slack=_half(line.rounded_to), base_slack=base_slack,
     )
+
+
+def _side_base(
+    plan: Plan, profile: Profile, side: str, name: str, limited: list[FinancingLine], in_kind_out: bool,
+) -> tuple[Decimal, Decimal]:
+    """A named base on one side of a cross-border programme, and its slack: the side's costs (less its in
+    kind where in kind is out of the base), or its public or cash financing."""
+    lines = side_lines(plan, profile, side)
+    slack = _slack(lines)
+    if name in ("public", "cash"):
+        chosen = [line for line in lines if (line.sector if name == "public" else line.form) == name]
+        return total_of(chosen), _slack(chosen)
+    total = side_total(plan, profile, side)
+    if name == "co_financing":
+        return total - total_of(limited), slack
+    if in_kind_out and name == "total":
+        return total - total_of(line for line in lines if line.form == "in_kind"), slack
+    return total, slack
 
 
 def base_of(plan: Plan, name: str, limited: list[FinancingLine]) -> tuple[Decimal, Decimal]:

@@ -265,6 +265,10 @@ class Project(_Strict):
     """The project: its case number (diarienummer), name, owner and period, and when it was
     applied for (`applied`, ansökningsdatum) and decided (`decided`, beslutsdatum).
 
+    `partners` names the beneficiaries beside the owner (medsökande, co-applicants,
+    projektpartner), as their financing lines name them: a programme that holds the
+    beneficiaries' in kind to its own rules (Interreg) holds theirs to them too.
+
     The case number and the period may be left out where the document does not
     state them; the report then says "not stated". The dates choose the rules
     in force (`judged_on`).
@@ -276,6 +280,12 @@ class Project(_Strict):
     period: Period | None = None
     applied: PlanDate | None = None
     decided: PlanDate | None = None
+    partners: Annotated[list[Text], Field(min_length=1)] | None = None
+
+    def is_beneficiary(self, financier: str) -> bool:
+        """Whether `financier` is the owner or a partner, named as the plan names them (case aside)."""
+        name = financier.casefold().strip()
+        return any(name == who.casefold().strip() for who in (self.owner, *(self.partners or ())))
 
     @property
     def judged_on(self) -> date | None:
@@ -388,11 +398,14 @@ class SplitPart(_Strict):
 class DeMinimis(_Strict):
     """A line that is de minimis aid: the undertaking it goes to (its organisation number), when it is
     granted (the project's start when left out), and the de minimis aid the undertaking had in the three
-    years before, as its declaration states."""
+    years before, as its declaration states. `primary_production` says the undertaking is in the primary
+    production of agricultural products or in fishery and aquaculture, which the general de minimis
+    regulation does not cover (Reg. (EU) 2023/2831 art. 1(1)): their own regulations apply."""
 
     undertaking: Text
     granted: PlanDate | None = None
     earlier: Amount | None = None
+    primary_production: Literal["agriculture", "fishery"] | None = None
 
 
 class FinancingLine(_Strict):
@@ -424,6 +437,7 @@ class FinancingLine(_Strict):
     basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = None
     de_minimis: DeMinimis | None = None
     state_aid: bool | None = None
+    side: SchemeName | None = None
     note: Text | None = None
 
 
@@ -434,7 +448,8 @@ class CostLine(_Strict):
     sum), not as real costs; `procurement_above_threshold` that it holds a public
     contract (works, supplies, services) above the EU directive's thresholds;
     `vat` that its amount includes VAT (moms) the beneficiary can recover
-    (`recoverable`) or cannot (`non_recoverable`).
+    (`recoverable`) or cannot (`non_recoverable`); `side` which side of a
+    cross-border programme the cost is on (as a financing line's).
     """
 
     id: LineId
@@ -446,6 +461,7 @@ class CostLine(_Strict):
     paid_as: Literal["unit_costs", "lump_sum"] | None = None
     procurement_above_threshold: Literal["works", "supplies", "services"] | None = None
     vat: Literal["recoverable", "non_recoverable"] | None = None
+    side: SchemeName | None = None
 
 
 _SETTING_TYPES = {"percent": Percent, "amount": Amount, "eur": Amount, "number": Quantity, "hours": Quantity, "bool": bool}

@@ -147,9 +147,16 @@ FLAT_RATE_LIMIT = Code(
     "staff costs; staff costs up to 20 % of the other direct costs; 40 % of staff\n"
     "costs for all remaining costs. 2014–2020 (Tillväxtverket): 15 % of staff\n"
     "costs (20 % for universities), or 25 % of direct costs except external\n"
-    "services; 20 % and 40 % as above.\n\n"
-    "Fails: `indirect_of_staff` at 20 % under `erdf_2021_2027`.\n"
-    "Passes: `indirect_of_staff` at 15 %.",
+    "services, this only for the research, innovation and entrepreneurship\n"
+    "projects Tillväxtverket lists (\"om ert projekt är av en viss typ av\n"
+    "forsknings-, innovations- och entreprenörskapsprojekt\": the plan says so\n"
+    "with `erdf_2014_2020.research_innovation_project: true`); 40 % as above.\n"
+    "The 20 % staff rate of 2014–2020 is not among Tillväxtverket's options: a\n"
+    "plan whose managing authority offers it sets\n"
+    "`erdf_2014_2020.staff_flat_rate_offered: true`.\n\n"
+    "Fails: `indirect_of_staff` at 20 % under `erdf_2021_2027`; `indirect_of_direct_except_external`\n"
+    "under `erdf_2014_2020` without `research_innovation_project`.\n"
+    "Passes: `indirect_of_staff` at 15 %; the 25 % rate with `research_innovation_project: true`.",
     profiles=tuple(name for name, profile in PROFILES.items() if offers_flat_rates(profile)),
     source=f"{_FLAT_RATES}; the Interreg programmes' manuals (docs/programme-sources.md §8.5, §8.6)",
 )

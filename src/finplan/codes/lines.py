@@ -36,8 +36,19 @@ NOT_STATED = Code(
     "it. Saying so once is better than passing in silence, and better than a\n"
     "finding for every line. A profile that requires the value makes its\n"
     "absence an error instead (FP304).\n\n"
-    "Fails (is reported): no `project.period` and a line with `per_year`.\n"
-    "Passes: the same plan with `project.period`.",
+    "The same note says when a plan holds money of both sides of an Interreg\n"
+    "programme that caps each side on its own costs (`interreg` and\n"
+    "`interreg_no` under Sverige-Norge, Aurora or Öresund-Kattegat-Skagerrak)\n"
+    "but states no `side:` on its lines: each side's cap is then measured on\n"
+    "the whole plan, not on its side's costs (FP501); and when de minimis aid\n"
+    "goes to primary production (`de_minimis: {primary_production:\n"
+    "agriculture}` or `fishery`), which the general regulation does not cover\n"
+    "(Reg. (EU) 2023/2831 art. 1(1)): the sector's own regulation applies\n"
+    "(1408/2013, 717/2014), whose ceilings finplan does not check (FP603\n"
+    "passes it by).\n\n"
+    "Fails (is reported): no `project.period` and a line with `per_year`; ERDF and Norwegian\n"
+    "Interreg money in one plan with no `side:`.\n"
+    "Passes: the same plan with `project.period`; with `side:` on its lines.",
     source="finplan's plan format: what a document does not state is left out, not invented",
 )
 REQUIRED_BY_PROFILE = Code(

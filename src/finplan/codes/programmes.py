@@ -25,6 +25,14 @@ def _eu(period: str | None = None) -> tuple[str, ...]:
     return tuple(p.name for p in PROFILES.values() if p.eu_rules and (period is None or p.eu_rules == period))
 
 
+def _staff_flat_rate_proviso() -> tuple[str, ...]:
+    """The profiles under the common provisions' staff flat rate and its procurement proviso: every EU
+    profile but the Interreg ones of 2021–2027, whose own rate (Reg. 2021/1059 art. 39(3)(c)) has none."""
+    return tuple(
+        p.name for p in PROFILES.values() if p.eu_rules and not (p.eu_rules == "2021_2027" and p.scheme == "interreg")
+    )
+
+
 IN_KIND_CEILING = Code(
     "FP601", "in-kind-ceiling", Severity.WARNING,
     "Public support, in kind included, stays within the eligible expenditure less in kind.\n\n"
@@ -33,12 +41,15 @@ IN_KIND_CEILING = Code(
     "expenditure less in kind at the end of the operation (Reg. (EU) 2021/1060\n"
     "art. 67(1)(a): \"de overheidssteun ... inclusief bijdragen in natura, is niet\n"
     "hoger dan het totale bedrag aan subsidiabele uitgaven, exclusief bijdragen\n"
-    "in natura\"). The law tests it at the end, so a plan that breaks it gets a\n"
-    "warning. The eligible expenditure is\n"
+    "in natura\"); in 2014–2020 the same condition, word for word (Reg. (EU)\n"
+    "1303/2013 art. 69(1)(a): \"the public support paid to the operation which\n"
+    "includes contributions in kind does not exceed the total eligible\n"
+    "expenditure, excluding contributions in kind\"). The law tests it at the\n"
+    "end, so a plan that breaks it gets a warning. The eligible expenditure is\n"
     "`eligible_costs`, else the total.\n\n"
     "Fails: total 1 000, public cash 600 and public in kind 300 (public 900, eligible less in kind 700).\n"
     "Passes: the same with the in kind from a private financier (public 600).",
-    profiles=_eu("2021_2027"), source=f"{_CPR} art. 67.1 a ({_SOURCES} §2.8)",
+    profiles=_eu(), source=f"{_CPR} art. 67.1 a; Förordning (EU) nr 1303/2013 art. 69.1 a ({_SOURCES} §2.8)",
 )
 SIMPLIFIED_COSTS = Code(
     "FP602", "simplified-costs", Severity.ERROR,
@@ -70,11 +81,17 @@ DE_MINIMIS = Code(
     "the ceiling cannot be given under the regulation at all. A line marked\n"
     "`de_minimis: {undertaking: ...}` counts with the other lines to the same\n"
     "undertaking and its `earlier` aid; the grant date is `granted`, else the\n"
-    "project's start. A plan in kronor is converted at `sek_per_eur`.\n\n"
+    "project's start. A plan in kronor is converted at `sek_per_eur`. Aid to\n"
+    "an undertaking in the primary production of agricultural products or in\n"
+    "fishery and aquaculture is outside the regulation (art. 1(1)(a)–(c)): a\n"
+    "line that says so (`primary_production: agriculture` or `fishery`) is not\n"
+    "held to this ceiling, and a note (FP303) says the sector's own regulation\n"
+    "applies (1408/2013, 717/2014).\n\n"
     "Fails: 250 000 EUR of de minimis aid with `earlier: 100 000`.\n"
-    "Passes: 150 000 EUR with `earlier: 100 000`.",
+    "Passes: 150 000 EUR with `earlier: 100 000`; the 250 000 EUR to a farm with\n"
+    "`primary_production: agriculture`.",
     profiles=_having("de_minimis_max"),
-    source=f"Förordning (EU) 2023/2831 art. 3.2; Förordning (EU) nr 1407/2013 art. 3.2 ({_SOURCES} §3)",
+    source=f"Förordning (EU) 2023/2831 art. 1.1, 3.2; Förordning (EU) nr 1407/2013 art. 3.2 ({_SOURCES} §3)",
 )
 STAFF_FLAT_RATE_PROCUREMENT = Code(
     "FP604", "staff-flat-rate-procurement", Severity.ERROR,
@@ -85,11 +102,15 @@ STAFF_FLAT_RATE_PROCUREMENT = Code(
     "2021/1060 art. 55(1)); in 2014–2020 only works contracts counted: \"provided\n"
     "that the direct costs of the operation do not include public works\n"
     "contracts which exceed in value the threshold\" (Reg. (EU) 1303/2013 art.\n"
-    "68a(1)). A cost line says `procurement_above_threshold:`.\n\n"
+    "68a(1)). A cost line says `procurement_above_threshold:`. Interreg\n"
+    "2021–2027 has a staff flat rate of its own with no such condition (Reg.\n"
+    "(EU) 2021/1059 art. 39(3)(c): \"without there being a requirement for the\n"
+    "Member State to perform a calculation\"), so the rule does not run there.\n\n"
     "Fails: a staff flat rate and a line with `procurement_above_threshold: services` under 2021–2027.\n"
-    "Passes: the same under 2014–2020 (services did not count then), or without the staff flat rate.",
-    profiles=_eu(),
-    source=f"{_CPR} art. 55.1; Förordning (EU) nr 1303/2013 art. 68a.1 ({_SOURCES} §2.5)",
+    "Passes: the same under 2014–2020 (services did not count then), under an Interreg 2021–2027\n"
+    "profile, or without the staff flat rate.",
+    profiles=_staff_flat_rate_proviso(),
+    source=f"{_CPR} art. 55.1; Förordning (EU) nr 1303/2013 art. 68a.1; Förordning (EU) 2021/1059 art. 39.3 c ({_SOURCES} §2.5)",
 )
 REMAINING_FLAT_RATE_STAFF_SHARE = Code(
     "FP605", "remaining-flat-rate-staff-share", Severity.ERROR,
@@ -133,15 +154,19 @@ IN_KIND_CO_FINANCING = Code(
     "FP608", "in-kind-co-financing", Severity.ERROR,
     "Co-financing in kind only from whom the programme accepts it.\n\n"
     "Why: Interreg Nord accepts only cash (\"Det är enbart kontanta medel som\n"
-    "godkänns som medfinansiering\"); Botnia-Atlantica in kind only from the\n"
-    "beneficiaries' own staff (\"För aktörer som inte är stödmottagare gäller\n"
-    "endast kontant medfinansiering\"); Sverige-Norge cash from the applicant on\n"
-    "the Swedish side (\"För sökande och medsökande kan medfinansiering endast\n"
-    "ske med kontant medfinansiering\"; so only in a plan with ERDF money,\n"
-    "`scheme: interreg`). The beneficiary is `project.owner`; a co-applicant is\n"
-    "not told apart from other financiers.\n\n"
-    "Fails: an in-kind line under interreg_nord_2014_2020.\n"
-    "Passes: the same money in cash.",
+    "godkänns som medfinansiering\"); Botnia-Atlantica in kind from every\n"
+    "beneficiary, only as salary costs, and cash from everyone else (\"endast\n"
+    "lönekostnader för stödmottagare kan växla upp EU-medel. För aktörer som inte\n"
+    "är stödmottagare gäller endast kontant medfinansiering\"): a beneficiary's\n"
+    "in kind is its staff's worked hours, a `basis` with no `volunteer:` rows;\n"
+    "Sverige-Norge cash from the applicant and the co-applicants on the Swedish\n"
+    "side (\"För sökande och medsökande kan medfinansiering endast ske med\n"
+    "kontant medfinansiering\"; so only in a plan with ERDF money, `scheme:\n"
+    "interreg`). The beneficiaries are `project.owner` and the\n"
+    "`project.partners` (co-applicants), as the financing lines name them.\n\n"
+    "Fails: an in-kind line under interreg_nord_2014_2020; in kind from a co-applicant named in\n"
+    "`project.partners` under interreg_sverige_norge_2014_2020.\n"
+    "Passes: the same money in cash; a partner's staff hours in kind under Botnia-Atlantica.",
     profiles=_having("in_kind_from"),
     source=f"the Interreg programmes' financing rules ({_SOURCES} §8.2, §8.4, §8.6)",
 )

@@ -85,7 +85,9 @@ def _setting(data: dict[str, Any]) -> Setting:
             **data,
             "default": value(data["default"]),
             "choices": tuple(data["choices"]),
-            "table": tuple((choice, value(number), source) for choice, number, source in data["table"]),
+            "table": tuple(
+                (choice, value(number), source, day(start), day(end)) for choice, number, source, start, end in data["table"]
+            ),
             "versions": tuple(
                 Version(value(v["value"]), v["source"], day(v["start"]), day(v["end"])) for v in data["versions"]
             ),

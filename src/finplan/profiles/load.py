@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from finplan.profiles.model import Cite, ProfileData, SettingData, as_value
+from finplan.profiles.model import Cite, ProfileData, SettingData, VersionData, as_value
 from finplan.profiles.records import Profile, ProfileLimit, Setting, Version
 
 _PACKAGES = Path(__file__).resolve().parent.parent.parent
@@ -167,6 +167,7 @@ def _profile(name: str, data: ProfileData) -> Profile:
         period_source=data.period.source if data.period else "",
         eu_rules=data.eu_rules,
         currency=None if data.currency == "any" else data.currency,
+        sides=data.sides,
     )
 
 
@@ -183,6 +184,11 @@ def _setting(name: str, data: SettingData, text) -> Setting:
         name, kind, value, data.meaning or "", source,
         choices=data.choices or (),
         by=data.by,
-        table=tuple((choice, as_value(kind, row.value), text(row.source)) for choice, row in (data.table or {}).items()),
+        table=tuple(
+            (choice, as_value(kind, v.value), text(v.source), v.start, v.end)
+            for choice, row in (data.table or {}).items()
+            for v in (row.versions or (VersionData(value=row.value, source=row.source),))
+        ),
         versions=versions,
+        when=data.when,
     )

@@ -58,13 +58,6 @@ class Cite(_Data):
 Source = StrictStr | Cite
 
 
-class Row(_Data):
-    """One row of a setting's `table`: its value where the `by` setting has this choice."""
-
-    value: Value
-    source: Source
-
-
 class VersionData(_Data):
     """One wording of a number, in force from `start` to `end` (both inclusive, either may be open)."""
 
@@ -80,9 +73,29 @@ class VersionData(_Data):
         return self
 
 
+class Row(_Data):
+    """One row of a setting's `table`: its value where the `by` setting has this choice, or the
+    `versions` of that value where it changed by date (an ERDF rate the calls of each year set)."""
+
+    value: Value | None = None
+    source: Source | None = None
+    versions: tuple[VersionData, ...] | None = None
+
+    @model_validator(mode="after")
+    def _a_value_or_versions(self) -> Row:
+        if (self.versions is None) == (self.value is None) or (self.value is None) != (self.source is None):
+            raise ValueError("a row has a `value` with its `source`, or `versions`, not both")
+        if self.versions is not None:
+            if not self.versions:
+                raise ValueError("a row's `versions` is empty")
+            _versions_apart(self.versions)
+        return self
+
+
 class SettingData(_Data):
     """A setting: its kind, what it means, and its number: a `value` with its `source`, `versions`
-    the law changed, or a `table` chosen `by` another setting."""
+    the law changed, or a `table` chosen `by` another setting. `when` names a bool setting without
+    which this one is not in force (a flat rate offered only to some projects)."""
 
     kind: Kind | None = None
     value: Value | None = None
@@ -93,12 +106,11 @@ class SettingData(_Data):
     table: dict[str, Row] | None = None
     versions: tuple[VersionData, ...] | None = None
 
+    when: StrictStr | None = None
+
     @model_validator(mode="after")
     def _versions_apart(self) -> SettingData:
-        spans = sorted((v.start or date.min, v.end or date.max) for v in self.versions or ())
-        for (_start, end), (start, _end) in zip(spans, spans[1:]):
-            if start <= end:
-                raise ValueError(f"two versions are in force on {start}")
+        _versions_apart(self.versions or ())
         return self
 
     @model_validator(mode="after")
@@ -128,7 +140,8 @@ class SettingData(_Data):
         if self.table is not None and self.by is None:
             raise ValueError("a `table` needs `by`, the setting whose choice picks its row")
         for row in (self.table or {}).values():
-            self.check_value(row.value)
+            for value in (row.value,) if row.versions is None else (v.value for v in row.versions):
+                self.check_value(value)
         return self
 
     def check_value(self, value: Any) -> None:
@@ -140,6 +153,13 @@ class SettingData(_Data):
             raise ValueError(f"{value!r} is not true or false, as a setting of kind bool holds")
         elif self.kind == "choice" and value not in (self.choices or ()):
             raise ValueError(f"{value!r} is not one of its choices {list(self.choices or ())}")
+
+
+def _versions_apart(versions: tuple[VersionData, ...]) -> None:
+    spans = sorted((v.start or date.min, v.end or date.max) for v in versions)
+    for (_start, end), (start, _end) in zip(spans, spans[1:]):
+        if start <= end:
+            raise ValueError(f"two versions are in force on {start}")
 
 
 def _decimal(value: int | str) -> Decimal | None:
@@ -192,6 +212,7 @@ class ProfileData(_Data):
     # "any", or the three letters a plan writes (`currency: EUR`) that the programme's plans are in.
     currency: Annotated[StrictStr, StringConstraints(pattern=r"^(any|[A-Z]{3})$")] | None = None
     per_decision_maker: StrictBool = False
+    sides: StrictBool = False
     eu_rules: Literal["2014_2020", "2021_2027"] | None = None
     period: PeriodData | None = None
     requires: dict[str, StrictStr] = {}
@@ -211,6 +232,9 @@ class ProfileData(_Data):
                     raise ValueError(f"settings.{name}{where} cites `{source.cite}`, which [sources] does not hold")
             if setting.by is not None:
                 self._check_table(name, setting)
+            when = self.settings.get(setting.when or "")
+            if setting.when is not None and (when is None or when.kind != "bool"):
+                raise ValueError(f"settings.{name} is offered `when` `{setting.when}`, which is no bool setting of the profile")
         for name, limit in self.limits.items():
             self._check_limit(name, limit)
         return self
@@ -243,5 +267,7 @@ def _sources(setting: SettingData) -> list[tuple[str, Source]]:
     """Every source a setting gives, with where: its own, its versions', its table's."""
     found = [("", setting.source)] if setting.source is not None else []
     found += [(f".versions[{i}]", v.source) for i, v in enumerate(setting.versions or ())]
-    found += [(f".table.{choice}", row.source) for choice, row in (setting.table or {}).items()]
+    for choice, row in (setting.table or {}).items():
+        found += [(f".table.{choice}", row.source)] if row.source is not None else []
+        found += [(f".table.{choice}.versions[{i}]", v.source) for i, v in enumerate(row.versions or ())]
     return found

@@ -37,7 +37,10 @@ class Setting:
     """A number a rule uses: its default, what it means, and where it comes from.
 
     `by` and `table`: a default that depends on another setting (the ERDF rate
-    on the region): `table` holds (choice, value, source) for each of its values.
+    on the region): `table` holds (choice, value, source, start, end) for each of its values, a
+    choice whose value changed by date once for each version (`start`, `end` as a Version's).
+    `when`: a yes/no setting without which this one is not in force (a flat rate offered only to
+    some projects, or only where the managing authority offers it).
     `versions`: a number the law changed, each version with its dates; the plan's
     date chooses one, and a date no version holds leaves the number out of force.
     Its default and source are then the latest version's.
@@ -50,11 +53,19 @@ class Setting:
     source: str
     choices: tuple[str, ...] = ()
     by: str | None = None
-    table: tuple[tuple[str, Any, str], ...] = ()
+    table: tuple[tuple[str, Any, str, date | None, date | None], ...] = ()
     versions: tuple[Version, ...] = ()
+    when: str | None = None
 
     def version_on(self, day: date) -> Version | None:
         return next((version for version in self.versions if version.holds_on(day)), None)
+
+    def row_on(self, choice: str, day: date) -> tuple[Any, str] | None:
+        """The table's value and source for `choice` in force on `day`; None where no row holds it."""
+        for row_choice, value, source, start, end in self.table:
+            if row_choice == choice and Version(value, source, start, end).holds_on(day):
+                return value, source
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +108,8 @@ class Profile:
     provisions regulation its money falls under (`2014_2020`, `2021_2027`).
     `currency`: the currency its plans are in, where the programme fixes one
     (Swedish Leader in kronor, Finnish and Åland Leader in euro); None for any.
+    `sides`: its schemes pay the sides of a cross-border programme, each capped on
+    its own side's costs where a plan says which side its lines are on (finplan.sides).
     """
 
     name: str
@@ -111,6 +124,7 @@ class Profile:
     period_source: str = ""
     eu_rules: str | None = None
     currency: str | None = None
+    sides: bool = False
 
     @property
     def schemes(self) -> tuple[str, ...]:

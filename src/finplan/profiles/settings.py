@@ -73,10 +73,9 @@ class Settings:
                 return replace(setting, default=None), origin
             return replace(setting, default=version.value, source=version.source), origin
         if value is None and setting.by is not None:
-            choice = self.value(profile, setting.by)
-            row = next((row for row in setting.table if row[0] == choice), None)
+            row = setting.row_on(self.value(profile, setting.by), self.on)
             if row is not None:
-                return replace(setting, default=row[1], source=row[2]), origin
+                return replace(setting, default=row[0], source=row[1]), origin
         return replace(setting, default=value), origin
 
     def in_currency(self, euro: Decimal, currency: str) -> Decimal | None:
@@ -88,6 +87,11 @@ class Settings:
             if name is not None and profile.has(name):
                 return euro * self.value(profile, name)
         return None
+
+    def offered(self, profile: Profile, name: str) -> bool:
+        """Whether a setting is in force for the plan: it has no `when`, or its `when` is set yes."""
+        setting = next(s for s in profile.settings if s.name == name)
+        return setting.when is None or bool(self.value(profile, setting.when))
 
     def general(self, name: str) -> Any:
         return self.value(GENERAL, name)

@@ -9,7 +9,7 @@ from finplan.codes.funding import FLAT_RATE_DECLARED, FLAT_RATE_LIMIT, FLAT_RATE
 from finplan.i18n import N_, Message
 from finplan.model import CostLine, Plan
 from finplan.money import format_kr, format_percent, format_points
-from finplan.profiles import Settings, offers_flat_rates
+from finplan.profiles import Profile, Settings, offers_flat_rates
 from finplan.findings import Figure
 from finplan.rules.base import Violation, figures, rule
 from finplan.totals import total_of
@@ -162,6 +162,12 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     ),
                 )
                 continue
+            if not settings.offered(profile, f"{option}_max"):
+                yield Violation(
+                    ("costs", index, "flat_rate", "option"),
+                    _not_offered(line, option, profile),
+                )
+                continue
             limit = settings.value(profile, f"{option}_max")
             if rate > limit:
                 yield Violation(
@@ -173,6 +179,16 @@ def flat_rate_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
                     ),
                     data={"found": Figure(rate, "%"), "limit": Figure(limit, "%"), "difference": Figure(rate - limit, "pp")},
                 )
+
+
+def _not_offered(line: CostLine, option: str, profile: Profile) -> Message:
+    """A flat rate the profile offers only to the plans a yes/no setting declares, and how to declare it."""
+    when = next(s for s in profile.settings if s.name == f"{option}_max").when
+    return Message(
+        "`{id}` uses the flat rate {option}, which {profile} offers only where `{key}` is yes; "
+        "expected another option, or `settings: {{{key}: true}}` where the project qualifies",
+        id=line.id, option=option, profile=profile.name, key=f"{profile.name}.{when}",
+    )
 
 
 @rule(FLAT_RATE_REMAINING)

@@ -13,6 +13,7 @@ from finplan.model import CostLine, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_percent, format_points
 from finplan.profiles import Settings
 from finplan.rules.base import Line, Violation, figures, financing_lines, lines_of, rule
+from finplan.sides import both_sides_unstated, without_side
 
 
 @rule(AMOUNT_SIGN)
@@ -61,6 +62,65 @@ def unique_id(plan: Plan, settings: Settings) -> Iterator[Violation]:
 
 @rule(NOT_STATED)
 def not_stated(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    yield from _no_period(plan, settings)
+    yield from _no_sides(plan, settings)
+    yield from _sector_de_minimis(plan, settings)
+
+
+def _no_sides(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """A plan of both sides of a cross-border programme that says of no line which side it is on: its caps
+    were measured on the whole plan; and one that says it of some lines but not of all."""
+    for profile in settings.profiles:
+        if both_sides_unstated(plan, profile):
+            index = next(i for i, line in enumerate(plan.financing) if line.scheme in profile.schemes)
+            yield Violation(
+                ("financing", index, "scheme"),
+                Message(
+                    "the plan has money of both sides of {profile} ({schemes}) but states no `side:` on its lines, "
+                    "so each side's cap was measured on the whole plan, not on its side's costs; expected `side:` "
+                    "on the lines where the document shows each side's budget",
+                    profile=profile.name, schemes=", ".join(f"`{scheme}`" for scheme in profile.schemes),
+                ),
+                on_key=True,
+            )
+        unsided = without_side(plan, profile)
+        if unsided:
+            yield Violation(
+                ("financing", plan.financing.index(unsided[0]), "id"),
+                Message(
+                    "the plan states `side:` on some lines but not on {lines}, so these count on no side's base "
+                    "of {profile}; expected `side:` on every financing line ({schemes})",
+                    lines=some([f"`{line.id}`" for line in unsided]), profile=profile.name,
+                    schemes=", ".join(f"`{scheme}`" for scheme in profile.schemes),
+                ),
+            )
+
+
+def _sector_de_minimis(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    """De minimis aid to primary production, which the general regulation FP603 holds does not cover."""
+    if not any(profile.has("de_minimis_max") for profile in settings.profiles):
+        return
+    for index, line in enumerate(plan.financing):
+        sector = line.de_minimis.primary_production if line.de_minimis is not None else None
+        if sector is not None:
+            yield Violation(
+                ("financing", index, "de_minimis", "primary_production"),
+                Message(
+                    "the de minimis aid of `{id}` goes to {sector}, which Reg. (EU) 2023/2831 does not cover "
+                    "(art. 1(1)); the sector's own de minimis regulation applies ({regulation}), whose ceilings "
+                    "finplan does not check",
+                    id=line.id, sector=Message(_SECTORS[sector][0]), regulation=_SECTORS[sector][1],
+                ),
+            )
+
+
+_SECTORS = {
+    "agriculture": (N_("the primary production of agricultural products"), "Reg. (EU) 1408/2013"),
+    "fishery": (N_("fishery and aquaculture"), "Reg. (EU) 717/2014"),
+}
+
+
+def _no_period(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.project.period is not None or any(required[0] == "project.period" for required in _required(settings)):
         return
     needs = {

@@ -105,7 +105,7 @@ def de_minimis(plan: Plan, settings: Settings) -> Iterator[Violation]:
         return
     groups: dict[str, list[tuple[int, FinancingLine]]] = {}
     for index, line in enumerate(plan.financing):
-        if line.de_minimis is not None:
+        if line.de_minimis is not None and line.de_minimis.primary_production is None:
             groups.setdefault(line.de_minimis.undertaking.replace(" ", "").casefold(), []).append((index, line))
     tolerance = settings.general("rounding_tolerance")
     for group in groups.values():
@@ -157,9 +157,10 @@ def staff_flat_rate_procurement(plan: Plan, settings: Settings) -> Iterator[Viol
     costs = plan.costs or []
     if not any(line.flat_rate and line.flat_rate.option == "staff_of_other_direct" for line in costs):
         return
-    if not _has_eu_money(plan, settings):
+    under = [p for p in settings.profiles if p.name in STAFF_FLAT_RATE_PROCUREMENT.profiles]
+    if not any(line.scheme in {p.scheme for p in under} for line in plan.financing):
         return
-    counted = {kind for p in settings.profiles if p.eu_rules for kind in _CONTRACTS[p.eu_rules]}
+    counted = {kind for p in under for kind in _CONTRACTS[p.eu_rules]}
     for index, line in enumerate(costs):
         if line.procurement_above_threshold in counted:
             yield Violation(
@@ -254,10 +255,26 @@ def volunteer_work_not_accepted(plan: Plan, settings: Settings) -> Iterator[Viol
 
 
 _FROM = {
-    "no_one": (N_("any financier"), lambda owner: True),
-    "owner_only": (N_("a financier other than the beneficiary"), lambda owner: not owner),
-    "others_only": (N_("the beneficiary itself"), lambda owner: owner),
+    "no_one": N_("any financier"),
+    "owner_only": N_("a financier other than the beneficiary"),
+    "others_only": N_("the applicant or a co-applicant"),
+    "beneficiaries_staff_only": N_("a financier other than the beneficiaries"),
 }
+
+
+def _refused(value: str, plan: Plan, line: FinancingLine) -> bool:
+    """Whether `in_kind_from: value` refuses this in-kind line for who gives it (not for what it is)."""
+    if value == "no_one":
+        return True
+    if value == "owner_only":
+        return line.financier.casefold().strip() != plan.project.owner.casefold().strip()
+    beneficiary = plan.project.is_beneficiary(line.financier)
+    return beneficiary if value == "others_only" else not beneficiary
+
+
+def _staff_hours(line: FinancingLine) -> bool:
+    """Whether an in-kind line is worked hours of staff: a basis, none of it volunteer work."""
+    return bool(line.basis) and all(row.volunteer is None for row in line.basis)
 
 
 @rule(IN_KIND_CO_FINANCING)
@@ -266,23 +283,29 @@ def in_kind_co_financing(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if profile is None:
         return
     value = settings.value(profile, "in_kind_from")
-    rule_of = _FROM.get(value)
-    if rule_of is None or (value == "others_only" and not _has_eu_money(plan, settings)):
+    if value not in _FROM or (value == "others_only" and not _has_eu_money(plan, settings)):
         return  # Sverige-Norge's cash rule is the Swedish side's, whose money is the ERDF
-    who, refused = rule_of
-    owner = plan.project.owner.casefold().strip()
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     for index, line in enumerate(plan.financing):
-        if line.form == "in_kind" and refused(line.financier.casefold().strip() == owner):
-            yield Violation(
-                ("financing", index, "form"),
-                Message(
-                    "`{id}` is {amount} in kind from {financier}; {profile} accepts no co-financing in kind from "
-                    "{who}; expected cash",
-                    id=line.id, amount=format_kr(line.amount, plan.currency), financier=shorten(line.financier),
-                    profile=profile.name, who=Message(who),
-                ),
-                data=figures(plan.currency, found=line.amount),
+        if line.form != "in_kind":
+            continue
+        shown = dict(id=line.id, amount=kr(line.amount), financier=shorten(line.financier), profile=profile.name)
+        if _refused(value, plan, line):
+            message = Message(
+                "`{id}` is {amount} in kind from {financier}; {profile} accepts no co-financing in kind from "
+                "{who}; expected cash",
+                who=Message(_FROM[value]), **shown,
             )
+        elif value == "beneficiaries_staff_only" and not _staff_hours(line):
+            message = Message(
+                "`{id}` is {amount} in kind from {financier}, a beneficiary, but not as its staff's worked hours; "
+                "{profile} accepts in kind from a beneficiary only as salary costs; expected a `basis` of "
+                "worked hours with no `volunteer:` rows, or cash",
+                **shown,
+            )
+        else:
+            continue
+        yield Violation(("financing", index, "form"), message, data=figures(plan.currency, found=line.amount))
 
 
 _FUNDS = {"eu": "eu_share", "state": "state_share", "municipality": "municipality_share"}
