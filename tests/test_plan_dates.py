@@ -145,3 +145,36 @@ def test_a_rule_whose_numbers_the_law_never_changed_lists_no_versions():
 
     assert "Numbers the law changed" not in run_finplan("rule", "FP101").output
     assert "Numbers the law changed" not in run_finplan("rule", "FP521").output
+
+
+def _numbers_title(tmp_path, project: str) -> str:
+    from conftest import run_finplan
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "finplan: 1\nprofiles: [anslag_1_1]\n"
+        f"project: {{name: P, owner: O, {project}}}\n"
+        "total: 1 000\nfinancing:\n"
+        "  - {id: a, financier: Regionen, sector: public, form: cash, status: decided, scheme: anslag_1_1, amount: 500}\n"
+        "  - {id: b, financier: Kommunen, sector: public, form: cash, status: decided, amount: 500}\n",
+        encoding="utf-8",
+    )
+    run = run_finplan("check", plan, env={"COLUMNS": "200"})
+    (title,) = [line.strip() for line in run.output.splitlines() if line.startswith("Numbers in force")]
+    return title
+
+
+def test_the_numbers_in_force_name_the_date_that_chose_them_and_which_date_it_is(tmp_path):
+    period = "period: {start: 2024-03-01, end: 2025-02-28}"
+    assert _numbers_title(tmp_path, f"{period}, applied: 2023-11-01, decided: 2024-02-01") == (
+        "Numbers in force on 2024-02-01, the decision date"
+    )
+    assert _numbers_title(tmp_path, f"{period}, applied: 2023-11-01") == (
+        "Numbers in force on 2023-11-01, the application date"
+    )
+    assert _numbers_title(tmp_path, period) == "Numbers in force on 2024-03-01, the project's start"
+
+
+def test_a_plan_with_no_date_is_judged_by_today_and_the_report_says_so(tmp_path):
+    title = _numbers_title(tmp_path, "case: X/1")
+    assert title == f"Numbers in force on {date.today()}, today (the plan states no date)"

@@ -296,6 +296,15 @@ class Project(_Strict):
             return self.applied
         return self.period.start if self.period is not None else None
 
+    @property
+    def judged_by(self) -> str | None:
+        """Which of the plan's dates judges it (`decided`, `applied`, `start`), None where it states none."""
+        if self.decided is not None:
+            return "decided"
+        if self.applied is not None:
+            return "applied"
+        return "start" if self.period is not None else None
+
 
 class BasisEntry(_Strict):
     """One row of the calculation basis (beräkningsunderlag) of worked hours in kind.

@@ -18,6 +18,14 @@ from finplan.report.table import add_lines, new_table
 MAX_IDS = 10
 """Line ids a row of the caps table names."""
 
+# Which of the plan's dates chose the numbers (Project.judged_by), so a reader can tell a decision's rules from today's.
+_ON = {
+    "decided": N_("Numbers in force on {date}, the decision date"),
+    "applied": N_("Numbers in force on {date}, the application date"),
+    "start": N_("Numbers in force on {date}, the project's start"),
+    None: N_("Numbers in force on {date}, today (the plan states no date)"),
+}
+
 
 def needs_numbers(plan: Plan, settings: Settings) -> bool:
     """Whether any rule of the plan uses a setting: a profile, an override, a basis, a flat rate."""
@@ -32,7 +40,7 @@ def needs_numbers(plan: Plan, settings: Settings) -> bool:
 def numbers_table(plan: Plan, settings: Settings) -> Table:
     """Every number the rules used, where it comes from, and whether the plan or configuration set it."""
     # The date is named where it chose a number: a plan whose profiles hold no changed number reads as before.
-    title = _("Numbers in force on {date}").format(date=settings.on) if settings.dated else _("Numbers in force")
+    title = _(_ON[plan.project.judged_by]).format(date=settings.on) if settings.dated else _("Numbers in force")
     table = new_table(title, N_("Setting"), N_("Value"), N_("Source"))
     for used in settings.used():
         value = Text(wording.fact_value(used.setting.kind, used.value, plan.currency), style="bold" if used.origin else "")
