@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from finplan.check import check_file, unchecked
@@ -22,40 +23,51 @@ PARALLEL_FROM = 32
 """Fewer plans than this are checked in this process: starting workers costs more than it saves."""
 
 
-def check_all(plans: list[tuple[Path, Message | None]], finder: ConfigFinder, *, keep_plans: bool) -> list[CheckResult]:
+Keep = Callable[[CheckResult], CheckResult]
+
+
+def check_all(
+    plans: list[tuple[Path, Message | None]], finder: ConfigFinder, *, keep_plans: bool, keep: Keep | None = None,
+) -> list[CheckResult]:
     """Every plan checked, in order; `plans` pairs each file with the reason it cannot be found, if any.
 
     Without `keep_plans` only the findings come back from other processes: a
-    plan's model is large, and only some reports need it.
+    plan's model is large, and only some reports need it. `keep`, where given,
+    is what of each result is kept, in this process and in the workers alike,
+    as soon as the plan is checked (the portfolio keeps a plan's figures).
     """
     workers = min(os.cpu_count() or 1, len(plans) // PARALLEL_FROM)
     if workers < 2:
-        return [check_one(plan, problem, finder) for plan, problem in plans]
+        return [_kept(check_one(plan, problem, finder), keep) for plan, problem in plans]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # fork shares the imported modules with the workers; elsewhere they import anew.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_set_worker, initargs=(finder, keep_plans)
+        workers, mp_context=context, initializer=_set_worker, initargs=(finder, keep_plans, keep)
     ) as pool:
         return list(pool.map(_check_in_worker, plans, chunksize=max(1, len(plans) // (workers * 8))))
 
 
-_worker: tuple = (None, False)
+_worker: tuple = (None, False, None)
 
 
-def _set_worker(finder: ConfigFinder, keep_plans: bool) -> None:
+def _set_worker(finder: ConfigFinder, keep_plans: bool, keep: Keep | None) -> None:
     global _worker
-    _worker = (finder, keep_plans)
+    _worker = (finder, keep_plans, keep)
 
 
 def _check_in_worker(item: tuple[Path, Message | None]) -> CheckResult:
-    finder, keep_plans = _worker
-    result = check_one(*item, finder)
+    finder, keep_plans, keep = _worker
+    result = _kept(check_one(*item, finder), keep)
     if not keep_plans:
         result.plan = result.settings = None
     return result
+
+
+def _kept(result: CheckResult, keep: Keep | None) -> CheckResult:
+    return result if keep is None else keep(result)
 
 
 def check_one(path: Path, problem: Message | None, finder: ConfigFinder) -> CheckResult:
