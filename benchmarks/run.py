@@ -7,9 +7,10 @@ a round, in turn, so that the machine's drift touches them alike. The script
 prints each command's median wall time and peak memory (the operating
 system's maximum resident set size of the process), the ratios the targets
 are set in, and whether each target is met. Options: --rounds N (default 5),
---only GROUP (seed, 10k, folder, 100k, scaling, against), --n N (the
+--only GROUP (seed, 10k, folder, 100k, scaling, jobs, against), --n N (the
 scaling table's smaller size, default 2 000), --kind NAME (only that kind of
-input in the scaling table), --against REV (start-up of this working
+input in the scaling table), --job NAME, --plans N,N,... and --big N (the
+jobs table: benchmarks/jobs.py), --against REV (start-up of this working
 tree against finplan as it was at the git revision REV, side by side: check on
 the seed, --help and --version; the group `against`). `--help` lists them.
 
@@ -285,11 +286,15 @@ def ratio_table(commands: dict[str, dict[int, list[str]]], rounds: int) -> tuple
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog="benchmarks/README.md gives the latest figures.")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of each command after one warm-up (default 5)")
-    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "against"], action="append",
+    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "jobs", "against"], action="append",
                         help="only this group; repeatable (default: every group but against)")
     parser.add_argument("--against", metavar="REV", help="a git revision whose start-up to hold this one against")
     parser.add_argument("--n", type=int, default=2000, help="the scaling table's smaller size")
     parser.add_argument("--kind", action="append", help="only this kind of input in the scaling table, or every kind it begins (memo); repeatable")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from jobs import add_options, run_jobs
+
+    add_options(parser)
     args = parser.parse_args()
     prepare()
     print(f"finplan benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.rounds} rounds, medians")
@@ -325,6 +330,8 @@ def main() -> None:
     if not args.only or "scaling" in args.only:
         print("\nscaling: finplan check (text report), summary and report on n and on 4n of one kind of input")
         verdicts += scaling(args.n, args.rounds, args.kind)
+    if not args.only or "jobs" in args.only:
+        verdicts += run_jobs(args.rounds, args.job, args.plans, args.big)
     print("\nsummary")
     print("\n".join(verdicts))
 
