@@ -12,7 +12,7 @@ scaling table's smaller size, default 2 000), --kind NAME (only that kind of
 input in the scaling table), --job NAME, --plans N,N,... and --big N (the
 jobs table: benchmarks/jobs.py), --against REV (start-up of this working
 tree against finplan as it was at the git revision REV, side by side: check on
-the seed, --help and --version; the group `against`). `--help` lists them.
+the seed, --help, check --help and --version; the group `against`). `--help` lists them.
 
 finplan runs from its compiled bytecode, as an installed package does: the
 source is compiled once before timing (`compileall`), and the commands run
@@ -208,7 +208,9 @@ def against_revision(revision: str) -> tuple[str, dict[str, list[str]], list[tup
 
     commands: dict[str, list[str]] = {}
     targets: list[tuple[str, str, str, float | None]] = []
-    for label, args in (("check", ["check", SEED]), ("--help", ["--help"]), ("--version", ["--version"])):
+    for label, args in (
+        ("check", ["check", SEED]), ("--help", ["--help"]), ("check --help", ["check", "--help"]), ("--version", ["--version"]),
+    ):
         # Each side checks its own seed: a plan the other side's format does not know is refused early.
         commands[f"{label} ({revision})"] = finplan(old, *(str(old / a.relative_to(ROOT)) if a == SEED else a for a in args))
         commands[f"{label} (now)"] = finplan(ROOT, *map(str, args))
