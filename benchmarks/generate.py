@@ -15,9 +15,9 @@ a chart), with the command each is timed with.
 
 from __future__ import annotations
 
+import argparse
 import random
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,7 +263,8 @@ JOBS = {
 }
 
 
-def main(out: Path) -> None:
+def write_all(out: Path) -> None:
+    """The plans of 100, 10 000 and 100 000 cost lines, and a folder of 1 000 seed-sized plans, in `out`."""
     rng = random.Random(2019)
     out.mkdir(parents=True, exist_ok=True)
     for lines in (100, 10_000, 100_000):
@@ -274,5 +275,12 @@ def main(out: Path) -> None:
         (folder / f"plan-{index:04d}.yaml").write_text(plan(6, rng, f"folder-{index:04d}"), encoding="utf-8")
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, metavar="OUT_FOLDER",
+                        help="where the plans go: lines-100.yaml, lines-10000.yaml, lines-100000.yaml and folder/")
+    write_all(parser.parse_args().out)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main()

@@ -1,6 +1,7 @@
 """The memo's kinds of input for benchmarks/run.py's scaling table: n and 4n of one kind, side by side.
 
-    .venv/bin/python benchmarks/run.py --only scaling --kind memo [--n 2000] [--rounds 5]
+    .venv/bin/python benchmarks/memo.py [--n 2000] [--rounds 5]
+    .venv/bin/python benchmarks/run.py --only scaling --kind memo [--n 2000] [--rounds 5]     (the same)
 
 Each kind of input (`MEMO_FAMILIES`) is a memo holding n of it, checked
 against the seed's plan (n at most 3 000: 4n paragraphs stay within a memo's
@@ -12,6 +13,7 @@ issue 22 (8 000 amounts took 16 s); it is the first kind.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -90,3 +92,18 @@ def memo_commands(n: int, folder: Path) -> dict[str, dict[int, list[str]]]:
         for name in MEMO_FAMILIES
     }
 
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="the smaller size, at most 3 000 (default 2 000)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of each command after one warm-up (default 5)")
+    args = parser.parse_args()
+    from run import prepare_bytecode, scaling
+
+    prepare_bytecode()
+    print("\n".join(scaling(args.n, args.rounds, ["memo"])))
+
+
+if __name__ == "__main__":
+    main()

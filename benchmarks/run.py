@@ -7,11 +7,12 @@ a round, in turn, so that the machine's drift touches them alike. The script
 prints each command's median wall time and peak memory (the operating
 system's maximum resident set size of the process), the ratios the targets
 are set in, and whether each target is met. Options: --rounds N (default 5),
---only GROUP (seed, 10k, folder, 100k, scaling, against), --n N (the scaling
-table's smaller size, default 2 000), --kind NAME (only that kind of input in
-the scaling table), --against REV (start-up of this working
+--only GROUP (seed, 10k, folder, 100k, scaling, jobs, against), --n N (the
+scaling table's smaller size, default 2 000), --kind NAME (only that kind of
+input in the scaling table), --job NAME, --plans N,N,... and --big N (the
+jobs table: benchmarks/jobs.py), --against REV (start-up of this working
 tree against finplan as it was at the git revision REV, side by side: check on
-the seed, --help and --version; the group `against`).
+the seed, --help, check --help and --version; the group `against`). `--help` lists them.
 
 finplan runs from its compiled bytecode, as an installed package does: the
 source is compiled once before timing (`compileall`), and the commands run
@@ -28,7 +29,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +51,7 @@ class Measure:
     seconds: list[float]
     peak_kib: list[int]
     cpu: list[float]
+    codes: list[int]
 
     @property
     def median(self) -> float:
@@ -65,26 +66,48 @@ class Measure:
         return statistics.median(self.peak_kib) / 1024
 
 
-def timed(command: list[str]) -> tuple[float, int, float]:
-    """Wall time, peak resident memory (KiB) and processor time (user and system) of one run of `command`."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+# Each command is started by this small launcher, which reports its measures on standard output. On
+# Linux a process's peak memory (ru_maxrss) counts the memory of the process it was forked from, until
+# it starts the command: started from this script, every command weighed at least what the script did
+# (53 MiB once the memos' libraries were loaded). The launcher weighs 8 MiB, below any command measured.
+LAUNCH = """\
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    try:
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status))
+"""
+
+
+def timed(command: list[str]) -> tuple[float, int, float, int]:
+    """Wall time, peak resident memory (KiB), processor time (user and system) and exit code of one run of `command`."""
+    done = subprocess.run([PYTHON, "-I", "-S", "-c", LAUNCH, *command], capture_output=True, text=True, cwd=ROOT,
+                          env=ENV, check=True)
+    elapsed, peak, cpu, code = done.stdout.split()
+    if int(code) == 127 or int(code) < 0:
+        raise RuntimeError(f"{' '.join(command)}: did not start, or was killed (exit {code})")
+    return float(elapsed), int(peak), float(cpu), int(code)
 
 
 def side_by_side(commands: dict[str, list[str]], rounds: int) -> dict[str, Measure]:
-    measures = {label: Measure(label, [], [], []) for label in commands}
-    for command in commands.values():  # one warm-up each: file cache, .pyc files
-        timed(command)
+    measures = {label: Measure(label, [], [], [], []) for label in commands}
+    for label, command in commands.items():  # one warm-up each: file cache, .pyc files
+        measures[label].codes.append(timed(command)[3])
     for _ in range(rounds):
         for label, command in commands.items():
-            seconds, peak, cpu = timed(command)
+            seconds, peak, cpu, code = timed(command)
             measures[label].seconds.append(seconds)
             measures[label].peak_kib.append(peak)
             measures[label].cpu.append(cpu)
+            measures[label].codes.append(code)
     return measures
 
 
@@ -185,7 +208,9 @@ def against_revision(revision: str) -> tuple[str, dict[str, list[str]], list[tup
 
     commands: dict[str, list[str]] = {}
     targets: list[tuple[str, str, str, float | None]] = []
-    for label, args in (("check", ["check", SEED]), ("--help", ["--help"]), ("--version", ["--version"])):
+    for label, args in (
+        ("check", ["check", SEED]), ("--help", ["--help"]), ("check --help", ["check", "--help"]), ("--version", ["--version"]),
+    ):
         # Each side checks its own seed: a plan the other side's format does not know is refused early.
         commands[f"{label} ({revision})"] = finplan(old, *(str(old / a.relative_to(ROOT)) if a == SEED else a for a in args))
         commands[f"{label} (now)"] = finplan(ROOT, *map(str, args))
@@ -261,12 +286,17 @@ def ratio_table(commands: dict[str, dict[int, list[str]]], rounds: int) -> tuple
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "against"], action="append")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog="benchmarks/README.md gives the latest figures.")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of each command after one warm-up (default 5)")
+    parser.add_argument("--only", choices=["seed", "10k", "folder", "100k", "scaling", "jobs", "against"], action="append",
+                        help="only this group; repeatable (default: every group but against)")
     parser.add_argument("--against", metavar="REV", help="a git revision whose start-up to hold this one against")
     parser.add_argument("--n", type=int, default=2000, help="the scaling table's smaller size")
     parser.add_argument("--kind", action="append", help="only this kind of input in the scaling table, or every kind it begins (memo); repeatable")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from jobs import add_options, run_jobs
+
+    add_options(parser)
     args = parser.parse_args()
     prepare()
     print(f"finplan benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.rounds} rounds, medians")
@@ -302,6 +332,8 @@ def main() -> None:
     if not args.only or "scaling" in args.only:
         print("\nscaling: finplan check (text report), summary and report on n and on 4n of one kind of input")
         verdicts += scaling(args.n, args.rounds, args.kind)
+    if not args.only or "jobs" in args.only:
+        verdicts += run_jobs(args.rounds, args.job, args.plans, args.big)
     print("\nsummary")
     print("\n".join(verdicts))
 

@@ -1,4 +1,4 @@
-"""What `finplan check` imports: its own modules and its stack, never another command's libraries.
+"""What `finplan check` and `finplan COMMAND --help` import: their own modules and their stack, nothing more.
 
 Start-up is most of the time a small plan takes, and each module imported is
 paid on every run; these lists make a new import a decision someone reads, not
@@ -35,8 +35,8 @@ OWN = {
     "finplan.rules.programmes", "finplan.rules.summary", "finplan.rules.sums", "finplan.shape", "finplan.suppress",
     "finplan.sides", "finplan.syntax", "finplan.totals", "finplan.files",
     "finplan.cli.app", "finplan.cli.check", "finplan.cli.common", "finplan.cli.completion", "finplan.cli.diff",
-    "finplan.cli.exits", "finplan.cli.help", "finplan.cli.init", "finplan.cli.memo", "finplan.cli.output", "finplan.cli.portfolio",
-    "finplan.cli.rules", "finplan.cli.usage",
+    "finplan.cli.exits", "finplan.cli.help", "finplan.cli.init", "finplan.cli.memo", "finplan.cli.output", "finplan.cli.params",
+    "finplan.cli.portfolio", "finplan.cli.rules", "finplan.cli.usage",
 }
 # The stack (Typer, Pydantic, Rich, PyYAML) and the packages it imports of its own.
 STACK = {
@@ -48,11 +48,30 @@ STACK = {
 OTHERS = ("openpyxl", "matplotlib", "selenium", "docx", "pypdf", "markdown_it", "numpy", "PIL", "jsonschema")
 
 
+# What a command's help imports of finplan: the command line, and what reads a configuration's `lang`.
+HELP_OWN = {
+    "finplan", "finplan.cli", "finplan.cli.app", "finplan.cli.check", "finplan.cli.common", "finplan.cli.completion",
+    "finplan.cli.diff", "finplan.cli.exits", "finplan.cli.help", "finplan.cli.init", "finplan.cli.memo", "finplan.cli.output",
+    "finplan.cli.params", "finplan.cli.portfolio", "finplan.cli.rules", "finplan.cli.usage", "finplan.config",
+    "finplan.errors", "finplan.files", "finplan.findings", "finplan.i18n", "finplan.paths", "finplan.report",
+}
+# Typer alone: a help page is written before any plan, model or table is.
+HELP_STACK = {"typer", "shellingham", "annotated_doc"}
+COMMANDS = (
+    "check", "summary", "report", "diff", "memo", "memo render", "memo check", "rules", "rule", "init", "schema", "completion",
+)
+
+
 def imported_by_check(*args: str) -> set[str]:
     """Every module loaded by the end of `finplan check ARGS`, run in a fresh interpreter."""
+    return imported_by("check", *args)
+
+
+def imported_by(*args: str) -> set[str]:
+    """Every module loaded by the end of `finplan ARGS`, run in a fresh interpreter."""
     code = (
         "import io, json, sys, contextlib\n"
-        f"sys.argv = ['finplan', 'check', *{list(args)!r}]\n"
+        f"sys.argv = ['finplan', *{list(args)!r}]\n"
         "from finplan.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        main()\n    except SystemExit:\n        pass\n"
@@ -102,3 +121,20 @@ def test_a_format_written_to_a_plain_stream_imports_no_rich(module):
     code = f"import importlib, sys\nimportlib.import_module({module!r})\nprint(sorted(m for m in sys.modules if m.startswith('rich')))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_commands_help_imports_only_the_command_line_and_typer(command):
+    imported = imported_by(*command.split(), "--help")
+    own = {name for name in imported if name == "finplan" or name.startswith("finplan.")}
+    assert own == HELP_OWN
+    assert third_party(imported) - HELP_STACK == set()
+
+
+@pytest.mark.parametrize("command", ["check", "memo check"])
+def test_a_commands_help_in_swedish_imports_no_more(command):
+    # `--lang` before the command, as the help pages are snapshotted: the configuration is then not read at all.
+    imported = imported_by("--lang", "sv", *command.split(), "--help")
+    own = {name for name in imported if name == "finplan" or name.startswith("finplan.")}
+    assert own <= HELP_OWN
+    assert third_party(imported) - HELP_STACK == set()

@@ -343,6 +343,7 @@ def test_the_documented_frames_file_gives_the_documented_finding(tmp_path, monke
 def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_not_placed(tmp_path):
     # The plan format is to let these be left out; the portfolio already reads them as absent.
     from finplan.portfolio.aggregate import collect
+    from finplan.portfolio.figures import keep_figures
     from finplan.report.portfolio import json as summary_json
 
     result = check_file(SEED)
@@ -350,7 +351,7 @@ def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_no
     project = seed.project.model_copy(update={"period": None, "case": None})
     lines = [seed.financing[0].model_copy(update={"status": None}), *seed.financing[1:]]
     result.plan = seed.model_copy(update={"project": project, "financing": lines})
-    portfolio = collect([result], {result.file: "seed.yaml"})
+    portfolio = collect([keep_figures(result)], {result.file: "seed.yaml"})
     assert portfolio.plans[0].label == "seed.yaml"
     assert all(money.placement.how == "unplaced" for money in portfolio.lines)
     status = {r.key: r.total for r in portfolio.tables["SEK"][3].rows}

@@ -7,6 +7,7 @@ hands back one CheckResult per file, in order. Nothing here prints.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from finplan.check import check_file, unchecked
@@ -22,32 +23,43 @@ PARALLEL_FROM = 32
 """Fewer plans than this are checked in this process: starting workers costs more than it saves."""
 
 
-def check_all(plans: list[tuple[Path, Message | None]], finder: ConfigFinder, *, keep_plans: bool) -> list[CheckResult]:
+Keep = Callable[[CheckResult], CheckResult]
+
+
+def check_all(
+    plans: list[tuple[Path, Message | None]], finder: ConfigFinder, *, keep_plans: bool, keep: Keep | None = None,
+) -> list[CheckResult]:
     """Every plan checked, in order; `plans` pairs each file with the reason it cannot be found, if any.
 
     Without `keep_plans` only the findings come back from other processes: a
-    plan's model is large, and only some reports need it.
+    plan's model is large, and only some reports need it. `keep`, where given,
+    is what of each result is kept, in this process and in the workers alike,
+    as soon as the plan is checked (the portfolio keeps a plan's figures).
     """
     workers = workers_for(len(plans), PARALLEL_FROM)
     if workers < 2:
-        return [check_one(plan, problem, finder) for plan, problem in plans]
-    return spread(_check_in_worker, plans, workers, initializer=_set_worker, initargs=(finder, keep_plans))
+        return [_kept(check_one(plan, problem, finder), keep) for plan, problem in plans]
+    return spread(_check_in_worker, plans, workers, initializer=_set_worker, initargs=(finder, keep_plans, keep))
 
 
-_worker: tuple = (None, False)
+_worker: tuple = (None, False, None)
 
 
-def _set_worker(finder: ConfigFinder, keep_plans: bool) -> None:
+def _set_worker(finder: ConfigFinder, keep_plans: bool, keep: Keep | None) -> None:
     global _worker
-    _worker = (finder, keep_plans)
+    _worker = (finder, keep_plans, keep)
 
 
 def _check_in_worker(item: tuple[Path, Message | None]) -> CheckResult:
-    finder, keep_plans = _worker
-    result = check_one(*item, finder)
+    finder, keep_plans, keep = _worker
+    result = _kept(check_one(*item, finder), keep)
     if not keep_plans:
         result.plan = result.settings = None
     return result
+
+
+def _kept(result: CheckResult, keep: Keep | None) -> CheckResult:
+    return result if keep is None else keep(result)
 
 
 def check_one(path: Path, problem: Message | None, finder: ConfigFinder) -> CheckResult:

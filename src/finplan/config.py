@@ -26,22 +26,25 @@ name a code finplan reports; codes may be written in any case.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from finplan.errors import InputError
 from finplan.findings import Severity
 from finplan.i18n import Message, join
-from finplan.model import PlanSettings, overrides_of, validation_error
 from finplan.paths import relative
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 CONFIG_FILES = ("finplan.toml", "pyproject.toml")
 
 
 def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
     """`codes` in upper case; InputError naming `where` if one names no code finplan reports."""
+    if not codes:  # the catalogue of codes is not loaded to check none (`finplan COMMAND --help`)
+        return ()
     from finplan.codes import unknown_code_message
 
     for code in codes:
@@ -87,6 +90,7 @@ class FileConfig:
 
 def _code(code: str) -> str:
     from finplan.codes import unknown_code_message
+    from finplan.model import validation_error
 
     problem = unknown_code_message(code)
     if problem is not None:
@@ -96,6 +100,7 @@ def _code(code: str) -> str:
 
 def _configurable(code: str) -> str:
     from finplan.codes import CATALOGUE
+    from finplan.model import validation_error
 
     code = _code(code)
     if CATALOGUE[code].fixed if code in CATALOGUE else False:
@@ -104,37 +109,47 @@ def _configurable(code: str) -> str:
     return code
 
 
-Codes = list[Annotated[str, AfterValidator(_code)]]
-Severities = dict[Annotated[str, AfterValidator(_configurable)], Literal["error", "warning", "info"]]
+@cache
+def _config_table() -> type[BaseModel]:
+    """The keys of a configuration file (or of `[tool.finplan]`), as a model.
 
+    Made when a configuration file is first read, not at import: most runs read
+    none, and Pydantic and the plan's models (whose settings a configuration
+    holds) cost `finplan COMMAND --help` most of its time.
+    """
+    from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-class _Table(BaseModel):
-    # Built when a configuration file is first read, not at import: most checks read none.
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
+    from finplan.model import PlanSettings
 
+    Codes = list[Annotated[str, AfterValidator(_code)]]
+    Severities = dict[Annotated[str, AfterValidator(_configurable)], Literal["error", "warning", "info"]]
 
-class _Override(_Table):
-    """`[[overrides]]`: settings for the plans some globs match."""
+    class _Table(BaseModel):
+        model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
-    files: Annotated[list[str], Field(min_length=1)]
-    select: Codes | None = None
-    ignore: Codes = []
-    severity: Severities = {}
-    settings: PlanSettings | None = None
+    class _Override(_Table):
+        """`[[overrides]]`: settings for the plans some globs match."""
 
+        files: Annotated[list[str], Field(min_length=1)]
+        select: Codes | None = None
+        ignore: Codes = []
+        severity: Severities = {}
+        settings: PlanSettings | None = None
 
-class _ConfigTable(_Table):
-    """The keys of a configuration file (or of `[tool.finplan]`)."""
+    class _ConfigTable(_Table):
+        """The keys of a configuration file (or of `[tool.finplan]`)."""
 
-    select: Codes | None = None
-    ignore: Codes = []
-    strict: bool = False
-    severity: Severities = {}
-    settings: PlanSettings | None = None
-    overrides: list[_Override] = []
-    frames: str | None = None  # read by finplan summary (finplan.portfolio.frames)
-    exclude: list[str] = []
-    lang: Literal["sv", "en"] | None = None  # read from the working folder's configuration (finplan.cli)
+        select: Codes | None = None
+        ignore: Codes = []
+        strict: bool = False
+        severity: Severities = {}
+        settings: PlanSettings | None = None
+        overrides: list[_Override] = []
+        frames: str | None = None  # read by finplan summary (finplan.portfolio.frames)
+        exclude: list[str] = []
+        lang: Literal["sv", "en"] | None = None  # read from the working folder's configuration (finplan.cli)
+
+    return _ConfigTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +274,9 @@ def _read(path: Path) -> _Config | None:
         where = f"{path} [tool.finplan]"
     else:
         table, where = document, f"{path}"
-    config = _validated(_ConfigTable, table, where)
+    from finplan.model import overrides_of
+
+    config = _validated(_config_table(), table, where)
     base = FileConfig(
         selection=Selection(_tuple(config.select), tuple(config.ignore)),
         severities=_severities(config.severity),
@@ -282,13 +299,15 @@ def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
 
     `where` names the file (and the table, for pyproject.toml).
     """
+    from pydantic import ValidationError
+
     from finplan.shape import explain
 
     try:
         return model.model_validate(data)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
-        problem = explain(detail, _ConfigTable).message
+        problem = explain(detail, model).message
         # TOML reads 1720.5 as a binary float, which finplan never takes for a number.
         if isinstance(detail.get("input"), float):
             message = Message(

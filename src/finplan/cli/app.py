@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from finplan import __version__
 from finplan.cli.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT  # noqa: F401 (the commands take them from here)
 from finplan.cli.output import OutputLost
 from finplan.cli.help import Context, prepare_help
+from finplan.cli.params import Group
 from finplan.cli.usage import asked_language, localised
 from finplan.i18n import LANGUAGES, N_, _, choose_language, set_language
 
@@ -27,7 +27,7 @@ HELP = {"help_option_names": ["-h", "--help"]}
 _ASKED = "finplan.asked_language"
 
 
-class _Localised(TyperGroup):
+class _Localised(Group):
     """The root command: the locale's language before anything is parsed, and the one place a run's input error ends.
 
     `--lang` and the configuration's `lang` (finplan.toml, read in `_root`)
@@ -141,6 +141,7 @@ def _root(
 
 
 memo_app = typer.Typer(
+    cls=Group,
     help=N_("Decision memos: write the financing section from a plan, or check a memo's figures against it."),
     no_args_is_help=True,
     rich_markup_mode=None,

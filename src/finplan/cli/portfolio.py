@@ -70,6 +70,7 @@ def _portfolio(paths: list[str], frames: Path | None):
     from finplan.paths import relative, repository_root, shown_name
     from finplan.portfolio.aggregate import collect
     from finplan.portfolio.de_minimis import measure_de_minimis
+    from finplan.portfolio.figures import keep_figures
     from finplan.portfolio.frames import configured_frames, measure, read_frames
 
     frames = frames or configured_frames()
@@ -78,7 +79,8 @@ def _portfolio(paths: list[str], frames: Path | None):
     # A frames file kept beside the plans is no plan.
     plans = [(plan, problem) for plan, problem in expand(paths, finder.excluded) if frames is None or not _same(frames, plan)]
     remember_inputs(Message("a plan being summarised"), *(plan for plan, _problem in plans))
-    results = check_all(plans, finder, keep_plans=True)
+    # Each plan's figures only, not its model: ten thousand plans are held at once.
+    results = check_all(plans, finder, keep_plans=True, keep=keep_figures)
     root = repository_root()
     portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
     measure_de_minimis(portfolio)

@@ -17,7 +17,8 @@ from decimal import Decimal
 
 from finplan.findings import CheckResult, Finding
 from finplan.i18n import Message, N_
-from finplan.portfolio.spread import Placement, place
+from finplan.portfolio.figures import LineFigures
+from finplan.portfolio.spread import Placement
 
 NOT_STATED = "not stated"
 STATUSES = ("decided", "applied", "proposed", NOT_STATED)
@@ -31,7 +32,11 @@ def grouping_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PlanRef:
-    """One plan of the portfolio: its file, its name from the repository root, and its check."""
+    """One plan of the portfolio: its file, its name from the repository root, and its check.
+
+    The check's result holds the plan's figures (`finplan.portfolio.figures`),
+    not its model: `ref.plan` is a `PlanFigures`.
+    """
 
     index: int
     file: str
@@ -61,8 +66,11 @@ class LineMoney:
     """A financing line of a plan and where its money falls in years."""
 
     plan: PlanRef
-    line: object  # finplan.model.FinancingLine
-    placement: Placement
+    line: LineFigures
+
+    @property
+    def placement(self) -> Placement:
+        return self.line.placement
 
     @property
     def status(self) -> Message:
@@ -177,7 +185,10 @@ class Portfolio:
 
 
 def collect(results: Iterable[CheckResult], names: dict[str, str]) -> Portfolio:
-    """The portfolio of every plan that could be read; the others kept aside, by name."""
+    """The portfolio of every plan that could be read; the others kept aside, by name.
+
+    Each readable result holds its plan's figures (`figures.keep_figures`).
+    """
     plans: list[PlanRef] = []
     unreadable: list[CheckResult] = []
     lines: list[LineMoney] = []
@@ -188,9 +199,8 @@ def collect(results: Iterable[CheckResult], names: dict[str, str]) -> Portfolio:
             continue
         ref = PlanRef(len(plans), result.file, names.get(result.file, result.file), result)
         plans.append(ref)
-        period = ref.plan.project.period
         start = len(lines)
-        lines.extend(LineMoney(ref, line, place(line, period)) for line in ref.plan.financing)
+        lines.extend(LineMoney(ref, line) for line in ref.plan.financing)
         spans.append((start, len(lines)))
     currencies = sorted({ref.currency for ref in plans}, key=lambda c: (c != "SEK", c))
     tables = {currency: [_table(d, currency, lines) for d in DIMENSIONS] for currency in currencies}

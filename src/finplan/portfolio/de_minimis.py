@@ -52,9 +52,9 @@ def measure_de_minimis(portfolio: Portfolio) -> None:
         marked = money.line.de_minimis
         if marked is None:
             continue
-        plan, settings = money.plan.plan, money.plan.result.settings
+        plan = money.plan.plan
         granted = marked.granted or (plan.project.period.start if plan.project.period else None)
-        rate = settings.in_currency(Decimal(1), plan.currency) if settings is not None else None
+        rate = plan.euro_rate
         if granted is None or rate is None:
             if granted is None:
                 why = Message("no grant date (`granted`) and no project period")

@@ -3,17 +3,23 @@
 The schema is `summary.schema.json` beside this module; a change that breaks a
 reader of `summary_format` N makes it N + 1. The HTML report's tables are
 tested against this document.
+
+The document is written as it is made: its long lists (the plans, the rows,
+the plans in a row or a frame) are made one item at a time while the text is
+written (`finplan.report.json_text`), so a summary of many plans never holds
+the whole document.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, TextIO
 
 from finplan.findings import Finding
 from finplan.portfolio.aggregate import STATUSES, Portfolio, Row
 from finplan.i18n import _
+from finplan.report.json_text import write_json
 
 SUMMARY_FORMAT = 1
 
@@ -23,13 +29,17 @@ def amount(value: Decimal) -> str:
     return f"{value:f}"
 
 
-def document(portfolio: Portfolio) -> dict[str, Any]:
+Listed = Callable[[Iterable], Iterable]
+
+
+def document(portfolio: Portfolio, listed: Listed = list) -> dict[str, Any]:
+    """The summary as JSON values; with `listed=iter` its long lists are iterators, made as they are read."""
     from finplan import __version__
 
     return {
         "finplan": __version__,
         "summary_format": SUMMARY_FORMAT,
-        "plans": [_plan(ref, [_placement(money) for money in portfolio.lines_of(ref)]) for ref in portfolio.plans],
+        "plans": listed(_plan(ref, [_placement(money) for money in portfolio.lines_of(ref)]) for ref in portfolio.plans),
         "unreadable": [
             {"file": r.file, "findings": [_finding(f) for f in r.findings]} for r in portfolio.unreadable
         ],
@@ -42,8 +52,8 @@ def document(portfolio: Portfolio) -> dict[str, Any]:
                     {
                         "table": table.dimension.name,
                         "years": table.years,
-                        "rows": [_row(row, portfolio) for row in table.rows],
-                        "sum": _row(table.total, portfolio),
+                        "rows": listed(_row(row, portfolio, listed) for row in table.rows),
+                        "sum": _row(table.total, portfolio, listed),
                     }
                     for table in tables
                 ],
@@ -52,7 +62,7 @@ def document(portfolio: Portfolio) -> dict[str, Any]:
         ],
         "frames": None if portfolio.frames_file is None else {
             "file": portfolio.frames_file,
-            "frames": [_frame(use, portfolio) for use in portfolio.frames],
+            "frames": [_frame(use, portfolio, listed) for use in portfolio.frames],
         },
         "findings": [{"file": file, **_finding(finding)} for file, finding in portfolio.findings],
     }
@@ -100,17 +110,19 @@ def _placement(money) -> dict[str, Any]:
     }
 
 
-def _row(row: Row, portfolio: Portfolio) -> dict[str, Any]:
+def _row(row: Row, portfolio: Portfolio, listed: Listed) -> dict[str, Any]:
     return {
         "key": row.key,
         "years": {str(year): amount(part) for year, part in sorted(row.years.items())},
         "not_in_years": amount(row.unplaced),
         "total": amount(row.total),
-        "plans": [{"name": ref.name, "case": ref.case, "amount": amount(part)} for ref, part in row.plans(portfolio.plans)],
+        "plans": listed(
+            {"name": ref.name, "case": ref.case, "amount": amount(part)} for ref, part in row.plans(portfolio.plans)
+        ),
     }
 
 
-def _frame(use, portfolio: Portfolio) -> dict[str, Any]:
+def _frame(use, portfolio: Portfolio, listed: Listed) -> dict[str, Any]:
     frame = use.frame
     return {
         "appropriation": frame.appropriation,
@@ -120,11 +132,11 @@ def _frame(use, portfolio: Portfolio) -> dict[str, Any]:
         "frame": amount(frame.amount),
         **{status.replace(" ", "_"): amount(use.by_status[status]) for status in STATUSES},
         "remaining": amount(use.remaining),
-        "plans": [
+        "plans": listed(
             {"name": portfolio.plans[i].name, "case": portfolio.plans[i].case,
              **{s.replace(" ", "_"): amount(parts[s]) for s in STATUSES}}
             for i, parts in sorted(use.by_plan.items(), key=lambda p: (-sum(p[1].values()), p[0]))
-        ],
+        ),
     }
 
 
@@ -139,5 +151,5 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 
 def render(portfolio: Portfolio, out: TextIO) -> None:
-    out.write(json.dumps(document(portfolio), ensure_ascii=False, indent=2))
+    write_json(document(portfolio, listed=iter), out)
     out.write("\n")

@@ -4,6 +4,9 @@ One sheet per table. Amounts are numbers, exact (openpyxl writes a Decimal's
 digits as they are), shown in a kronor number format; text from plans is
 always text, never a formula, whatever it starts with. openpyxl is imported
 here only, when a workbook is asked for.
+
+The workbook is written sheet by sheet, row by row (openpyxl's write-only
+mode): a sheet of every line of ten thousand plans is never held as cells.
 """
 
 from __future__ import annotations
@@ -28,8 +31,7 @@ def render(portfolio: Portfolio) -> bytes:
     """The workbook's bytes; the command line writes them through the door (finplan.files)."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     several = len(portfolio.tables) > 1
     for currency, tables in portfolio.tables.items():
         for table in tables:
@@ -79,25 +81,35 @@ def _sheet(book, name: str, header: list, rows: list[list], currencies: list[str
 
     `sum_row`: the last row is the sum of the others, in bold.
     """
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(name[:MAX_SHEET_NAME])
-    sheet.append([str(title) for title in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    # What goes before the rows in the sheet's file is set before the first row is written.
     widths = [len(str(title)) for title in header]
-    for index, values in enumerate(rows):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=index + 2, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # a financier named "=HYPERLINK(...)" stays text, never a formula
-            elif isinstance(value, Decimal):
-                cell.number_format = number_format(value, currencies[index])
-            widths[column - 1] = max(widths[column - 1], min(len(str(value if value is not None else "")) + 4, 60))
-    if rows and sum_row:
-        for cell in sheet[len(rows) + 1]:
-            cell.font = Font(bold=True)
+    for values in rows:
+        for column, value in enumerate(values):
+            widths[column] = max(widths[column], min(len(str(value if value is not None else "")) + 4, 60))
     sheet.freeze_panes = "B2"
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width + 2
+    # A sheet written row by row does not know its size; this one does, and says so as a whole sheet would.
+    size = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    sheet.calculate_dimension = lambda: size
+    bold = Font(bold=True)
+
+    def cell(value, currency: str | None, strong: bool):
+        written = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            written.data_type = "s"  # a financier named "=HYPERLINK(...)" stays text, never a formula
+        elif isinstance(value, Decimal):
+            written.number_format = number_format(value, currency)
+        if strong:
+            written.font = bold
+        return written
+
+    sheet.append([cell(str(title), None, True) for title in header])
+    last = len(rows) - 1 if sum_row else -1
+    for index, values in enumerate(rows):
+        sheet.append([cell(value, currencies[index], index == last) for value in values])
