@@ -319,8 +319,9 @@ def _profiles(plan: Plan) -> str:
     return ", ".join(plan.profiles) if plan.profiles else Message("none")
 
 
-def _period(period) -> str:
-    return f"{period.start} – {period.end}"
+def _period(period) -> str | None:
+    """`2019-10-01 – 2022-09-30`; None for a plan that states none, which the reports show as `–`."""
+    return None if period is None else f"{period.start} – {period.end}"
 
 
 def _settings(old, new) -> list[Fact]:
@@ -413,7 +414,7 @@ def _written(value: Any) -> str | None:
         return Plural("{n} row", "{n} rows", n=len(value))
     if hasattr(value, "start") and hasattr(value, "end"):
         return _period(value)
-    if hasattr(value, "model_fields"):
+    if hasattr(type(value), "model_fields"):  # a model (asked of its class: Pydantic deprecates asking an instance)
         fields = type(value).model_fields
         return join(Message("{name} {value}", name=name, value=_written(getattr(value, name))) for name in fields)
     return shorten(value, 60, one_line=False)  # a cell of the diff's tables: each format shows a line break its way
