@@ -160,6 +160,19 @@ def test_the_json_report_follows_its_schema(moved_plan):
     assert (cap["old"]["excess"], cap["new"]["excess"]) == ("0.5", "1000000.5")
 
 
+def test_a_plan_that_states_no_period_or_case_is_compared_with_one_that_does():
+    jsonschema = pytest.importorskip("jsonschema")
+    old = ROOT / "tests" / "plans" / "valid" / "split.yaml"
+    run = run_finplan("diff", old, SEED)
+    assert run.exit_code == 0, run.output
+    assert _row(run.output, "period ").split()[1:] == ["–", "2019-10-01", "–", "2022-09-30"]
+    assert _row(run.output, "case ").split()[1:] == ["–", "RUN/99/2019"]
+    document = json.loads(run_finplan("diff", old, SEED, "--format", "json").output)
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")), cls=jsonschema.Draft202012Validator)
+    facts = {fact["what"]: (fact["old"], fact["new"]) for fact in document["plans"][0]["facts"]}
+    assert facts["period"] == (None, "2019-10-01 – 2022-09-30") and facts["case"] == (None, "RUN/99/2019")
+
+
 def test_output_goes_to_a_file_and_never_over_a_plan(moved_plan, tmp_path):
     target = tmp_path / "diff.md"
     run = run_finplan("diff", SEED, moved_plan, "-o", "markdown", "--output", target)

@@ -144,6 +144,26 @@ def test_a_plan_broken_in_the_working_tree_exits_2(repo):
     assert "budgets/same.yaml" in run.output and "FP0" in run.output
 
 
+def test_plans_compared_over_the_cores_read_as_those_compared_in_this_process(repo, monkeypatch):
+    import finplan.batch
+
+    # A plan changed, one renamed, one renamed and changed, one removed, one added, one added broken.
+    text = (repo / "budgets" / "2024-kostnader.yaml").read_text(encoding="utf-8")
+    git(repo, "mv", "budgets/2024-kostnader.yaml", "budgets/kostnader-2025.yaml")
+    (repo / "budgets" / "kostnader-2025.yaml").write_text(text.replace("25 000", "35 000", 1), encoding="utf-8")
+    git(repo, "rm", "-q", "budgets/same.yaml")
+    (repo / "budgets" / "extra.yaml").write_text(MINIMAL.replace("T/1/2020", "T/2/2020"), encoding="utf-8")
+    (repo / "budgets" / "broken.yaml").write_text("finplan: [1\n", encoding="utf-8")
+    shown = {}
+    for parallel_from in (10**6, 1):  # all in this process; then each plan a piece of work over the cores
+        monkeypatch.setattr(finplan.batch, "PARALLEL_FROM", parallel_from)
+        runs = [run_finplan("diff", "--rev", rev, *more) for rev in ("HEAD", "HEAD~1") for more in ([], ["-o", "json"])]
+        shown[parallel_from] = [(run.exit_code, run.output) for run in runs]
+    assert shown[1] == shown[10**6]
+    assert [code for code, _output in shown[1]] == [2, 2, 2, 2]  # the broken plan is new in the working tree
+    assert "budgets/kostnader-2025.yaml (renamed from budgets/kostnader.yaml)" in shown[1][2][1]
+
+
 @pytest.mark.parametrize("revision", ["nosuch", "HEAD~5", "nosuch..HEAD", "-p"])
 def test_an_unknown_revision_exits_2_with_a_message(repo, revision):
     run = run_finplan("diff", "--rev", revision)

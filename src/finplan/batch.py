@@ -1,4 +1,4 @@
-"""Checks many plan files: in this process, or over the cores when there are many.
+"""Checks many plan files, or does other work plan by plan: in this process, or over the cores when there are many.
 
 The command line hands it the files it found and a configuration finder; it
 hands back one CheckResult per file, in order. Nothing here prints.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from finplan.check import check_file, unchecked
 from finplan.codes.input import NOT_A_PLAN
@@ -21,6 +22,9 @@ from finplan.parallel import spread, workers_for
 
 PARALLEL_FROM = 32
 """Fewer plans than this are checked in this process: starting workers costs more than it saves."""
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 Keep = Callable[[CheckResult], CheckResult]
@@ -40,6 +44,30 @@ def check_all(
     if workers < 2:
         return [_kept(check_one(plan, problem, finder), keep) for plan, problem in plans]
     return spread(_check_in_worker, plans, workers, initializer=_set_worker, initargs=(finder, keep_plans, keep))
+
+
+def across_cores(work: Callable[[T], R], items: list[T]) -> list[R]:
+    """`work` done on each of `items`, in order, over the cores when there are many, else in this process.
+
+    `work` is a module's function, or a partial of one: where workers are not
+    forked (not on Linux), it reaches them pickled.
+    """
+    workers = workers_for(len(items), PARALLEL_FROM)
+    if workers < 2:
+        return [work(item) for item in items]
+    return spread(_do_work, items, workers, initializer=_set_work, initargs=(work,))
+
+
+_work: Callable | None = None
+
+
+def _set_work(work: Callable) -> None:
+    global _work
+    _work = work
+
+
+def _do_work(item):
+    return _work(item)
 
 
 _worker: tuple = (None, False, None)

@@ -319,13 +319,18 @@ def _profiles(plan: Plan) -> str:
     return ", ".join(plan.profiles) if plan.profiles else Message("none")
 
 
-def _period(period) -> str:
-    return f"{period.start} – {period.end}"
+def _period(period) -> str | None:
+    """`2019-10-01 – 2022-09-30`; None for a plan that states none, which the reports show as `–`."""
+    return None if period is None else f"{period.start} – {period.end}"
 
 
 def _settings(old, new) -> list[Fact]:
     """Numbers in force that changed; a profile's numbers come and go with it, so those are left out."""
     if old is None or new is None:
+        return []
+    # The numbers in force follow from what a Settings holds (profiles, overrides, configuration, date): where the
+    # two hold the same, none changed, and resolving every setting of both (most of a comparison's time) is spared.
+    if type(old) is type(new) and vars(old) == vars(new):
         return []
     before = {used.key: used for used in old.used()}
     facts = []
@@ -413,7 +418,7 @@ def _written(value: Any) -> str | None:
         return Plural("{n} row", "{n} rows", n=len(value))
     if hasattr(value, "start") and hasattr(value, "end"):
         return _period(value)
-    if hasattr(value, "model_fields"):
+    if hasattr(type(value), "model_fields"):  # a model (asked of its class: Pydantic deprecates asking an instance)
         fields = type(value).model_fields
         return join(Message("{name} {value}", name=name, value=_written(getattr(value, name))) for name in fields)
     return shorten(value, 60, one_line=False)  # a cell of the diff's tables: each format shows a line break its way

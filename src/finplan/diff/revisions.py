@@ -19,13 +19,15 @@ from __future__ import annotations
 import subprocess
 from collections import defaultdict, deque
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path, PurePosixPath
 
+from finplan.batch import across_cores
 from finplan.diff.compare import DiffRun, compare
 from finplan.discover import PLAN_SUFFIXES
 from finplan.errors import InputError
 from finplan.findings import CheckResult
-from finplan.i18n import Message
+from finplan.i18n import Message, current_language, set_language
 
 WORKING_TREE = Message("working tree")
 
@@ -206,30 +208,41 @@ def _link_out_note(name: str) -> Message:
 
 def compare_revisions(rev: str, paths: list[str], finder) -> DiffRun:
     """The plans under `paths` at `rev` (`A`, `A..B`, `A...B`) compared; the working tree is the new side of `A`."""
-    from finplan.check import check_bytes, unreadable
-
     root = repository()
     (old_commit, old_label), (new_commit, new_label) = revisions(root, rev)
     named = in_repository(root, paths)
-    links: Links = {}
-    old = at_revision(root, old_commit, named, links)
-    new = in_working_tree(root, named, links) if new_commit is None else at_revision(root, new_commit, named, links)
+    old, new, links = _both_sides(root, old_commit, new_commit, named)
     if not old and not new:
         where = " ".join(paths) or Message("the repository")
         raise InputError(Message("no plan (*.yaml, *.yml) in {where}, at {old} or in {new}", where=where, old=old_label,
                                  new=new_label))
     _refuse_missing(paths, named, (old, new), old_label, new_label, in_tree=new_commit is None)
-
-    def check(content: Content, name: str) -> CheckResult:
-        # The configuration in force now decides, for both versions alike.
-        config = finder.for_plan(root / name)
-        if isinstance(content, InputError):
-            return unreadable(CheckResult(file=name, strict=config.strict), content)
-        return check_bytes(content, name, config)
-
-    run = compare_versions(old, new, check, DiffRun(old_label, new_label, root=root))
+    run = compare_versions(old, new, partial(check_version, root, finder), DiffRun(old_label, new_label, root=root))
     run.passed_over = [links[name] for name in sorted(links)]
     return run
+
+
+def _both_sides(root: Path, old: str, new: str | None, named: list[str]) -> tuple[dict, dict, Links]:
+    """The plans at `old`, and at `new` or in the working tree, read at once: git answers for one side while the
+    other is read. A link's note from the new side stands over the old side's (it may lead outside now)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    old_links: Links = {}
+    new_links: Links = {}
+    with ThreadPoolExecutor(1) as other:
+        older = other.submit(at_revision, root, old, named, old_links)
+        newer = in_working_tree(root, named, new_links) if new is None else at_revision(root, new, named, new_links)
+        return older.result(), newer, {**old_links, **new_links}
+
+
+def check_version(root: Path, finder, content: Content, name: str) -> CheckResult:
+    """One version of the plan at `name`, checked under the configuration in force now, for both versions alike."""
+    from finplan.check import check_bytes, unreadable
+
+    config = finder.for_plan(root / name)
+    if isinstance(content, InputError):
+        return unreadable(CheckResult(file=name, strict=config.strict), content)
+    return check_bytes(content, name, config)
 
 
 def _refuse_missing(
@@ -255,8 +268,12 @@ def compare_versions(old: dict[str, Content], new: dict[str, Content], check: Ch
     """Each plan of `old` and `new` paired by path, then by case, checked and compared into `run`.
 
     A plan whose bytes are the same on both sides is counted, not checked.
+    The checks, and the comparison of a plan found on both sides, are shared
+    out over the cores as `finplan check` shares out its plans
+    (finplan.batch); `check` is a module's function, or a partial of one, as
+    the workers need it.
     """
-    only_old, only_new = [], []
+    pairs, only_old, only_new = [], [], []
     for name in sorted(old.keys() | new.keys()):
         if name not in new:
             only_old.append(name)
@@ -265,25 +282,45 @@ def compare_versions(old: dict[str, Content], new: dict[str, Content], check: Ch
         elif isinstance(old[name], bytes) and old[name] == new[name]:
             run.unchanged += 1
         else:
-            run.plans.append(compare(check(old[name], name), check(new[name], name), name, name))
-    removed = {name: check(old[name], name) for name in only_old}
-    added = {name: check(new[name], name) for name in only_new}
+            pairs.append(name)
+    work = [(name, old[name], new[name]) for name in pairs]
+    work += [(name, old[name], None) for name in only_old]
+    work += [(name, None, new[name]) for name in only_new]
+    done = across_cores(partial(_compared, check, current_language()), work)
+    run.plans.extend(done[: len(pairs)])
+    removed = dict(zip(only_old, done[len(pairs) : len(pairs) + len(only_old)]))
+    added = dict(zip(only_new, done[len(pairs) + len(only_old) :]))
     by_case: dict[str, deque[str]] = defaultdict(deque)
-    for name, result in removed.items():
+    for name, (result, _alone) in removed.items():
         case = _case(result)
         if case is not None:
             by_case[case].append(name)
-    for name, result in added.items():
+    for name, (result, alone) in added.items():
         case = _case(result)
         if case is not None and by_case.get(case):
             was = by_case[case].popleft()
-            diff = compare(removed.pop(was), result, was, name)
+            diff = compare(removed.pop(was)[0], result, was, name)
             diff.renamed = True
             run.plans.append(diff)
         else:
-            run.plans.append(compare(None, result, None, name))
-    run.plans.extend(compare(result, None, name, None) for name, result in removed.items())
+            run.plans.append(alone)
+    run.plans.extend(alone for _result, alone in removed.values())
     return run
+
+
+def _compared(check: Checker, language: str, item: tuple[str, Content | None, Content | None]):
+    """A plan found on both sides checked and compared; one found on one side, checked and shown alone, with its
+    result kept for a match by case."""
+    if current_language() != language:  # a worker that was not forked starts in the default language
+        set_language(language)
+    name, old, new = item
+    if old is not None and new is not None:
+        return compare(check(old, name), check(new, name), name, name)
+    if new is None:
+        result = check(old, name)
+        return result, compare(result, None, name, None)
+    result = check(new, name)
+    return result, compare(None, result, None, name)
 
 
 def _case(result: CheckResult) -> str | None:

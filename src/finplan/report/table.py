@@ -6,13 +6,14 @@ from decimal import Decimal
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.table import Table
+from rich.segment import Segment
+from rich.table import Row, Table
 from rich.text import Text
 
-from finplan.money import format_number
-
 from finplan.i18n import _
+from finplan.money import format_number
+from finplan.report import plain_table
+from finplan.report.console import draws_plain
 
 # Columns are known by their English names (marked N_ where a table is built);
 # only the header shown is translated.
@@ -27,26 +28,45 @@ class FittedTable(Table):
 
     An amount folded over two lines, or cut short, reads as another amount; so
     rather than squeeze its columns, a table that does not fit whole shows each
-    row as a block of `label  value` lines, every value whole.
+    row as a block of `label  value` lines, every value whole. Its cells are
+    text (Text, or a string of markup). Where nothing but the text is drawn, the
+    table is laid out by finplan.report.plain_table, as Rich would lay it out.
     """
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if _minimum_width(self, console, options) <= options.max_width:
+        columns = plain_table.measured(self, console, options)
+        if columns is None:
             yield from super().__rich_console__(console, options)
+        elif plain_table.minimum_width(self, columns, options.max_width) > options.max_width:
+            yield from _blocks(self)
+        elif draws_plain(console) and plain_table.draws_alike(self):
+            yield Segment("".join(f"{line}\n" for line in plain_table.lines(self, columns, console, options)))
+        else:
+            yield from super().__rich_console__(console, options)
+
+    def add_row(self, *cells, style=None, end_section: bool = False) -> None:
+        """A row of text and strings; other cells, a row with a style or wider than the table, as Rich adds them."""
+        columns = self.columns
+        if style is not None or len(cells) > len(columns) or not set(map(type, cells)) <= _TEXTS:
+            super().add_row(*cells, style=style, end_section=end_section)
             return
-        yield from _blocks(self)
+        for column, cell in zip(columns, cells):
+            column._cells.append(cell)
+        for column in columns[len(cells):]:
+            column._cells.append("")  # as Rich fills a short row
+        self.rows.append(Row(end_section=end_section))
+
+    def plain_lines(self, console: Console, options: ConsoleOptions) -> list[str] | None:
+        """The table's lines as text, as Rich draws them without colour; None where it shows as blocks or Rich must draw it."""
+        if not plain_table.draws_alike(self):
+            return None
+        columns = plain_table.measured(self, console, options)
+        if columns is None or plain_table.minimum_width(self, columns, options.max_width) > options.max_width:
+            return None
+        return plain_table.lines(self, columns, console, options)
 
 
-def _minimum_width(table: Table, console: Console, options: ConsoleOptions) -> int:
-    """The narrowest the table can be drawn with every cell of a whole column (amounts, keywords) whole."""
-    widths = []
-    for column in table.columns:
-        cells = [column.header, *column.cells]
-        measures = [Measurement.get(console, options, cell) for cell in cells]
-        whole = column.no_wrap
-        widths.append(max(((m.maximum if whole else min(m.maximum, column.min_width or m.minimum)) for m in measures), default=0))
-    gaps = (len(widths) - 1) * (1 + table.padding[1] + table.padding[3])
-    return sum(widths) + gaps
+_TEXTS = {Text, str}
 
 
 def _blocks(table: Table) -> RenderResult:

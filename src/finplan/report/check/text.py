@@ -1,7 +1,9 @@
 """The report a person reads: the plan as tables, its findings, a summary line.
 
 Every piece of text from the plan goes into a `Text` object, never into Rich
-markup, so a financier named `[bold]` prints as written.
+markup, so a financier named `[bold]` prints as written. An amount or a share
+finplan formats itself (digits, spaces, a comma, `kr`) is a cell as a plain
+string: it holds no markup, and costs no object of its own.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from finplan.i18n import N_, _, ngettext
 from finplan.model import FinancingLine, Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
-from finplan.report.console import SEVERITY_STYLE, finding_text
+from finplan.report.console import SEVERITY_STYLE, Printer, finding_text
 from finplan.report.run import ReportRun, counts
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import MAX_YEARS, add_lines, new_table
@@ -27,35 +29,37 @@ from finplan.totals import GROUPS, NOT_STATED, per_year, subtotals, total_of
 
 def render(run: ReportRun, console: Console) -> None:
     """The report of every file, and a line over all of them when there are several."""
+    out = Printer(console)
     for index, result in enumerate(run.results):
         if index and run.tables:
-            console.print()
-        render_result(result, console, tables=run.tables, source=run.source, summary=not run.quiet)
+            out.blank()
+        show_result(result, out, tables=run.tables, source=run.source, summary=not run.quiet)
     if not run.quiet and (len(run.results) > 1 or run.baselined):
-        console.print(run_summary(run), soft_wrap=True)
+        out.line(run_summary(run))
+    out.flush()
 
 
 def render_result(
     result: CheckResult, console: Console, *, tables: bool = True, source: bool = True, summary: bool = True
 ) -> None:
     """The whole report of one file: plan tables when it could be read, then findings."""
+    out = Printer(console)
+    show_result(result, out, tables=tables, source=source, summary=summary)
+    out.flush()
+
+
+def show_result(result: CheckResult, out: Printer, *, tables: bool, source: bool, summary: bool) -> None:
     if tables and isinstance(result.plan, Plan):
-        console.print(plan_tables(result.plan, result.settings))
+        out.show(plan_tables(result.plan, result.settings))
     lines = []
     for finding in result.findings:
         lines.append(finding_text(result.file, finding))
         if source and finding.snippet is not None and finding.position is not None:
             lines.append(snippet_text(finding))
-    if lines:
-        # Never wrapped: one finding is one line for grep, editors and CI logs. Printed at once, as
-        # Rich's cost is per print: 20 000 findings took 4 s printed one by one. Where there is no
-        # colour to draw (a file, a pipe, a CI log), the lines are plain text and go out as such.
-        if console.color_system is None and not console.record:
-            console.file.write("".join(f"{line.plain}\n" for line in lines))
-        else:
-            console.print(Text("\n").join(lines), soft_wrap=True)
+    # Never wrapped: one finding is one line for grep, editors and CI logs.
+    out.lines(lines)
     if summary:
-        console.print(file_summary(result), soft_wrap=True)
+        out.line(file_summary(result))
 
 
 def plan_tables(plan: Plan, settings: Settings) -> Group:
@@ -134,7 +138,7 @@ def _financing(plan: Plan) -> Table:
     table = new_table(_("Financing"), N_("Id"), N_("Financier"), N_("Kind"), N_("Status"), N_("Amount"), N_("Share"))
     add_lines(table, plan.financing, lambda line: (
         Text(line.id), Text(line.financier), Text(_kind(line)), Text(label(line.status or NOT_STATED)),
-        _amount(line, plan), Text(format_share(line.amount, plan.total)),
+        _amount(line, plan), format_share(line.amount, plan.total),
     ))
     table.add_section()
     found = total_of(plan.financing)
@@ -150,10 +154,10 @@ def _kind(line: FinancingLine) -> str:
     return f"{label(line.sector)} {label(line.form)}"
 
 
-def _amount(line: FinancingLine, plan: Plan) -> Text:
+def _amount(line: FinancingLine, plan: Plan) -> str:
     """A line's amount, marked `~` where the document printed it rounded."""
     text = format_kr(line.amount, plan.currency)
-    return Text(f"~{text}" if line.rounded_to else text)
+    return f"~{text}" if line.rounded_to else text
 
 
 def _outside(plan: Plan) -> Table:
@@ -174,8 +178,8 @@ def _splits(plan: Plan) -> Table:
         for part in line.split:
             amount = part.amount if part.amount is not None else line.amount * part.share / 100
             table.add_row(
-                Text(line.id), Text(part.payer), Text(format_share(amount, line.amount)),
-                Text(format_kr(amount, plan.currency)), Text(format_share(amount, plan.total)),
+                Text(line.id), Text(part.payer), format_share(amount, line.amount),
+                format_kr(amount, plan.currency), format_share(amount, plan.total),
             )
     return table
 
@@ -190,7 +194,7 @@ def _subtotals(plan: Plan) -> Table:
             amount = sums[group][value]
             if value == NOT_STATED and not amount:
                 continue
-            table.add_row(Text(label(value)), Text(format_kr(amount, plan.currency)), Text(format_share(amount, plan.total)))
+            table.add_row(Text(label(value)), format_kr(amount, plan.currency), format_share(amount, plan.total))
     return table
 
 
@@ -198,7 +202,7 @@ def _costs(plan: Plan) -> Table:
     table = new_table(_("Costs"), N_("Id"), N_("Category"), N_("Description"), N_("Amount"), N_("Share"))
     add_lines(table, plan.costs or [], lambda line: (
         Text(line.id), Text(label(line.category)), Text(line.description or ""),
-        Text(format_kr(line.amount, plan.currency)), Text(format_share(line.amount, plan.total)),
+        format_kr(line.amount, plan.currency), format_share(line.amount, plan.total),
     ))
     table.add_section()
     found = total_of(plan.costs or ())
@@ -223,7 +227,7 @@ def _years(plan: Plan) -> Table:
         if not broken_down:
             continue
         add_lines(table, broken_down, lambda line: (
-            Text(line.id), *_year_cells(line.per_year, years), Text(format_number(line.amount)),
+            Text(line.id), *_year_cells(line.per_year, years), format_number(line.amount),
         ))
         sums = per_year(broken_down)
         table.add_row(
@@ -234,8 +238,9 @@ def _years(plan: Plan) -> Table:
     return table
 
 
-def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text]:
-    return [Text(format_number(amounts[year]) if year in amounts else "–", style=style) for year in years]
+def _year_cells(amounts: dict[int, Decimal], years: list[int], style: str = "") -> list[Text | str]:
+    cells = [format_number(amounts[year]) if year in amounts else "–" for year in years]
+    return [Text(cell, style=style) for cell in cells] if style else cells
 
 
 def run_summary(run: ReportRun) -> Text:

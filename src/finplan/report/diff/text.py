@@ -10,36 +10,38 @@ from finplan.report import wording as describe
 from finplan.diff.compare import DiffRun, FindingChange, PlanDiff, worst_first
 from finplan.i18n import N_, _
 from finplan.report.table import new_table
-from finplan.report.console import finding_text
+from finplan.report.console import Printer, finding_text
 
 _STATE_STYLE = {"new": "bold red", "changed": "yellow", "fixed": "green", "unchanged": "dim"}
 
 
 def render(run: DiffRun, console: Console) -> None:
+    out = Printer(console)
     old, new = describe.shown(run.old_label), describe.shown(run.new_label)
-    console.print(Text.assemble(("finplan diff: ", "bold"), old, " → ", new), soft_wrap=True)
+    out.line(Text.assemble(("finplan diff: ", "bold"), old, " → ", new))
     for plan in worst_first(run.plans):
-        console.print()
-        render_plan(plan, console)
-    console.print()
+        out.blank()
+        show_plan(plan, out)
+    out.blank()
     plans, findings = describe.summary(run.plans, run.unchanged)
-    console.print(Text.assemble((plans + ". ", "bold"), findings), soft_wrap=True)
+    out.line(Text.assemble((plans + ". ", "bold"), findings))
+    out.flush()
 
 
-def render_plan(plan: PlanDiff, console: Console) -> None:
+def show_plan(plan: PlanDiff, out: Printer) -> None:
     c = plan.currency
     heading = Text(plan.name, style="bold")
     if plan.renamed:
         heading.append(" " + _("(renamed from {name})").format(name=plan.old_name))
     old_status, new_status = describe.status_word(plan.old_status), describe.status_word(plan.new_status)
     heading.append(f": {describe.state_word(plan.state)}, {old_status} → {new_status}")
-    console.print(heading, soft_wrap=True)
+    out.line(heading)
     if plan.facts:
         table = _table(_("Project"), (N_("What"), N_("Before"), N_("After")), right=())
         for fact in plan.facts:
             old, new = (describe.fact_value(fact.kind, value, c) for value in (fact.old, fact.new))
             table.add_row(*_texts(describe.fact_word(fact.what), old, new))
-        _print(console, table)
+        _print(out, table)
     if plan.lines:
         columns = (N_("Line"), N_("State"), N_("Before"), N_("After"), N_("Change"), N_("Change in share"))
         table = _table(_("Lines"), columns, right=(2, 3, 4, 5))
@@ -48,7 +50,7 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
                 *_texts(describe.line_word(line), describe.state_word(line.state), describe.amount(line.old, c),
                         describe.amount(line.new, c), describe.signed_kr(line.change, c), describe.points(line.points))
             )
-        _print(console, table)
+        _print(out, table)
     years = [(line, year) for line in plan.lines for year in line.years]
     if years:
         columns = (N_("Line"), N_("Year"), N_("Before"), N_("After"), N_("Change"))
@@ -58,21 +60,21 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
                 *_texts(describe.line_word(line), str(year.year), describe.amount(year.old, c),
                         describe.amount(year.new, c), describe.signed_kr((year.new or 0) - (year.old or 0), c))
             )
-        _print(console, table)
+        _print(out, table)
     fields = [(line, change) for line in plan.lines for change in line.fields]
     if fields:
         table = _table(_("Other fields"), (N_("Line"), N_("Field"), N_("Before"), N_("After")), right=())
         for line, change in fields:
             old, new = describe.field_value(change.old), describe.field_value(change.new)
             table.add_row(*_texts(describe.line_word(line), change.name, old, new))
-        _print(console, table)
+        _print(out, table)
     if any(s.change for s in plan.subtotals):
         table = _table(_("Subtotals of the financing"), (N_("Kind"), N_("Before"), N_("After"), N_("Change")),
                        right=(1, 2, 3))
         for s in plan.subtotals:
             table.add_row(*_texts(describe.label(s.value), describe.amount(s.old, c), describe.amount(s.new, c),
                                   describe.signed_kr(s.change, c)))
-        _print(console, table)
+        _print(out, table)
     if plan.limits and plan.money_changed:
         columns = (N_("Limit"), N_("Amount before"), N_("Amount after"), N_("Margin before"), N_("Margin after"))
         table = _table(_("Caps and floors"), columns, right=(1, 2, 3, 4))
@@ -83,9 +85,9 @@ def render_plan(plan: PlanDiff, console: Console) -> None:
                         describe.margin(limit.old.excess, c, is_cap=limit.old.is_cap) if limit.old else "–",
                         describe.margin(limit.new.excess, c, is_cap=limit.new.is_cap) if limit.new else "–")
             )
-        _print(console, table)
+        _print(out, table)
     for change in plan.findings:
-        console.print(_finding(plan, change), soft_wrap=True)
+        out.line(_finding(plan, change))
 
 
 def _finding(plan: PlanDiff, change: FindingChange) -> Text:
@@ -109,6 +111,6 @@ def _texts(*values: str) -> list[Text]:
     return [Text(value) for value in values]
 
 
-def _print(console: Console, table: Table) -> None:
-    console.print(table)
-    console.print()
+def _print(out: Printer, table: Table) -> None:
+    out.show(table)
+    out.blank()
