@@ -165,3 +165,15 @@ def test_the_coloured_report_reads_as_the_plain_one(tmp_path: Path):
     plain = run_finplan("check", ROOT / "budgets" / "attraktiv.yaml")
     assert "\x1b[" in coloured.output and "\x1b[" not in plain.output
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.output) == plain.output
+
+
+def test_plans_with_the_same_numbers_share_a_table_and_each_plan_shows_its_own(tmp_path: Path):
+    plan = (ROOT / "tests" / "plans" / "valid" / "anslag-1-1.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(plan, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(plan.replace("hours_per_year: 1 700", "hours_per_year: 1 600"), encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(plan, encoding="utf-8")
+    for language, hours in (("en", "hours"), ("sv", "timmar")):
+        run = run_finplan("--lang", language, "check", tmp_path, "--tables")
+        rows = [line.split(f" {hours} ")[0].split()[-2:] for line in run.output.splitlines()
+                if line.startswith("hours_per_year")]
+        assert rows == [["1", "700"], ["1", "600"], ["1", "700"]], run.output

@@ -178,3 +178,22 @@ def test_the_numbers_in_force_name_the_date_that_chose_them_and_which_date_it_is
 def test_a_plan_with_no_date_is_judged_by_today_and_the_report_says_so(tmp_path):
     title = _numbers_title(tmp_path, "case: X/1")
     assert title == f"Numbers in force on {date.today()}, today (the plan states no date)"
+
+
+def test_plans_of_one_run_with_the_same_numbers_on_the_same_day_each_name_their_own_kind_of_date(tmp_path):
+    from conftest import run_finplan
+
+    body = (
+        "total: 1 000\nfinancing:\n"
+        "  - {id: a, financier: Regionen, sector: public, form: cash, status: decided, scheme: anslag_1_1, amount: 500}\n"
+        "  - {id: b, financier: Kommunen, sector: public, form: cash, status: decided, amount: 500}\n"
+    )
+    head = "finplan: 1\nprofiles: [anslag_1_1]\nproject: {name: P, owner: O, period: {start: 2024-03-01, end: 2025-02-28}"
+    (tmp_path / "a.yaml").write_text(f"{head}, decided: 2024-03-01}}\n{body}", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(f"{head}}}\n{body}", encoding="utf-8")
+    run = run_finplan("check", "--tables", tmp_path / "a.yaml", tmp_path / "b.yaml", env={"COLUMNS": "200"})
+    titles = [line.strip() for line in run.output.splitlines() if line.startswith("Numbers in force")]
+    assert titles == [
+        "Numbers in force on 2024-03-01, the decision date",
+        "Numbers in force on 2024-03-01, the project's start",
+    ]

@@ -6,6 +6,7 @@ hands back one CheckResult per file, in order. Nothing here prints.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +56,13 @@ def across_cores(work: Callable[[T], R], items: list[T]) -> list[R]:
     workers = workers_for(len(items), PARALLEL_FROM)
     if workers < 2:
         return [work(item) for item in items]
-    return spread(_do_work, items, workers, initializer=_set_work, initargs=(work,))
+    # The collector of a forked worker would walk every object it shares with this process, and each page it
+    # touches would be copied: frozen, they are left out of its walks.
+    gc.freeze()
+    try:
+        return spread(_do_work, items, workers, initializer=_set_work, initargs=(work,))
+    finally:
+        gc.unfreeze()
 
 
 _work: Callable | None = None

@@ -180,13 +180,19 @@ def in_working_tree(root: Path, paths: list[str], links: Links) -> dict[str, Con
     listing = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", *paths)
     names = sorted({n.decode("utf-8", "surrogateescape") for n in listing.split(b"\0") if n})
     found: dict[str, Content] = {}
+    folders: dict[str, bool] = {}  # whether each folder leads outside: resolved once, not once a plan in it
     for name in names:
         path = root / name
         if not _is_plan(name):
             continue
-        # A tracked file whose folder was swapped for a link leads out too, so the whole path is resolved.
-        outside = leads_outside(path, root)
-        if outside or path.is_symlink():
+        # A tracked file whose folder was swapped for a link leads out too, so its folder is resolved, and a link
+        # the whole of its way.
+        folder = name.rpartition("/")[0]
+        if folder not in folders:
+            folders[folder] = bool(folder) and leads_outside(root / folder, root)
+        link = path.is_symlink()
+        outside = folders[folder] or (link and leads_outside(path, root))
+        if outside or link:
             links[name] = _link_out_note(name) if outside else links.get(name, _link_note(name))
             continue
         if not path.is_file():  # a tracked file deleted from the working tree
@@ -286,7 +292,10 @@ def compare_versions(old: dict[str, Content], new: dict[str, Content], check: Ch
     work = [(name, old[name], new[name]) for name in pairs]
     work += [(name, old[name], None) for name in only_old]
     work += [(name, None, new[name]) for name in only_new]
-    done = across_cores(partial(_compared, check, current_language()), work)
+    from finplan.check import collector_paused
+
+    with collector_paused():  # a thousand comparisons come back as small objects, none in a cycle
+        done = across_cores(partial(_compared, check, current_language()), work)
     run.plans.extend(done[: len(pairs)])
     removed = dict(zip(only_old, done[len(pairs) : len(pairs) + len(only_old)]))
     added = dict(zip(only_new, done[len(pairs) + len(only_old) :]))

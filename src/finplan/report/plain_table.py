@@ -266,13 +266,16 @@ def text_lines(text: Text, plain: str, width: int, justify: str, overflow: str, 
     for line in plain.split("\n"):
         if not line.isprintable():  # a tab, a line separator: Rich's own rules
             return None
+        narrow = _narrow(line)
         if no_wrap or fits(line, width):
             pieces = [line]
         else:
-            divide = _divide_narrow if _narrow(line) else divide_line
-            offsets = divide(line, width, fold=overflow == "fold")
+            offsets = (_divide_narrow if narrow else divide_line)(line, width, fold=overflow == "fold")
             bounds = [0, *offsets, len(line)]
             pieces = [_rstrip_end(line[start:end], width) for start, end in zip(bounds, bounds[1:])]
+        if narrow:  # as below, with lengths for widths
+            drawn.extend(_narrow_piece(piece, width, justify == "left", overflow) for piece in pieces)
+            continue
         for piece in pieces:
             if justify == "left":
                 piece = _truncate(piece, width, overflow, pad=True)
@@ -281,6 +284,15 @@ def text_lines(text: Text, plain: str, width: int, justify: str, overflow: str, 
                 piece = " " * (width - cell_len(piece)) + piece
             drawn.append(set_cell_size(_truncate(piece, width, overflow), width))
     return drawn
+
+
+def _narrow_piece(piece: str, width: int, left: bool, overflow: str) -> str:
+    """A piece of a line of narrow characters justified and truncated to `width`, as below for any piece."""
+    if not left:
+        piece = piece.rstrip()
+    if len(piece) > width:
+        piece = piece[: width - 1] + "…" if overflow == "ellipsis" else piece[:width]
+    return piece.ljust(width) if left else piece.rjust(width)
 
 
 def _divide_narrow(line: str, width: int, fold: bool = True) -> list[int]:
@@ -336,13 +348,15 @@ def _truncate(piece: str, width: int, overflow: str, pad: bool = False) -> str:
 def _title(table: Table, console: Console, options: ConsoleOptions, width: int) -> tuple[list[str], bool]:
     """The title's lines, and whether Rich drew them (and they may be wider than the table)."""
     title = table.title
+    overflow = options.overflow or "fold"
+    if isinstance(title, str) and table.title_justify == "left" and overflow != "ignore" and len(title) <= width:
+        if _narrow(title) and "[" not in title and ":" not in title:  # most titles: no markup, one line that fits
+            return [title.ljust(width)], False
     style = table.title_style or "table.title"
     text = console.render_str(title, style=style, highlight=False) if isinstance(title, str) else title
     justify = text.justify or table.title_justify or "default"
-    overflow = text.overflow or options.overflow or "fold"
+    overflow = text.overflow or overflow
     plain = text.plain
-    if justify == "left" and overflow != "ignore" and len(plain) <= width and _narrow(plain):
-        return [plain + " " * (width - len(plain))], False  # most titles: one line that fits
     no_wrap = text.no_wrap if text.no_wrap is not None else bool(options.no_wrap)
     if width >= 1 and overflow != "ignore":
         drawn = text_lines(text, plain, width, justify, overflow, no_wrap)

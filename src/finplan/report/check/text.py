@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finplan.findings import CheckResult, Finding
-from finplan.i18n import N_, _, ngettext
+from finplan.i18n import N_, _, current_language, ngettext
 from finplan.model import FinancingLine, Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
@@ -74,13 +74,38 @@ def plan_tables(plan: Plan, settings: Settings) -> Group:
     if caps is not None:
         parts.append(caps)
     if needs_numbers(plan, settings):
-        parts.append(numbers_table(plan, settings))
+        parts.append(_numbers(plan, settings))
     if plan.costs:
         parts.append(_costs(plan))
     if any(line.per_year for line in (*plan.financing, *(plan.costs or ()))):
         parts.append(_years(plan))
     # A blank line after each part: the tables have no borders to tell them apart.
     return Group(*(item for part in parts for item in (part, Text())))
+
+
+_NUMBERS: dict[tuple, Table] = {}
+_NUMBERS_KEPT = 32
+
+
+def _numbers(plan: Plan, settings: Settings) -> Table:
+    """The table of the numbers in force, built once for every plan whose numbers and their sources are the same.
+
+    The plans of a folder, or one plan checked again as it is edited, mostly
+    share their profiles' numbers: the report's largest table, the same each
+    time. It is kept as it is read: by the numbers, where they come from, the
+    plan's date and which date it is, its currency, and the language.
+    """
+    try:
+        used = tuple((u.key, u.setting.kind, u.value, u.origin, u.setting.source) for u in settings.used())
+        key = (current_language(), plan.currency, settings.dated, settings.on, plan.project.judged_by, used)
+        table = _NUMBERS.get(key)
+    except TypeError:  # a value that cannot be part of a key
+        return numbers_table(plan, settings)
+    if table is None:
+        if len(_NUMBERS) >= _NUMBERS_KEPT:
+            _NUMBERS.clear()
+        table = _NUMBERS[key] = numbers_table(plan, settings)
+    return table
 
 
 def snippet_text(finding: Finding) -> Text:
