@@ -9,6 +9,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.text import Text
 
 from finplan.findings import Finding, Severity
+from finplan.report.plain_table import draws_plain
 from finplan.report.run import finding_parts
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -20,11 +21,6 @@ def finding_text(file: str, finding: Finding) -> Text:
     return Text.assemble(
         (where, "bold"), (code, "dim"), " ", (severity, SEVERITY_STYLE[finding.severity]), " ", message
     )
-
-
-def draws_plain(console: Console) -> bool:
-    """Whether the console writes the text alone: no colour to draw and nothing recorded (a file, a pipe, a CI log)."""
-    return console.color_system is None and not console.record
 
 
 class Printer:

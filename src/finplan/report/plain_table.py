@@ -45,6 +45,11 @@ _STYLE = attrgetter("style")
 _TEXTS = {Text, str}
 
 
+def draws_plain(console: Console) -> bool:
+    """Whether the console writes the text alone: no colour to draw and nothing recorded (a file, a pipe, a CI log)."""
+    return console.color_system is None and not console.record
+
+
 def _narrow(text: str) -> bool:
     return _WIDE_OR_BREAKING.search(text) is None
 

@@ -13,7 +13,6 @@ from rich.text import Text
 from finplan.i18n import _
 from finplan.money import format_number
 from finplan.report import plain_table
-from finplan.report.console import draws_plain
 
 # Columns are known by their English names (marked N_ where a table is built);
 # only the header shown is translated.
@@ -39,7 +38,7 @@ class FittedTable(Table):
             yield from super().__rich_console__(console, options)
         elif plain_table.minimum_width(self, columns, options.max_width) > options.max_width:
             yield from _blocks(self)
-        elif draws_plain(console) and plain_table.draws_alike(self):
+        elif plain_table.draws_plain(console) and plain_table.draws_alike(self):
             yield Segment("".join(f"{line}\n" for line in plain_table.lines(self, columns, console, options)))
         else:
             yield from super().__rich_console__(console, options)
