@@ -15,11 +15,10 @@ import hashlib
 import json
 from dataclasses import asdict
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from finplan.profiles.records import NUMBER_KINDS, Profile, ProfileLimit, Setting, Version
+from finplan.profiles.records import Profile, ProfileLimit, Setting, Version, as_value
 
 DATA = Path(__file__).parent / "data"
 """Where the package keeps its data files (shipped as package data)."""
@@ -75,7 +74,7 @@ def _profile(data: dict[str, Any]) -> Profile:
 
 def _setting(data: dict[str, Any]) -> Setting:
     def value(text: Any) -> Any:
-        return Decimal(text) if text is not None and data["kind"] in NUMBER_KINDS else text
+        return as_value(data["kind"], text)
 
     def day(text: str | None) -> date | None:
         return None if text is None else date.fromisoformat(text)

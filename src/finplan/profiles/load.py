@@ -20,8 +20,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from finplan.profiles.model import Cite, ProfileData, SettingData, VersionData, as_value
-from finplan.profiles.records import Profile, ProfileLimit, Setting, Version
+from finplan.profiles.model import Cite, ProfileData, SettingData, VersionData
+from finplan.profiles.records import Profile, ProfileLimit, Setting, Version, as_value
 
 _PACKAGES = Path(__file__).resolve().parent.parent.parent
 """The folder finplan is installed in: a message names a file of the package from there."""
@@ -178,7 +178,7 @@ def _setting(name: str, data: SettingData, text) -> Setting:
         latest = max(versions, key=lambda version: version.start or date.min)
         value, source = latest.value, latest.source
     else:
-        value = None if data.value is None else as_value(kind, data.value)
+        value = as_value(kind, data.value)
         source = text(data.source)
     return Setting(
         name, kind, value, data.meaning or "", source,

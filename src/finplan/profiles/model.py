@@ -170,11 +170,6 @@ def _decimal(value: int | str) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def as_value(kind: Kind, value: Any) -> Any:
-    """A checked value as the rules read it: a number as a Decimal."""
-    return Decimal(value) if kind in NUMBER_KINDS else value
-
-
 class LimitData(_Data):
     """A cap or floor on the lines of `scheme` (the profile's own when none; `public`: every public line)."""
 

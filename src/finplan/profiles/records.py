@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any, Literal
 
 Kind = Literal["percent", "amount", "eur", "number", "hours", "bool", "choice"]
@@ -16,6 +17,12 @@ profile's `sek_per_eur` or `nok_per_eur` where a rule needs it); `choice` one of
 
 NUMBER_KINDS = ("percent", "amount", "eur", "number", "hours")
 """The kinds whose value is a number (a Decimal)."""
+
+
+def as_value(kind: Kind, value: Any) -> Any:
+    """A value as the rules read it: a number as a Decimal (from the data files' integers and strings, or the
+    compact form's text); None stays None."""
+    return Decimal(value) if value is not None and kind in NUMBER_KINDS else value
 
 
 @dataclass(frozen=True, slots=True)
