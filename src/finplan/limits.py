@@ -103,8 +103,26 @@ class Measure:
         return join([Message(BASE_NAMES[self.base_name]), *side, *note], "")
 
 
-def measure_limits(plan: Plan, settings: Settings) -> list[Measure]:
-    """Every cap and floor of the plan: its profiles', then its lines' own, in plan order."""
+_MEASURED: list[tuple[Plan, Settings, tuple[Measure, ...]]] = []
+
+
+def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
+    """Every cap and floor of the plan: its profiles', then its lines' own, in plan order.
+
+    Four rules, the report and a diff each ask for the same plan's limits, so
+    the last two plans' are kept and handed out again: plans are frozen models
+    and settings are never changed once made, so the same objects measure the same.
+    """
+    for measured, by, measures in _MEASURED:
+        if measured is plan and by is settings:
+            return measures
+    measures = tuple(_measure_all(plan, settings))
+    _MEASURED.insert(0, (plan, settings, measures))
+    del _MEASURED[2:]
+    return measures
+
+
+def _measure_all(plan: Plan, settings: Settings) -> list[Measure]:
     measures: list[Measure] = []
     for profile in settings.profiles:
         measures += _profile_caps(plan, settings, profile)
