@@ -12,14 +12,28 @@ before "totalt" in the same clause wins ("Jämtkraft bidrar totalt med
   name ("Region Jämtland Härjedalens anslag 1:1") names the second;
 - otherwise nothing says whose it is, and it is matched by its value alone.
 
+A name in an earlier clause gives way to one right after the figure with
+"från" ("Regionen står för personalen, och 300 000 kronor kommer från
+Jämtkraft"). Names joined by "och", "samt" or a comma ("från A och B
+tillsammans X kronor") are all the figure's: together, each ("vardera"), or,
+where the words do not say which, either.
+
+What the figure is said to be qualifies that: a total in a sentence about a
+call or programme (`names.CALL`: "totalt beviljades 14 ansökningar …") is the
+call's; a figure after "högst", "maximalt" or "upp till" is a ceiling; one
+followed by "per år" or "årligen" is an amount per year. None of these is
+compared with the plan's line or total as if it were its amount.
+
 Figures joined by "respektive" ("Länets kommuner och Länsstyrelsen … 13 622 400
 respektive 1 702 800 kronor") take the names before the first in order, or,
-where the counts differ, none. The figures after "varav" are parts of the
-amount before it. A length ("tre år") counts only in a sentence that speaks
-of the project or its period.
+where the counts differ, none. The figures after "varav" or "fördelat på"
+are parts of the amount before it, each with the year written beside it, if
+any. A length ("tre år") and a lone date after "start" or "avslutas" count
+only in a sentence that speaks of the project or its period.
 
 Each stretch of text is read once: the words before a figure from where the
-previous figure's words end, those after it up to the next figure.
+previous figure's words end, those after it up to the next figure, and a
+few words either side of it for a qualifier.
 """
 
 from __future__ import annotations
@@ -28,14 +42,53 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from finplan.memo.figures import AMOUNT, DURATION, PERCENT, Figure, find_figures
-from finplan.memo.names import NAME, Cue, Names
+from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, Figure, find_figures
+from finplan.memo.names import CALL, NAME, SUM, TOTAL, Cue, Names
 from finplan.model import FinancingLine
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ])")
+# What a figure is said to be beside whose it is (`Target.qualifier`), and what a lone date is.
+CEILING, PER_YEAR, START, END, PROJECT = "ceiling", "per year", "start", "end", "project"
+# Together ("tillsammans") or each ("vardera"): how a figure after several names is theirs.
+TOGETHER, EACH = "together", "each"
+
+# A sentence ends at . ! ? or ; before a capital or a digit, but not after an abbreviation ("ca. 300 000").
+_SENTENCE = re.compile(
+    r"(?<=[.!?;])(?<!\bca\.)(?<!c:a\.)(?<!resp\.)(?<!\bnr\.)(?<!t\.o\.m\.)(?<!f\.o\.m\.)(?<!\bkap\.)(?<!\bs\.)"
+    r"\s+(?=[A-ZÅÄÖ0-9])"
+)
 _CLAUSE_END = re.compile(r"[,.;:|\t(]")
 _PUNCTUATION_ONLY = re.compile(r"[\W_]*")
-_VARAV = re.compile(r"\s*,?\s*(?:varav|därav)(?!\w)", re.IGNORECASE)
+_VARAV = re.compile(
+    r"\s*,?\s*(?:varav|därav|fördelat|fördelade|fördelas|uppdelat)(?!\w)"
+    r"(?:\s+(?:på|över|per)\s+(?:åren|år|följande\s+sätt)(?!\w))?\s*:?",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"(?<!\w)(?:från|ur)(?!\w)", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|och|samt|&|liksom|tillsammans\s+med)\s*", re.IGNORECASE)
+_TOGETHER = re.compile(r"(?<!\w)(?:tillsammans|gemensamt|sammanlagt|totalt|sammantaget)(?!\w)", re.IGNORECASE)
+_EACH = re.compile(r"(?<!\w)(?:vardera|var\s+för\s+sig|var\s+och\s+en|styck|per\s+finansiär)(?!\w)", re.IGNORECASE)
+_CEILING = re.compile(
+    r"(?<!\w)(?:högst|maximalt|max\.?|maximum|upp\s+till|som\s+mest|taket|tak)(?:\s+(?:på|om|med|till))?\s*$",
+    re.IGNORECASE,
+)
+_PER_YEAR = re.compile(
+    r"\s*(?:(?:per|om|i|/)\s*(?:år|året|kalenderår|månad|månaden)(?!\w)|årligen(?!\w)|/\s*år(?!\w))", re.IGNORECASE
+)
+_YEAR_AFTER = re.compile(r"\s*(?:\(|(?:för|under|avser|år)\s+)?(?:år\s+)?(?P<year>(?:19|20)[0-9]{2})(?![\w-])", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)[0-9]{2})\s*[:–-]?\s*$")
+_STARTS = re.compile(
+    r"(?<!\w)(?:start(?:a|ar|ade|as|en)?|påbörja(?:s|r|des)?|inleds|inleddes|börja(?:r|de)?|från\s+och\s+med"
+    r"|fr\.\s?o\.\s?m\.?)(?!\w)(?P<rest>[^,.;:|()]*)$",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(
+    r"(?<!\w)(?:avslut(?:a|as|ar|ades)?|slut(?:a|ar|ade|et|datum)?|till\s+och\s+med|t\.\s?o\.\s?m\.?|upphör)(?!\w)"
+    r"(?P<rest>[^,.;:|()]*)$",
+    re.IGNORECASE,
+)
+_THIS_PROJECT = re.compile(r"(?<!\w)projektets?(?!\w)", re.IGNORECASE)
+_NEAR = 40  # characters either side of a figure that a qualifier is looked for in
+_CASE_LABEL = re.compile(r"\s*(?:(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenummer|ärende)\.?:?\s*)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\s*(?:,|respektive|resp\.)\s*", re.IGNORECASE)
 _RESPEKTIVE = re.compile(r"respektive|resp\.", re.IGNORECASE)
 _ABOUT_PROJECT = re.compile(r"projekt|period|pågå|löptid|genomför", re.IGNORECASE)
@@ -43,10 +96,20 @@ _ABOUT_PROJECT = re.compile(r"projekt|period|pågå|löptid|genomför", re.IGNOR
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What a figure is of: a financier's lines (NAME), the total, a sum, or the remainder."""
+    """What a figure is of: a financier's lines (NAME), the total, a sum, the remainder or a call (CALL).
+
+    `lines` are all the lines of the financiers named, `groups` the lines of
+    each one; with several, `joint` says whether the figure is theirs
+    TOGETHER, EACH one's, or None where the words do not say. `qualifier`
+    says the figure is a CEILING or PER_YEAR. For a lone date, `kind` is
+    START or END; for a case number, PROJECT where it heads the memo.
+    """
 
     kind: str
     lines: tuple[FinancingLine, ...] = ()
+    groups: tuple[tuple[FinancingLine, ...], ...] = ()
+    joint: str | None = None
+    qualifier: str | None = None
 
 
 @dataclass(slots=True)
@@ -56,6 +119,7 @@ class Parts:
     whole: Figure
     after: int
     figures: list[Figure] = field(default_factory=list)
+    years: list[tuple[int, int] | None] = field(default_factory=list)  # each part's (year, offset), as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +140,12 @@ def attribute(text: str, names: Names) -> Reading:
         return reading
     cues = names.cues(text)
     starts = [cue.start for cue in cues]
+    calls, last_call = [], -1  # for each cue, the start of the last call cue at or before it
+    for cue in cues:
+        last_call = cue.start if cue.kind == CALL else last_call
+        calls.append(last_call)
     sentences = [0] + [m.end() for m in _SENTENCE.finditer(text)]
+    projects = [m.start() for m in _THIS_PROJECT.finditer(text)]
     about: dict[int, bool] = {}
     claimed = 0  # where the words of the figures so far end
     previous: tuple[Figure, Target | None] | None = None  # the last amount or share, and what it is
@@ -91,6 +160,7 @@ def attribute(text: str, names: Names) -> Reading:
         if previous is not None and previous[0].start < sentence:
             previous = None
         target, claimed_to = None, 0
+        following = figures[index + 1].start if index + 1 < len(figures) else len(text)
         if figure.kind in (AMOUNT, PERCENT):
             start = max(sentence, claimed, parts.after if parts else 0)
             if index > chained:
@@ -99,23 +169,48 @@ def attribute(text: str, names: Names) -> Reading:
             if index in respectively:
                 target = respectively.pop(index)
             else:
-                following = figures[index + 1].start if index + 1 < len(figures) else len(text)
                 target, claimed_to = _target(text, figure, following, cues, starts, start, previous)
+            at = bisect.bisect_left(starts, figure.start) - 1
+            # A call named in the sentence, and "projektet" not (a sentence about this project names it).
+            in_call = at >= 0 and calls[at] >= sentence and not (
+                (mention := bisect.bisect_left(projects, figure.start) - 1) >= 0 and projects[mention] >= sentence)
+            target = _qualified(text, figure, target, in_call, following)
             previous = (figure, target)
-        claimed = max(figure.end, claimed_to)
-        if figure.kind == DURATION and number not in about:
+        elif figure.kind == CASE:
+            target = _case_owner(text, figure, cues, starts, max(sentence, claimed))
+        if figure.kind in (DURATION, DATE) and number not in about:
             end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
             about[number] = bool(_ABOUT_PROJECT.search(text, sentence, end))
+        if figure.kind == DATE and about.get(number):
+            target = _date_end(text, figure, max(sentence, claimed))
+        claimed = max(figure.end, claimed_to)
         reading.targets.append(target)
         reading.about_project.append(about.get(number, False))
         if parts is not None and figure.kind == AMOUNT:
             parts.figures.append(figure)
+            parts.years.append(_year_of(text, figure, max(parts.after, figures[index - 1].end), following))
         varav = _VARAV.match(text, figure.end) if figure.kind == AMOUNT else None
         if varav:
             parts = Parts(figure, varav.end())
             reading.parts.append(parts)
             claimed = varav.end()
     return reading
+
+
+def _qualified(text: str, figure: Figure, target: Target | None, in_call: bool, following: int) -> Target | None:
+    """`target`, or what the words right around the figure say it is instead: a call's, a ceiling, per year."""
+    if in_call and target is not None and target.kind in (TOTAL, SUM):
+        return Target(CALL)
+    qualifier = None
+    if _CEILING.search(text, max(0, figure.start - _NEAR), figure.start):
+        qualifier = CEILING
+    elif figure.kind == AMOUNT and _PER_YEAR.match(text[:following], figure.end):
+        qualifier = PER_YEAR
+    if qualifier is None:
+        return target
+    if target is None:
+        return Target(NAME, qualifier=qualifier)
+    return Target(target.kind, target.lines, target.groups, target.joint, qualifier)
 
 
 def _target(text: str, figure: Figure, following: int, cues: list[Cue], starts: list[int], start: int,
@@ -126,24 +221,88 @@ def _target(text: str, figure: Figure, following: int, cues: list[Cue], starts: 
     figure (at `following`).
     """
     before = [cue for cue in cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figure.start)]
-              if cue.end <= figure.start]
+              if cue.end <= figure.start and cue.kind != CALL]
     if before:
-        nearest = before[-1]
-        named = next((cue for cue in reversed(before) if cue.kind == NAME), None)
-        if nearest.kind != NAME and named is not None and not _CLAUSE_END.search(text, named.end, nearest.start):
+        nearest = len(before) - 1
+        named = next((at for at in range(len(before) - 1, -1, -1) if before[at].kind == NAME), None)
+        if before[nearest].kind != NAME and named is not None and not _CLAUSE_END.search(
+                text, before[named].end, before[nearest].start):
             nearest = named
-        return Target(nearest.kind, nearest.lines), 0
+        if before[nearest].kind == NAME:
+            if _CLAUSE_END.search(text, before[nearest].end, figure.start):
+                # "Regionen står för personalen, och 300 000 kronor kommer från Jämtkraft": the name after wins.
+                after, end = _named_after(text, figure, following, cues, starts)
+                if after is not None and _FROM.search(text, figure.end, after.start):
+                    return Target(NAME, after.lines, (after.lines,)), end
+            return _named(text, figure, before, nearest, following), 0
+        return Target(before[nearest].kind), 0
     if previous and previous[1] and previous[0].kind != figure.kind:
         if _PUNCTUATION_ONLY.fullmatch(text, previous[0].end, figure.start):
             return previous[1], 0
+    after, end = _named_after(text, figure, following, cues, starts)
+    if after is not None:
+        return Target(NAME, after.lines, (after.lines,)), end
+    return None, 0
+
+
+def _named_after(text: str, figure: Figure, following: int, cues: list[Cue], starts: list[int]) -> tuple[Cue | None, int]:
+    """The financier named after `figure` in its clause, and where its name ends (a genitive names the next)."""
     clause = _CLAUSE_END.search(text, figure.end, following)
     end = clause.start() if clause else following
     after = [cue for cue in cues[bisect.bisect_left(starts, figure.end):bisect.bisect_left(starts, end)]
              if cue.kind == NAME and cue.end <= end]
+    if not after:
+        return None, 0
+    chosen = after[1] if after[0].genitive and len(after) > 1 else after[0]
+    return chosen, chosen.end
+
+
+def _named(text: str, figure: Figure, before: list[Cue], nearest: int, following: int) -> Target:
+    """The financiers named before a figure: the nearest, and the names joined to it ("A och B")."""
+    first = nearest
+    while first > 0 and before[first - 1].kind == NAME and _JOINED.fullmatch(text, before[first - 1].end,
+                                                                               before[first].start):
+        first -= 1
+    # Each financier once ("Region Test och Region Test"), by its lines' ids: a line is no dictionary key.
+    groups = tuple({tuple(line.id for line in cue.lines): cue.lines for cue in before[first:nearest + 1]}.values())
+    if len(groups) == 1:
+        return Target(NAME, groups[0], groups)
+    lines = tuple({line.id: line for group in groups for line in group}.values())
+    near = text[before[nearest].end:min(following, figure.end + _NEAR)]
+    joint = EACH if _EACH.search(near) else TOGETHER if _TOGETHER.search(near) else None
+    return Target(NAME, lines, groups, joint)
+
+
+def _case_owner(text: str, figure: Figure, cues: list[Cue], starts: list[int], start: int) -> Target | None:
+    """Whose case number it is: the financier named before it in its sentence, the project's where it heads a
+    paragraph alone ("Dnr RUN/99/2019"), else not said."""
+    if figure.start <= _NEAR and len(text) - figure.end <= 3 and _CASE_LABEL.fullmatch(text, 0, figure.start) \
+            and not text[figure.end:].strip(" \t.:)"):
+        return Target(PROJECT)
+    before = [cue for cue in cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figure.start)]
+              if cue.kind == NAME and cue.end <= figure.start]
+    return Target(NAME, before[-1].lines, (before[-1].lines,)) if before else None
+
+
+def _date_end(text: str, figure: Figure, start: int) -> Target | None:
+    """START or END for a lone date the words before it in its clause say begins or ends the project."""
+    words = text[max(start, figure.start - _NEAR):figure.start]
+    if _ENDS.search(words):
+        return Target(END)
+    if _STARTS.search(words):
+        return Target(START)
+    return None
+
+
+def _year_of(text: str, figure: Figure, start: int, following: int) -> tuple[int, int] | None:
+    """The year written beside a part of a yearly breakdown ("100 000 kronor 2020", "2020: 100 000 kronor")."""
+    after = _YEAR_AFTER.match(text[:following], figure.end)
     if after:
-        chosen = after[1] if after[0].genitive and len(after) > 1 else after[0]
-        return Target(NAME, chosen.lines), chosen.end
-    return None, 0
+        return int(after["year"]), after.start("year")
+    before = _YEAR_BEFORE.search(text, max(start, figure.start - 12), figure.start)
+    if before:
+        return int(before["year"]), before.start("year")
+    return None
 
 
 def _respectively(text: str, figures: list[Figure], first: int, cues: list[Cue], starts: list[int],
