@@ -63,7 +63,7 @@ _VARAV = re.compile(
     r"(?:\s+(?:på|över|per)\s+(?:åren|år|följande\s+sätt)(?!\w))?\s*:?",
     re.IGNORECASE,
 )
-_FROM = re.compile(r"(?<!\w)(?:från|ur)(?!\w)", re.IGNORECASE)
+_FROM = re.compile(r"(?<!\w)(?:från|ur|av)(?!\w)", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|och|samt|&|liksom|tillsammans\s+med)\s*", re.IGNORECASE)
 _TOGETHER = re.compile(r"(?<!\w)(?:tillsammans|gemensamt|sammanlagt|totalt|sammantaget)(?!\w)", re.IGNORECASE)
 _EACH = re.compile(r"(?<!\w)(?:vardera|var\s+för\s+sig|var\s+och\s+en|styck|per\s+finansiär)(?!\w)", re.IGNORECASE)
@@ -91,7 +91,7 @@ _NEAR = 40  # characters either side of a figure that a qualifier is looked for 
 _CASE_LABEL = re.compile(r"\s*(?:(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenummer|ärende)\.?:?\s*)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\s*(?:,|respektive|resp\.)\s*", re.IGNORECASE)
 _RESPEKTIVE = re.compile(r"respektive|resp\.", re.IGNORECASE)
-_ABOUT_PROJECT = re.compile(r"projekt|period|pågå|löptid|genomför", re.IGNORECASE)
+_ABOUT_PROJECT = re.compile(r"projekt|period|pågå|löptid|genomför|arbetet(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +254,8 @@ def _named_after(text: str, figure: Figure, following: int, cues: list[Cue], sta
     if not after:
         return None, 0
     chosen = after[1] if after[0].genitive and len(after) > 1 else after[0]
+    if end == following < len(text) and not _FROM.search(text, figure.end, chosen.start):
+        return None, 0  # "400 000 kronor och Sparbanken Nord 150 000 kronor": the name is the next figure's
     return chosen, chosen.end
 
 

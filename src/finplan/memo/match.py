@@ -45,6 +45,7 @@ from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_share
 from finplan.totals import subtotals, total_of
 
+_CASE_LABEL = re.compile(r"^(?:DNR|DIARIENR|DIARIENUMMER)[.:]*")
 _IN_KIND = re.compile(r"arbetad tid|annat än pengar|natura|in kind|arbetsinsats", re.IGNORECASE)
 
 # The subtotals a "summa" may be (finplan.totals.GROUPS), named by their keys in the table of matches.
@@ -158,8 +159,16 @@ class _Checker:
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
         total: tuple[Position, Figure, int] | None = None  # the total, and how many lines were listed before it
         remainder = False
+        # The parts after a "varav", each with its year: no words of its own place it, its whole does.
+        parts_of = {id(part): (parts, year) for parts in reading.parts for part, year in zip(parts.figures, parts.years)}
+        targets: dict[int, Target | None] = {}
         for figure, target, about_project in zip(reading.figures, reading.targets, reading.about_project, strict=True):
             where = unit.position(figure.start)
+            targets[id(figure)] = target
+            if target is None and id(figure) in parts_of:
+                parts, year = parts_of[id(figure)]
+                self._part(figure, where, targets.get(id(parts.whole)), year)
+                continue
             self._figure(figure, where, target, listed, unit.text, about_project)
             if figure.kind == AMOUNT and target is not None and not target.qualifier:
                 if target.kind == TOTAL and total is None and _fits(figure, self.plan.total):
@@ -374,6 +383,18 @@ class _Checker:
             self.matched(where, figure, Message("total"), self.kr(self.plan.total))
             return True
         return False
+
+    def _part(self, figure: Figure, where: Position, whole: Target | None, year: tuple[int, int] | None) -> None:
+        """A part of a whole after "varav": its line's amount for its year where the plan has one, else only
+        counted into its whole (`_close_parts`)."""
+        for line in whole.lines if whole is not None and year is not None else ():
+            if line.per_year and year[0] in line.per_year:
+                amount = line.per_year[year[0]]
+                self._compare(figure, where, amount, f"{line.id} ({year[0]})",
+                              Message("for {financier} in {year}", financier=line.financier, year=year[0]),
+                              codes.AMOUNT_DIFFERS, Message("the plan has {amount}", amount=self.kr(amount)))
+                return
+        self.matched(where, figure, Message("part"), "", "not checked")
 
     def _close_parts(self, parts: Parts, unit: Unit) -> None:
         """Errors where the figures after a "varav" add up to more than the figure before it, where parts of
@@ -724,4 +745,5 @@ _GAPS = {
 
 
 def _case(text: str) -> str:
-    return "".join(text.split()).upper()
+    """A case number as compared: without spaces, in capitals, and without a label ("Dnr 2019-123" is 2019-123)."""
+    return _CASE_LABEL.sub("", "".join(text.split()).upper())
