@@ -204,7 +204,7 @@ def _qualified(text: str, figure: Figure, target: Target | None, in_call: bool, 
     qualifier = None
     if _CEILING.search(text, max(0, figure.start - _NEAR), figure.start):
         qualifier = CEILING
-    elif figure.kind == AMOUNT and _PER_YEAR.match(text[:following], figure.end):
+    elif figure.kind == AMOUNT and _PER_YEAR.match(text, figure.end, following):
         qualifier = PER_YEAR
     if qualifier is None:
         return target
@@ -298,7 +298,7 @@ def _date_end(text: str, figure: Figure, start: int) -> Target | None:
 
 def _year_of(text: str, figure: Figure, start: int, following: int) -> tuple[int, int] | None:
     """The year written beside a part of a yearly breakdown ("100 000 kronor 2020", "2020: 100 000 kronor")."""
-    after = _YEAR_AFTER.match(text[:following], figure.end)
+    after = _YEAR_AFTER.match(text, figure.end, following)
     if after:
         return int(after["year"]), after.start("year")
     before = _YEAR_BEFORE.search(text, max(start, figure.start - 12), figure.start)
