@@ -118,6 +118,21 @@ def test_the_memo_passes_with_every_figure_matched(check):
         # Lengths and dates in words, hyphenated too.
         "Det är ett två-årigt projekt som startar den 1 mars 2023.",
         "Projektet pågår 1 mars 2023 – 28 februari 2025.",
+        # A financier's amount in another decision, cited by its case number.
+        "Region Norrbotten beviljade tidigare 180 000 kronor till en förstudie (RS2021/77).",
+        # A financier's name before "totalt" in a sentence about a call.
+        "Inom 1:1-anslaget har regionen i år totalt beviljat 23 projekt sammanlagt 31 miljoner kronor.",
+        # A party the plan does not name, joined to one it does.
+        "Kustföreningarna och Luleå kommun bidrar med arbetad tid för sammanlagt 610 000 kronor.",
+        # The applicant named before the amount it applies for from another.
+        "Region Norrbotten ansöker om 2 200 000 kronor ur anslaget.",
+        # A rate, a sum of the lines just listed, and a subtotal named after a total.
+        "Luleå kommuns arbetade tid värderas till 520 kronor per timme.",
+        "Luleå kommun 400 000 kronor och Piteå kommun 400 000 kronor, totalt 800 000 kronor från kommunerna.",
+        "Därutöver kommer totalt 150 000 kronor i privat finansiering.",
+        # A table row of yearly amounts and their sum.
+        "Finansiär | 2023 | 2024 | 2025 | Summa\nSparbanken Nord | 50 000 | 50 000 | 50 000 | 150 000",
+        "Projektstart: 2023-03-01. Projektslut: 2025-02-28.",
         # Case numbers in their common forms, each where it belongs.
         "Projektet har diarienummer RS2023/118-3; Luleå kommun beslutade i KS2023/41-2 och 1:1-anslaget söks i Dnr 2023-457.",
     ],
@@ -196,6 +211,10 @@ def test_a_figure_of_an_amount_two_lines_have_is_either_ones(write):
                      id="thin spaces inside the amount"),
         pytest.param([("i ärende KS2023/41-2.", "i ärende Dnr 2023-457.")], "", [("FP709", 10)],
                      id="a line given another line's case"),
+        pytest.param([], "Projektstart: 2023-03-01. Projektslut: 2025-03-31.", [("FP704", ADDED)],
+                     id="a labelled end date"),
+        pytest.param([], "Sparbanken Nord | 50 000 | 50 000 | 50 000 | 160 000", [("FP701", ADDED)],
+                     id="a table row whose parts are not its sum"),
     ],
 )
 def test_a_slip_is_an_error_at_its_line(check, changes, added, expected):

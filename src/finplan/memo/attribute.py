@@ -21,8 +21,9 @@ where the words do not say which, either.
 What the figure is said to be qualifies that: a total in a sentence about a
 call or programme (`names.CALL`: "totalt beviljades 14 ansökningar …") is the
 call's; a figure after "högst", "maximalt" or "upp till" is a ceiling; one
-followed by "per år" or "årligen" is an amount per year. None of these is
-compared with the plan's line or total as if it were its amount.
+followed by "per år" or "årligen" is an amount per year, and one followed by
+"per timme", "/h" or "i månaden" a rate. None of these is compared with the
+plan's line or total as if it were its amount.
 
 Figures joined by "respektive" ("Länets kommuner och Länsstyrelsen … 13 622 400
 respektive 1 702 800 kronor") take the names before the first in order, or,
@@ -47,7 +48,7 @@ from finplan.memo.names import CALL, NAME, SUM, TOTAL, Cue, Names
 from finplan.model import FinancingLine
 
 # What a figure is said to be beside whose it is (`Target.qualifier`), and what a lone date is.
-CEILING, PER_YEAR, START, END, PROJECT = "ceiling", "per year", "start", "end", "project"
+CEILING, PER_YEAR, RATE, START, END, PROJECT = "ceiling", "per year", "rate", "start", "end", "project"
 # Together ("tillsammans") or each ("vardera"): how a figure after several names is theirs.
 TOGETHER, EACH = "together", "each"
 
@@ -63,6 +64,9 @@ _VARAV = re.compile(
     r"(?:\s+(?:på|över|per)\s+(?:åren|år|följande\s+sätt)(?!\w))?\s*:?",
     re.IGNORECASE,
 )
+_APPLIES = re.compile(r"\s+(?:ansöker|söker|har\s+ansökt|har\s+sökt)(?!\w)", re.IGNORECASE)
+# A word joined by "och" right before the first name: "Kommunerna och Länsstyrelsen".
+_JOINED_WORD = re.compile(r"(?<!\w)(?:[A-ZÅÄÖ][^\W\d_]{2,}|[^\W\d_]+(?:rna|na))\s+(?:och|samt)\s+$")
 _FROM = re.compile(r"(?<!\w)(?:från|ur|av)(?!\w)", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|och|samt|&|liksom|tillsammans\s+med)\s*", re.IGNORECASE)
 _TOGETHER = re.compile(r"(?<!\w)(?:tillsammans|gemensamt|sammanlagt|totalt|sammantaget)(?!\w)", re.IGNORECASE)
@@ -71,22 +75,23 @@ _CEILING = re.compile(
     r"(?<!\w)(?:högst|maximalt|max\.?|maximum|upp\s+till|som\s+mest|taket|tak)(?:\s+(?:på|om|med|till))?\s*$",
     re.IGNORECASE,
 )
-_PER_YEAR = re.compile(
-    r"\s*(?:(?:per|om|i|/)\s*(?:år|året|kalenderår|månad|månaden)(?!\w)|årligen(?!\w)|/\s*år(?!\w))", re.IGNORECASE
-)
+_PER_YEAR = re.compile(r"\s*(?:(?:per|/)\s*(?:år|kalenderår)|om\s+året|i\s+året|årligen)(?!\w)", re.IGNORECASE)
+# "450 kronor per timme", "/h", "i månaden", "per deltagare": a rate, no amount of the plan.
+_RATE = re.compile(r"\s*(?:(?:per|/)\s*[^\W\d_]+|i\s+(?:timmen|månaden|veckan))(?!\w)", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s*(?:\(|(?:för|under|avser|år)\s+)?(?:år\s+)?(?P<year>(?:19|20)[0-9]{2})(?![\w-])", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)[0-9]{2})\s*[:–-]?\s*$")
 _STARTS = re.compile(
-    r"(?<!\w)(?:start(?:a|ar|ade|as|en)?|påbörja(?:s|r|des)?|inleds|inleddes|börja(?:r|de)?|från\s+och\s+med"
-    r"|fr\.\s?o\.\s?m\.?)(?!\w)(?P<rest>[^,.;:|()]*)$",
+    r"(?<!\w)(?:(?:projekt)?start(?:a|ar|ade|as|en|datum)?|påbörja(?:s|r|des)?|inleds|inleddes|börja(?:r|de)?|från\s+och\s+med"
+    r"|fr\.\s?o\.\s?m\.?)(?!\w)\s*:?(?P<rest>[^,.;:|()]*)$",
     re.IGNORECASE,
 )
 _ENDS = re.compile(
-    r"(?<!\w)(?:avslut(?:a|as|ar|ades)?|slut(?:a|ar|ade|et|datum)?|till\s+och\s+med|t\.\s?o\.\s?m\.?|upphör)(?!\w)"
-    r"(?P<rest>[^,.;:|()]*)$",
+    r"(?<!\w)(?:avslut(?:a|as|ar|ades)?|(?:projekt)?slut(?:a|ar|ade|et|datum)?|till\s+och\s+med|t\.\s?o\.\s?m\.?|upphör)(?!\w)"
+    r"\s*:?(?P<rest>[^,.;:|()]*)$",
     re.IGNORECASE,
 )
 _THIS_PROJECT = re.compile(r"(?<!\w)projektets?(?!\w)", re.IGNORECASE)
+_CELLS = re.compile(r"\||\t")
 _NEAR = 40  # characters either side of a figure that a qualifier is looked for in
 _CASE_LABEL = re.compile(r"\s*(?:(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenummer|ärende)\.?:?\s*)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\s*(?:,|respektive|resp\.)\s*", re.IGNORECASE)
@@ -110,6 +115,7 @@ class Target:
     groups: tuple[tuple[FinancingLine, ...], ...] = ()
     joint: str | None = None
     qualifier: str | None = None
+    others: bool = False  # joined to a party the plan does not name: "Kommunerna och Länsstyrelsen"
 
 
 @dataclass(slots=True)
@@ -130,6 +136,7 @@ class Reading:
     targets: list[Target | None]
     about_project: list[bool]
     parts: list[Parts]
+    sentences: list[int] = field(default_factory=list)  # the number of each figure's sentence in the paragraph
 
 
 def attribute(text: str, names: Names) -> Reading:
@@ -140,10 +147,7 @@ def attribute(text: str, names: Names) -> Reading:
         return reading
     cues = names.cues(text)
     starts = [cue.start for cue in cues]
-    calls, last_call = [], -1  # for each cue, the start of the last call cue at or before it
-    for cue in cues:
-        last_call = cue.start if cue.kind == CALL else last_call
-        calls.append(last_call)
+    calls = [cue.start for cue in cues if cue.kind == CALL]
     sentences = [0] + [m.end() for m in _SENTENCE.finditer(text)]
     projects = [m.start() for m in _THIS_PROJECT.finditer(text)]
     about: dict[int, bool] = {}
@@ -166,14 +170,15 @@ def attribute(text: str, names: Names) -> Reading:
             if index > chained:
                 found, chained = _respectively(text, figures, index, cues, starts, start)
                 respectively.update(found)
+            # A call named in the sentence, and "projektet" not before the figure (a sentence about this project).
+            at = bisect.bisect_left(calls, figure.start)
+            ends = sentences[number + 1] if number + 1 < len(sentences) else len(text)
+            in_call = ((at > 0 and calls[at - 1] >= sentence) or (at < len(calls) and calls[at] < ends)) and not (
+                (mention := bisect.bisect_left(projects, figure.start) - 1) >= 0 and projects[mention] >= sentence)
             if index in respectively:
                 target = respectively.pop(index)
             else:
-                target, claimed_to = _target(text, figure, following, cues, starts, start, previous)
-            at = bisect.bisect_left(starts, figure.start) - 1
-            # A call named in the sentence, and "projektet" not (a sentence about this project names it).
-            in_call = at >= 0 and calls[at] >= sentence and not (
-                (mention := bisect.bisect_left(projects, figure.start) - 1) >= 0 and projects[mention] >= sentence)
+                target, claimed_to = _target(text, figure, following, cues, starts, start, previous, in_call)
             target = _qualified(text, figure, target, in_call, following)
             previous = (figure, target)
         elif figure.kind == CASE:
@@ -186,6 +191,7 @@ def attribute(text: str, names: Names) -> Reading:
         claimed = max(figure.end, claimed_to)
         reading.targets.append(target)
         reading.about_project.append(about.get(number, False))
+        reading.sentences.append(number)
         if parts is not None and figure.kind == AMOUNT:
             parts.figures.append(figure)
             parts.years.append(_year_of(text, figure, max(parts.after, figures[index - 1].end), following))
@@ -194,7 +200,27 @@ def attribute(text: str, names: Names) -> Reading:
             parts = Parts(figure, varav.end())
             reading.parts.append(parts)
             claimed = varav.end()
+    if _CELLS.search(text):
+        _row_of_parts(reading)
     return reading
+
+
+def _row_of_parts(reading: Reading) -> None:
+    """A table row whose last amount is the sum of those before it ("Jämtkraft | 100 000 | 200 000 | 300 000"):
+    the others are its parts, by year or kind, and the row's name is the last one's."""
+    amounts = [index for index, figure in enumerate(reading.figures) if figure.kind == AMOUNT]
+    if len(amounts) < 3:
+        return
+    *some, last = (reading.figures[index] for index in amounts)
+    rounding = sum((figure.step for figure in some), last.step) / 2
+    if abs(sum(figure.value for figure in some) - last.value) > rounding:
+        return
+    first = reading.targets[amounts[0]]
+    if first is not None and reading.targets[amounts[-1]] is None:
+        reading.targets[amounts[-1]] = first
+    for index in amounts[:-1]:
+        reading.targets[index] = None
+    reading.parts.append(Parts(last, last.start, some, [None] * len(some)))
 
 
 def _qualified(text: str, figure: Figure, target: Target | None, in_call: bool, following: int) -> Target | None:
@@ -206,26 +232,31 @@ def _qualified(text: str, figure: Figure, target: Target | None, in_call: bool, 
         qualifier = CEILING
     elif figure.kind == AMOUNT and _PER_YEAR.match(text, figure.end, following):
         qualifier = PER_YEAR
+    elif figure.kind == AMOUNT and _RATE.match(text, figure.end, following):
+        qualifier = RATE
     if qualifier is None:
         return target
     if target is None:
         return Target(NAME, qualifier=qualifier)
-    return Target(target.kind, target.lines, target.groups, target.joint, qualifier)
+    return Target(target.kind, target.lines, target.groups, target.joint, qualifier, target.others)
 
 
 def _target(text: str, figure: Figure, following: int, cues: list[Cue], starts: list[int], start: int,
-            previous: tuple[Figure, Target | None] | None) -> tuple[Target | None, int]:
+            previous: tuple[Figure, Target | None] | None, in_call: bool = False) -> tuple[Target | None, int]:
     """What the words around `figure` say it is, and where the words it claimed after it end.
 
     The words before it are read from `start`; those after it up to the next
-    figure (at `following`).
+    figure (at `following`). A name followed by "ansöker om" or "söker" is the
+    applicant's, not a financier's, and says nothing.
     """
     before = [cue for cue in cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figure.start)]
-              if cue.end <= figure.start and cue.kind != CALL]
+              if cue.end <= figure.start and cue.kind != CALL
+              and not (cue.kind == NAME and _APPLIES.match(text, cue.end, figure.start))]
     if before:
         nearest = len(before) - 1
         named = next((at for at in range(len(before) - 1, -1, -1) if before[at].kind == NAME), None)
-        if before[nearest].kind != NAME and named is not None and not _CLAUSE_END.search(
+        # "Jämtkraft bidrar totalt med …" is Jämtkraft's; "regionen har totalt beviljat 37 projekt …" is a call's.
+        if before[nearest].kind != NAME and named is not None and not in_call and not _CLAUSE_END.search(
                 text, before[named].end, before[nearest].start):
             nearest = named
         if before[nearest].kind == NAME:
@@ -234,7 +265,7 @@ def _target(text: str, figure: Figure, following: int, cues: list[Cue], starts: 
                 after, end = _named_after(text, figure, following, cues, starts)
                 if after is not None and _FROM.search(text, figure.end, after.start):
                     return Target(NAME, after.lines, (after.lines,)), end
-            return _named(text, figure, before, nearest, following), 0
+            return _named(text, figure, before, nearest, following, start), 0
         return Target(before[nearest].kind), 0
     if previous and previous[1] and previous[0].kind != figure.kind:
         if _PUNCTUATION_ONLY.fullmatch(text, previous[0].end, figure.start):
@@ -259,14 +290,19 @@ def _named_after(text: str, figure: Figure, following: int, cues: list[Cue], sta
     return chosen, chosen.end
 
 
-def _named(text: str, figure: Figure, before: list[Cue], nearest: int, following: int) -> Target:
-    """The financiers named before a figure: the nearest, and the names joined to it ("A och B")."""
+def _named(text: str, figure: Figure, before: list[Cue], nearest: int, following: int, start: int) -> Target:
+    """The financiers named before a figure: the nearest, and the names joined to it ("A och B"); with
+    `others` where a word the plan does not name is joined to them ("Kommunerna och Länsstyrelsen")."""
     first = nearest
     while first > 0 and before[first - 1].kind == NAME and _JOINED.fullmatch(text, before[first - 1].end,
                                                                                before[first].start):
         first -= 1
+    others = bool(_JOINED_WORD.search(text, max(start, before[first].start - _NEAR), before[first].start))
     # Each financier once ("Region Test och Region Test"), by its lines' ids: a line is no dictionary key.
     groups = tuple({tuple(line.id for line in cue.lines): cue.lines for cue in before[first:nearest + 1]}.values())
+    if others:
+        return Target(NAME, tuple({line.id: line for group in groups for line in group}.values()), groups,
+                      None, others=True)
     if len(groups) == 1:
         return Target(NAME, groups[0], groups)
     lines = tuple({line.id: line for group in groups for line in group}.values())

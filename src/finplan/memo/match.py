@@ -18,8 +18,8 @@ to the project or a financier is theirs (FP709).
 
 A figure whose words say what it is but not which of the plan's figures it
 is, is listed as not checked (FP708): a call's or programme's sum, a ceiling
-("högst"), an amount per year, one given to several financiers without
-saying whose part is which. Lines with no figure at all are FP707, or,
+("högst"), an amount per year or a rate ("per timme"), one given to several
+financiers without saying whose part is which. Lines with no figure at all are FP707, or,
 where a paragraph listed the financing after the total and left them out,
 an error at that total (FP702).
 """
@@ -37,7 +37,9 @@ from finplan.findings import Finding, Position, some
 from finplan.codes import Code
 from finplan.codes import memo as codes
 from finplan.i18n import Message, N_, Plural
-from finplan.memo.attribute import CEILING, EACH, END, PER_YEAR, PROJECT, START, TOGETHER, Parts, Target, attribute
+from finplan.memo.attribute import (
+    CEILING, EACH, END, PER_YEAR, PROJECT, RATE, START, TOGETHER, Parts, Target, attribute,
+)
 from finplan.memo.figures import ABOVE, AMOUNT, BELOW, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
 from finplan.memo.names import CALL, NAME, REMAINDER, SUM, TOTAL, Names
 from finplan.memo.units import Unit
@@ -46,6 +48,8 @@ from finplan.money import difference, format_kr, format_number, format_share
 from finplan.totals import subtotals, total_of
 
 _CASE_LABEL = re.compile(r"^(?:DNR|DIARIENR|DIARIENUMMER)[.:]*")
+# Words that make a total a subtotal: "totalt 1 300 000 kronor i privat finansiering".
+_SUBTOTAL_WORDS = re.compile(r"privat|offentlig|kontant|annat än pengar|arbetad tid|beslutad|sökt", re.IGNORECASE)
 _IN_KIND = re.compile(r"arbetad tid|annat än pengar|natura|in kind|arbetsinsats", re.IGNORECASE)
 
 # The subtotals a "summa" may be (finplan.totals.GROUPS), named by their keys in the table of matches.
@@ -122,6 +126,7 @@ class _Checker:
         self.twins = Counter(line.amount for line in plan.financing)  # amounts more than one line has
         self.either: Counter[Decimal] = Counter()  # figures of such an amount that no words placed
         self.listings: list[tuple[Position, Figure]] = []  # totals a paragraph listed the financing after
+        self.given: list[Decimal] = []  # the amounts of the lines given so far in the sentence being read
 
     # -- output
 
@@ -157,24 +162,43 @@ class _Checker:
     def unit(self, unit: Unit) -> None:
         reading = attribute(unit.text, self.names)
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
-        total: tuple[Position, Figure, int] | None = None  # the total, and how many lines were listed before it
+        total: tuple[Position, Figure, int] | None = None  # the total, and its sentence
+        after_total = 0  # the lines listed after the total in its sentence
         remainder = False
         # The parts after a "varav", each with its year: no words of its own place it, its whole does.
         parts_of = {id(part): (parts, year) for parts in reading.parts for part, year in zip(parts.figures, parts.years)}
+        # A sentence that cites a case number the plan does not hold is about another decision.
+        foreign = {number: figure.text for figure, number in zip(reading.figures, reading.sentences)
+                   if figure.kind == CASE and _case(figure.text) not in self.cases}
         targets: dict[int, Target | None] = {}
-        for figure, target, about_project in zip(reading.figures, reading.targets, reading.about_project, strict=True):
+        sentence = -1
+        for figure, target, about_project, number in zip(reading.figures, reading.targets, reading.about_project,
+                                                          reading.sentences, strict=True):
             where = unit.position(figure.start)
             targets[id(figure)] = target
+            if number != sentence:
+                sentence, self.given = number, []
             if target is None and id(figure) in parts_of:
                 parts, year = parts_of[id(figure)]
                 self._part(figure, where, targets.get(id(parts.whole)), year)
                 continue
+            if number in foreign and figure.kind in (AMOUNT, PERCENT) and target is not None \
+                    and target.kind in (NAME, TOTAL, SUM):
+                self.unchecked(where, figure, Message("another case"),
+                               Message('"{figure}" is in a sentence that cites another case ({case}): not checked',
+                                       figure=figure.text, case=foreign[number]))
+                continue
+            count = len(listed)
             self._figure(figure, where, target, listed, unit.text, about_project)
+            new = list(listed.values())[count:] if len(listed) > count else []
+            self.given.extend(line.amount for line in new)
+            if total is not None and total[2] == number:
+                after_total += len(new)
             if figure.kind == AMOUNT and target is not None and not target.qualifier:
                 if target.kind == TOTAL and total is None and _fits(figure, self.plan.total):
-                    total = (where, figure, len(listed))
+                    total = (where, figure, number)
                 remainder = remainder or target.kind == REMAINDER
-        if total is not None and not remainder and len(listed) - total[2] >= 2:
+        if total is not None and not remainder and after_total >= 2:
             self.listings.append(total[:2])
         for parts in reading.parts:
             self._close_parts(parts, unit)
@@ -218,8 +242,18 @@ class _Checker:
         if target.qualifier == PER_YEAR:
             self._per_year(figure, where, target)
             return
+        if target.qualifier == RATE:
+            self.unchecked(where, figure, Message("rate"),
+                           Message('"{figure}" is a rate, not an amount of the plan: not checked', figure=figure.text))
+            return
         if target.kind in (TOTAL, SUM):
-            subtotal = self.subtotals.nearest(figure, set()) if target.kind == SUM else None
+            if len(self.given) >= 2 and not _fits(figure, plan.total) and _fits(figure, sum(self.given)):
+                # "Länsförsäkringar 1 000 000 kronor och Jämtkraft 300 000 kronor, totalt 1 300 000 kronor"
+                self.matched(where, figure, Message("sum of the lines before it"), self.kr(sum(self.given)))
+                return
+            named_subtotal = target.kind == SUM or _SUBTOTAL_WORDS.search(
+                text, max(0, figure.start - 40), min(len(text), figure.end + 40))
+            subtotal = self.subtotals.nearest(figure, set()) if named_subtotal else None
             if subtotal is not None and not _fits(figure, plan.total):
                 # "Summa offentlig finansiering": a subtotal by sector, form or status.
                 self.matched(where, figure, Message("{subtotal} (sum)", subtotal=Message(subtotal)),
@@ -231,7 +265,7 @@ class _Checker:
         if target.kind == REMAINDER:
             self._remainder(figure, where, listed)
             return
-        if len(target.groups) > 1:
+        if len(target.groups) > 1 or target.others:
             self._several(figure, where, target, listed)
             return
         lines = self._which(target.lines, lambda amount: _fits(figure, amount), text, figure.end)
@@ -277,7 +311,7 @@ class _Checker:
         if target.joint is None:
             if _fits(figure, together):
                 fitting = [target.lines]
-            elif all(_fits(figure, total_of(group)) for group in target.groups):
+            elif not target.others and all(_fits(figure, total_of(group)) for group in target.groups):
                 fitting = list(target.groups)
             else:
                 self.unchecked(where, figure, Message("several financiers"),
@@ -444,7 +478,7 @@ class _Checker:
             return
         if target is not None and target.qualifier == CEILING:
             target = None  # "högst 50 %": a cap's share, matched by its value if a line has it
-        if target is not None and target.kind == NAME and len(target.groups) <= 1 and target.lines:
+        if target is not None and target.kind == NAME and len(target.groups) <= 1 and target.lines and not target.others:
             lines = self._which(target.lines, lambda amount: _fits(figure, amount * 100 / plan.total), "", 0)
             self._share(figure, where, total_of(lines), ", ".join(line.id for line in lines),
                         Message("for {financier}", financier=lines[0].financier))

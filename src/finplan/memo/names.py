@@ -33,7 +33,7 @@ _ROLES = re.compile(
     r"(?<!\w)(?:(?P<total>totalt|total|totala|totalen|omsluter|omslutning)"
     r"|(?P<sum>summa|summan|sammanlagt|sammanlagda|sammantaget)|(?P<remainder>resterande|återstående|resten)"
     r"|(?P<call>utlysning(?:en|ar|arna)?|ansökningsomgång(?:en|ar|arna)?|ansökningar(?:na)?|programmet"
-    r"|programperioden|(?:[0-9]+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\s+"
+    r"|programperioden|insatsområdet|(?:[0-9]+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\s+"
     r"(?:projekt|ansökningar|ärenden|stödmottagare|företag|beslut|sökande)))(?!\w)",
     re.IGNORECASE,
 )
