@@ -199,6 +199,9 @@ def test_a_figure_of_an_amount_two_lines_have_is_either_ones(write):
                          "och 50 000 kronor 2026.", [("FP704", ADDED)], id="a yearly breakdown with a year outside"),
         pytest.param([], "Sparbanken Nord bidrar med 150 000 kronor, varav 50 000 kronor 2023 och 50 000 kronor 2024.",
                      [("FP702", ADDED)], id="yearly parts short of their whole"),
+        pytest.param([], "Sparbanken Nord ger 150 000 kronor till dokumentationen, varav 50 000 kronor 2022, "
+                         "50 000 kronor 2023 och 50 000 kronor 2024.", [("FP704", ADDED)],
+                     id="a yearly breakdown later in the sentence"),
         pytest.param([], "Sparbanken Nord bidrar med 150 000 kronor, fördelat på åren: 2023: 50 000 kronor, "
                          "2024: 60 000 kronor, 2025: 40 000 kronor.", [("FP701", ADDED), ("FP701", ADDED)],
                      id="yearly parts that are not the line's years"),

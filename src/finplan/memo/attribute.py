@@ -67,6 +67,7 @@ _VARAV = re.compile(
 _APPLIES = re.compile(r"\s+(?:ansöker|söker|har\s+ansökt|har\s+sökt)(?!\w)", re.IGNORECASE)
 # A word joined by "och" right before the first name: "Kommunerna och Länsstyrelsen".
 _JOINED_WORD = re.compile(r"(?<!\w)(?:[A-ZÅÄÖ][^\W\d_]{2,}|[^\W\d_]+(?:rna|na))\s+(?:och|samt)\s+$")
+_VARAV_LATER = re.compile(r"(?<!\w)(?:varav|därav)(?!\w)\s*:?", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:från|ur|av)(?!\w)", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|och|samt|&|liksom|tillsammans\s+med)\s*", re.IGNORECASE)
 _TOGETHER = re.compile(r"(?<!\w)(?:tillsammans|gemensamt|sammanlagt|totalt|sammantaget)(?!\w)", re.IGNORECASE)
@@ -154,6 +155,7 @@ def attribute(text: str, names: Names) -> Reading:
     claimed = 0  # where the words of the figures so far end
     previous: tuple[Figure, Target | None] | None = None  # the last amount or share, and what it is
     parts: Parts | None = None
+    whole: Figure | None = None  # the last amount that is no part, which a "varav" later in its sentence divides
     respectively: dict[int, Target | None] = {}
     chained = -1  # the last figure of the chain of figures read for "respektive" so far
     for index, figure in enumerate(figures):
@@ -165,6 +167,12 @@ def attribute(text: str, names: Names) -> Reading:
             previous = None
         target, claimed_to = None, 0
         following = figures[index + 1].start if index + 1 < len(figures) else len(text)
+        if figure.kind == AMOUNT and parts is None and whole is not None and whole.start >= sentence:
+            # "… avsätter 2 658 128 kronor … för att genomföra projektet, varav 221 504 kronor 2019, …"
+            varav = _VARAV_LATER.search(text, claimed, figure.start)
+            if varav:
+                parts = Parts(whole, varav.end())
+                reading.parts.append(parts)
         if figure.kind in (AMOUNT, PERCENT):
             start = max(sentence, claimed, parts.after if parts else 0)
             if index > chained:
@@ -195,6 +203,8 @@ def attribute(text: str, names: Names) -> Reading:
         if parts is not None and figure.kind == AMOUNT:
             parts.figures.append(figure)
             parts.years.append(_year_of(text, figure, max(parts.after, figures[index - 1].end), following))
+        if figure.kind == AMOUNT and parts is None:
+            whole = figure
         varav = _VARAV.match(text, figure.end) if figure.kind == AMOUNT else None
         if varav:
             parts = Parts(figure, varav.end())
