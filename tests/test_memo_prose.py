@@ -133,6 +133,11 @@ def test_the_memo_passes_with_every_figure_matched(check):
         # A table row of yearly amounts and their sum.
         "Finansiär | 2023 | 2024 | 2025 | Summa\nSparbanken Nord | 50 000 | 50 000 | 50 000 | 150 000",
         "Projektstart: 2023-03-01. Projektslut: 2025-02-28.",
+        # Dates near "startar" that are not the project's start.
+        "Projektet, som startar efter beslutet den 14 februari 2023, har förankrats i båda kommunerna.",
+        "Projektmedel betalas ut från och med 2023-06-01.",
+        # Three names and three figures, each figure one name's.
+        "Region Norrbotten, Sparbanken Nord och 1:1-anslaget står för 1 250 000, 150 000 och 2 200 000 kronor.",
         # Case numbers in their common forms, each where it belongs.
         "Projektet har diarienummer RS2023/118-3; Luleå kommun beslutade i KS2023/41-2 och 1:1-anslaget söks i Dnr 2023-457.",
     ],

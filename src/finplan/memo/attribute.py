@@ -81,16 +81,21 @@ _PER_YEAR = re.compile(r"\s*(?:(?:per|/)\s*(?:år|kalenderår)|om\s+året|i\s+å
 _RATE = re.compile(r"\s*(?:(?:per|/)\s*[^\W\d_]+|i\s+(?:timmen|månaden|veckan))(?!\w)", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s*(?:\(|(?:för|under|avser|år)\s+)?(?:år\s+)?(?P<year>(?:19|20)[0-9]{2})(?![\w-])", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)[0-9]{2})\s*[:–-]?\s*$")
+# Between "startar" or "avslutas" and its date, only these words: "startar efter beslutet den …" is no start.
+_TO_DATE = r"(?:\s*:|\s+(?:den|är|blir|på|i|med|redan|tidigast|senast|planerat|preliminärt|beräknas|beräknat))*\s*$"
 _STARTS = re.compile(
-    r"(?<!\w)(?:(?:projekt)?start(?:a|ar|ade|as|en|datum)?|påbörja(?:s|r|des)?|inleds|inleddes|börja(?:r|de)?|från\s+och\s+med"
-    r"|fr\.\s?o\.\s?m\.?)(?!\w)\s*:?(?P<rest>[^,.;:|()]*)$",
+    r"(?<!\w)(?:(?:projekt)?start(?:a|ar|ade|as|en|datum)?|påbörja(?:s|r|des)?|inleds|inleddes|börja(?:r|de)?"
+    rf"|från\s+och\s+med|fr\.\s?o\.\s?m\.?)(?!\w){_TO_DATE}",
     re.IGNORECASE,
 )
 _ENDS = re.compile(
-    r"(?<!\w)(?:avslut(?:a|as|ar|ades)?|(?:projekt)?slut(?:a|ar|ade|et|datum)?|till\s+och\s+med|t\.\s?o\.\s?m\.?|upphör)(?!\w)"
-    r"\s*:?(?P<rest>[^,.;:|()]*)$",
+    r"(?<!\w)(?:avslut(?:a|as|ar|ades)?|(?:projekt)?slut(?:a|ar|ade|et|datum)?|till\s+och\s+med|t\.\s?o\.\s?m\.?"
+    rf"|upphör)(?!\w){_TO_DATE}",
     re.IGNORECASE,
 )
+# A sentence a lone date is the project's start or end in: about the project, its period or its work.
+_ABOUT_PROJECT_DATES = re.compile(r"(?<!\w)(?:projekt(?:et|ets|tiden|perioden|start|slut)?|perioden|arbetet)(?!\w)",
+                                  re.IGNORECASE)
 _THIS_PROJECT = re.compile(r"(?<!\w)projektets?(?!\w)", re.IGNORECASE)
 _CELLS = re.compile(r"\||\t")
 _NEAR = 40  # characters either side of a figure that a qualifier is looked for in
@@ -151,7 +156,8 @@ def attribute(text: str, names: Names) -> Reading:
     calls = [cue.start for cue in cues if cue.kind == CALL]
     sentences = [0] + [m.end() for m in _SENTENCE.finditer(text)]
     projects = [m.start() for m in _THIS_PROJECT.finditer(text)]
-    about: dict[int, bool] = {}
+    about: dict[int, bool] = {}  # for each sentence of a length, whether it speaks of the project
+    dated: dict[int, bool] = {}  # and of a lone date
     claimed = 0  # where the words of the figures so far end
     previous: tuple[Figure, Target | None] | None = None  # the last amount or share, and what it is
     parts: Parts | None = None
@@ -191,11 +197,15 @@ def attribute(text: str, names: Names) -> Reading:
             previous = (figure, target)
         elif figure.kind == CASE:
             target = _case_owner(text, figure, cues, starts, max(sentence, claimed))
-        if figure.kind in (DURATION, DATE) and number not in about:
+        if figure.kind == DURATION and number not in about:
             end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
             about[number] = bool(_ABOUT_PROJECT.search(text, sentence, end))
-        if figure.kind == DATE and about.get(number):
-            target = _date_end(text, figure, max(sentence, claimed))
+        if figure.kind == DATE:
+            end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
+            if number not in dated:
+                dated[number] = bool(_ABOUT_PROJECT_DATES.search(text, sentence, end))
+            if dated[number]:
+                target = _date_end(text, figure, max(sentence, claimed))
         claimed = max(figure.end, claimed_to)
         reading.targets.append(target)
         reading.about_project.append(about.get(number, False))
