@@ -79,7 +79,9 @@ _CEILING = re.compile(
 _PER_YEAR = re.compile(r"\s*(?:(?:per|/)\s*(?:år|kalenderår)|om\s+året|i\s+året|årligen)(?!\w)", re.IGNORECASE)
 # "450 kronor per timme", "/h", "i månaden", "per deltagare": a rate, no amount of the plan.
 _RATE = re.compile(r"\s*(?:(?:per|/)\s*[^\W\d_]+|i\s+(?:timmen|månaden|veckan))(?!\w)", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"\s*(?:\(|(?:för|under|avser|år)\s+)?(?:år\s+)?(?P<year>(?:19|20)[0-9]{2})(?![\w-])", re.IGNORECASE)
+_YEAR_AFTER = re.compile(
+    r"\s*(?:\(|(?:för|under|avser|år)\s+)?(?:år\s+)?(?P<year>(?:19|20)[0-9]{2})(?![\w-])", re.IGNORECASE
+)
 _YEAR_BEFORE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)[0-9]{2})\s*[:–-]?\s*$")
 # Between "startar" or "avslutas" and its date, only these words: "startar efter beslutet den …" is no start.
 _TO_DATE = r"(?:\s*:|\s+(?:den|är|blir|på|i|med|redan|tidigast|senast|planerat|preliminärt|beräknas|beräknat))*\s*$"
@@ -99,7 +101,9 @@ _ABOUT_PROJECT_DATES = re.compile(r"(?<!\w)(?:projekt(?:et|ets|tiden|perioden|st
 _THIS_PROJECT = re.compile(r"(?<!\w)projektets?(?!\w)", re.IGNORECASE)
 _CELLS = re.compile(r"\||\t")
 _NEAR = 40  # characters either side of a figure that a qualifier is looked for in
-_CASE_LABEL = re.compile(r"\s*(?:(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenummer|ärende)\.?:?\s*)?$", re.IGNORECASE)
+_CASE_LABEL = re.compile(
+    r"\s*(?:(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenummer|ärende)\.?:?\s*)?$", re.IGNORECASE
+)
 _RESPECTIVELY = re.compile(r"\s*(?:,|respektive|resp\.)\s*", re.IGNORECASE)
 _RESPEKTIVE = re.compile(r"respektive|resp\.", re.IGNORECASE)
 _ABOUT_PROJECT = re.compile(r"projekt|period|pågå|löptid|genomför|arbetet(?!\w)", re.IGNORECASE)
@@ -296,7 +300,8 @@ def _target(text: str, figure: Figure, following: int, cues: list[Cue], starts: 
     return None, 0
 
 
-def _named_after(text: str, figure: Figure, following: int, cues: list[Cue], starts: list[int]) -> tuple[Cue | None, int]:
+def _named_after(text: str, figure: Figure, following: int, cues: list[Cue],
+                 starts: list[int]) -> tuple[Cue | None, int]:
     """The financier named after `figure` in its clause, and where its name ends (a genitive names the next)."""
     clause = _CLAUSE_END.search(text, figure.end, following)
     end = clause.start() if clause else following
