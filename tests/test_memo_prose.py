@@ -138,6 +138,8 @@ def test_the_memo_passes_with_every_figure_matched(check):
         "Projektmedel betalas ut från och med 2023-06-01.",
         # Three names and three figures, each figure one name's.
         "Region Norrbotten, Sparbanken Nord och 1:1-anslaget står för 1 250 000, 150 000 och 2 200 000 kronor.",
+        # A regulation's number is no case number.
+        "Kostnaderna prövas enligt förordning EU 2021/1060.",
         # Case numbers in their common forms, each where it belongs.
         "Projektet har diarienummer RS2023/118-3; Luleå kommun beslutade i KS2023/41-2 och 1:1-anslaget söks i Dnr 2023-457.",
     ],
