@@ -93,8 +93,9 @@ FIGURE_UNMATCHED = Code(
     "Noted: \"500 000 kronor\" where no line, total or remainder is 500 000 kr;\n"
     "a case number that is neither the project's nor a line's; and, as not\n"
     "checked, a figure the words place but not on a figure of the plan: a\n"
-    "call's or programme's sum, a ceiling (\"dock högst\"), an amount per year,\n"
-    "one given to several financiers without saying whose part is which.\n"
+    "call's or programme's sum, a ceiling (\"dock högst\"), an amount per year\n"
+    "or a rate, one in a sentence citing another case, one given to several\n"
+    "financiers without saying whose part is which.\n"
     "Passes: every figure that matches a line, the total, the period or a case\n"
     "number.",
     source=_SOURCE,
