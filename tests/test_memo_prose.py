@@ -12,7 +12,7 @@ import re
 
 import pytest
 from conftest import SEED, run_finplan
-from memo_files import seed_text
+from memo_files import SEED_MEMO, seed_text
 
 PLAN = """\
 finplan: 1
@@ -270,3 +270,35 @@ def test_the_seed_memo_with_a_rounding_beyond_half_its_digit_is_an_error(write):
     text = seed_text().replace("länets kommuner 13 622 400 kronor", "länets kommuner 13,5 miljoner kronor")
     run = run_finplan("memo", "check", SEED, write(text, "memo.txt"))
     assert [(f["code"], f["severity"]) for f in run.findings()] == [("FP701", "error")]
+
+
+PROSE = SEED_MEMO.with_name("attraktiv-prosa.txt")
+
+
+def test_a_memo_in_an_officers_own_prose_passes_with_what_it_passes_over_noted():
+    # A memo of the seed's plan written as decisions are: a prior decision, a call's sum, a rate, an amount
+    # per year, a ceiling, a yearly table, the applicant named before the grant it applies for.
+    run = run_finplan("memo", "check", SEED, PROSE)
+    assert run.exit_code == 0 and unplaced(run) == [], run.output
+    assert [(f["code"], f["line"]) for f in run.findings()] == [
+        ("FP708", "10"), ("FP708", "10"), ("FP708", "10"), ("FP708", "13"), ("FP708", "18"),
+    ]
+    assert all(re.search("not checked|not compared|no case number", f["message"]) for f in run.findings())
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "line"),
+    [
+        ("Jämtkraft 300 000 kronor, totalt", "Jämtkraft 310 000 kronor, totalt", "FP701", 16),
+        ("sammanlagt värde av 15 325 200 kronor", "sammanlagt värde av 15 352 200 kronor", "FP701", 13),
+        ("Projektet startar den 1 oktober 2019", "Projektet startar den 1 november 2019", "FP704", 23),
+        ("Dnr RUN/99/2019", "Dnr RUN/379/2019", "FP709", 2),
+        ("En attraktiv region med 2 658 128 kronor", "En attraktiv region med 2 658 182 kronor", "FP701", 7),
+    ],
+)
+def test_a_slip_in_an_officers_own_prose_is_an_error_at_its_line(write, old, new, code, line):
+    text = PROSE.read_text(encoding="utf-8")
+    assert old in text
+    run = run_finplan("memo", "check", SEED, write(text.replace(old, new), "memo.txt"))
+    assert run.exit_code == 1
+    assert errors(run) == [(code, line)], run.output

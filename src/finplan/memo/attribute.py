@@ -337,10 +337,15 @@ def _named(text: str, figure: Figure, before: list[Cue], nearest: int, following
 
 
 def _case_owner(text: str, figure: Figure, cues: list[Cue], starts: list[int], start: int) -> Target | None:
-    """Whose case number it is: the financier named before it in its sentence, the project's where it heads a
-    paragraph alone ("Dnr RUN/99/2019"), else not said."""
-    if figure.start <= _NEAR and len(text) - figure.end <= 3 and _CASE_LABEL.fullmatch(text, 0, figure.start) \
-            and not text[figure.end:].strip(" \t.:)"):
+    """Whose case number it is: the financier named before it in its sentence, the project's where it stands
+    on a line of its own ("Dnr RUN/99/2019"), else not said."""
+    line_start = text.rfind("\n", max(0, figure.start - _NEAR), figure.start) + 1
+    line_end = text.find("\n", figure.end, figure.end + 4)
+    line_end = len(text) if line_end < 0 and len(text) - figure.end <= 4 else line_end
+    label = _CASE_LABEL.fullmatch(text, line_start, figure.start) if line_start or figure.start <= _NEAR else None
+    alone = line_end >= 0 and not text[figure.end:line_end].strip(" \t.:)")
+    # After "Dnr" on a line of its own, or a paragraph of its own: a bare number in a list may be any case's.
+    if label and alone and (label.group().strip() or (line_start == 0 and line_end == len(text))):
         return Target(PROJECT)
     before = [cue for cue in cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, figure.start)]
               if cue.kind == NAME and cue.end <= figure.start]
