@@ -16,6 +16,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import MINIMAL, ROOT, SEED, run_finplan
@@ -223,12 +224,14 @@ CHECK_FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "gitlab"
 @pytest.mark.parametrize("fmt", CHECK_FORMATS)
 def test_check_shows_a_name_that_is_not_utf8_escaped(tmp_path, fmt):
     folder = _latin1_folder(tmp_path / "plans", MINIMAL.replace("total: 1000", "total: 1001"))  # an error to report
+    # SARIF names a file by a URI: the shown name, percent-encoded.
+    expected = quote(SHOWN) if fmt == "sarif" else SHOWN
     shown = run_finplan("check", folder, "--format", fmt)
     assert shown.exit_code == 1, shown.output
-    assert SHOWN in shown.output.replace("\\\\", "\\")  # json doubles the backslash
+    assert expected in shown.output.replace("\\\\", "\\")  # json doubles the backslash
     out = tmp_path / f"out.{fmt}"
     assert run_finplan("check", folder / LATIN1, "--format", fmt, "--output", out).exit_code == 1
-    assert SHOWN in out.read_text(encoding="utf-8").replace("\\\\", "\\")
+    assert expected in out.read_text(encoding="utf-8").replace("\\\\", "\\")
 
 
 def test_a_baseline_records_and_accepts_a_name_that_is_not_utf8(tmp_path):
@@ -333,3 +336,28 @@ def test_a_matplotlibrc_a_pipe_so_named_or_matplotlibs_variables_change_no_chart
     os.mkfifo(hostile / "matplotlibrc")  # whatever read it would wait for a writer for ever
     env = {"MATPLOTLIBRC": str(hostile / "named-rc"), "MPLCONFIGDIR": str(hostile), "MPLBACKEND": "no-such-backend"}
     assert _site_in(hostile, env) == expected
+
+
+def test_a_bidirectional_control_in_a_name_is_escaped_so_the_name_reads_as_it_is(tmp_path):
+    # U+202E would show "plan-<RLO>lmay.exe" as "plan-exe.yaml" in a terminal or a CI log.
+    plan = tmp_path / "plan-\u202elmay.exe"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1001"), encoding="utf-8")
+    for fmt in ("text", "github", "json"):
+        run = run_finplan("check", plan, "--format", fmt)
+        assert run.exit_code == 1
+        assert "\u202e" not in run.output
+        assert "plan-\\u202elmay.exe" in run.output.replace("\\\\", "\\")
+
+
+def test_a_sarif_uri_is_percent_encoded_and_names_the_file(tmp_path, monkeypatch):
+    from urllib.parse import unquote
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "budgets").mkdir()
+    name = "budgets/plan #2 100%?.yaml"
+    (tmp_path / name).write_text(MINIMAL.replace("total: 1000", "total: 1001"), encoding="utf-8")
+    log = json.loads(run_finplan("check", "budgets", "--format", "sarif").output)
+    (location,) = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in log["runs"][0]["results"]]
+    assert location == {"uri": "budgets/plan%20%232%20100%25%3F.yaml", "uriBaseId": "%SRCROOT%"}
+    assert unquote(location["uri"]) == name

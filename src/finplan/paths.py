@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 # A byte of a file name that is not UTF-8 comes from the OS as a lone surrogate (`\udce5`, PEP 383),
-# which no UTF-8 writer can encode; a control character would break a one-line message or a CI log.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# which no UTF-8 writer can encode; a control character would break a one-line message or a CI log;
+# a bidirectional control would show a name, and the line it stands on, in another order than it is.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def repository_root(start: Path | None = None) -> Path:
