@@ -37,6 +37,11 @@ def shown_name(name: str) -> str:
     return _UNSHOWABLE.sub(_escape, name) if not name.isprintable() else name
 
 
+def unshowable(text: str) -> bool:
+    """Whether `text` holds a character `shown_name` would escape."""
+    return not text.isprintable() and _UNSHOWABLE.search(text) is not None
+
+
 def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
     if 0xDC80 <= code <= 0xDCFF:  # the byte `code - 0xDC00` that could not be decoded
