@@ -20,24 +20,36 @@ def test_the_site_is_an_overview_and_a_page_per_plan(tmp_path):
     pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*"))
     assert pages == [
         "index.html", "plans",
-        "plans/0001-budgets-attraktiv.html",
-        "plans/0002-budgets-exempel-interreg.html",
-        "plans/0003-budgets-exempel-kostnadsbudget.html",
-        "plans/0004-budgets-exempel-leader-aland.html",
-        "plans/0005-budgets-exempel-leader.html",
-        "plans/0006-budgets-exempel-regionalfonden.html",
+        "plans/0001-en-attraktiv-region.html",
+        "plans/0002-granslost-testsamarbete.html",
+        "plans/0003-exempelprojektet-digital-besoksnaring.html",
+        "plans/0004-bryggan-pa-testo.html",
+        "plans/0005-motesplats-testbygd.html",
+        "plans/0006-exempelprojektet-kompetens-i-glesbygd.html",
     ]
 
 
-def test_charts_are_svg_with_text_kept_as_text_and_amounts_as_the_text_report_writes_them(tmp_path):
+def test_charts_are_svg_with_text_kept_as_text_and_amounts_in_millions_or_whole_kronor(tmp_path):
     build(SEED, "--html", tmp_path)
-    page = (tmp_path / "plans" / "0001-budgets-attraktiv.html").read_text(encoding="utf-8")
+    page = (tmp_path / "plans" / "0001-en-attraktiv-region.html").read_text(encoding="utf-8")
     (svg,) = re.findall(r"<svg .*?</svg>", page, re.DOTALL)
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    # The year's sum atop each bar, exact, and the financiers in the legend.
-    assert {"3 237 347,12 kr", "12 879 011,36 kr", "2019", "2022", "Länsförsäkringar"} <= set(texts)
+    # The year's sum atop each bar in millions (3 237 347,12 kr; 12 879 011,36 kr), and the financiers in the legend.
+    assert {"3,2 mnkr", "12,9 mnkr", "2019", "2022", "Länsförsäkringar", "0 mnkr", "12,5 mnkr"} <= set(texts)
+    assert not any(re.search(r"\d,\d\d\b", text) for text in texts)  # no öre
+    assert "rotate" not in svg  # every label level
     assert "<path" in svg and "glyph" not in svg  # shapes drawn, letters not turned into paths
-    assert 'aria-label="Financing by financier and year (kr)"' in svg
+    assert 'aria-label="Financing by financier and year (mnkr)"' in svg
+
+
+def test_a_chart_of_small_sums_labels_them_in_whole_kronor(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1000.50").replace("amount: 400}", "amount: 400.50}"), encoding="utf-8")
+    build(plan, "--html", tmp_path / "site")
+    (page,) = (tmp_path / "site" / "plans").iterdir()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", page.read_text(encoding="utf-8"))
+    # 1 000,50 kr over two years by days: 500,25 kr in 2020 (366 of 731 days) and the rest in 2021.
+    assert {"501 kr", "500 kr"} <= set(texts) or {"500 kr", "501 kr"} <= set(texts)
 
 
 def test_pages_load_nothing_from_anywhere(tmp_path):
@@ -70,7 +82,7 @@ def test_the_same_plans_give_the_same_site_byte_for_byte(tmp_path):
 
 def test_a_plans_page_lists_its_findings_at_their_lines(tmp_path):
     build(SEED, "--html", tmp_path)
-    page = (tmp_path / "plans" / "0001-budgets-attraktiv.html").read_text(encoding="utf-8")
+    page = (tmp_path / "plans" / "0001-en-attraktiv-region.html").read_text(encoding="utf-8")
     # Amounts keep their digit groups together with no-break spaces.
     assert 'budgets/attraktiv.yaml:84:13: FP502 <span class="warning">warning</span> `anslag-1-1` is 19\u00a0283\u00a0329 kr' in page
 

@@ -371,7 +371,7 @@ def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_no
     text.render(portfolio, console)
     assert "Not placed in years" in console.file.getvalue()
     assert html.render(portfolio, Folder(tmp_path / "site")) == 2
-    assert "no period" in (tmp_path / "site" / "plans" / "0001-seed.html").read_text(encoding="utf-8")
+    assert "no period" in (tmp_path / "site" / "plans" / "0001-en-attraktiv-region.html").read_text(encoding="utf-8")
 
 
 def test_plans_checked_over_the_cores_are_summed_as_in_one_process(tmp_path, monkeypatch):

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from finplan.report.portfolio.html import svg
 
-WIDTH = 576.0
-"""A chart's width: 8 inches; the page scales it to its column."""
+WIDTH = 864.0
+"""A chart's width: 12 inches, about a page's column at 1280 pixels; the page scales it to its column."""
 TOP = 32.4
 """From the chart's top to its axes, where the title stands."""
 RIGHT = 14.4
