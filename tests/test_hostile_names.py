@@ -258,8 +258,8 @@ def test_the_workbook_shows_a_name_that_is_not_utf8_escaped(latin1_plan, tmp_pat
     assert run_finplan("summary", latin1_plan, "--format", "xlsx", "--output", tmp_path / "out.xlsx").exit_code == 0
     book = load_workbook(tmp_path / "out.xlsx")
     # Named from the folder checked, never absolute.
-    assert book["Plans"]["A2"].value == SHOWN
-    assert all(row[0].value == SHOWN for row in book["Lines"].iter_rows(min_row=2))
+    assert book["Plans"]["B2"].value == SHOWN
+    assert all(row[1].value == SHOWN for row in book["Lines"].iter_rows(min_row=2))
 
 
 def test_the_report_shows_a_name_that_is_not_utf8_escaped(latin1_plan, tmp_path):
