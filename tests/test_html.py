@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -156,3 +157,54 @@ def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path,
     assert len(one) == 1 + len(plans)
     for page in one:
         assert page.read_bytes() == (tmp_path / "several" / page.relative_to(tmp_path / "one")).read_bytes()
+
+
+def test_a_plans_page_is_named_from_its_project_made_safe(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    names = ["../../etc/passwd", "Ärende: <b>växa</b> i Åre", "...", "En attraktiv region", "En attraktiv region"]
+    for index, name in enumerate(names):
+        (folder / f"p{index}.yaml").write_text(MINIMAL.replace("name: Testprojekt", f"name: {json.dumps(name)}"), encoding="utf-8")
+    build(folder, "--html", tmp_path / "site")
+    pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site" / "plans").iterdir())
+    assert pages == [
+        "plans/0001-etc-passwd.html", "plans/0002-arende-b-vaxa-b-i-are.html", "plans/0003-plan.html",
+        "plans/0004-en-attraktiv-region.html", "plans/0005-en-attraktiv-region.html",
+    ]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;växa&lt;/b&gt;" in index and "<b>" not in index
+
+
+def test_plans_are_named_by_project_and_case_and_never_by_an_absolute_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside the repository: its plans are named from the folder checked
+    build(ROOT / "budgets", "--html", tmp_path / "site")
+    pages = {page.name: page.read_text(encoding="utf-8") for page in (tmp_path / "site").rglob("*.html")}
+    assert not any(str(ROOT) in text or str(tmp_path) in text for text in pages.values())
+    index = pages["index.html"]
+    assert '<a href="plans/0001-en-attraktiv-region.html">En attraktiv region (RUN/99/2019)</a>' in index
+    assert "<td>attraktiv.yaml</td>" in index
+    assert "attraktiv.yaml:84:13: FP502" in pages["0001-en-attraktiv-region.html"]
+
+
+def test_a_plans_page_has_checks_tables_and_says_first_when_it_fails(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 950"), encoding="utf-8")
+    assert run_finplan("report", plan, "--html", tmp_path / "site").exit_code == 1
+    (page,) = (tmp_path / "site" / "plans").iterdir()
+    text = page.read_text(encoding="utf-8")
+    verdict = text.index('<p class="verdict failed"><strong>This plan fails its check</strong> (1 error, 0 warnings')
+    assert verdict < text.index("<figure>") < text.index('data-table="financing"')
+    # The check's financing, its Sum row after a rule, with the shares of the declared total.
+    assert '<tr data-key="Sum" class="rule"><th class="strong">Sum</th>' in text
+    assert '<td data-col="share" class="amount strong">105,26 %</td>' in text
+    for table in ('data-table="subtotals"', 'data-table="lines"', ">Subtotals of the financing<"):
+        assert table in text
+    checked = run_finplan("check", plan)
+    assert "Subtotals of the financing" in checked.output and "105,26 %" in checked.output
+
+
+def test_the_docs_screenshot_is_a_small_png_of_a_1280_by_800_screen():
+    png = (ROOT / "docs" / "summary-report.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) < 100_000
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1280, 800)
+    assert "![The overview of budgets/ at 1280×800](summary-report.png)" in (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")
