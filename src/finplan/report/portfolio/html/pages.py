@@ -13,6 +13,7 @@ import importlib.resources
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
@@ -211,7 +212,7 @@ def _amount(column: str, amount: Decimal | None, text: str | None = None) -> str
 
 
 def _year_table(table: Table, portfolio: Portfolio) -> str:
-    """The table of a dimension, its years cut into parts that each fit the page (`fit`), the last with the total."""
+    """The table of a dimension by year, then its money not in years, its total and its plans."""
     unplaced = any(row.unplaced for row in table.rows)
     rows = [*table.rows, table.total]
     named = [
@@ -219,35 +220,67 @@ def _year_table(table: Table, portfolio: Portfolio) -> str:
         else _(some([plan_title(ref) for ref, _part in plans], PLANS_SHOWN))
         for row in rows for plans in [row.plans(portfolio.plans)]
     ]
-    heading = _(table.dimension.heading)
-    key = fit.width([heading, *(shown(row.key) for row in rows)], fit.KEY_MOST)
-    years = [
-        fit.width([str(year), *(format_number(row.years[year]) for row in rows if year in row.years)])
-        for year in table.years
-    ]
-    trailing = fit.width([_("Total"), *(format_number(row.total) for row in rows)]) + fit.width(named, fit.PLANS_MOST)
-    if unplaced:
-        trailing += fit.width([_(NOT_IN_YEARS), *(format_number(row.unplaced) for row in rows)])
-    cuts = fit.parts(key, years, trailing)
-    caption = _(table.dimension.title).format(unit=unit(table.currency))
+    trailing = [_Trailing(_(NOT_IN_YEARS), "not_in_years", [row.unplaced or None for row in rows])] if unplaced else []
+    trailing.append(_Trailing(_("Total"), "total", [row.total for row in rows]))
+    trailing.append(_Trailing(_("Plans"), "plans", [None] * len(rows), named))
+    return _by_years(
+        table.dimension.name, _(table.dimension.title).format(unit=unit(table.currency)), [_(table.dimension.heading)],
+        [(row.key, "sum" if row is table.total else "", [shown(row.key)], row.years) for row in rows],
+        table.years, trailing, currency=table.currency,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Trailing:
+    """A column after the years: its header, its `data-col`, each row's amount, or its text where `texts`.
+
+    The plans' column (`plans`) stands on one line, cut where too long for it.
+    """
+
+    header: str
+    column: str
+    amounts: list[Decimal | None]
+    texts: list[str] | None = None
+
+    def width(self) -> float:
+        if self.texts is not None:
+            return fit.width([self.header, *self.texts], fit.PLANS_MOST if self.column == "plans" else fit.KEY_MOST)
+        return fit.width([self.header, *(format_number(a) for a in self.amounts if a is not None)])
+
+    def cell(self, row: int) -> str:
+        if self.texts is None:
+            return _amount(self.column, self.amounts[row])
+        return _plans_cell(self.texts[row]) if self.column == "plans" else f"<td>{escape(self.texts[row])}</td>"
+
+
+def _by_years(
+    name: str, caption: str, lead: list[str], rows: list[tuple[str, str, list[str], dict[int, Decimal]]],
+    years: list[int], trailing: list[_Trailing], **data: str,
+) -> str:
+    """A table of rows by year, its years cut into parts that each fit the page (`fit`), the last with `trailing`.
+
+    Each row is its key, its class, its leading cells' texts (the first its
+    heading) and its money by year. Every part repeats the leading cells.
+    """
+    widths = [fit.width([header, *(row[2][index] for row in rows)], fit.KEY_MOST) for index, header in enumerate(lead)]
+    columns = [fit.width([str(year), *(format_number(row[3][year]) for row in rows if year in row[3])]) for year in years]
+    cuts = fit.parts(sum(widths), columns, sum(column.width() for column in trailing))
     html = []
     for number, cut in enumerate(cuts, start=1):
-        shown_years = [table.years[index] for index in cut]
-        last = number == len(cuts)
-        header = [(heading, ""), *((str(year), "amount") for year in shown_years)]
-        if last:
-            header += [(_(NOT_IN_YEARS), "amount")] if unplaced else []
-            header += [(_("Total"), "amount"), (_("Plans"), "")]
+        shown_years = [years[index] for index in cut]
+        last = trailing if number == len(cuts) else []
+        header = [(lead[0], ""), *((text, "") for text in lead[1:]), *((str(year), "amount") for year in shown_years)]
+        header += [(column.header, "amount" if column.texts is None else "") for column in last]
         body = []
-        for row, plans in zip(rows, named, strict=True):
-            cells = [_amount(str(year), row.years.get(year)) for year in shown_years]
-            if last:
-                cells += [_amount("not_in_years", row.unplaced or None)] if unplaced else []
-                cells += [_amount("total", row.total), _plans_cell(plans)]
-            css = ' class="sum"' if row is table.total else ""
-            body.append(f'<tr data-key="{escape(row.key)}"{css}><th>{escape(shown(row.key))}</th>{"".join(cells)}</tr>')
+        for index, (key, css, texts, money) in enumerate(rows):
+            cells = "".join(f"<td>{escape(text)}</td>" for text in texts[1:])
+            cells += "".join(_amount(str(year), money.get(year)) for year in shown_years)
+            cells += "".join(column.cell(index) for column in last)
+            body.append(
+                f'<tr data-key="{escape(key)}"{f" class={css!r}" if css else ""}><th>{escape(texts[0])}</th>{cells}</tr>'
+            )
         title = caption if len(cuts) == 1 or not shown_years else f"{caption}, {_span(shown_years)}"
-        html.append(_table(table.dimension.name, title, header, body, currency=table.currency))
+        html.append(_table(name, title, header, body, **data))
     return "\n".join(html)
 
 
@@ -316,15 +349,13 @@ def _placements(portfolio: Portfolio) -> str:
 
 def _lines_years_table(ref: PlanRef, lines: list[LineMoney], years: list[int]) -> str:
     """Every financing line and where its money falls in years: by its breakdown, or spread by days."""
-    header = [(_("Id"), ""), (_("Financier"), ""), *((str(y), "amount") for y in years), (_("Amount"), "amount"),
-              (_("In years"), "")]
-    rows = [
-        f'<tr data-key="{escape(m.line.id)}"><th>{escape(m.line.id)}</th><td>{escape(m.line.financier)}</td>'
-        + "".join(_amount(str(year), m.placement.years.get(year)) for year in years)
-        + f"{_amount('amount', m.line.amount)}<td>{escape(_(PLACED[m.placement.how]))}</td></tr>"
-        for m in lines
-    ]
-    return _table("lines", _("Financing per year ({unit})").format(unit=unit(ref.plan.currency)), header, rows)
+    placed = [_(PLACED[m.placement.how]) for m in lines]
+    return _by_years(
+        "lines", _("Financing per year ({unit})").format(unit=unit(ref.plan.currency)), [_("Id"), _("Financier")],
+        [(m.line.id, "", [m.line.id, m.line.financier], m.placement.years) for m in lines], years,
+        [_Trailing(_("Amount"), "amount", [m.line.amount for m in lines]),
+         _Trailing(_("In years"), "", [None] * len(lines), placed)],
+    )
 
 
 def _findings(items: Iterable[tuple[str, object]]) -> str:
