@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from finplan.i18n import _, current_language, ngettext
 from finplan.portfolio.aggregate import STATUSES, Portfolio, Table

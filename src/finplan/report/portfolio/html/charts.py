@@ -2,9 +2,9 @@
 
 Every label is a `<text>` element, so a reader can select and search it, and
 stands level; amounts are written in whole kronor or millions (`amounts`):
-the tables beside a chart hold every figure to the öre. A plan's text is drawn as written, only escaped (`svg`). What a chart
-draws is bounded, whatever the plans hold (`bounds`): the tables beside it
-list everything. Where the parts go is `layout`'s; no library draws them, so
+the tables beside a chart hold every figure to the öre. A plan's text is
+drawn as written, only escaped (`svg`). What a chart draws is bounded,
+whatever the plans hold (`bounds`): the tables beside it list everything. Where the parts go is `layout`'s; no library draws them, so
 nothing of the machine's (settings, fonts, a display) takes part.
 """
 

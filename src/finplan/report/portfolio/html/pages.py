@@ -21,7 +21,7 @@ from finplan import __version__
 from finplan.findings import some
 from finplan.i18n import N_, _, current_language, ngettext
 from finplan.money import format_kr, format_number
-from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Row, Table
+from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Table
 from finplan.report.portfolio.html.check_tables import TableData
 from finplan.report.run import counts, finding_parts
 from finplan.report.portfolio.html import bounds, charts, fit
