@@ -10,6 +10,7 @@ them (DejaVu Sans, `svg.text_width`), with room to spare for another font.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 
 from finplan.report.portfolio.html import svg
@@ -25,9 +26,17 @@ PLANS_MOST = 224.0
 """The plans' column (`td.plans`, 14rem): cut with `…`, all of them where the pointer rests."""
 
 
+_MEASURED = 64
+"""The longest texts of a column that are measured: the widest is among them (a letter is 0.3 to 1 em wide)."""
+
+
 def width(texts: Iterable[str], most: float = PAGE) -> float:
-    """The pixels a column of `texts` takes, bold ones included, at most `most`."""
-    return min(max((svg.text_width(text, _FONT) for text in texts), default=0.0) * _BOLD + _PADDING, most)
+    """The pixels a column of `texts` takes, bold ones included, at most `most`.
+
+    A column of four thousand financiers is measured by its longest texts only.
+    """
+    longest = heapq.nlargest(_MEASURED, set(texts), key=len)
+    return min(max((svg.text_width(text, _FONT) for text in longest), default=0.0) * _BOLD + _PADDING, most)
 
 
 def parts(key: float, years: Sequence[float], trailing: float) -> list[range]:
