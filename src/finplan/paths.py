@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -26,6 +27,26 @@ def relative(file: str, root: Path) -> str:
         return Path(file).resolve().relative_to(root).as_posix()
     except ValueError:
         return Path(file).as_posix()
+
+
+def plan_names(files: list[str], root: Path) -> dict[str, str]:
+    """Each file's name relative to `root` where it lies inside, else to the folder that holds them all.
+
+    Never absolute: plans checked from another folder (`finplan summary
+    /srv/plans`) are named from the folder checked (`2019/attraktiv.yaml`).
+    """
+    names = {}
+    outside = []
+    for file in files:
+        try:
+            names[file] = Path(file).resolve().relative_to(root).as_posix()
+        except (ValueError, OSError):
+            outside.append(file)
+    if outside:
+        folders = [str(Path(file).resolve().parent) for file in outside]
+        common = Path(os.path.commonpath(folders))
+        names.update((file, relative(file, common)) for file in outside)
+    return names
 
 
 def shown_name(name: str) -> str:

@@ -126,6 +126,7 @@ def new_table(title: str, *columns: str, gap: int = 1) -> FittedTable:
             overflow="fold" if whole else "ellipsis",
             min_width=None if whole else min(10, max(len(shown), 4)),
         )
+    table.names = columns  # the English names, by which a format that draws the table itself knows its columns
     return table
 
 
