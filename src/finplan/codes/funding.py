@@ -69,7 +69,8 @@ SCHEME_WITHOUT_PROFILE = Code(
     "profile (`erdf_2014_2020` or `erdf_2021_2027`) switches on the ERDF rules;\n"
     "without one, the cap is not checked, and the report says so. The hint\n"
     "names the profiles of the scheme whose programme period holds the plan's\n"
-    "(and, for Leader, whose country fits the plan's currency).\n\n"
+    "(and, for Leader, whose country fits the plan's currency), and says when\n"
+    "none does: a 2013 ERDF project has no profile of finplan's to name.\n\n"
     "Fails: a `scheme: anslag_1_1` line in a plan without `profiles: [anslag_1_1]`.\n"
     "Passes: the same plan with `profiles: [anslag_1_1]`.",
     source=_PROFILES,

@@ -55,27 +55,39 @@ def scheme_without_profile(plan: Plan, settings: Settings) -> Iterator[Violation
     governed = {scheme for profile in settings.profiles for scheme in profile.schemes}
     for index, line in enumerate(plan.financing):
         if line.scheme is not None and line.scheme not in governed:
-            yield Violation(
-                ("financing", index, "scheme"),
-                Message(
+            fitting = fitting_profiles(plan, line.scheme)
+            shown = dict(id=line.id, scheme=line.scheme)
+            if fitting:
+                message = Message(
                     "`{id}` is `scheme: {scheme}`, but the plan names no profile for it, so its rules do not run; "
                     "expected `profiles:` with {profiles}",
-                    id=line.id, scheme=line.scheme, profiles=_either(fitting_profiles(plan, line.scheme)),
-                ),
-            )
+                    profiles=_either(fitting), **shown,
+                )
+            else:
+                period = plan.project.period
+                periods = [p.period for p in PROFILES.values() if line.scheme in p.schemes and p.period is not None]
+                message = Message(
+                    "`{id}` is `scheme: {scheme}`, but the plan names no profile for it, so its rules do not run; "
+                    "no profile of finplan's for it has a programme period that holds the project's, {start} to "
+                    "{end}: their periods lie between {first} and {last}",
+                    start=period.start, end=period.end, first=min(start for start, _ in periods),
+                    last=max(end for _, end in periods), **shown,
+                )
+            yield Violation(("financing", index, "scheme"), message)
 
 
 def fitting_profiles(plan: Plan, scheme: str) -> list[str]:
-    """The profiles governing `scheme` whose programme period holds the plan's; all of them where none does."""
+    """The profiles governing `scheme` whose programme period holds the plan's (a profile without one, such
+    as the 1:1 appropriation's, holds every period); all of them where the plan states no period, none where
+    no programme period holds it."""
     governing = [p for p in PROFILES.values() if scheme in p.schemes]
     period = plan.project.period
-    fitting = [
-        p for p in governing
-        if period is not None and p.period is not None and p.period[0] <= period.start and period.end <= p.period[1]
-    ]
+    if period is None:
+        return [p.name for p in governing]
+    fitting = [p for p in governing if p.period is None or p.period[0] <= period.start and period.end <= p.period[1]]
     # A profile whose programme fixes a currency fits only plans in it: a plan in euro is no Swedish Leader plan.
     fitting = [p for p in fitting if p.currency in (None, plan.currency)] or fitting
-    return [p.name for p in fitting or governing]
+    return [p.name for p in fitting]
 
 
 @rule(PROFILE_WITHOUT_LINES)
