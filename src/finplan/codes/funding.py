@@ -112,7 +112,10 @@ LIMIT_RESTS_ON_ROUNDING = Code(
     "Why: a decision that prints its total as \"36 miljoner kronor\" states it to\n"
     "the nearest million; a cap that only the exact reading of 36 000 000 would\n"
     "break may well hold for the real total. finplan does not fail the plan on a\n"
-    "figure it cannot know, and says the result rests on the rounding.\n\n"
+    "figure it cannot know, and says the result rests on the rounding, and how\n"
+    "far the real figures must lie in the limit's favour for it to hold: the\n"
+    "whole excess (200 000 kr below), of the reach the rounding leaves open\n"
+    "(250 000 kr).\n\n"
     "Fails (is reported): `total: 36000000` with `total_rounded_to: 1000000` and a\n"
     "1:1 line of 18 200 000 under `anslag_1_1`.\n"
     "Passes: the same with a 1:1 line of 18 000 000.",

@@ -179,15 +179,18 @@ def _within(plan: Plan, m: Measure) -> Message:
 
 
 def _on_the_rounding(plan: Plan, m: Measure) -> Message:
-    excess, favour = format_kr(m.excess, plan.currency), format_kr(m.excess - m.excess_at_best, plan.currency)
+    """How far the figures must move for the limit to hold (the whole excess), beside how far the rounding reaches."""
+    excess, reach = format_kr(m.excess, plan.currency), format_kr(m.excess - m.excess_at_best, plan.currency)
     if m.is_cap:
         return Message(
             "{excess} over on the exact reading, but within the precision of figures printed rounded; "
-            "the limit holds if the real figures lie {favour} or more in its favour",
-            excess=excess, favour=favour,
+            "the limit holds only if the real figures lie at least {excess} in its favour, of the {reach} "
+            "the rounding leaves open",
+            excess=excess, reach=reach,
         )
     return Message(
         "{excess} short on the exact reading, but within the precision of figures printed rounded; "
-        "the limit holds if the real figures lie {favour} or more in its favour",
-        excess=excess, favour=favour,
+        "the limit holds only if the real figures lie at least {excess} in its favour, of the {reach} "
+        "the rounding leaves open",
+        excess=excess, reach=reach,
     )
