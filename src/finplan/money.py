@@ -213,9 +213,10 @@ def format_kr(amount: Decimal, currency: str = "SEK") -> str:
     return f"{format_number(amount)} {unit}"
 
 
-def format_percent(percent: Decimal) -> str:
-    """`Decimal("39.15")` -> `39,15 %`; `Decimal(50)` -> `50 %`."""
-    text = f"{percent.normalize():f}".replace(".", ",")
+def format_percent(percent: Decimal, *, as_written: bool = False) -> str:
+    """`Decimal("39.15")` -> `39,15 %`; `Decimal(50)` -> `50 %`; with `as_written`, a share keeps the
+    decimals it was printed with: `Decimal("39.90")` -> `39,90 %`."""
+    text = f"{percent if as_written else percent.normalize():f}".replace(".", ",")
     return f"{text} %"
 
 

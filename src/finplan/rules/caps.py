@@ -24,30 +24,37 @@ from finplan.rules.base import Violation, figures, rule
 
 @rule(SHARE_CAP)
 def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
+    for m in _reported(plan, settings):
         if m.is_cap and m.broken:
             yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
 @rule(SHARE_CAP_ROUNDING)
 def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
-        if m.is_cap and 0 < m.excess <= m.tolerance:
+    for m in _reported(plan, settings):
+        if m.over_by_rounding:
             yield Violation(m.path, _describe(plan, m, _within(plan, m)), data=_data(plan, m))
 
 
 @rule(FLOOR)
 def floor(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
+    for m in _reported(plan, settings):
         if not m.is_cap and m.broken:
             yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
 @rule(LIMIT_RESTS_ON_ROUNDING)
 def limit_rests_on_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
+    for m in _reported(plan, settings):
         if m.rests_on_rounding:
             yield Violation(m.path, _describe(plan, m, _on_the_rounding(plan, m)), data=_data(plan, m))
+
+
+def _reported(plan: Plan, settings: Settings) -> Iterator[Measure]:
+    """The limits a finding speaks of; those that only the difference FP101 reports breaks are its to name."""
+    for m in measure_limits(plan, settings):
+        if m.reported and not m.follows_from_total:
+            yield m
 
 
 @rule(SCHEME_WITHOUT_PROFILE)
@@ -148,7 +155,8 @@ def _describe(plan: Plan, m: Measure, outcome: Message) -> Message:
             n=len(m.lines), ids=ids, amount=kr(m.amount), share=format_share(m.amount, m.base), base=m.base_text(),
             base_amount=kr(m.base),
         )
-        limit = f"{format_percent(m.share)}, {kr(m.limit)}"
+        # A share printed with decimals is shown with them: its precision is part of what it says.
+        limit = f"{format_percent(m.share, as_written=bool(m.share_slack))}, {kr(m.limit)}"
     if m.origin == "plan":
         whose = Message("its cap is {limit}", limit=limit) if m.is_cap else Message("its floor is {limit}", limit=limit)
     elif m.is_cap and m.version:
