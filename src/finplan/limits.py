@@ -30,6 +30,7 @@ from decimal import Decimal
 from finplan.findings import shorten
 from finplan.i18n import N_, Message, join
 from finplan.model import FinancingLine, Limit, Plan
+from finplan.money import printed_precision
 from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
 from finplan.sides import measured_by_side, side_lines, side_total
 from finplan.totals import financing_gap, total_of
@@ -313,19 +314,6 @@ def base_of(plan: Plan, name: str, limited: list[FinancingLine]) -> tuple[Decima
         return total - total_of(limited), total_slack + _slack(limited)
     chosen = [line for line in plan.financing if (line.sector if name == "public" else line.form) == name]
     return total_of(chosen), _slack(chosen)
-
-
-def printed_precision(share: Decimal | None) -> Decimal:
-    """How far a share printed with decimals may lie from the written one: half its last decimal.
-
-    "39,99 %" holds 39,985 % to 39,995 %, "39,9 %" 39,85 % to 39,95 %; the decimals
-    are those written, kept by the Decimal the text was read into. A whole
-    percentage, "50 %", is the rule's own number, not a rounded figure: exact.
-    """
-    if share is None:
-        return ZERO
-    exponent = share.as_tuple().exponent
-    return Decimal(1).scaleb(exponent) / 2 if isinstance(exponent, int) and exponent < 0 else ZERO
 
 
 def _half(unit: Decimal | None) -> Decimal:

@@ -220,6 +220,19 @@ def format_percent(percent: Decimal, *, as_written: bool = False) -> str:
     return f"{text} %"
 
 
+def printed_precision(share: Decimal | None) -> Decimal:
+    """How far a share printed with decimals may lie from the written one: half its last decimal.
+
+    "39,99 %" holds 39,985 % to 39,995 %, "39,9 %" 39,85 % to 39,95 %; the decimals
+    are those written, kept by the Decimal the text was read into. A whole
+    percentage, "50 %", is the rule's own number, not a rounded figure: exact.
+    """
+    if share is None:
+        return Decimal(0)
+    exponent = share.as_tuple().exponent
+    return Decimal(1).scaleb(exponent) / 2 if isinstance(exponent, int) and exponent < 0 else Decimal(0)
+
+
 def format_points(difference: Decimal) -> Message:
     """`Decimal("1.5")` -> `1,5 percentage points`; the size of a difference between two percentages."""
     size = format_percent(abs(difference)).removesuffix(" %")
