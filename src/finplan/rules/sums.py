@@ -14,8 +14,8 @@ from finplan.codes.sums import (
     YEARLY_BALANCE_UNCHECKED,
 )
 from finplan.findings import some
-from finplan.limits import measure_limits
 from finplan.i18n import Message, Plural, join
+from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
