@@ -122,7 +122,8 @@ class Measure:
 
     @property
     def reported(self) -> bool:
-        """Whether a finding speaks of the limit: broken (FP501, FP506), over by rounding (FP502) or resting on it (FP507)."""
+        """Whether a finding speaks of the limit: broken (FP501, FP506), over by rounding (FP502) or
+        resting on it (FP507)."""
         return self.broken or self.over_by_rounding or self.rests_on_rounding
 
     def base_text(self) -> str:

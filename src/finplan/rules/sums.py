@@ -159,7 +159,8 @@ def _following(plan: Plan, settings: Settings) -> Message | str:
 
 
 def _typo(plan: Plan, found: Decimal) -> Message | str:
-    """`; the declared total differs from the sum in one digit...`: the total as the likely typo, and what it would be."""
+    """`; the declared total differs from the sum in one digit...`: the total as the likely typo, and what
+    it would be."""
     kind = slip(plan.total, found)
     if kind is None:
         return ""
