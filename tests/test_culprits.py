@@ -123,3 +123,9 @@ def test_the_seeds_grant_half_a_krona_over_follows_from_a_krona_more_in_another_
     codes = [f["code"] for f in run.problems()]
     assert "FP101" in codes and "FP502" not in codes
     assert "the cap of anslag_1_1 on `anslag-1-1` holds" in _messages(run, "FP101")[0]
+
+
+def test_the_caps_table_says_when_a_limit_holds_on_the_sum_of_the_lines():
+    plan = INVALID / "fp101-cap-follows-from-the-difference.yaml"
+    assert "holds on the lines' sum (FP101)" in run_finplan("check", plan, env={"COLUMNS": "200"}).output
+    assert "håller mot radernas summa (FP101)" in run_finplan("--lang", "sv", "check", plan, env={"COLUMNS": "200"}).output
