@@ -7,8 +7,10 @@ financier it names are read together. Where a unit's line and column are:
   a line that looks like a table row (a `|`, a tab, or a gap of two spaces
   between words) is a unit of its own, so that one row never names another's figure.
 - .docx: "line" is the number of the paragraph or table row, counted from the
-  top of the document body (every paragraph, empty ones too, and every row).
-  A row's cells are joined with " | ", and the column counts in that text.
+  top of the document body (every paragraph, empty ones too, and every row),
+  then on through its headers and footers. A row's cells are joined with
+  " | ", and the column counts in that text. The text is Word's as it shows
+  it, tracked changes accepted (`wordml`).
 - .pdf: "line" is the line of the text extracted from the pages, counted over
   all pages, which are read as one .txt file would be. (Extracted text has no
   blank lines, so a paragraph is told from the next by its sentences only.)
