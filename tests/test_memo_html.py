@@ -84,10 +84,14 @@ def test_a_character_reference_of_thousands_of_digits_is_no_character(tmp_path):
     assert figures(run) == [("1:5029", "300 000 kronor")]
 
 
-def test_a_page_of_more_tags_than_the_limit_is_refused_before_it_is_parsed(tmp_path):
+def test_a_page_of_more_tags_and_entities_than_the_limit_is_refused_before_it_is_parsed(tmp_path):
     memo = tmp_path / "memo.html"
     memo.write_text("<b>" * (MEMO_LIMITS.max_html_tags + 1), encoding="utf-8")
-    assert refusal(memo).endswith(f"has more than {MEMO_LIMITS.max_html_tags} tags, the limit for an HTML memo")
+    assert refusal(memo).endswith(
+        f"has more than {MEMO_LIMITS.max_html_tags} tags and character references, the limit for an HTML memo"
+    )
+    memo.write_text("<p>" + "&amp;" * MEMO_LIMITS.max_html_tags + "</p>", encoding="utf-8")
+    assert "tags and character references" in refusal(memo)
 
 
 def test_a_page_of_more_source_than_the_limit_is_refused(tmp_path):
@@ -101,8 +105,27 @@ def test_the_html_limits_at_and_above():
 
     data = "<p>Projektet omsluter totalt 38 566 657 kronor.</p>".encode()
     assert units(data, ".html", max_html_tags=2)[0].text == "Projektet omsluter totalt 38 566 657 kronor."
-    assert refused(data, ".html", max_html_tags=1) == "has more than 1 tags, the limit for an HTML memo"
+    assert refused(data, ".html", max_html_tags=1) == (
+        "has more than 1 tags and character references, the limit for an HTML memo"
+    )
     assert units(data, ".html", max_html_chars=len(data))
     assert "characters of HTML" in refused(data, ".html", max_html_chars=len(data) - 1)
     assert units(data, ".html", max_text_chars=44)
     assert refused(data, ".html", max_text_chars=43) == "has more than 43 characters of text, the limit for a memo"
+
+
+@pytest.mark.parametrize("unclosed", ["<!-- ", "<script>", "<p title='", "<!DOCTYPE", "<?xml "])
+def test_a_construct_never_closed_is_refused_before_the_parser_reads_the_rest_again_and_again(tmp_path, unclosed):
+    memo = tmp_path / "memo.html"
+    memo.write_text("<p>Projektet omsluter totalt 38 566 657 kronor.</p>\n" + unclosed + "<x" * 40_000,
+                    encoding="utf-8")
+    assert refusal(memo).endswith(
+        "has a tag, comment or script that is never closed (line 2), and the page after it is not read"
+    )
+
+
+def test_a_stray_tag_start_at_the_pages_end_is_read_as_a_browser_shows_it(tmp_path):
+    memo = tmp_path / "memo.html"
+    memo.write_text("<p>Projektet omsluter totalt 38 566 657 kronor.</p>\n<b", encoding="utf-8")
+    run = run_finplan("memo", "check", SEED, memo)
+    assert (run.exit_code, run.findings()) == (0, []), run.output

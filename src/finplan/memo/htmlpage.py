@@ -15,8 +15,13 @@ column, so a figure is placed where it stands in the source, whatever tags
 and line breaks lie between it and the unit's start.
 
 Before it is parsed, the page is held to two limits: `max_html_chars`
-characters of source, and `max_html_tags` tags (every `<`), since
-`html.parser` spends some microseconds on each tag and attribute.
+characters of source, and `max_html_tags` tags and character references
+(every `<` and `&`), since `html.parser` and the reading of each take some
+microseconds. A tag,
+comment or script that is never closed, with more than a thousand characters
+after it, is refused: the parser would read what follows again from each
+`<` in it, in time that grows with its square (a browser shows none of it,
+or all of it as text).
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ _BLOCKS = frozenset((
     "tr", "ul",
 ))
 _CELLS = frozenset(("td", "th"))
+_UNCLOSED = 1_000  # what may follow a construct never closed: a stray "<b" at the page's end
 _WHITE = " \t\n\f"  # HTML's white space (carriage returns are line breaks by then): never the no-break space
 _PIECES = re.compile(r"[ \t\n\f]+|[^ \t\n\f]+")
 
@@ -58,11 +64,19 @@ def html_units(data: bytes, limits: MemoLimits) -> list[Unit]:
     if len(source) > limits.max_html_chars:
         raise InputError(Message("has more than {limit} characters of HTML, the limit for an HTML memo",
                                  limit=limits.max_html_chars))
-    if source.count("<") > limits.max_html_tags:
-        raise InputError(Message("has more than {limit} tags, the limit for an HTML memo", limit=limits.max_html_tags))
+    if source.count("<") + source.count("&") > limits.max_html_tags:
+        raise InputError(Message("has more than {limit} tags and character references, the limit for an HTML memo",
+                                 limit=limits.max_html_tags))
     page = _Page(limits)
     try:
         page.feed(source.replace("\r\n", "\n").replace("\r", "\n"))
+        if len(page.rawdata) > _UNCLOSED:
+            # feed() stops at the first construct that is never closed; close() would read the rest again from
+            # each "<" in it, in time that grows with the square of its length.
+            raise InputError(Message(
+                "has a tag, comment or script that is never closed (line {line}), and the page after it is not read",
+                line=page.getpos()[0],
+            ))
         page.close()
     except InputError:
         raise
@@ -95,7 +109,8 @@ class _Page(HTMLParser):
         self.limits = limits
         self.units: list[Unit] = []
         self.hidden: list[str] = []  # the elements not shown that are open, innermost last
-        self.text = ""  # the unit (or cell) being read, from its first word on
+        self.pieces: list[str] = []  # the unit (or cell) being read, from its first word on, joined when it ends
+        self.length = 0  # of the pieces together
         self.anchors: list[tuple[int, int, int]] = []  # where each word of `text` starts, and its place in the source
         self.cells: list[tuple[str, list[tuple[int, int, int]]]] | None = None  # the table row being read
         self.in_cell = False
@@ -107,8 +122,8 @@ class _Page(HTMLParser):
         elif self.hidden:
             return
         elif tag == "br":
-            if self.text:
-                self.text += "\n"
+            if self.pieces:
+                self._append("\n")
         elif tag == "tr":
             self.flush()
             self.cells = []
@@ -143,14 +158,14 @@ class _Page(HTMLParser):
         line, column = self.getpos()
         for piece in _PIECES.findall(data):
             if piece[0] in _WHITE:  # a run of white space is one space, as a browser shows it
-                if self.text and not self.text.endswith((" ", "\n")):
-                    self.text += " "
+                if self.pieces and self.pieces[-1][-1] not in " \n":
+                    self._append(" ")
                 breaks = piece.count("\n")
                 line += breaks
                 column = len(piece) - piece.rfind("\n") - 1 if breaks else column + len(piece)
             else:
-                self.anchors.append((len(self.text), line, column + 1))
-                self.text += piece
+                self.anchors.append((self.length, line, column + 1))
+                self._append(piece)
                 column += len(piece)
 
     def handle_entityref(self, name: str) -> None:
@@ -166,25 +181,40 @@ class _Page(HTMLParser):
         if self.cells is not None:
             self._close_cell()
             cells, self.cells = self.cells, None
-            text, anchors = "", []
+            pieces: list[str] = []
+            anchors: list[tuple[int, int, int]] = []
+            length = 0
             for cell, places in cells:
-                text += " | " if anchors or text else ""
-                anchors += [(offset + len(text), line, column) for offset, line, column in places]
-                text += cell
+                if pieces:
+                    pieces.append(" | ")
+                    length += 3
+                anchors.extend((offset + length, line, column) for offset, line, column in places)
+                pieces.append(cell)
+                length += len(cell)
             if anchors:
-                self.units.append(_PageUnit(text, anchors[0][1], anchors=tuple(anchors)))
+                self.units.append(_PageUnit("".join(pieces), anchors[0][1], anchors=tuple(anchors)))
         elif self.anchors:
-            self.units.append(_PageUnit(self.text.rstrip(), self.anchors[0][1], anchors=tuple(self.anchors)))
-        self.text, self.anchors = "", []
+            self.units.append(_PageUnit(self._text(), self.anchors[0][1], anchors=tuple(self.anchors)))
+        self._restart()
 
     def _close_cell(self) -> None:
         if self.in_cell and self.cells is not None:
-            self.cells.append((self.text.rstrip(), self.anchors))
+            self.cells.append((self._text(), self.anchors))
         self.in_cell = False
-        self.text, self.anchors = "", []
+        self._restart()
 
     def _block_edge(self) -> None:
         if self.cells is None:
             self.flush()
-        elif self.text and not self.text.endswith(" "):
-            self.text += " "  # a paragraph inside a cell: the cell reads on
+        elif self.pieces and self.pieces[-1][-1] != " ":
+            self._append(" ")  # a paragraph inside a cell: the cell reads on
+
+    def _append(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.length += len(piece)
+
+    def _text(self) -> str:
+        return "".join(self.pieces).rstrip()
+
+    def _restart(self) -> None:
+        self.pieces, self.length, self.anchors = [], 0, []

@@ -38,11 +38,12 @@ pages: the seed memo is 2 259 characters):
   A page of text from a word processor has one or two thousand.
 - `max_html_chars`, 1 000 000: the characters of an HTML memo's source. A
   memo saved as a web page by a word processor, its styles included, is some
-  tens of kilobytes a page; the standard library's parser takes up to a
-  few microseconds a character on the worst of pages (one tag of a hundred
-  thousand attributes), so this bounds its work to about a second.
-- `max_html_tags`, 50 000: the tags of an HTML memo (each `<` counts),
-  counted before it is parsed: the parser spends some 5 µs on each. A page
+  tens of kilobytes a page. The standard library's parser takes about a
+  second for a million characters of the worst kind (one tag of 170 000
+  attributes).
+- `max_html_tags`, 50 000: the tags and character references of an HTML
+  memo (each `<` and `&` counts), counted before it is parsed: each costs
+  some 10 µs to parse and read, so these take half a second at most. A page
   of a memo has a few hundred.
 - `max_figure_digits`, 20: the digits of one number. No amount of a plan has
   more than 17 (below 10^15 kronor, with öre), and no share finplan writes
