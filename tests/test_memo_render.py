@@ -230,3 +230,18 @@ def test_a_slip_in_a_part_or_in_volunteer_time_is_an_error(tmp_path, wrong, righ
     memo.write_text(text.replace(right, wrong), encoding="utf-8")
     checked = run_finplan("memo", "check", plan, memo)
     assert checked.exit_code == 1 and [f["code"] for f in checked.findings() if f["severity"] == "error"], checked.output
+
+
+def test_the_seed_memos_own_sentences_are_written_word_for_word():
+    """The opening, the remainder and the proposal as the seed memo (tests/memos/attraktiv.txt) words them."""
+    seed_memo = (ROOT / "tests" / "memos" / "attraktiv.txt").read_text(encoding="utf-8")
+    text = render(SEED).output.replace(NBSP, " ")
+    for words in (
+        "omsluter totalt 38 566 657 kronor",
+        ", och föreslås finansieras enligt följande: Region Jämtland Härjedalen 2 658 128 kronor, ",
+        "13 622 400 kronor (i form av arbetad tid), Länsstyrelsen 1 702 800 kronor (i form av arbetad tid)",
+        "Resterande finansiering, 19 283 329 kronor, söks från ",
+        "Region Jämtland Härjedalen avsätter 2 658 128 kronor inom ",
+        " under perioden 2019-10-01 – 2022-09-30 för att genomföra projektet En attraktiv region.",
+    ):
+        assert words in text and words in seed_memo, words

@@ -199,7 +199,7 @@ class _Page(HTMLParser):
 
     def _close_cell(self) -> None:
         if self.in_cell and self.cells is not None:
-            self.cells.append((self._text(), self.anchors))
+            self.cells.append((self._text().replace("\n", " "), self.anchors))  # a row reads as one line
         self.in_cell = False
         self._restart()
 
