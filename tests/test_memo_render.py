@@ -182,6 +182,8 @@ def test_the_docx_is_a4_in_swedish_with_the_projects_title(tmp_path):
     languages = {lang.get(qn("w:val")) for lang in document.styles.element.iter(qn("w:lang"))}
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert languages == {"sv-SE"} and defaults.find(qn("w:lang")).get(qn("w:val")) == "sv-SE"
+    for style in ("Normal", "Heading 2", "Table Grid"):
+        assert document.styles[style].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "sv-SE"
     properties = document.core_properties
     assert (properties.title, properties.language, properties.author) == ("En attraktiv region", "sv-SE", "")
     assert "python-docx" not in out.read_bytes().decode("latin-1")

@@ -22,6 +22,7 @@ _PAGE_MM = (210, 297)
 _MARGIN_MM = 25
 _CHARACTER_MM = 2.1  # the width of an average character of the body's 11 pt font, generously
 _CELL_PADDING_MM = 4
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")  # what follows w:lang in a run's properties
 
 
 def render(section: Section) -> bytes:
@@ -62,7 +63,8 @@ def _a4(document) -> None:
 
 
 def _swedish(document) -> None:
-    """Swedish in the document's defaults, every style that names a language, and the theme's fonts."""
+    """Swedish in the document's defaults, in every style (so that none falls back on another language), and the
+    theme's fonts."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -79,8 +81,9 @@ def _swedish(document) -> None:
     if properties is None:
         properties = OxmlElement("w:rPr")
         run_defaults.append(properties)
-    if properties.find(qn("w:lang")) is None:
-        properties.append(OxmlElement("w:lang"))
+    for run_properties in [properties, *(style.get_or_add_rPr() for style in styles.iterchildren(qn("w:style")))]:
+        if run_properties.find(qn("w:lang")) is None:
+            run_properties.insert_element_before(OxmlElement("w:lang"), *_AFTER_LANG)
     for language in styles.iter(qn("w:lang")):
         language.set(qn("w:val"), LANGUAGE)
         language.set(qn("w:eastAsia"), LANGUAGE)
