@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -131,3 +132,33 @@ def test_pre_commit_passes_over_what_is_not_a_plan_and_fails_on_a_bad_plan(tmp_p
     assert "budgets/frames.yaml: FP004 info this file is a frames file" in output
     assert "budgets/docker-compose.yml: FP004 info this file has no top-level `finplan:` key" in output
     assert ("budgets/plan.yaml:7:8: FP101 error" in output) != passes, output
+
+
+def _pinned_revision() -> str:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    config = yaml.safe_load(re.search(r"## pre-commit\n\n```yaml\n(.*?)```", text, re.DOTALL).group(1))
+    (repository,) = config["repos"]
+    assert [hook["id"] for hook in repository["hooks"]] == ["finplan"]
+    return repository["rev"]
+
+
+def test_the_documented_pin_is_a_full_commit_hash_until_releases_are_tagged():
+    assert re.fullmatch(r"[0-9a-f]{40}", _pinned_revision())
+
+
+def _git_output(*args: str) -> str | None:
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+@pytest.mark.skipif(
+    shutil.which("git") is None or _git_output("rev-parse", "--is-shallow-repository") != "false",
+    reason="needs finplan's own history: a git checkout that is not shallow",
+)
+def test_the_documented_pin_is_a_commit_of_this_history_that_has_both_hooks():
+    revision = _pinned_revision()
+    assert _git_output("merge-base", "--is-ancestor", revision, "HEAD") is not None, (
+        f"docs/ci.md pins {revision}, which is not in this history: pin a commit that is"
+    )
+    hooks = yaml.safe_load(_git_output("show", f"{revision}:.pre-commit-hooks.yaml"))
+    assert {hook["id"] for hook in hooks} == {"finplan", "finplan-system"}
