@@ -170,5 +170,7 @@ def test_an_amount_says_what_is_allowed_where_an_editor_shows_it(schema):
         assert text.startswith("The project's total")
         for said in ("`2 658 128`", "`510 000`, not `510 000 kr`", "`85 000`, not `85.000`", "at most two decimals"):
             assert said in text
+    # What VS Code and the YAML language server say in place of the pattern, where a text does not match it.
+    assert "no unit (`currency:` names it once), no dot between digit groups" in total["patternErrorMessage"]
     assert _validator(total).is_valid("510 000")
     assert not _validator(total).is_valid("510 000 kr")

@@ -143,8 +143,14 @@ def _currency(value: object) -> str:
 # description. Numbers written as YAML numbers are bounded here; their "at
 # most two decimals" is finplan's to say, as JSON Schema's multipleOf misreads
 # binary floats (Python's jsonschema refuses 285691.35 as a multiple of 0.01).
-def _kind(description: str, schema: dict) -> dict:
-    return {"description": description, "markdownDescription": description, **schema}
+# A value that is text or a number has both types in one schema rather than
+# an anyOf: editors then report the pattern's failure rather than "expected a
+# number", and do not join titles with "||" in a hover. `patternErrorMessage`
+# is the message VS Code's and the YAML language server's validators give in
+# place of the pattern itself; other validators pass it by.
+def _kind(description: str, schema: dict, expected: str | None = None) -> dict:
+    said = {"patternErrorMessage": expected} if expected else {}
+    return {"description": description, "markdownDescription": description, **schema, **said}
 
 
 _BOUND = int(MAX_AMOUNT)
@@ -156,21 +162,24 @@ _AMOUNT_SCHEMA = _kind(
     "An editor reads an unquoted number by its value alone, so finplan itself refuses one written with more than "
     "two decimals (`85.000`), an exponent (`1e6`) or a leading zero (`0600`).",
     {
-        "anyOf": [
-            {"type": "number", "exclusiveMinimum": -_BOUND, "exclusiveMaximum": _BOUND},
-            {"type": "string", "pattern": schema_pattern(amount_pattern(exact=True))},
-        ],
+        "type": ["number", "string"],
+        "exclusiveMinimum": -_BOUND,
+        "exclusiveMaximum": _BOUND,
+        "pattern": schema_pattern(amount_pattern(exact=True)),
     },
+    "expected an amount such as 2658128, 2 658 128, 2_658_128 or 1234.50: digit groups of three separated by one "
+    "space or underscore, at most two decimals; no unit (`currency:` names it once), no dot between digit groups",
 )
 _QUANTITY_SCHEMA = _kind(
     "A number of 0 or more: a number such as `1720` or `2.5`, or text in digit groups of three such as "
     "`1 720`; at most two decimals.",
     {
-        "anyOf": [
-            {"type": "number", "minimum": 0, "exclusiveMaximum": _BOUND},
-            {"type": "string", "pattern": schema_pattern(amount_pattern(signed=False, exact=True))},
-        ],
+        "type": ["number", "string"],
+        "minimum": 0,
+        "exclusiveMaximum": _BOUND,
+        "pattern": schema_pattern(amount_pattern(signed=False, exact=True)),
     },
+    "expected a number of 0 or more, such as 1720, 1 720 or 2.5",
 )
 
 Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema(_AMOUNT_SCHEMA)]
@@ -187,6 +196,7 @@ Percent = Annotated[
                 "pattern": schema_pattern(percent_pattern(exact=True)),
                 "maxLength": PERCENT_MAX_CHARS,
             },
+            "expected a percentage with its % sign, at most 100 %, such as 15 % or 39,15 %",
         )
     ),
 ]
@@ -197,6 +207,7 @@ PlanDate = Annotated[
         _kind(
             "A date written `YYYY-MM-DD`, such as `2019-10-01`.",
             {"type": "string", "format": "date", "pattern": schema_pattern(DATE_PATTERN, blanks=False)},
+            "expected a date written YYYY-MM-DD, such as 2019-10-01",
         )
     ),
 ]
@@ -208,6 +219,7 @@ LineId = Annotated[
             "An id of letters (Latin ones, å, ä, ö too), digits and `. _ : -`, at most 64, such as "
             "`region-bidrag`.",
             {"type": "string", "pattern": schema_pattern(ID_PATTERN, blanks=False)},
+            "expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag",
         )
     ),
 ]
@@ -219,6 +231,7 @@ Currency = Annotated[
         _kind(
             "A three-letter currency code, such as `SEK`.",
             {"type": "string", "pattern": schema_pattern(CURRENCY_PATTERN, blanks=False)},
+            "expected a three-letter currency code, such as SEK",
         )
     ),
 ]

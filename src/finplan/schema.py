@@ -32,7 +32,7 @@ def plan_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **{key: value for key, value in schema.items() if key not in ("title", "description")},
-        "title": f"finplan plan, format version {FORMAT_VERSION}",
+        "title": f"Financing plan (finplan format {FORMAT_VERSION})",
         "description": f"{schema.get('description', '')} Written by finplan {__version__}.".strip(),
     }
 
