@@ -51,7 +51,7 @@ def _describe(node: Any) -> None:
         return
     if not isinstance(node, dict):
         return
-    for key, value in node.get("properties", {}).items():
+    for value in node.get("properties", {}).values():
         value.pop("title", None)  # Pydantic's, the key's name again
         own = value.get("description")
         form = _form_of(value)
