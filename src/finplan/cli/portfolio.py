@@ -54,20 +54,24 @@ def report(
 ) -> None:
     from finplan.files import Folder
 
-    portfolio, results = _portfolio(paths, frames)
+    site = SITE_FORMATS["html"].load()
+    portfolio, results = _portfolio(paths, frames, keep=site.keep)
     folder = Folder(html)
-    pages = SITE_FORMATS["html"].load().render(portfolio, folder)
+    pages = site.render(portfolio, folder)
     wrote = ngettext("wrote {n} page to {folder}; open {index}", "wrote {n} pages to {folder}; open {index}", pages)
     print("finplan: " + wrote.format(n=pages, folder=html, index=html / "index.html"), file=sys.stderr)
     raise typer.Exit(_portfolio_exit(portfolio, results, strict))
 
 
-def _portfolio(paths: list[str], frames: Path | None):
-    """Every plan checked and added up, with the frames of `--frames` or the configuration."""
+def _portfolio(paths: list[str], frames: Path | None, keep=None):
+    """Every plan checked and added up, with the frames of `--frames` or the configuration.
+
+    `keep` is what of each checked plan is held: its figures, unless a format asks for more.
+    """
     from finplan.batch import check_all
     from finplan.config import ConfigFinder
     from finplan.discover import expand
-    from finplan.paths import relative, repository_root, shown_name
+    from finplan.paths import plan_names, repository_root, shown_name
     from finplan.portfolio.aggregate import collect
     from finplan.portfolio.de_minimis import measure_de_minimis
     from finplan.portfolio.figures import keep_figures
@@ -80,9 +84,8 @@ def _portfolio(paths: list[str], frames: Path | None):
     plans = [(plan, problem) for plan, problem in expand(paths, finder.excluded) if frames is None or not _same(frames, plan)]
     remember_inputs(Message("a plan being summarised"), *(plan for plan, _problem in plans))
     # Each plan's figures only, not its model: ten thousand plans are held at once.
-    results = check_all(plans, finder, keep_plans=True, keep=keep_figures)
-    root = repository_root()
-    portfolio = collect(results, {result.file: relative(result.file, root) for result in results})
+    results = check_all(plans, finder, keep_plans=True, keep=keep or keep_figures)
+    portfolio = collect(results, plan_names([result.file for result in results], repository_root()))
     measure_de_minimis(portfolio)
     if frames is not None:
         measure(portfolio, read_frames(frames), shown_name(str(frames)))

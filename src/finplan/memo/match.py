@@ -42,9 +42,10 @@ from finplan.memo.attribute import (
 )
 from finplan.memo.figures import ABOVE, AMOUNT, BELOW, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
 from finplan.memo.names import CALL, NAME, REMAINDER, SUM, TOTAL, Names
+from finplan.memo.split_and_beside import SplitAndBeside
 from finplan.memo.units import Unit
 from finplan.model import FinancingLine, Plan
-from finplan.money import difference, format_kr, format_number, format_share
+from finplan.money import difference, format_kr, format_number, format_percent, format_share
 from finplan.totals import subtotals, total_of
 
 _CASE_LABEL = re.compile(r"^(?:DNR|DIARIENR|DIARIENUMMER)[.:]*")
@@ -116,6 +117,7 @@ class _Checker:
         }
         self.subtotals = _Index((amount, name, name) for name, amount in self.subtotal_amounts.items())
         self.shares = _Index((line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total)
+        self.split_and_beside = SplitAndBeside(plan)
         self.cases: dict[str, list[str]] = {}  # each case number's owners: "project" and line ids
         self.case_of: dict[str, str] = {}  # each owner's case number
         owners = [("project", getattr(plan.project, "case", None))] + [(line.id, line.case) for line in plan.financing]
@@ -179,6 +181,8 @@ class _Checker:
             targets[id(figure)] = target
             if number != sentence:
                 sentence, self.given = number, []
+            if self._claimed(figure, where, unit.text):
+                continue
             if target is None and id(figure) in parts_of:
                 parts, year = parts_of[id(figure)]
                 self._part(figure, where, targets.get(id(parts.whole)), year)
@@ -203,6 +207,14 @@ class _Checker:
             self.listings.append(total[:2])
         for parts in reading.parts:
             self._close_parts(parts, unit)
+
+    def _claimed(self, figure: Figure, where: Position, text: str) -> bool:
+        """Whether the figure is a payer's part of a split line, or a line beside the total (listed if so)."""
+        claimed = self.split_and_beside.claim(text, figure)
+        if claimed is not None:
+            label, value, kind = claimed
+            self.matched(where, figure, label, self.kr(value) if kind == "amount" else format_percent(value))
+        return claimed is not None
 
     def _figure(self, figure: Figure, where: Position, target, listed, text: str, about_project: bool) -> None:
         kind = figure.kind
