@@ -196,6 +196,9 @@ YearBreakdown = Annotated[
 Sector = Literal["public", "private"]
 Form = Literal["cash", "in_kind"]
 Status = Literal["proposed", "applied", "decided"]
+DocumentKind = Literal["application", "decision", "decision_excerpt", "news", "minutes"]
+"""What a plan was read from: an application (ansökan; when left out), a decision (beslut), an excerpt of
+one (utdrag ur beslut), a news item or project page (nyhet), or meeting minutes (protokoll)."""
 Category = Literal[
     "staff",
     "external_services",
@@ -271,9 +274,11 @@ class Project(_Strict):
 
     The case number and the period may be left out where the document does not
     state them; the report then says "not stated". The dates choose the rules
-    in force (`judged_on`).
+    in force (`judged_on`). `document` says what the plan was read from; an
+    application when left out, which states every amount and keeps every rule.
     """
 
+    document: DocumentKind | None = None
     case: Text | None = None
     name: Text
     owner: Text
@@ -286,6 +291,11 @@ class Project(_Strict):
         """Whether `financier` is the owner or a partner, named as the plan names them (case aside)."""
         name = financier.casefold().strip()
         return any(name == who.casefold().strip() for who in (self.owner, *(self.partners or ())))
+
+    @property
+    def is_application(self) -> bool:
+        """Whether the plan was read from an application (ansökan), as one that does not say is."""
+        return self.document in (None, "application")
 
     @property
     def judged_on(self) -> date | None:
@@ -421,10 +431,14 @@ class FinancingLine(_Strict):
     """One line of the financing plan (finansieringsplan): who pays how much, and how.
 
     A financier giving both cash and in kind has two lines. `status` may be left
-    out where the document does not state it. `rounded_to` says the amount was
-    printed rounded ("drygt 17 mnkr": 1 000 000), so sums and limits resting on
-    it hold within half that. `state_aid` says the support is state aid;
-    `de_minimis` that it is de minimis aid to one undertaking.
+    out where the document does not state it; `conditions` holds the text of a
+    decision's conditions (beviljas under förutsättning att...), with `status:
+    decided`. `rounded_to` says the amount was printed rounded ("drygt 17 mnkr":
+    1 000 000), so sums and limits resting on it hold within half that. `amount`
+    may be left out where a document other than an application does not print
+    it; `share` is the line's share of the total as the document prints it
+    (stödandel), which with the amount gives the total. `state_aid` says the
+    support is state aid; `de_minimis` that it is de minimis aid to one undertaking.
     """
 
     id: LineId
@@ -432,7 +446,9 @@ class FinancingLine(_Strict):
     sector: Sector
     form: Form
     status: Status | None = None
-    amount: Amount
+    conditions: Text | None = None
+    amount: Amount | None = None
+    share: Percent | None = None
     rounded_to: Annotated[Amount, Field(gt=0)] | None = None
     decided_by: Text | None = None
     split: Annotated[list[SplitPart], Field(min_length=2)] | None = None
@@ -448,6 +464,23 @@ class FinancingLine(_Strict):
     state_aid: bool | None = None
     side: SchemeName | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _conditions_decided(self) -> FinancingLine:
+        if self.conditions is not None and self.status != "decided":
+            raise validation_error(
+                "conditions", Message("`conditions` are a decision's; expected `status: decided` beside them")
+            )
+        return self
+
+
+class Cited(_Strict):
+    """A sum over several projects that a plan's document prints beside its own: a call's or a
+    programme's total ("11 ansökningar, 128,6 miljoner"). Shown, never summed, never the plan's total."""
+
+    what: Text
+    amount: Amount
+    source: Text | None = None
 
 
 class CostLine(_Strict):
@@ -508,7 +541,9 @@ class Plan(_Strict):
 
     `outside_total` holds lines a document prints beside the total but not in
     it (volunteer time, financing outside the beneficiary's books): shown, never
-    counted in sums, shares, limits or subtotals.
+    counted in sums, shares, limits or subtotals. `total` may be left out where
+    a document other than an application does not print it. `cited` holds sums
+    over several projects printed beside the plan's own (`Cited`).
     """
 
     finplan: Literal[1]
@@ -516,12 +551,13 @@ class Plan(_Strict):
     settings: PlanSettings | None = None
     project: Project
     currency: Currency = "SEK"
-    total: Amount
+    total: Amount | None = None
     total_rounded_to: Annotated[Amount, Field(gt=0)] | None = None
     eligible_costs: Amount | None = None
     financing: Annotated[list[FinancingLine], Field(min_length=1)]
     outside_total: Annotated[list[FinancingLine], Field(min_length=1)] | None = None
     costs: list[CostLine] | None = None
+    cited: Annotated[list[Cited], Field(min_length=1)] | None = None
 
     @field_validator("profiles")
     @classmethod

@@ -41,21 +41,47 @@ _EXPECTED = {
 
 
 # Errors finplan's own validators raise, whose messages are already in plain words.
-_OWN_WORDS = frozenset({"amount", "percent", "quantity", "date", "id", "currency", "code", "limit", "split"})
+_OWN_WORDS = frozenset({"amount", "percent", "quantity", "date", "id", "currency", "code", "limit", "split", "conditions"})
 
 
 def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     """The plan, or None and a finding for each place its shape is wrong."""
     try:
         currency = document.data.get("currency", "SEK") if isinstance(document.data, dict) else "SEK"
-        return Plan.model_validate(document.data, context={"currency": currency}), []
+        plan = Plan.model_validate(document.data, context={"currency": currency})
     except ValidationError as error:
+        plan = None
         findings = []
         for detail in error.errors(include_url=False):
             problem = explain(detail, Plan)
             position = document.source.locate(problem.place, key=problem.on_key)
             findings.append(Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, position))
-        return None, sorted(findings, key=file_order)
+    else:
+        findings = []
+    findings += [_amount_required(path, document) for path in _required_amounts(document.data)]
+    return (None, sorted(findings, key=file_order)) if findings else (plan, [])
+
+
+def _required_amounts(data: object) -> list[Path]:
+    """The amounts an application leaves out: read from the data, so they are said beside any other shape error."""
+    if not isinstance(data, dict):
+        return []
+    project = data.get("project")
+    if isinstance(project, dict) and project.get("document", "application") != "application":
+        return []
+    paths: list[Path] = [] if "total" in data else [("total",)]
+    for section in ("financing", "outside_total"):
+        items = data.get(section)
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict) and "amount" not in item:
+                paths.append((section, index, "amount"))
+    return paths
+
+
+def _amount_required(path: Path, document: Document) -> Finding:
+    """An amount an application leaves out, in the words of any other required key: an application states every one."""
+    problem = explain({"type": "missing", "loc": path}, Plan)
+    return Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, document.source.locate(problem.place))
 
 
 class Problem(NamedTuple):

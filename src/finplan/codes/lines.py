@@ -62,6 +62,7 @@ REQUIRED_BY_PROFILE = Code(
     "Passes: the same plan with `project.period`.",
     profiles=tuple(PROFILES),
     source="finplan's rule profiles (docs/rules.md); each requirement cites its own source",
+    other_documents="silent",
 )
 SPLIT = Code(
     "FP305", "split", Severity.ERROR,

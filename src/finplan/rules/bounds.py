@@ -1,0 +1,100 @@
+"""Sums on a plan that leaves amounts unstated: the stated amounts held to their totals as bounds (FP101, FP102, FP411).
+
+No financing line is negative, so the lines that state an amount can never
+sum to more than the total; where every line states one, they sum to it. The
+total is the stated one, or the one a printed share and its amount give
+(`finplan.known.total_range`), within the rounding of both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from finplan.findings import Path, some
+from finplan.i18n import Message
+from finplan.known import Range, stated_sum, total_range
+from finplan.model import Plan
+from finplan.money import difference, format_kr
+from finplan.rules.base import Violation, figures
+
+
+def financing_within_total(plan: Plan) -> Iterator[Violation]:
+    """FP101 as bounds: the stated financing at most the total, and equal to it where every line is stated."""
+    reach = total_range(plan)
+    if reach is None:
+        return
+    found = stated_sum(plan.financing)
+    slack = sum((line.rounded_to / 2 for line in plan.financing if line.amount is not None and line.rounded_to), Decimal(0))
+    missing = [line.id for line in plan.financing if line.amount is None]
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    total = _total_text(plan, reach)
+    if missing:
+        if found - slack <= reach.high:
+            return
+        message = Message(
+            "the financing lines that state an amount already sum to {found}, more than {total}: {difference}; "
+            "the lines without one ({lines}) cannot make up for it, as no amount is negative",
+            found=kr(found), total=total, difference=difference(found, reach.high, plan.currency), lines=some(missing),
+        )
+        yield Violation(_place(plan), message, data=figures(plan.currency, found=found, limit=reach.high, difference=found - reach.high))
+        return
+    if reach.low <= found + slack and found - slack <= reach.high:
+        return
+    nearest = reach.low if found < reach.low else reach.high
+    message = Message(
+        "the financing lines sum to {found}, while {total}: {difference}",
+        found=kr(found), total=total, difference=difference(found, nearest, plan.currency),
+    )
+    yield Violation(_place(plan), message, data=figures(plan.currency, found=found, expected=nearest, difference=found - nearest))
+
+
+def _total_text(plan: Plan, reach: Range) -> Message:
+    if plan.total is not None:
+        return Message("the declared total {total}", total=format_kr(plan.total, plan.currency))
+    if reach.low == reach.high:
+        return Message("the total the printed shares give, {total}", total=format_kr(reach.low, plan.currency))
+    return Message(
+        "the total the printed shares give, {low} to {high}",
+        low=format_kr(reach.low, plan.currency), high=format_kr(reach.high, plan.currency),
+    )
+
+
+def _place(plan: Plan) -> Path:
+    """At the declared total, else at the first printed share that gives one."""
+    if plan.total is not None:
+        return ("total",)
+    index = next(i for i, line in enumerate(plan.financing) if line.share is not None and line.amount is not None)
+    return ("financing", index, "share")
+
+
+def costs_within_total(plan: Plan) -> Iterator[Violation]:
+    """FP102 with the total unstated: the costs within the total a printed share gives."""
+    reach = total_range(plan)
+    if reach is None:
+        return
+    found = sum((line.amount for line in plan.costs or ()), Decimal(0))
+    if reach.low <= found <= reach.high:
+        return
+    nearest = reach.low if found < reach.low else reach.high
+    message = Message(
+        "the cost lines sum to {found}, while {total}: {difference}",
+        found=format_kr(found, plan.currency), total=_total_text(plan, reach),
+        difference=difference(found, nearest, plan.currency),
+    )
+    yield Violation(_place(plan), message, data=figures(plan.currency, found=found, expected=nearest, difference=found - nearest))
+
+
+def in_kind_within_costs(plan: Plan, financing: list, spent: Decimal) -> Iterator[Violation]:
+    """FP411 with in-kind amounts unstated: the stated in-kind financing at most the in-kind costs."""
+    found = stated_sum(financing)
+    if found <= spent:
+        return
+    missing = [line.id for line in financing if line.amount is None]
+    message = Message(
+        "the in-kind financing lines that state an amount already sum to {found}, more than the in-kind cost "
+        "lines' {spent}: {difference}; the lines without one ({lines}) cannot make up for it",
+        found=format_kr(found, plan.currency), spent=format_kr(spent, plan.currency),
+        difference=difference(found, spent, plan.currency), lines=some(missing),
+    )
+    yield Violation(("costs",), message, on_key=True, data=figures(plan.currency, found=found, limit=spent, difference=found - spent))
