@@ -69,19 +69,35 @@ def _required_amounts(data: object) -> list[Path]:
     project = data.get("project")
     if isinstance(project, dict) and project.get("document", "application") != "application":
         return []
-    paths: list[Path] = [] if "total" in data else [("total",)]
+    paths: list[Path] = [] if data.get("total") is not None else [("total",)]
     for section in ("financing", "outside_total"):
         items = data.get(section)
         for index, item in enumerate(items if isinstance(items, list) else ()):
-            if isinstance(item, dict) and "amount" not in item:
+            if isinstance(item, dict) and item.get("amount") is None:
                 paths.append((section, index, "amount"))
     return paths
 
 
 def _amount_required(path: Path, document: Document) -> Finding:
-    """An amount an application leaves out, in the words of any other required key: an application states every one."""
-    problem = explain({"type": "missing", "loc": path}, Plan)
+    """An amount an application leaves out or leaves empty, in the words of any other required key or amount."""
+    parent = _at(document.data, path[:-1])
+    if path[-1] in parent:  # `amount:` with nothing after it
+        from finplan.money import AmountError, parse_amount
+
+        try:
+            parse_amount(None)
+        except AmountError as error:
+            detail = {"type": "amount", "loc": path, "input": None, "ctx": {"message": error.message}}
+    else:
+        detail = {"type": "missing", "loc": path}
+    problem = explain(detail, Plan)
     return Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, document.source.locate(problem.place))
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 class Problem(NamedTuple):

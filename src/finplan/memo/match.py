@@ -66,7 +66,7 @@ def check_memo(plan: Plan, units: Iterable[Unit]) -> MemoCheck:
     for unit in units:
         checker.unit(unit)
     for line in plan.financing:
-        if line.id not in checker.mentioned:
+        if line.id not in checker.mentioned and line.amount is not None:  # an unstated amount has no figure to give
             checker.find(
                 codes.LINE_UNMENTIONED, None,
                 Message(
@@ -90,7 +90,9 @@ class _Checker:
             value: amount for sums in subtotals(plan).values() for value, amount in sums.items() if amount
         }
         self.subtotals = _Index((amount, name, name) for name, amount in self.subtotal_amounts.items())
-        self.shares = _Index((line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total)
+        self.shares = _Index(
+            (line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total and line.amount is not None
+        )
         self.cases = {_case(plan.project.case): "project"} if getattr(plan.project, "case", None) else {}
         for line in plan.financing:
             if line.case:
@@ -103,6 +105,13 @@ class _Checker:
 
     def matched(self, where: Position, figure: Figure, target: str, expected: str, outcome: str = "matches") -> None:
         self.result.matches.append(Match(where, figure.text, target, expected, outcome))
+
+    def unstated(self, where: Position, figure: Figure, role: Message) -> None:
+        """A figure for an amount the plan leaves unstated (`project.document`): there is nothing to compare it with."""
+        self.find(
+            codes.FIGURE_UNMATCHED, where,
+            Message('"{figure}" {role}: the plan does not state that amount, so it was not compared', figure=figure.text, role=role),
+        )
 
     def kr(self, amount: Decimal) -> str:
         return format_kr(amount, self.plan.currency)
@@ -145,6 +154,9 @@ class _Checker:
         if target is None:
             self._by_value(figure, where)
             return
+        if target.kind in (TOTAL, SUM) and plan.total is None:
+            self.unstated(where, figure, Message("as the total"))
+            return
         if target.kind in (TOTAL, SUM):
             subtotal = self.subtotals.nearest(figure, set()) if target.kind == SUM else None
             if subtotal is not None and not _within(value, plan.total, figure.step):
@@ -159,6 +171,10 @@ class _Checker:
             self._remainder(figure, where, listed)
             return
         lines = self._which(target.lines, lambda amount: _within(value, amount, figure.step), text, figure.end)
+        if any(line.amount is None for line in lines):
+            self.mentioned.update(line.id for line in lines)
+            self.unstated(where, figure, Message("for {financier}", financier=lines[0].financier))
+            return
         expected = total_of(lines)
         ids = some([f"`{line.id}`" for line in lines])
         for line in lines:
@@ -198,6 +214,9 @@ class _Checker:
         rest = [line for line in plan.financing if line.id not in listed]
         for line in rest:
             self.mentioned.add(line.id)
+        if plan.total is None or any(line.amount is None for line in (*rest, *listed.values())):
+            self.unstated(where, figure, Message("as the remainder"))
+            return
         expected = plan.total - total_of(listed.values())
         names = some([f"`{line_id}`" for line_id in listed])
         self._compare(
@@ -238,7 +257,7 @@ class _Checker:
             self.mentioned.add(line.id)
             self.matched(where, figure, line.id, self.kr(line.amount))
             return
-        if _within(figure.value, plan.total, figure.step):
+        if plan.total is not None and _within(figure.value, plan.total, figure.step):
             self.matched(where, figure, Message("total"), self.kr(plan.total))
             return
         self.find(codes.FIGURE_UNMATCHED, where,
@@ -267,10 +286,19 @@ class _Checker:
         plan = self.plan
         if plan.total == 0:
             return
+        if plan.total is None and target is not None and target.kind != NAME:
+            self.unstated(where, figure, Message("as a share"))
+            return
         if target is not None and target.kind == NAME:
             lines = self._which(
-                target.lines, lambda amount: _within(figure.value, amount * 100 / plan.total, figure.step), "", 0
+                target.lines,
+                lambda amount: amount is not None and plan.total is not None
+                and _within(figure.value, amount * 100 / plan.total, figure.step),
+                "", 0,
             )
+            if plan.total is None or any(line.amount is None for line in lines):
+                self.unstated(where, figure, Message("for {financier}", financier=lines[0].financier))
+                return
             share = total_of(lines) * 100 / plan.total
             label = ", ".join(line.id for line in lines)
             shown = format_share(total_of(lines), plan.total)
@@ -388,7 +416,7 @@ class _Index:
     """
 
     def __init__(self, items) -> None:
-        self._items = sorted(items, key=lambda item: item[0])
+        self._items = sorted((item for item in items if item[0] is not None), key=lambda item: item[0])
         self._keys = [value for value, _, _ in self._items]
         count = len(self._items)
         self._next = list(range(1, count + 1))  # where to look on, to the right, past a mentioned thing
@@ -450,8 +478,12 @@ class _Index:
         return fitting[0][2] if fitting else None
 
 
-def _within(value: Decimal, expected: Decimal, step: Decimal) -> bool:
-    """Whether `value`, stated to `step`, can stand for `expected`: rounded, or cut off at its last digit."""
+def _within(value: Decimal, expected: Decimal | None, step: Decimal) -> bool:
+    """Whether `value`, stated to `step`, can stand for `expected`: rounded, or cut off at its last digit.
+
+    Never for an amount the plan leaves unstated (None)."""
+    if expected is None:
+        return False
     gap = abs(value - expected)
     return gap * 2 <= step or (gap < step and abs(value) < abs(expected))
 

@@ -9,7 +9,7 @@ from typing import Any
 from finplan.findings import Severity
 from finplan.i18n import N_, Message, _, ngettext
 from finplan.keywords import LABELS
-from finplan.money import format_kr, format_number, format_percent, format_share
+from finplan.money import format_kr, format_number, format_percent, format_share, unstated_amount
 
 NOT_IN_YEARS = N_("Not in years")
 """The heading of the money of a portfolio's lines that no year holds."""
@@ -56,9 +56,19 @@ def financing_sum(portfolio, currency: str) -> str:
     )
 
 
-def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
-    """`+1 000 000 kr`, `−1 000 000 kr`, `0 kr`."""
+def signed_kr(amount: Decimal | None, currency: str = "SEK") -> str:
+    """`+1 000 000 kr`, `−1 000 000 kr`, `0 kr`; `amount not stated` where a side leaves it out."""
+    if amount is None:
+        return _(unstated_amount())
     return ("+" if amount > 0 else "") + format_kr(amount, currency)
+
+
+def line_amount(value: Decimal | None, state: str, side: str, currency: str = "SEK") -> str:
+    """A line's amount on one side of a diff: `–` where the line is not on that side, `amount not stated` where
+    it is, without an amount."""
+    if value is None and state != ("added" if side == "old" else "removed"):
+        return _(unstated_amount())
+    return amount(value, currency)
 
 
 def points(value: Decimal | None) -> str:
