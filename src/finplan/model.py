@@ -448,6 +448,15 @@ class FinancingLine(_Strict):
     status: Status | None = None
     conditions: Text | None = None
     amount: Amount | None = None
+
+    @field_validator("conditions")
+    @classmethod
+    def _conditions_decided(cls, conditions: str | None, info: ValidationInfo) -> str | None:
+        if conditions is not None and info.data.get("status") != "decided":
+            raise validation_error(
+                "conditions", Message("`conditions` are a decision's; expected `status: decided` beside them")
+            )
+        return conditions
     share: Percent | None = None
     rounded_to: Annotated[Amount, Field(gt=0)] | None = None
     decided_by: Text | None = None
@@ -465,13 +474,6 @@ class FinancingLine(_Strict):
     side: SchemeName | None = None
     note: Text | None = None
 
-    @model_validator(mode="after")
-    def _conditions_decided(self) -> FinancingLine:
-        if self.conditions is not None and self.status != "decided":
-            raise validation_error(
-                "conditions", Message("`conditions` are a decision's; expected `status: decided` beside them")
-            )
-        return self
 
 
 class Cited(_Strict):

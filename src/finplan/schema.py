@@ -6,10 +6,10 @@ A plan can name it in its first line for the YAML language server:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from finplan import __version__
-from finplan.model import FORMAT_VERSION, Plan
+from finplan.model import FORMAT_VERSION, DocumentKind, Plan
 
 
 def plan_schema() -> dict[str, Any]:
@@ -19,4 +19,23 @@ def plan_schema() -> dict[str, Any]:
         "title": f"finplan plan, format version {FORMAT_VERSION}",
         "description": f"{schema.pop('description', '')} Written by finplan {__version__}.".strip(),
         **{key: value for key, value in schema.items() if key != "title"},
+        **_amounts_of_an_application(),
+    }
+
+
+def _amounts_of_an_application() -> dict[str, Any]:
+    """An application (a plan whose `project.document` is left out or `application`) states its total and
+    every financing amount; another document may leave them out, as the models allow."""
+    others = [kind for kind in get_args(DocumentKind) if kind != "application"]
+    stated = {"not": {"type": "null"}}
+    line = {"items": {"required": ["amount"], "properties": {"amount": stated}}}
+    return {
+        "if": {
+            "required": ["project"],
+            "properties": {"project": {"required": ["document"], "properties": {"document": {"enum": others}}}},
+        },
+        "else": {
+            "required": ["total"],
+            "properties": {"total": stated, "financing": line, "outside_total": line},
+        },
     }

@@ -44,7 +44,8 @@ class Code:
     of those the law changed). `amounts`: what the rule needs of a plan that
     leaves amounts unstated (`project.document` other than an application):
     `total` a total, stated or given by a printed share, against which it checks
-    the stated amounts as bounds; `bounds` nothing more, as it checks the stated
+    the stated amounts as bounds; `cost_total` the same, where the plan has
+    costs; `bounds` nothing more, as it checks the stated
     amounts as bounds on what it has; `all` every amount (else it does not run, and
     FP303 says so); `limits` every amount where the plan has caps or floors (a
     profile or a line's `limits`); empty where it reads no amount or passes unstated ones by.
@@ -128,6 +129,7 @@ _OTHER_DOCUMENTS = {
 }
 _AMOUNTS = {
     "total": N_("With amounts not stated: checks the stated ones as bounds, where the total is stated or a printed share gives it."),
+    "cost_total": N_("With amounts not stated: checks the costs against the total, where it is stated or a printed share gives it."),
     "bounds": N_("With amounts not stated: checks the stated ones as bounds."),
     "all": N_("With amounts not stated: needs every amount, so it does not run; FP303 says so."),
     "limits": N_("With amounts not stated: needs every amount, so a plan's caps and floors are not measured; FP303 says so."),

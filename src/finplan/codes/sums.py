@@ -30,7 +30,7 @@ COST_TOTAL = Code(
     "Fails: `total: 1000` with cost lines of 700 and 400.\n"
     "Passes: `total: 1000` with cost lines of 700, 400 and income of -100.",
     source=_BUDGET,
-    amounts="total",
+    amounts="cost_total",
 )
 BREAKDOWN_TOTAL = Code(
     "FP103", "breakdown-total", Severity.ERROR,

@@ -30,6 +30,8 @@ def needs_unstated(rule: Rule, plan: Plan) -> bool:
         return not all_stated(plan)
     if rule.amounts == "limits":
         return not all_stated(plan) and bool(plan.profiles or any(line.limits for line in plan.financing))
+    if rule.amounts == "cost_total":
+        return bool(plan.costs) and total_range(plan) is None
     return rule.amounts == "total" and total_range(plan) is None
 
 
@@ -77,7 +79,9 @@ def _unchecked(plan: Plan, rules: list[Rule], locate: Locate) -> Finding:
         "the plan states no amounts for {amounts}, so these were not checked: {rules}",
         n=len(paths), amounts=some(named), rules=some([f"{rule.code} {rule.name}" for rule in rules], 12),
     )
-    return Finding(NOT_STATED.code, NOT_STATED.severity, message, paths[0], locate(paths[0][:-1] or paths[0]))
+    # At the first line that states no amount, else at the financing: a total left out has no line of its own.
+    place = paths[1][:-1] if len(paths) > 1 and paths[0] == ("total",) else paths[0][:-1] or ("financing",)
+    return Finding(NOT_STATED.code, NOT_STATED.severity, message, place, locate(place))
 
 
 def as_its_document(findings: list[Finding], plan: Plan) -> list[Finding]:
