@@ -1,4 +1,5 @@
-"""Sums on a plan that leaves amounts unstated: the stated amounts held to their totals as bounds (FP101, FP102, FP411).
+"""Sums on a plan that leaves amounts unstated: the stated amounts held to their totals as bounds (FP101, FP102, FP411),
+and a printed share held to the total it is a share of.
 
 No financing line is negative, so the lines that state an amount can never
 sum to more than the total; where every line states one, they sum to it. The
@@ -13,9 +14,9 @@ from decimal import Decimal
 
 from finplan.findings import Path, some
 from finplan.i18n import Message
-from finplan.known import Range, stated_sum, total_range
+from finplan.known import Range, stated_sum, total_from_share, total_range
 from finplan.model import Plan
-from finplan.money import difference, format_kr
+from finplan.money import difference, format_kr, format_percent
 from finplan.rules.base import Violation, figures
 
 
@@ -98,3 +99,25 @@ def in_kind_within_costs(plan: Plan, financing: list, spent: Decimal) -> Iterato
         difference=difference(found, spent, plan.currency), lines=some(missing),
     )
     yield Violation(("costs",), message, on_key=True, data=figures(plan.currency, found=found, limit=spent, difference=found - spent))
+
+
+def shares_against_total(plan: Plan) -> Iterator[Violation]:
+    """FP101 for a printed share beside a stated total: the share of the total the line's amount is, within the
+    share's last digit."""
+    if plan.total is None:
+        return
+    half = plan.total_rounded_to / 2 if plan.total_rounded_to is not None else Decimal(0)
+    for index, line in enumerate(plan.financing):
+        reach = total_from_share(line)
+        if reach is None or reach.low <= plan.total + half and plan.total - half <= reach.high:
+            continue
+        message = Message(
+            "`{id}` is {amount}, printed as {share} of the total, which gives a total of {low} to {high}; "
+            "the declared total is {total}",
+            id=line.id, amount=format_kr(line.amount, plan.currency), share=format_percent(line.share),
+            low=format_kr(reach.low, plan.currency), high=format_kr(reach.high, plan.currency),
+            total=format_kr(plan.total, plan.currency),
+        )
+        nearest = reach.low if plan.total < reach.low else reach.high
+        data = figures(plan.currency, found=plan.total, expected=nearest, difference=plan.total - nearest)
+        yield Violation(("financing", index, "share"), message, data=data)

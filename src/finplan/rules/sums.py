@@ -26,6 +26,7 @@ from finplan.totals import per_year, total_of
 
 @rule(FINANCING_TOTAL)
 def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    yield from bounds.shares_against_total(plan)
     if not all_stated(plan):
         yield from bounds.financing_within_total(plan)
         return

@@ -232,10 +232,12 @@ def _splits(plan: Plan) -> Table:
     table = new_table(_("Split between payers"), N_("Id"), N_("Payer"), N_("Of line"), N_("Amount"), N_("Share"))
     for line in (line for line in plan.financing if line.split):
         for part in line.split:
-            amount = part.amount if part.amount is not None else line.amount * part.share / 100
+            amount = part.amount
+            if amount is None and line.amount is not None:
+                amount = line.amount * part.share / 100
             table.add_row(
                 Text(line.id), Text(part.payer), format_share(amount, line.amount),
-                format_kr(amount, plan.currency), format_share(amount, plan.total),
+                _(format_kr(amount, plan.currency)), format_share(amount, plan.total),
             )
     return table
 
@@ -285,12 +287,12 @@ def _years(plan: Plan) -> Table:
         if not broken_down:
             continue
         add_lines(table, broken_down, lambda line: (
-            Text(line.id), *_year_cells(line.per_year, years), format_number(line.amount),
+            Text(line.id), *_year_cells(line.per_year, years), _(format_number(line.amount)),
         ))
         sums = per_year(broken_down)
         table.add_row(
             Text(name, style="bold"), *_year_cells(sums, years, style="bold"),
-            Text(format_number(total_of(broken_down)), style="bold"),
+            Text(_(format_number(total_of(broken_down) if all(line.amount is not None for line in broken_down) else None)), style="bold"),
         )
         table.add_section()
     return table
