@@ -21,11 +21,12 @@ def test_the_site_is_an_overview_and_a_page_per_plan(tmp_path):
     assert pages == [
         "index.html", "plans",
         "plans/0001-budgets-attraktiv.html",
-        "plans/0002-budgets-exempel-interreg.html",
-        "plans/0003-budgets-exempel-kostnadsbudget.html",
-        "plans/0004-budgets-exempel-leader-aland.html",
-        "plans/0005-budgets-exempel-leader.html",
-        "plans/0006-budgets-exempel-regionalfonden.html",
+        "plans/0002-budgets-exempel-beslutsutdrag.html",
+        "plans/0003-budgets-exempel-interreg.html",
+        "plans/0004-budgets-exempel-kostnadsbudget.html",
+        "plans/0005-budgets-exempel-leader-aland.html",
+        "plans/0006-budgets-exempel-leader.html",
+        "plans/0007-budgets-exempel-regionalfonden.html",
     ]
 
 

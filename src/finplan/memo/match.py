@@ -155,7 +155,12 @@ class _Checker:
             self._by_value(figure, where)
             return
         if target.kind in (TOTAL, SUM) and plan.total is None:
-            self.unstated(where, figure, Message("as the total"))
+            stated = total_of(plan.financing)
+            if target.kind == SUM and _within(value, stated, figure.step):
+                # "Summa minst 400 000 kr": the sum of the amounts the plan states, as `memo render` writes it.
+                self.matched(where, figure, Message("the stated amounts (sum)"), self.kr(stated))
+            else:
+                self.unstated(where, figure, Message("as the total"))
             return
         if target.kind in (TOTAL, SUM):
             subtotal = self.subtotals.nearest(figure, set()) if target.kind == SUM else None

@@ -49,6 +49,12 @@ def financing_sum(portfolio, currency: str) -> str:
     """`38 566 657 kr of financing (the plans' totals)`: a portfolio's lines added up, and whether plans declare it."""
     found = portfolio.tables[currency][0].total.total
     declared = portfolio.plan_totals(currency)
+    unstated = sum(1 for ref in portfolio.plans if ref.currency == currency and ref.plan.total is None)
+    if unstated:
+        return ngettext(
+            "{amount} of financing stated (the plans' totals: {declared}; {n} plan states no total)",
+            "{amount} of financing stated (the plans' totals: {declared}; {n} plans state no total)", unstated,
+        ).format(amount=format_kr(found, currency), declared=format_kr(declared, currency), n=unstated)
     if found == declared:
         return _("{amount} of financing (the plans' totals)").format(amount=format_kr(found, currency))
     return _("{amount} of financing (the plans' totals: {declared})").format(
