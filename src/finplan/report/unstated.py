@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from finplan.i18n import N_, _
 from finplan.known import total_range
 from finplan.model import FinancingLine, Plan
-from finplan.money import format_kr, unstated_amount
-from finplan.totals import total_of
+from finplan.money import format_kr, format_percent, unstated_amount
+from finplan.report.wording import label
+from finplan.totals import NOT_STATED, total_of
 
 DOCUMENTS = {
     "application": N_("application"),
@@ -65,23 +66,16 @@ def sum_text(lines: Iterable[FinancingLine], currency: str) -> str:
 
 def share_text(line: FinancingLine, plan: Plan) -> str | None:
     """A line's share of a total the plan does not state: the printed one, or none."""
-    from finplan.money import format_percent
-
     return _("{share} printed").format(share=format_percent(line.share)) if line.share is not None else None
 
 
 def subtotal_text(plan: Plan, group: str, value: str) -> str:
     """A subtotal of the financing by sector, form or status; `at least` it where a line of it is unstated."""
-    from finplan.totals import NOT_STATED
-
     return sum_text((line for line in plan.financing if (getattr(line, group) or NOT_STATED) == value), plan.currency)
 
 
 def status_text(line: FinancingLine) -> str:
     """The line's status as a report words it: `decided on conditions` where the decision sets any."""
-    from finplan.report.wording import label
-    from finplan.totals import NOT_STATED
-
     if line.conditions is not None:
         return _("decided on conditions")
     return label(line.status or NOT_STATED)

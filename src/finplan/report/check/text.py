@@ -245,12 +245,12 @@ def _splits(plan: Plan) -> Table:
 def _subtotals(plan: Plan) -> Table:
     table = new_table(_("Subtotals of the financing"), N_("Kind"), N_("Amount"), N_("Share"))
     sums = subtotals(plan)
+    stated = all_stated(plan)
     for index, group in enumerate(GROUPS):
         if index:
             table.add_section()
         for value in GROUPS[group]:
             amount = sums[group][value]
-            stated = all_stated(plan)
             if value == NOT_STATED and not amount and (stated or all(line.status for line in plan.financing)):
                 continue
             shown = format_kr(amount, plan.currency) if stated else unstated.subtotal_text(plan, group, value)
