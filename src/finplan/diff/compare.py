@@ -311,6 +311,7 @@ def _facts(old: Plan | None, new: Plan | None, old_result, new_result) -> list[F
         ("period", "text", _period(old.project.period), _period(new.project.period)),
         ("currency", "text", old.currency, new.currency),
         ("total", "amount", old.total, new.total),
+        ("document", "text", old.project.document, new.project.document),
         ("profiles", "text", _profiles(old), _profiles(new)),
     ]
     facts = [Fact(what, kind, a, b) for what, kind, a, b in pairs if a != b]

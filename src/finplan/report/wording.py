@@ -29,7 +29,7 @@ SECTIONS = {"financing": N_("financing"), "costs": N_("costs")}
 """A plan's sections of lines, as a report names them before a line's id."""
 FACTS = {
     "case": N_("case"), "name": N_("name"), "owner": N_("owner"), "period": N_("period"), "currency": N_("currency"),
-    "total": N_("total"), "profiles": N_("profiles"),
+    "total": N_("total"), "profiles": N_("profiles"), "document": N_("document"),
 }
 """The facts of a project a diff compares (diff.compare.Fact.what); a setting's key is shown as written."""
 
@@ -107,6 +107,13 @@ def margin(excess: Decimal, currency: str = "SEK", *, is_cap: bool = True) -> st
     else:
         text = _("{amount} under") if is_cap else _("{amount} over")
     return text.format(amount=format_kr(abs(excess), currency))
+
+
+def fact_text(fact, value: Any, currency: str = "SEK") -> str:
+    """A fact's value on one side of a diff: a total the plan leaves unstated says so (facts compare two plans)."""
+    if fact.what == "total" and value is None:
+        return _(unstated_amount())
+    return fact_value(fact.kind, value, currency)
 
 
 def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:

@@ -57,8 +57,7 @@ def section(plan: PlanDiff) -> str:
         parts.append(table(
             (N_("Project"), N_("Before"), N_("After")),
             (
-                (describe.fact_word(f.what), describe.fact_value(f.kind, f.old, c),
-                 describe.fact_value(f.kind, f.new, c))
+                (describe.fact_word(f.what), describe.fact_text(f, f.old, c), describe.fact_text(f, f.new, c))
                 for f in plan.facts
             ),
         ))

@@ -39,7 +39,7 @@ def show_plan(plan: PlanDiff, out: Printer) -> None:
     if plan.facts:
         table = _table(_("Project"), (N_("What"), N_("Before"), N_("After")), right=())
         for fact in plan.facts:
-            old, new = (describe.fact_value(fact.kind, value, c) for value in (fact.old, fact.new))
+            old, new = (describe.fact_text(fact, value, c) for value in (fact.old, fact.new))
             table.add_row(*_texts(describe.fact_word(fact.what), old, new))
         _print(out, table)
     if plan.lines:
