@@ -50,28 +50,28 @@ def total_from_share(line: FinancingLine) -> Range | None:
     if line.amount is None or line.share is None or line.share <= 0 or line.amount <= 0:
         return None
     reach = share_reach(line.share)
-    half = line.rounded_to / 2 if line.rounded_to is not None else Decimal(0)
+    slack = half(line.rounded_to)
     high_share = line.share + reach
     low_share = line.share - reach
     if low_share <= 0:
         return None
     # Outward to whole öre: the range shown holds every total the printed figures allow.
-    low = ((line.amount - half) * 100 / high_share).quantize(_ORE, ROUND_FLOOR)
-    high = ((line.amount + half) * 100 / low_share).quantize(_ORE, ROUND_CEILING)
+    low = ((line.amount - slack) * 100 / high_share).quantize(_ORE, ROUND_FLOOR)
+    high = ((line.amount + slack) * 100 / low_share).quantize(_ORE, ROUND_CEILING)
     return Range(low, high)
 
 
 def total_range(plan: Plan) -> Range | None:
     """What the total is known to be: the stated one (within its rounding), else what printed shares give."""
     if plan.total is not None:
-        half = plan.total_rounded_to / 2 if plan.total_rounded_to is not None else Decimal(0)
-        return Range(plan.total - half, plan.total + half)
+        slack = half(plan.total_rounded_to)
+        return Range(plan.total - slack, plan.total + slack)
     ranges = [reach for line in plan.financing if (reach := total_from_share(line)) is not None]
     if not ranges:
         return None
     return Range(max(r.low for r in ranges), min(r.high for r in ranges))
 
 
-def stated_sum(lines) -> Decimal:
-    """The sum of the amounts the lines state; those left out add nothing."""
-    return sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+def half(unit: Decimal | None) -> Decimal:
+    """How far a figure printed rounded to `unit` may lie from the exact one: half the unit (0 where exact)."""
+    return unit / 2 if unit is not None else Decimal(0)

@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from finplan.findings import Path, some
 from finplan.i18n import Message
-from finplan.known import Range, stated_sum, total_from_share, total_range
+from finplan.known import Range, half, total_from_share, total_range
 from finplan.model import Plan
 from finplan.money import difference, format_kr, format_percent
 from finplan.rules.base import Violation, figures
+from finplan.totals import total_of
 
 
 def financing_within_total(plan: Plan) -> Iterator[Violation]:
@@ -25,8 +26,8 @@ def financing_within_total(plan: Plan) -> Iterator[Violation]:
     reach = total_range(plan)
     if reach is None:
         return
-    found = stated_sum(plan.financing)
-    slack = sum((line.rounded_to / 2 for line in plan.financing if line.amount is not None and line.rounded_to), Decimal(0))
+    found = total_of(plan.financing)
+    slack = sum((half(line.rounded_to) for line in plan.financing if line.amount is not None), Decimal(0))
     missing = [line.id for line in plan.financing if line.amount is None]
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     total = _total_text(plan, reach)
@@ -88,7 +89,7 @@ def costs_within_total(plan: Plan) -> Iterator[Violation]:
 
 def in_kind_within_costs(plan: Plan, financing: list, spent: Decimal) -> Iterator[Violation]:
     """FP411 with in-kind amounts unstated: the stated in-kind financing at most the in-kind costs."""
-    found = stated_sum(financing)
+    found = total_of(financing)
     if found <= spent:
         return
     missing = [line.id for line in financing if line.amount is None]
@@ -106,10 +107,10 @@ def shares_against_total(plan: Plan) -> Iterator[Violation]:
     share's last digit."""
     if plan.total is None:
         return
-    half = plan.total_rounded_to / 2 if plan.total_rounded_to is not None else Decimal(0)
+    slack = half(plan.total_rounded_to)
     for index, line in enumerate(plan.financing):
         reach = total_from_share(line)
-        if reach is None or reach.low <= plan.total + half and plan.total - half <= reach.high:
+        if reach is None or reach.low <= plan.total + slack and plan.total - slack <= reach.high:
             continue
         message = Message(
             "`{id}` is {amount}, printed as {share} of the total, which gives a total of {low} to {high}; "
