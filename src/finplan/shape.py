@@ -59,7 +59,15 @@ def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     else:
         findings = []
     findings += [_amount_required(path, document) for path in _required_amounts(document.data)]
-    return (None, sorted(findings, key=file_order)) if findings else (plan, [])
+    return (None, sorted(findings, key=_in_model_order)) if findings else (plan, [])
+
+
+_KEYS = {key: rank for rank, key in enumerate(Plan.model_fields)}
+
+
+def _in_model_order(finding: Finding) -> tuple:
+    """File order; at one place, the keys in the model's order, as Pydantic gives its own errors."""
+    return (*file_order(finding), _KEYS.get(finding.path[0], len(_KEYS)) if finding.path else -1)
 
 
 def _required_amounts(data: object) -> list[Path]:
