@@ -18,7 +18,7 @@ from finplan.rules import RULES
 SOURCE = ROOT / "src" / "finplan"
 
 # The rules package's modules that hold no rule: what a rule is, how rules run.
-HELPERS = {"base", "engine"}
+HELPERS = {"base", "bounds", "engine"}
 
 # Families whose findings no rule makes: the loader, the shape check, inline ignores and
 # discovery (FP0), the memo check (FP7) and the portfolio (FP8) report them themselves.

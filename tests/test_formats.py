@@ -290,7 +290,7 @@ def test_the_formats_the_command_offers_are_the_registry():
 
 
 # Modules at the top of the report package, which several jobs' writers share; each job's writers are in its subpackage.
-SHARED = {"run", "table", "plain_table", "numbers", "wording", "console", "markdown_parts", "json_text"}
+SHARED = {"run", "table", "plain_table", "numbers", "wording", "console", "markdown_parts", "json_text", "unstated"}
 
 
 def _writer_modules() -> tuple[set[str], set[str]]:

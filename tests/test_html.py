@@ -22,11 +22,12 @@ def test_the_site_is_an_overview_and_a_page_per_plan(tmp_path):
     assert pages == [
         "index.html", "plans",
         "plans/0001-en-attraktiv-region.html",
-        "plans/0002-granslost-testsamarbete.html",
-        "plans/0003-exempelprojektet-digital-besoksnaring.html",
-        "plans/0004-bryggan-pa-testo.html",
-        "plans/0005-motesplats-testbygd.html",
-        "plans/0006-exempelprojektet-kompetens-i-glesbygd.html",
+        "plans/0002-kustnara-besoksnaring.html",
+        "plans/0003-granslost-testsamarbete.html",
+        "plans/0004-exempelprojektet-digital-besoksnaring.html",
+        "plans/0005-bryggan-pa-testo.html",
+        "plans/0006-motesplats-testbygd.html",
+        "plans/0007-exempelprojektet-kompetens-i-glesbygd.html",
     ]
 
 

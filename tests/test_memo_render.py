@@ -34,7 +34,7 @@ def test_the_section_read_back_matches_every_figure(tmp_path, plan, fmt):
     assert (checked.exit_code, checked.findings(), checked.file_findings()) == (0, [], []), checked.output
     rows = matched_rows(checked.output)
     assert all(row["outcome"] == "matches" for row in rows)
-    for line in check_file(plan).plan.financing:
+    for line in (line for line in check_file(plan).plan.financing if line.amount is not None):  # unstated: no figure
         assert any(f" {line.id} " in f" {row['rest']} " for row in rows), line.id
 
 

@@ -18,9 +18,11 @@ _EXPECT = re.compile(r"^# expect: (FP\d{3}) line (\d+)$", re.MULTILINE)
 _EXIT = re.compile(r"^# exit: (\d)$", re.MULTILINE)
 _ARGS = re.compile(r"^# args: (.*)$", re.MULTILINE)
 
-# The seed's plan has warnings of its own (see test_seed.py); the other budgets pass clean.
+# The seed's plan has warnings of its own (see test_seed.py); the decision excerpt, which prints few
+# amounts, passes with notes only (below); the other budgets pass clean.
+NOTES_ONLY = ROOT / "budgets" / "exempel-beslutsutdrag.yaml"
 VALID = sorted((PLANS / "valid").glob("*.yaml")) + sorted(
-    p for p in (ROOT / "budgets").glob("*.yaml") if p.name != "attraktiv.yaml"
+    p for p in (ROOT / "budgets").glob("*.yaml") if p.name != "attraktiv.yaml" and p != NOTES_ONLY
 )
 INVALID = sorted((PLANS / "invalid").glob("*.yaml"))
 
@@ -31,6 +33,13 @@ def test_valid_plan_passes_with_no_finding(plan: Path):
     assert run.problems() == [], run.output
     assert run.exit_code == 0, run.output
     assert f"{plan}: passes (0 errors, 0 warnings, 0 notes)" in run.output
+
+
+def test_the_decision_excerpt_passes_with_notes_only():
+    run = run_finplan("check", "--strict", NOTES_ONLY)
+    assert run.exit_code == 0, run.output
+    assert {finding["severity"] for finding in run.findings()} == {"info"}, run.output
+    assert "passes (0 errors, 0 warnings, 2 notes)" in run.output
 
 
 @pytest.mark.parametrize("plan", INVALID, ids=lambda p: p.name)

@@ -124,12 +124,17 @@ def _regex_of(kind: str) -> str:
 
 
 def _keys(node, path=""):
-    """Every key the schema describes, anywhere in it: (its path, its schema)."""
+    """Every key the schema describes, anywhere in it: (its path, its schema).
+
+    Not within `if`/`else`: those restate keys described where they stand, as conditions
+    (an application states every amount), and an editor shows the description from there.
+    """
     if isinstance(node, dict):
         for key, value in node.get("properties", {}).items():
             yield f"{path}.{key}", value
         for key, value in node.items():
-            yield from _keys(value, f"{path}/{key}")
+            if key not in ("if", "then", "else"):
+                yield from _keys(value, f"{path}/{key}")
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _keys(value, f"{path}[{index}]")
@@ -186,7 +191,7 @@ def _hover(schema, *path):
     [
         (("total",), "Financing plan (finplan format 1)", "The project's total"),
         (("financing", "financier"), "Financing line", "Who pays (finansiär)"),
-        (("financing", "amount"), "Financing line", "What the financier pays.\n\nAn amount in the plan's currency"),
+        (("financing", "amount"), "Financing line", "What the financier pays; left out only where a document other than an application does not print it.\n\nAn amount in the plan's currency"),
         (("project", "period"), "Period", "A period (projektperiod), both days inclusive, at most 100 years long"),
         (("financing", "period", "end"), "Period", "The last day"),
         (("costs", "category"), "Cost line", "The cost category"),

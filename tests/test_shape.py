@@ -41,7 +41,7 @@ def test_an_unknown_key_is_refused_with_a_suggestion():
 def test_an_unknown_key_far_from_any_lists_the_known_ones():
     _, findings = shape_of(MINIMAL + "budget_owner: x\n")
     assert findings == [
-        (Position(11, 1), "unknown key `budget_owner`; expected one of: finplan, profiles, settings, project, currency, total, total_rounded_to, eligible_costs, financing, outside_total, costs")
+        (Position(11, 1), "unknown key `budget_owner`; expected one of: finplan, profiles, settings, project, currency, total, total_rounded_to, eligible_costs, financing, outside_total, costs, cited")
     ]
 
 

@@ -18,7 +18,7 @@ from finplan.i18n import Message
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
 from finplan.model import FORMAT_VERSION, settings_of
 from finplan.rules import RULES, Rule
-from finplan.rules.engine import run_rules
+from finplan.rules.engine import as_its_document, run_rules
 from finplan.shape import build_plan
 from finplan.suppress import Ignore, apply_ignores, ignore_comments
 
@@ -77,7 +77,7 @@ def _check(data: bytes, name: str, config: FileConfig, rules: Iterable[Rule], li
     result.settings = settings_of(plan, config.settings)
     findings = run_rules(plan, rules, document.source.locate, result.settings, enabled=config.selection.enabled)
     findings = sorted(findings + cut_values(text), key=file_order)
-    result.findings.extend(apply_policy(findings, config, ignore_comments(text)))
+    result.findings.extend(as_its_document(apply_policy(findings, config, ignore_comments(text)), plan))
     return result
 
 

@@ -33,6 +33,7 @@ from finplan.model import FinancingLine, Limit, Plan
 from finplan.money import printed_precision
 from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
 from finplan.sides import measured_by_side, side_lines, side_total
+from finplan.known import all_stated
 from finplan.totals import financing_gap, total_of
 
 ZERO = Decimal(0)
@@ -144,7 +145,11 @@ def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
     Four rules, the report and a diff each ask for the same plan's limits, so
     the last two plans' are kept and handed out again: plans are frozen models
     and settings are never changed once made, so the same objects measure the same.
+    None where the plan leaves an amount unstated: a limit's line or base may be
+    one of them, so none is measured (FP303 says so).
     """
+    if not all_stated(plan):
+        return ()
     for measured, by, measures in _MEASURED:
         if measured is plan and by is settings:
             return measures

@@ -248,6 +248,9 @@ YearBreakdown = Annotated[
 Sector = Literal["public", "private"]
 Form = Literal["cash", "in_kind"]
 Status = Literal["proposed", "applied", "decided"]
+DocumentKind = Literal["application", "decision", "decision_excerpt", "news", "minutes"]
+"""What a plan was read from: an application (ansökan; when left out), a decision (beslut), an excerpt of
+one (utdrag ur beslut), a news item or project page (nyhet), or meeting minutes (protokoll)."""
 Category = Literal[
     "staff",
     "external_services",
@@ -336,8 +339,16 @@ class Project(_Strict):
     The case number and the period may be left out where the document does not
     state them; the report then says "not stated". The dates choose the rules
     in force: the decision's, else the application's, else the period's start.
+    `document` says what the plan was read from; an application when left out,
+    which states every amount and keeps every rule.
     """
 
+    document: DocumentKind | None = Field(
+        None, description=(
+            "What the plan was read from: `application` (the default: every amount stated, every rule), "
+            "`decision`, `decision_excerpt`, `news` or `minutes`, which may leave out amounts they do not print."
+        ),
+    )
     case: Text | None = Field(
         None, description=(
             "The case number (diarienummer), such as `RUN/99/2019`; left out where the document gives none."
@@ -374,6 +385,11 @@ class Project(_Strict):
         """Whether `financier` is the owner or a partner, named as the plan names them (case aside)."""
         name = financier.casefold().strip()
         return any(name == who.casefold().strip() for who in (self.owner, *(self.partners or ())))
+
+    @property
+    def is_application(self) -> bool:
+        """Whether the plan was read from an application (ansökan), as one that does not say is."""
+        return self.document in (None, "application")
 
     @property
     def judged_on(self) -> date | None:
@@ -548,10 +564,14 @@ class FinancingLine(_Strict):
     """One line of the financing plan (finansieringsplan): who pays how much, and how.
 
     A financier giving both cash and in kind has two lines. `status` may be left
-    out where the document does not state it. `rounded_to` says the amount was
-    printed rounded ("drygt 17 mnkr": 1 000 000), so sums and limits resting on
-    it hold within half that. `state_aid` says the support is state aid;
-    `de_minimis` that it is de minimis aid to one undertaking.
+    out where the document does not state it; `conditions` holds the text of a
+    decision's conditions (beviljas under förutsättning att...), with `status:
+    decided`. `rounded_to` says the amount was printed rounded ("drygt 17 mnkr":
+    1 000 000), so sums and limits resting on it hold within half that. `amount`
+    may be left out where a document other than an application does not print
+    it; `share` is the line's share of the total as the document prints it
+    (stödandel), which with the amount gives the total. `state_aid` says the
+    support is state aid; `de_minimis` that it is de minimis aid to one undertaking.
     """
 
     id: LineId = Field(
@@ -568,7 +588,25 @@ class FinancingLine(_Strict):
     status: Status | None = Field(
         None, description="`proposed`, `applied` or `decided`; the report says \"not stated\" where it is left out.",
     )
-    amount: Amount = Field(description="What the financier pays.")
+    conditions: Text | None = Field(
+        None, description="The conditions a decision sets (beviljas under förutsättning att...); only with `status: decided`.",
+    )
+    amount: Amount | None = Field(
+        None, description="What the financier pays; left out only where a document other than an application does not print it.",
+    )
+
+    @field_validator("conditions")
+    @classmethod
+    def _conditions_decided(cls, conditions: str | None, info: ValidationInfo) -> str | None:
+        if conditions is not None and info.data.get("status") != "decided":
+            raise validation_error(
+                "conditions", Message("`conditions` are a decision's; expected `status: decided` beside them")
+            )
+        return conditions
+
+    share: Percent | None = Field(
+        None, description="The line's share of the total as the document prints it (stödandel); with the amount it gives the total.",
+    )
     rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
         None, description=(
             "The amount was printed rounded to this (\"drygt 17 mnkr\": 1 000 000); sums and limits resting on it"
@@ -606,6 +644,16 @@ class FinancingLine(_Strict):
         ),
     )
     note: Text | None = Field(None, description="Free text, shown in the report.")
+
+
+
+class Cited(_Strict):
+    """A sum over several projects that a plan's document prints beside its own: a call's or a
+    programme's total ("11 ansökningar, 128,6 miljoner"). Shown, never summed, never the plan's total."""
+
+    what: Text = Field(description="What the sum is over, as the document says it (\"11 ansökningar i utlysningen\").")
+    amount: Amount = Field(description="The sum as the document prints it.")
+    source: Text | None = Field(None, description="Where the document prints it.")
 
 
 class CostLine(_Strict):
@@ -687,7 +735,9 @@ class Plan(_Strict):
 
     `outside_total` holds lines a document prints beside the total but not in
     it (volunteer time, financing outside the beneficiary's books): shown, never
-    counted in sums, shares, limits or subtotals.
+    counted in sums, shares, limits or subtotals. `total` may be left out where
+    a document other than an application does not print it. `cited` holds sums
+    over several projects printed beside the plan's own (`Cited`).
     """
 
     finplan: Literal[1] = Field(description="The format version: `1`. A file without this key is not a plan.")
@@ -699,7 +749,12 @@ class Plan(_Strict):
     settings: PlanSettings | None = Field(None, description="Overrides of the profiles' numbers, by key.")
     project: Project = Field(description="The project: case number, name, owner, period and dates.")
     currency: Currency = Field("SEK", description="A three-letter currency code; `SEK` when left out.")
-    total: Amount = Field(description="The project's total: what it costs, and what is financed.")
+    total: Amount | None = Field(
+        None, description=(
+            "The project's total: what it costs, and what is financed; left out only where a document other than an "
+            "application does not print it."
+        ),
+    )
     total_rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
         None, description="The total was printed rounded to this (\"36 miljoner kronor\": 1 000 000).",
     )
@@ -719,6 +774,12 @@ class Plan(_Strict):
         ),
     )
     costs: list[CostLine] | None = Field(None, description="The cost budget (kostnadsbudget): one line per cost.")
+    cited: Annotated[list[Cited], Field(min_length=1)] | None = Field(
+        None, description=(
+            "Sums over several projects the document prints beside the project's own (a call's or programme's "
+            "total): shown, never summed, never taken for the plan's total."
+        ),
+    )
 
     @field_validator("profiles")
     @classmethod

@@ -200,8 +200,15 @@ def _checked(amount: Decimal, currency: str = "SEK") -> Decimal:
     return amount
 
 
-def format_number(amount: Decimal) -> str:
+def unstated_amount() -> Message:
+    """What stands where a figure would, for an amount the plan's document does not print."""
+    return Message("amount not stated")
+
+
+def format_number(amount: Decimal | None) -> str:
     """`Decimal("38566657")` -> `38 566 657`; öre, when there are any, after a comma."""
+    if amount is None:
+        return unstated_amount()
     sign = "−" if amount < 0 else ""
     amount = abs(amount)
     whole = int(amount)
@@ -212,8 +219,10 @@ def format_number(amount: Decimal) -> str:
     return f"{sign}{digits},{int(cents * 100):02d}"
 
 
-def format_kr(amount: Decimal, currency: str = "SEK") -> str:
-    """An amount as a Swedish decision memo prints it: `38 566 657 kr`."""
+def format_kr(amount: Decimal | None, currency: str = "SEK") -> str:
+    """An amount as a Swedish decision memo prints it: `38 566 657 kr`; one left unstated says so."""
+    if amount is None:
+        return unstated_amount()
     unit = "kr" if currency == "SEK" else currency
     return f"{format_number(amount)} {unit}"
 
@@ -244,14 +253,14 @@ def format_points(difference: Decimal) -> Message:
     return Plural("{size} percentage point", "{size} percentage points", 1 if abs(difference) == 1 else 2, size=size)
 
 
-def format_share(part: Decimal, whole: Decimal) -> str:
+def format_share(part: Decimal | None, whole: Decimal | None) -> str:
     """`part` as a percentage of `whole`, never rounded to a figure it is not.
 
     Two decimals as a rule; where those would print a share that is not exact
     as if it were (50,00 % for 50,0000013 %), decimals are added until the
     difference shows in two significant digits, so a share just over a cap never reads as the cap itself.
     """
-    if whole == 0:
+    if whole == 0 or whole is None or part is None:
         return "–"
     exact = part * 100 / whole
     places = 2

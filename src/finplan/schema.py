@@ -14,10 +14,10 @@ shows what the key holds rather than its name again.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
 from finplan import __version__
-from finplan.model import FORMAT_VERSION, Plan
+from finplan.model import FORMAT_VERSION, DocumentKind, Plan
 
 SCHEMA_ID = f"https://finplan.invalid/schema/plan-{FORMAT_VERSION}.json"
 """Names the format version, not a place: `.invalid` never resolves, so no tool fetches it."""
@@ -34,6 +34,25 @@ def plan_schema() -> dict[str, Any]:
         **{key: value for key, value in schema.items() if key not in ("title", "description")},
         "title": f"Financing plan (finplan format {FORMAT_VERSION})",
         "description": f"{schema.get('description', '')} Written by finplan {__version__}.".strip(),
+        **_amounts_of_an_application(),
+    }
+
+
+def _amounts_of_an_application() -> dict[str, Any]:
+    """An application (a plan whose `project.document` is left out or `application`) states its total and
+    every financing amount; another document may leave them out, as the models allow."""
+    others = [kind for kind in get_args(DocumentKind) if kind != "application"]
+    stated = {"not": {"type": "null"}}
+    line = {"items": {"required": ["amount"], "properties": {"amount": stated}}}
+    return {
+        "if": {
+            "required": ["project"],
+            "properties": {"project": {"required": ["document"], "properties": {"document": {"enum": others}}}},
+        },
+        "else": {
+            "required": ["total"],
+            "properties": {"total": stated, "financing": line, "outside_total": line},
+        },
     }
 
 

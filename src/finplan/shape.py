@@ -41,21 +41,71 @@ _EXPECTED = {
 
 
 # Errors finplan's own validators raise, whose messages are already in plain words.
-_OWN_WORDS = frozenset({"amount", "percent", "quantity", "date", "id", "currency", "code", "limit", "split"})
+_OWN_WORDS = frozenset({"amount", "percent", "quantity", "date", "id", "currency", "code", "limit", "split", "conditions"})
 
 
 def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     """The plan, or None and a finding for each place its shape is wrong."""
     try:
         currency = document.data.get("currency", "SEK") if isinstance(document.data, dict) else "SEK"
-        return Plan.model_validate(document.data, context={"currency": currency}), []
+        plan = Plan.model_validate(document.data, context={"currency": currency})
     except ValidationError as error:
+        plan = None
         findings = []
         for detail in error.errors(include_url=False):
             problem = explain(detail, Plan)
             position = document.source.locate(problem.place, key=problem.on_key)
             findings.append(Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, position))
-        return None, sorted(findings, key=file_order)
+    else:
+        findings = []
+    findings += [_amount_required(path, document) for path in _required_amounts(document.data)]
+    return (None, sorted(findings, key=_in_model_order)) if findings else (plan, [])
+
+
+_KEYS = {key: rank for rank, key in enumerate(Plan.model_fields)}
+
+
+def _in_model_order(finding: Finding) -> tuple:
+    """File order; at one place, the keys in the model's order, as Pydantic gives its own errors."""
+    return (*file_order(finding), _KEYS.get(finding.path[0], len(_KEYS)) if finding.path else -1)
+
+
+def _required_amounts(data: object) -> list[Path]:
+    """The amounts an application leaves out: read from the data, so they are said beside any other shape error."""
+    if not isinstance(data, dict):
+        return []
+    project = data.get("project")
+    if isinstance(project, dict) and project.get("document", "application") != "application":
+        return []
+    paths: list[Path] = [] if data.get("total") is not None else [("total",)]
+    for section in ("financing", "outside_total"):
+        items = data.get(section)
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict) and item.get("amount") is None:
+                paths.append((section, index, "amount"))
+    return paths
+
+
+def _amount_required(path: Path, document: Document) -> Finding:
+    """An amount an application leaves out or leaves empty, in the words of any other required key or amount."""
+    parent = _at(document.data, path[:-1])
+    if path[-1] in parent:  # `amount:` with nothing after it
+        from finplan.money import AmountError, parse_amount
+
+        try:
+            parse_amount(None)
+        except AmountError as error:
+            detail = {"type": "amount", "loc": path, "input": None, "ctx": {"message": error.message}}
+    else:
+        detail = {"type": "missing", "loc": path}
+    problem = explain(detail, Plan)
+    return Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, document.source.locate(problem.place))
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 class Problem(NamedTuple):

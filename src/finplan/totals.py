@@ -18,7 +18,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
 
 
 def total_of(lines: Iterable[FinancingLine | CostLine]) -> Decimal:
-    return sum((line.amount for line in lines), Decimal(0))
+    """The lines' amounts added up; an amount the plan leaves unstated (`finplan.known`) adds nothing."""
+    return sum((line.amount for line in lines if line.amount is not None), Decimal(0))
 
 
 def subtotals(plan: Plan) -> dict[str, dict[str, Decimal]]:
@@ -29,7 +30,8 @@ def subtotals(plan: Plan) -> dict[str, dict[str, Decimal]]:
     sums = {group: dict.fromkeys(values, Decimal(0)) for group, values in GROUPS.items()}
     for line in plan.financing:
         for group in GROUPS:
-            sums[group][getattr(line, group) or NOT_STATED] += line.amount
+            if line.amount is not None:
+                sums[group][getattr(line, group) or NOT_STATED] += line.amount
     return sums
 
 

@@ -41,7 +41,18 @@ class Code:
     `fixed`: the code stops a check (the plan could not be read), so it can be
     neither ignored nor given another severity. `settings`: the profiles'
     settings its numbers come from, by name (`finplan rule` lists the versions
-    of those the law changed).
+    of those the law changed). `amounts`: what the rule needs of a plan that
+    leaves amounts unstated (`project.document` other than an application):
+    `total` a total, stated or given by a printed share, against which it checks
+    the stated amounts as bounds; `cost_total` the same, where the plan has
+    costs; `bounds` nothing more, as it checks the stated
+    amounts as bounds on what it has; `all` every amount (else it does not run, and
+    FP303 says so); `limits` every amount where the plan has caps or floors (a
+    profile or a line's `limits`); empty where it reads no amount or passes unstated ones by.
+    `other_documents`: what becomes of the rule on a plan read from a document
+    other than an application, where only an application can satisfy it: `note`
+    (its findings are notes) or `silent` (it does not run); empty where it holds
+    for every document.
     """
 
     code: str
@@ -53,6 +64,8 @@ class Code:
     on_by_default: bool = True
     fixed: bool = False
     settings: tuple[str, ...] = ()
+    amounts: str = ""
+    other_documents: str = ""
 
     @property
     def paragraphs(self) -> list[str]:
@@ -94,6 +107,30 @@ class Code:
         return (
             f"{self.code} {self.name} ({self.severity})\n"
             + _("Applies to: {plans}").format(plans=self.applies_to) + "\n"
-            + _("Source: {source}").format(source=self.shown_source) + "\n\n"
-            + f"{self.documentation}\n"
+            + _("Source: {source}").format(source=self.shown_source) + "\n"
+            + "".join(line + "\n" for line in self.caveats)
+            + f"\n{self.documentation}\n"
         )
+
+    @property
+    def caveats(self) -> list[str]:
+        """What becomes of the rule on a document other than an application, or with amounts unstated."""
+        shown = []
+        if self.other_documents:
+            shown.append(_(_OTHER_DOCUMENTS[self.other_documents]))
+        if self.amounts:
+            shown.append(_(_AMOUNTS[self.amounts]))
+        return shown
+
+
+_OTHER_DOCUMENTS = {
+    "note": N_("Only an application can satisfy it: on a plan read from another document (`project.document`), a note."),
+    "silent": N_("Only an application can satisfy it: on a plan read from another document (`project.document`), not run."),
+}
+_AMOUNTS = {
+    "total": N_("With amounts not stated: checks the stated ones as bounds, where the total is stated or a printed share gives it."),
+    "cost_total": N_("With amounts not stated: checks the costs against the total, where it is stated or a printed share gives it."),
+    "bounds": N_("With amounts not stated: checks the stated ones as bounds."),
+    "all": N_("With amounts not stated: needs every amount, so it does not run; FP303 says so."),
+    "limits": N_("With amounts not stated: needs every amount, so a plan's caps and floors are not measured; FP303 says so."),
+}

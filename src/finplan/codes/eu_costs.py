@@ -35,6 +35,7 @@ SIMPLIFIED_COSTS_2014 = Code(
     profiles=_having("simplified_costs_public_up_to"),
     source=f"Förordning (EU) nr 1303/2013 art. 67.2a, 152.7 ({_SOURCES} §2.11)",
     settings=("simplified_costs_public_up_to",),
+    amounts="all",
 )
 VAT_ELIGIBLE = Code(
     "FP612", "vat-eligible", Severity.ERROR,
@@ -50,4 +51,5 @@ VAT_ELIGIBLE = Code(
     "Passes: the same line `vat: non_recoverable`, or under erdf_2021_2027 in a plan below 5 000 000 EUR.",
     profiles=_having("vat_eligible_below", "recoverable_vat_eligible"),
     source=f"Förordning (EU) nr 1303/2013 art. 69.3 c; Förordning (EU) 2021/1060 art. 64.1 c ({_SOURCES} §2.7)",
+    amounts="all",
 )

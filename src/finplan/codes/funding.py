@@ -67,6 +67,7 @@ SHARE_CAP = Code(
     "Fails: `total: 1000` and a `scheme: anslag_1_1` line of 600 under `anslag_1_1`.\n"
     "Passes: the same line of 500.",
     source=_CAPS, settings=_CAP_SETTINGS,
+    amounts="limits",
 )
 SHARE_CAP_ROUNDING = Code(
     "FP502", "share-cap-rounding", Severity.WARNING,
@@ -81,6 +82,7 @@ SHARE_CAP_ROUNDING = Code(
     "over half.\n"
     "Passes: a 1:1 line of 19283328.",
     source=_CAPS, settings=_CAP_SETTINGS,
+    amounts="limits",
 )
 SCHEME_WITHOUT_PROFILE = Code(
     "FP503", "scheme-without-profile", Severity.WARNING,
@@ -126,6 +128,7 @@ FLOOR = Code(
     "Fails: a line of 300 with `limits: [{min: 40 %, of: eligible_costs}]` and `eligible_costs: 1000`.\n"
     "Passes: the same line of 400.",
     source=_FLOORS,
+    amounts="limits",
 )
 LIMIT_RESTS_ON_ROUNDING = Code(
     "FP507", "limit-rests-on-rounding", Severity.INFO,
@@ -142,6 +145,7 @@ LIMIT_RESTS_ON_ROUNDING = Code(
     "1:1 line of 18 200 000 under `anslag_1_1`.\n"
     "Passes: the same with a 1:1 line of 18 000 000.",
     source="finplan's own: a figure printed rounded is read within its precision",
+    amounts="limits",
 )
 FLAT_RATE_DECLARED = Code(
     "FP511", "flat-rate-declared", Severity.ERROR,

@@ -38,6 +38,7 @@ APPROPRIATION_NAMED = Code(
     "Fails: a `sector: public`, `form: cash` line without `appropriation`.\n"
     "Passes: the same line with `appropriation: Reg.tillväxt`.",
     profiles=("anslag_1_1",), source=_HANDBOOKS,
+    other_documents="silent",
 )
 IN_KIND_BALANCE = Code(
     "FP411", "in-kind-balance", Severity.ERROR,
@@ -48,6 +49,7 @@ IN_KIND_BALANCE = Code(
     "Fails: financing in kind of 1 200 000 kr and in-kind cost lines of 1 000 000 kr.\n"
     "Passes: 1 200 000 kr on both sides.",
     source="Tillväxtverket, EU projects 2014–2020, \"Kostnads- och finansieringsbudget\"",
+    amounts="bounds",
 )
 IN_KIND_BASIS_MISSING = Code(
     "FP412", "in-kind-basis-missing", Severity.WARNING,
@@ -59,6 +61,7 @@ IN_KIND_BASIS_MISSING = Code(
     "Passes: the same line with `basis: [{hours: 1720, rate: 450}]`.",
     profiles=tuple(PROFILES),
     source="Tillväxtverket, \"Medfinansiering av projektet\" and \"Planera er finansieringsbudget\"",
+    other_documents="note",
 )
 IN_KIND_BASIS_TOTAL = Code(
     "FP413", "in-kind-basis-total", Severity.ERROR,

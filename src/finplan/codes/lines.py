@@ -46,6 +46,11 @@ NOT_STATED = Code(
     "(Reg. (EU) 2023/2831 art. 1(1)): the sector's own regulation applies\n"
     "(1408/2013, 717/2014), whose ceilings finplan does not check (FP603\n"
     "passes it by).\n\n"
+    "The same note names, once, the amounts that a plan read from a document\n"
+    "other than an application leaves out (`total`, a line's `amount`), and\n"
+    "every rule that could not run without them: a profile's caps and floors,\n"
+    "the programmes' rules on sums; the sums themselves are checked as bounds\n"
+    "(FP101).\n\n"
     "Fails (is reported): no `project.period` and a line with `per_year`; ERDF and Norwegian\n"
     "Interreg money in one plan with no `side:`.\n"
     "Passes: the same plan with `project.period`; with `side:` on its lines.",
@@ -62,6 +67,7 @@ REQUIRED_BY_PROFILE = Code(
     "Passes: the same plan with `project.period`.",
     profiles=tuple(PROFILES),
     source="finplan's rule profiles (docs/rules.md); each requirement cites its own source",
+    other_documents="silent",
 )
 SPLIT = Code(
     "FP305", "split", Severity.ERROR,

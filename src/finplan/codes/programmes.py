@@ -50,6 +50,7 @@ IN_KIND_CEILING = Code(
     "Fails: total 1 000, public cash 600 and public in kind 300 (public 900, eligible less in kind 700).\n"
     "Passes: the same with the in kind from a private financier (public 600).",
     profiles=_eu(), source=f"{_CPR} art. 67.1 a; Förordning (EU) nr 1303/2013 art. 69.1 a ({_SOURCES} §2.8)",
+    amounts="all",
 )
 SIMPLIFIED_COSTS = Code(
     "FP602", "simplified-costs", Severity.ERROR,
@@ -69,6 +70,7 @@ SIMPLIFIED_COSTS = Code(
     "Passes: the same line `paid_as: lump_sum`.",
     profiles=_having("simplified_costs_up_to"),
     source=f"{_CPR} art. 53.2 ({_SOURCES} §2.3); Förordning (1999:710) 2 § for the rate ({_SOURCES} §4.4)",
+    amounts="all",
 )
 DE_MINIMIS = Code(
     "FP603", "de-minimis", Severity.ERROR,
@@ -92,6 +94,7 @@ DE_MINIMIS = Code(
     "`primary_production: agriculture`.",
     profiles=_having("de_minimis_max"),
     source=f"Förordning (EU) 2023/2831 art. 1.1, 3.2; Förordning (EU) nr 1407/2013 art. 3.2 ({_SOURCES} §3)",
+    amounts="all",
 )
 STAFF_FLAT_RATE_PROCUREMENT = Code(
     "FP604", "staff-flat-rate-procurement", Severity.ERROR,

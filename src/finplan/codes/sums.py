@@ -30,6 +30,7 @@ FINANCING_TOTAL = Code(
     "Fails: `total: 1000` with financing lines of 600 and 500.\n"
     "Passes: `total: 1000` with financing lines of 600 and 400.",
     source=_BUDGET,
+    amounts="total",
 )
 COST_TOTAL = Code(
     "FP102", "cost-total", Severity.ERROR,
@@ -40,6 +41,7 @@ COST_TOTAL = Code(
     "Fails: `total: 1000` with cost lines of 700 and 400.\n"
     "Passes: `total: 1000` with cost lines of 700, 400 and income of -100.",
     source=_BUDGET,
+    amounts="cost_total",
 )
 BREAKDOWN_TOTAL = Code(
     "FP103", "breakdown-total", Severity.ERROR,

@@ -69,7 +69,10 @@ class LineChange:
     fields: tuple[FieldChange, ...] = ()
 
     @property
-    def change(self) -> Decimal:
+    def change(self) -> Decimal | None:
+        """The new amount less the old; None where a side that has the line leaves its amount unstated."""
+        if (self.old is None and self.state != "added") or (self.new is None and self.state != "removed"):
+            return None
         return (self.new or Decimal(0)) - (self.old or Decimal(0))
 
     @property
@@ -196,8 +199,8 @@ class PlanDiff:
 
     @property
     def moved(self) -> Decimal:
-        """The money that changed lines, added up without sign: how big the change is."""
-        return sum((abs(line.change) for line in self.lines), Decimal(0))
+        """The money that changed lines, added up without sign: how big the change is; an unstated amount adds nothing."""
+        return sum((abs(line.change) for line in self.lines if line.change is not None), Decimal(0))
 
 
 @dataclass
@@ -308,6 +311,7 @@ def _facts(old: Plan | None, new: Plan | None, old_result, new_result) -> list[F
         ("period", "text", _period(old.project.period), _period(new.project.period)),
         ("currency", "text", old.currency, new.currency),
         ("total", "amount", old.total, new.total),
+        ("document", "text", old.project.document, new.project.document),
         ("profiles", "text", _profiles(old), _profiles(new)),
     ]
     facts = [Fact(what, kind, a, b) for what, kind, a, b in pairs if a != b]

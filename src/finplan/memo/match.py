@@ -92,7 +92,7 @@ def check_memo(plan: Plan, units: Iterable[Unit]) -> MemoCheck:
         checker.left_out(checker.listings[0], unmentioned)
         return checker.result
     for line in unmentioned:
-        if line.id not in checker.mentioned:
+        if line.id not in checker.mentioned and line.amount is not None:  # an unstated amount has no figure to give
             checker.find(
                 codes.LINE_UNMENTIONED, None,
                 Message(
@@ -116,7 +116,9 @@ class _Checker:
             value: amount for sums in subtotals(plan).values() for value, amount in sums.items() if amount
         }
         self.subtotals = _Index((amount, name, name) for name, amount in self.subtotal_amounts.items())
-        self.shares = _Index((line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total)
+        self.shares = _Index(
+            (line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total and line.amount is not None
+        )
         self.split_and_beside = SplitAndBeside(plan)
         self.cases: dict[str, list[str]] = {}  # each case number's owners: "project" and line ids
         self.case_of: dict[str, str] = {}  # each owner's case number
@@ -155,6 +157,13 @@ class _Checker:
                    "and the memo gives them nowhere else",
                    n=len(lines), figure=total.text, ids=some([f"`{line.id}`" for line in lines]),
                    amount=self.kr(total_of(lines))),
+        )
+
+    def unstated(self, where: Position, figure: Figure, role: Message) -> None:
+        """A figure for an amount the plan leaves unstated (`project.document`): there is nothing to compare it with."""
+        self.find(
+            codes.FIGURE_UNMATCHED, where,
+            Message('"{figure}" {role}: the plan does not state that amount, so it was not compared', figure=figure.text, role=role),
         )
 
     def kr(self, amount: Decimal) -> str:
@@ -196,7 +205,7 @@ class _Checker:
             count = len(listed)
             self._figure(figure, where, target, listed, unit.text, about_project)
             new = list(listed.values())[count:] if len(listed) > count else []
-            self.given.extend(line.amount for line in new)
+            self.given.extend(line.amount for line in new if line.amount is not None)
             if total is not None and total[2] == number:
                 after_total += len(new)
             if figure.kind == AMOUNT and target is not None and not target.qualifier:
@@ -240,7 +249,6 @@ class _Checker:
                         figure=figure.text, currency=figure.currency, plan_currency=plan.currency),
             )
             return
-        value = figure.value
         if target is None:
             self._by_value(figure, where)
             return
@@ -258,6 +266,14 @@ class _Checker:
         if target.qualifier == RATE:
             self.unchecked(where, figure, Message("rate"),
                            Message('"{figure}" is a rate, not an amount of the plan: not checked', figure=figure.text))
+            return
+        if target.kind in (TOTAL, SUM) and plan.total is None:
+            stated = total_of(plan.financing)
+            if target.kind == SUM and _fits(figure, stated):
+                # "Summa minst 400 000 kr": the sum of the amounts the plan states, as `memo render` writes it.
+                self.matched(where, figure, Message("the stated amounts (sum)"), self.kr(stated))
+            else:
+                self.unstated(where, figure, Message("as the total"))
             return
         if target.kind in (TOTAL, SUM):
             if len(self.given) >= 2 and not _fits(figure, plan.total) and _fits(figure, sum(self.given)):
@@ -282,6 +298,10 @@ class _Checker:
             self._several(figure, where, target, listed)
             return
         lines = self._which(target.lines, lambda amount: _fits(figure, amount), text, figure.end)
+        if any(line.amount is None for line in lines):
+            self.mentioned.update(line.id for line in lines)
+            self.unstated(where, figure, Message("for {financier}", financier=lines[0].financier))
+            return
         expected = total_of(lines)
         ids = some([f"`{line.id}`" for line in lines])
         for line in lines:
@@ -380,6 +400,9 @@ class _Checker:
         rest = [line for line in plan.financing if line.id not in listed]
         for line in rest:
             self.mentioned.add(line.id)
+        if plan.total is None or any(line.amount is None for line in (*rest, *listed.values())):
+            self.unstated(where, figure, Message("as the remainder"))
+            return
         expected = plan.total - total_of(listed.values())
         names = some([f"`{line_id}`" for line_id in listed])
         self._compare(
@@ -486,6 +509,9 @@ class _Checker:
         plan = self.plan
         if plan.total == 0:
             return
+        if plan.total is None:  # a share of a total the plan leaves unstated: nothing to compare it with
+            self.unstated(where, figure, Message("as a share"))
+            return
         if target is not None and target.kind == CALL:
             self.unchecked(where, figure, Message("call or programme"),
                            Message('"{figure}" is about a call or programme, not this project: not checked',
@@ -494,7 +520,12 @@ class _Checker:
         if target is not None and target.qualifier == CEILING:
             target = None  # "högst 50 %": a cap's share, matched by its value if a line has it
         if target is not None and target.kind == NAME and len(target.groups) <= 1 and target.lines and not target.others:
-            lines = self._which(target.lines, lambda amount: _fits(figure, amount * 100 / plan.total), "", 0)
+            lines = self._which(
+                target.lines, lambda amount: amount is not None and _fits(figure, amount * 100 / plan.total), "", 0
+            )
+            if any(line.amount is None for line in lines):
+                self.unstated(where, figure, Message("for {financier}", financier=lines[0].financier))
+                return
             self._share(figure, where, total_of(lines), ", ".join(line.id for line in lines),
                         Message("for {financier}", financier=lines[0].financier))
             return
@@ -664,7 +695,7 @@ class _Index:
     """
 
     def __init__(self, items) -> None:
-        self._items = sorted(items, key=lambda item: item[0])
+        self._items = sorted((item for item in items if item[0] is not None), key=lambda item: item[0])
         self._keys = [value for value, _, _ in self._items]
         count = len(self._items)
         self._next = list(range(1, count + 1))  # where to look on, to the right, past a mentioned thing
@@ -726,13 +757,15 @@ class _Index:
         return fitting[0][2] if fitting else None
 
 
-def _fits(figure: Figure, expected: Decimal) -> bool:
+def _fits(figure: Figure, expected: Decimal | None) -> bool:
     """Whether the figure, stated to its `step`, can stand for `expected`.
 
     Rounded to half its last digit (docs/memo.md): "38,6 miljoner" for
     38 566 657, never "38,5 miljoner". "drygt 38 miljoner" is cut: the plan's
     amount is at or above it by less than its last digit ("knappt": below).
     """
+    if expected is None:  # an amount the plan leaves unstated stands for no figure
+        return False
     value, step = figure.value, figure.step
     gap = expected - value
     if abs(gap) * 2 <= step:

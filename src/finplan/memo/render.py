@@ -7,7 +7,9 @@ finansiering, … kronor, söks från …", then what the project's owner sets
 aside, and a table (Finansiär, Form, Belopp, Andel) with its sum. Lines
 applied for are the remainder; decided lines say so. Amounts have a no-break
 space between digit groups, so a line never breaks inside one. Where the plan
-states no case number or period, the phrase that would give it is left out.
+states no case number or period, the phrase that would give it is left out;
+where it states no total or no amount for a line, the memo says the amount is
+not stated ("belopp ej angivet") rather than give a figure.
 
 `finplan memo check` reads every figure of this text back: the section is
 written so that each figure has its financier, "totalt" or "Resterande"
@@ -20,13 +22,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from finplan.model import FinancingLine, Plan
-from finplan.money import format_kr, format_number, format_percent
+from finplan.money import format_kr, format_number, format_percent, format_share
 from finplan.totals import total_of
 
 HEADING = "Finansiering"
 COLUMNS = ("Finansiär", "Form", "Belopp", "Andel")
 _NBSP = "\u00a0"
 _HUNDREDTHS = Decimal("0.01")
+_UNSTATED = "belopp ej angivet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,8 @@ def section(plan: Plan) -> Section:
         (line.financier, _form_cell(line), _kr(line.amount, plan), _share(line.amount, plan)) for line in plan.financing
     )
     found = total_of(plan.financing)
-    return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", _kr(found, plan), _share(found, plan)))
+    summed = _kr(found, plan) if all(line.amount is not None for line in plan.financing) else f"minst {_kr(found, plan)}"
+    return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", summed, _share(found, plan)))
 
 
 # -- the words
@@ -60,13 +64,19 @@ def _financing_paragraph(plan: Plan) -> str:
     case = getattr(project, "case", None)
     name = f"Projektet {project.name}" + (f" ({case})" if case else "")
     period = _period(plan)
-    opening = f"{name} omsluter totalt {_amount(plan.total, plan)}" + (f" under perioden {period}" if period else "")
+    during = f" under perioden {period}" if period else ""
+    if plan.total is None:
+        opening = f"{name}, vars totala belopp inte anges{during}, "
+    else:
+        opening = f"{name} omsluter totalt {_amount(plan.total, plan)}{during}, och "
     listed = [line for line in plan.financing if line.status != "applied"]
     applied = [line for line in plan.financing if line.status == "applied"]
     if not listed:
-        return f"{opening}, och finansieringen söks enligt följande: {_listing(applied, plan)}."
-    text = f"{opening}, och föreslås finansieras enligt följande: {_listing(listed, plan)}."
-    if applied:
+        return f"{opening}finansieringen söks enligt följande: {_listing(applied, plan)}."
+    text = f"{opening}föreslås finansieras enligt följande: {_listing(listed, plan)}."
+    if applied and any(line.amount is None for line in applied):
+        text += f" Resterande finansiering söks från {_joined([line.financier + _case(line) for line in applied])}."
+    elif applied:
         rest = _amount(total_of(applied), plan)
         if len(applied) == 1:
             source = applied[0].financier + _case(applied[0])
@@ -77,12 +87,17 @@ def _financing_paragraph(plan: Plan) -> str:
 
 
 def _listing(lines: list[FinancingLine], plan: Plan) -> str:
-    return _joined([f"{line.financier} {_amount(line.amount, plan)}{_remarks(line)}" for line in lines])
+    return _joined([
+        f"{line.financier}{_remarks(line)}" if line.amount is None else f"{line.financier} {_amount(line.amount, plan)}{_remarks(line)}"
+        for line in lines
+    ])
 
 
 def _remarks(line: FinancingLine) -> str:
-    """` (i form av arbetad tid, beslutat)`: the form where it is not cash, the status where decided."""
-    words = [word for word in (_form_words(line), "beslutat" if line.status == "decided" else "") if word]
+    """` (i form av arbetad tid, beslutat)`: the amount where it is not stated, the form where it is not cash, the
+    status where decided."""
+    unstated = _UNSTATED if line.amount is None else ""
+    words = [word for word in (unstated, _form_words(line), "beslutat" if line.status == "decided" else "") if word]
     return f" ({', '.join(words)})" if words else ""
 
 
@@ -113,8 +128,9 @@ def _owner_sentence(plan: Plan, line: FinancingLine) -> str:
     during = f" under perioden {period}" if period else ""
     sets_aside = "har avsatt" if line.status == "decided" else "avsätter"
     form = f" ({_form_words(line)})" if line.form == "in_kind" else ""
+    amount = "ett belopp som inte anges" if line.amount is None else _amount(line.amount, plan)
     return (
-        f"{plan.project.owner} {sets_aside} {_amount(line.amount, plan)}{form}{within}{during} "
+        f"{plan.project.owner} {sets_aside} {amount}{form}{within}{during} "
         f"för att genomföra projektet {plan.project.name}."
     )
 
@@ -159,7 +175,9 @@ def _amount(amount: Decimal, plan: Plan) -> str:
     return f"{_digits(amount)}{_NBSP}{unit}"
 
 
-def _kr(amount: Decimal, plan: Plan) -> str:
+def _kr(amount: Decimal | None, plan: Plan) -> str:
+    if amount is None:
+        return _UNSTATED
     return format_kr(amount, plan.currency).replace(" ", _NBSP)
 
 
@@ -169,6 +187,8 @@ def _digits(amount: Decimal) -> str:
 
 def _share(amount: Decimal, plan: Plan) -> str:
     """`50,00 %`: two decimals, as a memo prints a share (the table's sum says what they add up to)."""
+    if plan.total is None or amount is None:  # a share of what the plan leaves unstated, as format_share words it
+        return format_share(amount, plan.total).replace(" ", _NBSP)
     if plan.total == 0:
         return "–"
     shown = (amount * 100 / plan.total).quantize(_HUNDREDTHS, ROUND_HALF_UP)

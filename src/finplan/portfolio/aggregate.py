@@ -99,6 +99,8 @@ class Row:
 
     def add(self, money: LineMoney) -> None:
         amount = money.line.amount
+        if amount is None:
+            return  # an amount the plan does not state adds nothing; its page says "not stated"
         for year, part in money.placement.years.items():
             self.years[year] = self.years.get(year, Decimal(0)) + part
         self.unplaced += amount - money.placement.placed
@@ -173,7 +175,7 @@ class Portfolio:
 
     def plan_totals(self, currency: str) -> Decimal:
         """The plans' declared totals in `currency`, added up."""
-        return sum((p.plan.total for p in self.plans if p.currency == currency), Decimal(0))
+        return sum((p.plan.total for p in self.plans if p.currency == currency and p.plan.total is not None), Decimal(0))
 
     def lines_of(self, plan: PlanRef) -> list[LineMoney]:
         """A plan's lines, in the plan's order."""

@@ -53,6 +53,8 @@ def measure_de_minimis(portfolio: Portfolio) -> None:
         if marked is None:
             continue
         plan = money.plan.plan
+        if money.line.amount is None:
+            continue  # no amount to add to the undertaking's aid
         granted = marked.granted or (plan.project.period.start if plan.project.period else None)
         rate = plan.euro_rate
         if granted is None or rate is None:

@@ -56,7 +56,7 @@ class LineFigures:
     sector: str
     form: str
     status: str | None
-    amount: Decimal
+    amount: Decimal | None  # None where the plan's document does not print it
     appropriation: str | None
     scheme: str | None
     de_minimis: AidMark | None
@@ -69,7 +69,7 @@ class PlanFigures:
 
     project: ProjectFigures
     currency: str
-    total: Decimal
+    total: Decimal | None  # None where the plan's document does not print it
     financing: tuple[LineFigures, ...]
     euro_rate: Decimal | None
     tables: tuple = ()

@@ -231,7 +231,7 @@ def measure(portfolio: Portfolio, frames: list[Frame], frames_file: str) -> None
     by_key_year: dict[tuple[str, str, int], list[tuple[LineMoney, Decimal]]] = {}
     unplaced: dict[tuple[str, str], list[LineMoney]] = {}
     for money in portfolio.lines:
-        if money.line.appropriation is None:
+        if money.line.appropriation is None or money.line.amount is None:
             continue
         key = (money.plan.currency, grouping_key(money.line.appropriation))
         if money.placement.how == "unplaced":

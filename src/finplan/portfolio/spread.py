@@ -82,6 +82,6 @@ def place(line, project_period) -> Placement:
     if line.per_year:
         return Placement(dict(sorted(line.per_year.items())), "per_year")
     period = line.period or project_period
-    if period is None or period.start > period.end:
+    if period is None or period.start > period.end or line.amount is None:
         return Placement({}, "unplaced")
     return Placement(spread(line.amount, period.start, period.end), "spread", period.start, period.end)

@@ -9,7 +9,7 @@ from typing import Any
 from finplan.findings import Severity
 from finplan.i18n import N_, Message, _, ngettext
 from finplan.keywords import LABELS
-from finplan.money import format_kr, format_number, format_percent, format_share
+from finplan.money import format_kr, format_number, format_percent, format_share, unstated_amount
 
 NOT_IN_YEARS = N_("Not in years")
 """The heading of the money of a portfolio's lines that no year holds."""
@@ -29,7 +29,7 @@ SECTIONS = {"financing": N_("financing"), "costs": N_("costs")}
 """A plan's sections of lines, as a report names them before a line's id."""
 FACTS = {
     "case": N_("case"), "name": N_("name"), "owner": N_("owner"), "period": N_("period"), "currency": N_("currency"),
-    "total": N_("total"), "profiles": N_("profiles"),
+    "total": N_("total"), "profiles": N_("profiles"), "document": N_("document"),
 }
 """The facts of a project a diff compares (diff.compare.Fact.what); a setting's key is shown as written."""
 
@@ -55,6 +55,12 @@ def financing_sum(portfolio, currency: str) -> str:
     """`38 566 657 kr of financing (the plans' totals)`: a portfolio's lines added up, and whether plans declare it."""
     found = portfolio.tables[currency][0].total.total
     declared = portfolio.plan_totals(currency)
+    unstated = sum(1 for ref in portfolio.plans if ref.currency == currency and ref.plan.total is None)
+    if unstated:
+        return ngettext(
+            "{amount} of financing stated (the plans' totals: {declared}; {n} plan states no total)",
+            "{amount} of financing stated (the plans' totals: {declared}; {n} plans state no total)", unstated,
+        ).format(amount=format_kr(found, currency), declared=format_kr(declared, currency), n=unstated)
     if found == declared:
         return _("{amount} of financing (the plans' totals)").format(amount=format_kr(found, currency))
     return _("{amount} of financing (the plans' totals: {declared})").format(
@@ -62,9 +68,19 @@ def financing_sum(portfolio, currency: str) -> str:
     )
 
 
-def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
-    """`+1 000 000 kr`, `−1 000 000 kr`, `0 kr`."""
+def signed_kr(amount: Decimal | None, currency: str = "SEK") -> str:
+    """`+1 000 000 kr`, `−1 000 000 kr`, `0 kr`; `amount not stated` where a side leaves it out."""
+    if amount is None:
+        return _(unstated_amount())
     return ("+" if amount > 0 else "") + format_kr(amount, currency)
+
+
+def line_amount(value: Decimal | None, state: str, side: str, currency: str = "SEK") -> str:
+    """A line's amount on one side of a diff: `–` where the line is not on that side, `amount not stated` where
+    it is, without an amount."""
+    if value is None and state != ("added" if side == "old" else "removed"):
+        return _(unstated_amount())
+    return amount(value, currency)
 
 
 def points(value: Decimal | None) -> str:
@@ -97,6 +113,13 @@ def margin(excess: Decimal, currency: str = "SEK", *, is_cap: bool = True) -> st
     else:
         text = _("{amount} under") if is_cap else _("{amount} over")
     return text.format(amount=format_kr(abs(excess), currency))
+
+
+def fact_text(fact, value: Any, currency: str = "SEK") -> str:
+    """A fact's value on one side of a diff: a total the plan leaves unstated says so (facts compare two plans)."""
+    if fact.what == "total" and value is None:
+        return _(unstated_amount())
+    return fact_value(fact.kind, value, currency)
 
 
 def fact_value(kind: str, value: Any, currency: str = "SEK") -> str:

@@ -20,7 +20,7 @@ def advance_limit(plan: Plan, settings: Settings) -> Iterator[Violation]:
     max_share = settings.value(_PROFILE, "advance_max_share")
     max_amount = settings.value(_PROFILE, "advance_max")
     for index, line in enumerate(plan.financing):
-        if line.scheme != _PROFILE.scheme or line.advance is None:
+        if line.scheme != _PROFILE.scheme or line.advance is None or line.amount is None:
             continue
         share_limit = line.amount * max_share / 100
         path = ("financing", index, "advance")

@@ -19,6 +19,7 @@ from finplan.model import BasisEntry, FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent
 from finplan.profiles import Settings
 from finplan.findings import Figure
+from finplan.rules import bounds
 from finplan.rules.base import Violation, figures, financing_lines, period_of, rule
 from finplan.totals import total_of
 
@@ -27,8 +28,12 @@ from finplan.totals import total_of
 def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.costs is None:
         return
-    financed = total_of(line for line in plan.financing if line.form == "in_kind")
+    financing = [line for line in plan.financing if line.form == "in_kind"]
+    financed = total_of(financing)
     spent = total_of(line for line in plan.costs if line.category == "in_kind")
+    if any(line.amount is None for line in financing):
+        yield from bounds.in_kind_within_costs(plan, financing, spent)
+        return
     if financed != spent:
         yield Violation(
             ("costs",),
@@ -49,6 +54,8 @@ def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]
             yield Violation(
                 path,
                 Message(
+                    "`{id}` is in kind with no calculation basis; expected `basis:` with hours and hourly rate", id=line.id,
+                ) if line.amount is None else Message(
                     "`{id}` is {amount} in kind with no calculation basis; "
                     "expected `basis:` with hours and hourly rate",
                     id=line.id, amount=format_kr(line.amount, plan.currency),
@@ -61,7 +68,7 @@ def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]
 def in_kind_basis_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     tolerance = settings.general("rounding_tolerance")
     for path, line in financing_lines(plan):
-        if line.basis is None:
+        if line.basis is None or line.amount is None:
             continue
         valued = sum((entry.hours * entry.rate for entry in line.basis), Decimal(0))
         if abs(valued - line.amount) > tolerance:

@@ -18,14 +18,16 @@ from finplan.sides import both_sides_unstated, without_side
 
 @rule(AMOUNT_SIGN)
 def amount_sign(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    if plan.total <= 0:
+    if plan.total is not None and plan.total <= 0:
         yield Violation(
             ("total",), Message("the total is {total}; expected more than 0 kr", total=format_kr(plan.total, plan.currency)),
             data=figures(plan.currency, found=plan.total),
         )
     for path, line in lines_of(plan, outside=True):
         income = type(line) is CostLine and line.category == "income"
-        if (line.amount >= 0) if income else (line.amount <= 0):
+        if line.amount is None:
+            pass
+        elif (line.amount >= 0) if income else (line.amount <= 0):
             shown = {"id": line.id, "amount": format_kr(line.amount, plan.currency)}
             yield Violation(
                 (*path, "amount"),
@@ -182,6 +184,8 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 data={"found": Figure(total, "%"), "expected": Figure(Decimal(100), "%"), "difference": Figure(total - 100, "pp")},
             )
             continue
+        if line.amount is None:
+            continue  # the shares are checked; the amounts need the line's
         parts, parts_wrong = [], False
         for number, part in enumerate(line.split):
             computed = line.amount * part.share / 100 if part.share is not None else None

@@ -322,7 +322,7 @@ def fund_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
             if line.scheme not in profile.schemes:
                 continue
             for number, part in enumerate(line.split or ()):
-                if part.fund is None:
+                if part.fund is None or line.amount is None:
                     continue
                 share = settings.value(profile, _FUNDS[part.fund])
                 found = part.amount if part.amount is not None else line.amount * part.share / 100

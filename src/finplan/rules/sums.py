@@ -19,6 +19,8 @@ from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
+from finplan.known import all_stated
+from finplan.rules import bounds
 from finplan.rules.base import Violation, figures, lines_of, rule
 from finplan.slips import Slip, slip
 from finplan.totals import per_year, rounding_slack, total_of
@@ -26,6 +28,10 @@ from finplan.totals import per_year, rounding_slack, total_of
 
 @rule(FINANCING_TOTAL)
 def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    yield from bounds.shares_against_total(plan)
+    if not all_stated(plan):
+        yield from bounds.financing_within_total(plan)
+        return
     yield from _against_total(plan, "financing", plan.financing, settings)
 
 
@@ -33,13 +39,16 @@ def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
 def cost_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.costs is None:
         return
+    if plan.total is None:
+        yield from bounds.costs_within_total(plan)
+        return
     yield from _against_total(plan, "costs", plan.costs, settings)
 
 
 @rule(BREAKDOWN_TOTAL)
 def breakdown_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     for path, line in lines_of(plan, outside=True):
-        if line.per_year is None:
+        if line.per_year is None or line.amount is None:
             continue
         found = sum(line.per_year.values(), Decimal(0))
         if found != line.amount:
@@ -95,6 +104,8 @@ def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violati
 
 @rule(TOTAL_WITHIN_ROUNDING)
 def total_within_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    if not all_stated(plan):
+        return  # FP101's bounds hold the rounding already
     found = total_of(plan.financing)
     slack = rounding_slack(plan)
     if found != plan.total and abs(found - plan.total) <= slack:

@@ -75,14 +75,25 @@ def _section(run: ReportRun, result: CheckResult) -> str:
 def _subtotals(plan) -> str:
     from finplan.totals import GROUPS, NOT_STATED, subtotals
 
+    from finplan.known import all_stated
+    from finplan.report import unstated
+
     sums = subtotals(plan)
+    stated = all_stated(plan)
     rows = [
-        (label(value), format_kr(sums[group][value], plan.currency), format_share(sums[group][value], plan.total))
+        (
+            label(value),
+            format_kr(sums[group][value], plan.currency) if stated else unstated.subtotal_text(plan, group, value),
+            format_share(sums[group][value], plan.total),
+        )
         for group, values in GROUPS.items()
         for value in values
-        if value != NOT_STATED or sums[group][value]
+        if value != NOT_STATED or sums[group][value] or not stated
     ]
-    return table((N_("Subtotal"), N_("Amount"), N_("Share")), rows, right=(1, 2))
+    document = unstated.document_text(plan)
+    head = "" if stated else _("Total: {total}").format(total=unstated.total_text(plan)) + "\n\n"
+    head += f"{cell(document)}\n\n" if document else ""
+    return head + table((N_("Subtotal"), N_("Amount"), N_("Share")), rows, right=(1, 2))
 
 
 def _caps(result: CheckResult) -> str:

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from finplan.findings import CheckResult, Finding
 from finplan.i18n import N_, _, current_language, ngettext
+from finplan.known import all_stated
 from finplan.model import FinancingLine, Period, Plan
 from finplan.money import format_kr, format_number, format_share
 from finplan.profiles import Settings
@@ -23,6 +24,7 @@ from finplan.report.console import SEVERITY_STYLE, Printer, finding_text
 from finplan.report.run import ReportRun, counts
 from finplan.report.numbers import caps_table, needs_numbers, numbers_table
 from finplan.report.table import MAX_YEARS, add_lines, new_table
+from finplan.report import unstated
 from finplan.report.wording import label
 from finplan.totals import GROUPS, NOT_STATED, per_year, subtotals, total_of
 
@@ -72,11 +74,15 @@ def plan_tables(plan: Plan, settings: Settings) -> Group:
 def named_tables(plan: Plan, settings: Settings) -> list[tuple[str, Table]]:
     """The plan's tables as the report shows them, each with a name a program can find it by (`caps`)."""
     parts = [("financing", _financing(plan))]
+    if any(line.conditions for line in plan.financing):
+        parts.append(("conditions", _conditions(plan)))
     if any(line.split for line in plan.financing):
         parts.append(("splits", _splits(plan)))
     if plan.outside_total:
         parts.append(("outside", _outside(plan)))
     parts.append(("subtotals", _subtotals(plan)))
+    if plan.cited:
+        parts.append(("cited", _cited(plan)))
     caps = caps_table(plan, settings)
     if caps is not None:
         parts.append(("caps", caps))
@@ -145,10 +151,13 @@ def _header(plan: Plan) -> Text:
     text.append(project.name, style="bold")
     text.append(f"  {project.case or _('case not stated')}\n", style="dim")
     text.append(f"{project.owner}\n{describe_period(project.period)} · {_('total')} ")
-    text.append(format_kr(plan.total, plan.currency), style="bold")
+    text.append(unstated.total_text(plan), style="bold")
     if plan.total_rounded_to:
         rounded = format_kr(plan.total_rounded_to, plan.currency)
         text.append(" " + _("(printed rounded to {amount})").format(amount=rounded), style="italic")
+    document = unstated.document_text(plan)
+    if document is not None:
+        text.append(f"\n{document}", style="italic")
     return text
 
 
@@ -168,15 +177,37 @@ def describe_period(period: Period | None) -> str:
 def _financing(plan: Plan) -> Table:
     table = new_table(_("Financing"), N_("Id"), N_("Financier"), N_("Kind"), N_("Status"), N_("Amount"), N_("Share"))
     add_lines(table, plan.financing, lambda line: (
-        Text(line.id), Text(line.financier), Text(_kind(line)), Text(label(line.status or NOT_STATED)),
-        _amount(line, plan), format_share(line.amount, plan.total),
+        Text(line.id), Text(line.financier), Text(_kind(line)), Text(unstated.status_text(line)),
+        _amount(line, plan), _share(line, plan),
     ))
     table.add_section()
     found = total_of(plan.financing)
     table.add_row(
         Text(_("Sum"), style="bold"), "", "", "",
-        Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
+        Text(unstated.sum_text(plan.financing, plan.currency), style="bold"),
+        Text(format_share(found, plan.total), style="bold"),
     )
+    return table
+
+
+def _share(line: FinancingLine, plan: Plan) -> str:
+    if plan.total is None:
+        return unstated.share_text(line, plan) or format_share(None, None)
+    return format_share(line.amount, plan.total)
+
+
+def _conditions(plan: Plan) -> Table:
+    table = new_table(_("Decided on conditions"), N_("Id"), N_("Conditions"))
+    for line_id, text in unstated.conditions(plan):
+        table.add_row(Text(line_id), Text(text))
+    return table
+
+
+def _cited(plan: Plan) -> Table:
+    """Sums over several projects that the plan's document prints beside its own: shown, never counted."""
+    table = new_table(_("Cited beside the plan (over several projects; not counted)"), N_("What"), N_("Amount"), N_("Source"))
+    for cited in plan.cited or ():
+        table.add_row(Text(cited.what), format_kr(cited.amount, plan.currency), Text(cited.source or ""))
     return table
 
 
@@ -187,7 +218,7 @@ def _kind(line: FinancingLine) -> str:
 
 def _amount(line: FinancingLine, plan: Plan) -> str:
     """A line's amount, marked `~` where the document printed it rounded."""
-    text = format_kr(line.amount, plan.currency)
+    text = _(format_kr(line.amount, plan.currency))
     return f"~{text}" if line.rounded_to else text
 
 
@@ -207,10 +238,12 @@ def _splits(plan: Plan) -> Table:
     table = new_table(_("Split between payers"), N_("Id"), N_("Payer"), N_("Of line"), N_("Amount"), N_("Share"))
     for line in (line for line in plan.financing if line.split):
         for part in line.split:
-            amount = part.amount if part.amount is not None else line.amount * part.share / 100
+            amount = part.amount
+            if amount is None and line.amount is not None:
+                amount = line.amount * part.share / 100
             table.add_row(
                 Text(line.id), Text(part.payer), format_share(amount, line.amount),
-                format_kr(amount, plan.currency), format_share(amount, plan.total),
+                _(format_kr(amount, plan.currency)), format_share(amount, plan.total),
             )
     return table
 
@@ -218,14 +251,16 @@ def _splits(plan: Plan) -> Table:
 def _subtotals(plan: Plan) -> Table:
     table = new_table(_("Subtotals of the financing"), N_("Kind"), N_("Amount"), N_("Share"))
     sums = subtotals(plan)
+    stated = all_stated(plan)
     for index, group in enumerate(GROUPS):
         if index:
             table.add_section()
         for value in GROUPS[group]:
             amount = sums[group][value]
-            if value == NOT_STATED and not amount:
+            if value == NOT_STATED and not amount and (stated or all(line.status for line in plan.financing)):
                 continue
-            table.add_row(Text(label(value)), format_kr(amount, plan.currency), format_share(amount, plan.total))
+            shown = format_kr(amount, plan.currency) if stated else unstated.subtotal_text(plan, group, value)
+            table.add_row(Text(label(value)), shown, format_share(amount, plan.total))
     return table
 
 
@@ -258,12 +293,12 @@ def _years(plan: Plan) -> Table:
         if not broken_down:
             continue
         add_lines(table, broken_down, lambda line: (
-            Text(line.id), *_year_cells(line.per_year, years), format_number(line.amount),
+            Text(line.id), *_year_cells(line.per_year, years), _(format_number(line.amount)),
         ))
         sums = per_year(broken_down)
         table.add_row(
             Text(name, style="bold"), *_year_cells(sums, years, style="bold"),
-            Text(format_number(total_of(broken_down)), style="bold"),
+            Text(_(format_number(total_of(broken_down) if all(line.amount is not None for line in broken_down) else None)), style="bold"),
         )
         table.add_section()
     return table

@@ -57,8 +57,7 @@ def section(plan: PlanDiff) -> str:
         parts.append(table(
             (N_("Project"), N_("Before"), N_("After")),
             (
-                (describe.fact_word(f.what), describe.fact_value(f.kind, f.old, c),
-                 describe.fact_value(f.kind, f.new, c))
+                (describe.fact_word(f.what), describe.fact_text(f, f.old, c), describe.fact_text(f, f.new, c))
                 for f in plan.facts
             ),
         ))
@@ -69,8 +68,8 @@ def section(plan: PlanDiff) -> str:
                 N_("Change in share"),
             ),
             (
-                (describe.line_word(line), describe.state_word(line.state), describe.amount(line.old, c),
-                 describe.amount(line.new, c),
+                (describe.line_word(line), describe.state_word(line.state), describe.line_amount(line.old, line.state, "old", c),
+                 describe.line_amount(line.new, line.state, "new", c),
                  describe.signed_kr(line.change, c), describe.share(line.old_share), describe.share(line.new_share),
                  describe.points(line.points))
                 for line in plan.lines

@@ -39,7 +39,7 @@ def show_plan(plan: PlanDiff, out: Printer) -> None:
     if plan.facts:
         table = _table(_("Project"), (N_("What"), N_("Before"), N_("After")), right=())
         for fact in plan.facts:
-            old, new = (describe.fact_value(fact.kind, value, c) for value in (fact.old, fact.new))
+            old, new = (describe.fact_text(fact, value, c) for value in (fact.old, fact.new))
             table.add_row(*_texts(describe.fact_word(fact.what), old, new))
         _print(out, table)
     if plan.lines:
@@ -47,8 +47,8 @@ def show_plan(plan: PlanDiff, out: Printer) -> None:
         table = _table(_("Lines"), columns, right=(2, 3, 4, 5))
         for line in plan.lines:
             table.add_row(
-                *_texts(describe.line_word(line), describe.state_word(line.state), describe.amount(line.old, c),
-                        describe.amount(line.new, c), describe.signed_kr(line.change, c), describe.points(line.points))
+                *_texts(describe.line_word(line), describe.state_word(line.state), describe.line_amount(line.old, line.state, "old", c),
+                        describe.line_amount(line.new, line.state, "new", c), describe.signed_kr(line.change, c), describe.points(line.points))
             )
         _print(out, table)
     years = [(line, year) for line in plan.lines for year in line.years]

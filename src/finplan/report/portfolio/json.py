@@ -24,9 +24,9 @@ from finplan.report.json_text import write_json
 SUMMARY_FORMAT = 1
 
 
-def amount(value: Decimal) -> str:
-    """An amount as JSON text: exact, never a float (`"6439505.85"`)."""
-    return f"{value:f}"
+def amount(value: Decimal | None) -> str | None:
+    """An amount as JSON text: exact, never a float (`"6439505.85"`); null where the plan does not state it."""
+    return None if value is None else f"{value:f}"
 
 
 Listed = Callable[[Iterable], Iterable]

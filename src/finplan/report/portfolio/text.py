@@ -156,7 +156,7 @@ def lines_table(title: str, lines, how: str) -> RichTable:
     add_lines(rich, lines, lambda money: (
         Text(money.plan.label), Text(money.line.id),
         *([Text(f"{money.placement.start} – {money.placement.end}")] if how == "spread" else []),
-        Text(format_kr(money.line.amount, money.plan.currency)),
+        Text(_(format_kr(money.line.amount, money.plan.currency))),
     ))
     return rich
 

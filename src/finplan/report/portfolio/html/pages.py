@@ -20,7 +20,7 @@ from html import escape
 from finplan import __version__
 from finplan.findings import some
 from finplan.i18n import N_, _, current_language, ngettext
-from finplan.money import format_kr, format_number
+from finplan.money import format_kr, format_number, unstated_amount
 from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Table
 from finplan.report.portfolio.html.check_tables import TableData
 from finplan.report.run import counts, finding_parts
@@ -99,7 +99,7 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
     project = plan.project
     lines = portfolio.lines_of(ref)
     period = f"{project.period.start} – {project.period.end}" if project.period else _("no period")
-    total = _("total {amount}").format(amount=format_kr(plan.total, plan.currency))
+    total = _("total {amount}").format(amount=_(format_kr(plan.total, plan.currency)))
     facts = [project.case, project.owner, period, total, ref.name]
     parts = [
         f'<nav><a href="../index.html">← {escape(_("Portfolio"))}</a></nav>',
@@ -206,7 +206,8 @@ def _table(name: str, caption: str, header: Sequence[tuple[str, str]], rows: Ite
 
 def _amount(column: str, amount: Decimal | None, text: str | None = None) -> str:
     if amount is None:
-        return f'<td class="amount" data-col="{escape(column)}">–</td>'
+        shown = _(unstated_amount()) if column in ("amount", "total") else "–"
+        return f'<td class="amount" data-col="{escape(column)}">{escape(shown)}</td>'
     negative = ' negative' if amount < 0 else ''
     return f'<td class="amount{negative}" data-col="{escape(column)}">{escape(text or format_number(amount))}</td>'
 

@@ -1,0 +1,77 @@
+"""What a plan's amounts tell where a document leaves some of them unstated.
+
+A decision excerpt or a news item may print a grant and its share but not the
+total, nor what the other financiers give (`project.document`). Such a plan
+leaves those amounts out; this module says which are missing and what the
+stated ones still fix: the total, from a printed share and its amount, and
+the bounds a sum must keep, as no financing line is negative.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import NamedTuple
+
+from finplan.findings import Path
+from finplan.model import FinancingLine, Plan
+
+_ORE = Decimal("0.01")
+
+
+def unstated(plan: Plan) -> list[Path]:
+    """Where the plan leaves an amount out: `total`, then each financing line's `amount`, in file order."""
+    paths: list[Path] = [("total",)] if plan.total is None else []
+    for section in ("financing", "outside_total"):
+        for index, line in enumerate(getattr(plan, section) or ()):
+            if line.amount is None:
+                paths.append((section, index, "amount"))
+    return paths
+
+
+def all_stated(plan: Plan) -> bool:
+    """Whether the plan states its total and every financing amount, as an application does."""
+    return plan.total is not None and all(line.amount is not None for line in (*plan.financing, *(plan.outside_total or ())))
+
+
+class Range(NamedTuple):
+    """An amount known to lie between `low` and `high`, both inclusive; one figure where they are equal."""
+
+    low: Decimal
+    high: Decimal
+
+
+def share_reach(share: Decimal) -> Decimal:
+    """How far a printed share may lie from the exact one: half its last written digit (39,99 %: 0,005)."""
+    return Decimal(5).scaleb(share.as_tuple().exponent - 1)
+
+
+def total_from_share(line: FinancingLine) -> Range | None:
+    """The total that a line's amount and its printed share of it give, as far as their rounding reaches."""
+    if line.amount is None or line.share is None or line.share <= 0 or line.amount <= 0:
+        return None
+    reach = share_reach(line.share)
+    slack = half(line.rounded_to)
+    high_share = line.share + reach
+    low_share = line.share - reach
+    if low_share <= 0:
+        return None
+    # Outward to whole öre: the range shown holds every total the printed figures allow.
+    low = ((line.amount - slack) * 100 / high_share).quantize(_ORE, ROUND_FLOOR)
+    high = ((line.amount + slack) * 100 / low_share).quantize(_ORE, ROUND_CEILING)
+    return Range(low, high)
+
+
+def total_range(plan: Plan) -> Range | None:
+    """What the total is known to be: the stated one (within its rounding), else what printed shares give."""
+    if plan.total is not None:
+        slack = half(plan.total_rounded_to)
+        return Range(plan.total - slack, plan.total + slack)
+    ranges = [reach for line in plan.financing if (reach := total_from_share(line)) is not None]
+    if not ranges:
+        return None
+    return Range(max(r.low for r in ranges), min(r.high for r in ranges))
+
+
+def half(unit: Decimal | None) -> Decimal:
+    """How far a figure printed rounded to `unit` may lie from the exact one: half the unit (0 where exact)."""
+    return unit / 2 if unit is not None else Decimal(0)

@@ -1,0 +1,124 @@
+"""Sums on a plan that leaves amounts unstated: the stated amounts held to their totals as bounds (FP101, FP102, FP411),
+and a printed share held to the total it is a share of.
+
+No financing line is negative, so the lines that state an amount can never
+sum to more than the total; where every line states one, they sum to it. The
+total is the stated one, or the one a printed share and its amount give
+(`finplan.known.total_range`), within the rounding of both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from finplan.findings import Path, some
+from finplan.i18n import Message
+from finplan.known import Range, half, total_from_share, total_range
+from finplan.model import Plan
+from finplan.money import difference, format_kr, format_percent
+from finplan.rules.base import Violation, figures
+from finplan.totals import total_of
+
+
+def financing_within_total(plan: Plan) -> Iterator[Violation]:
+    """FP101 as bounds: the stated financing at most the total, and equal to it where every line is stated."""
+    reach = total_range(plan)
+    if reach is None:
+        return
+    found = total_of(plan.financing)
+    slack = sum((half(line.rounded_to) for line in plan.financing if line.amount is not None), Decimal(0))
+    missing = [line.id for line in plan.financing if line.amount is None]
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    total = _total_text(plan, reach)
+    if missing:
+        if found - slack <= reach.high:
+            return
+        message = Message(
+            "the financing lines that state an amount already sum to {found}, more than {total}: {difference}; "
+            "the lines without one ({lines}) cannot make up for it, as no amount is negative",
+            found=kr(found), total=total, difference=difference(found, reach.high, plan.currency), lines=some(missing),
+        )
+        yield Violation(_place(plan), message, data=figures(plan.currency, found=found, limit=reach.high, difference=found - reach.high))
+        return
+    if reach.low <= found + slack and found - slack <= reach.high:
+        return
+    nearest = reach.low if found < reach.low else reach.high
+    message = Message(
+        "the financing lines sum to {found}, while {total}: {difference}",
+        found=kr(found), total=total, difference=difference(found, nearest, plan.currency),
+    )
+    yield Violation(_place(plan), message, data=figures(plan.currency, found=found, expected=nearest, difference=found - nearest))
+
+
+def _total_text(plan: Plan, reach: Range) -> Message:
+    if plan.total is not None:
+        return Message("the declared total {total}", total=format_kr(plan.total, plan.currency))
+    if reach.low == reach.high:
+        return Message("the total the printed shares give, {total}", total=format_kr(reach.low, plan.currency))
+    return Message(
+        "the total the printed shares give, {low} to {high}",
+        low=format_kr(reach.low, plan.currency), high=format_kr(reach.high, plan.currency),
+    )
+
+
+def _place(plan: Plan) -> Path:
+    """At the declared total, else at the first printed share that gives one."""
+    if plan.total is not None:
+        return ("total",)
+    index = next(i for i, line in enumerate(plan.financing) if line.share is not None and line.amount is not None)
+    return ("financing", index, "share")
+
+
+def costs_within_total(plan: Plan) -> Iterator[Violation]:
+    """FP102 with the total unstated: the costs within the total a printed share gives."""
+    reach = total_range(plan)
+    if reach is None:
+        return
+    found = sum((line.amount for line in plan.costs or ()), Decimal(0))
+    if reach.low <= found <= reach.high:
+        return
+    nearest = reach.low if found < reach.low else reach.high
+    message = Message(
+        "the cost lines sum to {found}, while {total}: {difference}",
+        found=format_kr(found, plan.currency), total=_total_text(plan, reach),
+        difference=difference(found, nearest, plan.currency),
+    )
+    yield Violation(_place(plan), message, data=figures(plan.currency, found=found, expected=nearest, difference=found - nearest))
+
+
+def in_kind_within_costs(plan: Plan, financing: list, spent: Decimal) -> Iterator[Violation]:
+    """FP411 with in-kind amounts unstated: the stated in-kind financing at most the in-kind costs."""
+    found = total_of(financing)
+    if found <= spent:
+        return
+    missing = [line.id for line in financing if line.amount is None]
+    message = Message(
+        "the in-kind financing lines that state an amount already sum to {found}, more than the in-kind cost "
+        "lines' {spent}: {difference}; the lines without one ({lines}) cannot make up for it",
+        found=format_kr(found, plan.currency), spent=format_kr(spent, plan.currency),
+        difference=difference(found, spent, plan.currency), lines=some(missing),
+    )
+    yield Violation(("costs",), message, on_key=True, data=figures(plan.currency, found=found, limit=spent, difference=found - spent))
+
+
+def shares_against_total(plan: Plan) -> Iterator[Violation]:
+    """FP101 for a printed share beside a stated total: the share of the total the line's amount is, within the
+    share's last digit."""
+    if plan.total is None:
+        return
+    slack = half(plan.total_rounded_to)
+    for index, line in enumerate(plan.financing):
+        reach = total_from_share(line)
+        if reach is None or reach.low <= plan.total + slack and plan.total - slack <= reach.high:
+            continue
+        message = Message(
+            "`{id}` is {amount}, printed as {share} of the total, which gives a total of {low} to {high}; "
+            "the declared total is {total}",
+            id=line.id, amount=format_kr(line.amount, plan.currency), share=format_percent(line.share),
+            low=format_kr(reach.low, plan.currency), high=format_kr(reach.high, plan.currency),
+            total=format_kr(plan.total, plan.currency),
+        )
+        nearest = reach.low if plan.total < reach.low else reach.high
+        data = figures(plan.currency, found=plan.total, expected=nearest, difference=plan.total - nearest)
+        yield Violation(("financing", index, "share"), message, data=data)

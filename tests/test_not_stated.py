@@ -1,0 +1,166 @@
+"""Plans read from documents other than an application: their kind, the amounts they leave unstated,
+a decision's conditions and the sums they cite, through every command and format a user runs."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from conftest import PLANS, ROOT, run_finplan
+
+from finplan.check import check_bytes
+from finplan.known import total_range
+from finplan.loader import load_file
+
+EXCERPT = ROOT / "budgets" / "exempel-beslutsutdrag.yaml"
+SOURCES = sorted((PLANS / "valid").glob("*.yaml")) + sorted((ROOT / "budgets").glob("*.yaml"))
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return f"{value:f}" if isinstance(value, Decimal) else value
+
+
+def as_excerpt(plan: Path) -> str:
+    """The plan as a decision excerpt that prints no total and every second financing line without its amount."""
+    data = _plain(load_file(plan).data)
+    data.pop("total", None)
+    data["project"]["document"] = "decision_excerpt"
+    for section in ("financing", "outside_total"):
+        for line in (data.get(section) or [])[1::2]:
+            line.pop("amount", None)
+            for part in line.get("split") or ():
+                part.setdefault("share", "50 %") if "amount" in part and "share" not in part else None
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@pytest.fixture(scope="module")
+def excerpts(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("excerpts")
+    for plan in SOURCES:
+        (folder / plan.name).write_text(as_excerpt(plan), encoding="utf-8")
+    return folder
+
+
+def test_every_plan_read_as_an_excerpt_is_checked(excerpts):
+    for plan in sorted(excerpts.glob("*.yaml")):
+        result = check_bytes(plan.read_bytes(), plan.name)
+        assert result.readable, (plan.name, [str(f.message) for f in result.findings])
+        assert "FP000" not in {finding.code for finding in result.findings}, plan.name
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif", "junit", "gitlab", "markdown"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_every_format_writes_plans_that_leave_amounts_unstated(excerpts, fmt, lang):
+    run = run_finplan("--lang", lang, "check", "-o", fmt, excerpts)
+    assert run.exit_code in (0, 1), run.output
+    assert "a bug in finplan" not in run.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "xlsx"])
+def test_the_summary_adds_up_the_amounts_that_are_stated(excerpts, tmp_path, fmt):
+    out = tmp_path / f"summary.{fmt}"
+    run = run_finplan("summary", "-o", fmt, "--output", out, excerpts)
+    assert run.exit_code in (0, 1), run.output
+    if fmt == "json":
+        schema = json.loads((ROOT / "src/finplan/report/portfolio/summary.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator(schema).validate(json.loads(out.read_text(encoding="utf-8")))
+
+
+def test_the_html_report_says_amount_not_stated(excerpts, tmp_path):
+    run = run_finplan("report", "--html", tmp_path / "html", excerpts)
+    assert run.exit_code in (0, 1), run.output
+    pages = "".join(page.read_text(encoding="utf-8") for page in (tmp_path / "html").rglob("*.html"))
+    assert "amount not stated" in pages
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_the_diff_of_a_plan_and_its_excerpt_says_amount_not_stated(excerpts, fmt):
+    for plan in SOURCES[::5]:
+        run = run_finplan("diff", "-o", fmt, plan, excerpts / plan.name)
+        assert run.exit_code in (0, 1), run.output
+    run = run_finplan("diff", PLANS / "valid" / "split.yaml", excerpts / "split.yaml")
+    assert "amount not stated" in run.output
+
+
+def test_a_memo_is_written_and_checked_from_a_plan_that_leaves_amounts_unstated(excerpts, tmp_path):
+    for plan in sorted(excerpts.glob("*.yaml")):
+        memo = run_finplan("memo", "render", plan)
+        assert memo.exit_code == 0, memo.output
+        if "belopp ej angivet" not in memo.output:
+            continue
+        (tmp_path / "memo.txt").write_text(memo.output, encoding="utf-8")
+        run = run_finplan("memo", "check", plan, tmp_path / "memo.txt")
+        assert run.exit_code in (0, 1), run.output
+        assert "FP701" not in run.output and "FP702" not in run.output, run.output
+
+
+def test_the_decision_excerpt_reads_in_its_report():
+    run = run_finplan("check", EXCERPT)
+    assert "read from a decision excerpt: rules only an application can satisfy are not run (FP304, FP402)" in run.output
+    assert "total amount not stated; 987 654,32 kr to 1 012 658,23 kr by the printed shares" in run.output
+    assert "decided on conditions" in run.output and "att övrig medfinansiering beviljas" in run.output
+    assert "at least 400 000 kr" in run.output
+    assert "12 800 000 kr" in run.output  # cited, never summed:
+    assert "FP101" not in run.output
+    swedish = run_finplan("--lang", "sv", "check", EXCERPT)
+    assert "totalt belopp ej angivet; 987 654,32 kr till 1 012 658,23 kr enligt de tryckta andelarna" in swedish.output
+    assert "hämtad ur en handling av slaget beslutsutdrag" in swedish.output
+    assert "beslutad med villkor" in swedish.output
+
+
+def test_a_memo_of_the_excerpt_says_what_it_does_not_print():
+    run = run_finplan("memo", "render", EXCERPT)
+    assert "vars totala belopp inte anges" in run.output
+    assert "Härnösands kommun (belopp ej angivet)" in run.output
+    assert "minst 400\u00a0000\u00a0kr" in run.output
+
+
+def test_a_printed_share_gives_the_total_within_half_its_last_digit():
+    plan = check_bytes(EXCERPT.read_bytes(), "excerpt").plan
+    assert total_range(plan) == (Decimal("987654.32"), Decimal("1012658.23"))
+    text = EXCERPT.read_text(encoding="utf-8").replace("share: 40 %", "share: '40,00 %'")
+    assert total_range(check_bytes(text.encode(), "excerpt").plan) == (Decimal("999875.01"), Decimal("1000125.02"))
+
+
+def test_a_cited_sum_is_never_the_total_nor_summed():
+    text = (PLANS / "valid" / "cited-sums.yaml").read_text(encoding="utf-8")
+    run = run_finplan("summary", PLANS / "valid" / "cited-sums.yaml")
+    assert "128 600 000" not in run.output
+    assert "1 000 kr of financing (the plans' totals)" in run.output
+    assert "128 600 000" in text
+
+
+def test_only_an_application_is_held_to_what_only_an_application_gives():
+    assert "on a plan read from another document (`project.document`), a note." in run_finplan("rule", "FP412").output
+    assert "not run." in run_finplan("rule", "FP304").output
+    plan = PLANS / "invalid" / "fp412-a-note-on-a-decision.yaml"
+    as_application = plan.read_text(encoding="utf-8").replace("  document: decision\n", "")
+    result = check_bytes(as_application.encode(), "application.yaml")
+    assert [(f.code, str(f.severity)) for f in result.findings] == [("FP402", "info"), ("FP412", "warning")]
+
+
+def test_a_team_that_grades_a_rule_up_grades_it_for_applications(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text((PLANS / "invalid" / "fp412-a-note-on-a-decision.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "finplan.toml").write_text('[severity]\nFP412 = "error"\n', encoding="utf-8")
+    run = run_finplan("check", plan)
+    assert "FP412 info" in run.output, run.output
+
+
+def test_the_schema_asks_an_application_for_every_amount():
+    schema = json.loads(run_finplan("schema").output)
+    validator = jsonschema.Draft202012Validator(schema)
+    excerpt = _plain(load_file(EXCERPT).data)
+    assert not list(validator.iter_errors(excerpt))
+    del excerpt["project"]["document"]
+    assert list(validator.iter_errors(excerpt))
+    excerpt["project"]["document"] = "application"
+    assert list(validator.iter_errors(excerpt))
