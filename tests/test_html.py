@@ -136,10 +136,10 @@ def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path,
     folder.mkdir()
     for index, source in enumerate(plans):
         (folder / f"plan-{index}.yaml").write_bytes(source.read_bytes())
-    build(folder, "--html", tmp_path / "one")
+    assert run_finplan("report", folder, "--html", tmp_path / "one").exit_code == 1  # each plan twice: FP806
     monkeypatch.setattr(finplan.report.portfolio.html, "PARALLEL_FROM", 2)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    build(folder, "--html", tmp_path / "several")
+    assert run_finplan("report", folder, "--html", tmp_path / "several").exit_code == 1
     one = sorted((tmp_path / "one").rglob("*.html"))
     assert len(one) == 1 + len(plans)
     for page in one:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -41,3 +42,23 @@ def _escape(found: re.Match[str]) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # the byte `code - 0xDC00` that could not be decoded
         code -= 0xDC00
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def plan_names(files: list[str], root: Path) -> dict[str, str]:
+    """Each file named from `root` where it lies inside; else from the folder holding every such file.
+
+    A summary run from outside the repository names `budgets/a.yaml` as
+    `a.yaml`, from the folder checked, never by an absolute path.
+    """
+    names: dict[str, str] = {}
+    outside: dict[str, Path] = {}
+    for file in files:
+        path = Path(file).resolve()
+        try:
+            names[file] = path.relative_to(root).as_posix()
+        except ValueError:
+            outside[file] = path
+    if outside:
+        folder = Path(os.path.commonpath([path.parent for path in outside.values()]))
+        names.update((file, path.relative_to(folder).as_posix()) for file, path in outside.items())
+    return names

@@ -56,6 +56,15 @@ def financing_sum(portfolio, currency: str) -> str:
     )
 
 
+def left_out_heading(portfolio) -> str:
+    """`2 of 8 plans left out of the sums`: the banner over a portfolio's findings about its plans (FP806-FP808)."""
+    total = len(portfolio.plans) + len(portfolio.unreadable)
+    left = total - len(portfolio.counted)
+    return ngettext(
+        "{left} of {n} plan left out of the sums", "{left} of {n} plans left out of the sums", total
+    ).format(left=left, n=total)
+
+
 def signed_kr(amount: Decimal, currency: str = "SEK") -> str:
     """`+1 000 000 kr`, `−1 000 000 kr`, `0 kr`."""
     return ("+" if amount > 0 else "") + format_kr(amount, currency)
