@@ -209,7 +209,7 @@ def test_an_unreadable_plan_is_named_and_the_rest_summarised(write):
     write("finplan: 1\nproject: [\n", "broken.yaml")
     run = run_finplan("summary", Path(write(MINIMAL, "good.yaml")).parent)
     assert run.exit_code == 2
-    assert run.output.startswith("1 of 2 plans left out of the sums\nbroken.yaml:3:1: FP000 error ")
+    assert run.output.startswith("1 of 2 plans added up; 1 left out of the sums\nbroken.yaml:3:1: FP000 error ")
     assert [(f["file"], f["code"]) for f in run.findings()] == [("broken.yaml", "FP000")]
     assert [(f["file"], f["code"], f["message"]) for f in run.file_findings()][1:] == [
         ("broken.yaml", "FP808", "could not be read (FP000); left out of the sums")
@@ -248,7 +248,7 @@ def test_the_json_summary_follows_its_schema(write):
     )
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert document["summary_format"] == 1
+    assert document["summary_format"] == 2
 
 
 def test_csv_is_one_record_per_figure(write):
@@ -277,7 +277,7 @@ def test_xlsx_has_a_sheet_per_table_with_amounts_as_numbers_in_kronor(write, tmp
     book = load_workbook(book_path)
     tables = ["Appropriation", "Financier", "Scheme", "Status", "Kind"]
     # Two currencies in budgets/ (SEK and EUR): a sheet per table and currency, never summed together.
-    assert book.sheetnames == [f"{t} {c}" for c in ("SEK", "EUR") for t in tables] + ["Frames", "Plans", "Lines"]
+    assert book.sheetnames == ["Findings"] + [f"{t} {c}" for c in ("SEK", "EUR") for t in tables] + ["Frames", "Plans", "Lines"]
     sheet = book["Appropriation SEK"]
     header = [cell.value for cell in sheet[1]]
     seed_row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == ONE_ONE)
@@ -443,3 +443,33 @@ def test_de_minimis_aid_that_cannot_be_put_in_euro_is_named_not_passed_over(tmp_
     run = run_finplan("summary", folder)
     (line,) = [line for line in run.output.splitlines() if " FP805 " in line]
     assert "`stod` is de minimis aid to 556677-8899 but is not counted across plans: no rate from SEK to euro" in line
+
+
+def test_a_summary_of_six_plans_reads_on_one_screen_and_full_shows_every_table():
+    short = run_finplan("summary", BUDGETS, env={"COLUMNS": "100"})
+    assert short.exit_code == 0, short.output
+    lines = [line.rstrip() for line in short.output.splitlines()]
+    assert len(lines) <= 42, short.output
+    assert lines[0] == "Financing per year by status (kr)"
+    (year_2020,) = [line for line in lines if line.startswith("2020 ")]
+    assert re.split(r"\s{2,}", year_2020.strip()) == ["2020", "–", "6 439 505,85", "6 439 505,51", "12 879 011,36"]
+    assert "Financing by appropriation (kr)" in short.output and "Financing per year by financier" not in short.output
+    assert "21 spread by days over their period, 0 not placed in years (`--full` lists them)" in short.output
+    full = run_finplan("summary", BUDGETS, "--full", env={"COLUMNS": "100"})
+    assert "Financing per year by financier (kr)" in full.output and "Spread by days over their period" in full.output
+    assert len(full.output.splitlines()) > 150
+    assert lines[-1] == full.output.splitlines()[-1]  # the same sums
+
+
+def test_a_run_of_one_year_is_titled_by_that_year_alone():
+    run = run_finplan("summary", BUDGETS, "--full", env={"COLUMNS": "100"})
+    assert "Financing per year by appropriation (kr), 2027" in [line.rstrip() for line in run.output.splitlines()]
+    assert "Financing per year by appropriation (kr), 2019–2023" in run.output
+    assert "2027–2027" not in run.output
+
+
+def test_the_frames_table_prints_every_amount_in_kronor(write):
+    frames = write(FRAME_2020, "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames, env={"COLUMNS": "120"})
+    (row,) = [line for line in run.output.splitlines() if line.startswith("Reg.tillväxt (anslag 1:1)  2020")]
+    assert re.split(r"\s{2,}", row.strip())[2:] == ["5 000 000 kr", "0 kr", "6 439 505,85 kr", "0 kr", "0 kr", "−1 439 505,85 kr"]

@@ -170,6 +170,7 @@ class Portfolio:
     frames_file: str | None = None
     findings: list[tuple[str, Finding]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # each file checked, as the reports name it
+    include_failing: bool = False  # plans failing their check are counted (`--include-failing`)
     full: bool = False  # the text format's every table (`--full`), not the overview
 
     @property
@@ -226,7 +227,10 @@ def collect(results: Iterable[CheckResult], names: dict[str, str], *, include_fa
             lines.extend(own)
     currencies = sorted({ref.currency for ref in plans if ref.counted}, key=lambda c: (c != "SEK", c))
     tables = {currency: [_table(d, currency, lines) for d in DIMENSIONS] for currency in currencies}
-    return Portfolio(plans, unreadable, lines, tables, plan_lines, findings=counting.ordered(), names=names)
+    return Portfolio(
+        plans, unreadable, lines, tables, plan_lines, findings=counting.ordered(), names=names,
+        include_failing=include_failing,
+    )
 
 
 def _table(dimension: Dimension, currency: str, lines: list[LineMoney]) -> Table:

@@ -56,13 +56,21 @@ def financing_sum(portfolio, currency: str) -> str:
     )
 
 
-def left_out_heading(portfolio) -> str:
-    """`2 of 8 plans left out of the sums`: the banner over a portfolio's findings about its plans (FP806-FP808)."""
+def counting_line(portfolio) -> str:
+    """`5 of 8 plans added up; 3 left out of the sums`: the banner over the findings about a portfolio's plans."""
     total = len(portfolio.plans) + len(portfolio.unreadable)
-    left = total - len(portfolio.counted)
-    return ngettext(
-        "{left} of {n} plan left out of the sums", "{left} of {n} plans left out of the sums", total
-    ).format(left=left, n=total)
+    counted = len(portfolio.counted)
+    line = ngettext("{counted} of {n} plan added up", "{counted} of {n} plans added up", total).format(
+        counted=counted, n=total
+    )
+    if counted < total:
+        line += "; " + _("{n} left out of the sums").format(n=total - counted)
+    return line
+
+
+LEFT_OUT = {"FP806": N_("the same project as a plan counted"), "FP807": N_("fails its check"),
+            "FP808": N_("could not be read")}
+"""Why a plan is left out of a portfolio's sums (finplan.codes.portfolio), in a word, by its finding's code."""
 
 
 def signed_kr(amount: Decimal, currency: str = "SEK") -> str:

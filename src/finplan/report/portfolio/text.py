@@ -18,7 +18,7 @@ from finplan.portfolio.aggregate import LEFT_OUT_CODES, STATUSES, Portfolio, Row
 from finplan.report.run import counts
 from finplan.report.console import finding_text
 from finplan.report.table import MAX_ROWS, MAX_YEARS, add_lines, new_table
-from finplan.report.wording import NOT_IN_YEARS, STATUS_HEADINGS, financing_sum, left_out_heading, shown
+from finplan.report.wording import NOT_IN_YEARS, STATUS_HEADINGS, financing_sum, counting_line, shown
 
 PLANS_SHOWN = 3
 """Plans named in a row of the text tables; json, csv and xlsx name them all."""
@@ -34,7 +34,7 @@ def render(portfolio: Portfolio, console: Console) -> None:
 
     left_out = portfolio.left_out
     if left_out:
-        console.print(Text(left_out_heading(portfolio), style="bold red"), soft_wrap=True)
+        console.print(Text(counting_line(portfolio), style="bold red"), soft_wrap=True)
         for result in portfolio.unreadable:  # why each could not be read, at its line
             for finding in result.findings:
                 console.print(finding_text(portfolio.names.get(result.file, result.file), finding), soft_wrap=True)

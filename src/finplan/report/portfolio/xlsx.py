@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from finplan.i18n import _
 from finplan.portfolio.aggregate import STATUSES, Portfolio
+from finplan.report.portfolio.xlsx_findings import findings_sheet
 from finplan.report.wording import NOT_IN_YEARS, PLACED, STATUS_HEADINGS, shown
 
 MAX_SHEET_NAME = 31
@@ -32,6 +33,7 @@ def render(portfolio: Portfolio) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
+    findings_sheet(book, portfolio)
     several = len(portfolio.tables) > 1
     for currency, tables in portfolio.tables.items():
         for table in tables:

@@ -22,6 +22,7 @@ from finplan.money import format_kr, format_number, format_share
 from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Row, Table
 from finplan.report.run import counts, finding_parts
 from finplan.report.portfolio.html import bounds, charts
+from finplan.report.portfolio.html.banner import banner
 from finplan.report.wording import CHECK_STATUS, NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, shown
 
 PLANS_SHOWN = 5
@@ -46,6 +47,7 @@ def unit(currency: str) -> str:
 
 def overview(portfolio: Portfolio, names: dict[int, str]) -> str:
     parts = [f"<h1>{escape(_('Financing portfolio'))}</h1>\n<p class=\"lead\">{escape(_lead(portfolio))}</p>"]
+    parts.append(banner(portfolio))
     parts.append(
         "<nav>" + "".join(
             f'<a href="#{anchor}">{escape(_(title))}</a>' for anchor, title in (
