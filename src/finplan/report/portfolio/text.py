@@ -151,7 +151,7 @@ def frames_table(portfolio: Portfolio) -> RichTable:
     """Each frame: decided, applied, proposed and unstated money in it, and what remains."""
     rich = new_table(
         _("Frames ({file})").format(file=portfolio.frames_file), N_("Appropriation"), N_("Year"), N_("Frame"),
-        *STATUS_HEADINGS, N_("Remaining"), gap=2,
+        *STATUS_HEADINGS, N_("Remaining"),  # every amount ends in its unit: one space apart reads
     )
     for index in range(2, 8):
         rich.columns[index].justify, rich.columns[index].no_wrap = "right", True
