@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from finplan.i18n import _
 from finplan.portfolio.aggregate import STATUSES, Portfolio
-from finplan.report.portfolio.xlsx_findings import findings_sheet
+from finplan.report.portfolio import findings_sheet
 from finplan.report.wording import NOT_IN_YEARS, PLACED, STATUS_HEADINGS, shown
 
 MAX_SHEET_NAME = 31

@@ -1,5 +1,8 @@
 """`finplan summary` for people: the portfolio's tables per year, its frames, and what was spread.
 
+The overview that reads on one screen is `overview.py`; `--full` prints the
+tables of this module, every dimension by year.
+
 Text from plans goes into `Text` objects, never Rich markup, as in report/check/text.py.
 """
 
@@ -30,7 +33,7 @@ def unit(currency: str) -> str:
 
 def render(portfolio: Portfolio, console: Console) -> None:
     """The plans left out at the top; the overview, or with `--full` every table; frames, findings, the sums."""
-    from finplan.report.portfolio import overview
+    from finplan.report.portfolio.text import overview
 
     left_out = portfolio.left_out
     if left_out:

@@ -5,7 +5,7 @@ Its sum rows stand in bold with no blank line above them, a line saved a table.
 Two tables a currency: the money of each year by status (a year a row, so
 that nine years stand in nine lines, not in three tables side by side), and
 the appropriations with their totals and first plans. `finplan summary
---full` prints every table of every dimension instead (report/portfolio/text.py).
+--full` prints every table of every dimension instead (report/portfolio/text/).
 """
 
 from __future__ import annotations
