@@ -179,3 +179,28 @@ def test_the_codes_are_documented_in_both_languages():
     for code in ("FP806", "FP807", "FP808"):
         assert run_finplan("rule", code).exit_code == 0
         assert "Underkänns:" in run_finplan("rule", code, "--lang", "sv").output
+
+
+def test_the_documented_folder_gives_the_documented_lines(tmp_path, monkeypatch):
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")
+    documented = text.split("    $ finplan summary budgets\n")[1].split("\n\n")[0].splitlines()
+    budgets = tmp_path / "budgets"
+    budgets.mkdir()
+    for plan in (ROOT / "budgets").glob("*.yaml"):
+        (budgets / plan.name).write_bytes(plan.read_bytes())
+    (budgets / "attraktiv-v2.yaml").write_bytes(SEED.read_bytes())
+    leader = budgets / "exempel-leader.yaml"
+    leader.write_text(leader.read_text(encoding="utf-8").replace("total: 600 000", "total: 600 001"), encoding="utf-8")
+    (budgets / "trasig.yaml").write_text("finplan: 1\nproject: [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    lines = [line.rstrip() for line in run_finplan("summary", "budgets").output.splitlines()]
+    for line in documented:
+        line = line.removeprefix("    ")
+        if line == "...":
+            continue
+        if line.endswith(", ..."):
+            assert any(shown.startswith(line.removesuffix("...")) for shown in lines), line
+        else:
+            assert line in lines, line

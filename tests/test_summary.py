@@ -474,3 +474,13 @@ def test_the_frames_table_prints_every_amount_in_kronor(write):
     (row,) = [line for line in run.output.splitlines() if line.startswith("Reg.tillväxt (anslag 1:1) ") and " 2020 " in line]
     amounts = [found.strip() for found in re.findall(r" −?\d{1,3}(?: \d{3})*(?:,\d\d)? kr", row)]
     assert amounts == ["5 000 000 kr", "0 kr", "6 439 505,85 kr", "0 kr", "0 kr", "−1 439 505,85 kr"]
+
+
+def test_the_documented_overview_is_the_summary_of_budgets():
+    text = (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")
+    documented = text.split("plans take about 40 lines:\n\n")[1].split("\n\n`--full`")[0]
+    shown = [line.rstrip() for line in run_finplan("summary", BUDGETS, env={"COLUMNS": "100"}).output.splitlines()]
+    for line in documented.splitlines():
+        line = line.removeprefix("    ")
+        if line and line != "..." and not line.startswith("─"):
+            assert line in shown, line
