@@ -67,6 +67,25 @@ def _pdf(path: Path, n: int) -> Path:
     return write_pdf(path, lines, per_page=max(40, n // 150))  # within the limit of 200 pages
 
 
+def _pdf_cut(path: Path, n: int) -> Path:
+    from memo_files import write_pdf
+
+    # Every amount cut by a line break after its first group, to be joined again as it is read.
+    lines = [line for _ in range(n // 2) for line in ("Jämtkraft bidrar med 300", "000 kronor.")]
+    return write_pdf(path, lines, per_page=max(40, n // 150))
+
+
+def _html(path: Path, n: int) -> Path:
+    path.write_text("<!DOCTYPE html>\n<body>\n" + "".join(f"<p>{p}</p>\n" for p in _seed_paragraphs(n)), encoding="utf-8")
+    return path
+
+
+def _html_inline(path: Path, n: int) -> Path:
+    # One paragraph of n amounts, each in a tag of its own: every word's place in the source is kept.
+    path.write_text("<p>" + "<b>1&nbsp;000</b> kr, " * n + "</p>", encoding="utf-8")
+    return path
+
+
 # name -> (the memo's suffix, a writer of a memo holding n of the kind at a path)
 MEMO_FAMILIES = {
     "memo: amounts in one sentence": (".txt", _amounts),
@@ -74,6 +93,9 @@ MEMO_FAMILIES = {
     "memo: paragraphs (.txt)": (".txt", _text),
     "memo: paragraphs (.docx)": (".docx", _docx),
     "memo: lines (.pdf)": (".pdf", _pdf),
+    "memo: amounts cut by line breaks (.pdf)": (".pdf", _pdf_cut),
+    "memo: paragraphs (.html)": (".html", _html),
+    "memo: amounts in tags in one paragraph (.html)": (".html", _html_inline),
 }
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
-from conftest import MINIMAL, run_finplan
+
+from conftest import MINIMAL, SEED, run_finplan
 
 # FP203 (a warning) on line 10, FP503 (a warning: a scheme no profile governs) on line 9.
 WARNED = MINIMAL.replace("amount: 400}", "amount: 400, per_year: {2020: 400}}").replace(
@@ -204,3 +207,34 @@ def test_ignore_comments_count_lines_as_the_loader_does():
     # A form feed is no line break to YAML; the comments stand on lines 1 and 2.
     found = ignore_comments("a: 1\f  # finplan: ignore[FP101]\nb: 2  # finplan: ignore[FP102]\n")
     assert {line: ignore.codes for line, ignore in found.items()} == {1: ("FP101",), 2: ("FP102",)}
+
+
+@pytest.mark.parametrize("toml", [
+    '"bad\\u001b[31mkey" = 1\n',
+    'exclude = ["a\\u001b]0;title\\u0007"]\n',
+    '[settings]\n"x\\u202e" = "1"\n',
+])
+def test_a_control_character_in_the_configuration_is_refused_and_shown_escaped(tmp_path, monkeypatch, toml):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "plan.yaml")
+    (tmp_path / "finplan.toml").write_text(toml, encoding="utf-8")
+    run = run_finplan("check", "plan.yaml")
+    assert run.exit_code == 2
+    assert "a control character" in run.output
+    assert "\x1b" not in run.output and "\x07" not in run.output and "\u202e" not in run.output
+
+
+@pytest.mark.parametrize("frames", ["../outside.yaml", "/etc/passwd", "link.yaml"])
+def test_a_frames_file_outside_the_configurations_folder_is_refused_unread(tmp_path, monkeypatch, frames):
+    secret = tmp_path / "outside.yaml"
+    secret.write_text("token-that-must-not-show: [\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    monkeypatch.chdir(repo)
+    shutil.copy(SEED, repo / "plan.yaml")
+    (repo / "link.yaml").symlink_to(secret)
+    (repo / "finplan.toml").write_text(f'frames = "{frames}"\n', encoding="utf-8")
+    run = run_finplan("summary", ".")
+    assert run.exit_code == 2
+    assert "leads outside the configuration's folder" in run.output
+    assert "token-that-must-not-show" not in run.output

@@ -112,6 +112,25 @@ def test_json_follows_its_documented_schema(folder):
     assert found == EXPECTED
 
 
+def test_json_gives_each_plans_caps_and_floors_with_its_tables():
+    from conftest import ROOT, SEED
+
+    schema = json.loads(importlib.resources.files("finplan.report.check").joinpath("json-report.schema.json").read_text())
+    one = json.loads(run_finplan("check", "--format", "json", SEED).output)
+    jsonschema.Draft202012Validator(schema).validate(one)
+    assert one["files"][0]["limits"] == [{
+        "set_by": "anslag_1_1", "kind": "cap", "lines": ["anslag-1-1"], "amount": "19283329", "limit": "19283328.50",
+        "rate": "50", "base": {"name": "total", "side": None, "note": None, "amount": "38566657"}, "excess": "0.50",
+        "within_rounding": False,
+    }]
+    several = [SEED, ROOT / "budgets" / "exempel-interreg.yaml"]
+    assert all("limits" not in f for f in json.loads(run_finplan("check", "-o", "json", *several).output)["files"])
+    both = json.loads(run_finplan("check", "-o", "json", "--tables", *several).output)
+    jsonschema.Draft202012Validator(schema).validate(both)
+    interreg = both["files"][1]["limits"]
+    assert {"rate": None, "base": None, "limit": "273000"}.items() <= next(l for l in interreg if l["rate"] is None).items()
+
+
 def test_sarif_is_valid_sarif_2_1_0(folder):
     run = run_finplan("check", "budgets", "--format", "sarif")
     assert run.exit_code == 1

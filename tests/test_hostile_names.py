@@ -16,11 +16,12 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import MINIMAL, ROOT, SEED, run_finplan
 
-from finplan.money import format_kr
+from finplan.report.portfolio.html.amounts import Amounts
 from finplan.report.portfolio.html.bounds import MAX_FRAMES, MAX_LABEL, MAX_SERIES, MAX_YEARS
 
 LATIN1 = os.fsdecode(b"plan-\xe5r.yaml")  # what the OS gives for a name written in Latin-1
@@ -111,7 +112,7 @@ def test_more_financiers_are_the_largest_and_the_others_summed(tmp_path):
     (table,) = [t for t in summary["currencies"][0]["tables"] if t["table"] == "financier"]
     for year in table["years"]:
         money = sum((Decimal(row["years"].get(str(year), "0")) for row in table["rows"]), Decimal(0))
-        assert format_kr(money, "SEK") in chart
+        assert Amounts("SEK")(money) in chart  # in whole kronor, as every label of a chart
     table = (_page(site)).read_text(encoding="utf-8")
     assert all(f"<td>Kommun {i}</td>" in table for i in range(MAX_SERIES + 3))
 
@@ -159,7 +160,8 @@ def test_a_chart_of_many_years_draws_the_later_ones_as_one_bar(tmp_path):
     (chart,) = _svg_texts(_page(site))
     first, last = years[MAX_YEARS - 1], years[-1]
     assert f"{years[MAX_YEARS - 2]}" in chart and f"{first}–{last}" in chart and f"{first}" not in chart
-    assert format_kr(Decimal(sum(year - 2000 for year in years[MAX_YEARS - 1 :])), "SEK") in chart
+    # Thirty sums side by side stand level, bare: the chart's title names the unit.
+    assert str(sum(year - 2000 for year in years[MAX_YEARS - 1 :])) in chart
     # The tables keep every year.
     assert f'data-col="{last}"' in _page(site).read_text(encoding="utf-8")
 
@@ -223,12 +225,14 @@ CHECK_FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "gitlab"
 @pytest.mark.parametrize("fmt", CHECK_FORMATS)
 def test_check_shows_a_name_that_is_not_utf8_escaped(tmp_path, fmt):
     folder = _latin1_folder(tmp_path / "plans", MINIMAL.replace("total: 1000", "total: 1001"))  # an error to report
+    # SARIF names a file by a URI: the shown name, percent-encoded.
+    expected = quote(SHOWN) if fmt == "sarif" else SHOWN
     shown = run_finplan("check", folder, "--format", fmt)
     assert shown.exit_code == 1, shown.output
-    assert SHOWN in shown.output.replace("\\\\", "\\")  # json doubles the backslash
+    assert expected in shown.output.replace("\\\\", "\\")  # json doubles the backslash
     out = tmp_path / f"out.{fmt}"
     assert run_finplan("check", folder / LATIN1, "--format", fmt, "--output", out).exit_code == 1
-    assert SHOWN in out.read_text(encoding="utf-8").replace("\\\\", "\\")
+    assert expected in out.read_text(encoding="utf-8").replace("\\\\", "\\")
 
 
 def test_a_baseline_records_and_accepts_a_name_that_is_not_utf8(tmp_path):
@@ -256,15 +260,16 @@ def test_the_workbook_shows_a_name_that_is_not_utf8_escaped(latin1_plan, tmp_pat
 
     assert run_finplan("summary", latin1_plan, "--format", "xlsx", "--output", tmp_path / "out.xlsx").exit_code == 0
     book = load_workbook(tmp_path / "out.xlsx")
-    assert book["Plans"]["A2"].value == SHOWN  # named from the folder checked
-    assert all(row[0].value == SHOWN for row in book["Lines"].iter_rows(min_row=2))
+    # Named from the folder checked, never absolute.
+    assert book["Plans"]["B2"].value == SHOWN
+    assert all(row[1].value == SHOWN for row in book["Lines"].iter_rows(min_row=2))
 
 
 def test_the_report_shows_a_name_that_is_not_utf8_escaped(latin1_plan, tmp_path):
     run = run_finplan("report", latin1_plan, "--html", tmp_path / "site")
     assert run.exit_code == 0, run.output
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert f">{SHOWN}</a>" in index
+    assert f"<td>{SHOWN}</td>" in index
     page = _page(tmp_path / "site")
     assert page.name.isascii() and SHOWN in page.read_text(encoding="utf-8")
 
@@ -333,3 +338,28 @@ def test_a_matplotlibrc_a_pipe_so_named_or_matplotlibs_variables_change_no_chart
     os.mkfifo(hostile / "matplotlibrc")  # whatever read it would wait for a writer for ever
     env = {"MATPLOTLIBRC": str(hostile / "named-rc"), "MPLCONFIGDIR": str(hostile), "MPLBACKEND": "no-such-backend"}
     assert _site_in(hostile, env) == expected
+
+
+def test_a_bidirectional_control_in_a_name_is_escaped_so_the_name_reads_as_it_is(tmp_path):
+    # U+202E would show "plan-<RLO>lmay.exe" as "plan-exe.yaml" in a terminal or a CI log.
+    plan = tmp_path / "plan-\u202elmay.exe"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1001"), encoding="utf-8")
+    for fmt in ("text", "github", "json"):
+        run = run_finplan("check", plan, "--format", fmt)
+        assert run.exit_code == 1
+        assert "\u202e" not in run.output
+        assert "plan-\\u202elmay.exe" in run.output.replace("\\\\", "\\")
+
+
+def test_a_sarif_uri_is_percent_encoded_and_names_the_file(tmp_path, monkeypatch):
+    from urllib.parse import unquote
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "budgets").mkdir()
+    name = "budgets/plan #2 100%?.yaml"
+    (tmp_path / name).write_text(MINIMAL.replace("total: 1000", "total: 1001"), encoding="utf-8")
+    log = json.loads(run_finplan("check", "budgets", "--format", "sarif").output)
+    (location,) = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in log["runs"][0]["results"]]
+    assert location == {"uri": "budgets/plan%20%232%20100%25%3F.yaml", "uriBaseId": "%SRCROOT%"}
+    assert unquote(location["uri"]) == name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -20,24 +21,36 @@ def test_the_site_is_an_overview_and_a_page_per_plan(tmp_path):
     pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*"))
     assert pages == [
         "index.html", "plans",
-        "plans/0001-budgets-attraktiv.html",
-        "plans/0002-budgets-exempel-interreg.html",
-        "plans/0003-budgets-exempel-kostnadsbudget.html",
-        "plans/0004-budgets-exempel-leader-aland.html",
-        "plans/0005-budgets-exempel-leader.html",
-        "plans/0006-budgets-exempel-regionalfonden.html",
+        "plans/0001-en-attraktiv-region.html",
+        "plans/0002-granslost-testsamarbete.html",
+        "plans/0003-exempelprojektet-digital-besoksnaring.html",
+        "plans/0004-bryggan-pa-testo.html",
+        "plans/0005-motesplats-testbygd.html",
+        "plans/0006-exempelprojektet-kompetens-i-glesbygd.html",
     ]
 
 
-def test_charts_are_svg_with_text_kept_as_text_and_amounts_as_the_text_report_writes_them(tmp_path):
+def test_charts_are_svg_with_text_kept_as_text_and_amounts_in_millions_or_whole_kronor(tmp_path):
     build(SEED, "--html", tmp_path)
-    page = (tmp_path / "plans" / "0001-budgets-attraktiv.html").read_text(encoding="utf-8")
+    page = (tmp_path / "plans" / "0001-en-attraktiv-region.html").read_text(encoding="utf-8")
     (svg,) = re.findall(r"<svg .*?</svg>", page, re.DOTALL)
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    # The year's sum atop each bar, exact, and the financiers in the legend.
-    assert {"3 237 347,12 kr", "12 879 011,36 kr", "2019", "2022", "Länsförsäkringar"} <= set(texts)
+    # The year's sum atop each bar in millions (3 237 347,12 kr; 12 879 011,36 kr), and the financiers in the legend.
+    assert {"3,2 mnkr", "12,9 mnkr", "2019", "2022", "Länsförsäkringar", "0 mnkr", "12,5 mnkr"} <= set(texts)
+    assert not any(re.search(r"\d,\d\d\b", text) for text in texts)  # no öre
+    assert "rotate" not in svg  # every label level
     assert "<path" in svg and "glyph" not in svg  # shapes drawn, letters not turned into paths
-    assert 'aria-label="Financing by financier and year (kr)"' in svg
+    assert 'aria-label="Financing by financier and year (mnkr)"' in svg
+
+
+def test_a_chart_of_small_sums_labels_them_in_whole_kronor(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1000.50").replace("amount: 400}", "amount: 400.50}"), encoding="utf-8")
+    build(plan, "--html", tmp_path / "site")
+    (page,) = (tmp_path / "site" / "plans").iterdir()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", page.read_text(encoding="utf-8"))
+    # 1 000,50 kr over two years by days: 500,25 kr in 2020 (366 of 731 days) and the rest in 2021.
+    assert {"501 kr", "500 kr"} <= set(texts) or {"500 kr", "501 kr"} <= set(texts)
 
 
 def test_pages_load_nothing_from_anywhere(tmp_path):
@@ -70,7 +83,7 @@ def test_the_same_plans_give_the_same_site_byte_for_byte(tmp_path):
 
 def test_a_plans_page_lists_its_findings_at_their_lines(tmp_path):
     build(SEED, "--html", tmp_path)
-    page = (tmp_path / "plans" / "0001-budgets-attraktiv.html").read_text(encoding="utf-8")
+    page = (tmp_path / "plans" / "0001-en-attraktiv-region.html").read_text(encoding="utf-8")
     # Amounts keep their digit groups together with no-break spaces.
     assert 'budgets/attraktiv.yaml:84:13: FP502 <span class="warning">warning</span> `anslag-1-1` is 19\u00a0283\u00a0329 kr' in page
 
@@ -144,3 +157,54 @@ def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path,
     assert len(one) == 1 + len(plans)
     for page in one:
         assert page.read_bytes() == (tmp_path / "several" / page.relative_to(tmp_path / "one")).read_bytes()
+
+
+def test_a_plans_page_is_named_from_its_project_made_safe(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    names = ["../../etc/passwd", "Ärende: <b>växa</b> i Åre", "...", "En attraktiv region", "En attraktiv region"]
+    for index, name in enumerate(names):
+        (folder / f"p{index}.yaml").write_text(MINIMAL.replace("name: Testprojekt", f"name: {json.dumps(name)}"), encoding="utf-8")
+    build(folder, "--html", tmp_path / "site")
+    pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site" / "plans").iterdir())
+    assert pages == [
+        "plans/0001-etc-passwd.html", "plans/0002-arende-b-vaxa-b-i-are.html", "plans/0003-plan.html",
+        "plans/0004-en-attraktiv-region.html", "plans/0005-en-attraktiv-region.html",
+    ]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;växa&lt;/b&gt;" in index and "<b>" not in index
+
+
+def test_plans_are_named_by_project_and_case_and_never_by_an_absolute_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside the repository: its plans are named from the folder checked
+    build(ROOT / "budgets", "--html", tmp_path / "site")
+    pages = {page.name: page.read_text(encoding="utf-8") for page in (tmp_path / "site").rglob("*.html")}
+    assert not any(str(ROOT) in text or str(tmp_path) in text for text in pages.values())
+    index = pages["index.html"]
+    assert '<a href="plans/0001-en-attraktiv-region.html">En attraktiv region (RUN/99/2019)</a>' in index
+    assert "<td>attraktiv.yaml</td>" in index
+    assert "attraktiv.yaml:84:13: FP502" in pages["0001-en-attraktiv-region.html"]
+
+
+def test_a_plans_page_has_checks_tables_and_says_first_when_it_fails(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 950"), encoding="utf-8")
+    assert run_finplan("report", plan, "--html", tmp_path / "site").exit_code == 1
+    (page,) = (tmp_path / "site" / "plans").iterdir()
+    text = page.read_text(encoding="utf-8")
+    verdict = text.index('<p class="verdict failed"><strong>This plan fails its check</strong> (1 error, 0 warnings')
+    assert verdict < text.index("<figure>") < text.index('data-table="financing"')
+    # The check's financing, its Sum row after a rule, with the shares of the declared total.
+    assert '<tr data-key="Sum" class="rule"><th class="strong">Sum</th>' in text
+    assert '<td data-col="share" class="amount strong">105,26 %</td>' in text
+    for table in ('data-table="subtotals"', 'data-table="lines"', ">Subtotals of the financing<"):
+        assert table in text
+    checked = run_finplan("check", plan)
+    assert "Subtotals of the financing" in checked.output and "105,26 %" in checked.output
+
+
+def test_the_docs_screenshot_is_a_small_png_of_a_1280_by_800_screen():
+    png = (ROOT / "docs" / "summary-report.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) < 100_000
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1280, 800)
+    assert "![The overview of budgets/ at 1280×800](summary-report.png)" in (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")

@@ -1,11 +1,13 @@
-"""The HTML report in a real browser: Debian's headless Chromium, driven by Selenium.
+"""The HTML report in a real browser: Debian's headless Chromium, driven by Selenium, in a window of 1280×800.
 
 Every page must load with no console error and fetch nothing; every figure in
-its tables must be the JSON summary's; every label of a chart must stand inside
-the chart, clear of the others, also for long names, many years and many
-frames; the overview is saved as a screenshot (`overview.png` in the test's
-tmp_path). A machine without Chromium fails
-here: `.ci/install-browser` installs it.
+its tables must be the JSON summary's, and a plan's caps and floors those of
+`finplan check --format json`; no page may scroll sideways, and every Total
+must be in sight; every label of a chart must stand inside the chart, clear of
+the others, also for long names, many years and many frames. The overview and
+a plan's page are saved as screenshots (`index.png`, `plan.png` in the test's
+tmp_path). A machine without Chromium fails here: `.ci/install-browser`
+installs it.
 """
 
 from __future__ import annotations
@@ -17,12 +19,18 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, ROOT, run_finplan
 
+from finplan.findings import some
+from finplan.money import format_kr, format_share
+from finplan.report.numbers import MAX_IDS
+from finplan.report.wording import margin
+from finplan.report.wording import shown as shown_text
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1280,2000",
+    "--window-size=1280,800", "--hide-scrollbars",
 )
 FRAMES = """\
 frames:
@@ -68,6 +76,10 @@ def browser(tmp_path_factory):
     options.binary_location = str(CHROMIUM)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    # The page's own viewport, whatever the window's frame takes: a screen of 1280×800.
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False}
+    )
     yield driver
     driver.quit()
 
@@ -82,6 +94,21 @@ def site(tmp_path_factory):
     summary = run_finplan("summary", ROOT / "budgets", "--frames", frames, "--format", "json")
     assert summary.exit_code == 0, summary.output
     return folder / "site", json.loads(summary.output)
+
+
+def merged(tables: list[dict]) -> dict[tuple, dict]:
+    """The tables of a page by name and currency, a table cut into parts by its years made whole again."""
+    whole: dict[tuple, dict] = {}
+    for table in tables:
+        name = (table["table"], table["currency"])
+        if name not in whole:
+            whole[name] = table
+            continue
+        rows = {row["key"]: row for row in whole[name]["rows"]}
+        assert list(rows) == [row["key"] for row in table["rows"]], name  # every part has every row
+        for row in table["rows"]:
+            rows[row["key"]]["cells"].update(row["cells"])
+    return whole
 
 
 def load(browser, page: Path) -> list[dict]:
@@ -114,8 +141,7 @@ def test_every_page_loads_without_a_console_error_and_fetches_nothing(browser, s
 def test_the_overviews_figures_are_the_json_summarys(browser, site, tmp_path):
     folder, data = site
     load(browser, folder / "index.html")
-    tables = browser.execute_script(_TABLES)
-    by_name = {(t["table"], t["currency"]): t for t in tables}
+    by_name = merged(browser.execute_script(_TABLES))
     compared = 0
     for currency in data["currencies"]:
         for table in currency["tables"]:
@@ -141,9 +167,6 @@ def test_the_overviews_figures_are_the_json_summarys(browser, site, tmp_path):
     assert frames[0]["cells"]["applied"] == "6 439 505,85"
     assert frames[0]["cells"]["remaining"] == "\u22121 439 505,85 kr"
 
-    screenshot = tmp_path / "overview.png"
-    assert browser.save_screenshot(str(screenshot))
-    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
 
 
 def test_each_plans_page_shows_its_lines_years_as_the_json_summary(browser, site):
@@ -152,7 +175,7 @@ def test_each_plans_page_shows_its_lines_years_as_the_json_summary(browser, site
     for page, plan in zip(pages, data["plans"], strict=True):
         load(browser, page)
         assert browser.find_element("tag name", "h1").text == plan["project"]
-        tables = {t["table"]: t for t in browser.execute_script(_TABLES)}
+        tables = {name: t for (name, _currency), t in merged(browser.execute_script(_TABLES)).items()}
         rows = {row["key"]: row["cells"] for row in tables["lines"]["rows"]}
         assert list(rows) == [line["id"] for line in plan["lines"]]
         for line in plan["lines"]:
@@ -167,6 +190,82 @@ def test_each_plans_page_shows_its_lines_years_as_the_json_summary(browser, site
         assert len(findings) == len(plan["findings"])
         for text, finding in zip(findings, plan["findings"], strict=True):
             assert text.startswith(f"{plan['name']}:{finding['line']}:{finding['column']}: {finding['code']} ")
+
+
+# How far a page reaches sideways, and where each Total column's cells are.
+_WIDTHS = """
+const inside = el => { const r = el.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; };
+return {
+  scroll: document.scrollingElement.scrollWidth, width: innerWidth,
+  totals: Array.from(document.querySelectorAll('td[data-col=total]')).map(inside),
+  ends: Array.from(document.querySelectorAll('table thead tr')).map(r => inside(r.lastElementChild)),
+  tables: Array.from(document.querySelectorAll('.scroll')).filter(s => s.scrollWidth > s.clientWidth + 1).length
+};
+"""
+
+
+def test_no_page_scrolls_sideways_and_every_total_is_in_sight(browser, site, crowded_site, tmp_path):
+    folder, _data = site
+    pages = [folder / "index.html", *sorted((folder / "plans").glob("*.html"))]
+    # Also where the names are long, the financiers many, the years 40 and the frames 35.
+    for page in [*pages, crowded_site / "index.html", *sorted((crowded_site / "plans").glob("*.html"))]:
+        load(browser, page)
+        assert browser.execute_script("return [innerWidth, innerHeight]") == [1280, 800]
+        seen = browser.execute_script(_WIDTHS)
+        assert seen["scroll"] <= seen["width"], page.name  # the page itself never scrolls sideways
+        assert seen["tables"] == 0, page.name  # nor does a table within it
+        assert seen["ends"] and all(seen["ends"]), page.name  # every table's last column in sight
+        assert all(seen["totals"]) and (seen["totals"] or "index" not in page.name), page.name
+    for page, name in ((pages[0], "index.png"), (pages[1], "plan.png")):
+        load(browser, page)
+        screenshot = tmp_path / name
+        assert browser.save_screenshot(str(screenshot))
+        assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
+
+
+def test_a_failing_plan_is_told_first_on_its_page(browser, tmp_path):
+    plan = tmp_path / "plans" / "plan.yaml"
+    plan.parent.mkdir()
+    plan.write_text(MINIMAL.replace("total: 1000", "total: 1001"), encoding="utf-8")
+    assert run_finplan("report", plan.parent, "--html", tmp_path / "site").exit_code == 1
+    (page,) = (tmp_path / "site" / "plans").glob("*.html")
+    load(browser, page)
+    verdict = browser.find_element("css selector", "p.verdict")
+    assert verdict.text.startswith("This plan fails its check") and "failed" in verdict.get_attribute("class")
+    assert verdict.rect["y"] < 200  # above the chart and the tables, in sight as the page opens
+    assert verdict.value_of_css_property("color") != browser.find_element("tag name", "h1").value_of_css_property("color")
+
+
+_CAPS = """
+return Array.from(document.querySelectorAll('table[data-table=caps] tbody tr')).map(r => ({
+  set_by: r.querySelector('th').innerText,
+  cells: Object.fromEntries(Array.from(r.querySelectorAll('td[data-col]')).map(c => [c.dataset.col, c.innerText]))
+}));
+"""
+
+
+def test_a_plans_caps_and_floors_are_those_of_checks_json(browser, site):
+    folder, data = site
+    compared = 0
+    for page, plan in zip(sorted((folder / "plans").glob("*.html")), data["plans"], strict=True):
+        checked = run_finplan("check", "--format", "json", ROOT / plan["name"])
+        (report,) = json.loads(checked.output)["files"]
+        load(browser, page)
+        shown_rows = browser.execute_script(_CAPS)
+        assert len(shown_rows) == len(report["limits"]), page.name
+        currency = plan["currency"]
+        for row, limit in zip(shown_rows, report["limits"], strict=True):
+            cap = limit["kind"] == "cap"
+            assert row["set_by"] == limit["set_by"]
+            assert row["cells"]["lines"] == shown_text(some(limit["lines"], MAX_IDS))
+            assert row["cells"]["amount"] == format_kr(Decimal(limit["amount"]), currency)
+            base = limit["base"]
+            assert row["cells"]["share"] == (format_share(Decimal(limit["amount"]), Decimal(base["amount"])) if base else "")
+            bound = "at most" if cap else "at least"
+            assert row["cells"]["limit"].splitlines()[0] == f"{bound} {format_kr(Decimal(limit['limit']), currency)}"
+            assert row["cells"]["margin"].splitlines()[0] == margin(Decimal(limit["excess"]), currency, is_cap=cap)
+            compared += 1
+    assert compared >= 5
 
 
 def test_the_overview_links_to_every_plans_page(browser, site):

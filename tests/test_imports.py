@@ -34,7 +34,7 @@ OWN = {
     "finplan.rules.base", "finplan.rules.caps", "finplan.rules.engine", "finplan.rules.eu_costs", "finplan.rules.flat_rates",
     "finplan.rules.in_kind", "finplan.rules.kinds", "finplan.rules.lines", "finplan.rules.periods",
     "finplan.rules.programmes", "finplan.rules.summary", "finplan.rules.sums", "finplan.shape", "finplan.suppress",
-    "finplan.sides", "finplan.syntax", "finplan.totals", "finplan.files",
+    "finplan.sides", "finplan.slips", "finplan.syntax", "finplan.totals", "finplan.files",
     "finplan.cli.app", "finplan.cli.check", "finplan.cli.common", "finplan.cli.completion", "finplan.cli.diff",
     "finplan.cli.exits", "finplan.cli.help", "finplan.cli.init", "finplan.cli.memo", "finplan.cli.output", "finplan.cli.params",
     "finplan.cli.portfolio", "finplan.cli.rules", "finplan.cli.usage",

@@ -75,11 +75,13 @@ def plan_texts(*paths: Path) -> list[str]:
         elif isinstance(node, str) and " " in node.strip():
             texts.extend((node, node[:40]))  # a message quotes a long text cut at 40 characters
 
+    kept = []  # every plan's nodes stay alive: a node of a plan let go could give its id to one of the next
     for path in paths:
         try:
-            walk(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader))
+            kept.append(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader))
         except (yaml.YAMLError, UnicodeDecodeError):
             continue  # an unreadable plan is reported, not printed
+        walk(kept[-1])
     return sorted(texts, key=len, reverse=True)
 
 

@@ -60,3 +60,31 @@ def test_a_pdf_memos_finding_is_at_its_line(tmp_path, around, figure):
     assert run.exit_code == 1
     errors = [f for f in run.findings() if f["severity"] == "error"]
     assert [int(f["line"]) for f in errors] == [line]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Projektet omsluter totalt 38 566", "657 kronor och pågår under perioden 2019-10-01 – 2022-09-30."),
+    ("Projektet omsluter totalt 38", "566 657 kronor och pågår under perioden 2019-10-01 – 2022-09-30."),
+    ("Projektet omsluter totalt 38 566 657 kronor och pågår under perioden 2019-", "10-01 – 2022-09-30."),
+    ("Projektet omsluter totalt 38 566 657 kronor och pågår under perioden 2019-10-", "01 – 2022-09-30."),
+])
+def test_a_pdf_line_break_inside_an_amount_or_a_date_is_read_across(tmp_path, first, second):
+    memo = write_pdf(tmp_path / "memo.pdf", [first, second])
+    run = run_finplan("memo", "check", SEED, memo)
+    assert (run.exit_code, run.findings()) == (0, []), run.output
+    rows = {tuple(row.split()[:5]) for row in run.output.splitlines() if row[:2] in ("1:", "2:")}
+    period = f"1:{first.index('2019-') + 1}" if "2019-" in first else f"2:{second.index('2019-') + 1}"
+    assert rows == {("1:27", "38", "566", "657", "kronor"), (period, "2019-10-01", "–", "2022-09-30", "period")}
+    wrong = write_pdf(tmp_path / "wrong.pdf", [first.replace("38", "39"), second.replace("2022", "2023")])
+    run = run_finplan("memo", "check", SEED, wrong)
+    errors = [(f["code"], f["line"]) for f in run.findings() if f["severity"] == "error"]
+    assert errors == [("FP702", "1"), ("FP704", "1" if first.endswith("-") else "2")], run.output
+
+
+def test_a_count_at_a_pdf_lines_end_is_not_joined_to_a_number_on_the_next(tmp_path):
+    memo = write_pdf(tmp_path / "memo.pdf", ["Projektet omsluter totalt 38 566 657 kronor. Antal deltagare: 2019",
+                                             "300 av dem i kommunerna, 12", "450 timmar."])
+    from finplan.memo.read import read_memo
+
+    (unit,) = read_memo(memo)
+    assert unit.text.endswith("2019\n300 av dem i kommunerna, 12\n450 timmar.")

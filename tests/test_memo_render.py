@@ -21,13 +21,15 @@ def render(plan, *options):
     return run_finplan("memo", "render", plan, *options)
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown"])
+SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html", "docx": ".docx"}
+
+
+@pytest.mark.parametrize("fmt", SUFFIXES)
 @pytest.mark.parametrize("plan", EVERY_PLAN, ids=lambda p: p.name)
 def test_the_section_read_back_matches_every_figure(tmp_path, plan, fmt):
-    run = render(plan, "--format", fmt)
+    memo = tmp_path / f"memo{SUFFIXES[fmt]}"
+    run = render(plan, "--format", fmt, "--output", memo)
     assert run.exit_code == 0, run.output
-    memo = tmp_path / ("memo.md" if fmt == "markdown" else "memo.txt")
-    memo.write_text(run.output, encoding="utf-8")
     checked = run_finplan("memo", "check", plan, memo)
     assert (checked.exit_code, checked.findings(), checked.file_findings()) == (0, [], []), checked.output
     rows = matched_rows(checked.output)
@@ -62,8 +64,10 @@ def test_the_docx_table_is_the_plans_lines(tmp_path):
         assert financier == line.financier
         assert form == ("Kontant" if line.form == "cash" else "Arbetad tid")
         assert parse_amount(amount.removesuffix(f"{NBSP}kr")) == line.amount
-        assert abs(parse_percent(share) - line.amount * 100 / plan.total) < Decimal("0.005")
+        assert abs(parse_percent(share) - line.amount * 100 / plan.total) <= Decimal("0.005")
     assert rows[-1][0] == "Summa" and parse_amount(rows[-1][2].removesuffix(f"{NBSP}kr")) == plan.total
+    assert [row[3] for row in rows[1:]] == [f"{share}{NBSP}%" for share in
+                                            ("6,89", "35,32", "4,42", "2,59", "0,78", "50,00", "100,00")]
     assert all(run.bold for cell in table.rows[-1].cells for p in cell.paragraphs for run in p.runs)
     # The document, as a memo, passes the check.
     checked = run_finplan("memo", "check", SEED, out)
@@ -159,3 +163,87 @@ def test_a_plan_in_euro_is_written_and_read_back_in_euro(write, tmp_path):
     memo.write_text(text, encoding="utf-8")
     checked = run_finplan("memo", "check", plan, memo)
     assert (checked.exit_code, checked.findings(), checked.file_findings()) == (0, [], []), checked.output
+
+
+def test_the_docx_is_a4_in_swedish_with_the_projects_title(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    out = tmp_path / "finansiering.docx"
+    assert render(SEED, "--format", "docx", "--output", out).exit_code == 0
+    document = docx.Document(str(out))
+    def mm(length) -> float:  # Word stores lengths in twentieths of a point
+        return round(length / Mm(1), 1)
+
+    for section in document.sections:
+        assert (mm(section.page_width), mm(section.page_height)) == (210, 297)
+        assert mm(section.left_margin) == mm(section.right_margin) == 25
+    languages = {lang.get(qn("w:val")) for lang in document.styles.element.iter(qn("w:lang"))}
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert languages == {"sv-SE"} and defaults.find(qn("w:lang")).get(qn("w:val")) == "sv-SE"
+    for style in ("Normal", "Heading 2", "Table Grid"):
+        assert document.styles[style].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "sv-SE"
+    properties = document.core_properties
+    assert (properties.title, properties.language, properties.author) == ("En attraktiv region", "sv-SE", "")
+    assert "python-docx" not in out.read_bytes().decode("latin-1")
+
+
+def test_the_docx_tables_columns_are_as_wide_as_their_text(tmp_path):
+    import docx
+    from docx.shared import Mm
+
+    out = tmp_path / "finansiering.docx"
+    assert render(SEED, "--format", "docx", "--output", out).exit_code == 0
+    (table,) = docx.Document(str(out)).tables
+    widths = [column.width for column in table.columns]
+    assert sum(widths) <= Mm(210 - 2 * 25)
+    # The longest financier, "Anslag 1:1 Regionala tillväxtåtgärder", has room on one line; the form column is narrow.
+    assert widths[0] >= Mm(len("Anslag 1:1 Regionala tillväxtåtgärder") * 2)
+    assert widths[1] < widths[0] / 2 and all(cell.width == widths[0] for cell in table.columns[0].cells)
+
+
+def test_a_share_is_printed_with_two_decimals_or_as_the_plan_declares_it():
+    text = render(SEED).output
+    assert f"50,00{NBSP}%" in text and "50,0000013" not in text
+    split = render(PLANS / "valid" / "split.yaml").output
+    assert f"fördelas på EU och staten 67{NBSP}000{NBSP}kronor (67{NBSP}%) och Leader Testbygd 33{NBSP}000{NBSP}kronor" in split
+    assert f"Kommun A 50{NBSP}000,50{NBSP}kronor (50{NBSP}%)" in split
+    assert f"kunta 20{NBSP}000{NBSP}kronor." in split  # a part that declares an amount only
+
+
+def test_a_leader_plans_split_and_volunteer_time_beside_the_total_are_written():
+    text = render(ROOT / "budgets" / "exempel-leader.yaml").output
+    assert (f"Finansieringen från Leader Testbygd, 360{NBSP}000{NBSP}kronor, fördelas på EU och staten (Jordbruksverket) "
+            f"241{NBSP}200{NBSP}kronor (67{NBSP}%) och Leader Testbygd (offentlig medfinansiering) "
+            f"118{NBSP}800{NBSP}kronor (33{NBSP}%).") in text
+    assert (f"Därutöver bidrar Byaföreningen i Testbygd med ideell tid motsvarande 88{NBSP}000{NBSP}kronor, "
+            "som inte ingår i projektets totala finansiering.") in text
+    assert f"totalt 600{NBSP}000{NBSP}kronor" in text
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("241 300 kronor (67 %)", "241 200 kronor (67 %)"),
+                                              ("88 500 kronor", "88 000 kronor")])
+def test_a_slip_in_a_part_or_in_volunteer_time_is_an_error(tmp_path, wrong, right):
+    plan = ROOT / "budgets" / "exempel-leader.yaml"
+    text = render(plan).output.replace(NBSP, " ")
+    assert right in text
+    memo = tmp_path / "memo.txt"
+    memo.write_text(text.replace(right, wrong), encoding="utf-8")
+    checked = run_finplan("memo", "check", plan, memo)
+    assert checked.exit_code == 1 and [f["code"] for f in checked.findings() if f["severity"] == "error"], checked.output
+
+
+def test_the_seed_memos_own_sentences_are_written_word_for_word():
+    """The opening, the remainder and the proposal as the seed memo (tests/memos/attraktiv.txt) words them."""
+    seed_memo = (ROOT / "tests" / "memos" / "attraktiv.txt").read_text(encoding="utf-8")
+    text = render(SEED).output.replace(NBSP, " ")
+    for words in (
+        "omsluter totalt 38 566 657 kronor",
+        ", och föreslås finansieras enligt följande: Region Jämtland Härjedalen 2 658 128 kronor, ",
+        "13 622 400 kronor (i form av arbetad tid), Länsstyrelsen 1 702 800 kronor (i form av arbetad tid)",
+        "Resterande finansiering, 19 283 329 kronor, söks från ",
+        "Region Jämtland Härjedalen avsätter 2 658 128 kronor inom ",
+        " under perioden 2019-10-01 – 2022-09-30 för att genomföra projektet En attraktiv region.",
+    ):
+        assert words in text and words in seed_memo, words

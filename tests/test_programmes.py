@@ -71,6 +71,24 @@ def test_fp503_names_only_the_profiles_whose_period_and_country_fit(write):
     assert finding["message"].endswith("expected `profiles:` with leader_fi_2023_2027 or leader_ax")
 
 
+@pytest.mark.parametrize(
+    "plan, period, between",
+    [
+        ("fp503-erdf-2013-no-profile-fits.yaml", "2013-01-01 to 2013-12-31", "2014-01-01 and 2029-12-31"),
+        ("fp503-interreg-2010-2012-no-profile-fits.yaml", "2010-01-01 to 2012-12-31", "2014-01-01 and 2029-12-31"),
+    ],
+)
+def test_fp503_names_no_profile_when_no_programme_period_holds_the_plan(plan, period, between):
+    path = ROOT / "tests" / "plans" / "invalid" / plan
+    (finding,) = run_finplan("check", path).problems()
+    assert finding["code"] == "FP503"
+    assert f"no profile of finplan's for it has a programme period that holds the project's, {period}" in finding["message"]
+    assert f"their periods lie between {between}" in finding["message"]
+    assert "expected `profiles:`" not in finding["message"] and "_20" not in finding["message"]
+    swedish = run_finplan("check", "--lang", "sv", path).output
+    assert "ingen av finplans profiler för den har en programperiod som rymmer projektets" in swedish
+
+
 def test_finplan_rules_lists_every_profile_and_every_setting_with_its_source():
     run = run_finplan("rules", env={"COLUMNS": "400"})
     assert run.exit_code == 0

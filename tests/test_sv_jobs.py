@@ -190,7 +190,7 @@ def test_the_html_report_in_swedish_is_marked_swedish_and_keeps_its_data(write, 
     (page,) = (tmp_path / "sv" / "plans").glob("*.html")
     text = page.read_text(encoding="utf-8")
     assert '<html lang="sv">' in text and "← Portfölj" in text and "totalt 38 566 657 kr" in text
-    assert '<span class="passed">godkänd</span> (0 fel, 3 varningar, 0 upplysningar)' in text
+    assert '<p class="verdict passed"><strong>Planen godkänns i kontrollen</strong> (0 fel, 3 varningar, 0 upplysningar)' in text
 
 
 # -- diff

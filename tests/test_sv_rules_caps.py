@@ -121,7 +121,8 @@ def test_a_cap_on_the_total_less_in_kind_in_swedish(tmp_path):
          "`grant` är 18 200 000 kr, 50,56 % av totalen 36 000 000 kr; taket för anslag_1_1 "
          "(Förordning (2003:596) 5 § i lydelsen enligt SFS 2009:674, i kraft till 2022-12-31) är 50 %, 18 000 000 kr: "
          "200 000 kr över vid exakt läsning, men inom noggrannheten hos avrundat angivna siffror; gränsen håller "
-         "om de verkliga siffrorna ligger minst 250 000 kr till dess fördel"),
+         "bara om de verkliga siffrorna ligger minst 200 000 kr till dess fördel, av de 250 000 kr som avrundningen "
+         "lämnar öppet"),
         ("fp513-flat-rate-limit", "FP513",
          "`indirect` är 20 % av personalkostnaderna; erdf_2021_2027 tillåter högst 15 %: 5 procentenheter över"),
         ("fp514-flat-rate-remaining", "FP514",

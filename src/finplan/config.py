@@ -274,6 +274,7 @@ def _read(path: Path) -> _Config | None:
         where = f"{path} [tool.finplan]"
     else:
         table, where = document, f"{path}"
+    _refuse_control_characters(table, where)
     from finplan.model import overrides_of
 
     config = _validated(_config_table(), table, where)
@@ -290,8 +291,38 @@ def _read(path: Path) -> _Config | None:
         )
         for item in config.overrides
     )
-    frames = path.parent / config.frames if config.frames else None
+    frames = _frames_within(path.parent, config.frames, where) if config.frames else None
     return _Config(path.parent.resolve(), base, overrides, frames, tuple(config.exclude), config.lang)
+
+
+def _refuse_control_characters(value: Any, where: str) -> None:
+    """No key or text in the configuration holds a control character: it names codes, files and patterns,
+    and TOML's escapes (`"\\u001b"`) would otherwise carry a terminal's control sequences into every message."""
+    from finplan.paths import shown_name, unshowable
+
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        for text in (key, item):
+            if isinstance(text, str) and unshowable(text):
+                problem = Message("a control character in `{text}`", text=shown_name(text))
+                raise InputError(Message("configuration {file}: {problem}", file=where, problem=problem))
+        _refuse_control_characters(item, where)
+
+
+def _frames_within(folder: Path, name: str, where: str) -> Path:
+    """The frames file a configuration names, which must lie in the configuration's own folder or below it.
+
+    A configuration comes with the repository it stands in, so in CI it is
+    whoever proposed the change who writes it: it may not point finplan at a
+    file elsewhere on the machine, whose text an error message would then show.
+    """
+    frames = folder / name
+    try:
+        frames.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        problem = Message("`frames` names {frames}, which leads outside the configuration's folder {folder}", frames=name, folder=folder)
+        raise InputError(Message("configuration {file}: {problem}", file=where, problem=problem)) from None
+    return frames
 
 
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:

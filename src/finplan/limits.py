@@ -10,22 +10,30 @@ these measurements, so the figure a finding names and the figure the report
 prints are the same.
 
 Figures printed rounded (`rounded_to`, `total_rounded_to`) are read as
-intervals: a limit that only the exact reading breaks, but some reading within
-the printed precision keeps, rests on the rounding (FP507), and is not a breach.
+intervals, and so is a share a line's limit prints with decimals: "39,99 %" is
+39,985 % to 39,995 %. A limit that only the exact reading breaks, but some
+reading within the printed precision keeps, rests on the rounding (FP507), and
+is not a breach.
+
+A limit measured against a declared total that the financing lines do not sum
+to (FP101) may break only because of that difference: where the same limit,
+measured with the sum of the lines as the total, gives no finding, the limit's
+finding `follows_from_total` and FP101 names it instead (one cause, one finding).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from finplan.findings import shorten
 from finplan.i18n import N_, Message, join
 from finplan.model import FinancingLine, Limit, Plan
+from finplan.money import printed_precision
 from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
 from finplan.sides import measured_by_side, side_lines, side_total
-from finplan.totals import total_of
+from finplan.totals import financing_gap, total_of
 
 ZERO = Decimal(0)
 NATIONAL_AGENCY = "tillväxtverket"
@@ -48,8 +56,9 @@ class Measure:
     """One cap or floor on some lines, against the plan's figures.
 
     `share` is a percentage of `base` (named `base_name`), or None for a limit
-    in money (`fixed`). `slack` and `base_slack` are how far the amount and the
-    base may lie from what is written, half the unit of each rounded figure.
+    in money (`fixed`). `slack`, `base_slack` and `share_slack` are how far the
+    amount, the base and the share may lie from what is written, half the unit
+    of each rounded figure (of a share's last decimal).
     """
 
     origin: str  # a profile's name, or "plan" for a line's own limits
@@ -68,6 +77,8 @@ class Measure:
     base_note: str = ""
     side: str = ""  # the side of a cross-border programme the base is, where measured by side (finplan.sides)
     version: str = ""  # the text's version in force on the plan's date, where the law changed the number
+    share_slack: Decimal = ZERO
+    follows_from_total: bool = False  # reported only against a declared total the lines do not sum to (FP101)
 
     @property
     def limit(self) -> Decimal:
@@ -81,18 +92,39 @@ class Measure:
 
     @property
     def excess_at_best(self) -> Decimal:
-        """The excess on the most favourable reading of the rounded figures."""
-        give = self.slack + (self.share * self.base_slack / 100 if self.share is not None else ZERO)
-        return self.excess - give
+        """The excess on the most favourable reading of the rounded figures: a cap's share and base at the
+        top of their intervals, a floor's at the bottom."""
+        if self.share is None:
+            return self.excess - self.slack
+        sign = 1 if self.is_cap else -1
+        best = (self.share + sign * self.share_slack) * (self.base + sign * self.base_slack) / 100
+        return self.excess - self.slack - sign * (best - self.limit)
 
     @property
     def rests_on_rounding(self) -> bool:
-        """Whether the exact reading breaks the limit but a reading within the printed precision does not."""
-        return self.excess > self.tolerance >= self.excess_at_best
+        """Whether the exact reading breaks the limit but a reading within the printed precision does not.
+
+        A cap over by no more than the tolerance rests on the rounding too where the printed
+        precision alone covers the excess: a grant 0,04 kr over 39,99 % is within what 39,99 % means.
+        """
+        if self.excess > self.tolerance >= self.excess_at_best:
+            return True
+        return self.is_cap and 0 < self.excess <= self.tolerance and self.excess_at_best <= 0
+
+    @property
+    def over_by_rounding(self) -> bool:
+        """Whether a cap is over by no more than the tolerance, and not within the printed precision (FP502)."""
+        return self.is_cap and 0 < self.excess <= self.tolerance and self.excess_at_best > 0
 
     @property
     def broken(self) -> bool:
         return self.excess_at_best > self.tolerance
+
+    @property
+    def reported(self) -> bool:
+        """Whether a finding speaks of the limit: broken (FP501, FP506), over by rounding (FP502) or
+        resting on it (FP507)."""
+        return self.broken or self.over_by_rounding or self.rests_on_rounding
 
     def base_text(self) -> str:
         """What the limit is a share of, `the total less in kind`: a Message, shown in the reader's language."""
@@ -116,7 +148,15 @@ def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
     for measured, by, measures in _MEASURED:
         if measured is plan and by is settings:
             return measures
-    measures = tuple(_measure_all(plan, settings))
+    measures = _measure_all(plan, settings)
+    if financing_gap(plan):
+        # Measured again with the sum of the lines as the total: what holds there follows from FP101 alone.
+        on_sum = _measure_all(plan.model_copy(update={"total": total_of(plan.financing)}), settings)
+        measures = [
+            replace(m, follows_from_total=True) if m.reported and not again.reported else m
+            for m, again in zip(measures, on_sum, strict=True)
+        ]
+    measures = tuple(measures)
     _MEASURED.insert(0, (plan, settings, measures))
     del _MEASURED[2:]
     return measures
@@ -238,6 +278,7 @@ def _line_limit(
         origin="plan", title=shorten(limit.source) if limit.source else Message("the plan"), is_cap=limit.is_cap, lines=((index, line),), amount=line.amount,
         tolerance=tolerance, path=("financing", index, "limits", number), share=limit.share, base_name=base_name,
         base=base, fixed=limit.amount, slack=_half(line.rounded_to), base_slack=base_slack,
+        share_slack=printed_precision(limit.share),
     )
 
 

@@ -398,6 +398,10 @@ class SplitPart(_Strict):
     amount: Amount | None = None
     fund: Literal["eu", "state", "municipality"] | None = None
 
+    def amount_of(self, line_amount: Decimal) -> Decimal:
+        """The part's amount: as it states it, else its share of the line's `line_amount`."""
+        return self.amount if self.amount is not None else line_amount * self.share / 100
+
     @model_validator(mode="after")
     def _share_or_amount(self) -> SplitPart:
         _exactly_one(self, ("share", "amount"), "split", Message("expected `share`, `amount` or both for this payer"))

@@ -213,10 +213,24 @@ def format_kr(amount: Decimal, currency: str = "SEK") -> str:
     return f"{format_number(amount)} {unit}"
 
 
-def format_percent(percent: Decimal) -> str:
-    """`Decimal("39.15")` -> `39,15 %`; `Decimal(50)` -> `50 %`."""
-    text = f"{percent.normalize():f}".replace(".", ",")
+def format_percent(percent: Decimal, *, as_written: bool = False) -> str:
+    """`Decimal("39.15")` -> `39,15 %`; `Decimal(50)` -> `50 %`; with `as_written`, a share keeps the
+    decimals it was printed with: `Decimal("39.90")` -> `39,90 %`."""
+    text = f"{percent if as_written else percent.normalize():f}".replace(".", ",")
     return f"{text} %"
+
+
+def printed_precision(share: Decimal | None) -> Decimal:
+    """How far a share printed with decimals may lie from the written one: half its last decimal.
+
+    "39,99 %" holds 39,985 % to 39,995 %, "39,9 %" 39,85 % to 39,95 %; the decimals
+    are those written, kept by the Decimal the text was read into. A whole
+    percentage, "50 %", is the rule's own number, not a rounded figure: exact.
+    """
+    if share is None:
+        return Decimal(0)
+    exponent = share.as_tuple().exponent
+    return Decimal(1).scaleb(exponent) / 2 if isinstance(exponent, int) and exponent < 0 else Decimal(0)
 
 
 def format_points(difference: Decimal) -> Message:

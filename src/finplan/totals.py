@@ -40,3 +40,16 @@ def per_year(lines: Iterable[FinancingLine | CostLine]) -> dict[int, Decimal]:
         for year, amount in (line.per_year or {}).items():
             totals[year] = totals.get(year, Decimal(0)) + amount
     return dict(sorted(totals.items()))
+
+
+def rounding_slack(plan: Plan) -> Decimal:
+    """How far the financing's sum and the total may lie apart when some were printed rounded."""
+    units = [plan.total_rounded_to, *(line.rounded_to for line in plan.financing)]
+    return sum((unit / 2 for unit in units if unit is not None), Decimal(0))
+
+
+def financing_gap(plan: Plan) -> Decimal:
+    """How far the financing lines' sum lies from the declared total, beyond what rounding leaves open
+    (FP101); 0 where they agree."""
+    gap = total_of(plan.financing) - plan.total
+    return gap if abs(gap) > rounding_slack(plan) else Decimal(0)

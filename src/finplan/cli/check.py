@@ -36,7 +36,10 @@ def check(
         bool | None,
         typer.Option(
             "--tables/--no-tables",
-            help=N_("Show each plan's tables in the text report; by default only when one plan is checked."),
+            help=N_(
+                "Show each plan's tables in the text report, and its caps and floors in json; "
+                "by default only when one plan is checked."
+            ),
             show_default=False,
         ),
     ] = None,

@@ -40,7 +40,7 @@ def memo_render(
 @memo_app.command("check", help=N_("Check every figure of a decision memo against a plan; report; exit 0, 1 or 2."))
 def memo_check(
     plan: Annotated[Path, PlanArgument],
-    memo: Annotated[Path, typer.Argument(help=N_("The memo: .txt, .md, .docx or .pdf."), show_default=False, metavar="MEMO")],
+    memo: Annotated[Path, typer.Argument(help=N_("The memo: .txt, .md, .docx, .pdf, .html or .htm."), show_default=False, metavar="MEMO")],
     output_format: FormatOption = None,
     output: Annotated[Path | None, output_option()] = None,
     select: SelectOption = None,

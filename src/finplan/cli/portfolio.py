@@ -61,16 +61,21 @@ def report(
 ) -> None:
     from finplan.files import Folder
 
-    portfolio, results = _portfolio(paths, frames, include_failing)
+    site = SITE_FORMATS["html"].load()
+    portfolio, results = _portfolio(paths, frames, include_failing, keep=site.keep)
     folder = Folder(html)
-    pages = SITE_FORMATS["html"].load().render(portfolio, folder)
+    pages = site.render(portfolio, folder)
     wrote = ngettext("wrote {n} page to {folder}; open {index}", "wrote {n} pages to {folder}; open {index}", pages)
     print("finplan: " + wrote.format(n=pages, folder=html, index=html / "index.html"), file=sys.stderr)
     raise typer.Exit(_portfolio_exit(portfolio, results, strict))
 
 
-def _portfolio(paths: list[str], frames: Path | None, include_failing: bool):
-    """Every plan checked and added up, with the frames of `--frames` or the configuration."""
+def _portfolio(paths: list[str], frames: Path | None, include_failing: bool, keep=None):
+    """Every plan checked and added up, with the frames of `--frames` or the configuration.
+
+    `keep` is what of each checked plan is held: its figures, unless a format asks for more;
+    `include_failing` counts the plans that fail their check in the sums.
+    """
     from finplan.batch import check_all
     from finplan.config import ConfigFinder
     from finplan.discover import expand
@@ -87,7 +92,7 @@ def _portfolio(paths: list[str], frames: Path | None, include_failing: bool):
     plans = [(plan, problem) for plan, problem in expand(paths, finder.excluded) if frames is None or not _same(frames, plan)]
     remember_inputs(Message("a plan being summarised"), *(plan for plan, _problem in plans))
     # Each plan's figures only, not its model: ten thousand plans are held at once.
-    results = check_all(plans, finder, keep_plans=True, keep=keep_figures)
+    results = check_all(plans, finder, keep_plans=True, keep=keep or keep_figures)
     names = plan_names([result.file for result in results], repository_root())
     portfolio = collect(results, names, include_failing=include_failing)
     measure_de_minimis(portfolio)

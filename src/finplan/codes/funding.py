@@ -20,6 +20,22 @@ _CAP_SETTINGS = (
     ),
     "joint_max_share",
 )
+# Shared paragraphs of the caps' and floors' documentation (finplan.limits).
+_PRINTED_SHARES = (
+    "A share a line's limit prints with decimals is a rounded figure, read to half\n"
+    "its last decimal: `max: 39,99 %` is 39,985 % to 39,995 %, and `39,90 %` is\n"
+    "narrower than `39,9 %`. A grant within that reach is not over the cap: the\n"
+    "limit rests on the rounding (FP507). A whole percentage (`50 %`), and every\n"
+    "profile's number, is exact."
+)
+_ONE_CAUSE = (
+    "One cause, one finding: where the financing lines do not sum to the declared\n"
+    "total (FP101), a limit measured against that total may break only because\n"
+    "of the difference. When the same limit, measured with the sum of the lines\n"
+    "as the total, gives no finding (FP501, FP502, FP506 or FP507), its breach\n"
+    "follows from the difference alone: it is not reported here, and FP101 names\n"
+    "it. A limit that breaks against both is reported as before."
+)
 _PROFILES = "finplan's rule profiles (docs/rules.md): a profile governs the lines of its scheme"
 _FLOORS = (
     "a decision's or a programme's minimum, as a line states it under `limits:`; the Leader profiles' "
@@ -47,6 +63,7 @@ SHARE_CAP = Code(
     "share at most 50 %\"), which a line states under `limits:`. An excess within\n"
     "`rounding_tolerance` is FP502, a warning; one that only the exact reading\n"
     "of a figure printed rounded gives is FP507, a note; beyond them, this error.\n\n"
+    f"{_PRINTED_SHARES}\n\n{_ONE_CAUSE}\n\n"
     "Fails: `total: 1000` and a `scheme: anslag_1_1` line of 600 under `anslag_1_1`.\n"
     "Passes: the same line of 500.",
     source=_CAPS, settings=_CAP_SETTINGS,
@@ -56,7 +73,10 @@ SHARE_CAP_ROUNDING = Code(
     "Financing is over its cap by no more than rounding.\n\n"
     "Why: half of an odd total is not a whole krona, so a grant of exactly half\n"
     "rounded to whole kronor is 0,50 kr over the cap. That is rounding, not a\n"
-    "breach, but it is said rather than passed over, with the excess named.\n\n"
+    "breach, but it is said rather than passed over, with the excess named.\n"
+    "Where a share printed with decimals covers the excess (a grant 0,10 kr over\n"
+    "`39,99 %`), the cap rests on that rounding instead (FP507).\n\n"
+    f"{_ONE_CAUSE}\n\n"
     "Fails (is reported): `total: 38566657` with a 1:1 line of 19283329, 0,50 kr\n"
     "over half.\n"
     "Passes: a 1:1 line of 19283328.",
@@ -69,7 +89,8 @@ SCHEME_WITHOUT_PROFILE = Code(
     "profile (`erdf_2014_2020` or `erdf_2021_2027`) switches on the ERDF rules;\n"
     "without one, the cap is not checked, and the report says so. The hint\n"
     "names the profiles of the scheme whose programme period holds the plan's\n"
-    "(and, for Leader, whose country fits the plan's currency).\n\n"
+    "(and, for Leader, whose country fits the plan's currency), and says when\n"
+    "none does: a 2013 ERDF project has no profile of finplan's to name.\n\n"
     "Fails: a `scheme: anslag_1_1` line in a plan without `profiles: [anslag_1_1]`.\n"
     "Passes: the same plan with `profiles: [anslag_1_1]`.",
     source=_PROFILES,
@@ -101,6 +122,7 @@ FLOOR = Code(
     "a minimum amount (Leader in Sweden 2014–2020: 22 000 kr). A line below its\n"
     "floor, its own or its profile's, is support that cannot be paid as planned.\n"
     "A shortfall within `rounding_tolerance` is not reported.\n\n"
+    f"{_ONE_CAUSE}\n\n"
     "Fails: a line of 300 with `limits: [{min: 40 %, of: eligible_costs}]` and `eligible_costs: 1000`.\n"
     "Passes: the same line of 400.",
     source=_FLOORS,
@@ -111,7 +133,11 @@ LIMIT_RESTS_ON_ROUNDING = Code(
     "Why: a decision that prints its total as \"36 miljoner kronor\" states it to\n"
     "the nearest million; a cap that only the exact reading of 36 000 000 would\n"
     "break may well hold for the real total. finplan does not fail the plan on a\n"
-    "figure it cannot know, and says the result rests on the rounding.\n\n"
+    "figure it cannot know, and says the result rests on the rounding, and how\n"
+    "far the real figures must lie in the limit's favour for it to hold: the\n"
+    "whole excess (200 000 kr below), of the reach the rounding leaves open\n"
+    "(250 000 kr).\n\n"
+    f"{_PRINTED_SHARES}\n\n"
     "Fails (is reported): `total: 36000000` with `total_rounded_to: 1000000` and a\n"
     "1:1 line of 18 200 000 under `anslag_1_1`.\n"
     "Passes: the same with a 1:1 line of 18 000 000.",

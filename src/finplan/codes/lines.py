@@ -72,6 +72,9 @@ SPLIT = Code(
     "line exactly: shares that sum to 100 %, an amount per part that is its\n"
     "share of the line, and amounts that sum to the line, each part within\n"
     "`rounding_tolerance`.\n\n"
+    "A share printed with decimals is a rounded figure, read to half its last\n"
+    "decimal: three parts of `33,33 %` make 100 % (each 33,325 % to 33,335 %), and\n"
+    "a part's amount may lie that much of the line from its share.\n\n"
     "Fails: a line of 100 000 split 67 % / 34 %.\n"
     "Passes: the same line split 67 % / 33 %, or 67 000 / 33 000.",
     source="a decision's split of one grant between its payers, as it prints it",

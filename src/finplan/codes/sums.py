@@ -16,6 +16,17 @@ FINANCING_TOTAL = Code(
     "Why: the financing plan (finansieringsplan) must cover exactly what the\n"
     "project costs; a plan whose parts do not add up to the total that the\n"
     "decision names is a wrong decision.\n\n"
+    "The finding names the likely culprit: a line, or two lines, that the\n"
+    "difference equals exactly (counted twice, or meant to stand outside the\n"
+    "total); else, where the declared total differs from the sum in one digit\n"
+    "only (620 211 against 600 211) or by two adjacent digits swapped (620 211\n"
+    "against 602 211), the total, with the figure it would be. Round figures\n"
+    "differ in one digit by any round amount, so the figures must also agree in\n"
+    "at least three other digits that are not 0.\n\n"
+    "A cap or floor that breaks only because of this difference (it holds when\n"
+    "measured with the sum of the lines as the total) is named here, not\n"
+    "reported again by FP501, FP502, FP506 or FP507: one cause, one finding.\n"
+    "Ignoring FP101 silences those limits too.\n\n"
     "Fails: `total: 1000` with financing lines of 600 and 500.\n"
     "Passes: `total: 1000` with financing lines of 600 and 400.",
     source=_BUDGET,

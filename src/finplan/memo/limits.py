@@ -36,6 +36,15 @@ pages: the seed memo is 2 259 characters):
   where pypdf has it). Bytes do not bound parsing: `/F Do ` drawn 300 000
   times is 2 MiB of tokens of two bytes, and pypdf takes some 5 µs a token.
   A page of text from a word processor has one or two thousand.
+- `max_html_chars`, 1 000 000: the characters of an HTML memo's source. A
+  memo saved as a web page by a word processor, its styles included, is some
+  tens of kilobytes a page. The standard library's parser takes about a
+  second for a million characters of the worst kind (one tag of 170 000
+  attributes).
+- `max_html_tags`, 50 000: the tags and character references of an HTML
+  memo (each `<` and `&` counts), counted before it is parsed: each costs
+  some 10 µs to parse and read, so these take half a second at most. A page
+  of a memo has a few hundred.
 - `max_figure_digits`, 20: the digits of one number. No amount of a plan has
   more than 17 (below 10^15 kronor, with öre), and no share finplan writes
   more than 16 (`money.format_share`). A longer number is no figure of a
@@ -62,6 +71,8 @@ class MemoLimits:
     max_pdf_stream: int = 2 * 1024 * 1024
     max_pdf_content: int = 2 * 1024 * 1024
     max_pdf_tokens: int = 300_000
+    max_html_chars: int = 1_000_000
+    max_html_tags: int = 50_000
     max_figure_digits: int = 20
 
 

@@ -29,9 +29,10 @@ from finplan.i18n import Message, N_, Plural
 from finplan.memo.attribute import Parts, Target, attribute
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
 from finplan.memo.names import NAME, REMAINDER, SUM, TOTAL, Names
+from finplan.memo.split_and_beside import SplitAndBeside
 from finplan.memo.units import Unit
 from finplan.model import FinancingLine, Plan
-from finplan.money import difference, format_kr, format_number, format_share
+from finplan.money import difference, format_kr, format_number, format_percent, format_share
 from finplan.totals import subtotals, total_of
 
 _IN_KIND = re.compile(r"arbetad tid|annat än pengar|natura|in kind|arbetsinsats", re.IGNORECASE)
@@ -91,6 +92,7 @@ class _Checker:
         }
         self.subtotals = _Index((amount, name, name) for name, amount in self.subtotal_amounts.items())
         self.shares = _Index((line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total)
+        self.split_and_beside = SplitAndBeside(plan)
         self.cases = {_case(plan.project.case): "project"} if getattr(plan.project, "case", None) else {}
         for line in plan.financing:
             if line.case:
@@ -118,6 +120,11 @@ class _Checker:
             self._close_parts(parts, unit.position(parts.whole.start))
 
     def _figure(self, figure: Figure, where: Position, target, listed, text: str, about_project: bool) -> None:
+        claimed = self.split_and_beside.claim(text, figure)
+        if claimed is not None:  # a payer's part of a split line, or a line beside the total
+            label, value, kind = claimed
+            self.matched(where, figure, label, self.kr(value) if kind == "amount" else format_percent(value))
+            return
         kind = figure.kind
         if kind == AMOUNT:
             self._amount(figure, where, target, listed, text)

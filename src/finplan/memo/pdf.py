@@ -15,6 +15,11 @@ pypdf reads the bytes finplan read once. What bounds the work:
   goes far past it before its operators are counted);
 - the text read stops at `max_text_chars`.
 
+A date or an amount that the page's line breaks cut in two ("2019-" at a
+line's end, "10-01" on the next; "13 622" and "400 kronor") is joined again
+before its figures are read (`_rejoined`), as a browser's or a word
+processor's print breaks a line at a hyphen or a space.
+
 An encrypted PDF opens when its user password is empty and pypdf can
 decrypt it on its own (RC4; AES needs the `cryptography` package); any other
 is refused as encrypted, whatever pypdf would have said (a missing package, a
@@ -28,6 +33,7 @@ import contextlib
 import dataclasses
 import io
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 
@@ -49,7 +55,7 @@ def pdf_units(data: bytes, limits: MemoLimits) -> list[Unit]:
 
     with _quiet(), _configured(pypdf, limits):
         try:
-            return text_units(_text(pypdf.PdfReader(io.BytesIO(data)), limits))
+            return [_rejoined(unit) for unit in text_units(_text(pypdf.PdfReader(io.BytesIO(data)), limits))]
         except InputError:
             raise
         except LimitReachedError as error:  # the limits set here, or one of pypdf's own
@@ -93,6 +99,44 @@ def _text(reader, limits: MemoLimits) -> str:
             raise too_much_text(limits)
         texts.append(text)
     return "\n".join(texts)
+
+
+# A date or an amount that a line break cuts in two, as a PDF's text breaks it where the page's line ended: its
+# end on one line (what the first pattern matches, up to the break), its start on the next (the second).
+_DATE_CUT = (re.compile(r"(?<![\d-])\d{4}-(?:\d{1,2}-)?$"), re.compile(r"\d{1,2}(?:-\d{1,2})?(?![\d-])"))
+_GROUPS = r"\d{1,3}(?:[ \u00a0]\d{3})*"
+_AMOUNT_CUT = (re.compile(rf"(?<![\d,.\-/]){_GROUPS}$"), re.compile(r"\d{3}(?:[ \u00a0]\d{3})*(?![\d.:/-])"))
+_GROUPED = re.compile(r"\d[ \u00a0]\d{3}$")
+_UNIT = re.compile(r"(?:[,.]\d{2})?[ \u00a0]*(?:kr\b|kronor|tkr|mnkr|Mkr|miljon|miljard|euro|EUR|SEK|€)", re.IGNORECASE)
+_REACH = 40  # how far back from a line's end a cut figure is looked for
+
+
+def _rejoined(unit: Unit) -> Unit:
+    """`unit` with each date or amount cut by a line break whole again, each figure still at its line and column.
+
+    A date ("2019-" / "10-01") is joined by taking the line break out; an
+    amount ("13 622" / "400 kronor") by reading the break as the space
+    between its digit groups. An amount is joined only where the first part
+    already has a group of three ("13 622") or the whole is followed by its
+    unit ("38" / "566 657 kronor"), so that a count at a line's end and an
+    amount on the next stay apart.
+    """
+    text, breaks = unit.text, list(unit.breaks)
+    for index in range(len(breaks) - 1, 0, -1):  # from the last, so the offsets before each break hold
+        cut = breaks[index] - 1  # the line break before line `index`
+        if text[cut] != "\n":
+            continue
+        before = max(0, cut - _REACH)
+        if _DATE_CUT[0].search(text, before, cut) and _DATE_CUT[1].match(text, cut + 1):
+            text = text[:cut] + text[cut + 1:]
+            breaks[index:] = [offset - 1 for offset in breaks[index:]]
+            continue
+        left, right = _AMOUNT_CUT[0].search(text, before, cut), _AMOUNT_CUT[1].match(text, cut + 1)
+        if left and right and (_GROUPED.search(text, before, cut) or _UNIT.match(text, right.end())):
+            text = text[:cut] + " " + text[cut + 1:]
+    if text == unit.text:
+        return unit
+    return Unit(text, unit.line, tuple(breaks), unit.column)
 
 
 class _Content:

@@ -7,8 +7,13 @@ financier it names are read together. Where a unit's line and column are:
   a line that looks like a table row (a `|`, a tab, or a gap of two spaces
   between words) is a unit of its own, so that one row never names another's figure.
 - .docx: "line" is the number of the paragraph or table row, counted from the
-  top of the document body (every paragraph, empty ones too, and every row).
-  A row's cells are joined with " | ", and the column counts in that text.
+  top of the document body (every paragraph, empty ones too, and every row),
+  then on through its headers and footers. A row's cells are joined with
+  " | ", and the column counts in that text. The text is Word's as it shows
+  it, tracked changes accepted (`wordml`).
+- .html and .htm: the source's own lines; a unit is a block a browser sets
+  apart (a paragraph, a heading, a table row), its text as the browser shows
+  it (`htmlpage`).
 - .pdf: "line" is the line of the text extracted from the pages, counted over
   all pages, which are read as one .txt file would be. (Extracted text has no
   blank lines, so a paragraph is told from the next by its sentences only.)
@@ -32,7 +37,7 @@ from finplan.loader import open_regular
 from finplan.memo.limits import MEMO_LIMITS, MemoLimits
 from finplan.memo.units import Unit, text_units, too_much_text
 
-MEMO_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+MEMO_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 
 def read_memo(path: str | Path, limits: MemoLimits | None = None) -> list[Unit]:
@@ -47,7 +52,7 @@ def read_memo(path: str | Path, limits: MemoLimits | None = None) -> list[Unit]:
 
 
 def memo_units(data: bytes, suffix: str, limits: MemoLimits = MEMO_LIMITS) -> list[Unit]:
-    """The units of a memo's bytes, read as the format `suffix` names (".txt", ".md", ".docx", ".pdf")."""
+    """The units of a memo's bytes, read as the format `suffix` names (".txt", ".md", ".docx", ".pdf", ".html", ".htm")."""
     if len(data) > limits.max_bytes:
         raise _too_large(limits)
     if suffix == ".docx":
@@ -58,6 +63,10 @@ def memo_units(data: bytes, suffix: str, limits: MemoLimits = MEMO_LIMITS) -> li
         from finplan.memo.pdf import pdf_units
 
         return pdf_units(data, limits)
+    if suffix in (".html", ".htm"):
+        from finplan.memo.htmlpage import html_units
+
+        return html_units(data, limits)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

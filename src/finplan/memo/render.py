@@ -17,15 +17,16 @@ before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from finplan.model import FinancingLine, Plan
-from finplan.money import format_kr, format_number, format_share
+from finplan.money import format_kr, format_number, format_percent
 from finplan.totals import total_of
 
 HEADING = "Finansiering"
 COLUMNS = ("Finansiär", "Form", "Belopp", "Andel")
 _NBSP = "\u00a0"
+_HUNDREDTHS = Decimal("0.01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ class Section:
 def section(plan: Plan) -> Section:
     """The financing section of `plan`."""
     paragraphs = [_financing_paragraph(plan)]
+    paragraphs += [_split_sentence(plan, line) for line in plan.financing if line.split]
+    paragraphs += [_beside_sentence(plan, line) for line in plan.outside_total or ()]
     paragraphs += [_owner_sentence(plan, line) for line in plan.financing if _is_owners(plan, line)]
     rows = tuple(
         (line.financier, _form_cell(line), _kr(line.amount, plan), _share(line.amount, plan)) for line in plan.financing
@@ -83,6 +86,26 @@ def _remarks(line: FinancingLine) -> str:
     return f" ({', '.join(words)})" if words else ""
 
 
+def _split_sentence(plan: Plan, line: FinancingLine) -> str:
+    """`Finansieringen från Leader Testbygd, 360 000 kronor, fördelas på EU och staten 241 200 kronor (67 %) och …`:
+    each payer's part, with the share the plan declares for it."""
+    parts = [
+        f"{part.payer} {_amount(part.amount_of(line.amount), plan)}"
+        + (f" ({format_percent(part.share).replace(' ', _NBSP)})" if part.share is not None else "")
+        for part in line.split or ()
+    ]
+    return f"Finansieringen från {line.financier}, {_amount(line.amount, plan)}, fördelas på {_joined(parts, 'och')}."
+
+
+def _beside_sentence(plan: Plan, line: FinancingLine) -> str:
+    """A line printed beside the total, not in it: volunteer time (ideell tid), or financing outside the books."""
+    if line.basis and all(entry.volunteer for entry in line.basis):
+        given = f"ideell tid motsvarande {_amount(line.amount, plan)}"
+    else:
+        given = f"{_amount(line.amount, plan)}{_remarks(line)}"
+    return f"Därutöver bidrar {line.financier} med {given}, som inte ingår i projektets totala finansiering."
+
+
 def _owner_sentence(plan: Plan, line: FinancingLine) -> str:
     """What the project's owner sets aside, as the memo's proposal says it."""
     within = f" inom {line.appropriation}" if line.appropriation else ""
@@ -100,9 +123,9 @@ def _is_owners(plan: Plan, line: FinancingLine) -> bool:
     return line.status != "applied" and " ".join(line.financier.split()).lower() == " ".join(plan.project.owner.split()).lower()
 
 
-def _joined(items: list[str]) -> str:
+def _joined(items: list[str], last: str = "samt") -> str:
     """`a, b samt c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " samt " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def _worked_hours(line: FinancingLine) -> bool:
@@ -145,4 +168,8 @@ def _digits(amount: Decimal) -> str:
 
 
 def _share(amount: Decimal, plan: Plan) -> str:
-    return format_share(amount, plan.total).replace(" ", _NBSP)
+    """`50,00 %`: two decimals, as a memo prints a share (the table's sum says what they add up to)."""
+    if plan.total == 0:
+        return "–"
+    shown = (amount * 100 / plan.total).quantize(_HUNDREDTHS, ROUND_HALF_UP)
+    return f"{'−' if shown < 0 else ''}{abs(shown):f}{_NBSP}%".replace(".", ",")

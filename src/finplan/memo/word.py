@@ -14,17 +14,17 @@ A .docx is a zip of XML files ("parts"). Before python-docx sees it:
   a copy of the package made from those bytes, stored without compression:
   it reads exactly what was measured.
 
-In the parsed document, paragraphs, table rows and cells are counted before
-their text is read (`max_docx_blocks`), and the text read stops at
-`max_text_chars`. A table's merged cells are followed in one pass over its
-rows (python-docx's `_Row.cells` walks up the rows above each merged cell,
-and repeats a cell once per column it spans, which a hostile `gridSpan` of a
-billion makes a billion).
+In the parsed document (the body, then every header and footer), paragraphs,
+table rows and cells are counted before their text is read
+(`max_docx_blocks`), and the text read stops at `max_text_chars`. What text
+is read, and in what order, is `wordml`'s: the text as Word shows it, with
+tracked changes accepted.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 
@@ -41,7 +41,7 @@ _DIRECTORY_ENTRY_BYTES = 1024  # what one part may take in the zip's directory, 
 
 
 def docx_units(data: bytes, limits: MemoLimits) -> list[Unit]:
-    """The paragraphs and table rows of a Word document's body, numbered from the top."""
+    """The paragraphs and table rows of a Word document, numbered from the top of its body; headers and footers after."""
     try:
         import docx
     except ImportError:  # pragma: no cover - the `memo` extra is not installed
@@ -121,57 +121,49 @@ def _check_parts(parts: list[zipfile.ZipInfo], limits: MemoLimits) -> None:
 
 
 def _units(document, limits: MemoLimits) -> list[Unit]:
-    from docx.oxml.ns import qn
-    from docx.table import Table
+    """The body's paragraphs and rows, then each header's and footer's, numbered on from the body's last."""
+    from finplan.memo import wordml
 
-    body = document.element.body
+    parts = [document.element.body, *_headers_and_footers(document)]
     blocks = 0
-    for _ in body.iter(qn("w:p"), qn("w:tr"), qn("w:tc")):
-        blocks += 1
-        if blocks > limits.max_docx_blocks:
-            raise InputError(Message(
-                "has more than {limit} paragraphs, table rows and cells, the limit for a Word document",
-                limit=limits.max_docx_blocks,
-            ))
+    for part in parts:
+        for _ in part.iter(wordml.P, wordml.TR, wordml.TC):
+            blocks += 1
+            if blocks > limits.max_docx_blocks:
+                raise InputError(Message(
+                    "has more than {limit} paragraphs, table rows and cells, the limit for a Word document",
+                    limit=limits.max_docx_blocks,
+                ))
     units: list[Unit] = []
     number = characters = 0
-    for block in document.iter_inner_content():
-        is_table = isinstance(block, Table)
-        for text in _rows(block) if is_table else [block.text]:
-            number += 1  # every paragraph and row counts, an empty paragraph too
-            characters += len(text)
-            if characters > limits.max_text_chars:
-                raise too_much_text(limits)
-            if is_table or text.strip():
-                units.append(Unit(text, number))
+    for part in parts:
+        for block in wordml.blocks(part):
+            is_table = not isinstance(block, str)
+            for text in block if is_table else [block]:
+                number += 1  # every paragraph and row counts, an empty paragraph too
+                characters += len(text)
+                if characters > limits.max_text_chars:
+                    raise too_much_text(limits)
+                if is_table or text.strip():
+                    units.append(Unit(text, number))
     return units
 
 
-def _rows(table) -> list[str]:
-    """Each row's cells joined by " | ", each cell once: a merged cell counts in the first row and column it covers.
+def _headers_and_footers(document) -> list:
+    """The document's headers, then its footers, each part once (sections share them), in the order of their names."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    A cell merged with the one above (`vMerge`) is that cell, found by its
-    column in the previous row, so the rows are read once, top to bottom.
-    """
-    from docx.table import _Cell
+    found = {}
+    for kind in (RT.HEADER, RT.FOOTER):
+        targets = [rel.target_part for rel in document.part.rels.values() if rel.reltype == kind and not rel.is_external]
+        for part in sorted(targets, key=lambda part: _natural(str(part.partname))):
+            found.setdefault(id(part), part.element)
+    return list(found.values())
 
-    rows = []
-    above: dict[int, object] = {}  # a grid column -> the cell that starts there in the row above
-    for tr in table._tbl.tr_lst:
-        here: dict[int, object] = {}
-        seen: set[int] = set()
-        texts = []
-        column = tr.grid_before
-        for tc in tr.tc_lst:
-            cell = above.get(column, tc) if tc.vMerge == "continue" else tc
-            here[column] = cell
-            column += tc.grid_span
-            if id(cell) not in seen:
-                seen.add(id(cell))
-                texts.append(_Cell(cell, table).text.replace("\n", " "))
-        rows.append(" | ".join(texts))
-        above = here
-    return rows
+
+def _natural(name: str) -> tuple:
+    """`header2.xml` before `header10.xml`."""
+    return tuple(int(piece) if piece.isdigit() else piece for piece in re.split(r"(\d+)", name))
 
 
 def _too_many_parts(limits: MemoLimits) -> InputError:

@@ -72,6 +72,8 @@ class PlanFigures:
     total: Decimal
     financing: tuple[LineFigures, ...]
     euro_rate: Decimal | None
+    tables: tuple = ()
+    """The check's tables of the plan, as plain data, where a report shows them (`finplan report`'s plan pages)."""
 
 
 def keep_figures(result: CheckResult) -> CheckResult:

@@ -47,6 +47,7 @@ class Settings:
         self._configuration = configuration or {}
         # The date whose rules are in force: the plan's (Project.judged_on), else today's.
         self.on = on or date.today()
+        self._used: tuple[UsedSetting, ...] | None = None
     @property
     def dated(self) -> bool:
         """Whether the plan's date chose any number: one of its profiles has a number the law changed."""
@@ -103,16 +104,23 @@ class Settings:
             return self._configuration[key], "configuration"
         return setting.default, None
 
-    def used(self) -> list[UsedSetting]:
+    def used(self) -> tuple[UsedSetting, ...]:
         """Every number in force, for the report: general ones, then each profile's."""
+        if self._used is None:  # asked for by the report's table and whether to show it; settings never change
+            self._used = self._in_force()
+        return self._used
+
+    def _in_force(self) -> tuple[UsedSetting, ...]:
         used = []
+        # By identity: profiles are the one record each, and `in` would compare them field by field.
+        named = {id(profile) for profile in (GENERAL, *self.profiles)}
         for key, profile, setting in all_settings():
-            if profile is GENERAL or profile in self.profiles:
+            if id(profile) in named:
                 resolved, origin = self._resolved(profile, setting)
                 if setting.versions and resolved.default is None:
                     continue  # not in force on the plan's date
                 used.append(UsedSetting(key, profile, resolved, resolved.default, origin))
-        return used
+        return tuple(used)
 
     def unused_overrides(self) -> list[str]:
         """The plan's overrides of a profile it does not name: they change nothing."""

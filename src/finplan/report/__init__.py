@@ -69,7 +69,10 @@ def _registry(*formats: Format) -> dict[str, Format]:
 FORMATS = _registry(
     Format("text", ".txt", "text", "finplan.report.check.text", "people: tables and findings", tables=True, console=True),
     Format("concise", ".txt", "text", "finplan.report.check.concise", "grep and editors: one line a finding"),
-    Format("json", ".json", "text", "finplan.report.check.json", "programs: a versioned schema (docs/json-report.md)"),
+    Format(
+        "json", ".json", "text", "finplan.report.check.json", "programs: a versioned schema (docs/json-report.md)",
+        tables=True,
+    ),
     Format("github", ".txt", "text", "finplan.report.check.github", "GitHub Actions: workflow-command annotations"),
     Format("sarif", ".sarif", "text", "finplan.report.check.sarif", "GitHub code scanning: SARIF 2.1.0"),
     Format("junit", ".xml", "text", "finplan.report.check.junit", "test reports: JUnit XML, a test case a plan"),

@@ -70,6 +70,8 @@ def _cap_row(plan: Plan, m: Measure) -> tuple[Text, ...]:
     margin = Text(wording.margin(m.excess, plan.currency, is_cap=m.is_cap), style=style)
     if m.rests_on_rounding:
         margin.append("\n" + _("within rounding"), style="italic")
+    if m.follows_from_total:
+        margin.append("\n" + _("holds on the lines' sum (FP101)"), style="italic")
     limit = (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
     if m.share is not None:
         # Two lines, each kept whole: the limit in money, then what it is a share of.

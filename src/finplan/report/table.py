@@ -57,12 +57,22 @@ class FittedTable(Table):
 
     def plain_lines(self, console: Console, options: ConsoleOptions) -> list[str] | None:
         """The table's lines as text, as Rich draws them without colour; None where it shows as blocks or Rich must draw it."""
-        if not plain_table.draws_alike(self):
-            return None
-        columns = plain_table.measured(self, console, options)
-        if columns is None or plain_table.minimum_width(self, columns, options.max_width) > options.max_width:
-            return None
-        return plain_table.lines(self, columns, console, options)
+        # A table kept and shown again (the numbers in force, the same for a folder's plans) is laid out once
+        # for the same width and console: everything its lines depend on, and its rows, in case more were added.
+        key = (
+            len(self.rows), options.max_width, options.encoding, options.ascii_only, options.legacy_windows,
+            options.markup, options.no_wrap, options.overflow, console.safe_box,
+        )
+        kept = self.__dict__.get("_drawn")
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        drawn = None
+        if plain_table.draws_alike(self):
+            columns = plain_table.measured(self, console, options)
+            if columns is not None and plain_table.minimum_width(self, columns, options.max_width) <= options.max_width:
+                drawn = plain_table.lines(self, columns, console, options)
+        self._drawn = (key, drawn)
+        return drawn
 
 
 _TEXTS = {Text, str}
@@ -116,6 +126,7 @@ def new_table(title: str, *columns: str, gap: int = 1) -> FittedTable:
             overflow="fold" if whole else "ellipsis",
             min_width=None if whole else min(10, max(len(shown), 4)),
         )
+    table.names = columns  # the English names, by which a format that draws the table itself knows its columns
     return table
 
 

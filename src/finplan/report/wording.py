@@ -45,6 +45,12 @@ def shown(value: str) -> str:
     return _(value) if isinstance(value, Message) else value
 
 
+def plan_title(ref) -> str:
+    """A portfolio's plan as an officer names it: `En attraktiv region (RUN/99/2019)`; its file where it has no case."""
+    project = ref.plan.project
+    return f"{project.name} ({project.case or ref.name})"
+
+
 def financing_sum(portfolio, currency: str) -> str:
     """`38 566 657 kr of financing (the plans' totals)`: a portfolio's lines added up, and whether plans declare it."""
     found = portfolio.tables[currency][0].total.total

@@ -24,30 +24,37 @@ from finplan.rules.base import Violation, figures, rule
 
 @rule(SHARE_CAP)
 def share_cap(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
+    for m in _reported(plan, settings):
         if m.is_cap and m.broken:
             yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
 @rule(SHARE_CAP_ROUNDING)
 def share_cap_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
-        if m.is_cap and 0 < m.excess <= m.tolerance:
+    for m in _reported(plan, settings):
+        if m.over_by_rounding:
             yield Violation(m.path, _describe(plan, m, _within(plan, m)), data=_data(plan, m))
 
 
 @rule(FLOOR)
 def floor(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
+    for m in _reported(plan, settings):
         if not m.is_cap and m.broken:
             yield Violation(m.path, _describe(plan, m, _beyond(plan, m)), data=_data(plan, m))
 
 
 @rule(LIMIT_RESTS_ON_ROUNDING)
 def limit_rests_on_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for m in measure_limits(plan, settings):
+    for m in _reported(plan, settings):
         if m.rests_on_rounding:
             yield Violation(m.path, _describe(plan, m, _on_the_rounding(plan, m)), data=_data(plan, m))
+
+
+def _reported(plan: Plan, settings: Settings) -> Iterator[Measure]:
+    """The limits a finding speaks of; those that only the difference FP101 reports breaks are its to name."""
+    for m in measure_limits(plan, settings):
+        if m.reported and not m.follows_from_total:
+            yield m
 
 
 @rule(SCHEME_WITHOUT_PROFILE)
@@ -55,27 +62,39 @@ def scheme_without_profile(plan: Plan, settings: Settings) -> Iterator[Violation
     governed = {scheme for profile in settings.profiles for scheme in profile.schemes}
     for index, line in enumerate(plan.financing):
         if line.scheme is not None and line.scheme not in governed:
-            yield Violation(
-                ("financing", index, "scheme"),
-                Message(
+            fitting = fitting_profiles(plan, line.scheme)
+            shown = dict(id=line.id, scheme=line.scheme)
+            if fitting:
+                message = Message(
                     "`{id}` is `scheme: {scheme}`, but the plan names no profile for it, so its rules do not run; "
                     "expected `profiles:` with {profiles}",
-                    id=line.id, scheme=line.scheme, profiles=_either(fitting_profiles(plan, line.scheme)),
-                ),
-            )
+                    profiles=_either(fitting), **shown,
+                )
+            else:
+                period = plan.project.period
+                periods = [p.period for p in PROFILES.values() if line.scheme in p.schemes and p.period is not None]
+                message = Message(
+                    "`{id}` is `scheme: {scheme}`, but the plan names no profile for it, so its rules do not run; "
+                    "no profile of finplan's for it has a programme period that holds the project's, {start} to "
+                    "{end}: their periods lie between {first} and {last}",
+                    start=period.start, end=period.end, first=min(start for start, _ in periods),
+                    last=max(end for _, end in periods), **shown,
+                )
+            yield Violation(("financing", index, "scheme"), message)
 
 
 def fitting_profiles(plan: Plan, scheme: str) -> list[str]:
-    """The profiles governing `scheme` whose programme period holds the plan's; all of them where none does."""
+    """The profiles governing `scheme` whose programme period holds the plan's (a profile without one, such
+    as the 1:1 appropriation's, holds every period); all of them where the plan states no period, none where
+    no programme period holds it."""
     governing = [p for p in PROFILES.values() if scheme in p.schemes]
     period = plan.project.period
-    fitting = [
-        p for p in governing
-        if period is not None and p.period is not None and p.period[0] <= period.start and period.end <= p.period[1]
-    ]
+    if period is None:
+        return [p.name for p in governing]
+    fitting = [p for p in governing if p.period is None or p.period[0] <= period.start and period.end <= p.period[1]]
     # A profile whose programme fixes a currency fits only plans in it: a plan in euro is no Swedish Leader plan.
     fitting = [p for p in fitting if p.currency in (None, plan.currency)] or fitting
-    return [p.name for p in fitting or governing]
+    return [p.name for p in fitting]
 
 
 @rule(PROFILE_WITHOUT_LINES)
@@ -136,7 +155,8 @@ def _describe(plan: Plan, m: Measure, outcome: Message) -> Message:
             n=len(m.lines), ids=ids, amount=kr(m.amount), share=format_share(m.amount, m.base), base=m.base_text(),
             base_amount=kr(m.base),
         )
-        limit = f"{format_percent(m.share)}, {kr(m.limit)}"
+        # A share printed with decimals is shown with them: its precision is part of what it says.
+        limit = f"{format_percent(m.share, as_written=bool(m.share_slack))}, {kr(m.limit)}"
     if m.origin == "plan":
         whose = Message("its cap is {limit}", limit=limit) if m.is_cap else Message("its floor is {limit}", limit=limit)
     elif m.is_cap and m.version:
@@ -167,15 +187,18 @@ def _within(plan: Plan, m: Measure) -> Message:
 
 
 def _on_the_rounding(plan: Plan, m: Measure) -> Message:
-    excess, favour = format_kr(m.excess, plan.currency), format_kr(m.excess - m.excess_at_best, plan.currency)
+    """How far the figures must move for the limit to hold (the whole excess), beside how far the rounding reaches."""
+    excess, reach = format_kr(m.excess, plan.currency), format_kr(m.excess - m.excess_at_best, plan.currency)
     if m.is_cap:
         return Message(
             "{excess} over on the exact reading, but within the precision of figures printed rounded; "
-            "the limit holds if the real figures lie {favour} or more in its favour",
-            excess=excess, favour=favour,
+            "the limit holds only if the real figures lie at least {excess} in its favour, of the {reach} "
+            "the rounding leaves open",
+            excess=excess, reach=reach,
         )
     return Message(
         "{excess} short on the exact reading, but within the precision of figures printed rounded; "
-        "the limit holds if the real figures lie {favour} or more in its favour",
-        excess=excess, favour=favour,
+        "the limit holds only if the real figures lie at least {excess} in its favour, of the {reach} "
+        "the rounding leaves open",
+        excess=excess, reach=reach,
     )

@@ -10,7 +10,7 @@ from finplan.codes.lines import AMOUNT_SIGN, NOT_STATED, REQUIRED_BY_PROFILE, SP
 from finplan.findings import Figure, Path, format_path, shorten, some
 from finplan.i18n import N_, Message, join
 from finplan.model import CostLine, FinancingLine, Plan
-from finplan.money import difference, format_kr, format_percent, format_points
+from finplan.money import difference, format_kr, format_percent, format_points, printed_precision
 from finplan.profiles import Settings
 from finplan.rules.base import Line, Violation, figures, financing_lines, lines_of, rule
 from finplan.sides import both_sides_unstated, without_side
@@ -168,7 +168,9 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if not line.split:
             continue
         shares = [part.share for part in line.split]
-        if all(share is not None for share in shares) and sum(shares) != 100:
+        # Shares printed with decimals hold to half their last one: 33,33 % three times makes 100 %.
+        reach = sum((printed_precision(share) for share in shares), Decimal(0))
+        if all(share is not None for share in shares) and abs(sum(shares) - 100) > reach:
             total = sum(shares, Decimal(0))
             shown = {"id": line.id, "total": format_percent(total), "points": format_points(total - 100)}
             yield Violation(
@@ -183,7 +185,8 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
         parts, parts_wrong = [], False
         for number, part in enumerate(line.split):
             computed = line.amount * part.share / 100 if part.share is not None else None
-            if computed is not None and part.amount is not None and abs(part.amount - computed) > tolerance:
+            give = tolerance + abs(line.amount) * printed_precision(part.share) / 100
+            if computed is not None and part.amount is not None and abs(part.amount - computed) > give:
                 parts_wrong = True
                 yield Violation(
                     (*path, "split", number, "amount"),
@@ -198,7 +201,8 @@ def split(plan: Plan, settings: Settings) -> Iterator[Violation]:
             parts.append(part.amount if part.amount is not None else computed)
         found = sum(parts, Decimal(0))
         # A part already reported explains the sum; one finding for one typing error.
-        if not parts_wrong and abs(found - line.amount) > tolerance * len(parts):
+        shared = sum((printed_precision(part.share) for part in line.split if part.amount is None), Decimal(0))
+        if not parts_wrong and abs(found - line.amount) > tolerance * len(parts) + abs(line.amount) * shared / 100:
             yield Violation(
                 (*path, "split"),
                 Message(

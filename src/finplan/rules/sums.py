@@ -14,12 +14,14 @@ from finplan.codes.sums import (
     YEARLY_BALANCE_UNCHECKED,
 )
 from finplan.findings import some
-from finplan.i18n import Message, Plural
+from finplan.i18n import Message, Plural, join
+from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
 from finplan.rules.base import Violation, figures, lines_of, rule
-from finplan.totals import per_year, total_of
+from finplan.slips import Slip, slip
+from finplan.totals import per_year, rounding_slack, total_of
 
 
 @rule(FINANCING_TOTAL)
@@ -94,7 +96,7 @@ def yearly_balance_unchecked(plan: Plan, settings: Settings) -> Iterator[Violati
 @rule(TOTAL_WITHIN_ROUNDING)
 def total_within_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]:
     found = total_of(plan.financing)
-    slack = _slack(plan)
+    slack = rounding_slack(plan)
     if found != plan.total and abs(found - plan.total) <= slack:
         yield Violation(
             ("total",),
@@ -108,22 +110,18 @@ def total_within_rounding(plan: Plan, settings: Settings) -> Iterator[Violation]
         )
 
 
-def _slack(plan: Plan) -> Decimal:
-    """How far the financing's sum and the total may lie apart when some were printed rounded."""
-    units = [plan.total_rounded_to, *(line.rounded_to for line in plan.financing)]
-    return sum((unit / 2 for unit in units if unit is not None), Decimal(0))
-
-
 def _against_total(plan: Plan, section: str, lines, settings: Settings) -> Iterator[Violation]:
     found = total_of(lines)
     gap = found - plan.total
-    slack = _slack(plan) if section == "financing" else Decimal(0)
+    slack = rounding_slack(plan) if section == "financing" else Decimal(0)
     if abs(gap) > slack:
         values = dict(
             found=format_kr(found, plan.currency), total=format_kr(plan.total, plan.currency),
             difference=difference(found, plan.total, plan.currency), culprits=_culprits(plan, lines, gap),
         )
         if section == "financing":
+            # A line that the gap equals is the more telling culprit; else a slip of the total's digits.
+            values["culprits"] = join([values["culprits"] or _typo(plan, found), _following(plan, settings)], "")
             beyond = ""
             if slack:
                 beyond = Message(", beyond the {slack} that rounded figures leave open", slack=format_kr(slack, plan.currency))
@@ -137,6 +135,41 @@ def _against_total(plan: Plan, section: str, lines, settings: Settings) -> Itera
         yield Violation(
             ("total",), message, data=figures(plan.currency, found=found, expected=plan.total, difference=gap),
         )
+
+
+def _following(plan: Plan, settings: Settings) -> Message | str:
+    """`; against the sum of the lines the cap of leader_se_2023_2027 on `stod` holds...`: the limits whose
+    findings this difference alone gives, named here instead (finplan.limits)."""
+    following = [m for m in measure_limits(plan, settings) if m.follows_from_total]
+    if not following:
+        return ""
+    names = []
+    for m in following:
+        ids = ", ".join(f"`{line.id}`" for _, line in m.lines)
+        if m.origin == "plan":
+            names.append(Message("the cap on {ids}", ids=ids) if m.is_cap else Message("the floor on {ids}", ids=ids))
+        else:
+            names.append(Message("the cap of {title} on {ids}", title=m.title, ids=ids) if m.is_cap
+                         else Message("the floor of {title} on {ids}", title=m.title, ids=ids))
+    return Plural(
+        "; against the sum of the lines {limits} holds, so its finding follows from this difference alone",
+        "; against the sum of the lines {limits} hold, so their findings follow from this difference alone",
+        n=len(names), limits=join(names),
+    )
+
+
+def _typo(plan: Plan, found: Decimal) -> Message | str:
+    """`; the declared total differs from the sum in one digit...`: the total as the likely typo, and what
+    it would be."""
+    kind = slip(plan.total, found)
+    if kind is None:
+        return ""
+    found_kr = format_kr(found, plan.currency)
+    if kind is Slip.DIGIT:
+        return Message("; the declared total differs from the sum in one digit only: likely a typo in the total, "
+                       "which would be {found}", found=found_kr)
+    return Message("; the declared total is the sum with two adjacent digits swapped: likely a typo in the total, "
+                   "which would be {found}", found=found_kr)
 
 
 def _culprits(plan: Plan, lines, gap: Decimal) -> Message | str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from finplan.findings import Severity, format_path
+from finplan.findings import CheckResult, Figure, Severity, format_path
 from finplan.report.run import ReportRun, data_of
 from finplan.i18n import _
 
@@ -34,7 +34,10 @@ def document(run: ReportRun) -> dict[str, Any]:
                     "data": data_of(finding),
                 }
             )
-        files.append({"file": result.file, "name": run.names[result.file], "status": result.status, "findings": findings})
+        entry = {"file": result.file, "name": run.names[result.file], "status": result.status, "findings": findings}
+        if run.tables and result.readable and result.plan is not None:
+            entry["limits"] = limits(result)
+        files.append(entry)
     statuses = [f["status"] for f in files]
     return {
         "finplan": run.version,
@@ -51,6 +54,30 @@ def document(run: ReportRun) -> dict[str, Any]:
         },
         "files": files,
     }
+
+
+def limits(result: CheckResult) -> list[dict[str, Any]]:
+    """Every cap and floor of a checked plan, as the text report's table of them shows it, in exact figures."""
+    from finplan.limits import measure_limits
+
+    plan = result.plan
+    money = lambda amount: Figure(amount, plan.currency).text()  # noqa: E731
+    return [
+        {
+            "set_by": str(m.title).replace("`", ""),  # in English, as a message is read by a program
+            "kind": "cap" if m.is_cap else "floor",
+            "lines": [line.id for _index, line in m.lines],
+            "amount": money(m.amount),
+            "limit": money(m.limit),
+            "rate": None if m.share is None else Figure(m.share, "%").text(),
+            "base": None if m.share is None else {
+                "name": m.base_name, "side": m.side or None, "note": m.base_note.strip() or None, "amount": money(m.base),
+            },
+            "excess": money(m.excess),
+            "within_rounding": m.rests_on_rounding,
+        }
+        for m in measure_limits(plan, result.settings)
+    ]
 
 
 def render(run: ReportRun, out: TextIO) -> None:

@@ -8,7 +8,9 @@ that does not move with its line.
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from finplan.findings import Severity, format_path
 from finplan.report.run import ReportRun, data_of
@@ -35,7 +37,7 @@ def document(run: ReportRun) -> dict[str, Any]:
     ]
     results = []
     for result, finding in run.findings():
-        physical: dict[str, Any] = {"artifactLocation": {"uri": run.names[result.file], "uriBaseId": "%SRCROOT%"}}
+        physical: dict[str, Any] = {"artifactLocation": artifact(run.names[result.file])}
         if finding.position is not None:
             physical["region"] = {"startLine": finding.position.line, "startColumn": finding.position.column}
         entry: dict[str, Any] = {
@@ -63,6 +65,14 @@ def document(run: ReportRun) -> dict[str, Any]:
             }
         ],
     }
+
+
+def artifact(name: str) -> dict[str, str]:
+    """Where a file is, as SARIF takes it: a URI, so a space, `#`, `%` or `?` in a name is percent-encoded
+    (`plan%20%232.yaml`), and a file outside the repository is named by its own `file:` URI."""
+    if PurePosixPath(name).is_absolute():
+        return {"uri": "file://" + quote(name)}
+    return {"uri": quote(name), "uriBaseId": "%SRCROOT%"}
 
 
 def render(run: ReportRun, out: TextIO) -> None:

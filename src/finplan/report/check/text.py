@@ -64,23 +64,29 @@ def show_result(result: CheckResult, out: Printer, *, tables: bool, source: bool
 
 def plan_tables(plan: Plan, settings: Settings) -> Group:
     """The plan's header, financing, subtotals, caps, numbers in force, costs and yearly breakdowns."""
-    parts = [_header(plan), _financing(plan)]
-    if any(line.split for line in plan.financing):
-        parts.append(_splits(plan))
-    if plan.outside_total:
-        parts.append(_outside(plan))
-    parts.append(_subtotals(plan))
-    caps = caps_table(plan, settings)
-    if caps is not None:
-        parts.append(caps)
-    if needs_numbers(plan, settings):
-        parts.append(_numbers(plan, settings))
-    if plan.costs:
-        parts.append(_costs(plan))
-    if any(line.per_year for line in (*plan.financing, *(plan.costs or ()))):
-        parts.append(_years(plan))
+    parts = [_header(plan), *(table for _name, table in named_tables(plan, settings))]
     # A blank line after each part: the tables have no borders to tell them apart.
     return Group(*(item for part in parts for item in (part, Text())))
+
+
+def named_tables(plan: Plan, settings: Settings) -> list[tuple[str, Table]]:
+    """The plan's tables as the report shows them, each with a name a program can find it by (`caps`)."""
+    parts = [("financing", _financing(plan))]
+    if any(line.split for line in plan.financing):
+        parts.append(("splits", _splits(plan)))
+    if plan.outside_total:
+        parts.append(("outside", _outside(plan)))
+    parts.append(("subtotals", _subtotals(plan)))
+    caps = caps_table(plan, settings)
+    if caps is not None:
+        parts.append(("caps", caps))
+    if needs_numbers(plan, settings):
+        parts.append(("numbers", _numbers(plan, settings)))
+    if plan.costs:
+        parts.append(("costs", _costs(plan)))
+    if any(line.per_year for line in (*plan.financing, *(plan.costs or ()))):
+        parts.append(("years", _years(plan)))
+    return parts
 
 
 _NUMBERS: dict[tuple, Table] = {}

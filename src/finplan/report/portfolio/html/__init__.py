@@ -9,6 +9,7 @@ site works from a CI artifact, GitLab Pages or a file share with no network.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from finplan.parallel import can_fork, spread, workers_for
@@ -16,9 +17,26 @@ from finplan.portfolio.aggregate import Portfolio
 
 if TYPE_CHECKING:
     from finplan.files import Folder
+    from finplan.findings import CheckResult
 
 PARALLEL_FROM = 32
 """Plans from which their pages are written over the cores: fewer take less time than starting workers does."""
+
+
+def keep(result: CheckResult) -> CheckResult:
+    """What a plan's page needs of its check: its figures, as the portfolio keeps them, and the check's tables.
+
+    The tables are made where the plan was checked, from its model, which is
+    not kept: a page shows what `finplan check` shows without checking again.
+    """
+    from finplan.portfolio.figures import keep_figures
+    from finplan.report.portfolio.html.check_tables import plan_tables
+
+    tables = plan_tables(result.plan, result.settings) if result.readable and result.plan is not None else ()
+    result = keep_figures(result)
+    if result.plan is not None:
+        result.plan = dataclasses.replace(result.plan, tables=tables)
+    return result
 
 
 def render(portfolio: Portfolio, folder: Folder) -> int:

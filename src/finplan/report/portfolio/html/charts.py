@@ -1,22 +1,23 @@
 """The report's charts: stacked bars of money per year, and the frames' use, written as SVG.
 
-Every label is a `<text>` element, so a reader can select and search it;
-amounts are written by `finplan.money.format_kr`, as the text report writes
-them. A plan's text is drawn as written, only escaped (`svg`). What a chart
-draws is bounded, whatever the plans hold (`bounds`): the tables beside it
-list everything. Where the parts go is `layout`'s; no library draws them, so
+Every label is a `<text>` element, so a reader can select and search it, and
+stands level; amounts are written in whole kronor or millions (`amounts`):
+the tables beside a chart hold every figure to the öre. A plan's text is
+drawn as written, only escaped (`svg`). What a chart draws is bounded,
+whatever the plans hold (`bounds`): the tables beside it list everything. Where the parts go is `layout`'s; no library draws them, so
 nothing of the machine's (settings, fonts, a display) takes part.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from finplan.i18n import N_, _
-from finplan.money import format_kr
 from finplan.report import wording
 from finplan.report.portfolio.html import layout, svg
+from finplan.report.portfolio.html.amounts import MILLION, Amounts
 from finplan.report.portfolio.html.bounds import MAX_LABEL, Frame, bounded, chart_name, columns, one_line
 from finplan.report.portfolio.html.layout import LABEL, SMALL, TICK, TOP, WIDTH, Entry, Legend
 
@@ -39,32 +40,38 @@ def stacked_years(
 ) -> str:
     """Stacked bars of money per year, one segment per named series, the year's sum atop each bar.
 
+    `title` names its unit as `{unit}`: kr, or mnkr where the sums are millions.
     More than MAX_SERIES series are drawn as the largest and one of the others,
     more than MAX_YEARS years as the first and one bar of all later ones (`bounds`).
+    Every label stands level, in whole kronor or millions (`amounts`).
     """
     bars, drawn = columns(years, bounded(series))
     legend = Legend.of([
         Entry(chart_name(name), _OTHERS_COLOUR if others else _COLOURS[index % len(_COLOURS)])
         for index, (name, _amounts, others) in enumerate(drawn)
-    ], columns=2)
-    # Floats only for where a bar is drawn; every figure a reader sees is the exact Decimal's.
+    ], columns=3)
+    # Floats only for where a bar is drawn; every figure a reader sees is from the exact Decimal's.
     segments, tops = [], [0.0] * len(bars)
     for _name, amounts, _others in drawn:
         bottoms = tops
         tops = [bottom + float(amount) for bottom, amount in zip(bottoms, amounts, strict=True)]
         segments.append((bottoms, tops))
-    sums = [format_kr(sum((amounts[bar] for _n, amounts, _o in drawn), Decimal(0)), currency) for bar in range(len(bars))]
-    upright = len(bars) > 4  # side by side, long sums would run into each other
-    # Room above the highest bar for its sum: as wide as the widest upright, a line of 8 points side by side.
-    room = ((max(svg.text_width(text, SMALL) for text in sums) if upright else 12.0) + 8) if drawn and bars else 0.0
+    sums = [sum((amounts[bar] for _n, amounts, _o in drawn), Decimal(0)) for bar in range(len(bars))]
+    largest = max((abs(amount) for amount in sums), default=Decimal(0))
+    kind = Amounts(currency, millions=largest >= MILLION, decimals=1 if largest < 100 * MILLION else 0)
+    title = title.format(unit=kind.unit_name)
+    room = 20.0 if drawn and bars else 0.0  # a line of 8 points above the highest bar, for its sum
     low, high = layout.money_span([value for pair in segments for side in pair for value in side], room, _AXES_HEIGHT)
     money = layout.Scale(low, high, TOP + _AXES_HEIGHT, TOP)
-    marks = [(value, format_kr(Decimal(round(value)), currency)) for value in layout.ticks(low, high)]
+    marks = [(value, kind.tick(value)) for value in layout.ticks(low, high)]
     left = max(_LEFT, max(svg.text_width(text, LABEL) for _value, text in marks) + 2 * TICK + 8)
     place = layout.categories(len(bars), _BAR, left, WIDTH - layout.RIGHT)
-    # Years side by side where they fit, else upright, with the room they need below the axes.
-    widest = max((svg.text_width(bar, LABEL) for bar in bars), default=0.0)
-    turned = bool(bars) and widest > (place(1) - place(0)) * 0.9
+    pitch = (place(1) - place(0)) * 0.92 if len(bars) > 1 else WIDTH
+    labels, size = _level_labels(sums, kind, pitch)
+    # Years side by side where they fit, in a smaller letter if need be, else upright below the axes.
+    year_size = LABEL if max((svg.text_width(b, LABEL) for b in bars), default=0.0) <= pitch else SMALL
+    widest = max((svg.text_width(bar, year_size) for bar in bars), default=0.0)
+    turned = bool(bars) and widest > pitch
     bottom = TOP + _AXES_HEIGHT
     height = bottom + layout.BELOW_AXES + (widest - LABEL if turned else 0.0) + layout.LEGEND_ROW * legend.rows
 
@@ -75,12 +82,8 @@ def stacked_years(
             svg.rect(place(bar - half), money(top), place(bar + half) - place(bar - half), money(base) - money(top), entry.colour)
             for bar, (base, top) in enumerate(zip(bottoms, tops_, strict=True)) if top != base
         )
-    for bar, (top, text) in enumerate(zip(tops, sums, strict=True) if drawn else ()):
-        at = money(max(top, 0.0)) - 3
-        if upright:  # 0.36 em to the right of the bar's middle: upright letters stand centred on it
-            parts.append(svg.text(place(bar) + 0.36 * SMALL, at, text, SMALL, upright=True))
-        else:
-            parts.append(svg.text(place(bar), at, text, SMALL, anchor="middle"))
+    for bar, (top, text) in enumerate(zip(tops, labels, strict=True) if drawn else ()):
+        parts.append(svg.text(place(bar), money(max(top, 0.0)) - 3, text, size, anchor="middle"))
     parts += _money_ticks_left(money, marks, left)
     for bar, label in enumerate(bars):
         x = place(bar)
@@ -88,10 +91,20 @@ def stacked_years(
         if turned:
             parts.append(svg.text(x + 0.36 * LABEL, bottom + TICK + layout.GAP, label, LABEL, anchor="end", upright=True))
         else:
-            parts.append(svg.text(x, bottom + 13.8, label, LABEL, anchor="middle"))
+            parts.append(svg.text(x, bottom + 13.8, label, year_size, anchor="middle"))
     parts += _frame_of_axes(left, bottom, title)
     parts += legend.draw(height)
     return svg.document(WIDTH, height, title, parts)
+
+
+def _level_labels(sums: list[Decimal], kind: Amounts, room: float) -> tuple[list[str], float]:
+    """The bars' sums, level, each in `room` points: with their unit where they fit, else bare, else smaller."""
+    bare = replace(kind, unit=False)
+    for way, size in ((kind, SMALL), (bare, SMALL), (bare, 7.0)):
+        texts = [way(amount) for amount in sums]
+        if max((svg.text_width(text, size) for text in texts), default=0.0) <= room:
+            return texts, size
+    return texts, 6.0
 
 
 def frame_use(title: str, frames: Sequence[Frame], currency: str) -> str:
@@ -110,7 +123,11 @@ def frame_use(title: str, frames: Sequence[Frame], currency: str) -> str:
     widest = max(svg.text_width(name[:MAX_LABEL], LABEL) for name in names)
     left = min(max(_FRAMES_LEFT, widest + 2 * TICK + 8), WIDTH / 2)
     names = [layout.fit(name, LABEL, left - 2 * TICK - 4, MAX_LABEL) for name in names]
-    notes = [_used_of(sum(by_status.values(), Decimal(0)), amount, currency) for _name, amount, by_status in frames]
+    used = [sum(by_status.values(), Decimal(0)) for _name, _amount, by_status in frames]
+    largest = max(abs(amount) for pair in zip(used, (frame[1] for frame in frames)) for amount in pair)
+    kind = Amounts(currency, millions=largest >= MILLION, decimals=1 if largest < 100 * MILLION else 0)
+    title = title.format(unit=kind.unit_name)
+    notes = [_used_of(kind(one), kind(frame[1])) for one, frame in zip(used, frames, strict=True)]
     room = max(svg.text_width(note, SMALL) for note in notes) + 8
     ends = [0.0] * len(frames)
     stacks = []
@@ -143,7 +160,7 @@ def frame_use(title: str, frames: Sequence[Frame], currency: str) -> str:
         y = place(row)
         parts.append(svg.lines(f"M{svg.number(left)} {svg.number(y)}h-{TICK}"))
         parts.append(svg.text(left - TICK - layout.GAP, y + 0.35 * LABEL, name, LABEL, anchor="end"))
-    for value, text in layout.spaced_ticks(money, lambda value: format_kr(Decimal(round(value)), currency)):
+    for value, text in layout.spaced_ticks(money, kind.tick):
         x = money(value)
         parts.append(svg.lines(f"M{svg.number(x)} {svg.number(bottom)}v{TICK}"))
         parts.append(svg.text(x, bottom + 13.8, text, LABEL, anchor="middle"))
@@ -152,9 +169,9 @@ def frame_use(title: str, frames: Sequence[Frame], currency: str) -> str:
     return svg.document(WIDTH, height, title, parts)
 
 
-def _used_of(used: Decimal, frame: Decimal, currency: str) -> str:
-    """`6 439 505,85 kr of 5 000 000 kr`: a frame's use against the frame."""
-    return _("{used} of {frame}").format(used=format_kr(used, currency), frame=format_kr(frame, currency))
+def _used_of(used: str, frame: str) -> str:
+    """`6,4 mnkr of 5,0 mnkr`: a frame's use against the frame."""
+    return _("{used} of {frame}").format(used=used, frame=frame)
 
 
 def _money_ticks_left(money: layout.Scale, marks: list[tuple[float, str]], left: float) -> list[str]:

@@ -1,9 +1,10 @@
 """Where a chart's parts go: its axes' scales and ticks, and its legend.
 
 Pure arithmetic over points (1/72 inch); charts.py draws what it gives. The
-margins and sizes are those the charts had when matplotlib drew them, so a
-page looks as it did: 8 inches wide, an axes 2.4 inches tall, ticks of 3.5
-points, labels of 9 points and a legend of 8.
+margins and sizes are those the charts had when matplotlib drew them (an axes
+2.4 inches tall, ticks of 3.5 points, labels of 9 points and a legend of 8),
+but 12 inches wide rather than 8: a page's column at 1 280 pixels, so that a
+chart takes the page's width with its letters at about their size.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 
 from finplan.report.portfolio.html import svg
 
-WIDTH = 576.0
-"""A chart's width: 8 inches; the page scales it to its column."""
+WIDTH = 864.0
+"""A chart's width: 12 inches, about a page's column at 1280 pixels; the page scales it to its column."""
 TOP = 32.4
 """From the chart's top to its axes, where the title stands."""
 RIGHT = 14.4

@@ -11,34 +11,39 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
 from finplan import __version__
 from finplan.findings import some
 from finplan.i18n import N_, _, current_language, ngettext
-from finplan.money import format_kr, format_number, format_share
-from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Row, Table
+from finplan.money import format_kr, format_number
+from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio, Table
+from finplan.report.portfolio.html.check_tables import TableData
 from finplan.report.run import counts, finding_parts
-from finplan.report.portfolio.html import bounds, charts
+from finplan.report.portfolio.html import bounds, charts, fit
 from finplan.report.portfolio.html.banner import banner
-from finplan.report.wording import CHECK_STATUS, NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, shown
+from finplan.report.wording import CHECK_STATUS, NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, plan_title, shown
 
 PLANS_SHOWN = 5
 _DIGIT_GROUP_GAP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def page_names(portfolio: Portfolio) -> dict[int, str]:
-    """Each plan's page, `plans/0001-budgets-attraktiv.html`: numbered, so two plans never share one."""
-    return {
-        ref.index: f"plans/{ref.index + 1:04d}-{re.sub(r'[^A-Za-z0-9_-]+', '-', _stem(ref.name)).strip('-')[:80]}.html"
-        for ref in portfolio.plans
-    }
+    """Each plan's page, `plans/0001-en-attraktiv-region.html`: from its project, numbered, so two never share one.
+
+    Letters with marks lose them (`ä` as `a`); anything else but letters and
+    digits becomes `-`, so a name can reach no other folder, device or link.
+    """
+    return {ref.index: f"plans/{ref.index + 1:04d}-{_slug(ref.plan.project.name) or 'plan'}.html" for ref in portfolio.plans}
 
 
-def _stem(name: str) -> str:
-    return name.rsplit(".", 1)[0] if name.endswith((".yaml", ".yml")) else name
+def _slug(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-")
 
 
 def unit(currency: str) -> str:
@@ -61,9 +66,8 @@ def overview(portfolio: Portfolio, names: dict[int, str]) -> str:
     parts.append(f'<h2 id="charts">{escape(_("Financing per year by appropriation"))}</h2>')
     for currency, tables in portfolio.tables.items():
         table = tables[0]
-        title = _(table.dimension.title).format(unit=unit(currency))
         series = [(shown(r.key), r.years) for r in table.rows]
-        parts.append(_figure(charts.stacked_years(title, table.years, series, currency)))
+        parts.append(_figure(charts.stacked_years(_(table.dimension.title), table.years, series, currency)))
     if portfolio.frames:
         parts.append(
             f'<h2 id="frames">{escape(_("Frames"))} <small>({escape(portfolio.frames_file or "")})</small></h2>'
@@ -72,10 +76,10 @@ def overview(portfolio: Portfolio, names: dict[int, str]) -> str:
         frames = [(f"{u.frame.appropriation} {u.frame.year}", u.frame.amount, u.by_status) for u in portfolio.frames]
         drawn = bounds.most_used(frames)
         if len(drawn) == len(frames):
-            title = _("Use of the frames ({unit})").format(unit=unit(currency))
-        else:
+            title = _("Use of the frames ({unit})")
+        else:  # the chart names its unit: kr or mnkr
             title = _("Use of the {shown} most used of {n} frames ({unit})").format(
-                shown=len(drawn), n=len(frames), unit=unit(currency),
+                shown=len(drawn), n=len(frames), unit="{unit}",
             )
         parts.append(_figure(charts.frame_use(title, drawn, currency)))
         parts.append(_frames_table(portfolio))
@@ -92,18 +96,18 @@ def overview(portfolio: Portfolio, names: dict[int, str]) -> str:
 
 
 def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
+    """A plan's page: what `finplan check` shows of it (its tables, its findings), and where its money falls in years."""
     plan = ref.plan
     project = plan.project
     lines = portfolio.lines_of(ref)
     period = f"{project.period.start} – {project.period.end}" if project.period else _("no period")
     total = _("total {amount}").format(amount=format_kr(plan.total, plan.currency))
-    facts = [project.case, project.owner, period, total]
+    facts = [project.case, project.owner, period, total, ref.name]
     parts = [
         f'<nav><a href="../index.html">← {escape(_("Portfolio"))}</a></nav>',
         f"<h1>{escape(project.name)}</h1>",
-        f'<p class="lead">{escape(" · ".join(f for f in facts if f))} · <span class="{ref.result.status}">'
-        f"{escape(_(CHECK_STATUS[ref.result.status]))}</span> ({escape(counts(ref.result.findings))}) · "
-        f"{escape(ref.name)}</p>",
+        f'<p class="lead">{escape(" · ".join(f for f in facts if f))}</p>',
+        _verdict(ref),
     ]
     years = sorted({year for money in lines for year in money.placement.years})
     by_financier: dict[str, dict[int, Decimal]] = {}
@@ -111,15 +115,53 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
         series = by_financier.setdefault(money.line.financier, {})
         for year, part in money.placement.years.items():
             series[year] = series.get(year, Decimal(0)) + part
-    title = _("Financing by financier and year ({unit})").format(unit=unit(plan.currency))
+    title = _("Financing by financier and year ({unit})")
     parts.append(_figure(charts.stacked_years(title, years, list(by_financier.items()), plan.currency)))
-    parts.append(_financing_table(ref, lines))
+    parts.extend(_check_table(table) for table in plan.tables)
     parts.append(_lines_years_table(ref, lines, years))
     none = f"<p>{escape(_('None.'))}</p>"
     parts.append(f"<h2>{escape(_('Findings'))}</h2>" + (
         _findings((ref.name, finding) for finding in ref.result.findings) if ref.result.findings else none
     ))
     return _page(_("{name} – financing").format(name=project.name), "\n".join(parts), up="../")
+
+
+def _verdict(ref: PlanRef) -> str:
+    """The check's outcome, first on the page: a failing plan is told at a glance, not found in a corner."""
+    status = ref.result.status
+    text = _("This plan fails its check") if status == "failed" else _("This plan passes its check")
+    return f'<p class="verdict {status}"><strong>{escape(text)}</strong> ({escape(counts(ref.result.findings))})</p>'
+
+
+_CELL_STYLES = {"red": "bad", "yellow": "warn", "green": "good", "dim": "muted", "bold": "strong", "italic": "note"}
+"""The text report's colours and weights, as the page's classes."""
+
+
+def _check_table(table: TableData) -> str:
+    """A table of `finplan check`'s, cell for cell: its rows, rules and emphasis as the text report draws them."""
+    keys = [re.sub(r"\W+", "_", column.lower()) for column in table.columns]
+    header = [(text, "amount" if numeric else "") for text, numeric in zip(table.headers, table.numeric, strict=True)]
+    rows = []
+    for index, row in enumerate(table.rows):
+        (first, first_style), *rest = row
+        cells = "".join(
+            f'<td data-col="{key}" class="{" ".join(_classes(style, numeric))}">{_lines(text)}</td>'
+            for key, numeric, (text, style) in zip(keys[1:], table.numeric[1:], rest, strict=True)
+        )
+        rule = ' class="rule"' if index - 1 in table.ends else ""
+        head = f'<th class="{" ".join(_classes(first_style, False))}">{_lines(first)}</th>'
+        rows.append(f'<tr data-key="{escape(first)}"{rule}>{head}{cells}</tr>')
+    return _table(table.name, table.title, header, rows)
+
+
+def _classes(style: str, numeric: bool) -> list[str]:
+    found = [_CELL_STYLES[word] for word in style.split() if word in _CELL_STYLES]
+    return (["amount"] if numeric else []) + found
+
+
+def _lines(text: str) -> str:
+    """A cell's text, escaped; where the text report breaks it over two lines, so does the page."""
+    return "<br>".join(escape(line) for line in text.split("\n"))
 
 
 def _lead(portfolio: Portfolio) -> str:
@@ -172,29 +214,81 @@ def _amount(column: str, amount: Decimal | None, text: str | None = None) -> str
 
 
 def _year_table(table: Table, portfolio: Portfolio) -> str:
+    """The table of a dimension by year, then its money not in years, its total and its plans."""
     unplaced = any(row.unplaced for row in table.rows)
-    header = [(_(table.dimension.heading), ""), *((str(y), "amount") for y in table.years)]
-    header += [(_(NOT_IN_YEARS), "amount")] if unplaced else []
-    header += [(_("Total"), "amount"), (_("Plans"), "")]
+    rows = [*table.rows, table.total]
+    named = [
+        ngettext("{n} plan", "{n} plans", len(plans)).format(n=len(plans)) if row is table.total
+        else _(some([plan_title(ref) for ref, _part in plans], PLANS_SHOWN))
+        for row in rows for plans in [row.plans(portfolio.plans)]
+    ]
+    trailing = [_Trailing(_(NOT_IN_YEARS), "not_in_years", [row.unplaced or None for row in rows])] if unplaced else []
+    trailing.append(_Trailing(_("Total"), "total", [row.total for row in rows]))
+    trailing.append(_Trailing(_("Plans"), "plans", [None] * len(rows), named))
+    return _by_years(
+        table.dimension.name, _(table.dimension.title).format(unit=unit(table.currency)), [_(table.dimension.heading)],
+        [(row.key, "sum" if row is table.total else "", [shown(row.key)], row.years) for row in rows],
+        table.years, trailing, currency=table.currency,
+    )
 
-    def row_html(row: Row, css: str = "") -> str:
-        cells = [_amount(str(year), row.years.get(year)) for year in table.years]
-        if unplaced:
-            cells.append(_amount("not_in_years", row.unplaced or None))
-        cells.append(_amount("total", row.total))
-        plans = row.plans(portfolio.plans)
-        if css == "sum":
-            named = ngettext("{n} plan", "{n} plans", len(plans)).format(n=len(plans))
-        else:
-            named = _(some([ref.label for ref, _part in plans], PLANS_SHOWN))
-        return (
-            f'<tr data-key="{escape(row.key)}"{f" class={css!r}" if css else ""}><th>{escape(shown(row.key))}</th>'
-            f'{"".join(cells)}<td class="plans">{escape(named)}</td></tr>'
-        )
 
-    rows = [row_html(row) for row in table.rows] + [row_html(table.total, "sum")]
-    caption = _(table.dimension.title).format(unit=unit(table.currency))
-    return _table(table.dimension.name, caption, header, rows, currency=table.currency)
+@dataclass(frozen=True, slots=True)
+class _Trailing:
+    """A column after the years: its header, its `data-col`, each row's amount, or its text where `texts`.
+
+    The plans' column (`plans`) stands on one line, cut where too long for it.
+    """
+
+    header: str
+    column: str
+    amounts: list[Decimal | None]
+    texts: list[str] | None = None
+
+    def width(self) -> float:
+        if self.texts is not None:
+            return fit.width([self.header, *self.texts], fit.PLANS_MOST if self.column == "plans" else fit.KEY_MOST)
+        return fit.width([self.header, *(format_number(a) for a in self.amounts if a is not None)])
+
+    def cell(self, row: int) -> str:
+        if self.texts is None:
+            return _amount(self.column, self.amounts[row])
+        return _plans_cell(self.texts[row]) if self.column == "plans" else f"<td>{escape(self.texts[row])}</td>"
+
+
+def _by_years(
+    name: str, caption: str, lead: list[str], rows: list[tuple[str, str, list[str], dict[int, Decimal]]],
+    years: list[int], trailing: list[_Trailing], **data: str,
+) -> str:
+    """A table of rows by year, its years cut into parts that each fit the page (`fit`), the last with `trailing`.
+
+    Each row is its key, its class, its leading cells' texts (the first its
+    heading) and its money by year. Every part repeats the leading cells.
+    """
+    widths = [fit.width([header, *(row[2][index] for row in rows)], fit.KEY_MOST) for index, header in enumerate(lead)]
+    columns = [fit.width([str(year), *(format_number(row[3][year]) for row in rows if year in row[3])]) for year in years]
+    cuts = fit.parts(sum(widths), columns, sum(column.width() for column in trailing))
+    html = []
+    for number, cut in enumerate(cuts, start=1):
+        shown_years = [years[index] for index in cut]
+        last = trailing if number == len(cuts) else []
+        header = [(lead[0], ""), *((text, "") for text in lead[1:]), *((str(year), "amount") for year in shown_years)]
+        header += [(column.header, "amount" if column.texts is None else "") for column in last]
+        body = []
+        for index, (key, css, texts, money) in enumerate(rows):
+            cells = "".join(f"<td>{escape(text)}</td>" for text in texts[1:])
+            cells += "".join(_amount(str(year), money.get(year)) for year in shown_years)
+            cells += "".join(column.cell(index) for column in last)
+            body.append(
+                f'<tr data-key="{escape(key)}"{f" class={css!r}" if css else ""}><th>{escape(texts[0])}</th>{cells}</tr>'
+            )
+        title = caption if len(cuts) == 1 or not shown_years else f"{caption}, {_span(shown_years)}"
+        html.append(_table(name, title, header, body, **data))
+    return "\n".join(html)
+
+
+def _span(years: list[int]) -> str:
+    """`2019–2023`; one year alone as itself."""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 def _frames_table(portfolio: Portfolio) -> str:
@@ -206,20 +300,19 @@ def _frames_table(portfolio: Portfolio) -> str:
         cells = [_amount("frame", frame.amount, format_kr(frame.amount, frame.currency))]
         cells += [_amount(s.replace(" ", "_"), use.by_status[s]) for s in STATUSES]
         cells.append(_amount("remaining", use.remaining, format_kr(use.remaining, frame.currency)))
-        named = [f"{portfolio.plans[i].label} {format_kr(a, frame.currency)}" for i, a in use.plans_with(*STATUSES)]
+        named = [f"{plan_title(portfolio.plans[i])} {format_kr(a, frame.currency)}" for i, a in use.plans_with(*STATUSES)]
         rows.append(
             f'<tr data-key="{escape(frame.appropriation)}|{frame.year}"><th>{escape(frame.appropriation)}</th>'
-            f'<td>{frame.year}</td>{"".join(cells)}<td class="plans">{escape(_(some(named, PLANS_SHOWN)))}</td></tr>'
+            f'<td>{frame.year}</td>{"".join(cells)}{_plans_cell(_(some(named, PLANS_SHOWN)))}</tr>'
         )
     return _table("frames", _("Use of the frames"), header, rows)
 
 
 def _plans_table(portfolio: Portfolio, names: dict[int, str]) -> str:
-    header = [(_("Plan"), ""), (_("Case"), ""), (_("Project"), ""), (_("Owner"), ""), (_("Total"), "amount")]
-    header.append((_("Check"), ""))
+    header = [(_("Plan"), ""), (_("Owner"), ""), (_("File"), ""), (_("Total"), "amount"), (_("Check"), "")]
     rows = [
-        f'<tr data-key="{escape(ref.name)}"><th><a href="{escape(names[ref.index])}">{escape(ref.name)}</a></th>'
-        f"<td>{escape(ref.case or '')}</td><td>{escape(ref.plan.project.name)}</td><td>{escape(ref.plan.project.owner)}</td>"
+        f'<tr data-key="{escape(ref.name)}"><th><a href="{escape(names[ref.index])}">{escape(plan_title(ref))}</a></th>'
+        f"<td>{escape(ref.plan.project.owner)}</td><td>{escape(ref.name)}</td>"
         f"{_amount('total', ref.plan.total, format_kr(ref.plan.total, ref.currency))}"
         f'<td class="{ref.result.status}">{escape(_(CHECK_STATUS[ref.result.status]))} '
         f"({escape(counts(ref.result.findings))})</td></tr>"
@@ -228,14 +321,19 @@ def _plans_table(portfolio: Portfolio, names: dict[int, str]) -> str:
     return _table("plans", _("Plans"), header, rows)
 
 
+def _plans_cell(named: str) -> str:
+    """The plans of a row on one line, cut where too long for it; all of them where the pointer rests on it."""
+    return f'<td class="plans" title="{escape(named)}">{escape(named)}</td>'
+
+
 def _placements(portfolio: Portfolio) -> str:
     header = [(_("Plan"), ""), (_("Id"), ""), (_("In years"), ""), (_("Period"), ""), (_("Amount"), "amount")]
     rows = [
-        f'<tr data-key="{escape(m.plan.name)}|{escape(m.line.id)}"><th>{escape(m.plan.label)}</th><td>{escape(m.line.id)}</td>'
+        f'<tr data-key="{escape(m.plan.name)}|{escape(m.line.id)}"><th>{escape(plan_title(m.plan))}</th><td>{escape(m.line.id)}</td>'
         f"<td>{escape(_(PLACED[m.placement.how]))}</td><td>{m.placement.start} – {m.placement.end}</td>"
         f"{_amount('amount', m.line.amount, format_kr(m.line.amount, m.plan.currency))}</tr>"
         if m.placement.how == "spread" else
-        f'<tr data-key="{escape(m.plan.name)}|{escape(m.line.id)}"><th>{escape(m.plan.label)}</th><td>{escape(m.line.id)}</td>'
+        f'<tr data-key="{escape(m.plan.name)}|{escape(m.line.id)}"><th>{escape(plan_title(m.plan))}</th><td>{escape(m.line.id)}</td>'
         f"<td>{escape(_(PLACED[m.placement.how]))}</td><td>–</td>"
         f"{_amount('amount', m.line.amount, format_kr(m.line.amount, m.plan.currency))}</tr>"
         for m in portfolio.lines if m.placement.how != "per_year"
@@ -251,29 +349,15 @@ def _placements(portfolio: Portfolio) -> str:
     )
 
 
-def _financing_table(ref: PlanRef, lines: list[LineMoney]) -> str:
-    plan = ref.plan
-    header = [(_("Id"), ""), (_("Financier"), ""), (_("Kind"), ""), (_("Status"), ""), (_("Appropriation"), ""),
-              (_("Amount"), "amount"), (_("Share"), "amount")]
-    rows = [
-        f'<tr data-key="{escape(m.line.id)}"><th>{escape(m.line.id)}</th><td>{escape(m.line.financier)}</td>'
-        f"<td>{escape(_(m.kind))}</td><td>{escape(_(m.status))}</td><td>{escape(m.line.appropriation or '')}</td>"
-        f"{_amount('amount', m.line.amount, format_kr(m.line.amount, plan.currency))}"
-        f'<td class="amount">{escape(format_share(m.line.amount, plan.total))}</td></tr>'
-        for m in lines
-    ]
-    return _table("financing", _("Financing"), header, rows)
-
-
 def _lines_years_table(ref: PlanRef, lines: list[LineMoney], years: list[int]) -> str:
-    header = [(_("Id"), ""), *((str(y), "amount") for y in years), (_("Amount"), "amount"), (_("In years"), "")]
-    rows = [
-        f'<tr data-key="{escape(m.line.id)}"><th>{escape(m.line.id)}</th>'
-        + "".join(_amount(str(year), m.placement.years.get(year)) for year in years)
-        + f"{_amount('amount', m.line.amount)}<td>{escape(_(PLACED[m.placement.how]))}</td></tr>"
-        for m in lines
-    ]
-    return _table("lines", _("Financing per year ({unit})").format(unit=unit(ref.plan.currency)), header, rows)
+    """Every financing line and where its money falls in years: by its breakdown, or spread by days."""
+    placed = [_(PLACED[m.placement.how]) for m in lines]
+    return _by_years(
+        "lines", _("Financing per year ({unit})").format(unit=unit(ref.plan.currency)), [_("Id"), _("Financier")],
+        [(m.line.id, "", [m.line.id, m.line.financier], m.placement.years) for m in lines], years,
+        [_Trailing(_("Amount"), "amount", [m.line.amount for m in lines]),
+         _Trailing(_("In years"), "", [None] * len(lines), placed)],
+    )
 
 
 def _findings(items: Iterable[tuple[str, object]]) -> str:

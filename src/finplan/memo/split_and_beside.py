@@ -1,0 +1,77 @@
+"""Figures of a plan that are no line of its total: each payer's part of a split line, and lines beside the total.
+
+`memo render` writes them as "Finansieringen från Leader Testbygd, 360 000
+kronor, fördelas på EU och staten 241 200 kronor (67 %) och …" and "Därutöver
+bidrar Byaföreningen med ideell tid motsvarande 88 000 kronor, som inte ingår
+i projektets totala finansiering." A figure is claimed here, before the words
+around it are weighed as for a line of the total, only where it is exactly
+such a figure and the memo says whose it is:
+
+- a part's amount right after its payer's name, and the part's share (as the
+  plan declares it) right after that amount, in parentheses;
+- a line beside the total after its financier's name, in a sentence that says
+  it is beside it ("därutöver", "utöver", "utanför", "inte ingår", "ideell").
+
+Anything else is read as before, so a slip in such a figure is no worse
+checked than any figure nothing names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from finplan.memo.figures import AMOUNT, PERCENT, Figure
+from finplan.model import Plan
+
+_BESIDE = re.compile(r"därutöver|utöver|utanför|inte\s+ingår|ingår\s+inte|ideell", re.IGNORECASE)
+_BEFORE_SHARE = re.compile(r"[\s(]*")
+_REACH = 300
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    name: re.Pattern[str]  # who it is of, as the words right before it must say
+    value: Decimal
+    label: str  # the plan's line, and the payer of a part
+    share: Decimal | None = None
+
+
+class SplitAndBeside:
+    """The plan's parts of split lines and its lines beside the total, ready to claim a memo's figures."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.parts = [
+            _Figure(_name(part.payer, r"\s*$"), part.amount_of(line.amount), f"{line.id}: {part.payer}", part.share)
+            for line in plan.financing for part in line.split or ()
+        ]
+        self.beside = [_Figure(_name(line.financier, ""), line.amount, line.id) for line in plan.outside_total or ()]
+        self.last: tuple[str, int, _Figure] | None = None  # the part whose amount was claimed last, and where it ends
+
+    def claim(self, text: str, figure: Figure) -> tuple[str, Decimal, str] | None:
+        """(label, the plan's value, "amount" or "share") where `figure` is one of these, else None."""
+        if figure.kind == PERCENT and self.last is not None:
+            last_text, end, part = self.last
+            if last_text is text and part.share == figure.value and _BEFORE_SHARE.fullmatch(text, end, figure.start):
+                return part.label, part.share, "share"
+        if figure.kind != AMOUNT:
+            return None
+        # The words before a figure are read no further back than _REACH: a figure's cost stays the same in any memo.
+        reach = max(0, figure.start - _REACH)
+        for part in self.parts:
+            if part.value == figure.value and part.name.search(text, reach, figure.start):
+                self.last = (text, figure.end, part)
+                return part.label, part.value, "amount"
+        start = max(text.rfind(". ", reach, figure.start) + 1, reach)
+        end = text.find(". ", figure.end, figure.end + _REACH)
+        for line in self.beside:
+            if (line.value == figure.value and line.name.search(text, start, figure.start)
+                    and _BESIDE.search(text, start, end if end >= 0 else figure.end + _REACH)):
+                return line.label, line.value, "amount"
+        return None
+
+
+def _name(name: str, after: str) -> re.Pattern[str]:
+    """A name's words apart by any white space, as a memo wraps them; `after` what may follow it."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + after, re.IGNORECASE)
