@@ -163,8 +163,9 @@ def test_a_plans_page_is_named_from_its_project_made_safe(tmp_path):
     folder = tmp_path / "plans"
     folder.mkdir()
     names = ["../../etc/passwd", "Ärende: <b>växa</b> i Åre", "...", "En attraktiv region", "En attraktiv region"]
-    for index, name in enumerate(names):
-        (folder / f"p{index}.yaml").write_text(MINIMAL.replace("name: Testprojekt", f"name: {json.dumps(name)}"), encoding="utf-8")
+    for index, name in enumerate(names):  # each a project of its own: its own case, the last another owner
+        plan = MINIMAL.replace("name: Testprojekt", f"name: {json.dumps(name)}").replace("T/1/2020", f"T/{index}/2020")
+        (folder / f"p{index}.yaml").write_text(plan.replace("Testregionen", f"Region {index}"), encoding="utf-8")
     build(folder, "--html", tmp_path / "site")
     pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site" / "plans").iterdir())
     assert pages == [
