@@ -308,7 +308,11 @@ def test_a_configured_frames_path_to_a_file_that_is_not_frames_is_refused_unquot
     _never_quoted(run.output)
     assert "root:" not in run.output
     assert run.exit_code == 2
-    assert run.output == f"finplan: frames file {path} has no top-level `frames:` key, so it is not a frames file\n"
+    # Outside the configuration's folder, it is refused before it is opened (docs/security.md).
+    assert run.output == (
+        f"finplan: configuration {work / 'finplan.toml'}: `frames` names {path}, which leads outside the "
+        f"configuration's folder {work}\n"
+    )
 
 
 def test_a_mapping_whose_frames_key_is_not_at_the_top_is_refused(tmp_path, monkeypatch):

@@ -134,7 +134,7 @@ def test_html_index_has_a_banner_listing_the_plans_left_out_and_the_findings(fol
     findings = index.split("<h2>Findings</h2>")[1]
     assert "b-seed-copy.yaml: FP806" in findings and "which is counted; this file is left out of the sums" in findings
     # The headline's sums are the counted plans', the seed once.
-    assert "38 567 657 kr of financing (the plans&#x27; totals)" in index
+    assert "<p class=\"lead\">2 plans · 38 567 657 kr of financing (the plans&#x27; totals)" in index
     assert run_finplan("report", folder, "--html", tmp_path / "all", "--include-failing").exit_code == 2
 
 

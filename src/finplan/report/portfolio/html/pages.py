@@ -165,7 +165,7 @@ def _lines(text: str) -> str:
 
 
 def _lead(portfolio: Portfolio) -> str:
-    plans = len(portfolio.plans)
+    plans = len(portfolio.counted)  # the plans its sums add up: the banner below names those left out
     text = ngettext("{n} plan", "{n} plans", plans).format(n=plans)
     for currency in portfolio.tables:
         text += " · " + financing_sum(portfolio, currency)
