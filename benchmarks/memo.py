@@ -35,6 +35,20 @@ def _respektive(path: Path, n: int) -> Path:
     return path
 
 
+def _several(path: Path, n: int) -> Path:
+    # n figures in one sentence, each after two names joined by "och", and a call's total once before them.
+    path.write_text("Totalt beviljades 14 ansökningar 52 miljoner kronor, och "
+                    + "Jämtkraft och Länsförsäkringar ger tillsammans 1 300 000 kronor, " * n, encoding="utf-8")
+    return path
+
+
+def _yearly(path: Path, n: int) -> Path:
+    # One whole, then n parts after "varav", each with its year: the yearly breakdown is read once.
+    path.write_text("Jämtkraft bidrar med 300 000 kronor, varav " + "100 000 kronor 2020, " * n + "per år.",
+                    encoding="utf-8")
+    return path
+
+
 # Paragraphs as the seed memo's: a financier's amount, a share, the period, a case number.
 _PARAGRAPHS = (
     "Region Jämtland Härjedalen bidrar med 2 658 128 kronor.",
@@ -90,6 +104,8 @@ def _html_inline(path: Path, n: int) -> Path:
 MEMO_FAMILIES = {
     "memo: amounts in one sentence": (".txt", _amounts),
     "memo: amounts joined by respektive": (".txt", _respektive),
+    "memo: amounts after several names": (".txt", _several),
+    "memo: a yearly breakdown": (".txt", _yearly),
     "memo: paragraphs (.txt)": (".txt", _text),
     "memo: paragraphs (.docx)": (".docx", _docx),
     "memo: lines (.pdf)": (".pdf", _pdf),

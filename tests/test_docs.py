@@ -47,8 +47,8 @@ def test_the_readme_commands_are_the_ci_commands():
 def test_the_pre_commit_hook_runs_finplan_check_on_budget_files():
     import yaml
 
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "finplan" and hook["entry"] == "finplan check" and hook["language"] == "python"
+    hook, _system = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "finplan" and hook["entry"] == "finplan check --skip-non-plans" and hook["language"] == "python"
     assert hook["args"] == ["--format", "concise", "--quiet"]
     files = re.compile(hook["files"])
     assert files.search("budgets/attraktiv.yaml") and files.search("project/budgets/x.yml")

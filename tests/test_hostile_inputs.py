@@ -296,23 +296,29 @@ def _summary_here(folder: Path, monkeypatch, *args):
     return run_finplan("summary", "seed.yaml", *args)
 
 
-@pytest.mark.parametrize("named", ["/etc/passwd", "secret"])
+@pytest.mark.parametrize("named", ["/etc/passwd", "secret", "inside"])
 def test_a_configured_frames_path_to_a_file_that_is_not_frames_is_refused_unquoted(tmp_path, secret, monkeypatch, named):
     if named == "/etc/passwd" and not Path(named).is_file():
         pytest.skip("no /etc/passwd here")
-    path = named if named.startswith("/") else str(secret)
     work = tmp_path / "work"
     work.mkdir()
+    if named == "inside":  # within the configuration's folder: read, and refused as no frames
+        path = "secret.txt"
+        (work / path).write_bytes(secret.read_bytes())
+    else:  # elsewhere on the machine: refused unread
+        path = named if named.startswith("/") else str(secret)
     _frames_config(work, path)
     run = _summary_here(work, monkeypatch)
     _never_quoted(run.output)
     assert "root:" not in run.output
     assert run.exit_code == 2
-    # Outside the configuration's folder, it is refused before it is opened (docs/security.md).
-    assert run.output == (
-        f"finplan: configuration {work / 'finplan.toml'}: `frames` names {path}, which leads outside the "
-        f"configuration's folder {work}\n"
-    )
+    if named == "inside":
+        assert run.output == f"finplan: frames file {path} has no top-level `frames:` key, so it is not a frames file\n"
+    else:
+        assert run.output == (
+            f"finplan: configuration {work / 'finplan.toml'}: `frames` names {path}, "
+            f"which leads outside the configuration's folder {work}\n"
+        )
 
 
 def test_a_mapping_whose_frames_key_is_not_at_the_top_is_refused(tmp_path, monkeypatch):

@@ -131,7 +131,9 @@ def test_a_rounded_figure_within_its_precision_is_a_note(write):
 
 @pytest.mark.parametrize(
     ("figure", "outcome"),
-    [("3 miljoner kronor", "FP703"), ("3,1 mnkr", "FP703"), ("3 078 tkr", "FP703"), ("3,0 Mkr", "FP703"),
+    [("3 miljoner kronor", "FP703"), ("3,1 mnkr", "FP703"), ("3 078 tkr", "FP703"),
+     # 3 077 694 kr is 3,1 Mkr to a tenth: 3,0 is beyond half its last digit, cut rather than rounded.
+     ("3,0 Mkr", "FP701"), ("drygt 3,0 Mkr", "FP703"), ("knappt 3,1 Mkr", "FP703"), ("knappt 3,0 Mkr", "FP701"),
      ("4 miljoner kronor", "FP701"), ("3,2 mnkr", "FP701"), ("ca 3 000 000 kr", "FP703"), ("3 000 000 kr", "FP701")],
 )
 def test_rounded_forms_are_read_to_their_precision(write, figure, outcome):

@@ -67,6 +67,10 @@ TOKENS = [
     ";", "|", "\n", "\u00a0", "varav", "respektive", "totalt", "summa", "resterande", "Jämtkraft", "Länsstyrelsens",
     "1:1-anslaget", "RUN/99/2019", "RUN/0/0000", "ca", "euro", "71.060", "1,234,567.50", "projektet", "sedan", "(", ")",
     "1" * 40,
+    # The words that say what a figure is about, and the forms read since issue 25.
+    "högst", "per", "år", "timme", "vardera", "tillsammans", "och", "utlysningen", "14 ansökningar", "startar",
+    "avslutas", "den", "1 november 2019", "januari", "Dnr", "2019-123", "KS2009/36-14", "RS2022/2261", "tre-årigt",
+    "\u2009", "https://x.se/a%2019", "ansöker", "om", "Kommunerna", "2020:", "RUN/379/2019",
 ]
 
 

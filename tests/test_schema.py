@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -120,3 +121,91 @@ def _regex_of(kind: str) -> str:
         "date": r"[0-9]{4}-[0-1][0-9]-[0-3][0-9]",
         "currency": r"[A-Z]{2,4}",
     }[kind]
+
+
+def _keys(node, path=""):
+    """Every key the schema describes, anywhere in it: (its path, its schema)."""
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            yield f"{path}.{key}", value
+        for key, value in node.items():
+            yield from _keys(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _keys(value, f"{path}[{index}]")
+
+
+@pytest.fixture(scope="module")
+def schema():
+    run = run_finplan("schema")
+    assert run.exit_code == 0
+    return json.loads(run.output)
+
+
+def test_every_key_has_a_description_for_editors_and_no_title_that_repeats_its_name(schema):
+    keys = list(_keys(schema))
+    assert len(keys) > 250  # the plan's keys and every setting's
+    for path, key in keys:
+        assert key.get("description", "").strip(), f"{path} has no description"
+        assert key.get("markdownDescription", "").strip(), f"{path} has no markdownDescription"
+        assert "title" not in key, f"{path} has a title, which a hover shows as a heading"
+
+
+def test_the_parts_of_a_plan_have_titles_in_words(schema):
+    titles = {name: definition["title"] for name, definition in schema["$defs"].items()}
+    assert titles["FinancingLine"] == "Financing line" and titles["DeMinimis"] == "De minimis"
+    for name, title in titles.items():
+        assert re.fullmatch(r"[A-Z][a-z]+( [a-z]+)*", title), f"{name}: {title!r}"
+        assert schema["$defs"][name].get("description", "").strip(), f"{name} has no description"
+
+
+def _hover(schema, *path):
+    """What the YAML language server shows over a key: a heading, then the key's description.
+
+    Its hover (yaml-language-server 1.x, yamlHover.ts) heads with the key's title, else the title of
+    the nearest part around it (`closestTitle`); titles of an anyOf's members are joined with "||".
+    """
+    node, around = schema, schema["title"]
+    for key in path:
+        node = next((m for m in node.get("anyOf", ()) if m.get("type") != "null"), node)
+        node = node.get("items", node)
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+            around = node["title"]
+        node = node["properties"][key]
+    assert "anyOf" not in node or any(m.get("type") == "null" for m in node["anyOf"]), "titles would be joined"
+    value = next((m for m in node.get("anyOf", ()) if "$ref" in m), node)
+    if "$ref" in value:  # a part of the plan: the client meets its schema first
+        part = schema["$defs"][value["$ref"].rsplit("/", 1)[1]]
+        return f"#### {part['title']}", part["description"]
+    return f"#### {node.get('title', around)}", node["markdownDescription"]
+
+
+@pytest.mark.parametrize(
+    "path, heading, starts",
+    [
+        (("total",), "Financing plan (finplan format 1)", "The project's total"),
+        (("financing", "financier"), "Financing line", "Who pays (finansiär)"),
+        (("financing", "amount"), "Financing line", "What the financier pays.\n\nAn amount in the plan's currency"),
+        (("project", "period"), "Period", "A period (projektperiod), both days inclusive, at most 100 years long"),
+        (("financing", "period", "end"), "Period", "The last day"),
+        (("costs", "category"), "Cost line", "The cost category"),
+    ],
+)
+def test_a_hover_reads_as_a_sentence_under_the_part_of_the_plan_it_is_in(schema, path, heading, starts):
+    shown = _hover(schema, *path)
+    assert shown[0] == f"#### {heading}" and shown[1].startswith(starts), shown
+    assert "||" not in "".join(shown)
+
+
+def test_the_schema_names_its_format_version_in_a_stable_id(schema):
+    assert schema["$id"] == "https://finplan.invalid/schema/plan-1.json"
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "https://finplan.invalid/schema/plan-1.json" in (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+
+
+def test_no_name_from_the_code_shows_in_the_schema(schema):
+    text = json.dumps(schema, ensure_ascii=False)
+    assert not re.findall(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", text)  # MAX_PERIOD_YEARS and the like
+    assert "judged_on" not in text
+    assert "at most 100 years long" in schema["$defs"]["Period"]["description"]

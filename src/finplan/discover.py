@@ -3,8 +3,10 @@
 A file named on the command line is checked whatever it holds. Below a folder,
 or matched by a glob, a YAML file is a plan when it has a top-level
 `finplan:` key; any other YAML in a repository (CI configuration, a
-docker-compose file) is passed over with a note, not failed. The
-configuration's `exclude` globs leave files out of folders and globs too.
+docker-compose file, a frames file for `finplan summary`) is passed over with
+a note, not failed. The configuration's `exclude` globs leave files out of
+folders and globs too. A commit hook, which names every changed YAML file,
+asks for named files to be passed over in the same way (`skip_named`).
 
 A symbolic link found below a folder or by a glob is followed only where it
 ends inside the folder given (a glob's folder is its start without
@@ -23,7 +25,15 @@ from finplan.folders import files_below, glob_matches, glob_start, has_magic, le
 from finplan.i18n import N_, Message
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-_PLAN_KEY = re.compile(rb"^finplan[ \t]*:", re.MULTILINE)
+
+
+def _top_level_key(name: bytes) -> re.Pattern[bytes]:
+    """A key at the start of a line, quoted or not, the first one after a UTF-8 BOM too (the loader drops it)."""
+    return re.compile(rb"^(?:\xef\xbb\xbf)?([\"']?)" + name + rb"\1[ \t]*:", re.MULTILINE)
+
+
+_PLAN_KEY = _top_level_key(b"finplan")
+_FRAMES_KEY = _top_level_key(b"frames")
 
 
 class Skip(Message):
@@ -31,18 +41,23 @@ class Skip(Message):
 
 
 _NO_PLAN_KEY = Skip(N_("has no top-level `finplan:` key: not a plan, passed over"))
+_FRAMES_FILE = Skip(N_("is a frames file (a top-level `frames:` key), not a plan: passed over"))
 _LINK_OUT = N_("is a symbolic link that leads outside `{folder}`: not followed, passed over")
 _FOLDER_LINK_OUT = N_("is a symbolic link to a folder outside `{folder}`: not followed, passed over")
 # Only the start of a file is read to find the `finplan:` key; a larger file is left to the check, which refuses it.
 _PLAN_KEY_WITHIN = 64 * 1024 * 1024
 
 
-def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False) -> list[tuple[Path, Message | None]]:
+def expand(
+    inputs: list[str], excluded: Callable[[Path], bool] = lambda path: False, *, skip_named: bool = False,
+) -> list[tuple[Path, Message | None]]:
     """Each file to check, in order and once, with a reason when it cannot be found or is passed over.
 
     A folder gives every `*.yaml` and `*.yml` below it, hidden folders left out;
     a glob gives the files it matches. A folder or glob that gives nothing is
-    kept, with the reason, so that a gate that checks nothing says so.
+    kept, with the reason, so that a gate that checks nothing says so. A file
+    named is checked whatever it holds, unless `skip_named`: then one that is
+    not a plan is passed over as a folder's would be.
     """
     found: dict[Path, Message | None] = {}
     for text in inputs:
@@ -63,7 +78,8 @@ def expand(inputs: list[str], excluded: Callable[[Path], bool] = lambda path: Fa
                 found.setdefault(path, Message("this folder holds no *.yaml or *.yml file"))
             _add_found(found, sorted(files), path, excluded, through_links=False)
         else:
-            found.setdefault(path, None)
+            # Only a regular file is opened here: a named pipe would wait for ever; the check refuses it.
+            found.setdefault(path, not_a_plan(path) if skip_named and path.is_file() else None)
     return list(found.items())
 
 
@@ -82,7 +98,7 @@ def _add_found(
             if leads_outside(file, folder):
                 found.setdefault(file, Skip(_FOLDER_LINK_OUT if file.is_dir() else _LINK_OUT, folder=str(folder)))
                 continue
-        found.setdefault(file, None if is_plan(file) else _NO_PLAN_KEY)
+        found.setdefault(file, not_a_plan(file))
 
 
 def _through_link(file: Path, folder: Path) -> bool:
@@ -99,10 +115,16 @@ def _through_link(file: Path, folder: Path) -> bool:
     return False
 
 
-def is_plan(path: Path) -> bool:
-    """Whether a file has a top-level `finplan:` key; a file that cannot be read is left to the check to say so."""
+def not_a_plan(path: Path) -> Skip | None:
+    """Why a file is passed over as no plan (no top-level `finplan:` key; a frames file); None for a plan.
+
+    A file that cannot be read is taken for a plan: the check then says why it could not be read.
+    """
     try:
         with path.open("rb") as stream:
-            return _PLAN_KEY.search(stream.read(_PLAN_KEY_WITHIN)) is not None
+            start = stream.read(_PLAN_KEY_WITHIN)
     except OSError:
-        return True
+        return None
+    if _PLAN_KEY.search(start) is not None:
+        return None
+    return _FRAMES_FILE if _FRAMES_KEY.search(start) is not None else _NO_PLAN_KEY

@@ -138,24 +138,49 @@ def _currency(value: object) -> str:
 
 
 # What editors see (`finplan schema`): the forms each value may be written in,
-# made from the same patterns the reader uses. Numbers written as YAML numbers
-# are bounded here; their "at most two decimals" is finplan's to say, as
-# JSON Schema's multipleOf misreads binary floats.
-_BOUND = int(MAX_AMOUNT) - 1
-_AMOUNT_SCHEMA = {
-    "description": "An amount, exactly: 2658128, 2_658_128, 2 658 128 or 1234.50",
-    "anyOf": [
-        {"type": "number", "minimum": -_BOUND, "maximum": _BOUND},
-        {"type": "string", "pattern": schema_pattern(amount_pattern(exact=True))},
-    ],
-}
-_QUANTITY_SCHEMA = {
-    "description": "A number of 0 or more, such as 1720, 1 720 or 2.5",
-    "anyOf": [
-        {"type": "number", "minimum": 0, "maximum": _BOUND},
-        {"type": "string", "pattern": schema_pattern(amount_pattern(signed=False, exact=True))},
-    ],
-}
+# made from the same patterns the reader uses. `markdownDescription` says what
+# an editor shows for the kind; finplan.schema puts it after each key's own
+# description. Numbers written as YAML numbers are bounded here; their "at
+# most two decimals" is finplan's to say, as JSON Schema's multipleOf misreads
+# binary floats (Python's jsonschema refuses 285691.35 as a multiple of 0.01).
+# A value that is text or a number has both types in one schema rather than
+# an anyOf: editors then report the pattern's failure rather than "expected a
+# number", and do not join titles with "||" in a hover. `patternErrorMessage`
+# is the message VS Code's and the YAML language server's validators give in
+# place of the pattern itself; other validators pass it by.
+def _kind(description: str, schema: dict, expected: str | None = None) -> dict:
+    said = {"patternErrorMessage": expected} if expected else {}
+    return {"description": description, "markdownDescription": description, **schema, **said}
+
+
+_BOUND = int(MAX_AMOUNT)
+_AMOUNT_SCHEMA = _kind(
+    "An amount in the plan's currency, exactly: a number such as `2658128` or `1234.50`, or text in digit groups "
+    "of three separated by one space or underscore, such as `2 658 128`, `2_658_128` or `\"1 234,50\"`; a "
+    "decimal point or comma takes at most two decimals (öre). The number alone, without a unit: `510 000`, not "
+    "`510 000 kr` (`currency:` names it once). No dot or comma between digit groups: `85 000`, not `85.000`. "
+    "An editor reads an unquoted number by its value alone, so finplan itself refuses one written with more than "
+    "two decimals (`85.000`), an exponent (`1e6`) or a leading zero (`0600`).",
+    {
+        "type": ["number", "string"],
+        "exclusiveMinimum": -_BOUND,
+        "exclusiveMaximum": _BOUND,
+        "pattern": schema_pattern(amount_pattern(exact=True)),
+    },
+    "expected an amount such as 2658128, 2 658 128, 2_658_128 or 1234.50: digit groups of three separated by one "
+    "space or underscore, at most two decimals; no unit (`currency:` names it once), no dot between digit groups",
+)
+_QUANTITY_SCHEMA = _kind(
+    "A number of 0 or more: a number such as `1720` or `2.5`, or text in digit groups of three such as "
+    "`1 720`; at most two decimals.",
+    {
+        "type": ["number", "string"],
+        "minimum": 0,
+        "exclusiveMaximum": _BOUND,
+        "pattern": schema_pattern(amount_pattern(signed=False, exact=True)),
+    },
+    "expected a number of 0 or more, such as 1720, 1 720 or 2.5",
+)
 
 Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema(_AMOUNT_SCHEMA)]
 Quantity = Annotated[Decimal, BeforeValidator(_quantity), WithJsonSchema(_QUANTITY_SCHEMA)]
@@ -163,33 +188,60 @@ Percent = Annotated[
     Decimal,
     BeforeValidator(_percent),
     WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": schema_pattern(percent_pattern(exact=True)),
-            "maxLength": PERCENT_MAX_CHARS,
-            "description": "A percentage with its sign, at most 100 %, such as 15 % or 39,15 %",
-        }
+        _kind(
+            "A percentage with its % sign, at most 100 %, such as `15 %` or `39,15 %` (a decimal comma or "
+            "point): the sign keeps 15 % from being read as 15 or as 0.15.",
+            {
+                "type": "string",
+                "pattern": schema_pattern(percent_pattern(exact=True)),
+                "maxLength": PERCENT_MAX_CHARS,
+            },
+            "expected a percentage with its % sign, at most 100 %, such as 15 % or 39,15 %",
+        )
     ),
 ]
 PlanDate = Annotated[
     date,
     BeforeValidator(_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}),
+    WithJsonSchema(
+        _kind(
+            "A date written `YYYY-MM-DD`, such as `2019-10-01`.",
+            {"type": "string", "format": "date", "pattern": schema_pattern(DATE_PATTERN, blanks=False)},
+            "expected a date written YYYY-MM-DD, such as 2019-10-01",
+        )
+    ),
 ]
 LineId = Annotated[
-    str, BeforeValidator(_id), WithJsonSchema({"type": "string", "pattern": f"^{ID_PATTERN}$"})
+    str,
+    BeforeValidator(_id),
+    WithJsonSchema(
+        _kind(
+            "An id of letters (Latin ones, å, ä, ö too), digits and `. _ : -`, at most 64, such as "
+            "`region-bidrag`.",
+            {"type": "string", "pattern": schema_pattern(ID_PATTERN, blanks=False)},
+            "expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag",
+        )
+    ),
 ]
 Text = Annotated[str, Field(min_length=1)]
-Currency = Annotated[str, BeforeValidator(_currency), WithJsonSchema({"type": "string", "pattern": f"^{CURRENCY_PATTERN}$"})]
+Currency = Annotated[
+    str,
+    BeforeValidator(_currency),
+    WithJsonSchema(
+        _kind(
+            "A three-letter currency code, such as `SEK`.",
+            {"type": "string", "pattern": schema_pattern(CURRENCY_PATTERN, blanks=False)},
+            "expected a three-letter currency code, such as SEK",
+        )
+    ),
+]
 YearBreakdown = Annotated[
     dict[int, Amount],
     WithJsonSchema(
-        {
-            "type": "object",
-            "description": "Amounts by calendar year, such as {2020: 250 000, 2021: 750 000}",
-            "propertyNames": {"pattern": "^-?[0-9]+$"},
-            "additionalProperties": _AMOUNT_SCHEMA,
-        }
+        _kind(
+            "Amounts by calendar year, such as `{2020: 250 000, 2021: 750 000}`.",
+            {"type": "object", "propertyNames": {"pattern": "^-?[0-9]+$"}, "additionalProperties": _AMOUNT_SCHEMA},
+        )
     ),
 ]
 
@@ -223,8 +275,20 @@ class Period(_Strict):
     An end before the start is read, and FP201 reports it.
     """
 
-    start: PlanDate
-    end: PlanDate
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": f"A period (projektperiod), both days inclusive, at most {MAX_PERIOD_YEARS} years long. "
+            "An end before the start is read, and FP201 reports it.",
+        }
+    )
+
+    start: PlanDate = Field(description="The first day; the day itself is in the period.")
+    end: PlanDate = Field(
+        description=(
+            "The last day; the day itself is in the period. An end before the start is reported "
+            "(FP201)."
+        ),
+    )
 
     @field_validator("end")
     @classmethod
@@ -271,16 +335,40 @@ class Project(_Strict):
 
     The case number and the period may be left out where the document does not
     state them; the report then says "not stated". The dates choose the rules
-    in force (`judged_on`).
+    in force: the decision's, else the application's, else the period's start.
     """
 
-    case: Text | None = None
-    name: Text
-    owner: Text
-    period: Period | None = None
-    applied: PlanDate | None = None
-    decided: PlanDate | None = None
-    partners: Annotated[list[Text], Field(min_length=1)] | None = None
+    case: Text | None = Field(
+        None, description=(
+            "The case number (diarienummer), such as `RUN/99/2019`; left out where the document gives none."
+        ),
+    )
+    name: Text = Field(description="The project's name, as the application or decision prints it.")
+    owner: Text = Field(
+        description="Who owns and runs the project (projektägare), named as its own financing lines name it.",
+    )
+    period: Period | None = Field(
+        None, description=(
+            "The project period (projektperiod), both days inclusive; left out where the document gives none."
+        ),
+    )
+    applied: PlanDate | None = Field(
+        None, description=(
+            "The day the project was applied for (ansökningsdatum); where there is no decision "
+            "date, it chooses the rules in force."
+        ),
+    )
+    decided: PlanDate | None = Field(
+        None, description=(
+            "The day the project was decided (beslutsdatum); it chooses the rules in force."
+        ),
+    )
+    partners: Annotated[list[Text], Field(min_length=1)] | None = Field(
+        None, description=(
+            "The beneficiaries beside the owner (medsökande, co-applicants, project partners), each named as its "
+            "financing lines name the financier."
+        ),
+    )
 
     def is_beneficiary(self, financier: str) -> bool:
         """Whether `financier` is the owner or a partner, named as the plan names them (case aside)."""
@@ -313,22 +401,40 @@ class BasisEntry(_Strict):
     `full_time` (tjänstgöringsgrad) to 100 %.
     """
 
-    what: Text | None = None
-    people: Annotated[int, Field(ge=1, le=100_000)] = 1
-    hours: Quantity
-    rate: Amount
-    years: Quantity | None = None
-    full_time: Percent = Decimal(100)
-    monthly_salary: Amount | None = None
-    payroll_overhead: Percent | None = None
-    volunteer: Literal["person", "machine"] | None = None
+    what: Text | None = Field(None, description="What the row counts: a role, a group of people, a machine.")
+    people: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        1, description="How many people the row counts; 1 when left out.",
+    )
+    hours: Quantity = Field(description="All the hours of the row.")
+    rate: Amount = Field(description="The value of one hour (timpris), in the plan's currency.")
+    years: Quantity | None = Field(
+        None, description="The years the hours are worked over; the line's period in years when left out.",
+    )
+    full_time: Percent = Field(
+        Decimal(100), description="The share of full time worked (tjänstgöringsgrad); 100 % when left out.",
+    )
+    monthly_salary: Amount | None = Field(
+        None, description=(
+            "The monthly salary the rate comes from; given, the rate is checked against it (salary x 12 / a "
+            "person-year's hours, plus the payroll overhead)."
+        ),
+    )
+    payroll_overhead: Percent | None = Field(
+        None, description="The payroll overhead (PO-pålägg) added to the monthly salary, such as 39,15 %.",
+    )
+    volunteer: Literal["person", "machine"] | None = Field(
+        None, description=(
+            "Unpaid volunteer work (ideell tid): `person` or `machine`; its rate is held to the programme's rate "
+            "for it."
+        ),
+    )
 
 
 class FlatRate(_Strict):
     """A flat rate (schablon): the option, after what it is computed, and its rate."""
 
-    option: FlatRateOption
-    rate: Percent
+    option: FlatRateOption = Field(description="Which flat-rate option of the programme the line uses.")
+    rate: Percent = Field(description="The flat rate, as a percentage.")
 
 
 Base = Literal["total", "eligible_costs", "public", "cash", "co_financing"]
@@ -351,12 +457,12 @@ class Limit(_Strict):
     limit comes from (a decision's wording, a call).
     """
 
-    max: Percent | None = None
-    min: Percent | None = None
-    of: Base | None = None
-    max_amount: Amount | None = None
-    min_amount: Amount | None = None
-    source: Text | None = None
+    max: Percent | None = Field(None, description="At most this share of the base `of`.")
+    min: Percent | None = Field(None, description="At least this share of the base `of`.")
+    of: Base | None = Field(None, description="The base a share is taken of; the total when left out.")
+    max_amount: Amount | None = Field(None, description="At most this amount.")
+    min_amount: Amount | None = Field(None, description="At least this amount.")
+    source: Text | None = Field(None, description="Where the limit comes from: a decision's wording, a call.")
 
     @model_validator(mode="after")
     def _one_limit(self) -> Limit:
@@ -393,10 +499,15 @@ class SplitPart(_Strict):
     which public fund the payer is, where a profile fixes each fund's part.
     """
 
-    payer: Text
-    share: Percent | None = None
-    amount: Amount | None = None
-    fund: Literal["eu", "state", "municipality"] | None = None
+    payer: Text = Field(description="Who pays this part of the line.")
+    share: Percent | None = Field(None, description="This payer's share of the line.")
+    amount: Amount | None = Field(None, description="This payer's part of the line, as an amount.")
+    fund: Literal["eu", "state", "municipality"] | None = Field(
+        None, description=(
+            "Which public fund the payer is (`eu`, `state`, `municipality`), where a programme fixes each fund's "
+            "part."
+        ),
+    )
 
     def amount_of(self, line_amount: Decimal) -> Decimal:
         """The part's amount: as it states it, else its share of the line's `line_amount`."""
@@ -415,10 +526,22 @@ class DeMinimis(_Strict):
     production of agricultural products or in fishery and aquaculture, which the general de minimis
     regulation does not cover (Reg. (EU) 2023/2831 art. 1(1)): their own regulations apply."""
 
-    undertaking: Text
-    granted: PlanDate | None = None
-    earlier: Amount | None = None
-    primary_production: Literal["agriculture", "fishery"] | None = None
+    undertaking: Text = Field(description="The undertaking the aid goes to, by its organisation number.")
+    granted: PlanDate | None = Field(
+        None, description="The day the aid is granted; the project's start when left out.",
+    )
+    earlier: Amount | None = Field(
+        None, description=(
+            "The de minimis aid the undertaking had in the three years before, as its declaration states, in the "
+            "plan's currency."
+        ),
+    )
+    primary_production: Literal["agriculture", "fishery"] | None = Field(
+        None, description=(
+            "The undertaking is in the primary production of agricultural products (`agriculture`) or in fishery "
+            "and aquaculture (`fishery`), outside the general de minimis regulation."
+        ),
+    )
 
 
 class FinancingLine(_Strict):
@@ -431,27 +554,58 @@ class FinancingLine(_Strict):
     `de_minimis` that it is de minimis aid to one undertaking.
     """
 
-    id: LineId
-    financier: Text
-    sector: Sector
-    form: Form
-    status: Status | None = None
-    amount: Amount
-    rounded_to: Annotated[Amount, Field(gt=0)] | None = None
-    decided_by: Text | None = None
-    split: Annotated[list[SplitPart], Field(min_length=2)] | None = None
-    limits: Annotated[list[Limit], Field(min_length=1)] | None = None
-    case: Text | None = None
-    appropriation: Text | None = None
-    period: Period | None = None
-    per_year: YearBreakdown | None = None
-    scheme: SchemeName | None = None
-    advance: Amount | None = None
-    basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = None
-    de_minimis: DeMinimis | None = None
-    state_aid: bool | None = None
-    side: SchemeName | None = None
-    note: Text | None = None
+    id: LineId = Field(
+        description="The line's id, unique in the plan: findings, diffs and inline ignores name the line by it.",
+    )
+    financier: Text = Field(description="Who pays (finansiär), as the document names them.")
+    sector: Sector = Field(description="`public` or `private` money (offentlig, privat).")
+    form: Form = Field(
+        description=(
+            "`cash`, or `in_kind`: a contribution in other than money, such as worked hours (bidrag i annat än "
+            "pengar)."
+        ),
+    )
+    status: Status | None = Field(
+        None, description="`proposed`, `applied` or `decided`; the report says \"not stated\" where it is left out.",
+    )
+    amount: Amount = Field(description="What the financier pays.")
+    rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
+        None, description=(
+            "The amount was printed rounded to this (\"drygt 17 mnkr\": 1 000 000); sums and limits resting on it"
+            " hold within half of it."
+        ),
+    )
+    decided_by: Text | None = Field(None, description="Who decides the line: the 1:1 cap holds per decision-maker.")
+    split: Annotated[list[SplitPart], Field(min_length=2)] | None = Field(
+        None, description="The parts of a line several payers give together (EU 42 %, state 38 %...): at least two.",
+    )
+    limits: Annotated[list[Limit], Field(min_length=1)] | None = Field(
+        None, description="The caps and floors the line's own decision prints.",
+    )
+    case: Text | None = Field(None, description="The case that decides this line, such as `RUN/379/2019`.")
+    appropriation: Text | None = Field(
+        None, description=(
+            "The appropriation public cash comes from (Reg.tillväxt, Övr.nat.anslag, Övriga medel, \"vet ej\"), "
+            "or the EU fund's name; a frames file matches lines by it."
+        ),
+    )
+    period: Period | None = Field(None, description="The line's own period, inside the project's.")
+    per_year: YearBreakdown | None = Field(None, description="The line's amount by calendar year.")
+    scheme: SchemeName | None = Field(
+        None, description="Whose rules govern this money: a programme's scheme, such as `anslag_1_1` or `erdf`.",
+    )
+    advance: Amount | None = Field(None, description="An advance (förskott) on the line.")
+    basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = Field(
+        None, description="The calculation basis (beräkningsunderlag) of worked hours in kind: rows of hours x rate.",
+    )
+    de_minimis: DeMinimis | None = Field(None, description="The line is de minimis aid to one undertaking.")
+    state_aid: bool | None = Field(None, description="`true` where the support is state aid (statligt stöd).")
+    side: SchemeName | None = Field(
+        None, description=(
+            "Which side of a cross-border programme the line is on, named by the scheme that pays that side."
+        ),
+    )
+    note: Text | None = Field(None, description="Free text, shown in the report.")
 
 
 class CostLine(_Strict):
@@ -465,16 +619,34 @@ class CostLine(_Strict):
     cross-border programme the cost is on (as a financing line's).
     """
 
-    id: LineId
-    category: Category
-    amount: Amount
-    description: Text | None = None
-    per_year: YearBreakdown | None = None
-    flat_rate: FlatRate | None = None
-    paid_as: Literal["unit_costs", "lump_sum"] | None = None
-    procurement_above_threshold: Literal["works", "supplies", "services"] | None = None
-    vat: Literal["recoverable", "non_recoverable"] | None = None
-    side: SchemeName | None = None
+    id: LineId = Field(
+        description="The line's id, unique in the plan: findings, diffs and inline ignores name the line by it.",
+    )
+    category: Category = Field(
+        description="The cost category (kostnadsslag); `income` for project income, written negative.",
+    )
+    amount: Amount = Field(description="The cost; project income is negative.")
+    description: Text | None = Field(None, description="What the cost is, in words.")
+    per_year: YearBreakdown | None = Field(None, description="The line's amount by calendar year.")
+    flat_rate: FlatRate | None = Field(None, description="The flat rate (schablon) the line is computed as.")
+    paid_as: Literal["unit_costs", "lump_sum"] | None = Field(
+        None, description="`unit_costs` or `lump_sum`: paid as a simplified cost, not as real costs.",
+    )
+    procurement_above_threshold: Literal["works", "supplies", "services"] | None = Field(
+        None, description=(
+            "The line holds a public contract above the EU directive's thresholds: `works`, `supplies` or "
+            "`services`."
+        ),
+    )
+    vat: Literal["recoverable", "non_recoverable"] | None = Field(
+        None, description=(
+            "The amount includes VAT (moms) the beneficiary can recover (`recoverable`) or cannot "
+            "(`non_recoverable`)."
+        ),
+    )
+    side: SchemeName | None = Field(
+        None, description="Which side of a cross-border programme the cost is on, as a financing line's `side`.",
+    )
 
 
 _SETTING_TYPES = {"percent": Percent, "amount": Amount, "eur": Amount, "number": Quantity, "hours": Quantity, "bool": bool}
@@ -488,7 +660,10 @@ PlanSettings = create_model(
     __base__=_Strict,
     __doc__="Overrides of the profiles' numbers, by key: `anslag_1_1.max_share: 50 %`.",
     **{
-        key.replace(".", "__"): (_setting_type(setting) | None, Field(None, alias=key))
+        key.replace(".", "__"): (
+            _setting_type(setting) | None,
+            Field(None, alias=key, description=f"{setting.meaning[:1].upper()}{setting.meaning[1:]} ({setting.source})."),
+        )
         for key, _, setting in all_settings()
     },
 )
@@ -515,17 +690,35 @@ class Plan(_Strict):
     counted in sums, shares, limits or subtotals.
     """
 
-    finplan: Literal[1]
-    profiles: list[ProfileName] | None = None
-    settings: PlanSettings | None = None
-    project: Project
-    currency: Currency = "SEK"
-    total: Amount
-    total_rounded_to: Annotated[Amount, Field(gt=0)] | None = None
-    eligible_costs: Amount | None = None
-    financing: Annotated[list[FinancingLine], Field(min_length=1)]
-    outside_total: Annotated[list[FinancingLine], Field(min_length=1)] | None = None
-    costs: list[CostLine] | None = None
+    finplan: Literal[1] = Field(description="The format version: `1`. A file without this key is not a plan.")
+    profiles: list[ProfileName] | None = Field(
+        None, description=(
+            "The rule profiles that govern the plan (the programmes whose rules hold), such as `anslag_1_1`."
+        ),
+    )
+    settings: PlanSettings | None = Field(None, description="Overrides of the profiles' numbers, by key.")
+    project: Project = Field(description="The project: case number, name, owner, period and dates.")
+    currency: Currency = Field("SEK", description="A three-letter currency code; `SEK` when left out.")
+    total: Amount = Field(description="The project's total: what it costs, and what is financed.")
+    total_rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
+        None, description="The total was printed rounded to this (\"36 miljoner kronor\": 1 000 000).",
+    )
+    eligible_costs: Amount | None = Field(
+        None, description=(
+            "The eligible costs (stödberättigande kostnader), where a limit is a share of them; the total when "
+            "left out."
+        ),
+    )
+    financing: Annotated[list[FinancingLine], Field(min_length=1)] = Field(
+        description="The financing plan (finansieringsplan): one line per financier and form, at least one.",
+    )
+    outside_total: Annotated[list[FinancingLine], Field(min_length=1)] | None = Field(
+        None, description=(
+            "Lines a document prints beside the total but not in it (volunteer time, financing outside the "
+            "beneficiary's books): shown, never counted."
+        ),
+    )
+    costs: list[CostLine] | None = Field(None, description="The cost budget (kostnadsbudget): one line per cost.")
 
     @field_validator("profiles")
     @classmethod

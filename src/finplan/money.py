@@ -41,9 +41,14 @@ def percent_pattern(*, exact: bool = False) -> str:
     return f"({number})[ \u00a0\u202f]?%"
 
 
-def schema_pattern(pattern: str) -> str:
-    """A reader's pattern as JSON Schema writes it: the whole text, blanks allowed around it."""
-    return f"^[{BLANKS}]*{pattern}[{BLANKS}]*$"
+def schema_pattern(pattern: str, *, blanks: bool = True) -> str:
+    """A reader's pattern as JSON Schema writes it: the whole text, blanks allowed around it unless not `blanks`.
+
+    `(?!\\n)` after `$`: Python's `$` (jsonschema's) also matches before a last newline, an editor's does
+    not, and the reader's `\\Z` never does; so that "600\\n" is refused by every one of them.
+    """
+    around = f"[{BLANKS}]*" if blanks else ""
+    return f"^{around}{pattern}{around}$(?!\n)"
 
 
 _AMOUNT = re.compile(amount_pattern() + r"\Z")

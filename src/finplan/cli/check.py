@@ -48,6 +48,16 @@ def check(
     ] = True,
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
+    skip_non_plans: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-plans",
+            help=N_(
+                "Pass over a file named that is not a plan (no top-level `finplan:` key), with a note, as in a "
+                "folder; for commit hooks, which name every changed YAML file."
+            ),
+        ),
+    ] = False,
     lang: LangOption = None,
     stdin_filename: Annotated[
         str | None,
@@ -64,7 +74,7 @@ def check(
     fmt = FORMATS[(output_format.value if output_format else None) or default_format()]
     _refuse_flag_values(paths)
     finder = ConfigFinder(codes(select), codes(ignore) or (), strict)
-    plans = expand([p for p in paths if p != "-"], finder.excluded)
+    plans = expand([p for p in paths if p != "-"], finder.excluded, skip_named=skip_non_plans)
     remember_inputs(Message("a plan being checked"), *(plan for plan, _problem in plans))
     remember_inputs(Message("the baseline"), baseline)
     stdin = [_check_stdin(finder, stdin_filename)] if "-" in paths else []

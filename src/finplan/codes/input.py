@@ -50,7 +50,8 @@ NOT_A_PLAN = Code(
     "A plan has a top-level `finplan:` key. Other YAML in a repository (a\n"
     "pre-commit or CI configuration, a docker-compose file) is not checked when a\n"
     "folder or glob finds it; the note says which files were passed over. A file\n"
-    "named on the command line is always checked.",
+    "named on the command line is checked, unless `--skip-non-plans` (which the\n"
+    "pre-commit hook gives) asks for it to be passed over in the same way.",
     source=_LOADER,
 )
 VALUE_CUT = Code(

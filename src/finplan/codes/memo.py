@@ -29,7 +29,9 @@ TOTAL_DIFFERS = Code(
     "parts of 600 211 kr) leaves the decision unclear about what is granted.\n"
     "Fails: \"omsluter totalt 38 566 757 kronor\" for a total of 38 566 657; a\n"
     "\"resterande\" figure other than the total less the parts listed before it;\n"
-    "parts after \"varav\" that add up to more than the figure they are part of.\n"
+    "parts after \"varav\" that add up to more than the figure they are part of,\n"
+    "or, each of a year, to less; a total the financing is listed after that\n"
+    "leaves out a line the memo gives nowhere else.\n"
     "Passes: \"Projektet omsluter totalt 38 566 657 kronor\"; \"Resterande\n"
     "finansiering, 19 283 329 kronor\" after parts of 19 283 328 kronor.",
     source=_SOURCE,
@@ -89,7 +91,22 @@ FIGURE_UNMATCHED = Code(
     "Why: an amount, share or case number the plan does not hold is either from\n"
     "elsewhere (a decision the memo cites) or a figure to look at once more.\n"
     "Noted: \"500 000 kronor\" where no line, total or remainder is 500 000 kr;\n"
-    "a case number that is neither the project's nor a line's. Passes: every\n"
-    "figure that matches a line, the total, the period or a case number.",
+    "a case number that is neither the project's nor a line's; and, as not\n"
+    "checked, a figure the words place but not on a figure of the plan: a\n"
+    "call's or programme's sum, a ceiling (\"dock högst\"), an amount per year\n"
+    "or a rate, one in a sentence citing another case, one given to several\n"
+    "financiers without saying whose part is which.\n"
+    "Passes: every figure that matches a line, the total, the period or a case\n"
+    "number.",
+    source=_SOURCE,
+)
+CASE_DIFFERS = Code(
+    "FP709", "memo-case-differs", Severity.ERROR,
+    "A case number the memo gives the project or a financier is theirs, not another's of the plan.\n\n"
+    "Why: a decision that cites the 1:1 grant's case as the project's, or the\n"
+    "project's as the grant's, sends its reader to the wrong decision.\n"
+    "Fails: a memo headed \"RUN/379/2019\" where that is the 1:1 line's case and\n"
+    "the project's is RUN/99/2019; \"1:1-anslaget (RUN/99/2019)\". Passes: each\n"
+    "number where it belongs, and a number the plan does not hold (FP708).",
     source=_SOURCE,
 )

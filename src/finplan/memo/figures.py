@@ -36,6 +36,7 @@ from finplan.money import MAX_AMOUNT
 AMOUNT, PERCENT, DATE, PERIOD, DURATION, CASE, MONTH = (
     "amount", "percent", "date", "period", "duration", "case", "month",
 )
+ABOVE, BELOW = "above", "below"
 
 _MONTHS = {
     name: number
@@ -65,13 +66,14 @@ _SCALES = {"tusen": 10**3, "miljon": 10**6, "miljoner": 10**6, "mn": 10**6, "mil
 _CURRENCIES = {"kronor": "SEK", "kr": "SEK", "sek": "SEK", "euro": "EUR", "eur": "EUR"}
 
 # A figure may wrap at a plain space: a PDF or a hard-wrapped text breaks "38 566\n657 kronor".
-_SP = r"[ \u00a0\u202f\n]"
+# Digit groups are also set apart by a no-break, narrow no-break, thin or figure space.
+_SP = r"[ \u00a0\u202f\u2009\u2007\n]"
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WORD = "(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")"
 _ISO = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _DATE = rf"(?:{_ISO}|[0-9]{{1,2}}\s+{_MONTH}\s+[0-9]{{4}})"
 _TO = r"(?:\s*[–—-]\s*|\s+(?:till(?:\s+och\s+med)?|t\.\s?o\.\s?m\.?|to|until)\s+)"
-_NOT_AFTER = r"(?<![\w.,:/\-−])"
+_NOT_AFTER = r"(?<![\w.,:/\-−%])"  # "%2019" in a link is an escaped character, not a number
 _NUMBER = (
     rf"{_NOT_AFTER}(?:[0-9]{{1,3}}(?:{_SP}[0-9]{{3}})+|[0-9]{{1,3}}(?:\.[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?:,[0-9]{{3}}){{2,}}|[0-9]+)(?:[.,][0-9]+)?(?![0-9])"
@@ -82,20 +84,37 @@ _SCALED = (
 )
 _UNIT = rf"{_SCALED}|kronor(?!\w)|kr(?![^\W\d_])\.?|sek(?!\w)|euro(?!\w)|eur(?!\w)|€|:-"
 _APPROX = r"(?:cirka|ca\.?|c:a|ungefär|omkring|runt|drygt|knappt|nästan|närmare)"
+# "drygt 38 miljoner" is 38 million and a little more: the figure is cut, not rounded, so the plan's
+# amount lies above it (or, after "knappt", below it) by less than its last digit.
+_ABOVE = ("drygt",)
+_BELOW = ("knappt", "nästan", "närmare")
+# A case number (diarienummer): letters, a number and a year ("RUN/99/2019"), letters and a year,
+# then a number with dashes ("KS2009/36-14", "RS2022/2261"), or a year and a number after "Dnr".
+_CASE = (
+    rf"(?<![\w/])(?-i:[A-ZÅÄÖ]){{2,10}}{_SP}?/{_SP}?[0-9]{{1,7}}{_SP}?/{_SP}?[0-9]{{4}}(?![\w/])"
+    # ("EU 2021/1060" is a regulation, "SFS 2003/596" a statute: no case.)
+    rf"|(?<![\w/])(?!(?-i:EU|EG|EEG|SFS|SOU)(?![A-ZÅÄÖ]))(?-i:[A-ZÅÄÖ]){{1,10}}{_SP}?[0-9]{{4}}{_SP}?/{_SP}?[0-9]{{1,7}}"
+    rf"(?:-[0-9]{{1,7}})*(?![\w/-])"
+    rf"|(?:dnr|diarienr|diarienummer)\.?:?{_SP}*(?P<dnr>[0-9]{{4}}-(?![0-9]{{2}}-[0-9]{{2}}(?![0-9]))[0-9]{{1,7}}"
+    rf"(?:-[0-9]{{1,7}})*)(?![\w/-])"
+)
 
 # Every figure starts a word: the one look behind, tried first, passes over the inside of words at once.
 _FIGURE = re.compile(
-    rf"(?<!\w)(?:(?P<case>(?<![\w/])(?-i:[A-ZÅÄÖ]){{2,10}}{_SP}?/{_SP}?[0-9]{{1,7}}{_SP}?/{_SP}?[0-9]{{4}}(?![\w/]))"
+    rf"(?<!\w)(?:(?P<case>{_CASE})"
     rf"|(?P<period>(?<![\w-])(?P<from>{_DATE}){_TO}(?P<to>{_DATE})(?![\w-]))"
-    rf"|(?P<months>(?<!\w)(?P<m1>{_MONTH})\s+(?P<y1>[0-9]{{4}}){_TO}(?P<m2>{_MONTH})\s+(?P<y2>[0-9]{{4}})(?!\w))"
+    # "1 januari – 30 november 2009", "1–30 november 2009": the start's year (and month) is the end's.
+    rf"|(?P<days>(?<![\w.,:/-])(?P<d1>[0-9]{{1,2}})(?:\s+(?P<dm1>{_MONTH}))?{_TO}(?P<d2>[0-9]{{1,2}})\s+(?P<dm2>{_MONTH})"
+    rf"\s+(?P<dy>[0-9]{{4}})(?![\w-]))"
+    rf"|(?P<months>(?<!\w)(?P<m1>{_MONTH})(?:\s+(?P<y1>[0-9]{{4}}))?{_TO}(?P<m2>{_MONTH})\s+(?P<y2>[0-9]{{4}})(?!\w))"
     rf"|(?P<date>(?<![\w-]){_DATE}(?![\w-]))"
     rf"|(?P<month>(?<!\w){_MONTH}\s+[0-9]{{4}}(?![\w-]))"
-    rf"|(?P<percent>(?P<pnum>{_NUMBER}){_SP}?(?:%|procent(?!\w)))"
+    rf"|(?P<percent>(?P<pnum>{_NUMBER}){_SP}?(?:%(?![0-9A-Fa-f]{{2}})|procent(?!\w)))"
     rf"|(?P<amount>(?:(?P<approx>{_APPROX})\s+)?(?P<num>{_NUMBER}){_SP}?(?P<unit>{_UNIT}))"
     rf"|(?P<wamount>(?:{_APPROX}\s+)?(?<!\w)(?P<wnum>{_WORD}){_SP}+(?P<wunit>{_SCALED}))"
     rf"|(?P<bare>{_NOT_AFTER}[0-9]{{1,3}}(?:{_SP}[0-9]{{3}})+(?:,[0-9]{{1,2}})?(?![0-9\w]))"
     rf"|(?P<duration>(?<![\w.,])(?P<dnum>[0-9]{{1,3}}(?:,[0-9])?|{_WORD})\s+(?P<dunit>år|månader|månaders|månad)(?!\w))"
-    rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD})årig[at]?(?!\w)))",
+    rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD}-?)årig[at]?(?!\w)))",
     re.IGNORECASE,
 )
 # After a bare group of digits, these words may follow an amount; any other word makes it a count.
@@ -104,6 +123,7 @@ _SPACES = re.compile(r"\s+")
 _NOT_DIGITS = re.compile(r"[^0-9]+")
 _MAX_DIGITS = MEMO_LIMITS.max_figure_digits
 _SINCE = re.compile(r"\s+sedan(?!\w)", re.IGNORECASE)
+_LINK = re.compile(r"(?<![\w@])(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +147,7 @@ class Figure:
     last: date | None = None
     to_month: bool = False
     problem: Message | None = None
+    bound: str | None = None  # ABOVE: "drygt X", the plan's amount is X or a little more; BELOW: "knappt X"
 
     @property
     def rounded(self) -> bool:
@@ -134,9 +155,15 @@ class Figure:
 
 
 def find_figures(text: str) -> list[Figure]:
-    """Every figure in `text`, in order."""
+    """Every figure in `text`, in order; none inside a web address ("…/beslut%202022.pdf")."""
     found = []
+    links = _LINK.finditer(text)
+    link = next(links, None)
     for match in _FIGURE.finditer(text):
+        while link is not None and link.end() <= match.start():
+            link = next(links, None)
+        if link is not None and link.start() <= match.start():
+            continue
         figure = _figure(match, text)
         # A number of a quadrillion or more is no amount of a plan (MAX_AMOUNT), nor a share or length.
         if figure is not None and (figure.value is None or figure.value < MAX_AMOUNT):
@@ -150,11 +177,23 @@ def _figure(match: re.Match[str], text: str) -> Figure | None:
     # Quoted on one line, its spaces one each, whatever wrapped or padded it.
     written = shorten(_SPACES.sub(" ", match.group()), 80)
     if kind == "case":
+        if match["dnr"]:  # "Dnr 2019-123": the number is the case, the label is not
+            return Figure(CASE, match["dnr"], match.start("dnr"), end)
         return Figure(CASE, re.sub(r"\s", "", written), start, end)
     if kind == "period":
         return _period(written, start, end, _day(match["from"]), _day(match["to"]))
+    if kind == "days":
+        year, month = int(match["dy"]), _MONTHS[match["dm2"].lower().rstrip(".")]
+        first_month = _MONTHS[match["dm1"].lower().rstrip(".")] if match["dm1"] else month
+        first_year = year - 1 if first_month > month else year  # "1 november – 31 januari 2020"
+        first = _day(f"{first_year:04}-{first_month:02}-{int(match['d1']):02}")
+        return _period(written, start, end, first, _day(f"{year:04}-{month:02}-{int(match['d2']):02}"))
     if kind == "months":
-        first = _month_day(match["m1"], match["y1"], last=False)
+        year = match["y1"]
+        if year is None:  # "oktober – december 2019": the start's year is the end's, or the one before
+            later = _MONTHS[match["m1"].lower().rstrip(".")] > _MONTHS[match["m2"].lower().rstrip(".")]
+            year = str(int(match["y2"]) - later)
+        first = _month_day(match["m1"], year, last=False)
         last = _month_day(match["m2"], match["y2"], last=True)
         return _period(written, start, end, first, last, to_month=True)
     if kind == "date":
@@ -202,7 +241,7 @@ def _too_long(number: str) -> bool:
     return len(number) > _MAX_DIGITS and len(_NOT_DIGITS.sub("", number)) > _MAX_DIGITS
 
 
-_TOP = ("case", "period", "months", "date", "month", "percent", "amount", "wamount", "bare", "duration", "adjective")
+_TOP = ("case", "period", "days", "months", "date", "month", "percent", "amount", "wamount", "bare", "duration", "adjective")
 
 
 def _top(match: re.Match[str]) -> str:
@@ -224,10 +263,14 @@ def _amount(match: re.Match[str], written: str, start: int, end: int) -> Figure:
     # "71.060 euro" groups thousands with dots; "1.5 Mkr" has a decimal point.
     value, decimals = _number(number, decimal_point=scale > 1 or not re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", number))
     step = Decimal(1).scaleb(-decimals) * scale
-    if match["approx"] and decimals == 0 and value:
-        whole = str(int(value))
-        step = Decimal(10) ** (len(whole) - len(whole.rstrip("0"))) * scale
-    return Figure(AMOUNT, written, start, end, value * scale, step, currency)
+    bound = None
+    if match["approx"]:
+        word = match["approx"].lower()
+        bound = ABOVE if word in _ABOVE else BELOW if word in _BELOW else None
+        if decimals == 0 and value:
+            whole = str(int(value))
+            step = Decimal(10) ** (len(whole) - len(whole.rstrip("0"))) * scale
+    return Figure(AMOUNT, written, start, end, value * scale, step, currency, bound=bound)
 
 
 def _unit(words: list[str]) -> tuple[str, int]:

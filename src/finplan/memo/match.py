@@ -6,12 +6,22 @@ a subtotal by sector, form or status), or the remainder (FP702): the plan's
 total less the lines whose amounts the paragraph listed before it. A figure
 nothing names is matched by its value to a line, a share or the total, and
 is at worst noted as matching nothing (FP708), never wrong. A rounded figure
-within its precision is a note (FP703). Figures after "varav" may together not
-exceed the amount before it (FP702). A period is the plan's (FP704); a length
-in words ("tre år", "ett treårigt projekt", "36 månader") is its length
-(FP705). A date on its own matches when it is an end of the period; other
-dates (the memo's own, a meeting's) are not the plan's and are passed over.
-Lines with no figure at all are FP707.
+within half its last digit is a note (FP703); "drygt" and "knappt" cut it
+instead. Figures after "varav" may together not exceed the amount before it
+(FP702); parts each of a year are a yearly breakdown, which adds up to its
+whole and has no year outside the period (FP704). A period is the plan's
+(FP704); a length in words ("tre år", "ett treårigt projekt", "36 månader")
+is its length (FP705). A date on its own matches when it is an end of the
+period, is the start or end where the words say so ("startar den 1 oktober
+2019"), and is otherwise the memo's own and passed over. A case number given
+to the project or a financier is theirs (FP709).
+
+A figure whose words say what it is but not which of the plan's figures it
+is, is listed as not checked (FP708): a call's or programme's sum, a ceiling
+("högst"), an amount per year or a rate ("per timme"), one given to several
+financiers without saying whose part is which. Lines with no figure at all are FP707, or,
+where a paragraph listed the financing after the total and left them out,
+an error at that total (FP702).
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,15 +37,20 @@ from finplan.findings import Finding, Position, some
 from finplan.codes import Code
 from finplan.codes import memo as codes
 from finplan.i18n import Message, N_, Plural
-from finplan.memo.attribute import Parts, Target, attribute
-from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
-from finplan.memo.names import NAME, REMAINDER, SUM, TOTAL, Names
+from finplan.memo.attribute import (
+    CEILING, EACH, END, PER_YEAR, PROJECT, RATE, START, TOGETHER, Parts, Target, attribute,
+)
+from finplan.memo.figures import ABOVE, AMOUNT, BELOW, CASE, DATE, DURATION, PERCENT, PERIOD, Figure
+from finplan.memo.names import CALL, NAME, REMAINDER, SUM, TOTAL, Names
 from finplan.memo.split_and_beside import SplitAndBeside
 from finplan.memo.units import Unit
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent, format_share
 from finplan.totals import subtotals, total_of
 
+_CASE_LABEL = re.compile(r"^(?:DNR|DIARIENR|DIARIENUMMER)[.:]*")
+# Words that make a total a subtotal: "totalt 1 300 000 kronor i privat finansiering".
+_SUBTOTAL_WORDS = re.compile(r"privat|offentlig|kontant|annat än pengar|arbetad tid|beslutad|sökt", re.IGNORECASE)
 _IN_KIND = re.compile(r"arbetad tid|annat än pengar|natura|in kind|arbetsinsats", re.IGNORECASE)
 
 # The subtotals a "summa" may be (finplan.totals.GROUPS), named by their keys in the table of matches.
@@ -52,7 +68,7 @@ class Match:
     figure: str
     target: str  # a line's id, or a Message: "total", "remainder", "period", "case"
     expected: str  # the plan's value, as a memo would print it
-    outcome: str  # "matches", "rounded" or "differs"
+    outcome: str  # "matches", "rounded", "differs" or "not checked"
 
 
 @dataclass
@@ -66,7 +82,16 @@ def check_memo(plan: Plan, units: Iterable[Unit]) -> MemoCheck:
     checker = _Checker(plan)
     for unit in units:
         checker.unit(unit)
-    for line in plan.financing:
+    for line in plan.financing:  # a figure matched by its value alone, of an amount two lines have, is either's
+        if line.id not in checker.mentioned and checker.either[line.amount]:
+            checker.either[line.amount] -= 1
+            checker.mentioned.add(line.id)
+    unmentioned = [line for line in plan.financing if line.id not in checker.mentioned]
+    # A listing after the total that leaves out a line or two is a slip; leaving out most is a summary.
+    if unmentioned and checker.listings and len(unmentioned) <= 2:
+        checker.left_out(checker.listings[0], unmentioned)
+        return checker.result
+    for line in unmentioned:
         if line.id not in checker.mentioned:
             checker.find(
                 codes.LINE_UNMENTIONED, None,
@@ -93,10 +118,18 @@ class _Checker:
         self.subtotals = _Index((amount, name, name) for name, amount in self.subtotal_amounts.items())
         self.shares = _Index((line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total)
         self.split_and_beside = SplitAndBeside(plan)
-        self.cases = {_case(plan.project.case): "project"} if getattr(plan.project, "case", None) else {}
-        for line in plan.financing:
-            if line.case:
-                self.cases.setdefault(_case(line.case), line.id)
+        self.cases: dict[str, list[str]] = {}  # each case number's owners: "project" and line ids
+        self.case_of: dict[str, str] = {}  # each owner's case number
+        owners = [("project", getattr(plan.project, "case", None))] + [(line.id, line.case) for line in plan.financing]
+        for owner, case in owners:
+            if case:
+                self.cases.setdefault(_case(case), []).append(owner)
+                self.case_of[owner] = case
+        self.lines = {line.id: line for line in plan.financing}
+        self.twins = Counter(line.amount for line in plan.financing)  # amounts more than one line has
+        self.either: Counter[Decimal] = Counter()  # figures of such an amount that no words placed
+        self.listings: list[tuple[Position, Figure]] = []  # totals a paragraph listed the financing after
+        self.given: list[Decimal] = []  # the amounts of the lines given so far in the sentence being read
 
     # -- output
 
@@ -106,6 +139,24 @@ class _Checker:
     def matched(self, where: Position, figure: Figure, target: str, expected: str, outcome: str = "matches") -> None:
         self.result.matches.append(Match(where, figure.text, target, expected, outcome))
 
+    def unchecked(self, where: Position, figure: Figure, what: Message, why: Message) -> None:
+        """A figure whose words say what it is, but not which of the plan's figures: listed, noted, not compared."""
+        self.matched(where, figure, what, "", "not checked")
+        self.find(codes.FIGURE_UNMATCHED, where, why)
+
+    def left_out(self, listing: tuple[Position, Figure], lines: list[FinancingLine]) -> None:
+        """An error at a total the financing was listed after, for the lines the listing and the memo leave out."""
+        where, total = listing
+        self.find(
+            codes.TOTAL_DIFFERS, where,
+            Plural('"{figure}" as the total: the financing listed after it leaves out line {ids} ({amount}), '
+                   "and the memo gives it nowhere else",
+                   '"{figure}" as the total: the financing listed after it leaves out lines {ids} ({amount}), '
+                   "and the memo gives them nowhere else",
+                   n=len(lines), figure=total.text, ids=some([f"`{line.id}`" for line in lines]),
+                   amount=self.kr(total_of(lines))),
+        )
+
     def kr(self, amount: Decimal) -> str:
         return format_kr(amount, self.plan.currency)
 
@@ -114,28 +165,69 @@ class _Checker:
     def unit(self, unit: Unit) -> None:
         reading = attribute(unit.text, self.names)
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
-        for figure, target, about_project in zip(reading.figures, reading.targets, reading.about_project, strict=True):
-            self._figure(figure, unit.position(figure.start), target, listed, unit.text, about_project)
+        total: tuple[Position, Figure, int] | None = None  # the total, and its sentence
+        after_total = 0  # the lines listed after the total in its sentence
+        remainder = False
+        # The parts after a "varav", each with its year: no words of its own place it, its whole does.
+        parts_of = {id(part): (parts, year) for parts in reading.parts for part, year in zip(parts.figures, parts.years)}
+        # A sentence that cites a case number the plan does not hold is about another decision.
+        foreign = {number: figure.text for figure, number in zip(reading.figures, reading.sentences)
+                   if figure.kind == CASE and _case(figure.text) not in self.cases}
+        targets: dict[int, Target | None] = {}
+        sentence = -1
+        for figure, target, about_project, number in zip(reading.figures, reading.targets, reading.about_project,
+                                                          reading.sentences, strict=True):
+            where = unit.position(figure.start)
+            targets[id(figure)] = target
+            if number != sentence:
+                sentence, self.given = number, []
+            if self._claimed(figure, where, unit.text):
+                continue
+            if target is None and id(figure) in parts_of:
+                parts, year = parts_of[id(figure)]
+                self._part(figure, where, targets.get(id(parts.whole)), year)
+                continue
+            if number in foreign and figure.kind in (AMOUNT, PERCENT) and target is not None \
+                    and target.kind in (NAME, TOTAL, SUM):
+                self.unchecked(where, figure, Message("another case"),
+                               Message('"{figure}" is in a sentence that cites another case ({case}): not checked',
+                                       figure=figure.text, case=foreign[number]))
+                continue
+            count = len(listed)
+            self._figure(figure, where, target, listed, unit.text, about_project)
+            new = list(listed.values())[count:] if len(listed) > count else []
+            self.given.extend(line.amount for line in new)
+            if total is not None and total[2] == number:
+                after_total += len(new)
+            if figure.kind == AMOUNT and target is not None and not target.qualifier:
+                if target.kind == TOTAL and total is None and _fits(figure, self.plan.total):
+                    total = (where, figure, number)
+                remainder = remainder or target.kind == REMAINDER
+        if total is not None and not remainder and after_total >= 2:
+            self.listings.append(total[:2])
         for parts in reading.parts:
-            self._close_parts(parts, unit.position(parts.whole.start))
+            self._close_parts(parts, unit)
 
-    def _figure(self, figure: Figure, where: Position, target, listed, text: str, about_project: bool) -> None:
+    def _claimed(self, figure: Figure, where: Position, text: str) -> bool:
+        """Whether the figure is a payer's part of a split line, or a line beside the total (listed if so)."""
         claimed = self.split_and_beside.claim(text, figure)
-        if claimed is not None:  # a payer's part of a split line, or a line beside the total
+        if claimed is not None:
             label, value, kind = claimed
             self.matched(where, figure, label, self.kr(value) if kind == "amount" else format_percent(value))
-            return
+        return claimed is not None
+
+    def _figure(self, figure: Figure, where: Position, target, listed, text: str, about_project: bool) -> None:
         kind = figure.kind
         if kind == AMOUNT:
             self._amount(figure, where, target, listed, text)
         elif kind == PERCENT:
-            self._percent(figure, where, target)
+            self._percent(figure, where, target, listed)
         elif kind in (PERIOD, DATE):
-            self._dates(figure, where)
+            self._dates(figure, where, target)
         elif kind == DURATION and about_project:
             self._duration(figure, where)
         elif kind == CASE:
-            self._case(figure, where)
+            self._case(figure, where, target)
 
     # -- amounts
 
@@ -152,9 +244,30 @@ class _Checker:
         if target is None:
             self._by_value(figure, where)
             return
+        if target.kind == CALL:
+            self.unchecked(where, figure, Message("call or programme"),
+                           Message('"{figure}" is about a call or programme, not this project: not checked',
+                                   figure=figure.text))
+            return
+        if target.qualifier == CEILING:
+            self._ceiling(figure, where, target)
+            return
+        if target.qualifier == PER_YEAR:
+            self._per_year(figure, where, target)
+            return
+        if target.qualifier == RATE:
+            self.unchecked(where, figure, Message("rate"),
+                           Message('"{figure}" is a rate, not an amount of the plan: not checked', figure=figure.text))
+            return
         if target.kind in (TOTAL, SUM):
-            subtotal = self.subtotals.nearest(figure, set()) if target.kind == SUM else None
-            if subtotal is not None and not _within(value, plan.total, figure.step):
+            if len(self.given) >= 2 and not _fits(figure, plan.total) and _fits(figure, sum(self.given)):
+                # "Länsförsäkringar 1 000 000 kronor och Jämtkraft 300 000 kronor, totalt 1 300 000 kronor"
+                self.matched(where, figure, Message("sum of the lines before it"), self.kr(sum(self.given)))
+                return
+            named_subtotal = target.kind == SUM or _SUBTOTAL_WORDS.search(
+                text, max(0, figure.start - 40), min(len(text), figure.end + 40))
+            subtotal = self.subtotals.nearest(figure, set()) if named_subtotal else None
+            if subtotal is not None and not _fits(figure, plan.total):
                 # "Summa offentlig finansiering": a subtotal by sector, form or status.
                 self.matched(where, figure, Message("{subtotal} (sum)", subtotal=Message(subtotal)),
                              self.kr(self.subtotal_amounts[subtotal]))
@@ -165,7 +278,10 @@ class _Checker:
         if target.kind == REMAINDER:
             self._remainder(figure, where, listed)
             return
-        lines = self._which(target.lines, lambda amount: _within(value, amount, figure.step), text, figure.end)
+        if len(target.groups) > 1 or target.others:
+            self._several(figure, where, target, listed)
+            return
+        lines = self._which(target.lines, lambda amount: _fits(figure, amount), text, figure.end)
         expected = total_of(lines)
         ids = some([f"`{line.id}`" for line in lines])
         for line in lines:
@@ -181,21 +297,80 @@ class _Checker:
     def _which(self, lines: tuple[FinancingLine, ...], fits, text: str, end: int) -> list[FinancingLine]:
         """Of a financier's lines (cash and in kind), those a figure ending at `end` is of.
 
-        The line whose amount `fits` the figure, else all of them if their sum
-        does, else the ones of the form the words after it say ("i form av
-        arbetad tid"), else all.
+        The line whose amount `fits` the figure (of several, the one of the
+        form the words after it say, else the first not yet given), else all
+        of them if their sum does, else the ones of the form the words after
+        it say ("i form av arbetad tid"), else all.
         """
         if len(lines) == 1:
             return list(lines)
-        for line in lines:
-            if fits(line.amount):
-                return [line]
-        if fits(total_of(lines)):
-            return list(lines)
         words = text[end:end + 60]  # "kronor (i form av arbetad tid)"
         in_kind = bool(_IN_KIND.search(words))
+        fitting = [line for line in lines if fits(line.amount)]
+        if len(fitting) > 1:
+            by_form = [line for line in fitting if (line.form == "in_kind") == in_kind]
+            fitting = by_form if len(by_form) == 1 else fitting
+        if fitting:
+            return [next((line for line in fitting if line.id not in self.mentioned), fitting[0])]
+        if fits(total_of(lines)):
+            return list(lines)
         by_form = [line for line in lines if (line.form == "in_kind") == in_kind]
         return by_form if len(by_form) == 1 else list(lines)
+
+    def _several(self, figure: Figure, where: Position, target: Target, listed) -> None:
+        """A figure after several financiers' names: theirs together, each one's, or, unsaid, whichever fits."""
+        names = some([group[0].financier for group in target.groups])
+        together = total_of(target.lines)
+        if target.joint is None:
+            if _fits(figure, together):
+                fitting = [target.lines]
+            elif not target.others and all(_fits(figure, total_of(group)) for group in target.groups):
+                fitting = list(target.groups)
+            elif len(one := [group for group in target.groups if _fits(figure, total_of(group))]) == 1:
+                fitting = one  # "A, B och C bidrar med 2 658 128, 1 000 000 och 300 000 kronor": the one it is
+            else:
+                self.unchecked(where, figure, Message("several financiers"),
+                               Message('"{figure}" is given to {names} without saying whose part is which: '
+                                       "not checked", figure=figure.text, names=names))
+                return
+        else:
+            fitting = list(target.groups) if target.joint == EACH else [target.lines]
+        for lines in fitting:
+            for line in lines:
+                self.mentioned.add(line.id)
+                listed[line.id] = line
+            amount = total_of(lines)
+            role = (Message("for {names} together", names=names) if len(lines) == len(target.lines) > 1
+                    else Message("for {financier}", financier=lines[0].financier))
+            self._compare(
+                figure, where, amount, ", ".join(line.id for line in lines), role, codes.AMOUNT_DIFFERS,
+                Plural("the plan has {amount} (line {ids})", "the plan has {amount} (lines {ids})", n=len(lines),
+                       amount=self.kr(amount), ids=some([f"`{line.id}`" for line in lines])),
+            )
+
+    def _ceiling(self, figure: Figure, where: Position, target: Target) -> None:
+        """A ceiling ("dock högst X kronor"): matched where it is a named line's amount or a figure of the plan."""
+        for line in target.lines:
+            if _fits(figure, line.amount):
+                self.mentioned.add(line.id)
+                self.matched(where, figure, line.id, self.kr(line.amount))
+                return
+        if not target.lines and self._placed(figure, where):
+            return
+        self.unchecked(where, figure, Message("ceiling"),
+                       Message('"{figure}" is a ceiling, not an amount of the plan: not checked', figure=figure.text))
+
+    def _per_year(self, figure: Figure, where: Position, target: Target) -> None:
+        """An amount per year ("X kronor per år"): matched with a year of a named line's yearly amounts."""
+        for line in target.lines:
+            year = next((year for year, amount in sorted((line.per_year or {}).items()) if _fits(figure, amount)), None)
+            if year is not None:
+                self.mentioned.add(line.id)
+                self.matched(where, figure, f"{line.id} ({year})", self.kr(line.per_year[year]))
+                return
+        self.unchecked(where, figure, Message("per year"),
+                       Message('"{figure}" is an amount per year: not compared with a line\'s whole amount',
+                               figure=figure.text))
 
     def _remainder(self, figure: Figure, where: Position, listed: dict[str, FinancingLine]) -> None:
         plan = self.plan
@@ -223,7 +398,7 @@ class _Checker:
             return
         words = dict(figure=figure.text, role=role, plan=plan_says, step=self.kr(figure.step),
                      difference=difference(value, expected, self.plan.currency))
-        if _within(value, expected, figure.step):
+        if _fits(figure, expected):
             self.matched(where, figure, target, shown, "rounded")
             if abs(value - expected) * 2 <= figure.step:
                 message = Message('"{figure}" {role}: {plan}, rounded to the nearest {step}: {difference}', **words)
@@ -239,23 +414,60 @@ class _Checker:
             self.find(code, where, Message('"{figure}" {role}: {plan}: {difference}', **words))
 
     def _by_value(self, figure: Figure, where: Position) -> None:
-        plan = self.plan
+        if not self._placed(figure, where):
+            self.find(codes.FIGURE_UNMATCHED, where,
+                      Message('"{figure}" matches no line, total or remainder of the plan', figure=figure.text))
+
+    def _placed(self, figure: Figure, where: Position) -> bool:
+        """Whether the figure's value alone is a line's or the total, listed as matched if so."""
         line = self.amounts.nearest(figure, self.mentioned)
         if line is not None:
-            self.mentioned.add(line.id)
+            if self.twins[line.amount] > 1 and figure.value == line.amount:
+                self.either[line.amount] += 1  # whose it is waits for the names the rest of the memo gives
+            else:
+                self.mentioned.add(line.id)
             self.matched(where, figure, line.id, self.kr(line.amount))
-            return
-        if _within(figure.value, plan.total, figure.step):
-            self.matched(where, figure, Message("total"), self.kr(plan.total))
-            return
-        self.find(codes.FIGURE_UNMATCHED, where,
-                  Message('"{figure}" matches no line, total or remainder of the plan', figure=figure.text))
+            return True
+        if _fits(figure, self.plan.total):
+            self.matched(where, figure, Message("total"), self.kr(self.plan.total))
+            return True
+        return False
 
-    def _close_parts(self, parts: Parts, where: Position) -> None:
-        """An error where the figures after a "varav" add up to more than the figure before it."""
+    def _part(self, figure: Figure, where: Position, whole: Target | None, year: tuple[int, int] | None) -> None:
+        """A part of a whole after "varav": its line's amount for its year where the plan has one, else only
+        counted into its whole (`_close_parts`)."""
+        for line in whole.lines if whole is not None and year is not None else ():
+            if line.per_year and year[0] in line.per_year:
+                amount = line.per_year[year[0]]
+                self._compare(figure, where, amount, f"{line.id} ({year[0]})",
+                              Message("for {financier} in {year}", financier=line.financier, year=year[0]),
+                              codes.AMOUNT_DIFFERS, Message("the plan has {amount}", amount=self.kr(amount)))
+                return
+        self.matched(where, figure, Message("part"), "", "not checked")
+
+    def _close_parts(self, parts: Parts, unit: Unit) -> None:
+        """Errors where the figures after a "varav" add up to more than the figure before it, where parts of
+        a yearly breakdown add up to less, and at each year of it outside the period."""
         whole = parts.whole
+        where = unit.position(whole.start)
+        period = self.period
+        years = [year for year in parts.years if year is not None]
+        for year, offset in years:
+            if period is not None and not period.start.year <= year <= period.end.year:
+                self.find(codes.PERIOD_DIFFERS, unit.position(offset),
+                          Message('"{year}" in the yearly breakdown of "{whole}" is outside the plan\'s period {period}',
+                                  year=year, whole=whole.text, period=f"{period.start} – {period.end}"))
         comparable = [part for part in parts.figures if part.currency in (None, whole.currency, self.plan.currency)]
         found = sum((part.value for part in comparable), Decimal(0))
+        rounding = (whole.step + sum((part.step for part in comparable), Decimal(0))) / 2
+        yearly = len(years) == len(parts.figures) >= 2
+        if yearly and len(comparable) == len(parts.figures) and found < whole.value - rounding:
+            self.find(
+                codes.TOTAL_DIFFERS, where,
+                Message('the {n} yearly parts after "varav" add up to {found}, less than the "{whole}" they are part '
+                        "of: {difference}", n=len(comparable), found=self.kr(found), whole=whole.text,
+                        difference=difference(found, whole.value, self.plan.currency)),
+            )
         if comparable and found > whole.value + whole.step / 2:
             # The English says "parts" for one part too, as it always has; other languages choose their form.
             self.find(
@@ -270,33 +482,33 @@ class _Checker:
 
     # -- shares
 
-    def _percent(self, figure: Figure, where: Position, target: Target | None) -> None:
+    def _percent(self, figure: Figure, where: Position, target: Target | None, listed) -> None:
         plan = self.plan
         if plan.total == 0:
             return
-        if target is not None and target.kind == NAME:
-            lines = self._which(
-                target.lines, lambda amount: _within(figure.value, amount * 100 / plan.total, figure.step), "", 0
-            )
-            share = total_of(lines) * 100 / plan.total
-            label = ", ".join(line.id for line in lines)
-            shown = format_share(total_of(lines), plan.total)
-            if _within(figure.value, share, figure.step):
-                self.matched(where, figure, label, shown)
-                return
-            gap = figure.value - share
-            self.matched(where, figure, label, shown, "differs")
-            words = dict(figure=figure.text, financier=lines[0].financier, line=label, share=shown,
-                         total=self.kr(plan.total), points=format_number(abs(gap).quantize(Decimal("0.01"))))
-            if gap > 0:
-                message = Message('"{figure}" for {financier}: line `{line}` is {share} of the total {total}: '
-                                  "{points} percentage points over", **words)
-            else:
-                message = Message('"{figure}" for {financier}: line `{line}` is {share} of the total {total}: '
-                                  "{points} percentage points under", **words)
-            self.find(codes.SHARE_DIFFERS, where, message)
+        if target is not None and target.kind == CALL:
+            self.unchecked(where, figure, Message("call or programme"),
+                           Message('"{figure}" is about a call or programme, not this project: not checked',
+                                   figure=figure.text))
             return
-        if target is not None and target.kind in (TOTAL, SUM) and _within(figure.value, Decimal(100), figure.step):
+        if target is not None and target.qualifier == CEILING:
+            target = None  # "högst 50 %": a cap's share, matched by its value if a line has it
+        if target is not None and target.kind == NAME and len(target.groups) <= 1 and target.lines and not target.others:
+            lines = self._which(target.lines, lambda amount: _fits(figure, amount * 100 / plan.total), "", 0)
+            self._share(figure, where, total_of(lines), ", ".join(line.id for line in lines),
+                        Message("for {financier}", financier=lines[0].financier))
+            return
+        if target is not None and target.kind == NAME and target.lines and (
+                target.joint == TOGETHER or _fits(figure, total_of(target.lines) * 100 / plan.total)):
+            self._share(figure, where, total_of(target.lines), ", ".join(line.id for line in target.lines),
+                        Message("for {names} together", names=some([g[0].financier for g in target.groups])))
+            return
+        if target is not None and target.kind == REMAINDER and listed:
+            rest = [line for line in plan.financing if line.id not in listed]
+            self._share(figure, where, plan.total - total_of(listed.values()),
+                        ", ".join(line.id for line in rest), Message("as the remainder"))
+            return
+        if target is not None and target.kind in (TOTAL, SUM) and _fits(figure, Decimal(100)):
             self.matched(where, figure, Message("total"), "100 %")
             return
         line = self.shares.nearest(figure, self.mentioned)
@@ -306,9 +518,28 @@ class _Checker:
         self.find(codes.FIGURE_UNMATCHED, where,
                   Message('"{figure}" is the share of no line of the plan', figure=figure.text))
 
+    def _share(self, figure: Figure, where: Position, amount: Decimal, label: str, role: Message) -> None:
+        """A percentage against the share `amount` is of the plan's total (FP706 where it is not)."""
+        plan = self.plan
+        share, shown = amount * 100 / plan.total, format_share(amount, plan.total)
+        if _fits(figure, share):
+            self.matched(where, figure, label, shown)
+            return
+        gap = figure.value - share
+        self.matched(where, figure, label, shown, "differs")
+        words = dict(figure=figure.text, role=role, line=label, share=shown,
+                     total=self.kr(plan.total), points=format_number(abs(gap).quantize(Decimal("0.01"))))
+        if gap > 0:
+            message = Message('"{figure}" {role}: line `{line}` is {share} of the total {total}: '
+                              "{points} percentage points over", **words)
+        else:
+            message = Message('"{figure}" {role}: line `{line}` is {share} of the total {total}: '
+                              "{points} percentage points under", **words)
+        self.find(codes.SHARE_DIFFERS, where, message)
+
     # -- dates, lengths, case numbers
 
-    def _dates(self, figure: Figure, where: Position) -> None:
+    def _dates(self, figure: Figure, where: Position, target: Target | None) -> None:
         if figure.problem is not None:
             self.find(codes.PERIOD_DIFFERS, where,
                       Message('"{figure}": {problem}', figure=figure.text, problem=figure.problem))
@@ -319,6 +550,18 @@ class _Checker:
                 self.find(codes.FIGURE_UNMATCHED, where, _no_period(figure))
             return
         plan_period = f"{period.start} – {period.end}"
+        if figure.kind == DATE and target is not None and target.kind in (START, END):
+            end, expected = (START, period.start) if target.kind == START else (END, period.end)
+            label = Message("period start") if end == START else Message("period end")
+            gap = _gap(end, figure.first, expected, False)
+            if gap is None:
+                self.matched(where, figure, label, str(expected))
+                return
+            self.matched(where, figure, label, str(expected), "differs")
+            self.find(codes.PERIOD_DIFFERS, where,
+                      Message('"{figure}" as the project\'s {end}: the plan\'s period is {period}: {gap}',
+                              figure=figure.text, end=label, period=plan_period, gap=gap))
+            return
         if figure.kind == DATE:
             if figure.first in (period.start, period.end):
                 end = Message("period start") if figure.first == period.start else Message("period end")
@@ -370,15 +613,41 @@ class _Checker:
             ),
         )
 
-    def _case(self, figure: Figure, where: Position) -> None:
-        owner = self.cases.get(_case(figure.text))
-        if owner is not None:
+    def _case(self, figure: Figure, where: Position, target: Target | None) -> None:
+        owners = self.cases.get(_case(figure.text))
+        if owners is not None:
+            whose = self._case_owner(target)
+            if whose is not None and whose not in owners:
+                other = owners[0]
+                self.matched(where, figure, Message("case") if whose == "project" else whose, self.case_of[whose],
+                             "differs")
+                self.find(codes.CASE_DIFFERS, where, Message(
+                    '"{figure}" as the case number of {whose}: the plan gives it to {other}, and {whose} has {expected}',
+                    figure=figure.text, expected=self.case_of[whose],
+                    whose=_owner(whose, self.lines), other=_owner(other, self.lines)))
+                return
+            owner = owners[0]
             self.matched(where, figure, Message("case") if owner == "project" else owner, figure.text)
             return
         known = some(list(self.cases)) if self.cases else Message("none")
         self.find(codes.FIGURE_UNMATCHED, where,
                   Message('"{figure}" is no case number of the plan (the plan has: {known})',
                           figure=figure.text, known=known))
+
+
+    def _case_owner(self, target: Target | None) -> str | None:
+        """Whose case number the words say a figure is ("project" or a line's id), where the plan has one for it."""
+        if target is None:
+            return None
+        if target.kind == PROJECT:
+            return "project" if "project" in self.case_of else None
+        return next((line.id for line in target.lines if line.id in self.case_of), None)
+
+
+def _owner(owner: str, lines: dict[str, FinancingLine]) -> Message:
+    if owner == "project":
+        return Message("the project")
+    return Message("{financier} (line `{id}`)", financier=lines[owner].financier, id=owner)
 
 
 class _Index:
@@ -415,17 +684,17 @@ class _Index:
         free_left = self._free_left(first - 1, mentioned)
         if free_left >= 0:  # the first of its value that is not mentioned
             free_left = self._free_right(bisect.bisect_left(keys, keys[free_left]), mentioned)
-        found = self._nearer(value, step, free_left, self._free_right(last, mentioned))
+        found = self._nearer(figure, free_left, self._free_right(last, mentioned))
         if found is None:
             left = bisect.bisect_left(keys, keys[first - 1]) if first else -1
-            found = self._nearer(value, step, left, last)
+            found = self._nearer(figure, left, last)
         return found
 
-    def _nearer(self, value: Decimal, step: Decimal, left: int, right: int):
+    def _nearer(self, figure: Figure, left: int, right: int):
         """Of the things at `left` (below the value) and `right` (above it), the nearer that fits; the left on a tie."""
         fitting = [
-            (abs(self._keys[at] - value), at) for at in (left, right)
-            if 0 <= at < len(self._items) and _within(value, self._keys[at], step)
+            (abs(self._keys[at] - figure.value), at) for at in (left, right)
+            if 0 <= at < len(self._items) and _fits(figure, self._keys[at])
         ]
         return self._items[min(fitting)[1]][2] if fitting else None
 
@@ -452,15 +721,25 @@ class _Index:
     def _scan(self, figure: Figure, mentioned: set[str]):
         low = bisect.bisect_left(self._keys, figure.value - figure.step)
         high = bisect.bisect_right(self._keys, figure.value + figure.step)
-        fitting = [item for item in self._items[low:high] if _within(figure.value, item[0], figure.step)]
+        fitting = [item for item in self._items[low:high] if _fits(figure, item[0])]
         fitting.sort(key=lambda item: (item[0] != figure.value, item[1] in mentioned, abs(item[0] - figure.value)))
         return fitting[0][2] if fitting else None
 
 
-def _within(value: Decimal, expected: Decimal, step: Decimal) -> bool:
-    """Whether `value`, stated to `step`, can stand for `expected`: rounded, or cut off at its last digit."""
-    gap = abs(value - expected)
-    return gap * 2 <= step or (gap < step and abs(value) < abs(expected))
+def _fits(figure: Figure, expected: Decimal) -> bool:
+    """Whether the figure, stated to its `step`, can stand for `expected`.
+
+    Rounded to half its last digit (docs/memo.md): "38,6 miljoner" for
+    38 566 657, never "38,5 miljoner". "drygt 38 miljoner" is cut: the plan's
+    amount is at or above it by less than its last digit ("knappt": below).
+    """
+    value, step = figure.value, figure.step
+    gap = expected - value
+    if abs(gap) * 2 <= step:
+        return True
+    if figure.bound == ABOVE:
+        return 0 <= gap < step
+    return figure.bound == BELOW and 0 <= -gap < step
 
 
 def _no_period(figure: Figure) -> Message:
@@ -515,4 +794,5 @@ _GAPS = {
 
 
 def _case(text: str) -> str:
-    return "".join(text.split()).upper()
+    """A case number as compared: without spaces, in capitals, and without a label ("Dnr 2019-123" is 2019-123)."""
+    return _CASE_LABEL.sub("", "".join(text.split()).upper())

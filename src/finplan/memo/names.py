@@ -11,7 +11,10 @@ ending: in any case it would be an ordinary word ("en", "i").
 
 A total is announced by "totalt" or "omsluter"; a sum, which may also be a
 subtotal ("Summa offentlig finansiering"), by "summa" or "sammanlagt"; a
-remainder by "resterande", "återstående" or "resten".
+remainder by "resterande", "återstående" or "resten". A call or programme
+(CALL) by "utlysningen", "ansökningsomgången", "ansökningar", "programmet" or
+a count of projects, applications or beneficiaries ("14 projekt"): a total in
+a sentence about one is the call's, not the project's.
 """
 
 from __future__ import annotations
@@ -21,14 +24,17 @@ from dataclasses import dataclass
 
 from finplan.model import FinancingLine, Plan
 
-NAME, TOTAL, SUM, REMAINDER = "name", "total", "sum", "remainder"
+NAME, TOTAL, SUM, REMAINDER, CALL = "name", "total", "sum", "remainder", "call"
 
 _ONE_TO_ONE = (
     "1:1-anslag", "anslag 1:1", "anslaget 1:1", "1:1-medel", "1:1-medlen", "regionala tillväxtåtgärder",
 )
 _ROLES = re.compile(
     r"(?<!\w)(?:(?P<total>totalt|total|totala|totalen|omsluter|omslutning)"
-    r"|(?P<sum>summa|summan|sammanlagt|sammanlagda|sammantaget)|(?P<remainder>resterande|återstående|resten))(?!\w)",
+    r"|(?P<sum>summa|summan|sammanlagt|sammanlagda|sammantaget)|(?P<remainder>resterande|återstående|resten)"
+    r"|(?P<call>utlysning(?:en|ar|arna)?|ansökningsomgång(?:en|ar|arna)?|ansökningar(?:na)?|programmet"
+    r"|programperioden|insatsområdet|(?:[0-9]+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\s+"
+    r"(?:projekt|ansökningar|ärenden|stödmottagare|företag|beslut|sökande)))(?!\w)",
     re.IGNORECASE,
 )
 _ENDINGS = r"(?P<ending>s|en|ens|et|ets|n|ns)?"
@@ -40,7 +46,7 @@ class Cue:
 
     start: int
     end: int
-    kind: str  # NAME, TOTAL, SUM or REMAINDER
+    kind: str  # NAME, TOTAL, SUM, REMAINDER or CALL
     lines: tuple[FinancingLine, ...] = ()
     genitive: bool = False  # "Region Jämtland Härjedalens anslag": the owner of what follows
 

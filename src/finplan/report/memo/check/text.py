@@ -17,8 +17,8 @@ from finplan.report.run import MemoRun
 from finplan.report.table import new_table
 from finplan.report.wording import shown
 
-_STYLE = {"matches": "green", "rounded": "cyan", "differs": "bold red"}
-_OUTCOME = {"matches": N_("matches"), "rounded": N_("rounded"), "differs": N_("differs")}
+_STYLE = {"matches": "green", "rounded": "cyan", "differs": "bold red", "not checked": "yellow"}
+_OUTCOME = {"matches": N_("matches"), "rounded": N_("rounded"), "differs": N_("differs"), "not checked": N_("not checked")}
 
 
 def render(run: MemoRun, console: Console) -> None:
