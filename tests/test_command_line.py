@@ -139,7 +139,7 @@ def test_bash_completes_commands_options_and_formats(on_path):
     assert "check" in _complete_in_bash(on_path, ["finplan", "ch"])
     assert set(_complete_in_bash(on_path, ["finplan", "memo", ""])) >= {"render", "check"}
     assert "--format" in _complete_in_bash(on_path, ["finplan", "check", "--for"])
-    assert set(_complete_in_bash(on_path, ["finplan", "summary", "--format", ""])) == {"text", "json", "csv", "xlsx"}
+    assert set(_complete_in_bash(on_path, ["finplan", "summary", "--format", ""])) == {"text", "json", "csv", "csv-sv", "xlsx"}
 
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])

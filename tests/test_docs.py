@@ -85,7 +85,7 @@ def test_the_formats_the_docs_list_are_the_registry():
     listed: dict[str, set[str]] = {}
     for document in DOCUMENTS:
         text = document.read_text(encoding="utf-8")
-        for found in re.finditer(r"\[--format ([a-z|]+)\]", text):
+        for found in re.finditer(r"\[--format ([a-z|-]+)\]", text):
             job = _command_before(text, found.start())
             assert found.group(1).split("|") == list(JOBS[job]), (document.name, job)
             listed.setdefault(document.name, set()).add(job)

@@ -150,10 +150,10 @@ def test_pages_drawn_over_the_cores_are_the_pages_drawn_in_one_process(tmp_path,
     folder.mkdir()
     for index, source in enumerate(plans):
         (folder / f"plan-{index}.yaml").write_bytes(source.read_bytes())
-    build(folder, "--html", tmp_path / "one")
+    assert run_finplan("report", folder, "--html", tmp_path / "one").exit_code == 1  # each plan twice: FP806
     monkeypatch.setattr(finplan.report.portfolio.html, "PARALLEL_FROM", 2)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    build(folder, "--html", tmp_path / "several")
+    assert run_finplan("report", folder, "--html", tmp_path / "several").exit_code == 1
     one = sorted((tmp_path / "one").rglob("*.html"))
     assert len(one) == 1 + len(plans)
     for page in one:
@@ -164,8 +164,9 @@ def test_a_plans_page_is_named_from_its_project_made_safe(tmp_path):
     folder = tmp_path / "plans"
     folder.mkdir()
     names = ["../../etc/passwd", "Ärende: <b>växa</b> i Åre", "...", "En attraktiv region", "En attraktiv region"]
-    for index, name in enumerate(names):
-        (folder / f"p{index}.yaml").write_text(MINIMAL.replace("name: Testprojekt", f"name: {json.dumps(name)}"), encoding="utf-8")
+    for index, name in enumerate(names):  # each a project of its own: its own case, the last another owner
+        plan = MINIMAL.replace("name: Testprojekt", f"name: {json.dumps(name)}").replace("T/1/2020", f"T/{index}/2020")
+        (folder / f"p{index}.yaml").write_text(plan.replace("Testregionen", f"Region {index}"), encoding="utf-8")
     build(folder, "--html", tmp_path / "site")
     pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site" / "plans").iterdir())
     assert pages == [

@@ -302,7 +302,7 @@ def _crowded_plans(folder: Path) -> Path:
     (folder / "names.yaml").write_text(MINIMAL.split("total:")[0] + f"total: {total}\nfinancing:\n{lines}", encoding="utf-8")
     years = range(2020, 2060)
     money = sum(year - 2000 for year in years)
-    (folder / "years.yaml").write_text(MINIMAL.split("  period:")[0] + (
+    (folder / "years.yaml").write_text(MINIMAL.split("  period:")[0].replace("T/1/2020", "T/2/2020") + (  # a case of its own
         f"  period: {{start: 2020-01-01, end: 2059-12-31}}\ntotal: {money}\nfinancing:\n"
         f"  - {{id: a, financier: A, sector: public, form: cash, status: decided, amount: {money}, per_year: "
         f"{{{', '.join(f'{year}: {year - 2000}' for year in years)}}}}}\n"

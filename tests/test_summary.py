@@ -49,6 +49,11 @@ def row(found: dict, key: str) -> dict:
     return result
 
 
+def distinct(text: str, index: int) -> str:
+    """A plan of its own made of MINIMAL: another case and name, so that it is no copy (FP806)."""
+    return text.replace("T/1/2020", f"T/{index}/2020").replace("Testprojekt", f"Testprojekt {index}")
+
+
 def line(**fields) -> str:
     """A financing line as one flow mapping: decided public cash from Staten unless told otherwise."""
     fields = {"financier": "Staten", "sector": "public", "form": "cash", "status": "decided", **fields}
@@ -103,7 +108,7 @@ def test_the_seeds_1_1_line_is_spread_over_2019_to_2022_by_days():
     (line,) = (line for line in document["plans"][0]["lines"] if line["id"] == "anslag-1-1")
     assert line["placed"] == "spread" and line["spread_over"] == {"start": "2019-10-01", "end": "2022-09-30"}
 
-    run = run_finplan("summary", SEED)
+    run = run_finplan("summary", SEED, "--full")
     (text_row,) = [line for line in run.output.splitlines() if line.startswith(ONE_ONE)]
     assert re.split(r"\s{2,}", text_row.strip())[1:6] == [
         "1 618 673,60", "6 439 505,85", "6 421 911,58", "4 803 237,97", "19 283 329",
@@ -209,9 +214,12 @@ def test_an_unreadable_plan_is_named_and_the_rest_summarised(write):
     write("finplan: 1\nproject: [\n", "broken.yaml")
     run = run_finplan("summary", Path(write(MINIMAL, "good.yaml")).parent)
     assert run.exit_code == 2
-    assert "broken.yaml: could not be read; left out of the summary" in run.output
-    assert [(f["file"].endswith("broken.yaml"), f["code"]) for f in run.findings()] == [(True, "FP000")]
-    assert "1 plan summarised; 1 000 kr of financing (the plans' totals); 1 could not be read" in run.output
+    assert run.output.startswith("1 of 2 plans added up; 1 left out of the sums\nbroken.yaml:3:1: FP000 error ")
+    assert [(f["file"], f["code"]) for f in run.findings()] == [("broken.yaml", "FP000")]
+    assert [(f["file"], f["code"], f["message"]) for f in run.file_findings()][1:] == [
+        ("broken.yaml", "FP808", "could not be read (FP000); left out of the sums")
+    ]
+    assert "1 plan summarised; 1 000 kr of financing (the plans' totals); 1 left out (named at the top)" in run.output
 
 
 def test_a_line_that_cannot_be_put_in_years_is_listed_and_warned_of_against_a_frame(write):
@@ -219,12 +227,12 @@ def test_a_line_that_cannot_be_put_in_years_is_listed_and_warned_of_against_a_fr
     write(plan("R/1", line(id="r", appropriation="Reg.tillväxt", amount=700),
                period="{start: 2021-01-01, end: 2020-01-01}"), "reversed.yaml")
     frames = write("frames:\n  - {appropriation: Reg.tillväxt, year: 2020, amount: 100}\n", "frames.yaml")
-    run = run_finplan("summary", frames.parent / "reversed.yaml", "--frames", frames)
+    run = run_finplan("summary", frames.parent / "reversed.yaml", "--frames", frames, "--include-failing", "--full")
     assert "Not placed in years" in run.output and "Not in years" in run.output
     (finding,) = run.findings()
     assert finding["code"] == "FP803" and "`r` of R/1" in finding["message"] and "700 kr" in finding["message"]
     assert run.exit_code == 1  # the plan fails its own check (FP201)
-    document = summary_json(frames.parent / "reversed.yaml")
+    document = summary_json(frames.parent / "reversed.yaml", "--include-failing")
     assert row(table(document, "status"), "decided")["not_in_years"] == "700"
 
 
@@ -245,7 +253,7 @@ def test_the_json_summary_follows_its_schema(write):
     )
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert document["summary_format"] == 1
+    assert document["summary_format"] == 2
 
 
 def test_csv_is_one_record_per_figure(write):
@@ -274,7 +282,7 @@ def test_xlsx_has_a_sheet_per_table_with_amounts_as_numbers_in_kronor(write, tmp
     book = load_workbook(book_path)
     tables = ["Appropriation", "Financier", "Scheme", "Status", "Kind"]
     # Two currencies in budgets/ (SEK and EUR): a sheet per table and currency, never summed together.
-    assert book.sheetnames == [f"{t} {c}" for c in ("SEK", "EUR") for t in tables] + ["Frames", "Plans", "Lines"]
+    assert book.sheetnames == ["Findings"] + [f"{t} {c}" for c in ("SEK", "EUR") for t in tables] + ["Frames", "Plans", "Lines"]
     sheet = book["Appropriation SEK"]
     header = [cell.value for cell in sheet[1]]
     seed_row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == ONE_ONE)
@@ -374,6 +382,7 @@ def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_no
     from finplan.report.portfolio import html, text
 
     console = Console(file=io.StringIO(), width=120)
+    portfolio.full = True
     text.render(portfolio, console)
     assert "Not placed in years" in console.file.getvalue()
     assert html.render(portfolio, Folder(tmp_path / "site")) == 2
@@ -383,8 +392,9 @@ def test_a_plan_without_case_period_or_status_is_summarised_as_not_stated_and_no
 def test_plans_checked_over_the_cores_are_summed_as_in_one_process(tmp_path, monkeypatch):
     import finplan.batch
 
-    for index in range(10):
-        (tmp_path / f"plan-{index}.yaml").write_bytes(SEED.read_bytes())
+    for index in range(10):  # ten projects, each of the seed's figures
+        seed = SEED.read_text(encoding="utf-8").replace("RUN/99/2019", f"RUN/{index}/2019")
+        (tmp_path / f"plan-{index}.yaml").write_text(seed.replace("En attraktiv region", f"Region {index}"), encoding="utf-8")
     one_process = summary_json(tmp_path)
     monkeypatch.setattr(finplan.batch, "PARALLEL_FROM", 4)
     monkeypatch.setattr(finplan.cli.os, "cpu_count", lambda: 2)
@@ -394,8 +404,8 @@ def test_plans_checked_over_the_cores_are_summed_as_in_one_process(tmp_path, mon
 
 def test_the_text_lists_the_first_40_spread_lines_and_says_how_many_more(tmp_path):
     for index in range(21):
-        (tmp_path / f"plan-{index:02d}.yaml").write_text(MINIMAL, encoding="utf-8")
-    run = run_finplan("summary", tmp_path)
+        (tmp_path / f"plan-{index:02d}.yaml").write_text(distinct(MINIMAL, index), encoding="utf-8")
+    run = run_finplan("summary", tmp_path, "--full")
     spread = run.output.split("Spread by days over their period")[1]
     assert spread.count("2020-01-01 – 2021-12-31") == 40
     assert "… 2 more" in spread
@@ -439,3 +449,44 @@ def test_de_minimis_aid_that_cannot_be_put_in_euro_is_named_not_passed_over(tmp_
     run = run_finplan("summary", folder)
     (line,) = [line for line in run.output.splitlines() if " FP805 " in line]
     assert "`stod` is de minimis aid to 556677-8899 but is not counted across plans: no rate from SEK to euro" in line
+
+
+def test_a_summary_of_six_plans_reads_on_one_screen_and_full_shows_every_table():
+    short = run_finplan("summary", BUDGETS, env={"COLUMNS": "100"})
+    assert short.exit_code == 0, short.output
+    lines = [line.rstrip() for line in short.output.splitlines()]
+    assert len(lines) <= 42, short.output
+    assert lines[0] == "Financing per year by status (kr)"
+    (year_2020,) = [line for line in lines if line.startswith("2020 ")]
+    assert re.split(r"\s{2,}", year_2020.strip()) == ["2020", "–", "6 439 505,85", "6 439 505,51", "12 879 011,36"]
+    assert "Financing by appropriation (kr)" in short.output and "Financing per year by financier" not in short.output
+    assert "21 spread by days over their period, 0 not placed in years (`--full` lists them)" in short.output
+    full = run_finplan("summary", BUDGETS, "--full", env={"COLUMNS": "100"})
+    assert "Financing per year by financier (kr)" in full.output and "Spread by days over their period" in full.output
+    assert len(full.output.splitlines()) > 150
+    assert lines[-1] == full.output.splitlines()[-1]  # the same sums
+
+
+def test_a_run_of_one_year_is_titled_by_that_year_alone():
+    run = run_finplan("summary", BUDGETS, "--full", env={"COLUMNS": "100"})
+    assert "Financing per year by appropriation (kr), 2027" in [line.rstrip() for line in run.output.splitlines()]
+    assert "Financing per year by appropriation (kr), 2019–2023" in run.output
+    assert "2027–2027" not in run.output
+
+
+def test_the_frames_table_prints_every_amount_in_kronor(write):
+    frames = write(FRAME_2020, "frames.yaml")
+    run = run_finplan("summary", SEED, "--frames", frames, env={"COLUMNS": "120"})
+    (row,) = [line for line in run.output.splitlines() if line.startswith("Reg.tillväxt (anslag 1:1) ") and " 2020 " in line]
+    amounts = [found.strip() for found in re.findall(r" −?\d{1,3}(?: \d{3})*(?:,\d\d)? kr", row)]
+    assert amounts == ["5 000 000 kr", "0 kr", "6 439 505,85 kr", "0 kr", "0 kr", "−1 439 505,85 kr"]
+
+
+def test_the_documented_overview_is_the_summary_of_budgets():
+    text = (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")
+    documented = text.split("plans take about 40 lines:\n\n")[1].split("\n\n`--full`")[0]
+    shown = [line.rstrip() for line in run_finplan("summary", BUDGETS, env={"COLUMNS": "100"}).output.splitlines()]
+    for line in documented.splitlines():
+        line = line.removeprefix("    ")
+        if line and line != "..." and not line.startswith("─"):
+            assert line in shown, line

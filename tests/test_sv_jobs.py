@@ -112,7 +112,7 @@ def test_the_rendered_memo_is_the_same_swedish_text_in_both_languages():
 
 def test_the_summary_has_swedish_headings_and_an_fp802_in_swedish(write):
     frames = write(FRAME_2020, "frames.yaml")
-    run = sv("summary", SEED, "--frames", frames)
+    run = sv("summary", SEED, "--frames", frames, "--full")
     assert run.exit_code == 0, run.output
     for text in (
         "Finansiering per år och anslag (kr)", "Finansiering per år och status (kr)", "Finansiering per år och slag (kr)",

@@ -134,7 +134,8 @@ def test_each_column_has_one_number_format_and_every_table_a_filter_and_frozen_p
     opened = load_workbook(book)
     assert opened.properties.title == "Financing portfolio"
     assert opened.properties.creator == "finplan" and opened.properties.language == "en"
-    for sheet in opened:
+    assert opened.sheetnames[0] == "Findings"  # the plans left out and every finding, before any table
+    for sheet in opened.worksheets[1:]:
         assert sheet.freeze_panes == "B2", sheet.title
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), sheet.title
         rows = list(sheet.iter_rows(min_row=2))
@@ -167,6 +168,6 @@ def test_sheet_names_are_in_the_chosen_language(tmp_path):
     run = run_finplan("--lang", "sv", "summary", BUDGETS, "--frames", frames, "--format", "xlsx", "--output", book)
     assert run.exit_code == 0, run.output
     opened = load_workbook(book)
-    assert opened.sheetnames[-3:] == ["Ramar", "Planer", "Rader"] and opened.sheetnames[0] == "Anslag SEK"
+    assert opened.sheetnames[-3:] == ["Ramar", "Planer", "Rader"] and opened.sheetnames[:2] == ["Anmärkningar", "Anslag SEK"]
     assert opened.properties.language == "sv" and opened.properties.title == "Finansieringsportfölj"
     assert opened["Anslag SEK"].cell(opened["Anslag SEK"].max_row, 1).value == "Summa"

@@ -19,6 +19,9 @@ FramesOption = typer.Option(
     "--frames", metavar="FILE",
     help=N_("A file of yearly frames per appropriation; else `frames` in finplan.toml."), show_default=False,
 )
+IncludeFailingOption = Annotated[bool, typer.Option(
+    "--include-failing", help=N_("Count plans that fail their check in the sums; else they are left out and named."),
+)]
 
 
 @app.command(help=N_("Add up many plans per year, appropriation, financier, scheme, status and kind; hold them against frames."))
@@ -27,12 +30,15 @@ def summary(
     output_format: Annotated[SummaryFormat, format_option(SUMMARY_FORMATS)] = "text",  # type: ignore[assignment]
     output: Annotated[Path | None, output_option(N_("Write the summary to this file."))] = None,
     frames: Annotated[Path | None, FramesOption] = None,
+    include_failing: IncludeFailingOption = False,
+    full: Annotated[bool, typer.Option("--full", help=N_("Every table in full, in the text format."))] = False,
     strict: StrictOption = False,
     lang: LangOption = None,
 ) -> None:
     fmt = SUMMARY_FORMATS[SummaryFormat(output_format).value]
     binary_needs_a_file(fmt, output)
-    portfolio, results = _portfolio(paths, frames)
+    portfolio, results = _portfolio(paths, frames, include_failing)
+    portfolio.full = full
     try:
         write_report(portfolio, fmt, output)
     except ImportError as error:
@@ -49,13 +55,14 @@ def report(
         Path, typer.Option("--html", metavar="FOLDER", help=N_("Write the HTML report into this folder."), show_default=False)
     ],
     frames: Annotated[Path | None, FramesOption] = None,
+    include_failing: IncludeFailingOption = False,
     strict: StrictOption = False,
     lang: LangOption = None,
 ) -> None:
     from finplan.files import Folder
 
     site = SITE_FORMATS["html"].load()
-    portfolio, results = _portfolio(paths, frames, keep=site.keep)
+    portfolio, results = _portfolio(paths, frames, include_failing, keep=site.keep)
     folder = Folder(html)
     pages = site.render(portfolio, folder)
     wrote = ngettext("wrote {n} page to {folder}; open {index}", "wrote {n} pages to {folder}; open {index}", pages)
@@ -63,10 +70,11 @@ def report(
     raise typer.Exit(_portfolio_exit(portfolio, results, strict))
 
 
-def _portfolio(paths: list[str], frames: Path | None, keep=None):
+def _portfolio(paths: list[str], frames: Path | None, include_failing: bool, keep=None):
     """Every plan checked and added up, with the frames of `--frames` or the configuration.
 
-    `keep` is what of each checked plan is held: its figures, unless a format asks for more.
+    `keep` is what of each checked plan is held: its figures, unless a format asks for more;
+    `include_failing` counts the plans that fail their check in the sums.
     """
     from finplan.batch import check_all
     from finplan.config import ConfigFinder
@@ -85,7 +93,8 @@ def _portfolio(paths: list[str], frames: Path | None, keep=None):
     remember_inputs(Message("a plan being summarised"), *(plan for plan, _problem in plans))
     # Each plan's figures only, not its model: ten thousand plans are held at once.
     results = check_all(plans, finder, keep_plans=True, keep=keep or keep_figures)
-    portfolio = collect(results, plan_names([result.file for result in results], repository_root()))
+    names = plan_names([result.file for result in results], repository_root())
+    portfolio = collect(results, names, include_failing=include_failing)
     measure_de_minimis(portfolio)
     if frames is not None:
         measure(portfolio, read_frames(frames), shown_name(str(frames)))
@@ -100,7 +109,8 @@ def _same(one: Path, other: Path) -> bool:
 
 
 def _portfolio_exit(portfolio, results: "list[CheckResult]", strict: bool) -> int:
-    """The plans' own exit code, or 1 where a frame is exceeded (warnings too with --strict)."""
+    """The plans' own exit code (2 where one cannot be read, 1 where one fails), or 1 for a finding of error
+    severity: a frame exceeded, a plan twice (warnings too with --strict)."""
     from finplan.findings import Severity
 
     worst = max((finding.severity for _plan, finding in portfolio.findings), default=None)

@@ -1,4 +1,4 @@
-"""Portfolio codes (FP8xx): frames held against many plans' money, de minimis aid across plans.
+"""Portfolio codes (FP8xx): frames held against many plans' money, de minimis aid across plans, plans left out.
 
 finplan.portfolio makes these findings; the codes stand here, below the job,
 so that configuration, inline ignores, baselines and every report format read
@@ -57,4 +57,43 @@ DE_MINIMIS_UNCOUNTED = Code(
     "period), or in a currency with no rate to euro from its profiles, cannot be\n"
     "placed in the three-year window; the note names it rather than pass it over.",
     source="finplan summary (docs/summary.md)",
+)
+
+_COUNTED = "finplan summary: which plans are added up (docs/summary.md)"
+
+DUPLICATE_PLAN = Code(
+    "FP806", "duplicate-plan", Severity.ERROR,
+    "Two plans of a portfolio are the same project: counted once.\n\n"
+    "Two files name the same case (diarienummer), or the same project name,\n"
+    "owner and period: a copy, or an old version left beside the new one.\n"
+    "Added up, its money would be counted twice in every table, frame and\n"
+    "chart. The first in the order checked (the paths as given, a folder's\n"
+    "files by name) is counted; each later one is left out, and the finding\n"
+    "names both files.\n"
+    "Fails: attraktiv.yaml and attraktiv-v2.yaml both of case RUN/99/2019.\n"
+    "Passes: two plans of different cases.",
+    source=_COUNTED,
+)
+FAILING_PLAN = Code(
+    "FP807", "failing-plan", Severity.ERROR,
+    "A plan of the portfolio fails its own check: left out of the sums.\n\n"
+    "A plan with findings of error severity (`finplan check` says which) has\n"
+    "figures no officer should add up as they stand: its parts may not reach\n"
+    "its total, or its money may fall outside its period. It is left out of\n"
+    "every table, frame and chart, and named at the top of the summary;\n"
+    "`--include-failing` counts it, still with this finding.\n"
+    "Fails: a plan whose financing does not sum to its total.\n"
+    "Passes: a plan that passes `finplan check`, warnings and all.",
+    source=_COUNTED,
+)
+UNREADABLE_PLAN = Code(
+    "FP808", "unreadable-plan", Severity.ERROR,
+    "A plan of the portfolio could not be read: left out of the sums.\n\n"
+    "The file is not YAML, not a plan, or has the wrong shape (an FP0xx\n"
+    "finding says where). It cannot be counted, so the summary names it at\n"
+    "the top rather than add up the others as if it were not there. The\n"
+    "command's exit code is 2, as `finplan check`'s.\n"
+    "Fails: a plan with a missing bracket.\n"
+    "Passes: every plan read.",
+    source=_COUNTED, fixed=True,
 )

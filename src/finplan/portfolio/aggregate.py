@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from finplan.codes.portfolio import DUPLICATE_PLAN, FAILING_PLAN, UNREADABLE_PLAN
 from finplan.findings import CheckResult, Finding
 from finplan.i18n import Message, N_
 from finplan.portfolio.figures import LineFigures
 from finplan.portfolio.spread import Placement
 
+LEFT_OUT_CODES = frozenset(code.code for code in (DUPLICATE_PLAN, FAILING_PLAN, UNREADABLE_PLAN))
 NOT_STATED = "not stated"
 STATUSES = ("decided", "applied", "proposed", NOT_STATED)
 KINDS = ("public cash", "public in kind", "private cash", "private in kind")
@@ -42,6 +44,7 @@ class PlanRef:
     file: str
     name: str
     result: CheckResult
+    counted: bool = True  # False: left out of the sums (finplan.portfolio.counted says why)
 
     @property
     def plan(self):
@@ -160,53 +163,79 @@ class Table:
 class Portfolio:
     """Everything `finplan summary` reports."""
 
-    plans: list[PlanRef]
+    plans: list[PlanRef]  # every plan read, counted or not
     unreadable: list[CheckResult]
-    lines: list[LineMoney]
+    lines: list[LineMoney]  # the lines of the plans counted: what the tables, frames and aid add up
     tables: dict[str, list[Table]]  # by currency, SEK first
-    spans: list[tuple[int, int]] = field(default_factory=list)  # each plan's lines: lines[start:end]
+    plan_lines: list[tuple[LineMoney, ...]] = field(default_factory=list)  # each plan's lines, counted or not
     frames: list = field(default_factory=list)  # finplan.portfolio.frames.FrameUse
     frames_file: str | None = None
     findings: list[tuple[str, Finding]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # each file checked, as the reports name it
+    include_failing: bool = False  # plans failing their check are counted (`--include-failing`)
+    full: bool = False  # the text format's every table (`--full`), not the overview
 
     @property
     def currencies(self) -> list[str]:
         return list(self.tables)
 
+    @property
+    def counted(self) -> list[PlanRef]:
+        """The plans added up: each project once, read, and passing its check (or `--include-failing`)."""
+        return [ref for ref in self.plans if ref.counted]
+
+    @property
+    def left_out(self) -> list[tuple[str, Finding]]:
+        """The findings about plans left out of the sums, or counted though failing (FP806-FP808)."""
+        return [(file, finding) for file, finding in self.findings if finding.code in LEFT_OUT_CODES]
+
     def plan_totals(self, currency: str) -> Decimal:
-        """The plans' declared totals in `currency`, added up."""
-        return sum((p.plan.total for p in self.plans if p.currency == currency and p.plan.total is not None), Decimal(0))
+        """The declared totals of the plans counted in `currency`, added up."""
+        return sum(
+            (p.plan.total for p in self.plans if p.counted and p.currency == currency and p.plan.total is not None),
+            Decimal(0),
+        )
 
     def lines_of(self, plan: PlanRef) -> list[LineMoney]:
-        """A plan's lines, in the plan's order."""
-        start, end = self.spans[plan.index]
-        return self.lines[start:end]
+        """A plan's lines, in the plan's order, whether it is counted or not."""
+        return list(self.plan_lines[plan.index])
 
     def lines_placed(self, how: str) -> list[LineMoney]:
         return [money for money in self.lines if money.placement.how == how]
 
 
-def collect(results: Iterable[CheckResult], names: dict[str, str]) -> Portfolio:
-    """The portfolio of every plan that could be read; the others kept aside, by name.
+def collect(results: Iterable[CheckResult], names: dict[str, str], *, include_failing: bool = False) -> Portfolio:
+    """The portfolio of every plan that could be read, adding up those counted; the others kept aside, by name.
 
     Each readable result holds its plan's figures (`figures.keep_figures`).
+    Which plans are counted, and the findings about the others, are
+    `finplan.portfolio.counted`'s; `include_failing` counts plans that fail their check.
     """
+    from finplan.portfolio.counted import Counting  # it compares names as this module does
+
+    counting = Counting(include_failing)
     plans: list[PlanRef] = []
     unreadable: list[CheckResult] = []
     lines: list[LineMoney] = []
-    spans: list[tuple[int, int]] = []
+    plan_lines: list[tuple[LineMoney, ...]] = []
     for result in results:
+        name = names.get(result.file, result.file)
         if not result.readable or result.plan is None:
             unreadable.append(result)
+            counting.unreadable(name, result)
             continue
-        ref = PlanRef(len(plans), result.file, names.get(result.file, result.file), result)
+        ref = PlanRef(len(plans), result.file, name, result, counting.count(name, result))
         plans.append(ref)
-        start = len(lines)
-        lines.extend(LineMoney(ref, line) for line in ref.plan.financing)
-        spans.append((start, len(lines)))
-    currencies = sorted({ref.currency for ref in plans}, key=lambda c: (c != "SEK", c))
+        own = tuple(LineMoney(ref, line) for line in ref.plan.financing)
+        plan_lines.append(own)
+        if ref.counted:
+            lines.extend(own)
+    currencies = sorted({ref.currency for ref in plans if ref.counted}, key=lambda c: (c != "SEK", c))
     tables = {currency: [_table(d, currency, lines) for d in DIMENSIONS] for currency in currencies}
-    return Portfolio(plans, unreadable, lines, tables, spans)
+    return Portfolio(
+        plans, unreadable, lines, tables, plan_lines, findings=counting.ordered(), names=names,
+        include_failing=include_failing,
+    )
 
 
 def _table(dimension: Dimension, currency: str, lines: list[LineMoney]) -> Table:

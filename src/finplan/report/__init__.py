@@ -95,6 +95,10 @@ SUMMARY_FORMATS = _registry(
     Format("text", ".txt", "text", "finplan.report.portfolio.text", "people: the portfolio per year, as tables", console=True),
     Format("json", ".json", "text", "finplan.report.portfolio.json", "programs: a versioned schema (docs/summary.md)"),
     Format("csv", ".csv", "text", "finplan.report.portfolio.csv", "spreadsheets and scripts: one record per figure"),
+    Format(
+        "csv-sv", ".csv", "text", "finplan.report.portfolio.csv_sv",
+        "a Swedish Excel: the csv with semicolons, decimal commas, a BOM and CRLF",
+    ),
     Format("xlsx", ".xlsx", "binary", "finplan.report.portfolio.xlsx", "Excel: a sheet per table, amounts as numbers"),
 )
 """`finplan summary`."""

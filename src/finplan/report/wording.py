@@ -55,7 +55,7 @@ def financing_sum(portfolio, currency: str) -> str:
     """`38 566 657 kr of financing (the plans' totals)`: a portfolio's lines added up, and whether plans declare it."""
     found = portfolio.tables[currency][0].total.total
     declared = portfolio.plan_totals(currency)
-    unstated = sum(1 for ref in portfolio.plans if ref.currency == currency and ref.plan.total is None)
+    unstated = sum(1 for ref in portfolio.counted if ref.currency == currency and ref.plan.total is None)
     if unstated:
         return ngettext(
             "{amount} of financing stated (the plans' totals: {declared}; {n} plan states no total)",
@@ -66,6 +66,23 @@ def financing_sum(portfolio, currency: str) -> str:
     return _("{amount} of financing (the plans' totals: {declared})").format(
         amount=format_kr(found, currency), declared=format_kr(declared, currency)
     )
+
+
+def counting_line(portfolio) -> str:
+    """`5 of 8 plans added up; 3 left out of the sums`: the banner over the findings about a portfolio's plans."""
+    total = len(portfolio.plans) + len(portfolio.unreadable)
+    counted = len(portfolio.counted)
+    line = ngettext("{counted} of {n} plan added up", "{counted} of {n} plans added up", total).format(
+        counted=counted, n=total
+    )
+    if counted < total:
+        line += "; " + _("{n} left out of the sums").format(n=total - counted)
+    return line
+
+
+LEFT_OUT = {"FP806": N_("the same project as a plan counted"), "FP807": N_("fails its check"),
+            "FP808": N_("could not be read")}
+"""Why a plan is left out of a portfolio's sums (finplan.codes.portfolio), in a word, by its finding's code."""
 
 
 def signed_kr(amount: Decimal | None, currency: str = "SEK") -> str:

@@ -21,7 +21,8 @@ from finplan.portfolio.aggregate import STATUSES, Portfolio, Row
 from finplan.i18n import _
 from finplan.report.json_text import write_json
 
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 2
+"""2: `counting` and each plan's `counted`; `findings` first, the plans left out of the sums among them."""
 
 
 def amount(value: Decimal | None) -> str | None:
@@ -39,9 +40,18 @@ def document(portfolio: Portfolio, listed: Listed = list) -> dict[str, Any]:
     return {
         "finplan": __version__,
         "summary_format": SUMMARY_FORMAT,
+        "counting": {
+            "plans": len(portfolio.plans) + len(portfolio.unreadable),
+            "counted": len(portfolio.counted),
+            "unreadable": len(portfolio.unreadable),
+            "include_failing": portfolio.include_failing,
+        },
+        # The plans left out of the sums (FP806-FP808) first, then the frames' and de minimis findings.
+        "findings": [{"file": file, **_finding(finding)} for file, finding in portfolio.findings],
         "plans": listed(_plan(ref, [_placement(money) for money in portfolio.lines_of(ref)]) for ref in portfolio.plans),
         "unreadable": [
-            {"file": r.file, "findings": [_finding(f) for f in r.findings]} for r in portfolio.unreadable
+            {"file": portfolio.names.get(r.file, r.file), "findings": [_finding(f) for f in r.findings]}
+            for r in portfolio.unreadable
         ],
         "currencies": [
             {
@@ -64,7 +74,6 @@ def document(portfolio: Portfolio, listed: Listed = list) -> dict[str, Any]:
             "file": portfolio.frames_file,
             "frames": [_frame(use, portfolio, listed) for use in portfolio.frames],
         },
-        "findings": [{"file": file, **_finding(finding)} for file, finding in portfolio.findings],
     }
 
 
@@ -82,6 +91,7 @@ def _plan(ref, placed: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "file": ref.file,
         "name": ref.name,
+        "counted": ref.counted,
         "case": project.case,
         "project": project.name,
         "owner": project.owner,

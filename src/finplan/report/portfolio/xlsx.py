@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from finplan.i18n import _, current_language, ngettext
 from finplan.portfolio.aggregate import STATUSES, Portfolio, Table
+from finplan.report.portfolio import findings_sheet
 from finplan.report.wording import NOT_IN_YEARS, PLACED, STATUS_HEADINGS, plan_title, shown
 
 MAX_SHEET_NAME = 31
@@ -60,6 +61,7 @@ def render(portfolio: Portfolio) -> bytes:
     book.properties.creator = "finplan"
     book.properties.language = current_language()
     book.calculation.fullCalcOnLoad = True  # the sums are formulas without cached values: worked out on opening
+    findings_sheet(book, portfolio)
     several = len(portfolio.tables) > 1
     for currency, tables in portfolio.tables.items():
         for table in tables:

@@ -25,6 +25,7 @@ from finplan.portfolio.aggregate import STATUSES, LineMoney, PlanRef, Portfolio,
 from finplan.report.portfolio.html.check_tables import TableData
 from finplan.report.run import counts, finding_parts
 from finplan.report.portfolio.html import bounds, charts, fit
+from finplan.report.portfolio.html.banner import banner
 from finplan.report.wording import CHECK_STATUS, NOT_IN_YEARS, PLACED, STATUS_HEADINGS, financing_sum, plan_title, shown
 
 PLANS_SHOWN = 5
@@ -51,6 +52,7 @@ def unit(currency: str) -> str:
 
 def overview(portfolio: Portfolio, names: dict[int, str]) -> str:
     parts = [f"<h1>{escape(_('Financing portfolio'))}</h1>\n<p class=\"lead\">{escape(_lead(portfolio))}</p>"]
+    parts.append(banner(portfolio))
     parts.append(
         "<nav>" + "".join(
             f'<a href="#{anchor}">{escape(_(title))}</a>' for anchor, title in (
@@ -163,7 +165,7 @@ def _lines(text: str) -> str:
 
 
 def _lead(portfolio: Portfolio) -> str:
-    plans = len(portfolio.plans)
+    plans = len(portfolio.counted)  # the plans its sums add up: the banner below names those left out
     text = ngettext("{n} plan", "{n} plans", plans).format(n=plans)
     for currency in portfolio.tables:
         text += " · " + financing_sum(portfolio, currency)

@@ -1,5 +1,8 @@
 """`finplan summary` for people: the portfolio's tables per year, its frames, and what was spread.
 
+The overview that reads on one screen is `overview.py`; `--full` prints the
+tables of this module, every dimension by year.
+
 Text from plans goes into `Text` objects, never Rich markup, as in report/check/text.py.
 """
 
@@ -14,11 +17,11 @@ from rich.text import Text
 from finplan.findings import some
 from finplan.i18n import N_, _, ngettext
 from finplan.money import format_kr, format_number
-from finplan.portfolio.aggregate import Portfolio, Row, Table
+from finplan.portfolio.aggregate import LEFT_OUT_CODES, STATUSES, Portfolio, Row, Table
 from finplan.report.run import counts
 from finplan.report.console import finding_text
 from finplan.report.table import MAX_ROWS, MAX_YEARS, add_lines, new_table
-from finplan.report.wording import NOT_IN_YEARS, STATUS_HEADINGS, financing_sum, shown
+from finplan.report.wording import NOT_IN_YEARS, STATUS_HEADINGS, financing_sum, counting_line, shown
 
 PLANS_SHOWN = 3
 """Plans named in a row of the text tables; json, csv and xlsx name them all."""
@@ -29,26 +32,43 @@ def unit(currency: str) -> str:
 
 
 def render(portfolio: Portfolio, console: Console) -> None:
-    for currency in portfolio.currencies:
-        for table in portfolio.tables[currency]:
-            for part in year_tables(table, portfolio, console.width):
-                console.print(part)
-                console.print()
+    """The plans left out at the top; the overview, or with `--full` every table; frames, findings, the sums."""
+    from finplan.report.portfolio.text import overview
+
+    left_out = portfolio.left_out
+    if left_out:
+        console.print(Text(counting_line(portfolio), style="bold red"), soft_wrap=True)
+        for result in portfolio.unreadable:  # why each could not be read, at its line
+            for finding in result.findings:
+                console.print(finding_text(portfolio.names.get(result.file, result.file), finding), soft_wrap=True)
+        for file, finding in left_out:
+            console.print(finding_text(file, finding), soft_wrap=True)
+        console.print()
+    if portfolio.full:
+        for currency in portfolio.currencies:
+            for table in portfolio.tables[currency]:
+                for part in year_tables(table, portfolio, console.width):
+                    console.print(part)
+                    console.print()
+    else:
+        overview.render(portfolio, console)
     if portfolio.frames:
         console.print(frames_table(portfolio))
         console.print()
-    for title, how in ((N_("Spread by days over their period"), "spread"), (N_("Not placed in years"), "unplaced")):
-        lines = portfolio.lines_placed(how)
-        if lines:
-            console.print(lines_table(_(title), lines, how))
-            console.print()
-    for result in portfolio.unreadable:
-        for finding in result.findings:
-            console.print(finding_text(result.file, finding), soft_wrap=True)
-        left_out = _("{file}: could not be read; left out of the summary").format(file=result.file)
-        console.print(Text(left_out, style="bold red"), soft_wrap=True)
+    placed = {how: portfolio.lines_placed(how) for how in ("spread", "unplaced")}
+    if portfolio.full:
+        for title, how in ((N_("Spread by days over their period"), "spread"), (N_("Not placed in years"), "unplaced")):
+            if placed[how]:
+                console.print(lines_table(_(title), placed[how], how))
+                console.print()
+    elif placed["spread"] or placed["unplaced"]:
+        console.print(_("Lines without a yearly breakdown: {spread} spread by days over their period, {unplaced} "
+                        "not placed in years (`--full` lists them)").format(
+            spread=len(placed["spread"]), unplaced=len(placed["unplaced"])), soft_wrap=True)
+        console.print()
     for file, finding in portfolio.findings:
-        console.print(finding_text(file, finding), soft_wrap=True)
+        if finding.code not in LEFT_OUT_CODES:
+            console.print(finding_text(file, finding), soft_wrap=True)
     console.print(closing_line(portfolio), soft_wrap=True)
 
 
@@ -64,7 +84,7 @@ def year_tables(table: Table, portfolio: Portfolio, width: int) -> list[RichTabl
     shown_years = table.years[:MAX_YEARS]
     rows = [*table.rows[:MAX_ROWS], table.total]
     name_width = min(max(len(shown(row.key)) for row in rows), 24)
-    year_width = {year: max(len(str(year)), *(len(_amount(row.years.get(year))) for row in rows)) + 2 for year in shown_years}
+    year_width = {year: max(len(str(year)), *(len(amount_or_dash(row.years.get(year))) for row in rows)) + 2 for year in shown_years}
     tail = max(len(format_number(row.total)) for row in rows) + 2 + 16  # the total and some of the plans
     if unplaced:
         tail += max(len(_(NOT_IN_YEARS)), *(len(format_number(row.unplaced)) for row in rows)) + 2
@@ -84,7 +104,7 @@ def year_tables(table: Table, portfolio: Portfolio, width: int) -> list[RichTabl
     return [
         _year_table(
             table, portfolio, years, unplaced, last=index == len(runs) - 1,
-            title=title if len(runs) == 1 else f"{title}, {years[0]}–{years[-1]}" if years else title,
+            title=title if len(runs) == 1 or not years else f"{title}, {year_range(years[0], years[-1])}",
         )
         for index, years in enumerate(runs)
     ]
@@ -111,15 +131,20 @@ def _year_table(table: Table, portfolio: Portfolio, years: list[int], unplaced: 
     return rich
 
 
-def _amount(amount: Decimal | None) -> str:
+def year_range(first: int, last: int) -> str:
+    """`2019–2023`; one year alone as itself, `2027`."""
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def amount_or_dash(amount: Decimal | None) -> str:
     return "–" if amount is None else format_number(amount)
 
 
 def _cells(row: Row, years: list[int], unplaced: bool, last: bool, style: str = "") -> list[Text]:
     cells = [Text(shown(row.key), style=style)]
-    cells += [Text(_amount(row.years.get(year)), style=style) for year in years]
+    cells += [Text(amount_or_dash(row.years.get(year)), style=style) for year in years]
     if unplaced:
-        cells.append(Text(_amount(row.unplaced or None), style=style))
+        cells.append(Text(amount_or_dash(row.unplaced or None), style=style))
     if last:
         cells.append(Text(format_number(row.total), style=style))
     return cells
@@ -129,7 +154,7 @@ def frames_table(portfolio: Portfolio) -> RichTable:
     """Each frame: decided, applied, proposed and unstated money in it, and what remains."""
     rich = new_table(
         _("Frames ({file})").format(file=portfolio.frames_file), N_("Appropriation"), N_("Year"), N_("Frame"),
-        *STATUS_HEADINGS, N_("Remaining"), gap=2,
+        *STATUS_HEADINGS, N_("Remaining"),  # every amount ends in its unit: one space apart reads
     )
     for index in range(2, 8):
         rich.columns[index].justify, rich.columns[index].no_wrap = "right", True
@@ -138,7 +163,7 @@ def frames_table(portfolio: Portfolio) -> RichTable:
         rich.add_row(
             Text(use.frame.appropriation), Text(str(use.frame.year)),
             Text(format_kr(use.frame.amount, use.frame.currency)),
-            *(Text(format_number(use.by_status[s])) for s in ("decided", "applied", "proposed", "not stated")),
+            *(Text(format_kr(use.by_status[s], use.frame.currency)) for s in STATUSES),
             Text(format_kr(remaining, use.frame.currency), style="bold red" if remaining < 0 else "green"),
         )
     return rich
@@ -162,20 +187,22 @@ def lines_table(title: str, lines, how: str) -> RichTable:
 
 
 def closing_line(portfolio: Portfolio) -> Text:
-    """How many plans, their sum per currency against their declared totals, and the findings."""
-    plans = len(portfolio.plans)
+    """How many plans are counted, their sum per currency against their declared totals, and the findings."""
+    counted = portfolio.counted
+    plans = len(counted)
     text = Text(ngettext("{n} plan summarised", "{n} plans summarised", plans).format(n=plans), style="bold")
     for currency in portfolio.currencies:
         text.append("; " + financing_sum(portfolio, currency))
-    failing = sum(1 for ref in portfolio.plans if ref.result.failed)
+    failing = sum(1 for ref in counted if ref.result.failed)
     if failing:
         fails = ngettext("{n} fails its check (`finplan check` says why)",
                          "{n} fail their check (`finplan check` says why)", failing)
         text.append("; " + fails.format(n=failing), style="bold red")
-    if portfolio.unreadable:
-        text.append("; " + _("{n} could not be read").format(n=len(portfolio.unreadable)), style="bold red")
+    left = len(portfolio.plans) - plans + len(portfolio.unreadable)
+    if left:
+        text.append("; " + _("{n} left out (named at the top)").format(n=left), style="bold red")
     if portfolio.frames_file is not None:
-        found = counts([finding for _file, finding in portfolio.findings])
+        found = counts([finding for _file, finding in portfolio.findings if finding.code not in LEFT_OUT_CODES])
         text.append("; " + _("frames: {counts}").format(counts=found))
     return text
 
