@@ -19,17 +19,13 @@ from finplan.codes.portfolio import DUPLICATE_PLAN, FAILING_PLAN, UNREADABLE_PLA
 from finplan.findings import CheckResult, Finding
 from finplan.i18n import Message, N_
 from finplan.portfolio.figures import LineFigures
+from finplan.portfolio.keys import grouping_key
 from finplan.portfolio.spread import Placement
 
 LEFT_OUT_CODES = frozenset(code.code for code in (DUPLICATE_PLAN, FAILING_PLAN, UNREADABLE_PLAN))
 NOT_STATED = "not stated"
 STATUSES = ("decided", "applied", "proposed", NOT_STATED)
 KINDS = ("public cash", "public in kind", "private cash", "private in kind")
-
-
-def grouping_key(text: str) -> str:
-    """How two names are compared: case folded, runs of white space as one space, ends trimmed."""
-    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)

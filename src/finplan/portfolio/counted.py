@@ -19,7 +19,7 @@ from __future__ import annotations
 from finplan.codes.portfolio import DUPLICATE_PLAN, FAILING_PLAN, UNREADABLE_PLAN
 from finplan.findings import CheckResult, Finding, Severity
 from finplan.i18n import Message, Plural
-from finplan.portfolio.aggregate import grouping_key as _key
+from finplan.portfolio.keys import grouping_key as _key
 
 
 class Counting:

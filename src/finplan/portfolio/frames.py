@@ -15,7 +15,7 @@ folder, the path taken from that file's folder.
 
 A frame counts the financing lines, in the frame's currency, whose
 `appropriation` is the frame's compared without regard to case or to runs of
-spaces (`aggregate.grouping_key`), with their money in the frame's year (from
+spaces (`keys.grouping_key`), with their money in the frame's year (from
 the line's breakdown, or spread by days: `spread.py`). `scheme` plays no part.
 Decided money over the frame is an error (FP801); decided and applied money
 over it, a warning (FP802); a matching line that cannot be put in years, a
@@ -41,7 +41,8 @@ from finplan.errors import InputError
 from finplan.findings import Finding, Position, describe, format_path, shorten, some
 from finplan.i18n import Message, N_
 from finplan.money import difference, format_kr
-from finplan.portfolio.aggregate import STATUSES, LineMoney, Portfolio, grouping_key
+from finplan.portfolio.aggregate import STATUSES, LineMoney, Portfolio
+from finplan.portfolio.keys import grouping_key
 from finplan.codes.portfolio import FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED
 
 
