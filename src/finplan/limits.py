@@ -145,14 +145,14 @@ def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
     Four rules, the report and a diff each ask for the same plan's limits, so
     the last two plans' are kept and handed out again: plans are frozen models
     and settings are never changed once made, so the same objects measure the same.
-    None where the plan leaves an amount unstated: a limit's line or base may be
+    Nothing where the plan leaves an amount unstated: a limit's line or base may be
     one of them, so none is measured (FP303 says so).
     """
-    if not all_stated(plan):
-        return ()
     for measured, by, measures in _MEASURED:
         if measured is plan and by is settings:
             return measures
+    if not all_stated(plan):
+        return ()
     measures = _measure_all(plan, settings)
     if financing_gap(plan):
         # Measured again with the sum of the lines as the total: what holds there follows from FP101 alone.
