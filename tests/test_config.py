@@ -238,3 +238,13 @@ def test_a_frames_file_outside_the_configurations_folder_is_refused_unread(tmp_p
     assert run.exit_code == 2
     assert "leads outside the configuration's folder" in run.output
     assert "token-that-must-not-show" not in run.output
+
+
+def test_a_configuration_nested_too_deeply_is_refused_without_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "plan.yaml")
+    (tmp_path / "finplan.toml").write_text("x = " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    run = run_finplan("check", "plan.yaml")
+    assert run.exit_code == 2
+    assert "nests arrays or tables too deeply to be read" in run.output
+    assert "Traceback" not in run.output

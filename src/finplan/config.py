@@ -267,6 +267,8 @@ def _read(path: Path) -> _Config | None:
         raise InputError(Message("configuration {file} cannot be read: {reason}", file=path, reason=error)) from None
     except tomllib.TOMLDecodeError as error:  # tomllib's own words, with the line and column
         raise InputError(Message("configuration {file} is not valid TOML: {reason}", file=path, reason=error)) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise InputError(Message("configuration {file} nests arrays or tables too deeply to be read", file=path)) from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("finplan")
         if table is None:
@@ -300,13 +302,16 @@ def _refuse_control_characters(value: Any, where: str) -> None:
     and TOML's escapes (`"\\u001b"`) would otherwise carry a terminal's control sequences into every message."""
     from finplan.paths import shown_name, unshowable
 
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        for text in (key, item):
-            if isinstance(text, str) and unshowable(text):
-                problem = Message("a control character in `{text}`", text=shown_name(text))
-                raise InputError(Message("configuration {file}: {problem}", file=where, problem=problem))
-        _refuse_control_characters(item, where)
+    waiting = [value]  # a list, not recursion: the nesting is the file's to choose
+    while waiting:
+        value = waiting.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, item in items:
+            for text in (key, item):
+                if isinstance(text, str) and unshowable(text):
+                    problem = Message("a control character in `{text}`", text=shown_name(text))
+                    raise InputError(Message("configuration {file}: {problem}", file=where, problem=problem))
+            waiting.append(item)
 
 
 def _frames_within(folder: Path, name: str, where: str) -> Path:
