@@ -36,7 +36,7 @@ from finplan.errors import InputError
 from finplan.findings import Position
 from finplan.i18n import Message
 from finplan.memo.limits import MemoLimits
-from finplan.memo.units import Unit, reason, too_much_text
+from finplan.memo.units import Unit, reason, too_much_text, utf8_text
 
 # What a browser does not show: scripts, styles, templates, the title, what is for browsers without scripts, an
 # inline frame's fallback text.
@@ -55,12 +55,7 @@ _PIECES = re.compile(r"[ \t\n\f]+|[^ \t\n\f]+")
 
 def html_units(data: bytes, limits: MemoLimits) -> list[Unit]:
     """The units of an HTML page's bytes (UTF-8), within `limits`."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        source = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(Message("is not UTF-8 text (byte {byte}); save it as UTF-8", byte=error.start + 1)) from None
+    source = utf8_text(data)
     if len(source) > limits.max_html_chars:
         raise InputError(Message("has more than {limit} characters of HTML, the limit for an HTML memo",
                                  limit=limits.max_html_chars))

@@ -35,7 +35,7 @@ from finplan.files import remember
 from finplan.i18n import Message
 from finplan.loader import open_regular
 from finplan.memo.limits import MEMO_LIMITS, MemoLimits
-from finplan.memo.units import Unit, text_units, too_much_text
+from finplan.memo.units import Unit, text_units, too_much_text, utf8_text
 
 MEMO_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
@@ -67,12 +67,7 @@ def memo_units(data: bytes, suffix: str, limits: MemoLimits = MEMO_LIMITS) -> li
         from finplan.memo.htmlpage import html_units
 
         return html_units(data, limits)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(Message("is not UTF-8 text (byte {byte}); save it as UTF-8", byte=error.start + 1)) from None
+    text = utf8_text(data)
     if len(text) > limits.max_text_chars:
         raise too_much_text(limits)
     return text_units(text)

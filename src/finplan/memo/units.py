@@ -60,6 +60,16 @@ def text_units(text: str, first_line: int = 1) -> list[Unit]:
     return units
 
 
+def utf8_text(data: bytes) -> str:
+    """A text or HTML memo's bytes as text: UTF-8, a byte-order mark left out."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(Message("is not UTF-8 text (byte {byte}); save it as UTF-8", byte=error.start + 1)) from None
+
+
 def too_much_text(limits: MemoLimits) -> InputError:
     return InputError(Message("has more than {limit} characters of text, the limit for a memo",
                               limit=limits.max_text_chars))
