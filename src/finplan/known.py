@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from finplan.findings import Path
 from finplan.model import FinancingLine, Plan
+from finplan.money import half_last_digit
 
 _ORE = Decimal("0.01")
 
@@ -40,16 +41,11 @@ class Range(NamedTuple):
     high: Decimal
 
 
-def share_reach(share: Decimal) -> Decimal:
-    """How far a printed share may lie from the exact one: half its last written digit (39,99 %: 0,005)."""
-    return Decimal(5).scaleb(share.as_tuple().exponent - 1)
-
-
 def total_from_share(line: FinancingLine) -> Range | None:
     """The total that a line's amount and its printed share of it give, as far as their rounding reaches."""
     if line.amount is None or line.share is None or line.share <= 0 or line.amount <= 0:
         return None
-    reach = share_reach(line.share)
+    reach = half_last_digit(line.share)  # a document's share is rounded, a whole one too (40 %: 0,5)
     slack = half(line.rounded_to)
     high_share = line.share + reach
     low_share = line.share - reach

@@ -244,7 +244,13 @@ def printed_precision(share: Decimal | None) -> Decimal:
     if share is None:
         return Decimal(0)
     exponent = share.as_tuple().exponent
-    return Decimal(1).scaleb(exponent) / 2 if isinstance(exponent, int) and exponent < 0 else Decimal(0)
+    return half_last_digit(share) if isinstance(exponent, int) and exponent < 0 else Decimal(0)
+
+
+def half_last_digit(value: Decimal) -> Decimal:
+    """Half a unit of the last digit written, as far as a printed figure may lie from the exact one:
+    0,005 for 39,99; 0,5 for 40. The digits are those written, kept by the Decimal the text was read into."""
+    return Decimal(5).scaleb(value.as_tuple().exponent - 1)
 
 
 def format_points(difference: Decimal) -> Message:
