@@ -325,7 +325,7 @@ def fund_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 if part.fund is None or line.amount is None:
                     continue
                 share = settings.value(profile, _FUNDS[part.fund])
-                found = part.amount if part.amount is not None else line.amount * part.share / 100
+                found = part.amount_of(line.amount)
                 expected = line.amount * share / 100
                 if abs(found - expected) > tolerance:
                     yield Violation(
