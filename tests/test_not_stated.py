@@ -164,3 +164,35 @@ def test_the_schema_asks_an_application_for_every_amount():
     assert list(validator.iter_errors(excerpt))
     excerpt["project"]["document"] = "application"
     assert list(validator.iter_errors(excerpt))
+
+
+SPLIT_UNSTATED = """\
+finplan: 1
+project: {name: Bygdeprojektet, owner: Byalaget, document: decision_excerpt}
+financing:
+  - id: leader
+    financier: Leader Testbygd
+    sector: public
+    form: cash
+    split:
+      - {payer: EU och staten, share: 67 %}
+      - {payer: LAG, share: 33 %}
+  - {id: egen, financier: Byalaget, sector: private, form: cash, amount: 100 000}
+"""
+
+
+@pytest.mark.parametrize("fmt, suffix", [("text", ".txt"), ("markdown", ".md"), ("html", ".html"), ("docx", ".docx")])
+def test_a_split_line_whose_amount_is_unstated_has_parts_of_no_amount(tmp_path, fmt, suffix):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SPLIT_UNSTATED, encoding="utf-8")
+    checked = run_finplan("check", plan)
+    assert checked.exit_code == 0, checked.output
+    assert "EU och staten" in checked.output and "amount not stated" in checked.output
+    memo = tmp_path / f"memo{suffix}"
+    assert run_finplan("memo", "render", plan, "--format", fmt, "--output", memo).exit_code == 0
+    read = run_finplan("memo", "check", plan, memo)
+    assert read.exit_code == 0, read.output
+    assert "Traceback" not in read.output
+    if suffix == ".txt":
+        text = memo.read_text(encoding="utf-8")
+        assert "fördelas på EU och staten belopp ej angivet (67\u00a0%) och LAG belopp ej angivet (33\u00a0%)" in text

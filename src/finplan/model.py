@@ -525,9 +525,12 @@ class SplitPart(_Strict):
         ),
     )
 
-    def amount_of(self, line_amount: Decimal) -> Decimal:
-        """The part's amount: as it states it, else its share of the line's `line_amount`."""
-        return self.amount if self.amount is not None else line_amount * self.share / 100
+    def amount_of(self, line_amount: Decimal | None) -> Decimal | None:
+        """The part's amount: as it states it, else its share of the line's `line_amount`; None where
+        neither is stated (a document that prints the line's shares, not its amount)."""
+        if self.amount is not None or line_amount is None:
+            return self.amount
+        return line_amount * self.share / 100
 
     @model_validator(mode="after")
     def _share_or_amount(self) -> SplitPart:

@@ -169,8 +169,10 @@ def _period(plan: Plan) -> str | None:
     return f"{period.start} – {period.end}" if period is not None else None
 
 
-def _amount(amount: Decimal, plan: Plan) -> str:
+def _amount(amount: Decimal | None, plan: Plan) -> str:
     """`38 566 657 kronor`, a no-break space between the groups and before the unit."""
+    if amount is None:
+        return _UNSTATED
     unit = "kronor" if plan.currency == "SEK" else plan.currency
     return f"{_digits(amount)}{_NBSP}{unit}"
 

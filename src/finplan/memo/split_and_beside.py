@@ -45,6 +45,7 @@ class SplitAndBeside:
         self.parts = [
             _Figure(_name(part.payer, r"\s*$"), part.amount_of(line.amount), f"{line.id}: {part.payer}", part.share)
             for line in plan.financing for part in line.split or ()
+            if part.amount_of(line.amount) is not None  # a part of an unstated line gives no figure to claim
         ]
         self.beside = [_Figure(_name(line.financier, ""), line.amount, line.id) for line in plan.outside_total or ()]
         self.last: tuple[str, int, _Figure] | None = None  # the part whose amount was claimed last, and where it ends

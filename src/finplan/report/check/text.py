@@ -238,7 +238,7 @@ def _splits(plan: Plan) -> Table:
     table = new_table(_("Split between payers"), N_("Id"), N_("Payer"), N_("Of line"), N_("Amount"), N_("Share"))
     for line in (line for line in plan.financing if line.split):
         for part in line.split:
-            amount = part.amount if line.amount is None else part.amount_of(line.amount)
+            amount = part.amount_of(line.amount)
             table.add_row(
                 Text(line.id), Text(part.payer), format_share(amount, line.amount),
                 _(format_kr(amount, plan.currency)), format_share(amount, plan.total),
