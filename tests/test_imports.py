@@ -38,7 +38,7 @@ OWN = {
     "finplan.rules.bounds", "finplan.report.unstated",
     "finplan.cli.app", "finplan.cli.check", "finplan.cli.common", "finplan.cli.completion", "finplan.cli.diff",
     "finplan.cli.exits", "finplan.cli.help", "finplan.cli.init", "finplan.cli.memo", "finplan.cli.output", "finplan.cli.params",
-    "finplan.cli.portfolio", "finplan.cli.rules", "finplan.cli.usage",
+    "finplan.cli.portfolio", "finplan.cli.rules", "finplan.cli.server", "finplan.cli.usage",
 }
 # The stack (Typer, Pydantic, Rich, PyYAML) and the packages it imports of its own.
 STACK = {
@@ -47,20 +47,22 @@ STACK = {
     "rich", "yaml", "_yaml",
 }
 # Libraries of other commands (summary, report, diff) and of the tests.
-OTHERS = ("openpyxl", "matplotlib", "selenium", "docx", "pypdf", "markdown_it", "numpy", "PIL", "jsonschema")
+OTHERS = ("openpyxl", "matplotlib", "selenium", "docx", "pypdf", "markdown_it", "numpy", "PIL", "jsonschema",
+          "pygls", "lsprotocol", "cattrs")
 
 
 # What a command's help imports of finplan: the command line, and what reads a configuration's `lang`.
 HELP_OWN = {
     "finplan", "finplan.cli", "finplan.cli.app", "finplan.cli.check", "finplan.cli.common", "finplan.cli.completion",
     "finplan.cli.diff", "finplan.cli.exits", "finplan.cli.help", "finplan.cli.init", "finplan.cli.memo", "finplan.cli.output",
-    "finplan.cli.params", "finplan.cli.portfolio", "finplan.cli.rules", "finplan.cli.usage", "finplan.config",
+    "finplan.cli.params", "finplan.cli.portfolio", "finplan.cli.rules", "finplan.cli.server", "finplan.cli.usage", "finplan.config",
     "finplan.errors", "finplan.files", "finplan.findings", "finplan.i18n", "finplan.paths", "finplan.report",
 }
 # Typer alone: a help page is written before any plan, model or table is.
 HELP_STACK = {"typer", "shellingham", "annotated_doc"}
 COMMANDS = (
     "check", "summary", "report", "diff", "memo", "memo render", "memo check", "rules", "rule", "init", "schema", "completion",
+    "server",
 )
 
 

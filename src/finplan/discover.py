@@ -125,6 +125,11 @@ def not_a_plan(path: Path) -> Skip | None:
             start = stream.read(_PLAN_KEY_WITHIN)
     except OSError:
         return None
+    return not_a_plan_text(start)
+
+
+def not_a_plan_text(start: bytes) -> Skip | None:
+    """Why a file that starts with `start` is no plan, as `not_a_plan` says; None for a plan."""
     if _PLAN_KEY.search(start) is not None:
         return None
     return _FRAMES_FILE if _FRAMES_KEY.search(start) is not None else _NO_PLAN_KEY

@@ -14,7 +14,7 @@ import os
 import sys
 from typing import NoReturn
 
-from finplan.cli import check, completion, diff, init, memo, portfolio, rules  # noqa: F401 (each registers its commands)
+from finplan.cli import check, completion, diff, init, memo, portfolio, rules, server  # noqa: F401 (each registers its commands)
 from finplan.cli.app import EXIT_INPUT, app
 from finplan.cli.diff import DiffFormat, FailOn
 from finplan.cli.output import OutputLost, guard_standard_output

@@ -1,0 +1,136 @@
+"""The language server itself: pygls wiring of the protocol's messages to the answering modules.
+
+Every answer is computed from an OpenPlan, the last check of the editor's
+text. A check never raises for anything a plan holds (check_bytes turns it
+into findings); should finplan itself fail on some text, that request gets
+an error and the server goes on: a half-typed plan never ends the process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from finplan import __version__
+from finplan.config import CONFIG_FILES, ConfigFinder
+from finplan.server.diagnostics import diagnostics
+from finplan.server.state import OpenPlan, check_open
+
+log = logging.getLogger(__name__)
+
+
+class PlanServer(LanguageServer):
+    """The open plans, each as last checked, and the configuration finder they share."""
+
+    def __init__(self) -> None:
+        super().__init__("finplan", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.plans: dict[str, OpenPlan] = {}
+        self.rules_url: str | None = _rules_docs()
+
+    def recheck(self, uri: str) -> OpenPlan:
+        """The editor's text of `uri` checked again, and its diagnostics sent."""
+        document = self.workspace.get_text_document(uri)
+        # The configuration is looked for anew each time (a few stat calls and a small TOML file), so an
+        # edited finplan.toml counts from the next keystroke on, whatever the editor tells of it.
+        plan = check_open(uri, document.source, ConfigFinder())
+        self.plans[uri] = plan
+        found = [
+            _to_client(document, each) for each in diagnostics(plan, self.rules_url)
+        ]
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=document.version)
+        )
+        return plan
+
+    def plan(self, uri: str) -> OpenPlan:
+        """The last check of `uri`, made now if the editor has sent no change since it opened."""
+        plan = self.plans.get(uri)
+        if plan is None or plan.text != self.workspace.get_text_document(uri).source:
+            plan = self.recheck(uri)
+        return plan
+
+    def configuration_changed(self) -> None:
+        """A configuration file changed: every open plan checked again under what it now says."""
+        for uri in list(self.plans):
+            self.recheck(uri)
+
+
+def _to_client(document, diagnostic: types.Diagnostic) -> types.Diagnostic:
+    """A diagnostic's range turned from characters into the units the editor counts in (UTF-16 by default)."""
+    start, end = diagnostic.range.start, diagnostic.range.end
+    diagnostic.range = types.Range(document.position_to_client_units(start), document.position_to_client_units(end))
+    return diagnostic
+
+
+def _rules_docs() -> str | None:
+    """The rules' documentation beside the package, where finplan runs from its source (a file link)."""
+    docs = Path(__file__).resolve().parents[3] / "docs" / "rules.md"
+    return docs.as_uri() if docs.is_file() else None
+
+
+def build() -> PlanServer:
+    """The server with every feature registered."""
+    server = PlanServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: PlanServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        if isinstance(options, dict) and isinstance(options.get("rulesUrl"), str):
+            ls.rules_url = options["rulesUrl"]
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: PlanServer, params: types.InitializedParams) -> None:
+        watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+        if watched and watched.dynamic_registration:
+            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
+            options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+            ls.client_register_capability(types.RegistrationParams(registrations=[
+                types.Registration(id="finplan-configuration", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                   register_options=options),
+            ]))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: PlanServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.recheck(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: PlanServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.recheck(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: PlanServer, params: types.DidSaveTextDocumentParams) -> None:
+        if Path(params.text_document.uri).name in CONFIG_FILES:
+            ls.configuration_changed()
+        elif params.text_document.uri in ls.plans:
+            ls.recheck(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: PlanServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.plans.pop(params.text_document.uri, None)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: PlanServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(Path(change.uri).name in CONFIG_FILES for change in params.changes):
+            ls.configuration_changed()
+
+    return server
+
+
+def serve() -> None:
+    """Answer an editor over standard input and output until it says exit.
+
+    The protocol gets copies of the standard streams, and Python's own
+    standard output becomes standard error: a stray print can then never
+    corrupt a message, and the server's closing of its channel leaves the
+    command line's own streams whole for its last flush.
+    """
+    channel_in = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+    channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr
+    build().start_io(channel_in, channel_out)

@@ -1,0 +1,63 @@
+"""A plan's findings as the protocol's diagnostics: code, severity, range, message and a link to the rule."""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from finplan.findings import Finding, Severity
+from finplan.i18n import _
+from finplan.server.spans import token_end
+from finplan.server.state import OpenPlan
+
+SOURCE = "finplan"
+
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+def diagnostics(plan: OpenPlan, rules_url: str | None = None) -> list[types.Diagnostic]:
+    """Every finding of `plan`'s check, in the order `finplan check` reports them.
+
+    Ranges count characters from 0 (the caller turns them into the editor's
+    units). `rules_url` is where the rules' documentation lives; each
+    diagnostic links to its rule's heading there.
+    """
+    if plan.result is None:
+        return []
+    return [_diagnostic(plan.lines, finding, rules_url) for finding in plan.result.findings]
+
+
+def _diagnostic(lines: list[str], finding: Finding, rules_url: str | None) -> types.Diagnostic:
+    from finplan.codes import CATALOGUE
+
+    code = CATALOGUE.get(finding.code)
+    message = _(finding.message)
+    if code is not None and code.paragraphs:
+        # The rule's invariant says what would make the finding go: the fix, in one sentence.
+        message = f"{message}\n{_(code.paragraphs[0])}"
+    link = None
+    if rules_url and code is not None:
+        link = types.CodeDescription(href=f"{rules_url}#{code.code.lower()}-{code.name}")
+    return types.Diagnostic(
+        range=finding_range(lines, finding),
+        message=message,
+        severity=_SEVERITIES[finding.severity],
+        code=finding.code,
+        code_description=link,
+        source=SOURCE,
+        data={"path": [part for part in finding.path], **{role: figure.text() for role, figure in finding.data.items()}},
+    )
+
+
+def finding_range(lines: list[str], finding: Finding) -> types.Range:
+    """The range a finding underlines: its value or key, or the first line for a finding about the whole file."""
+    if finding.position is None:
+        return types.Range(types.Position(0, 0), types.Position(0, len(lines[0].rstrip("\r")) if lines else 0))
+    line = finding.position.line - 1
+    start = finding.position.column - 1
+    if not 0 <= line < len(lines):
+        return types.Range(types.Position(line, start), types.Position(line, start))
+    return types.Range(types.Position(line, start), types.Position(line, token_end(lines[line], start)))

@@ -1,0 +1,78 @@
+"""One open plan as the server knows it: the editor's text, its check, and positions in the editor's units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from finplan.check import check_bytes, unchecked
+from finplan.config import ConfigFinder
+from finplan.discover import not_a_plan_text
+from finplan.errors import InputError
+from finplan.findings import CheckResult
+from finplan.loader import DEFAULT_LIMITS, Document, decode, parse_text
+
+
+def path_of(uri: str) -> Path | None:
+    """The file a `file:` URI names; None for an editor's unsaved buffer (`untitled:`) and other schemes."""
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    path = unquote(parsed.path)
+    if len(path) > 2 and path[0] == "/" and path[2] == ":":  # file:///C:/plans/x.yaml on Windows
+        path = path[1:]
+    return Path(path)
+
+
+@dataclass
+class OpenPlan:
+    """A plan open in the editor, as last checked.
+
+    `result` is None for a document that is no plan (no top-level `finplan:`
+    key, or a frames file): the server says nothing about it, as a folder check
+    passes such files over. Positions here count characters from 0, as Python
+    strings do; `Positions` turns them into the editor's units.
+    """
+
+    uri: str
+    text: str
+    result: CheckResult | None
+    _document: Document | None = field(default=None, repr=False)
+    _parsed: bool = field(default=False, repr=False)
+    _lines: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    @property
+    def document(self) -> Document | None:
+        """The YAML as loaded, with a position for every value; None where the text cannot be loaded.
+
+        Loaded on first use (a hover, a completion), not on every change: the
+        check loads the text too, but keeps nothing of it.
+        """
+        if not self._parsed:
+            self._parsed = True
+            try:
+                self._document = parse_text(decode(self.text.encode("utf-8"), DEFAULT_LIMITS), DEFAULT_LIMITS)
+            except InputError:
+                self._document = None
+        return self._document
+
+
+def check_open(uri: str, text: str, finder: ConfigFinder) -> OpenPlan:
+    """The editor's text of `uri` checked as `finplan check` checks the file, under the same configuration."""
+    data = text.encode("utf-8", "surrogatepass")
+    if not_a_plan_text(data) is not None:
+        return OpenPlan(uri, text, None)
+    path = path_of(uri)
+    name = str(path) if path is not None else uri
+    try:
+        config = finder.for_plan(path if path is not None else Path.cwd() / "untitled.yaml")
+    except InputError as error:  # the plan's configuration could not be read: said as `finplan check` says it
+        return OpenPlan(uri, text, unchecked(name, error.message))
+    return OpenPlan(uri, text, check_bytes(data, name, config))

@@ -1,0 +1,108 @@
+"""`finplan server` driven end to end by a language client, as an editor drives it (pytest-lsp)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from conftest import SEED
+
+TOTAL_LINE = SEED.read_text(encoding="utf-8").split("\n").index("total: 38 566 657")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "finplan", "server", "--lang", "en"]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "yaml", 1, text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+async def _change(client: LanguageClient, path: Path, version: int, start: tuple[int, int], end: tuple[int, int], text: str):
+    uri = path.as_uri()
+    edit = types.TextDocumentContentChangePartial(
+        range=types.Range(types.Position(*start), types.Position(*end)), text=text
+    )
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=version), [edit]
+    ))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+def _codes(found: list[types.Diagnostic]) -> list[tuple[str, int]]:
+    return [(d.code, d.range.start.line) for d in found]
+
+
+@pytest.mark.asyncio
+async def test_an_edited_total_is_flagged_at_its_line_and_cleared_when_put_back(client, tmp_path):
+    plan = tmp_path / "attraktiv.yaml"
+    found = await _open(client, plan, SEED.read_text(encoding="utf-8"))
+    assert "FP101" not in [d.code for d in found]
+    found = await _change(client, plan, 2, (TOTAL_LINE, 7), (TOTAL_LINE, 17), "40 000 000")
+    [sum_error] = [d for d in found if d.code == "FP101"]
+    assert sum_error.severity == types.DiagnosticSeverity.Error
+    assert sum_error.source == "finplan"
+    assert sum_error.range == types.Range(types.Position(TOTAL_LINE, 7), types.Position(TOTAL_LINE, 17))
+    assert sum_error.message.startswith(
+        "the financing lines sum to 38 566 657 kr, the declared total is 40 000 000 kr: 1 433 343 kr short"
+    )
+    assert "The financing lines sum to the declared total." in sum_error.message
+    assert sum_error.code_description.href.endswith("docs/rules.md#fp101-financing-total")
+    found = await _change(client, plan, 3, (TOTAL_LINE, 7), (TOTAL_LINE, 17), "38 566 657")
+    assert "FP101" not in [d.code for d in found]
+
+
+@pytest.mark.asyncio
+async def test_warnings_and_notes_keep_their_severity(client, tmp_path):
+    found = await _open(client, tmp_path / "plan.yaml", SEED.read_text(encoding="utf-8"))
+    assert {d.code: d.severity for d in found}["FP412"] == types.DiagnosticSeverity.Warning
+
+
+@pytest.mark.asyncio
+async def test_the_workspace_configuration_and_inline_ignores_are_honoured(client, tmp_path):
+    (tmp_path / "finplan.toml").write_text('ignore = ["FP412"]\n', encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8").replace("total: 38 566 657", "total: 38 566 658  # finplan: ignore[FP101]")
+    found = await _open(client, tmp_path / "plan.yaml", text)
+    assert not {"FP412", "FP101"} & {d.code for d in found}
+
+
+@pytest.mark.asyncio
+async def test_a_half_typed_plan_gets_a_diagnostic_and_the_server_goes_on(client, tmp_path):
+    plan = tmp_path / "new.yaml"
+    found = await _open(client, plan, "finplan: 1\nproject:\n  name: [unclosed\n")
+    [syntax] = found
+    assert (syntax.code, syntax.severity, syntax.range.start) == ("FP000", types.DiagnosticSeverity.Error, types.Position(2, 8))
+    assert "is not closed" in syntax.message
+    found = await _change(client, plan, 2, (2, 8), (2, 17), "Ny plan")
+    assert found and all(d.source == "finplan" for d in found)
+    other = await _open(client, tmp_path / "seed.yaml", SEED.read_text(encoding="utf-8"))
+    assert "FP101" not in [d.code for d in other]
+
+
+@pytest.mark.asyncio
+async def test_a_yaml_file_that_is_no_plan_gets_nothing(client, tmp_path):
+    found = await _open(client, tmp_path / "docker-compose.yml", "services:\n  web:\n    image: nginx\n")
+    assert list(found) == []
+    frames = await _open(client, tmp_path / "frames.yaml", "frames:\n  - year: 2020\n")
+    assert list(frames) == []
+
+
+@pytest.mark.asyncio
+async def test_each_open_plan_keeps_its_own_findings(client, tmp_path):
+    wrong = SEED.read_text(encoding="utf-8").replace("total: 38 566 657", "total: 38 566 658")
+    first = await _open(client, tmp_path / "a.yaml", wrong)
+    second = await _open(client, tmp_path / "b.yaml", SEED.read_text(encoding="utf-8"))
+    assert "FP101" in [d.code for d in first] and "FP101" not in [d.code for d in second]
+    assert "FP101" in [d.code for d in client.diagnostics[(tmp_path / "a.yaml").as_uri()]]
