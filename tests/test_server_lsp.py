@@ -106,3 +106,22 @@ async def test_each_open_plan_keeps_its_own_findings(client, tmp_path):
     second = await _open(client, tmp_path / "b.yaml", SEED.read_text(encoding="utf-8"))
     assert "FP101" in [d.code for d in first] and "FP101" not in [d.code for d in second]
     assert "FP101" in [d.code for d in client.diagnostics[(tmp_path / "a.yaml").as_uri()]]
+
+
+@pytest.mark.asyncio
+async def test_an_unreadable_configuration_is_said_on_the_plan_and_the_server_goes_on(client, tmp_path):
+    (tmp_path / "finplan.toml").write_text("ignore = [\n", encoding="utf-8")
+    [problem] = await _open(client, tmp_path / "plan.yaml", SEED.read_text(encoding="utf-8"))
+    assert problem.severity == types.DiagnosticSeverity.Error and "finplan.toml" in problem.message
+    (tmp_path / "finplan.toml").write_text('ignore = ["FP412"]\n', encoding="utf-8")
+    found = await _change(client, tmp_path / "plan.yaml", 2, (0, 0), (0, 0), "# edited\n")
+    assert "FP412" not in [d.code for d in found] and found
+
+
+@pytest.mark.asyncio
+async def test_ranges_count_in_utf16_past_a_character_beyond_the_first_plane(client, tmp_path):
+    line = 'project: {name: "😀 Å", owner: A, bogus: 1}'
+    found = await _open(client, tmp_path / "plan.yaml", f"finplan: 1\n{line}\n")
+    [unknown] = [d for d in found if "bogus" in d.message]
+    column = line.index("bogus") + 1  # the emoji is two UTF-16 units, one character
+    assert (unknown.range.start, unknown.range.end) == (types.Position(1, column), types.Position(1, column + 5))

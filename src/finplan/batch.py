@@ -104,15 +104,20 @@ def check_one(path: Path, problem: Message | None, finder: ConfigFinder) -> Chec
         return CheckResult(str(path), [Finding(NOT_A_PLAN.code, NOT_A_PLAN.severity, message)])
     if problem is not None:
         return unchecked(str(path), problem)
+    return guarded(str(path), lambda: check_file(path, finder.for_plan(path)))
+
+
+def guarded(name: str, check: Callable[[], CheckResult]) -> CheckResult:
+    """`check()`, or the reason it could not run as a finding of `name`: it never raises, whatever the plan holds."""
     try:
-        return check_file(path, finder.for_plan(path))
+        return check()
     except InputError as error:  # the plan's configuration could not be read
-        return unchecked(str(path), error.message)
+        return unchecked(name, error.message)
     except Exception as error:  # a bug in finplan, never the plan's fault: say so without a traceback
         if os.environ.get("FINPLAN_DEBUG"):
             raise
         return unchecked(
-            str(path),
+            name,
             Message(
                 "finplan failed on this file ({error}); this is a bug in finplan, please report it "
                 "(FINPLAN_DEBUG=1 shows the traceback)",

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from finplan.check import check_bytes, unchecked
+from finplan.batch import guarded
+from finplan.check import check_bytes
 from finplan.config import ConfigFinder
 from finplan.discover import not_a_plan_text
 from finplan.errors import InputError
@@ -58,7 +59,7 @@ class OpenPlan:
         if not self._parsed:
             self._parsed = True
             try:
-                self._document = parse_text(decode(self.text.encode("utf-8"), DEFAULT_LIMITS), DEFAULT_LIMITS)
+                self._document = parse_text(decode(self.text.encode("utf-8", "surrogatepass"), DEFAULT_LIMITS), DEFAULT_LIMITS)
             except InputError:
                 self._document = None
         return self._document
@@ -71,8 +72,5 @@ def check_open(uri: str, text: str, finder: ConfigFinder) -> OpenPlan:
         return OpenPlan(uri, text, None)
     path = path_of(uri)
     name = str(path) if path is not None else uri
-    try:
-        config = finder.for_plan(path if path is not None else Path.cwd() / "untitled.yaml")
-    except InputError as error:  # the plan's configuration could not be read: said as `finplan check` says it
-        return OpenPlan(uri, text, unchecked(name, error.message))
-    return OpenPlan(uri, text, check_bytes(data, name, config))
+    where = path if path is not None else Path.cwd() / "untitled.yaml"
+    return OpenPlan(uri, text, guarded(name, lambda: check_bytes(data, name, finder.for_plan(where))))
