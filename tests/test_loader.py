@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import yaml
 
 from finplan.errors import InputError
 from finplan.findings import Position
@@ -240,3 +241,18 @@ def test_a_number_with_an_exponent_past_decimal_stays_text():
     # Found by fuzz/fuzz_check.py: Decimal() raised on a thousand-digit exponent.
     written = "9e" + "9" * 1000
     assert value_of(written) == written
+
+
+@pytest.mark.parametrize("parser_class", [None, yaml.BaseLoader], ids=["libyaml", "python"])
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("finplan: 1\nå😀\x00\n", (2, 3)),  # columns count characters, not the bytes libyaml counts
+        ("finplan: 1\r\r\x00", (3, 1)),  # a lone carriage return ends a line, for YAML and editors alike
+        ("finplan: 1\r\nx: \x00", (2, 4)),
+    ],
+)
+def test_a_refused_character_is_placed_by_characters_and_yamls_line_breaks(text, position, parser_class):
+    with pytest.raises(InputError) as refused:
+        parse_text(text, parser_class=parser_class)
+    assert tuple(refused.value.position) == position

@@ -278,9 +278,13 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS, *, parser_class: Any 
         )
         raise InputError(syntax.message, syntax.position) from None
     except yaml.reader.ReaderError as error:
+        index = error.position
+        if hasattr(yaml, "CBaseLoader") and isinstance(parser, yaml.CBaseLoader):
+            # libyaml counts this position in bytes of UTF-8, where everything else counts characters.
+            index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
         raise InputError(
             Message("is not valid YAML: character #x{code} is not allowed in a YAML file", code=f"{error.character:04X}"),
-            _position_of_index(text, error.position),
+            _position_of_index(text, index),
         ) from None
     except yaml.YAMLError as error:  # the parser's own words, which no entry of finplan.syntax matched
         raise InputError(Message("is not valid YAML: {problem}", problem=shorten(str(error), 200))) from None
@@ -307,9 +311,15 @@ def _mark_of(mark: Any) -> tuple[int, int] | None:
     return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 def _position_of_index(text: str, index: int) -> Position:
-    line_start = text.rfind("\n", 0, index) + 1
-    return Position(text.count("\n", 0, index) + 1, index - line_start + 1)
+    """The line and column of `text[index]`, lines ended as YAML (and an editor) end them: \\r\\n, \\r or \\n."""
+    line, line_start = 1, 0
+    for found in _LINE_BREAK.finditer(text, 0, index):
+        line, line_start = line + 1, found.end()
+    return Position(line, index - line_start + 1)
 
 
 def _mark(event: Any) -> tuple[int, int]:

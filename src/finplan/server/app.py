@@ -39,9 +39,7 @@ class PlanServer(LanguageServer):
         # edited finplan.toml counts from the next keystroke on, whatever the editor tells of it.
         plan = check_open(uri, document.source, ConfigFinder())
         self.plans[uri] = plan
-        found = [
-            _to_client(document, each) for each in diagnostics(plan, self.rules_url)
-        ]
+        found = [_to_client(plan, document.position_codec, each) for each in diagnostics(plan, self.rules_url)]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=document.version)
         )
@@ -60,10 +58,12 @@ class PlanServer(LanguageServer):
             self.recheck(uri)
 
 
-def _to_client(document, diagnostic: types.Diagnostic) -> types.Diagnostic:
+def _to_client(plan: OpenPlan, units, diagnostic: types.Diagnostic) -> types.Diagnostic:
     """A diagnostic's range turned from characters into the units the editor counts in (UTF-16 by default)."""
     start, end = diagnostic.range.start, diagnostic.range.end
-    diagnostic.range = types.Range(document.position_to_client_units(start), document.position_to_client_units(end))
+    diagnostic.range = types.Range(
+        plan.client_position(start.line, start.character, units), plan.client_position(end.line, end.character, units)
+    )
     return diagnostic
 
 

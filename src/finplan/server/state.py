@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
 
 from finplan.batch import guarded
 from finplan.check import check_bytes
@@ -13,6 +16,9 @@ from finplan.discover import not_a_plan_text
 from finplan.errors import InputError
 from finplan.findings import CheckResult
 from finplan.loader import DEFAULT_LIMITS, Document, decode, parse_text
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def path_of(uri: str) -> Path | None:
@@ -45,9 +51,16 @@ class OpenPlan:
 
     @property
     def lines(self) -> list[str]:
+        """The text's lines, split where the protocol and YAML both end a line: at \\r\\n, \\r and \\n."""
         if self._lines is None:
-            self._lines = self.text.split("\n")
+            self._lines = _LINE_BREAK.split(self.text)
         return self._lines
+
+    def client_position(self, line: int, character: int, units) -> types.Position:
+        """A place counted in characters, in the editor's units (`units`: a pygls PositionCodec)."""
+        if 0 <= line < len(self.lines):
+            return types.Position(line, units.client_num_units(self.lines[line][:character]))
+        return types.Position(line, character)
 
     @property
     def document(self) -> Document | None:
