@@ -236,7 +236,12 @@ def test_rev_passes_over_a_tracked_plan_whose_folder_became_a_link_out(repo, sec
 
 @pytest.mark.parametrize(
     "content",
-    [f"{SECRET}\n", f"- {SECRET}\n", f"{SECRET}: 1\nproject: hunter2\n", f'"{SECRET}"\n', f"total: {SECRET}\n"],
+    [
+        f"{SECRET}\n", f"- {SECRET}\n", f"{SECRET}: 1\nproject: hunter2\n", f'"{SECRET}"\n', f"total: {SECRET}\n",
+        # Not YAML at all: a syntax error's words and the line under it would quote the file.
+        f"root:{SECRET}:19000:0:99999:7:::\nuser: [x\n", f"password:{SECRET}\n", f'key = "{SECRET}": [\n',
+        f"project: [{SECRET}\n", f"{SECRET}\x00\n",
+    ],
 )
 def test_a_file_that_is_not_a_plan_is_one_line_quoting_nothing(write, content):
     path = write(content, "notes.yaml")

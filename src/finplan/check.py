@@ -13,6 +13,7 @@ from finplan.config import FileConfig
 from finplan.errors import InputError
 from finplan.comments import cut_values
 from finplan.controls import control_characters
+from finplan.discover import top_level_key
 from finplan.findings import CheckResult, Finding, file_order, with_snippets
 from finplan.i18n import Message
 from finplan.loader import DEFAULT_LIMITS, Limits, decode, parse_text, read_bytes
@@ -23,6 +24,8 @@ from finplan.shape import build_plan
 from finplan.suppress import Ignore, apply_ignores, ignore_comments
 
 DEFAULT_CONFIG = FileConfig()
+# A top-level key only a plan has (_looks_like_a_plan), found without parsing the text.
+_PLAN_KEYS = top_level_key(b"(?:finplan|financing)")
 
 
 def check_file(
@@ -55,11 +58,17 @@ def check_bytes(
 
 def _check(data: bytes, name: str, config: FileConfig, rules: Iterable[Rule], limits: Limits) -> CheckResult:
     result = CheckResult(file=name, strict=config.strict)
+    # What is not recognisably a plan (a key, a password file) is never quoted: no line under an error, and
+    # no syntax error, whose words would quote its tokens.
+    a_plan = _PLAN_KEYS.search(data) is not None
     try:
         text = decode(data, limits)
+    except InputError as error:
+        return unreadable(result, error, data.decode("utf-8", "replace") if a_plan else None)
+    try:
         document = parse_text(text, limits)
     except InputError as error:
-        return unreadable(result, error, data.decode("utf-8", "replace"))
+        return unreadable(result, error, text) if a_plan or not text.strip() else _not_a_plan(result)
     if not _looks_like_a_plan(document.data):
         return _not_a_plan(result)
     controls = control_characters(text, document)

@@ -27,13 +27,13 @@ from finplan.i18n import N_, Message
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def _top_level_key(name: bytes) -> re.Pattern[bytes]:
+def top_level_key(name: bytes) -> re.Pattern[bytes]:
     """A key at the start of a line, quoted or not, the first one after a UTF-8 BOM too (the loader drops it)."""
     return re.compile(rb"^(?:\xef\xbb\xbf)?([\"']?)" + name + rb"\1[ \t]*:", re.MULTILINE)
 
 
-_PLAN_KEY = _top_level_key(b"finplan")
-_FRAMES_KEY = _top_level_key(b"frames")
+_PLAN_KEY = top_level_key(b"finplan")
+_FRAMES_KEY = top_level_key(b"frames")
 
 
 class Skip(Message):
