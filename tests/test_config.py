@@ -124,6 +124,20 @@ def test_a_broken_configuration_says_what_and_where(project, content, message):
     assert "finplan.toml" in run.output
 
 
+def test_a_configuration_past_its_size_limit_is_refused_unread(project):
+    (project / "finplan.toml").write_text("# padding\n" * 120_000 + 'ignore = ["FP203"]\n')
+    run = run_finplan("check", "budgets")
+    assert run.exit_code == 2
+    assert "finplan.toml is larger than 1048576 bytes (the limit); a configuration is a few lines" in run.output
+
+
+def test_a_configuration_that_is_a_link_to_a_device_is_refused_unread(project):
+    (project / "finplan.toml").symlink_to("/dev/zero")
+    run = run_finplan("check", "budgets")
+    assert run.exit_code == 2
+    assert "finplan.toml is not a regular file" in run.output
+
+
 def test_an_inline_ignore_silences_its_code_on_its_line(project):
     plan = project / "budgets" / "plan.yaml"
     lines = WARNED.splitlines()

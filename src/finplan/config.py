@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 CONFIG_FILES = ("finplan.toml", "pyproject.toml")
+# A pyproject.toml holds other tools' tables too; a megabyte is far past any real one.
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
@@ -248,7 +250,8 @@ class ConfigFinder:
     def _here(folder: Path) -> _Config | None:
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file():
+            # Not a regular file (a link to a device, a pipe): read, so that it is refused, never passed over unsaid.
+            if candidate.exists() and not candidate.is_dir():
                 found = _read(candidate)
                 if found is not None:
                     return found
@@ -260,10 +263,22 @@ def _read(path: Path) -> _Config | None:
 
     from finplan.files import remember
 
+    from finplan.loader import Limits, read_bytes
+
     remember(path, role=Message("the configuration"))
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        # A regular file alone, read no further than its limit: a link to a device or a huge file stalls nothing.
+        data = read_bytes(path, Limits(max_bytes=MAX_CONFIG_BYTES), regular_only=True)
+    except InputError as error:
+        raise InputError(Message("configuration {file} {problem}", file=path, problem=error.message)) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise InputError(Message(
+            "configuration {file} is larger than {limit} bytes (the limit); a configuration is a few lines",
+            file=path, limit=MAX_CONFIG_BYTES,
+        ))
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
         raise InputError(Message("configuration {file} cannot be read: {reason}", file=path, reason=error)) from None
     except tomllib.TOMLDecodeError as error:  # tomllib's own words, with the line and column
         raise InputError(Message("configuration {file} is not valid TOML: {reason}", file=path, reason=error)) from None
