@@ -33,7 +33,7 @@ def top_level_key(name: bytes) -> re.Pattern[bytes]:
 
 
 _PLAN_KEY = top_level_key(b"finplan")
-_FRAMES_KEY = top_level_key(b"frames")
+FRAMES_KEY = top_level_key(b"frames")
 
 
 class Skip(Message):
@@ -132,4 +132,4 @@ def not_a_plan_text(start: bytes) -> Skip | None:
     """Why a file that starts with `start` is no plan, as `not_a_plan` says; None for a plan."""
     if _PLAN_KEY.search(start) is not None:
         return None
-    return _FRAMES_FILE if _FRAMES_KEY.search(start) is not None else _NO_PLAN_KEY
+    return _FRAMES_FILE if FRAMES_KEY.search(start) is not None else _NO_PLAN_KEY

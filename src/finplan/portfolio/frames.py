@@ -31,12 +31,12 @@ at its line; and so is a control character in any text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
+from finplan.discover import FRAMES_KEY
 from finplan.errors import InputError
 from finplan.findings import Finding, Position, describe, format_path, shorten, some
 from finplan.i18n import Message, N_
@@ -46,7 +46,6 @@ from finplan.portfolio.keys import grouping_key
 from finplan.codes.portfolio import FRAME_EXCEEDED, FRAME_EXCEEDED_IF_GRANTED, FRAME_UNCOUNTED
 
 
-_FRAMES_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?frames[ \t]*:", re.MULTILINE)
 _NOT_FRAMES = N_("has no top-level `frames:` key, so it is not a frames file")
 
 
@@ -139,7 +138,7 @@ def parse_frames(data: bytes, path: Path | str) -> list[Frame]:
     from finplan.loader import decode, parse_text
 
     try:
-        if _FRAMES_KEY.search(data) is None:  # not parsed at all: its errors would quote it
+        if FRAMES_KEY.search(data) is None:  # not parsed at all: its errors would quote it
             raise InputError(Message(_NOT_FRAMES))
         text = decode(data)
         document = parse_text(text)
