@@ -101,6 +101,7 @@ def test_xlsx_opens_on_the_findings(folder, tmp_path):
         ("e-broken.yaml:3:1", "FP000"), ("e-broken.yaml", "FP808"), ("d-failing.yaml", "FP807"), ("b-seed-copy.yaml", "FP806"),
     ]
     assert all(cell.data_type == "s" for row in book["Findings"].iter_rows() for cell in row if cell.value is not None)
+    assert book["Findings"].auto_filter.ref == "A2:D6"
     # The Sum row adds the counted plans' rows alone: the seed once, the failing plan not at all.
     sheet = book["Appropriation"]
     header = [cell.value for cell in sheet[1]]

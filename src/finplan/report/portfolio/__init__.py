@@ -30,6 +30,8 @@ def findings_sheet(book, portfolio: Portfolio) -> None:
     for column, width in zip("ABCD", (40, 8, 9, 100), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A3"
+    if found:  # the header row filters the findings, by code or severity as by file
+        sheet.auto_filter.ref = f"A2:D{len(found) + 2}"
 
     def row(*values: str, font=None) -> list:
         cells = []
