@@ -137,6 +137,17 @@ def test_html_index_has_a_banner_listing_the_plans_left_out_and_the_findings(fol
     # The headline's sums are the counted plans', the seed once.
     assert "<p class=\"lead\">2 plans · 38 567 657 kr of financing (the plans&#x27; totals)" in index
     assert run_finplan("report", folder, "--html", tmp_path / "all", "--include-failing").exit_code == 2
+    # A plan left out says so on its own page, at the top, as the banner does; a counted plan's page does not.
+    pages = {}
+    for page in (site / "plans").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        pages[re.search(r'<p class="lead">[^<]* · ([^ <]+)</p>', text)[1]] = text
+    told = {name: re.findall(r'<p class="verdict failed">([^<]*)</p>', text) for name, text in pages.items()}
+    assert told["b-seed-copy.yaml"] == [
+        "the same case RUN/99/2019 as a-seed.yaml, which is counted; this file is left out of the sums"
+    ]
+    assert told["d-failing.yaml"][-1].startswith("fails its check (1 code of error severity: FP101); left out of the sums")
+    assert told["a-seed.yaml"] == [] and told["c-minimal.yaml"] == []
 
 
 def test_a_site_of_plans_all_counted_has_a_quiet_banner(tmp_path):

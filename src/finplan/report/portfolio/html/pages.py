@@ -108,6 +108,7 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
         f"<h1>{escape(project.name)}</h1>",
         f'<p class="lead">{escape(" · ".join(f for f in facts if f))}</p>',
         _verdict(ref),
+        *_left_out(portfolio, ref),
     ]
     years = sorted({year for money in lines for year in money.placement.years})
     by_financier: dict[str, dict[int, Decimal]] = {}
@@ -131,6 +132,12 @@ def _verdict(ref: PlanRef) -> str:
     status = ref.result.status
     text = _("This plan fails its check") if status == "failed" else _("This plan passes its check")
     return f'<p class="verdict {status}"><strong>{escape(text)}</strong> ({escape(counts(ref.result.findings))})</p>'
+
+
+def _left_out(portfolio: Portfolio, ref: PlanRef) -> list[str]:
+    """Why the plan is left out of the portfolio's sums, or counted though failing, as the overview's banner says."""
+    said = [finding for file, finding in portfolio.left_out if file == ref.name]
+    return [f'<p class="verdict failed">{escape(_(finding.message))}</p>' for finding in said]
 
 
 _CELL_STYLES = {"red": "bad", "yellow": "warn", "green": "good", "dim": "muted", "bold": "strong", "italic": "note"}
