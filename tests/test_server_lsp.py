@@ -125,3 +125,11 @@ async def test_ranges_count_in_utf16_past_a_character_beyond_the_first_plane(cli
     [unknown] = [d for d in found if "bogus" in d.message]
     column = line.index("bogus") + 1  # the emoji is two UTF-16 units, one character
     assert (unknown.range.start, unknown.range.end) == (types.Position(1, column), types.Position(1, column + 5))
+
+
+@pytest.mark.asyncio
+async def test_an_input_error_is_its_message_alone(client, tmp_path):
+    found = await _open(client, tmp_path / "plan.yaml", "finplan: 1\nproject: {name: x, bogus: 1}\n")
+    [unknown] = [d for d in found if "bogus" in d.message]
+    assert unknown.message == "unknown key `bogus` in `project`; expected one of: document, case, name, owner, period, applied, decided, partners"
+    assert all("\n" not in d.message and d.code == "FP001" for d in found)

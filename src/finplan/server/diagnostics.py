@@ -35,8 +35,9 @@ def _diagnostic(lines: list[str], finding: Finding, rules_url: str | None) -> ty
 
     code = CATALOGUE.get(finding.code)
     message = _(finding.message)
-    if code is not None and code.paragraphs:
-        # The rule's invariant says what would make the finding go: the fix, in one sentence.
+    if code is not None and code.paragraphs and not code.code.startswith("FP0") and code.severity is not Severity.INFO:
+        # A rule's first sentence is its invariant, what would make the finding go: the fix, in one sentence.
+        # The input codes' and the notes' first sentences describe, so they are left out.
         message = f"{message}\n{_(code.paragraphs[0])}"
     link = None
     if rules_url and code is not None:
