@@ -9,7 +9,7 @@ def test_emacs_eglot_shows_a_wrong_total_at_its_line_after_the_edit(tmp_path):
     emacs = editor("emacs")
     result = edit_the_total(
         [emacs, "--batch", "-l", str(DRIVERS / "emacs_edit_total.el")],
-        RECIPES / "finplan.el", tmp_path,
+        RECIPES / "emacs-eglot.el", tmp_path,
     )
     assert result["opened"], "no diagnostics after the plan was opened"
     assert "FP101" not in [d["code"] for d in result["before"]]
