@@ -19,10 +19,9 @@ ITEM = -1
 
 Path = tuple[str | int, ...]
 
-_DASHES = re.compile(r"( *)((?:-(?: +|$))*)")
-_KEY = re.compile(r"""(?:"([^"]*)"|'([^']*)'|([^\s#'"{}\[\],&*!|>%@`][^#]*?))[ \t]*:(?:[ \t]|$)""")
+# Each pattern is matched in time linear in the line, whatever it holds (no backtracking over runs of blanks).
+_KEY = re.compile(r"""(?:"([^"]*)"|'([^']*)'|([^\s#'"{}\[\],&*!|>%@`][^#:]*)):(?:[ \t]|$)""")
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(#.*)?$")
-_WORD = re.compile(r"[\w.][\w.\-]*$")
 _WORD_ON = re.compile(r"[\w.\-]*")
 _COLON = re.compile(r"[\w.\-]*[ \t]*:")
 
@@ -49,7 +48,7 @@ class Context:
     space: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A line that starts outside any flow collection and block scalar: its dashes and its key."""
 
@@ -80,8 +79,11 @@ def context_at(lines: list[str], line: int, character: int) -> Context | None:
         return None
     text = lines[line].rstrip("\r")
     character = min(character, len(text))
-    word = _WORD.search(text, 0, character)
-    start = word.start() if word else character
+    start = character
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+        start -= 1
+    while start < character and text[start] == "-":  # a word starts with a letter, a digit, _ or .
+        start += 1
     end = _WORD_ON.match(text, character).end()
     reader = _Reader(lines)
     try:
@@ -338,29 +340,29 @@ def _is_scalar_item(row: _Row) -> bool:
 
 def _scalar(value: str) -> str:
     """A scalar item's text: unquoted, without its comment."""
-    value = re.sub(r"[ \t]+#.*$", "", value).strip()
+    comment = re.search(r"[ \t]#", value)
+    value = (value[:comment.start()] if comment else value).strip()
     return value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" else value
 
 
 def _row(text: str) -> _Row | None:
     """A line read as YAML's block layout reads it; None for a blank line, a comment or a document marker."""
     stripped = text.strip()
-    if not stripped or stripped.startswith("#") or stripped in ("---", "...") or stripped.startswith("%"):
+    if not stripped or stripped[0] in "#%" or stripped in ("---", "..."):
         return None
-    layout = _DASHES.match(text)
-    indent, dashes = layout.group(1), layout.group(2)
-    columns, column = [], len(indent)
-    for part in re.findall(r"- *", dashes):
-        columns.append(column)
-        column += len(part)
+    content = column = len(text) - len(text.lstrip(" "))
+    dashes = []
+    while text.startswith("-", column) and text[column + 1:column + 2] in ("", " "):
+        dashes.append(column)
+        column += 1
+        while text.startswith(" ", column):
+            column += 1
     key = _KEY.match(text, column)
     if key is None:
-        return _Row(len(indent), tuple(columns), None, column, text[column:].rstrip(), column)
-    name = next(group for group in key.groups() if group is not None).strip()
+        return _Row(content, tuple(dashes), None, column, text[column:].rstrip(), column)
+    name = next(group for group in key.groups() if group is not None).rstrip(" \t")
     value_col = key.end()
     while value_col < len(text) and text[value_col] in " \t":
         value_col += 1
-    value = text[value_col:]
-    if value.startswith("#"):
-        value = ""
-    return _Row(len(indent), tuple(columns), name, column, value.rstrip(), value_col)
+    value = "" if text.startswith("#", value_col) else text[value_col:].rstrip()
+    return _Row(content, tuple(dashes), name, column, value, value_col)
