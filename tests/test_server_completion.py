@@ -14,7 +14,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from conftest import SEED
+from conftest import PLANS, SEED
 from finplan.config import ConfigFinder
 from finplan.i18n import set_language
 from finplan.server.completion import completions
@@ -201,6 +201,17 @@ def test_nothing_where_the_format_has_no_choices(tmp_path):
     assert _labels("finplan: 1\nproject:\n  note: >-\n    some text\n    ‸\n", tmp_path) is None
     assert _labels("finplan: 1\nfinancing:\n  - {id: a, financier: Region‸}\n", tmp_path) is None
     assert _labels("finplan: 1\nfinancing:\n  - id: a\n    per_year:\n      ‸\n", tmp_path) is None
+
+
+def test_no_place_in_the_example_plans_fails_to_answer(tmp_path):
+    """Every line's start, middle and end in the seed and the failing examples (many half right): an
+    answer or None, never an exception; and a place past the end of the text gets None."""
+    for path in [SEED, *sorted((PLANS / "invalid").glob("*.yaml"))]:
+        plan = check_open(path.as_uri(), path.read_text(encoding="utf-8"), ConfigFinder())
+        for line, text in enumerate(plan.lines):
+            for character in {0, len(text) // 2, len(text)}:
+                completions(plan, line, character)
+        assert completions(plan, len(plan.lines) + 3, 0, " ") is None
 
 
 def test_a_yaml_file_that_is_no_plan_gets_nothing(tmp_path):

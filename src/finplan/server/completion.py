@@ -40,10 +40,8 @@ def completions(plan: OpenPlan, line: int, character: int, trigger: str | None =
     """
     if plan.result is None:
         return None
-    if trigger == " " and plan.lines[line][:character].rstrip(" ")[-1:] not in _AFTER:
-        return None
     place = context_at(plan.lines, line, character)
-    if place is None:
+    if place is None or (trigger == " " and plan.lines[line][:character].rstrip(" ")[-1:] not in _AFTER):
         return None
     kind = kind_at(place.path)
     if place.at in ("key", "item") and is_model(kind):
