@@ -90,6 +90,9 @@ def test_flow_mappings_complete_keys_and_leave_out_those_written_around_the_curs
     assert limits == ["min", "of", "max_amount", "min_amount", "source"]
     period = "finplan: 1\nproject:\n  period: {‸\n    end: 2020-12-31}\n"
     assert _labels(period, tmp_path) == ["start"]
+    # A bracket left open: the keys below it at the mapping's own indentation are not the period's.
+    unclosed = "finplan: 1\nproject:\n  period: {start: 2020-01-01, ‸\n  end: 2020-12-31\n"
+    assert _labels(unclosed, tmp_path) == ["end"]
 
 
 def test_a_key_comes_with_its_documentation_and_inserts_its_colon(tmp_path):

@@ -62,10 +62,12 @@ class _Row:
 
 @dataclass
 class _Frame:
-    """An open flow collection; a root frame knows the row it opened on, a nested one its parent."""
+    """An open flow collection; a root frame knows the row it opened on (its line and layout), a nested
+    one its parent."""
 
     kind: str
     row: int
+    opened: _Row | None = None
     parent: _Frame | None = None
     step: str | int | None = None
     key: str | None = None
@@ -140,16 +142,12 @@ class _Reader:
         """Whether a key or a dash at or left of the column of the row that opened the flow collections
         ends them: YAML would refuse the plan, but the cursor below an unclosed bracket is still in the block."""
         row = _row(text)
-        opened = self.rows[self.stack[0].row] if self.stack[0].row < len(self.rows) else None
-        return (
-            row is not None and opened is not None and (row.key is not None or bool(row.dashes))
-            and row.content <= opened.content
-        )
+        return row is not None and (row.key is not None or bool(row.dashes)) and row.content <= self.stack[0].opened.content
 
     def _open(self, index: int, text: str, row: _Row, stop: int | None = None) -> None:
         """What a row's value opens: a flow collection (read to `stop`) or a block scalar."""
         if row.value[:1] in ("{", "["):
-            self.stack.append(_Frame(row.value[0], index))
+            self.stack.append(_Frame(row.value[0], index, row))
             self._flow(index, text, row.value_col + 1, stop)
         elif stop is None and _BLOCK_SCALAR.match(row.value):
             self.scalar = row.key_col if row.key is not None else row.dashes[-1]
@@ -196,8 +194,7 @@ class _Reader:
         while frame.parent is not None:
             steps.append(frame.step if frame.step is not None else ITEM)
             frame = frame.parent
-        row = self.rows[frame.row] if frame.row < len(self.rows) else None
-        row = row or _row(self.lines[frame.row].rstrip("\r"))
+        row = frame.opened
         base = self._path_of(frame.row, row)
         if row.key is not None:
             base += (row.key,)
@@ -292,7 +289,7 @@ class _Reader:
             elif char == "#" and (i == 0 or text[i - 1] in " \t"):
                 return
             elif char in "{[":
-                self.stack.append(_Frame(char, index, top, ITEM if top.kind == "[" else top.key))
+                self.stack.append(_Frame(char, index, None, top, ITEM if top.kind == "[" else top.key))
                 i += 1
             elif char in "}]":
                 self.stack.pop()
