@@ -68,7 +68,8 @@ def _check(data: bytes, name: str, config: FileConfig, rules: Iterable[Rule], li
     try:
         document = parse_text(text, limits)
     except InputError as error:
-        return unreadable(result, error, text) if a_plan or not text.strip() else _not_a_plan(result)
+        # An error with no place in the text (the file is empty, or all comments) quotes nothing of it.
+        return unreadable(result, error, text) if a_plan or error.position is None else _not_a_plan(result)
     if not _looks_like_a_plan(document.data):
         return _not_a_plan(result)
     controls = control_characters(text, document)

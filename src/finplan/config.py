@@ -263,12 +263,12 @@ def _read(path: Path) -> _Config | None:
 
     from finplan.files import remember
 
-    from finplan.loader import Limits, read_bytes
+    from finplan.files import read_limited
 
     remember(path, role=Message("the configuration"))
     try:
         # A regular file alone, read no further than its limit: a link to a device or a huge file stalls nothing.
-        data = read_bytes(path, Limits(max_bytes=MAX_CONFIG_BYTES), regular_only=True)
+        data = read_limited(path, MAX_CONFIG_BYTES, regular_only=True)
     except InputError as error:
         raise InputError(Message("configuration {file} {problem}", file=path, problem=error.message)) from None
     if len(data) > MAX_CONFIG_BYTES:

@@ -21,9 +21,7 @@ walks every alias in full, so neither can be bounded from outside.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -40,8 +38,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from finplan.errors import InputError, os_reason
-from finplan.files import remember
+from finplan.errors import InputError
+from finplan.files import read_limited
 from finplan.findings import Path as PlanPath
 from finplan.findings import Position, describe, shorten
 from finplan.i18n import Message
@@ -169,50 +167,9 @@ def read_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str:
     return decode(read_bytes(path, limits), limits)
 
 
-_NOT_REGULAR = Message("is not a regular file (a device, a named pipe or a socket); only a file is read")
-
-
 def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS, *, regular_only: bool = False) -> bytes:
-    """The file's bytes, read no further than one byte past the size limit.
-
-    With `regular_only`, for a file a configuration or a repository names
-    rather than the user, anything but a regular file is refused unread.
-    """
-    path = Path(path)
-    try:
-        opened = open_regular(path, _NOT_REGULAR) if regular_only else path.open("rb")
-        with opened as stream:
-            remember(path, os.fstat(stream.fileno()))
-            data = stream.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(Message("does not exist")) from None
-    except IsADirectoryError:
-        raise InputError(Message("is a directory, not a plan file")) from None
-    except PermissionError:
-        raise InputError(Message("cannot be read: permission denied")) from None
-    except OSError as error:
-        raise InputError(Message("cannot be read: {reason}", reason=os_reason(error))) from None
-    return data  # one byte past the limit at most, which decode() refuses
-
-
-_NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)  # Windows has neither, nor FIFOs in its folders
-
-
-def open_regular(path: str | Path, not_regular: Message):
-    """The file at `path` opened for reading, never waited on; InputError(`not_regular`) for a pipe, device or socket.
-
-    Opened without waiting (a named pipe would wait for a writer for ever),
-    then looked at: what is refused is what the opened file is, so nothing
-    is opened twice. A folder raises IsADirectoryError, which each reader names its own way.
-    """
-    fd = os.open(path, os.O_RDONLY | _NO_WAIT)
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(fd)
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(path)
-        raise InputError(not_regular)
-    return open(fd, "rb")
+    """The file's bytes, read no further than one byte past the size limit (finplan.files.read_limited)."""
+    return read_limited(path, limits.max_bytes, regular_only=regular_only)
 
 
 def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:

@@ -33,7 +33,7 @@ from pathlib import Path
 from finplan.errors import InputError
 from finplan.files import remember
 from finplan.i18n import Message
-from finplan.loader import open_regular
+from finplan.files import open_regular
 from finplan.memo.limits import MEMO_LIMITS, MemoLimits
 from finplan.memo.units import Unit, text_units, too_much_text, utf8_text
 
