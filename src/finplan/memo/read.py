@@ -52,7 +52,16 @@ def read_memo(path: str | Path, limits: MemoLimits | None = None) -> list[Unit]:
 
 
 def memo_units(data: bytes, suffix: str, limits: MemoLimits = MEMO_LIMITS) -> list[Unit]:
-    """The units of a memo's bytes, read as the format `suffix` names (".txt", ".md", ".docx", ".pdf", ".html", ".htm")."""
+    """The units of a memo's bytes, read as the format `suffix` names (".txt", ".md", ".docx", ".pdf", ".html", ".htm");
+    InputError where there is no text in them to check."""
+    units = _units(data, suffix, limits)
+    if not any(unit.text.strip() for unit in units):
+        # Nothing read is nothing checked: a pass here would vouch for figures no one has seen.
+        raise InputError(Message("has no text; a scanned PDF needs its text layer (OCR) before its figures can be checked"))
+    return units
+
+
+def _units(data: bytes, suffix: str, limits: MemoLimits) -> list[Unit]:
     if len(data) > limits.max_bytes:
         raise _too_large(limits)
     if suffix == ".docx":
