@@ -8,7 +8,8 @@ financier it names are read together. Where a unit's line and column are:
   between words) is a unit of its own, so that one row never names another's figure.
 - .docx: "line" is the number of the paragraph or table row, counted from the
   top of the document body (every paragraph, empty ones too, and every row),
-  then on through its headers and footers. A row's cells are joined with
+  then on through its footnotes and endnotes (in the order of their marks),
+  its headers and its footers. A row's cells are joined with
   " | ", and the column counts in that text. The text is Word's as it shows
   it, tracked changes accepted (`wordml`).
 - .html and .htm: the source's own lines; a unit is a block a browser sets
