@@ -404,3 +404,50 @@ def test_a_memo_over_the_size_limit_exits_2(write, monkeypatch):
     monkeypatch.setattr(finplan.memo.read, "MEMO_LIMITS", MemoLimits(max_bytes=100))
     run = memo_check(SEED, SEED_MEMO)
     assert run.exit_code == 2 and "is larger than the limit of 100 bytes" in run.output
+
+
+# -- a split line whose amount the plan leaves unstated: its parts' declared shares are what is known
+
+UNSTATED_SPLIT = """\
+finplan: 1
+project: {name: Fiskeleden, owner: Sjöbygdens intresseförening, document: decision_excerpt}
+financing:
+  - id: flag
+    financier: FLAG Norrlandskusten
+    sector: public
+    form: cash
+    split:
+      - {payer: Havs- och fiskeriprogrammet, share: 60 %}
+      - {payer: Kustkommunerna, share: "40,0 %"}
+  - {id: forening, financier: Sjöbygdens intresseförening, sector: private, form: cash, amount: 45 000}
+"""
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Stödet från FLAG Norrlandskusten delas mellan Havs- och fiskeriprogrammet (60 %) och Kustkommunerna (40 %).",
+     []),
+    ("Stödet från FLAG Norrlandskusten delas mellan Havs- och fiskeriprogrammet belopp ej angivet (60 %) och "
+     "Kustkommunerna med 40,0 %.", []),
+    ("Stödet från FLAG Norrlandskusten delas mellan Havs- och fiskeriprogrammet (65 %) och Kustkommunerna (35 %).",
+     [("FP706", "65 %"), ("FP706", "35 %")]),
+])
+def test_a_printed_share_of_an_unstated_part_is_checked_against_its_declared_share(write, sentence, outcome):
+    plan = write(UNSTATED_SPLIT)
+    memo = write(f"Sjöbygdens intresseförening bidrar med 45 000 kronor.\n\n{sentence}\n", "beslut.txt")
+    run = memo_check(plan, memo)
+    assert "FP708" not in run.output, run.output
+    assert [(f["code"], f["message"].split('"')[1]) for f in run.findings()] == outcome, run.output
+    assert run.exit_code == (1 if outcome else 0)
+    if outcome:
+        assert ('"65 %" as the share of flag: Havs- och fiskeriprogrammet: the plan declares 60 % of the line for '
+                "this payer") in run.output
+    shares = [row for row in matched_rows(run.output) if "%" in row["rest"]]
+    assert [row["outcome"] for row in shares] == ["differs" if outcome else "matches"] * 2
+
+
+def test_the_split_table_shows_the_declared_share_of_an_unstated_part(write):
+    run = run_finplan("check", write(UNSTATED_SPLIT))
+    table = run.output[run.output.index("Split between payers"):].splitlines()
+    parts = [" ".join(line.split()) for line in table if line.startswith("flag ")]
+    assert parts == ["flag Havs- och fiskeriprogrammet 60,00 % amount not stated –",
+                     "flag Kustkommunerna 40,00 % amount not stated –"], run.output

@@ -222,7 +222,14 @@ class _Checker:
         claimed = self.split_and_beside.claim(text, figure)
         if claimed is not None:
             label, value, kind = claimed
-            self.matched(where, figure, label, self.kr(value) if kind == "amount" else format_percent(value))
+            fits = kind != "declared share" or _fits(figure, value)
+            self.matched(where, figure, label, self.kr(value) if kind == "amount" else format_percent(value),
+                         "matches" if fits else "differs")
+            if not fits:
+                self.find(codes.SHARE_DIFFERS, where, Message(
+                    '"{figure}" as the share of {part}: the plan declares {share} of the line for this payer',
+                    figure=figure.text, part=label, share=format_percent(value),
+                ))
         return claimed is not None
 
     def _figure(self, figure: Figure, where: Position, target, listed, text: str, about_project: bool) -> None:
