@@ -404,3 +404,144 @@ def test_a_memo_over_the_size_limit_exits_2(write, monkeypatch):
     monkeypatch.setattr(finplan.memo.read, "MEMO_LIMITS", MemoLimits(max_bytes=100))
     run = memo_check(SEED, SEED_MEMO)
     assert run.exit_code == 2 and "is larger than the limit of 100 bytes" in run.output
+
+
+# -- a split line whose amount the plan leaves unstated: its parts' declared shares are what is known
+
+UNSTATED_SPLIT = """\
+finplan: 1
+project: {name: Fiskeleden, owner: Sjöbygdens intresseförening, document: decision_excerpt}
+financing:
+  - id: flag
+    financier: FLAG Norrlandskusten
+    sector: public
+    form: cash
+    split:
+      - {payer: Havs- och fiskeriprogrammet, share: 60 %}
+      - {payer: Kustkommunerna, share: "40,0 %"}
+  - {id: forening, financier: Sjöbygdens intresseförening, sector: private, form: cash, amount: 45 000}
+"""
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Stödet från FLAG Norrlandskusten delas mellan Havs- och fiskeriprogrammet (60 %) och Kustkommunerna (40 %).",
+     []),
+    ("Stödet från FLAG Norrlandskusten delas mellan Havs- och fiskeriprogrammet belopp ej angivet (60 %) och "
+     "Kustkommunerna med 40,0 %.", []),
+    ("Stödet från FLAG Norrlandskusten delas mellan Havs- och fiskeriprogrammet (65 %) och Kustkommunerna (35 %).",
+     [("FP706", "65 %"), ("FP706", "35 %")]),
+])
+def test_a_printed_share_of_an_unstated_part_is_checked_against_its_declared_share(write, sentence, outcome):
+    plan = write(UNSTATED_SPLIT)
+    memo = write(f"Sjöbygdens intresseförening bidrar med 45 000 kronor.\n\n{sentence}\n", "beslut.txt")
+    run = memo_check(plan, memo)
+    assert "FP708" not in run.output, run.output
+    assert [(f["code"], f["message"].split('"')[1]) for f in run.findings()] == outcome, run.output
+    assert run.exit_code == (1 if outcome else 0)
+    if outcome:
+        assert ('"65 %" as the share of flag: Havs- och fiskeriprogrammet: the plan declares 60 % of the line for '
+                "this payer") in run.output
+    shares = [row for row in matched_rows(run.output) if "%" in row["rest"]]
+    assert [row["outcome"] for row in shares] == ["differs" if outcome else "matches"] * 2
+
+
+def test_the_split_table_shows_the_declared_share_of_an_unstated_part(write):
+    run = run_finplan("check", write(UNSTATED_SPLIT))
+    table = run.output[run.output.index("Split between payers"):].splitlines()
+    parts = [" ".join(line.split()) for line in table if line.startswith("flag ")]
+    assert parts == ["flag Havs- och fiskeriprogrammet 60,00 % amount not stated –",
+                     "flag Kustkommunerna 40,00 % amount not stated –"], run.output
+
+
+# -- a table whose header row holds years: its cells are amounts for those years, never a line's whole
+
+BY_YEAR = """\
+finplan: 1
+project:
+  case: RS/2020/118
+  name: Kustleden
+  owner: Region Test
+  period: {start: 2020-01-01, end: 2022-12-31}
+total: 2 400 000
+financing:
+  - {id: region, financier: Region Test, sector: public, form: cash, status: proposed, amount: 1 000 000,
+     per_year: {2020: 300 000, 2021: 400 000, 2022: 300 000}}
+  - {id: sparbanken, financier: Sparbanken Nord, sector: private, form: cash, status: proposed, amount: 200 000}
+  - {id: kommunen, financier: Kustkommunen, sector: public, form: cash, status: proposed, amount: 1 200 000,
+     per_year: {2020: 400 000, 2021: 400 000, 2022: 400 000}}
+"""
+YEAR_TABLE = """\
+Kustleden omsluter totalt 2 400 000 kronor och finansieras enligt tabellen.
+
+| Finansiär | 2020 | 2021 | 2022 | Totalt |
+|---|---:|---:|---:|---:|
+| Region Test | 300 000 | 400 000 | 300 000 | 1 000 000 |
+| Sparbanken Nord | 50 000 | 100 000 | 50 000 | 200 000 |
+| Kustkommunen | 400 000 | 400 000 | 400 000 | 1 200 000 |
+"""
+
+
+def targets(run, line: str) -> list[str]:
+    """What each figure matched at `line` of the memo was matched with: a line's id, and its year in a year table."""
+    return [re.search(r"\b(?:region|sparbanken|kommunen)(?: \([0-9]{4}\))?", row["rest"])[0]
+            for row in matched_rows(run.output) if row["line"] == line]
+
+
+def test_a_year_tables_cells_are_the_lines_amounts_for_those_years(write):
+    run = memo_check(write(BY_YEAR), write(YEAR_TABLE, "beslut.md"))
+    assert run.exit_code == 0 and not [f for f in run.findings() if f["code"] != "FP708"], run.output
+    assert targets(run, "5") == ["region (2020)", "region (2021)", "region (2022)", "region"]
+    assert targets(run, "7") == ["kommunen (2020)", "kommunen (2021)", "kommunen (2022)", "kommunen"]
+    # Sparbanken Nord has no amounts by year in the plan: its years are listed as not checked, its whole is matched.
+    assert [(f["line"], f["message"].split('"')[1]) for f in run.findings()] == [
+        ("6", "50 000"), ("6", "100 000"), ("6", "50 000")]
+    assert run.findings()[0]["message"] == ('"50 000" stands under 2020 in its table: an amount for that year, which '
+                                            "the plan does not give for this row: not checked")
+
+
+def test_a_wrong_amount_for_a_year_is_an_error_at_its_cell(write):
+    memo = YEAR_TABLE.replace("| Kustkommunen | 400 000 | 400 000 |", "| Kustkommunen | 400 000 | 450 000 |")
+    run = memo_check(write(BY_YEAR), write(memo, "beslut.md"))
+    assert [(f["code"], f["line"], f["column"]) for f in run.findings() if f["severity"] == "error"] == [("FP701", "7", "28")]
+    assert '"450 000" for Kustkommunen in 2021: the plan has 400 000 kr: 50 000 kr over' in run.output
+
+
+def test_a_year_table_without_a_total_column_gives_no_line_its_years_as_its_whole(write):
+    memo = ("Finansiär\t2020\t2021\t2022\nSparbanken Nord\t50 000\t100 000\t50 000\nRegion Test\t300 000\t400 000\t300 000\n"
+            "\nSparbanken Nord bidrar med 200 000 kronor, Kustkommunen med 1 200 000 kronor och Region Test med "
+            "1 000 000 kronor.\n")
+    run = memo_check(write(BY_YEAR), write(memo, "beslut.txt"))
+    assert run.exit_code == 0 and {f["code"] for f in run.findings()} == {"FP708"}, run.output
+    assert [f["line"] for f in run.findings()] == ["2", "2", "2"]
+    assert targets(run, "3") == ["region (2020)", "region (2021)", "region (2022)"]
+
+
+def test_a_sum_row_under_years_is_the_financing_of_each_year(write):
+    plan = BY_YEAR.replace("amount: 200 000}", "amount: 200 000, per_year: {2020: 50 000, 2021: 100 000, 2022: 50 000}}")
+    right = YEAR_TABLE + "| Summa | 750 000 | 900 000 | 750 000 | 2 400 000 |\n"
+    assert (run := memo_check(write(plan), write(right, "beslut.md"))).exit_code == 0 and run.findings() == [], run.output
+    wrong = YEAR_TABLE + "| Summa | 750 000 | 950 000 | 750 000 | 2 400 000 |\n"
+    run = memo_check(write(plan), write(wrong, "beslut.md"))
+    assert [(f["code"], f["line"]) for f in run.findings()] == [("FP702", "8")], run.output
+    assert '"950 000" as the total in 2021: the plan has 900 000 kr: 50 000 kr over' in run.output
+
+
+def test_a_table_after_a_year_table_is_read_by_its_own_header(tmp_path):
+    from memo_files import write_docx
+
+    years = [["Finansiär", "År 2020", "År 2021", "År 2022"], ["Region Test", "300 000", "400 000", "300 000"]]
+    memo = write_docx(tmp_path / "beslut.docx", ["Kustleden omsluter totalt 2 400 000 kronor."], years)
+    import docx
+
+    document = docx.Document(str(memo))
+    table = document.add_table(rows=0, cols=2)
+    for row in (["Finansiär", "Belopp"], ["Region Test", "1 000 000 kr"], ["Sparbanken Nord", "200 000 kr"],
+                ["Kustkommunen", "1 200 000 kr"]):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    document.save(str(memo))
+    (tmp_path / "plan.yaml").write_text(BY_YEAR, encoding="utf-8")
+    run = memo_check(tmp_path / "plan.yaml", memo)
+    assert (run.exit_code, run.findings()) == (0, []), run.output
+    assert [target for line in "3567" for target in targets(run, line)] == [
+        "region (2020)", "region (2021)", "region (2022)", "region", "sparbanken", "kommunen"]

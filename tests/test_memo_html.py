@@ -129,3 +129,37 @@ def test_a_stray_tag_start_at_the_pages_end_is_read_as_a_browser_shows_it(tmp_pa
     memo.write_text("<p>Projektet omsluter totalt 38 566 657 kronor.</p>\n<b", encoding="utf-8")
     run = run_finplan("memo", "check", SEED, memo)
     assert (run.exit_code, run.findings()) == (0, []), run.output
+
+
+# Each hides "300 100" (the plan has Jämtkraft's 300 000) from the page a person sees; the shown sentence is right.
+HIDDEN = {
+    "the hidden attribute": '<div hidden><p>Jämtkraft bidrar med 300 100 kronor.</p><div>(utkast)</div></div>',
+    "display none": '<p style="color: grey; DISPLAY : none !important">Jämtkraft bidrar med 300 100 kronor.</p>',
+    "visibility hidden": '<span style="visibility:hidden">Jämtkraft bidrar med <b>300 100</b> kronor.</span>',
+    "aria-hidden": '<div aria-hidden="true"><span>Jämtkraft bidrar med 300 100 kronor.</span></div>',
+    "a template in a cell": '<table><tr><td><template>Jämtkraft 300 100 kr</template></td></tr></table>',
+    "a hidden paragraph left open": '<p hidden>Jämtkraft bidrar med 300 100 kronor.',
+    "a hidden list item left open": '<ul><li hidden>Jämtkraft: 300 100 kronor<li>Bidrag i kontanter</ul>',
+}
+
+
+@pytest.mark.parametrize("construct", HIDDEN, ids=str)
+def test_text_hidden_from_the_page_is_not_read(tmp_path, construct):
+    shown = "Jämtkraft bidrar med 300 000 kronor."
+    run = run_finplan("memo", "check", SEED, page(tmp_path, f"{HIDDEN[construct]}<p>{shown}</p>"))
+    assert (run.exit_code, run.findings()) == (0, []), run.output
+    assert [figure for _, figure in figures(run) if figure.startswith("300")] == ["300 000 kronor"], run.output
+
+
+@pytest.mark.parametrize("after", [
+    '<p hidden>Jämtkraft 300 000 kronor</p><p>Jämtkraft bidrar med 300 100 kronor.</p>',
+    '<div><span hidden>utkast</span></div><p>Jämtkraft bidrar med 300 100 kronor.</p>',
+    '<ul><li hidden>utkast<li>Jämtkraft bidrar med 300 100 kronor.</ul>',
+    '<div><p hidden>utkast</div><p>Jämtkraft bidrar med 300 100 kronor.</p>',
+    '<div aria-hidden="false" style="display: block; visibility: visible">Jämtkraft bidrar med 300 100 kronor.</div>',
+    '<img hidden alt="">Jämtkraft bidrar med 300 100 kronor.',
+], ids=["after a hidden paragraph", "after a hidden span", "the next list item", "after the enclosing div ends",
+        "shown styles", "a hidden void element"])
+def test_what_follows_a_hidden_element_is_read(tmp_path, after):
+    run = run_finplan("memo", "check", SEED, page(tmp_path, after))
+    assert [f["code"] for f in run.findings()] == ["FP701"], run.output

@@ -88,3 +88,44 @@ def test_a_count_at_a_pdf_lines_end_is_not_joined_to_a_number_on_the_next(tmp_pa
 
     (unit,) = read_memo(memo)
     assert unit.text.endswith("2019\n300 av dem i kommunerna, 12\n450 timmar.")
+
+
+def _image_only_pdf(path):
+    """A scanned page: an image drawn, no text on it."""
+    from memo_files import pdf_bytes
+
+    image = b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+    content = b"q 500 0 0 700 40 60 cm /Im1 Do Q"
+    path.write_bytes(pdf_bytes([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", image,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 3 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]))
+    return path
+
+
+@pytest.mark.parametrize("make", [
+    lambda folder: _image_only_pdf(folder / "skannat-beslut.pdf"),
+    lambda folder: write_pdf(folder / "tomt.pdf", []),
+    lambda folder: write_docx(folder / "tomt.docx", ["", "  ", ""]),
+    lambda folder: _written(folder / "tomt.txt", "\n \n\t\n"),
+    lambda folder: _written(folder / "tomt.html", "<!DOCTYPE html><html><head><title>Beslut 38 566 657 kronor</title></head>"
+                                                  "<body>\n<p> </p></body></html>"),
+], ids=["scanned pdf", "empty pdf", "empty docx", "blank txt", "html with a title only"])
+def test_a_memo_with_no_text_cannot_be_checked(tmp_path, make):
+    memo = make(tmp_path)
+    run = run_finplan("memo", "check", SEED, memo)
+    assert run.exit_code == 2, run.output
+    assert "has no text; a scanned PDF needs its text layer" in run.output
+    assert "FP707" not in run.output and "Traceback" not in run.output
+
+
+def _written(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_memo_with_text_but_no_figure_is_checked_and_says_what_it_leaves_out(tmp_path):
+    memo = _written(tmp_path / "kort.txt", "Projektet stärker regionens arbete med inflyttare.\n")
+    run = run_finplan("memo", "check", SEED, memo)
+    assert run.exit_code == 0 and {f["code"] for f in run.file_findings()} == {"FP707"}, run.output

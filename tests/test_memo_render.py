@@ -247,3 +247,27 @@ def test_the_seed_memos_own_sentences_are_written_word_for_word():
         " under perioden 2019-10-01 – 2022-09-30 för att genomföra projektet En attraktiv region.",
     ):
         assert words in text and words in seed_memo, words
+
+
+@pytest.mark.parametrize("fmt", SUFFIXES)
+def test_the_output_files_suffix_names_the_format_when_none_is_asked_for(tmp_path, fmt):
+    out = tmp_path / f"Finansiering{SUFFIXES[fmt].upper()}"
+    assert render(SEED, "--output", out).exit_code == 0
+    data = out.read_bytes()
+    kinds = {"docx": data.startswith(b"PK"), "html": data.startswith(b"<!DOCTYPE html>"),
+             "markdown": data.startswith(b"## Finansiering\n"), "text": data.startswith(b"Finansiering\n\n")}
+    assert [kind for kind, found in kinds.items() if found] == [fmt]
+
+
+def test_a_format_the_output_files_suffix_contradicts_is_refused_and_nothing_written(tmp_path):
+    out = tmp_path / "beslut.docx"
+    run = render(SEED, "--format", "text", "--output", out)
+    assert run.exit_code == 2 and not out.exists()
+    assert "--format text does not write a .docx file" in run.output and "leave out --format" in run.output
+    run = render(SEED, "--format", "docx", "--output", tmp_path / "beslut.md")
+    assert run.exit_code == 2 and not (tmp_path / "beslut.md").exists()
+    # A suffix no format owns says nothing of the format: the one asked for, else text.
+    assert render(SEED, "--format", "markdown", "--output", tmp_path / "avsnitt.utkast").exit_code == 0
+    assert (tmp_path / "avsnitt.utkast").read_text(encoding="utf-8").startswith("## Finansiering\n")
+    assert render(SEED, "--output", tmp_path / "avsnitt").exit_code == 0
+    assert (tmp_path / "avsnitt").read_text(encoding="utf-8").startswith("Finansiering\n\n")

@@ -164,3 +164,68 @@ def test_a_headers_paragraphs_count_in_the_limit_on_paragraphs(tmp_path):
     assert memo_units(data, ".docx", MemoLimits(max_docx_blocks=blocks))[-1].text == "Sidhuvud"
     with pytest.raises(InputError, match=f"more than {blocks - 1} paragraphs"):
         memo_units(data, ".docx", MemoLimits(max_docx_blocks=blocks - 1))
+
+
+NOTES = {"footnote": ("footnotes", "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"),
+         "endnote": ("endnotes", "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml")}
+
+
+def with_notes(tmp_path, kind: str, notes: dict[str, str], marks: list[str], deleted_marks: list[str] = ()):
+    """The seed memo, then a paragraph of ours with a mark of each note in `marks` (by id), and the notes part
+    python-docx cannot make: Word's two separator notes, then `notes` (id -> the note's text), in the order given."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    part_name, content_type = NOTES[kind]
+    document = docx.Document()
+    for line in seed_text().split("\n"):
+        document.add_paragraph(line)
+    mark = "".join(f'<w:r><w:{kind}Reference w:id="{id}"/></w:r>' for id in marks)
+    mark += "".join(f'<w:del w:id="9{id}" {CHANGE}><w:r><w:{kind}Reference w:id="{id}"/></w:r></w:del>' for id in deleted_marks)
+    paragraph = f"<w:p>{run('Projektet redovisas i en bilaga.')}{mark}</w:p>"
+    document.element.body.sectPr.addprevious(parse_xml(f"<w:body {NAMESPACES}>{paragraph}</w:body>")[0])
+    separators = "".join(f'<w:{kind} w:type="{t}" w:id="{i}"><w:p>{run("___")}</w:p></w:{kind}>'
+                         for i, t in ((-1, "separator"), (0, "continuationSeparator")))
+    own = "".join(f'<w:{kind} w:id="{id}"><w:p><w:r><w:{kind}Ref/></w:r>{run(" " + text)}</w:p></w:{kind}>'
+                  for id, text in notes.items())
+    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{part_name} {NAMESPACES}>{separators}{own}</w:{part_name}>'
+    part = Part(PackURI(f"/word/{part_name}.xml"), content_type, xml.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{part_name}")
+    path = tmp_path / "memo.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("kind", NOTES)
+def test_a_note_is_read_after_the_body_in_the_order_of_its_marks(tmp_path, kind):
+    from finplan.memo.read import read_memo
+
+    notes = {"2": "Jämtkraft medfinansierar med 300 100 kronor, enligt avtal.",
+             "1": "Länsstyrelsen bidrar med arbetad tid motsvarande 1 702 800 kronor."}
+    memo = with_notes(tmp_path, kind, notes, ["1", "2", "1"])
+    ours = [(unit.line, unit.text.strip()) for unit in read_memo(memo) if unit.line > FIRST_AFTER_THE_SEED]
+    # The mark "1" then "2": the notes as Word numbers them, each once; the separators are no note of the memo.
+    assert ours == [(FIRST_AFTER_THE_SEED + 1, notes["1"]), (FIRST_AFTER_THE_SEED + 2, notes["2"])]
+    assert errors(memo) == [("FP701", FIRST_AFTER_THE_SEED + 2)]
+
+
+def test_a_note_whose_mark_is_deleted_or_missing_is_not_read(tmp_path):
+    memo = with_notes(tmp_path, "footnote", {"1": "Jämtkraft bidrar med 300 100 kronor.",
+                                             "2": "Projektet omsluter totalt 38 566 658 kronor."}, [], ["1"])
+    checked = run_finplan("memo", "check", SEED, memo)
+    assert (checked.exit_code, checked.findings()) == (0, []), checked.output
+
+
+def test_a_comment_is_not_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraphs = [document.add_paragraph(line) for line in seed_text().split("\n")]
+    said = next(p for p in paragraphs if "Jämtkraft" in p.text)
+    document.add_comment(said.runs, text="Ska det vara 300 100 kronor från Jämtkraft? Totalt 38 566 658 kronor?",
+                         author="Granskare", initials="GR")
+    document.save(str(tmp_path / "memo.docx"))
+    checked = run_finplan("memo", "check", SEED, tmp_path / "memo.docx")
+    assert (checked.exit_code, checked.findings()) == (0, []), checked.output

@@ -21,13 +21,16 @@ PlanArgument = typer.Argument(help=N_("The plan file."), show_default=False, met
 @memo_app.command("render", help=N_("Write the financing section of a decision memo, in Swedish, from a plan."))
 def memo_render(
     plan: Annotated[Path, PlanArgument],
-    output_format: Annotated[RenderFormat, format_option(MEMO_RENDER_FORMATS)] = "text",  # type: ignore[assignment]
+    output_format: Annotated[
+        RenderFormat | None,
+        format_option(MEMO_RENDER_FORMATS, N_("Output format; else the one --output's suffix names, else `text`.")),
+    ] = None,
     output: Annotated[Path | None, output_option(N_("Write to this file (required for docx)."))] = None,
     lang: LangOption = None,
 ) -> None:
     from finplan.config import ConfigFinder
 
-    fmt = MEMO_RENDER_FORMATS[RenderFormat(output_format).value]
+    fmt = _render_format(output_format.value if output_format else None, output)
     if fmt.binary and to_standard_output(output):
         refuse(Message(
             "--format docx writes a Word file; name it with --output, such as --output finansiering.docx"
@@ -35,6 +38,21 @@ def memo_render(
     from finplan.memo.render import section
 
     write_report(section(checked_plan(plan, ConfigFinder()).plan), fmt, output)
+
+
+def _render_format(name: str | None, output: Path | None):
+    """The format asked for, else the one whose suffix the output file has, else text; a format whose file the
+    output's suffix says is another is refused before anything is read or written (`--format text --output x.docx`)."""
+    by_suffix = {fmt.suffix: fmt for fmt in MEMO_RENDER_FORMATS.values()}
+    named = None if to_standard_output(output) else by_suffix.get(output.suffix.lower())
+    if name is None:
+        return named or MEMO_RENDER_FORMATS["text"]
+    if named is not None and named.name != name:
+        refuse(Message(
+            "--format {format} does not write a {suffix} file; name the file {wanted}, or leave out --format to write {named}",
+            format=name, suffix=output.suffix, wanted=MEMO_RENDER_FORMATS[name].suffix, named=named.name,
+        ))
+    return MEMO_RENDER_FORMATS[name]
 
 
 @memo_app.command("check", help=N_("Check every figure of a decision memo against a plan; report; exit 0, 1 or 2."))

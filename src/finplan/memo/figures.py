@@ -117,8 +117,9 @@ _FIGURE = re.compile(
     rf"|(?P<adjective>(?<!\w)(?P<anum>[0-9]{{1,2}}-|{_WORD}-?)årig[at]?(?!\w)))",
     re.IGNORECASE,
 )
-# After a bare group of digits, these words may follow an amount; any other word makes it a count.
-_BARE_FOLLOWERS = re.compile(r"\s*(?:[^\w\s]|$|(?i:och|samt|varav|resp\.?|respektive)(?!\w))")
+# After a bare group of digits, these words may follow an amount; any other word makes it a count. A tab is a
+# table's next cell (as `units` reads a row), and so is a gap of two spaces before another figure ("300 000  400 000").
+_BARE_FOLLOWERS = re.compile(r"[ ]*\t| {2,}(?=[0-9])|\s*(?:[^\w\s]|$|(?i:och|samt|varav|resp\.?|respektive)(?!\w))")
 _SPACES = re.compile(r"\s+")
 _NOT_DIGITS = re.compile(r"[^0-9]+")
 _MAX_DIGITS = MEMO_LIMITS.max_figure_digits

@@ -3,8 +3,17 @@
 The standard library's `html.parser` reads it, entities decoded (a
 character reference of more than ten digits is no character: U+FFFD). What a
 browser does not show is not read: scripts, styles, templates, the page's
-title and the rest of its head, comments. Text hidden by CSS or the `hidden`
-attribute is read all the same: finplan does not lay the page out.
+title and the rest of its head, comments; and an element hidden where it
+stands, with everything inside it: the `hidden` attribute, `aria-hidden="true"`,
+or `display: none` or `visibility: hidden` in its own `style` attribute.
+Style sheets are not applied (finplan lays no page out): a class a style
+sheet hides is read.
+
+A hidden element ends at its end tag, found by the names of the elements
+opened inside it (one stack, each element pushed and popped once, so a page
+costs no more than its tags); where its end tag is left out, it ends where a
+browser would end it: a paragraph at the next block, a list item, a cell or a
+row at the next of its kind, any element at the end of the one around it.
 
 A unit is what a browser sets apart: a paragraph, heading, list item, a
 `<div>`'s own text, a table row (its cells joined by " | "). Runs of white
@@ -48,6 +57,13 @@ _BLOCKS = frozenset((
     "tr", "ul",
 ))
 _CELLS = frozenset(("td", "th"))
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"))
+# An open element whose end tag may be left out, and the start tags that end it (HTML's "implied end tags").
+_ENDED_BY = {
+    "p": _BLOCKS, "li": frozenset(("li",)), "dt": frozenset(("dt", "dd")), "dd": frozenset(("dt", "dd")),
+    "td": frozenset(("td", "th", "tr")), "th": frozenset(("td", "th", "tr")), "tr": frozenset(("tr",)),
+    "option": frozenset(("option",)),
+}
 _UNCLOSED = 1_000  # what may follow a construct never closed: a stray "<b" at the page's end
 _WHITE = " \t\n\f"  # HTML's white space (carriage returns are line breaks by then): never the no-break space
 _PIECES = re.compile(r"[ \t\n\f]+|[^ \t\n\f]+")
@@ -81,6 +97,68 @@ def html_units(data: bytes, limits: MemoLimits) -> list[Unit]:
     return page.units
 
 
+def _hides(tag: str, attrs) -> bool:
+    """An element whose content a browser does not show, by its name or by its own attributes."""
+    if tag in _NOT_SHOWN:
+        return True
+    for name, value in attrs:
+        if name == "hidden" or (name == "aria-hidden" and (value or "").strip().lower() == "true"):
+            return True
+        if name == "style" and value:
+            for declaration in value.split(";"):
+                prop, _, shown = declaration.partition(":")
+                prop, shown = prop.strip().lower(), shown.replace("!important", "").strip().lower()
+                if (prop, shown) in (("display", "none"), ("visibility", "hidden"), ("visibility", "collapse")):
+                    return True
+    return False
+
+
+class _Hidden:
+    """The hidden element being read past, and the elements open inside it: each pushed and popped once."""
+
+    def __init__(self) -> None:
+        self.open: list[str] = []
+        self.names: dict[str, int] = {}  # how many of each name are open, so an end tag is looked up in one step
+
+    def __bool__(self) -> bool:
+        return bool(self.open)
+
+    def begin(self, tag: str) -> None:
+        """The hidden element's start tag (a void element hides nothing)."""
+        if tag not in _VOID:
+            self._push(tag)
+
+    def start(self, tag: str) -> None:
+        """A start tag inside the hidden element. It may end open ones first, the hidden one too: then it is not
+        inside it, and is for the page to read."""
+        while self.open and tag in _ENDED_BY.get(self.open[-1], ()):
+            self._pop()
+        if self.open and tag not in _VOID:
+            self._push(tag)
+
+    def end(self, tag: str) -> bool:
+        """An end tag inside the hidden element: it closes the elements opened since its own. One of an element
+        opened before the hidden one ends the hidden one, and is for the page to read (False)."""
+        if not self.names.get(tag):
+            self.open.clear()
+            self.names.clear()
+            return False
+        while self._pop() != tag:
+            pass
+        return True
+
+    def _push(self, tag: str) -> None:
+        self.open.append(tag)
+        self.names[tag] = self.names.get(tag, 0) + 1
+
+    def _pop(self) -> str:
+        tag = self.open.pop()
+        self.names[tag] -= 1
+        if not self.open:
+            self.names.clear()
+        return tag
+
+
 @dataclass(frozen=True, slots=True)
 class _PageUnit(Unit):
     """A unit whose words each know their place in the source: inline tags and line breaks lie between them."""
@@ -103,7 +181,7 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=False)  # entities one by one: each word's place stays exact
         self.limits = limits
         self.units: list[Unit] = []
-        self.hidden: list[str] = []  # the elements not shown that are open, innermost last
+        self.hidden = _Hidden()  # the element not shown being read past
         self.pieces: list[str] = []  # the unit (or cell) being read, from its first word on, joined when it ends
         self.length = 0  # of the pieces together
         self.anchors: list[tuple[int, int, int]] = []  # where each word of `text` starts, and its place in the source
@@ -112,10 +190,12 @@ class _Page(HTMLParser):
         self.characters = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _NOT_SHOWN:
-            self.hidden.append(tag)
-        elif self.hidden:
-            return
+        if self.hidden:
+            self.hidden.start(tag)
+            if self.hidden:
+                return
+        if _hides(tag, attrs):
+            self.hidden.begin(tag)
         elif tag == "br":
             if self.pieces:
                 self._append("\n")
@@ -129,13 +209,11 @@ class _Page(HTMLParser):
             self._block_edge()
 
     def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag not in _NOT_SHOWN:  # `<script/>` opens nothing
+        if not self.hidden and not _hides(tag, attrs):  # `<script/>`, `<div hidden/>` open nothing
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if self.hidden:
-            if tag == self.hidden[-1]:
-                self.hidden.pop()
+        if self.hidden and self.hidden.end(tag):
             return
         if tag in _CELLS and self.cells is not None:
             self._close_cell()

@@ -9,7 +9,9 @@ is at worst noted as matching nothing (FP708), never wrong. A rounded figure
 within half its last digit is a note (FP703); "drygt" and "knappt" cut it
 instead. Figures after "varav" may together not exceed the amount before it
 (FP702); parts each of a year are a yearly breakdown, which adds up to its
-whole and has no year outside the period (FP704). A period is the plan's
+whole and has no year outside the period (FP704). An amount under a year in a
+table whose header row holds years (`year_columns`) is the row's line's amount
+for that year (`per_year`), or not checked. A period is the plan's
 (FP704); a length in words ("tre år", "ett treårigt projekt", "36 månader")
 is its length (FP705). A date on its own matches when it is an end of the
 period, is the start or end where the words say so ("startar den 1 oktober
@@ -44,6 +46,7 @@ from finplan.memo.figures import ABOVE, AMOUNT, BELOW, CASE, DATE, DURATION, PER
 from finplan.memo.names import CALL, NAME, REMAINDER, SUM, TOTAL, Names
 from finplan.memo.split_and_beside import SplitAndBeside
 from finplan.memo.units import Unit
+from finplan.memo.year_columns import YearCells, YearColumns
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent, format_share
 from finplan.totals import subtotals, total_of
@@ -120,6 +123,7 @@ class _Checker:
             (line.amount * 100 / plan.total, line.id, line) for line in plan.financing if plan.total and line.amount is not None
         )
         self.split_and_beside = SplitAndBeside(plan)
+        self.year_columns = YearColumns()
         self.cases: dict[str, list[str]] = {}  # each case number's owners: "project" and line ids
         self.case_of: dict[str, str] = {}  # each owner's case number
         owners = [("project", getattr(plan.project, "case", None))] + [(line.id, line.case) for line in plan.financing]
@@ -182,6 +186,7 @@ class _Checker:
         # A sentence that cites a case number the plan does not hold is about another decision.
         foreign = {number: figure.text for figure, number in zip(reading.figures, reading.sentences)
                    if figure.kind == CASE and _case(figure.text) not in self.cases}
+        in_years = self.year_columns.read(unit.text, reading.figures, self.names)
         targets: dict[int, Target | None] = {}
         sentence = -1
         for figure, target, about_project, number in zip(reading.figures, reading.targets, reading.about_project,
@@ -191,6 +196,9 @@ class _Checker:
             if number != sentence:
                 sentence, self.given = number, []
             if self._claimed(figure, where, unit.text):
+                continue
+            if id(figure) in in_years.years:
+                self._in_year(figure, where, in_years, in_years.years[id(figure)])
                 continue
             if target is None and id(figure) in parts_of:
                 parts, year = parts_of[id(figure)]
@@ -222,7 +230,14 @@ class _Checker:
         claimed = self.split_and_beside.claim(text, figure)
         if claimed is not None:
             label, value, kind = claimed
-            self.matched(where, figure, label, self.kr(value) if kind == "amount" else format_percent(value))
+            fits = kind != "declared share" or _fits(figure, value)
+            self.matched(where, figure, label, self.kr(value) if kind == "amount" else format_percent(value),
+                         "matches" if fits else "differs")
+            if not fits:
+                self.find(codes.SHARE_DIFFERS, where, Message(
+                    '"{figure}" as the share of {part}: the plan declares {share} of the line for this payer',
+                    figure=figure.text, part=label, share=format_percent(value),
+                ))
         return claimed is not None
 
     def _figure(self, figure: Figure, where: Position, target, listed, text: str, about_project: bool) -> None:
@@ -391,6 +406,27 @@ class _Checker:
         self.unchecked(where, figure, Message("per year"),
                        Message('"{figure}" is an amount per year: not compared with a line\'s whole amount',
                                figure=figure.text))
+
+    def _in_year(self, figure: Figure, where: Position, cells: YearCells, year: int) -> None:
+        """An amount in a table's column of a year: the row's financier's amount for that year (`per_year`), or, in a
+        sum row, the financing's; not checked where the plan has no amounts by year to compare it with."""
+        lines = self.plan.financing if cells.everyone else cells.lines
+        if lines and all(line.per_year for line in lines):
+            if not cells.everyone:
+                lines = [line for line in lines if year in line.per_year] or lines
+                lines = [next((line for line in lines if _fits(figure, line.per_year.get(year))), lines[0])]
+                self.mentioned.update(line.id for line in lines)
+            amount = sum((line.per_year.get(year, Decimal(0)) for line in lines), Decimal(0))
+            label = Message("total in {year}", year=year) if cells.everyone else f"{lines[0].id} ({year})"
+            role = (Message("as the total in {year}", year=year) if cells.everyone
+                    else Message("for {financier} in {year}", financier=lines[0].financier, year=year))
+            self._compare(figure, where, amount, label, role,
+                          codes.TOTAL_DIFFERS if cells.everyone else codes.AMOUNT_DIFFERS,
+                          Message("the plan has {amount}", amount=self.kr(amount)))
+            return
+        self.unchecked(where, figure, Message("per year"),
+                       Message('"{figure}" stands under {year} in its table: an amount for that year, which the plan '
+                               "does not give for this row: not checked", figure=figure.text, year=year))
 
     def _remainder(self, figure: Figure, where: Position, listed: dict[str, FinancingLine]) -> None:
         plan = self.plan

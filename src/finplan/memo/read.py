@@ -8,7 +8,8 @@ financier it names are read together. Where a unit's line and column are:
   between words) is a unit of its own, so that one row never names another's figure.
 - .docx: "line" is the number of the paragraph or table row, counted from the
   top of the document body (every paragraph, empty ones too, and every row),
-  then on through its headers and footers. A row's cells are joined with
+  then on through its footnotes and endnotes (in the order of their marks),
+  its headers and its footers. A row's cells are joined with
   " | ", and the column counts in that text. The text is Word's as it shows
   it, tracked changes accepted (`wordml`).
 - .html and .htm: the source's own lines; a unit is a block a browser sets
@@ -52,7 +53,16 @@ def read_memo(path: str | Path, limits: MemoLimits | None = None) -> list[Unit]:
 
 
 def memo_units(data: bytes, suffix: str, limits: MemoLimits = MEMO_LIMITS) -> list[Unit]:
-    """The units of a memo's bytes, read as the format `suffix` names (".txt", ".md", ".docx", ".pdf", ".html", ".htm")."""
+    """The units of a memo's bytes, read as the format `suffix` names (".txt", ".md", ".docx", ".pdf", ".html", ".htm");
+    InputError where there is no text in them to check."""
+    units = _units(data, suffix, limits)
+    if not any(unit.text.strip() for unit in units):
+        # Nothing read is nothing checked: a pass here would vouch for figures no one has seen.
+        raise InputError(Message("has no text; a scanned PDF needs its text layer (OCR) before its figures can be checked"))
+    return units
+
+
+def _units(data: bytes, suffix: str, limits: MemoLimits) -> list[Unit]:
     if len(data) > limits.max_bytes:
         raise _too_large(limits)
     if suffix == ".docx":

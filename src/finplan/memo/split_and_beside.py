@@ -9,6 +9,10 @@ such a figure and the memo says whose it is:
 
 - a part's amount right after its payer's name, and the part's share (as the
   plan declares it) right after that amount, in parentheses;
+- the share of a part whose amount the plan leaves unstated, right after its
+  payer's name ("EU och staten (67 %)", "EU och staten belopp ej angivet
+  (67 %)"): its share as the plan declares it is all there is to compare it
+  with, and it is compared (FP706 where it differs);
 - a line beside the total after its financier's name, in a sentence that says
   it is beside it ("därutöver", "utöver", "utanför", "inte ingår", "ideell").
 
@@ -27,6 +31,8 @@ from finplan.model import Plan
 
 _BESIDE = re.compile(r"därutöver|utöver|utanför|inte\s+ingår|ingår\s+inte|ideell", re.IGNORECASE)
 _BEFORE_SHARE = re.compile(r"[\s(]*")
+# Between an unstated part's payer and its share: "EU och staten (67 %)", "… belopp ej angivet (67 %)", "… med 67 %".
+_TO_SHARE = r"[\s,]*(?:belopp\s+(?:ej|inte)\s+angivet[\s,]*)?(?:med\s+)?\(?\s*$"
 _REACH = 300
 
 
@@ -47,19 +53,31 @@ class SplitAndBeside:
             for line in plan.financing for part in line.split or ()
             if part.amount_of(line.amount) is not None  # a part of an unstated line gives no figure to claim
         ]
+        self.unstated_shares = [
+            _Figure(_name(part.payer, _TO_SHARE), part.share, f"{line.id}: {part.payer}", part.share)
+            for line in plan.financing for part in line.split or ()
+            if part.amount_of(line.amount) is None and part.share is not None
+        ]
         self.beside = [_Figure(_name(line.financier, ""), line.amount, line.id) for line in plan.outside_total or ()]
         self.last: tuple[str, int, _Figure] | None = None  # the part whose amount was claimed last, and where it ends
 
     def claim(self, text: str, figure: Figure) -> tuple[str, Decimal, str] | None:
-        """(label, the plan's value, "amount" or "share") where `figure` is one of these, else None."""
+        """(label, the plan's value, "amount", "share" or "declared share") where `figure` is one of these, else None.
+
+        A "declared share" is an unstated part's, claimed by its payer's name whatever its value: the caller
+        compares them."""
+        # The words before a figure are read no further back than _REACH: a figure's cost stays the same in any memo.
+        reach = max(0, figure.start - _REACH)
         if figure.kind == PERCENT and self.last is not None:
             last_text, end, part = self.last
             if last_text is text and part.share == figure.value and _BEFORE_SHARE.fullmatch(text, end, figure.start):
                 return part.label, part.share, "share"
+        if figure.kind == PERCENT:
+            for part in self.unstated_shares:
+                if part.name.search(text, reach, figure.start):
+                    return part.label, part.value, "declared share"
         if figure.kind != AMOUNT:
             return None
-        # The words before a figure are read no further back than _REACH: a figure's cost stays the same in any memo.
-        reach = max(0, figure.start - _REACH)
         for part in self.parts:
             if part.value == figure.value and part.name.search(text, reach, figure.start):
                 self.last = (text, figure.end, part)

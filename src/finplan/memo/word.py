@@ -14,7 +14,8 @@ A .docx is a zip of XML files ("parts"). Before python-docx sees it:
   a copy of the package made from those bytes, stored without compression:
   it reads exactly what was measured.
 
-In the parsed document (the body, then every header and footer), paragraphs,
+In the parsed document (the body, then its footnotes and endnotes in the order
+of their marks, then every header and footer), paragraphs,
 table rows and cells are counted before their text is read
 (`max_docx_blocks`), and the text read stops at `max_text_chars`. What text
 is read, and in what order, is `wordml`'s: the text as Word shows it, with
@@ -38,6 +39,11 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # a stream's name in the compound file's directory
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _DIRECTORY_ENTRY_BYTES = 1024  # what one part may take in the zip's directory, its name and extra fields included
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+              _W + "footnote", _W + "footnoteReference")
+_ENDNOTES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes",
+             _W + "endnote", _W + "endnoteReference")
 
 
 def docx_units(data: bytes, limits: MemoLimits) -> list[Unit]:
@@ -121,10 +127,12 @@ def _check_parts(parts: list[zipfile.ZipInfo], limits: MemoLimits) -> None:
 
 
 def _units(document, limits: MemoLimits) -> list[Unit]:
-    """The body's paragraphs and rows, then each header's and footer's, numbered on from the body's last."""
+    """The body's paragraphs and rows, then its footnotes', its endnotes', its headers' and its footers', numbered on
+    from the body's last."""
     from finplan.memo import wordml
 
-    parts = [document.element.body, *_headers_and_footers(document)]
+    body = document.element.body
+    parts = [body, *_notes(document, body, _FOOTNOTES), *_notes(document, body, _ENDNOTES), *_headers_and_footers(document)]
     blocks = 0
     for part in parts:
         for _ in part.iter(wordml.P, wordml.TR, wordml.TC):
@@ -147,6 +155,26 @@ def _units(document, limits: MemoLimits) -> list[Unit]:
                 if is_table or text.strip():
                     units.append(Unit(text, number))
     return units
+
+
+def _notes(document, body, kind: tuple[str, str, str]) -> list:
+    """The footnotes (or endnotes) the body shows a mark of, in the order of their marks, as Word numbers them.
+
+    A note without a shown mark (Word's separator lines, a note whose mark was
+    deleted with tracked changes) is not on the page, and is not read.
+    """
+    from docx.oxml import parse_xml
+
+    from finplan.memo import wordml
+
+    relationship, note, mark = kind
+    for rel in document.part.rels.values():
+        if rel.reltype == relationship and not rel.is_external:
+            root = getattr(rel.target_part, "element", None)
+            root = parse_xml(rel.target_part.blob) if root is None else root  # a part python-docx has no class for
+            notes = {element.get(wordml.ID): element for element in root.iterchildren(note)}
+            return [notes[id] for id in wordml.marks(body, mark) if id in notes]
+    return []
 
 
 def _headers_and_footers(document) -> list:

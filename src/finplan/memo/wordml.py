@@ -19,7 +19,10 @@ What a reader sees on the page is read; what Word keeps but does not show is not
   spans, which a hostile `gridSpan` of a billion makes a billion). A cell's
   paragraphs, and the rows of a table inside it, are joined by spaces.
 
-Headers and footers are read by the same rules (word.py chooses the parts).
+Footnotes, endnotes, headers and footers are read by the same rules (word.py
+chooses the parts). A note's mark in the text (its number) and the note's own
+number before its text are not read: a superscript "1" after "300 000" is no
+digit of the amount. Comments are no part of the text and are never read.
 """
 
 from __future__ import annotations
@@ -30,12 +33,17 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 P, TBL, TR, TC, R = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "r"
+ID = _W + "id"
 _TEXT_BOX = _W + "txbxContent"
 _FALLBACK = _MC + "Fallback"
 # Elements whose content is shown in place: a content control's content, custom XML, changes accepted.
 _WRAPPERS = frozenset(_W + name for name in (
     "sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "hyperlink", "fldSimple", "dir", "bdo",
 ))
+
+
+# What holds text Word does not show; a note's mark inside one is no mark on the page.
+_NOT_SHOWN = frozenset((_W + "del", _W + "moveFrom", _W + "sdtPr", _FALLBACK))
 
 
 def blocks(container) -> Iterator[str | list[str]]:
@@ -110,6 +118,22 @@ def _text_boxes(p) -> Iterator:
                 ancestor = ancestor.getparent()
             if ancestor is run:
                 yield box
+
+
+def marks(container, tag: str) -> list[str]:
+    """The ids of the notes whose marks (`tag`: a footnote's or an endnote's reference) `container` shows, each once, in
+    the order they are shown; a mark in deleted text, a fallback copy or a control's properties is not shown.
+    One walk, so a mark nested in many deletions costs no more than one in none."""
+    from lxml import etree
+
+    ids: dict[str, None] = {}
+    hidden = 0
+    for event, element in etree.iterwalk(container, events=("start", "end")):
+        if element.tag in _NOT_SHOWN:
+            hidden += 1 if event == "start" else -1
+        elif event == "start" and element.tag == tag and not hidden:
+            ids.setdefault(element.get(ID))
+    return list(ids)
 
 
 def _deleted_row(tr) -> bool:

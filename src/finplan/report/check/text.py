@@ -239,8 +239,10 @@ def _splits(plan: Plan) -> Table:
     for line in (line for line in plan.financing if line.split):
         for part in line.split:
             amount = part.amount_of(line.amount)
+            # Of a line whose amount is unstated, a part's share is the one the plan declares.
+            of_line = format_share(amount, line.amount) if amount is not None else format_share(part.share, Decimal(100))
             table.add_row(
-                Text(line.id), Text(part.payer), format_share(amount, line.amount),
+                Text(line.id), Text(part.payer), of_line,
                 _(format_kr(amount, plan.currency)), format_share(amount, plan.total),
             )
     return table
