@@ -136,7 +136,6 @@ HIDDEN = {
     "the hidden attribute": '<div hidden><p>Jämtkraft bidrar med 300 100 kronor.</p><div>(utkast)</div></div>',
     "display none": '<p style="color: grey; DISPLAY : none !important">Jämtkraft bidrar med 300 100 kronor.</p>',
     "visibility hidden": '<span style="visibility:hidden">Jämtkraft bidrar med <b>300 100</b> kronor.</span>',
-    "aria-hidden": '<div aria-hidden="true"><span>Jämtkraft bidrar med 300 100 kronor.</span></div>',
     "a template in a cell": '<table><tr><td><template>Jämtkraft 300 100 kr</template></td></tr></table>',
     "a hidden paragraph left open": '<p hidden>Jämtkraft bidrar med 300 100 kronor.',
     "a hidden list item left open": '<ul><li hidden>Jämtkraft: 300 100 kronor<li>Bidrag i kontanter</ul>',
@@ -158,8 +157,10 @@ def test_text_hidden_from_the_page_is_not_read(tmp_path, construct):
     '<div><p hidden>utkast</div><p>Jämtkraft bidrar med 300 100 kronor.</p>',
     '<div aria-hidden="false" style="display: block; visibility: visible">Jämtkraft bidrar med 300 100 kronor.</div>',
     '<img hidden alt="">Jämtkraft bidrar med 300 100 kronor.',
+    # Hidden from a screen reader alone: a sighted reader sees it, and so it is read.
+    '<div aria-hidden="true"><span>Jämtkraft bidrar med 300 100 kronor.</span></div>',
 ], ids=["after a hidden paragraph", "after a hidden span", "the next list item", "after the enclosing div ends",
-        "shown styles", "a hidden void element"])
+        "shown styles", "a hidden void element", "aria-hidden"])
 def test_what_follows_a_hidden_element_is_read(tmp_path, after):
     run = run_finplan("memo", "check", SEED, page(tmp_path, after))
     assert [f["code"] for f in run.findings()] == ["FP701"], run.output

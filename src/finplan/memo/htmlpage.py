@@ -4,7 +4,7 @@ The standard library's `html.parser` reads it, entities decoded (a
 character reference of more than ten digits is no character: U+FFFD). What a
 browser does not show is not read: scripts, styles, templates, the page's
 title and the rest of its head, comments; and an element hidden where it
-stands, with everything inside it: the `hidden` attribute, `aria-hidden="true"`,
+stands, with everything inside it: the `hidden` attribute,
 or `display: none` or `visibility: hidden` in its own `style` attribute.
 Style sheets are not applied (finplan lays no page out): a class a style
 sheet hides is read.
@@ -102,7 +102,8 @@ def _hides(tag: str, attrs) -> bool:
     if tag in _NOT_SHOWN:
         return True
     for name, value in attrs:
-        if name == "hidden" or (name == "aria-hidden" and (value or "").strip().lower() == "true"):
+        # aria-hidden is not here: it hides text from a screen reader, and a sighted reader still sees it.
+        if name == "hidden":
             return True
         if name == "style" and value:
             for declaration in value.split(";"):
