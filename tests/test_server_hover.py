@@ -166,6 +166,22 @@ def test_a_plan_of_the_wrong_shape_still_documents_its_keys():
     assert "Allowed values" in _text(_said(text, "sector: privat", "sector"))
 
 
+def test_a_year_of_an_amount_by_year_documents_the_mapping():
+    text = (PLANS / "valid" / "costs-and-years.yaml").read_text(encoding="utf-8")
+    assert _text(_said(text, "per_year: {2020: 300, 2021: 300}", "2021")).startswith("**per_year**")
+
+
+def test_a_half_typed_plan_gets_an_answer_or_none_wherever_the_cursor_is():
+    seed = SEED.read_text(encoding="utf-8")
+    for cut in range(0, len(seed), 97):
+        text = seed[:cut]
+        plan = check_open("file:///plan.yaml", text, ConfigFinder())
+        for line, each in enumerate(text.split("\n")):
+            for character in (0, len(each) // 2, len(each), len(each) + 3):
+                found = hover(plan, line, character, markdown=bool(cut % 2))
+                assert found is None or found.contents.value
+
+
 # End to end, as an editor asks.
 
 def _server(lang: str) -> ClientServerConfig:

@@ -60,7 +60,8 @@ def _said_of(plan: OpenPlan, data: Any, place: Place, markdown: bool) -> str | N
             said = line_text(plan, path[1], markdown)
             if said is not None:
                 return said
-    # On a key, or a value finplan says nothing more of: what the format says of its key.
+    # On a key, or a value finplan says nothing more of: what the format says of its key; on a list's item
+    # or a year's entry (`per_year: {2020: ...}`), what it says of the list or the mapping by year.
     keyed = path if isinstance(path[-1], str) else path[:-1]
     return key_text(keyed, markdown) if keyed else None
 
@@ -205,8 +206,6 @@ def _step(node: dict[str, Any], part: str | int, definitions: dict[str, Any]) ->
         properties = option.get("properties", {})
         if part in properties:
             return properties[part]
-        for pattern in option.get("patternProperties", {}).values():
-            return pattern
         if isinstance(option.get("additionalProperties"), dict):
             return option["additionalProperties"]
     return None
