@@ -122,17 +122,19 @@ def build() -> PlanServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: PlanServer, params: types.HoverParams) -> types.Hover | None:
-        document = ls.workspace.get_text_document(params.text_document.uri)
-        at = document.position_from_client_units(params.position)
+        units = ls.workspace.get_text_document(params.text_document.uri).position_codec
         try:
-            found = hover(ls.plan(params.text_document.uri), at.line, at.character,
-                          markdown=_shows_markdown(ls), rules_url=ls.rules_url)
+            plan = ls.plan(params.text_document.uri)
+            # Counted on the plan's own lines, as its answers are: the protocol's and YAML's line ends.
+            at = units.position_from_client_units(plan.lines, params.position)
+            found = hover(plan, at.line, at.character, markdown=_shows_markdown(ls), rules_url=ls.rules_url)
         except Exception:  # a hover is never worth the server: the plan's text may be anything, half typed
             log.exception("no hover for %s at %s", params.text_document.uri, params.position)
             return None
         if found is not None and found.range is not None:
-            found.range = types.Range(document.position_to_client_units(found.range.start),
-                                      document.position_to_client_units(found.range.end))
+            start, end = found.range.start, found.range.end
+            found.range = types.Range(plan.client_position(start.line, start.character, units),
+                                      plan.client_position(end.line, end.character, units))
         return found
 
     return server
