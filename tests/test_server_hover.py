@@ -166,6 +166,15 @@ def test_a_plan_of_the_wrong_shape_still_documents_its_keys():
     assert "Allowed values" in _text(_said(text, "sector: privat", "sector"))
 
 
+def test_a_plan_written_with_windows_line_ends():
+    seed = SEED.read_text(encoding="utf-8")
+    plan = check_open("file:///plan.yaml", seed.replace("\n", "\r\n"), ConfigFinder())
+    line, column = _where(seed, "amount: 19 283 329", "19")
+    found = hover(plan, line, column)
+    assert "**Share**: 50,0000013 %" in _text(found)
+    assert found.range == types.Range(types.Position(line, column), types.Position(line, column + 10))
+
+
 def test_a_year_of_an_amount_by_year_documents_the_mapping():
     text = (PLANS / "valid" / "costs-and-years.yaml").read_text(encoding="utf-8")
     assert _text(_said(text, "per_year: {2020: 300, 2021: 300}", "2021")).startswith("**per_year**")
