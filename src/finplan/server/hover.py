@@ -16,13 +16,13 @@ Positions count characters from 0; the caller turns them into the editor's units
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Any
 
 from lsprotocol import types
 
 from finplan.i18n import N_, _
 from finplan.server.diagnostics import rule_link
+from finplan.server.keys import allowed_values, key_schema
 from finplan.server.state import OpenPlan
 from finplan.server.where import Place, place_at
 
@@ -106,7 +106,7 @@ def key_text(path: Sequence[str | int], markdown: bool) -> str | None:
     if node is None:
         return None
     described = node.get("markdownDescription" if markdown else "description") or node.get("description")
-    allowed = _allowed(node)
+    allowed = allowed_values(node)
     name = str(path[-1])
     parts = [f"**{name}**" if markdown else name]
     if described:
@@ -178,69 +178,6 @@ def _table(title: str, headers: Sequence[str], rows: Iterable[Sequence[str]], ma
 
         return f"**{title}**\n\n" + table(headers, rows, right=right)
     return title + "\n\n" + "\n\n".join(_pairs(headers, row, False) for row in rows)
-
-
-@cache
-def _plan_schema() -> dict[str, Any]:
-    from finplan.schema import plan_schema
-
-    return plan_schema()
-
-
-def key_schema(path: Sequence[str | int]) -> dict[str, Any] | None:
-    """The schema of the value at `path` in a plan, as `finplan schema` gives it; None where it has none."""
-    root = _plan_schema()
-    definitions = root.get("$defs", {})
-    node: dict[str, Any] | None = root
-    for part in path:
-        node = _step(node, part, definitions)
-        if node is None:
-            return None
-    return node
-
-
-def _step(node: dict[str, Any], part: str | int, definitions: dict[str, Any]) -> dict[str, Any] | None:
-    for option in _options(node, definitions):
-        if isinstance(part, int) and isinstance(option.get("items"), dict):
-            return option["items"]
-        properties = option.get("properties", {})
-        if part in properties:
-            return properties[part]
-        if isinstance(option.get("additionalProperties"), dict):
-            return option["additionalProperties"]
-    return None
-
-
-def _options(node: dict[str, Any], definitions: dict[str, Any]) -> list[dict[str, Any]]:
-    """The node and every schema it stands for: its `$ref`, and each of its `anyOf`, `oneOf` and `allOf`."""
-    found, waiting = [], [node]
-    while waiting:
-        each = waiting.pop(0)
-        if any(each is seen for seen in found):  # a model that holds itself refers back to its own definition
-            continue
-        found.append(each)
-        reference = each.get("$ref")
-        if isinstance(reference, str) and reference.startswith("#/$defs/"):
-            target = definitions.get(reference.removeprefix("#/$defs/"))
-            if target is not None:
-                waiting.append(target)
-        for key in ("anyOf", "oneOf", "allOf"):
-            waiting.extend(each.get(key, ()))
-    return found
-
-
-def _allowed(node: dict[str, Any]) -> list:
-    """The values an enumeration allows: the key's own, or its items' (a list of profiles)."""
-    definitions = _plan_schema().get("$defs", {})
-    for option in _options(node, definitions):
-        if "enum" in option:
-            return list(option["enum"])
-        items = option.get("items")
-        if isinstance(items, dict):
-            for inner in _options(items, definitions):
-                if "enum" in inner:
-                    return list(inner["enum"])
-    return []
 
 
 def _value(data: Any, path: Sequence[str | int]) -> Any:
