@@ -11,7 +11,7 @@ import sys
 from datetime import date
 
 from finplan.codes import CATALOGUE, FAMILIES
-from finplan.i18n import _, current_language, set_language
+from finplan.i18n import N_, _, current_language, set_language
 from finplan.profiles import PROFILES, all_settings, setting_key
 
 FILES = {"en": "docs/rules.md", "sv": "docs/rules.sv.md"}
@@ -157,6 +157,37 @@ def in_force(setting, day: date | None) -> tuple[str, str]:
     if version is None:
         return "–", _("no version in force on {date}").format(date=day)
     return default_text(setting, version.value), _(version.source)
+
+
+PROFILE_COLUMNS = (N_("Profile"), N_("Title"), N_("Schemes"), N_("Programme period"), N_("Caps and floors"))
+"""The columns of `finplan rules`' table of profiles, as `profile_cells` gives them."""
+
+
+def profile_cells(profile) -> tuple[str, str, str, str, str]:
+    """A profile as `finplan rules` lists it: its name, title, schemes, programme period, and caps and floors."""
+    period = "–"
+    if profile.period:
+        period = _("{start} to {end}: {source}").format(
+            start=profile.period[0], end=profile.period[1], source=_(profile.period_source)
+        )
+    limits = "\n".join(limit_text(profile, limit).replace("`", "") for limit in profile.limits) or "–"
+    return profile.name, _(profile.title), ", ".join(profile.schemes), period, limits
+
+
+def settings_title(day: date | None) -> str:
+    """The title of `finplan rules`' table of settings: their defaults, or those in force on `day`."""
+    return _("Settings") if day is None else _("Settings in force on {date}").format(date=day)
+
+
+def setting_columns(day: date | None) -> tuple[str, str, str, str]:
+    """The columns of `finplan rules`' table of settings, as `setting_cells` gives them."""
+    return N_("Key"), N_("Default") if day is None else N_("In force"), N_("Meaning"), N_("Source")
+
+
+def setting_cells(key: str, setting, day: date | None) -> tuple[str, str, str, str]:
+    """A setting as `finplan rules` lists it: its key, its value (in force on `day`), meaning and source."""
+    value, source = in_force(setting, day)
+    return key, value, _(setting.meaning), source
 
 
 def limit_text(profile, limit) -> str:

@@ -40,15 +40,33 @@ def ignore_comments(text: str) -> dict[int, Ignore]:
     offset = 0
     # Lines split at \n only, as the loader counts them (splitlines would also split at \f or \u2028).
     for number, line in enumerate(text.split("\n"), 1):
-        match = _COMMENT.search(line.rstrip("\r"))
-        if match is not None:
-            codes = _CODES.match(match.group("rest").strip())
-            # Codes in any case, as on the command line: `ignore[fp502]` is FP502.
-            named = tuple(c.strip().upper() for c in codes.group("codes").split(",") if c.strip()) if codes else ()
-            candidates[offset + match.start()] = Ignore(Position(number, match.start() + 1), named)
+        found = comment_codes(line.rstrip("\r"))
+        if found is not None:
+            start, codes = found
+            candidates[offset + start] = Ignore(Position(number, start + 1), tuple(code for code, _at in codes))
         offset += len(line) + 1
     quoted = inside_scalars(text, list(candidates))
     return {ignore.position.line: ignore for at, ignore in candidates.items() if at not in quoted}
+
+
+def comment_codes(line: str) -> tuple[int, list[tuple[str, int]]] | None:
+    """The ignore comment on one line of a plan: the column of its `#`, and each code it names with the column
+    where the code is written (columns count from 0); None where the line has no ignore comment."""
+    match = _COMMENT.search(line)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    start = match.start("rest") + len(rest) - len(rest.lstrip())
+    listed = _CODES.match(rest.strip())
+    codes = []
+    if listed is not None:
+        at = start + listed.start("codes")
+        for part in listed.group("codes").split(","):
+            if part.strip():
+                # Codes in any case, as on the command line: `ignore[fp502]` is FP502.
+                codes.append((part.strip().upper(), at + len(part) - len(part.lstrip())))
+            at += len(part) + 1
+    return match.start(), codes
 
 
 def apply_ignores(

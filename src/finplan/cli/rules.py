@@ -39,7 +39,9 @@ def list_rules(
     from rich.text import Text
 
     from finplan.codes import CATALOGUE
-    from finplan.documentation import in_force, limit_text
+    from finplan.documentation import (
+        PROFILE_COLUMNS, profile_cells, setting_cells, setting_columns, settings_title,
+    )
     from finplan.profiles import PROFILES, all_settings
     from finplan.report.table import new_table
 
@@ -48,19 +50,13 @@ def list_rules(
         table.add_row(*(Text(str(v)) for v in (item.code, item.name, item.severity, item.applies_to, item.summary)))
     shown = console()
     shown.print(table)
-    profiles = new_table(
-        _("Profiles"), N_("Profile"), N_("Title"), N_("Schemes"), N_("Programme period"), N_("Caps and floors")
-    )
+    profiles = new_table(_("Profiles"), *PROFILE_COLUMNS)
     for p in PROFILES.values():
-        period = _("{start} to {end}: {source}").format(start=p.period[0], end=p.period[1], source=_(p.period_source)) if p.period else "–"
-        limits = "\n".join(limit_text(p, limit).replace("`", "") for limit in p.limits) or "–"
-        profiles.add_row(*(Text(v) for v in (p.name, _(p.title), ", ".join(p.schemes), period, limits)))
+        profiles.add_row(*(Text(v) for v in profile_cells(p)))
     shown.print(profiles)
-    title = _("Settings") if day is None else _("Settings in force on {date}").format(date=day)
-    settings = new_table(title, N_("Key"), N_("Default") if day is None else N_("In force"), N_("Meaning"), N_("Source"))
+    settings = new_table(settings_title(day), *setting_columns(day))
     for key, _profile, setting in all_settings():
-        value, source = in_force(setting, day)
-        settings.add_row(*(Text(v) for v in (key, value, _(setting.meaning), source)))
+        settings.add_row(*(Text(v) for v in setting_cells(key, setting, day)))
     shown.print(settings)
 
 

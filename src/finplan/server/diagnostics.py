@@ -39,9 +39,8 @@ def _diagnostic(lines: list[str], finding: Finding, rules_url: str | None) -> ty
         # A rule's first sentence is its invariant, what would make the finding go: the fix, in one sentence.
         # The input codes' and the notes' first sentences describe, so they are left out.
         message = f"{message}\n{_(code.paragraphs[0])}"
-    link = None
-    if rules_url and code is not None:
-        link = types.CodeDescription(href=f"{rules_url}#{code.code.lower()}-{code.name}")
+    href = rule_link(code, rules_url) if code is not None else None
+    link = types.CodeDescription(href=href) if href else None
     return types.Diagnostic(
         range=finding_range(lines, finding),
         message=message,
@@ -51,6 +50,11 @@ def _diagnostic(lines: list[str], finding: Finding, rules_url: str | None) -> ty
         source=SOURCE,
         data={"path": [part for part in finding.path], **{role: figure.text() for role, figure in finding.data.items()}},
     )
+
+
+def rule_link(code, rules_url: str | None) -> str | None:
+    """Where a rule's documentation stands: its heading in the rules' page at `rules_url`, where there is one."""
+    return f"{rules_url}#{code.code.lower()}-{code.name}" if rules_url else None
 
 
 def finding_range(lines: list[str], finding: Finding) -> types.Range:

@@ -7,7 +7,7 @@ a note: plans that do not fit are counted, not shown.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from finplan.findings import CheckResult, Severity
 from finplan.money import format_kr, format_percent, format_share
@@ -15,6 +15,10 @@ from finplan.report.markdown_parts import cell, table, write_bounded
 from finplan.report.run import ReportRun, counts, location
 from finplan.report.wording import label, margin, shown
 from finplan.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from finplan.limits import Measure
+    from finplan.model import Plan
 
 
 def _worst(result: CheckResult) -> tuple:
@@ -96,21 +100,25 @@ def _subtotals(plan) -> str:
     return head + table((N_("Subtotal"), N_("Amount"), N_("Share")), rows, right=(1, 2))
 
 
+CAP_COLUMNS = (N_("Set by"), N_("Lines"), N_("Amount"), N_("Share"), N_("Limit"), N_("Margin"))
+"""The caps table's columns, as `cap_cells` gives them; the last four right-aligned."""
+
+
 def _caps(result: CheckResult) -> str:
     from finplan.limits import measure_limits
 
-    plan = result.plan
+    rows = [cap_cells(m, result.plan) for m in measure_limits(result.plan, result.settings)]
+    return table(CAP_COLUMNS, rows, right=(2, 3, 4, 5)) if rows else ""
+
+
+def cap_cells(m: Measure, plan: Plan) -> tuple[str, ...]:
+    """One cap or floor (a finplan.limits.Measure) against its base, with its margin: a row of the caps table."""
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
-    rows = [
-        (
-            shown(m.title), ", ".join(line.id for _index, line in m.lines), kr(m.amount),
-            format_share(m.amount, m.base) if m.share is not None else "",
-            (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
-            + (" (" + _("{share} of {base} {amount}").format(share=format_percent(m.share), base=_(m.base_text()),
-                                                            amount=kr(m.base)) + ")" if m.share is not None else ""),
-            margin(m.excess, plan.currency, is_cap=m.is_cap),
-        )
-        for m in measure_limits(plan, result.settings)
-    ]
-    headers = (N_("Set by"), N_("Lines"), N_("Amount"), N_("Share"), N_("Limit"), N_("Margin"))
-    return table(headers, rows, right=(2, 3, 4, 5)) if rows else ""
+    return (
+        shown(m.title), ", ".join(line.id for _index, line in m.lines), kr(m.amount),
+        format_share(m.amount, m.base) if m.share is not None else "",
+        (_("at most {amount}") if m.is_cap else _("at least {amount}")).format(amount=kr(m.limit))
+        + (" (" + _("{share} of {base} {amount}").format(share=format_percent(m.share), base=_(m.base_text()),
+                                                        amount=kr(m.base)) + ")" if m.share is not None else ""),
+        margin(m.excess, plan.currency, is_cap=m.is_cap),
+    )

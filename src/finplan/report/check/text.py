@@ -174,12 +174,18 @@ def describe_period(period: Period | None) -> str:
     return f"{span} ({ngettext('{n} day', '{n} days', period.days).format(n=period.days)})"
 
 
+LINE_COLUMNS = (N_("Kind"), N_("Status"), N_("Amount"), N_("Share"))
+"""The financing table's columns after a line's id and financier, as `line_cells` gives them."""
+
+
+def line_cells(line: FinancingLine, plan: Plan) -> tuple[str, str, str, str]:
+    """A financing line's kind, status, amount and share of the total, as the financing table prints them."""
+    return _kind(line), unstated.status_text(line), _amount(line, plan), _share(line, plan)
+
+
 def _financing(plan: Plan) -> Table:
-    table = new_table(_("Financing"), N_("Id"), N_("Financier"), N_("Kind"), N_("Status"), N_("Amount"), N_("Share"))
-    add_lines(table, plan.financing, lambda line: (
-        Text(line.id), Text(line.financier), Text(_kind(line)), Text(unstated.status_text(line)),
-        _amount(line, plan), _share(line, plan),
-    ))
+    table = new_table(_("Financing"), N_("Id"), N_("Financier"), *LINE_COLUMNS)
+    add_lines(table, plan.financing, lambda line: (Text(line.id), Text(line.financier), *_line_texts(line, plan)))
     table.add_section()
     found = total_of(plan.financing)
     table.add_row(
@@ -188,6 +194,11 @@ def _financing(plan: Plan) -> Table:
         Text(format_share(found, plan.total), style="bold"),
     )
     return table
+
+
+def _line_texts(line: FinancingLine, plan: Plan) -> tuple:
+    kind, status, amount, share = line_cells(line, plan)
+    return Text(kind), Text(status), amount, share  # a plan's words as Text, finplan's own figures as strings
 
 
 def _share(line: FinancingLine, plan: Plan) -> str:
