@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from finplan.findings import Position, shorten
+from finplan.findings import Fix, Position, shorten
 from finplan.i18n import Message
 
 
@@ -26,6 +26,7 @@ class Syntax(NamedTuple):
 
     message: Message
     position: Position | None
+    fix: Fix | None = None
 
 
 Mark = tuple[int, int] | None  # (line, column), both from 1
@@ -162,6 +163,12 @@ def _colon_in_value(error: _Error) -> Syntax:
     example = (
         f'`{shorten(match.group("key"))}: "{shorten(match.group("value"))}"`' if match else '`note: "Beslut: 2019-08-21"`'
     )
+    fix = None
+    # The value up to a comment, if any: `# ...` after a space stays a comment outside the quotes.
+    value = re.split(r"[ \t]#", match.group("value"), maxsplit=1)[0].rstrip() if match else ""
+    if error.at is not None and (": " in value or value.endswith(":")):  # else the line is a key indented wrong
+        start = match.start("value")
+        fix = Fix("quote", start=Position(error.at.line, start + 1), end=Position(error.at.line, start + len(value) + 1))
     return Syntax(
         Message(
             "is not valid YAML: a value holds `: ` (a colon and a space), which YAML reads as the start of a new key; "
@@ -169,6 +176,7 @@ def _colon_in_value(error: _Error) -> Syntax:
             example=example,
         ),
         error.at,
+        fix,
     )
 
 
@@ -204,11 +212,18 @@ def _cannot_start(error: _Error) -> Syntax:
         return Syntax(
             Message("is not valid YAML: `{char}` cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
             error.at,
+            Fix("quote") if _starts_value(error) else None,
         )
     return Syntax(
         Message("is not valid YAML: a character cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
         error.at,
     )
+
+
+def _starts_value(error: _Error) -> bool:
+    """Whether the character at the error starts a value (after `key: `, `- `, `[` or `,`), not a key."""
+    before = error.line(error.at)[: error.at.column - 1].rstrip()
+    return before.endswith((":", "-", "[", "{", ","))
 
 
 def _tab(error: _Error) -> Syntax:
