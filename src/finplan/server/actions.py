@@ -107,9 +107,9 @@ def findings_in(plan: OpenPlan, start: Place, end: Place) -> list[Finding]:
 def _span(plan: OpenPlan, finding: Finding) -> tuple[Place, Place] | None:
     """Where the fix's text stands: its own start and end, else the value or key the finding stands at.
 
-    The value's end is the scanner's where the text scans up to it (a value
-    inside a `{...}` written over several lines ends before its `}`), else
-    found on its line alone.
+    The value's end is found on its line; where `,` `]` or `}` stand in it, the
+    scanner's, where the text scans up to it (a value inside a `{...}` written
+    over several lines ends before its `}`).
     """
     fix = finding.fix
     first = fix.start or finding.position
@@ -122,8 +122,11 @@ def _span(plan: OpenPlan, finding: Finding) -> tuple[Place, Place] | None:
     if fix.end is not None:
         end = fix.end.column - 1 if fix.end.line == first.line else len(line)
     else:
-        scanned = scalar_end(plan.text, first.line, first.column)
-        end = scanned.column - 1 if scanned is not None else token_end(line, start)
+        end = token_end(line, start)
+        if any(char in line[start:end] for char in ",]}"):
+            # Those end a value inside `{...}` or `[...]`, which may have opened on a line before: the scanner knows.
+            scanned = scalar_end(plan.text, first.line, first.column)
+            end = scanned.column - 1 if scanned is not None else end
     return ((first.line - 1, start), (first.line - 1, min(end, len(line))))
 
 
