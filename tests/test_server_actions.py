@@ -84,11 +84,18 @@ def test_a_value_holding_a_colon_is_quoted_without_its_comment():
     assert _assert_fixed(plan, finding, action) == []
 
 
-def test_a_value_starting_with_a_reserved_character_is_quoted():
-    text = (INVALID / "fp001-case-number-as-number.yaml").read_text(encoding="utf-8").replace("case: 2019", "case: @RUN/1")
+@pytest.mark.parametrize("value", ["@RUN/1", "`RUN`/1", "& Co", "*", "| se bilaga", "> 5 år", "!!"])
+def test_a_value_starting_with_a_reserved_character_is_quoted(value):
+    text = (INVALID / "fp001-case-number-as-number.yaml").read_text(encoding="utf-8").replace("case: 2019", f"case: {value}")
     plan, finding, [action] = _fixes(text, "FP000")
-    assert _apply(text, action.edits).split("\n")[5] == '  case: "@RUN/1"'
+    assert _apply(text, action.edits).split("\n")[5] == f'  case: "{value}"'
     assert _assert_fixed(plan, finding, action) == []
+
+
+def test_a_key_starting_with_a_reserved_character_is_not_quoted_as_a_value():
+    text = (INVALID / "fp001-case-number-as-number.yaml").read_text(encoding="utf-8").replace("  case: 2019", "  @case: x")
+    plan = _open(text)
+    assert [actions(plan, f) for f in plan.result.findings] == [[]]
 
 
 def test_a_value_a_comment_cuts_is_quoted_with_it():

@@ -212,7 +212,7 @@ def _cannot_start(error: _Error) -> Syntax:
         return Syntax(
             Message("is not valid YAML: `{char}` cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
             error.at,
-            Fix("quote") if _starts_value(error) else None,
+            Fix("quote") if _starts_value(error, error.at) else None,
         )
     return Syntax(
         Message("is not valid YAML: a character cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
@@ -220,10 +220,21 @@ def _cannot_start(error: _Error) -> Syntax:
     )
 
 
-def _starts_value(error: _Error) -> bool:
-    """Whether the character at the error starts a value (after `key: `, `- `, `[` or `,`), not a key."""
-    before = error.line(error.at)[: error.at.column - 1].rstrip()
+def _starts_value(error: _Error, at: Position | None) -> bool:
+    """Whether the character `at` starts a value (after `key: `, `- `, `[` or `,`), not a key."""
+    if at is None:
+        return False
+    before = error.line(at)[: at.column - 1].rstrip()
     return before.endswith((":", "-", "[", "{", ","))
+
+
+def _quote_from_opening(error: _Error, starts: str) -> Fix | None:
+    """The value quoted from the character that opened what the parser could not read, where it is one of
+    `starts` and begins the value: `note: "| se bilaga"` for `note: | se bilaga`."""
+    line, at = error.line(error.opened), error.opened
+    if at is None or not 0 < at.column <= len(line) or line[at.column - 1] not in starts:
+        return None
+    return Fix("quote", start=at) if _starts_value(error, at) else None
 
 
 def _tab(error: _Error) -> Syntax:
@@ -287,6 +298,7 @@ def _anchor(error: _Error) -> Syntax:
             "quote text that starts with `&` or `*`"
         ),
         error.at,
+        _quote_from_opening(error, "&*"),
     )
 
 
@@ -294,6 +306,7 @@ def _tag(error: _Error) -> Syntax:
     return Syntax(
         Message("is not valid YAML: `!` starts a YAML tag, which a plan does not use; quote text that starts with `!`"),
         error.at,
+        _quote_from_opening(error, "!"),
     )
 
 
@@ -315,6 +328,7 @@ def _block_scalar(error: _Error) -> Syntax:
             "or `>`"
         ),
         error.at,
+        _quote_from_opening(error, "|>"),
     )
 
 
