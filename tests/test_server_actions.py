@@ -104,6 +104,26 @@ def test_a_value_a_comment_cuts_is_quoted_with_it():
     _assert_fixed(plan, finding, action)
 
 
+def test_a_key_with_no_space_after_its_colon_gets_one():
+    text = (INVALID / "fp001-case-number-as-number.yaml").read_text(encoding="utf-8").replace(
+        "owner: Testregionen", "owner:Testregionen  # the owner"
+    ).replace("case: 2019", "case: T/1/2020")
+    plan, finding, [action] = _fixes(text, "FP000")
+    assert action.title == "Write `owner: Testregionen` for `owner:Testregionen`"
+    assert _apply(text, action.edits).split("\n")[7] == "  owner: Testregionen  # the owner"
+    assert _assert_fixed(plan, finding, action) == []
+
+
+def test_a_format_version_written_as_text_is_written_as_a_number():
+    text = (INVALID / "fp001-case-number-as-number.yaml").read_text(encoding="utf-8")
+    text = text.replace("case: 2019", 'case: "2019"').replace("finplan: 1", "finplan: '1'")
+    plan = _open(text)
+    [finding] = [f for f in plan.result.findings if f.path == ("finplan",)]
+    [action] = actions(plan, finding)
+    assert action.edits[0].text == "1"
+    assert _assert_fixed(plan, finding, action) == []
+
+
 def test_a_misspelt_key_is_renamed_and_the_key_it_lacked_is_there():
     plan, finding, [action] = _fixes((INVALID / "fp001-unknown-key.yaml").read_text(encoding="utf-8"), "FP001")
     if finding.fix.kind != "replace":

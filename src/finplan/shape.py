@@ -167,7 +167,7 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
             "{where} is {found}, text; write the version as a number: `finplan: {version}`",
             where=where, found=found, version=FORMAT_VERSION,
         )
-        return Problem(message, loc, loc)
+        return Problem(message, loc, loc, fix=Fix("replace", (str(FORMAT_VERSION),)))
     if kind in ("string_type", "id") and isinstance(value, int | Decimal) and not isinstance(value, bool):
         # A number where text belongs: a case number, a name, an id written as digits.
         values = {"where": where, "found": found, "key": loc[-1], "value": shorten(value)}

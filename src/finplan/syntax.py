@@ -138,6 +138,12 @@ def _simple_key(error: _Error) -> Syntax:
     if match is not None:
         key, value = match.group("key"), match.group("value")
         column = line.index(":", match.start("key")) + 1
+        written = re.split(r"[ \t]#", value, maxsplit=1)[0].rstrip()  # a comment after it stays as it is
+        number = error.opened.line
+        fix = Fix(
+            "replace", (f"{key}: {written}",),
+            start=Position(number, match.start("key") + 1), end=Position(number, column + 1 + len(written)),
+        )
         return Syntax(
             Message(
                 "is not valid YAML: `{key}:{value}` has no space after its colon, so YAML reads it as one piece of "
@@ -145,6 +151,7 @@ def _simple_key(error: _Error) -> Syntax:
                 key=shorten(key), value=shorten(value),
             ),
             Position(error.opened.line, column) if error.opened else error.at,
+            fix,
         )
     return Syntax(
         Message(
