@@ -101,6 +101,7 @@ def test_a_key_starting_with_a_reserved_character_is_not_quoted_as_a_value():
 def test_a_value_a_comment_cuts_is_quoted_with_it():
     plan, finding, [action] = _fixes((INVALID / "fp005-comment-cuts-value.yaml").read_text(encoding="utf-8"), "FP005")
     assert _apply(plan.text, action.edits).split("\n")[13] == '    financier: "Region #1"'
+    assert not action.preferred  # the `#1` may have been meant as a comment
     _assert_fixed(plan, finding, action)
 
 

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from lsprotocol import types
 
-from finplan.findings import Finding
+from finplan.codes.input import VALUE_CUT
+from finplan.findings import Finding, shorten
 from finplan.i18n import Message, _
 from finplan.loader import scalar_end
 from finplan.server.diagnostics import finding_range
@@ -28,6 +29,7 @@ Place = tuple[int, int]
 """A line and a character in it, both from 0."""
 
 _GROUP_SEPARATORS = ("\u00a0", "\u202f", " ", "_")
+_TITLE_CHARS = 60  # of a value a title quotes: a menu entry is one short line
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +67,15 @@ def actions(plan: OpenPlan, finding: Finding) -> list[Action]:
         if not written or written[0] in "'\"":
             return []
         quoted = _quoted(written)
-        title = _(Message("Quote the value: {text}", text=quoted))
-        return [Action(title, (Edit(start, end, quoted),), finding, preferred=True)]
+        title = _(Message("Quote the value: {text}", text=shorten(quoted, _TITLE_CHARS)))
+        # Preferred where the message proposes quoting outright; a `#` that cuts a value may be meant as a comment.
+        return [Action(title, (Edit(start, end, quoted),), finding, preferred=finding.code != VALUE_CUT.code)]
     if fix.kind == "replace":
         return [
-            Action(_(Message("Write `{new}` for `{old}`", new=text, old=written)), (Edit(start, end, text),), finding)
+            Action(
+                _(Message("Write `{new}` for `{old}`", new=shorten(text, _TITLE_CHARS), old=shorten(written, _TITLE_CHARS))),
+                (Edit(start, end, text),), finding,
+            )
             for text in fix.texts if text != written
         ]
     if fix.kind == "total" and fix.texts:
