@@ -182,6 +182,12 @@ def test_a_required_key_is_added_in_block_style_with_an_empty_value_to_fill():
     assert _key(left) != _key(finding) and left.path == ("financing", 1, "amount") and left.position.line == 15
 
 
+def test_a_required_key_is_added_with_the_plans_own_line_break():
+    text = (INVALID / "fp001-an-application-leaves-an-amount-out.yaml").read_text(encoding="utf-8").replace("\n", "\r\n")
+    plan, finding, [action] = _fixes(text, "FP001")
+    assert action.edits[0].text == "\r\n    amount:"
+
+
 def test_a_required_key_of_a_middle_item_goes_after_its_last_key():
     text = (INVALID / "fp001-unknown-key.yaml").read_text(encoding="utf-8") + (
         "  - {id: b, financier: B, sector: private, form: cash, status: applied, amount: 0}\n"

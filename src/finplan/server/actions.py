@@ -188,7 +188,7 @@ def _add_key(plan: OpenPlan, finding: Finding) -> list[Action]:
     else:
         last = _block_end(plan.lines, at.line - 1, column)
         end_of_line = len(plan.lines[last].rstrip("\r"))
-        newline = "\r\n" if plan.lines[last].endswith("\r") else "\n"
+        newline = "\r\n" if "\r\n" in plan.text else "\n"  # the plan's own line break, not a second kind
         place = (last, end_of_line)
         edits = [Edit(place, place, f"{newline}{' ' * column}{entry}") for entry in entries]
     return [
