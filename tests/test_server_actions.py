@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("lsprotocol")
 
@@ -309,3 +311,25 @@ async def test_every_fix_of_an_example_plan_is_offered_and_a_half_typed_plan_get
     half = tmp_path / "half.yaml"
     await _diagnostics(client, half, "finplan: 1\nproject:\n  name: [unclosed\n")
     assert await _actions(client, half, []) == []
+
+
+@pytest.mark.parametrize("example", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_action_on_an_example_plan_makes_its_finding_go(example):
+    text = example.read_text(encoding="utf-8")
+    plan = _open(text)
+    for finding in plan.result.findings:
+        for action in actions(plan, finding):
+            assert _key(finding) not in {_key(f) for f in _after(text, action)}, action.title
+
+
+def _inside(lines: list[str], place) -> bool:
+    return 0 <= place[0] < len(lines) and 0 <= place[1] <= len(lines[place[0]])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("finplan: 1\n project:{}[]-,'\"#&*!|>\t0123456789.åä😀\r\x00")), max_size=300))
+def test_arbitrary_text_never_raises_and_edits_stay_inside(text):
+    plan = _open("finplan: 1\n" + text)
+    for finding in plan.result.findings:
+        for action in actions(plan, finding):
+            assert all(_inside(plan.lines, e.start) and _inside(plan.lines, e.end) and e.start <= e.end for e in action.edits)

@@ -86,8 +86,12 @@ def actions(plan: OpenPlan, finding: Finding) -> list[Action]:
     return []
 
 
-def findings_at(plan: OpenPlan, code: object, path: object, start: Place) -> list[Finding]:
-    """The findings of `plan` a diagnostic the editor sends back stands for: its code, path (`data`) and start."""
+def findings_at(plan: OpenPlan, code: object, path: object, start: Place, to_client=None) -> list[Finding]:
+    """The findings of `plan` a diagnostic the editor sends back stands for: its code, path (`data`) and start.
+
+    `start` counts characters, or the editor's units where `to_client` turns
+    a place into them: the diagnostic is matched as it was sent, no position turned back.
+    """
     if plan.result is None:
         return []
     found = []
@@ -95,18 +99,19 @@ def findings_at(plan: OpenPlan, code: object, path: object, start: Place) -> lis
         if finding.code != code or (isinstance(path, list) and list(finding.path) != path):
             continue
         begin = finding_range(plan.lines, finding).start
-        if (begin.line, begin.character) == start:
+        place = (begin.line, begin.character)
+        if (to_client(place) if to_client else place) == start:
             found.append(finding)
     return found
 
 
-def findings_in(plan: OpenPlan, start: Place, end: Place) -> list[Finding]:
-    """The findings of `plan` whose range meets the lines from `start` to `end`, for an editor that sends none back."""
+def findings_in(plan: OpenPlan, first: int, last: int) -> list[Finding]:
+    """The findings of `plan` whose range meets the lines `first` to `last`, for an editor that sends none back."""
     if plan.result is None:
         return []
     return [
         finding for finding in plan.result.findings
-        if (r := finding_range(plan.lines, finding)).start.line <= end[0] and r.end.line >= start[0]
+        if (r := finding_range(plan.lines, finding)).start.line <= last and r.end.line >= first
     ]
 
 
@@ -245,30 +250,27 @@ def register(server) -> None:
 
 def _answer(ls, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
-    document = ls.workspace.get_text_document(uri)
+    units = ls.workspace.get_text_document(uri).position_codec
     plan = ls.plan(uri)
+
+    def client(place: Place) -> types.Position:
+        return plan.client_position(place[0], place[1], units)
+
+    def in_units(place: Place) -> Place:
+        position = client(place)
+        return (position.line, position.character)
+
     chosen: list[tuple[Finding, types.Diagnostic | None]] = []
     for diagnostic in params.context.diagnostics:
-        start = document.position_from_client_units(diagnostic.range.start)
         path = diagnostic.data.get("path") if isinstance(diagnostic.data, dict) else None
-        chosen += [(f, diagnostic) for f in findings_at(plan, diagnostic.code, path, (start.line, start.character))]
+        start = (diagnostic.range.start.line, diagnostic.range.start.character)
+        chosen += [(finding, diagnostic) for finding in findings_at(plan, diagnostic.code, path, start, in_units)]
     if not params.context.diagnostics:
-        start = document.position_from_client_units(params.range.start)
-        end = document.position_from_client_units(params.range.end)
-        chosen = [(f, None) for f in findings_in(plan, (start.line, start.character), (end.line, end.character))]
+        chosen = [(f, None) for f in findings_in(plan, params.range.start.line, params.range.end.line)]
     answer = []
     for finding, diagnostic in chosen:
         for action in actions(plan, finding):
-            edits = [
-                types.TextEdit(
-                    types.Range(
-                        document.position_to_client_units(types.Position(*edit.start)),
-                        document.position_to_client_units(types.Position(*edit.end)),
-                    ),
-                    edit.text,
-                )
-                for edit in action.edits
-            ]
+            edits = [types.TextEdit(types.Range(client(edit.start), client(edit.end)), edit.text) for edit in action.edits]
             answer.append(types.CodeAction(
                 title=action.title,
                 kind=types.CodeActionKind.QuickFix,
