@@ -153,7 +153,7 @@ def unreadable(result: CheckResult, error: InputError, text: str | None = None) 
     """`result` marked as not checked at all, for the reason `error` gives, with the line it stands on."""
     result.readable = False
     message = Message("the file {problem}", problem=error.message)
-    finding = Finding(UNREADABLE.code, UNREADABLE.severity, message, (), error.position)
+    finding = Finding(UNREADABLE.code, UNREADABLE.severity, message, (), error.position, fix=error.fix)
     result.findings.extend(with_snippets([finding], text) if text is not None else [finding])
     return result
 

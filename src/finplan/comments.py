@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from finplan.codes.input import VALUE_CUT
-from finplan.findings import Finding, Position, shorten
+from finplan.findings import Finding, Fix, Position, shorten
 from finplan.i18n import Message
 from finplan.loader import inside_scalars
 
@@ -39,6 +39,9 @@ def cut_values(text: str) -> list[Finding]:
         match = _KEY_VALUE.match(line[: comment.start()].rstrip(" \t"))
         if match is not None and not _NUMBER.match(match.group("value")):
             column = comment.end()
+            # The value and what the comment took of it, quoted together: from the value's start to the line's end.
+            fix = Fix("quote", start=Position(number, match.start("value") + 1),
+                      end=Position(number, len(line.rstrip("\r \t")) + 1))
             key, value, rest = shorten(match.group("key"), 30), shorten(match.group("value"), 30), shorten(rest, 30)
             candidates[offset + column - 1] = Finding(
                 VALUE_CUT.code, VALUE_CUT.severity,
@@ -47,7 +50,7 @@ def cut_values(text: str) -> list[Finding]:
                     'so the value is "{value}"; quote the value if `#{rest}` belongs to it: `{key}: "{value} #{rest}"`',
                     key=key, value=value, rest=rest,
                 ),
-                (), Position(number, column),
+                (), Position(number, column), fix=fix,
             )
         offset += len(line) + 1
     if not candidates:

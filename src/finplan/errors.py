@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from finplan.findings import Position
+from finplan.findings import Fix, Position
 from finplan.i18n import N_, Message, expect_message
 
 
@@ -17,14 +17,16 @@ class InputError(Exception):
     """The file could not be read as a plan; `position` says where, when known.
 
     `message` is a `finplan.i18n.Message`: English as a `str`, shown in the
-    reader's language through `_()`. A plain `str` is refused.
+    reader's language through `_()`. A plain `str` is refused. `fix` is the
+    edit the message proposes, where it proposes one (finplan.findings.Fix).
     """
 
-    def __init__(self, message: Message, position: Position | None = None) -> None:
+    def __init__(self, message: Message, position: Position | None = None, fix: Fix | None = None) -> None:
         expect_message(message)
         super().__init__(message)
         self.message = message
         self.position = position
+        self.fix = fix
 
 
 # The system's reasons for refusing a file, marked for the catalog: its own (`strerror`) are English

@@ -105,6 +105,23 @@ Data = Mapping[str, Figure]
 """A finding's numbers by role: found, expected, difference, base, share, limit, tolerance."""
 
 
+class Fix(NamedTuple):
+    """The edit a finding's message proposes, for an editor to offer; no writer shows it.
+
+    `kind`: `quote` the text from `start` to `end`; `replace` it by one of
+    `texts`; `add` the key `key` to the mapping at the finding, with one of
+    `texts` as its value; `total`: set the total to the sum `texts[0]` (an
+    exact decimal). `start` and `end` count from 1, as a Position does; where
+    they are None, the value or key the finding stands at is meant.
+    """
+
+    kind: str
+    texts: tuple[str, ...] = ()
+    key: str | None = None
+    start: Position | None = None
+    end: Position | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One thing found in a plan.
@@ -122,6 +139,7 @@ class Finding:
     position: Position | None = None
     data: Data = field(default_factory=dict)
     snippet: str | None = None  # the plan's line at `position`, shown under an input error
+    fix: Fix | None = None
 
     def __post_init__(self) -> None:
         expect_message(self.message)

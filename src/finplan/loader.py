@@ -233,7 +233,7 @@ def parse_text(text: str, limits: Limits = DEFAULT_LIMITS, *, parser_class: Any 
         syntax = explain(
             error.problem or "", error.context or "", _mark_of(error.problem_mark), _mark_of(error.context_mark), text
         )
-        raise InputError(syntax.message, syntax.position) from None
+        raise InputError(syntax.message, syntax.position, syntax.fix) from None
     except yaml.reader.ReaderError as error:
         index = error.position
         if hasattr(yaml, "CBaseLoader") and isinstance(parser, yaml.CBaseLoader):
@@ -504,3 +504,26 @@ def inside_scalars(text: str, offsets: list[int]) -> set[int]:
     finally:
         scanner.dispose()
     return inside
+
+
+def scalar_end(text: str, line: int, column: int) -> Position | None:
+    """Where the scalar that starts at `line`, `column` (both from 1) ends, when it ends on that line; else None.
+
+    The scanner alone knows where a plain value inside a `{...}` written over
+    several lines ends, so the text is scanned up to that line, no further.
+    """
+    scanner = _EventParser(text)
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            start = token.start_mark
+            if (start.line + 1, start.column + 1) > (line, column):
+                return None
+            if isinstance(token, yaml.ScalarToken) and (start.line + 1, start.column + 1) == (line, column):
+                end = token.end_mark
+                return Position(end.line + 1, end.column + 1) if end.line + 1 == line else None
+    except yaml.YAMLError:
+        return None  # a text that does not scan up to there: the caller finds the end on the line itself
+    finally:
+        scanner.dispose()
+    return None

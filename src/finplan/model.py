@@ -76,7 +76,7 @@ def _amount(value: object, info: ValidationInfo) -> Decimal:
     try:
         return parse_amount(value, _currency_of(info))
     except AmountError as error:
-        raise validation_error("amount", error.message) from None
+        raise validation_error("amount", error.message, written=error.written) from None
 
 
 def _percent(value: object) -> Decimal:

@@ -60,11 +60,12 @@ MAX_AMOUNT = Decimal(10) ** 15
 
 
 class AmountError(ValueError):
-    """An amount that cannot be read exactly; `message` (a Message) says why."""
+    """An amount that cannot be read exactly; `message` (a Message) says why, `written` what to write, where it says."""
 
-    def __init__(self, message: Message) -> None:
+    def __init__(self, message: Message, written: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.written = written
 
 
 def _expected_amount() -> Message:
@@ -104,13 +105,13 @@ def parse_amount(value: object, currency: str = "SEK") -> Decimal:
     if isinstance(value, str):
         text = value.strip(BLANKS)
         if _AMOUNT.match(text) is None:
-            raise AmountError(_unreadable(text, currency))
+            raise AmountError(_unreadable(text, currency), _regrouped(text))
         # The pattern admits only digits, so the text's own shape says what
         # _checked would: how many decimals, how many whole digits.
         digits = text.translate(_TO_DIGITS)
         whole, _, ore = digits.lstrip("-").partition(".")
         if len(ore) > 2:
-            raise AmountError(_too_many_decimals(text, currency))
+            raise AmountError(_too_many_decimals(text, currency), _regrouped(text))
         if len(whole) > _MAX_WHOLE_DIGITS:
             raise AmountError(_too_large(currency))
         return Decimal(digits)
@@ -145,10 +146,17 @@ def _unreadable(text: str, currency: str) -> Message:
     )
 
 
+def _regrouped(text: str) -> str | None:
+    """`85 000` for "85.000": a number written with a dot or comma between its digit groups, as finplan writes it."""
+    if not _DOTTED_THOUSANDS.match(text):
+        return None
+    return format_number(Decimal(text.replace(".", "").replace(",", "").replace("\u2212", "-")))
+
+
 def _too_many_decimals(text: str, currency: str) -> Message:
     fraction = units(currency)[1]
-    if _DOTTED_THOUSANDS.match(text):
-        grouped = format_number(Decimal(text.replace(".", "").replace(",", "").replace("\u2212", "-")))
+    grouped = _regrouped(text)
+    if grouped is not None:
         values = {"text": text, "grouped": grouped, "plain": grouped.replace(" ", "").replace("−", "-"), "fraction": fraction}
         if "." in text:
             return Message(
@@ -193,7 +201,7 @@ def _checked(amount: Decimal, currency: str = "SEK") -> Decimal:
     if exponent < -2:
         # A plain YAML number keeps its written decimals: 800.000 is Decimal("800.000").
         text = f"{amount:f}" if exponent >= -6 and amount.copy_abs() < MAX_AMOUNT else ""
-        raise AmountError(_too_many_decimals(text, currency))
+        raise AmountError(_too_many_decimals(text, currency), _regrouped(text))
     # copy_abs, not abs(): it applies no context, so no exponent can overflow it.
     if amount.copy_abs() >= MAX_AMOUNT:
         raise AmountError(_too_large(currency))

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from finplan.codes.input import SHAPE
 from finplan.findings import (
     Finding,
+    Fix,
     Path,
     describe,
     file_order,
@@ -55,7 +56,9 @@ def build_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
         for detail in error.errors(include_url=False):
             problem = explain(detail, Plan)
             position = document.source.locate(problem.place, key=problem.on_key)
-            findings.append(Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, position))
+            findings.append(
+                Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, position, fix=_doable(problem, document))
+            )
     else:
         findings = []
     findings += [_amount_required(path, document) for path in _required_amounts(document.data)]
@@ -99,7 +102,21 @@ def _amount_required(path: Path, document: Document) -> Finding:
     else:
         detail = {"type": "missing", "loc": path}
     problem = explain(detail, Plan)
-    return Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, document.source.locate(problem.place))
+    position = document.source.locate(problem.place)
+    return Finding(SHAPE.code, SHAPE.severity, problem.message, problem.path, position, fix=problem.fix)
+
+
+def _doable(problem: Problem, document: Document) -> Fix | None:
+    """The problem's fix, unless it would not make the problem go: a key renamed to one its mapping already has."""
+    fix = problem.fix
+    if fix is not None and fix.kind == "replace" and problem.on_key:
+        try:
+            parent = _at(document.data, problem.path[:-1])
+        except (KeyError, IndexError, TypeError):
+            return None
+        if not isinstance(parent, dict) or fix.texts[0] in parent:
+            return None
+    return fix
 
 
 def _at(data: Any, path: Path) -> Any:
@@ -115,6 +132,7 @@ class Problem(NamedTuple):
     path: Path
     place: Path
     on_key: bool = False
+    fix: Fix | None = None
 
 
 def explain(detail: Any, root: type[BaseModel]) -> Problem:
@@ -124,9 +142,11 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
     found = describe(detail.get("input"))
     if kind == "missing":
         parent, key = loc[:-1], loc[-1]
-        return Problem(Message("{where} lacks the required key `{key}`", where=_name(parent), key=key), loc, parent)
+        fix = Fix("add", _choices(_type_at(root, loc)), key=str(key))
+        return Problem(Message("{where} lacks the required key `{key}`", where=_name(parent), key=key), loc, parent, fix=fix)
     if kind in ("extra_forbidden", "invalid_key"):  # invalid_key: a key that is not text, such as `1:`
-        return Problem(_unknown_key(loc, root), loc, loc, on_key=True)
+        message, option = _unknown_key(loc, root)
+        return Problem(message, loc, loc, on_key=True, fix=Fix("replace", (option,)) if option else None)
     if loc and loc[-1] == "[key]":
         key_loc = loc[:-1]
         key, path = describe(key_loc[-1]), format_path(key_loc[:-1])
@@ -147,7 +167,7 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
             "{where} is {found}, text; write the version as a number: `finplan: {version}`",
             where=where, found=found, version=FORMAT_VERSION,
         )
-        return Problem(message, loc, loc)
+        return Problem(message, loc, loc, fix=Fix("replace", (str(FORMAT_VERSION),)))
     if kind in ("string_type", "id") and isinstance(value, int | Decimal) and not isinstance(value, bool):
         # A number where text belongs: a case number, a name, an id written as digits.
         values = {"where": where, "found": found, "key": loc[-1], "value": shorten(value)}
@@ -155,7 +175,7 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
             message = Message('{where} is {found}, a number; an id is expected here: quote it, `{key}: "{value}"`', **values)
         else:
             message = Message('{where} is {found}, a number; text is expected here: quote it, `{key}: "{value}"`', **values)
-        return Problem(message, loc, loc)
+        return Problem(message, loc, loc, fix=Fix("quote"))
     if len(loc) >= 2 and loc[-2] == "per_year" and value is None and isinstance(loc[-1], int) and not 1000 <= loc[-1] <= 9999:
         message = Message(
             "{where} is a year {year} with no amount: a comma inside `{{...}}` splits a value, so an amount such as "
@@ -172,11 +192,12 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
             return Problem(message, loc, loc)
         options = [str(option) for option in typing.get_args(_type_at(root, loc))]
         value = detail["input"]
-        hint = did_you_mean(value, options) if isinstance(value, str) else ""
+        option = closest(value, options) if isinstance(value, str) else None
+        hint = Message("; did you mean `{option}`?", option=option) if option else ""
         expected = _either(detail["ctx"]["expected"])
         return Problem(
             Message("{where} is {found}; expected {expected}{hint}", where=where, found=found, expected=expected, hint=hint),
-            loc, loc,
+            loc, loc, fix=Fix("replace", (option,)) if option else None,
         )
     if kind in _EXPECTED:
         expected = Message(_EXPECTED[kind])
@@ -203,17 +224,27 @@ def explain(detail: Any, root: type[BaseModel]) -> Problem:
     if kind == "string_too_short":
         return Problem(Message("{where} is empty; expected text", where=where), loc, loc)
     # Any other error: a finplan validator's own words, else Pydantic's.
-    return Problem(Message("{where} is {found}; {problem}", where=where, found=found, problem=_own_words(detail)), loc, loc)
+    written = ctx.get("written")  # what the validator says to write instead, such as 85 000 for 85.000
+    return Problem(
+        Message("{where} is {found}; {problem}", where=where, found=found, problem=_own_words(detail)), loc, loc,
+        fix=Fix("replace", (written,)) if isinstance(written, str) else None,
+    )
 
 
-def _unknown_key(loc: Path, root: type[BaseModel]) -> Message:
+def _unknown_key(loc: Path, root: type[BaseModel]) -> tuple[Message, str | None]:
+    """The message for a key the models do not have, and the known key it is most likely a slip of."""
     known = list(_fields(_type_at(root, loc[:-1])))
-    hint = did_you_mean(str(loc[-1]), known) or Message("; expected one of: {keys}", keys=some(known, 12))
+    option = closest(str(loc[-1]), known)
+    hint = Message("; did you mean `{option}`?", option=option) if option else Message(
+        "; expected one of: {keys}", keys=some(known, 12)
+    )
     if loc[:-1]:
-        return Message(
+        message = Message(
             "unknown key `{key}` in `{path}`{hint}", key=shorten(loc[-1]), path=format_path(loc[:-1]), hint=hint
         )
-    return Message("unknown key `{key}`{hint}", key=shorten(loc[-1]), hint=hint)
+    else:
+        message = Message("unknown key `{key}`{hint}", key=shorten(loc[-1]), hint=hint)
+    return message, option
 
 
 def _own_words(detail: Any) -> str:
@@ -232,12 +263,23 @@ def _name(path: Path) -> str:
     return f"`{format_path(path)}`" if path else Message("the plan")
 
 
-def did_you_mean(word: str, options: list[str]) -> str:
-    """`; did you mean `x`?` for the option closest to `word`, or nothing when none is close."""
+def closest(word: str, options: list[str]) -> str | None:
+    """The option `word` is most likely a slip of, or None when none is close."""
     import difflib  # only a plan with a mistake needs it
 
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return Message("; did you mean `{option}`?", option=close[0]) if close else ""
+    return close[0] if close else None
+
+
+# A required key with more choices than this is added with an empty value, for the author to fill.
+_MAX_CHOICES = 8
+
+
+def _choices(annotation: Any) -> tuple[str, ...]:
+    """The values a required key may be added with: each of a few choices, else an empty one to fill."""
+    if typing.get_origin(annotation) is typing.Literal and len(typing.get_args(annotation)) <= _MAX_CHOICES:
+        return tuple(str(option) for option in typing.get_args(annotation))
+    return ("",)
 
 
 def _type_at(root: Any, loc: Path) -> Any:

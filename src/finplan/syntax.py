@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from finplan.findings import Position, shorten
+from finplan.findings import Fix, Position, shorten
 from finplan.i18n import Message
 
 
@@ -26,6 +26,7 @@ class Syntax(NamedTuple):
 
     message: Message
     position: Position | None
+    fix: Fix | None = None
 
 
 Mark = tuple[int, int] | None  # (line, column), both from 1
@@ -137,6 +138,12 @@ def _simple_key(error: _Error) -> Syntax:
     if match is not None:
         key, value = match.group("key"), match.group("value")
         column = line.index(":", match.start("key")) + 1
+        written = re.split(r"[ \t]#", value, maxsplit=1)[0].rstrip()  # a comment after it stays as it is
+        number = error.opened.line
+        fix = Fix(
+            "replace", (f"{key}: {written}",),
+            start=Position(number, match.start("key") + 1), end=Position(number, column + 1 + len(written)),
+        )
         return Syntax(
             Message(
                 "is not valid YAML: `{key}:{value}` has no space after its colon, so YAML reads it as one piece of "
@@ -144,6 +151,7 @@ def _simple_key(error: _Error) -> Syntax:
                 key=shorten(key), value=shorten(value),
             ),
             Position(error.opened.line, column) if error.opened else error.at,
+            fix,
         )
     return Syntax(
         Message(
@@ -162,6 +170,12 @@ def _colon_in_value(error: _Error) -> Syntax:
     example = (
         f'`{shorten(match.group("key"))}: "{shorten(match.group("value"))}"`' if match else '`note: "Beslut: 2019-08-21"`'
     )
+    fix = None
+    # The value up to a comment, if any: `# ...` after a space stays a comment outside the quotes.
+    value = re.split(r"[ \t]#", match.group("value"), maxsplit=1)[0].rstrip() if match else ""
+    if error.at is not None and (": " in value or value.endswith(":")):  # else the line is a key indented wrong
+        start = match.start("value")
+        fix = Fix("quote", start=Position(error.at.line, start + 1), end=Position(error.at.line, start + len(value) + 1))
     return Syntax(
         Message(
             "is not valid YAML: a value holds `: ` (a colon and a space), which YAML reads as the start of a new key; "
@@ -169,6 +183,7 @@ def _colon_in_value(error: _Error) -> Syntax:
             example=example,
         ),
         error.at,
+        fix,
     )
 
 
@@ -204,11 +219,29 @@ def _cannot_start(error: _Error) -> Syntax:
         return Syntax(
             Message("is not valid YAML: `{char}` cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
             error.at,
+            Fix("quote") if _starts_value(error, error.at) else None,
         )
     return Syntax(
         Message("is not valid YAML: a character cannot start a value; quote the value, such as `\"{char}...\"`", char=char),
         error.at,
     )
+
+
+def _starts_value(error: _Error, at: Position | None) -> bool:
+    """Whether the character `at` starts a value (after `key: `, `- `, `[` or `,`), not a key."""
+    if at is None:
+        return False
+    before = error.line(at)[: at.column - 1].rstrip()
+    return before.endswith((":", "-", "[", "{", ","))
+
+
+def _quote_from_opening(error: _Error, starts: str) -> Fix | None:
+    """The value quoted from the character that opened what the parser could not read, where it is one of
+    `starts` and begins the value: `note: "| se bilaga"` for `note: | se bilaga`."""
+    line, at = error.line(error.opened), error.opened
+    if at is None or not 0 < at.column <= len(line) or line[at.column - 1] not in starts:
+        return None
+    return Fix("quote", start=at) if _starts_value(error, at) else None
 
 
 def _tab(error: _Error) -> Syntax:
@@ -272,6 +305,7 @@ def _anchor(error: _Error) -> Syntax:
             "quote text that starts with `&` or `*`"
         ),
         error.at,
+        _quote_from_opening(error, "&*"),
     )
 
 
@@ -279,6 +313,7 @@ def _tag(error: _Error) -> Syntax:
     return Syntax(
         Message("is not valid YAML: `!` starts a YAML tag, which a plan does not use; quote text that starts with `!`"),
         error.at,
+        _quote_from_opening(error, "!"),
     )
 
 
@@ -300,6 +335,7 @@ def _block_scalar(error: _Error) -> Syntax:
             "or `>`"
         ),
         error.at,
+        _quote_from_opening(error, "|>"),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from finplan.codes import Code
-from finplan.findings import Data, Figure, Path
+from finplan.findings import Data, Figure, Fix, Path
 from finplan.i18n import Message, expect_message
 from finplan.model import CostLine, FinancingLine, Period, Plan
 from finplan.profiles import Settings
@@ -19,12 +19,14 @@ class Violation:
 
     `on_key` places the finding at the last key of `path` (a year in a
     breakdown) instead of at its value. `message` is a Message; a plain `str` is refused.
+    `fix` is the edit that would make the violation go, where the rule knows one.
     """
 
     path: Path
     message: Message
     on_key: bool = False
     data: Data = field(default_factory=dict)
+    fix: Fix | None = None
 
     def __post_init__(self) -> None:
         expect_message(self.message)

@@ -58,6 +58,7 @@ def run_rules(
             violation.path,
             locate(violation.path, key=violation.on_key),
             violation.data,
+            fix=violation.fix,
         )
         for rule in chosen
         if rule not in unchecked

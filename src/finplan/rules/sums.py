@@ -13,7 +13,7 @@ from finplan.codes.sums import (
     YEARLY_BALANCE,
     YEARLY_BALANCE_UNCHECKED,
 )
-from finplan.findings import some
+from finplan.findings import Fix, some
 from finplan.i18n import Message, Plural, join
 from finplan.limits import measure_limits
 from finplan.model import Plan
@@ -145,7 +145,16 @@ def _against_total(plan: Plan, section: str, lines, settings: Settings) -> Itera
         # At the declared total: the one figure both sums are held against.
         yield Violation(
             ("total",), message, data=figures(plan.currency, found=found, expected=plan.total, difference=gap),
+            fix=_total_to_sum(plan, found) if section == "financing" else None,
         )
+
+
+def _total_to_sum(plan: Plan, found: Decimal) -> Fix | None:
+    """The total set to the financing's sum, where that moves no other sum: no costs held to the old total,
+    no printed share of it."""
+    if plan.costs and total_of(plan.costs) != found or any(line.share is not None for line in plan.financing):
+        return None
+    return Fix("total", (f"{found:f}",))
 
 
 def _following(plan: Plan, settings: Settings) -> Message | str:

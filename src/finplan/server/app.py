@@ -18,7 +18,7 @@ from pygls.lsp.server import LanguageServer
 
 from finplan import __version__
 from finplan.config import CONFIG_FILES, ConfigFinder
-from finplan.server import completion
+from finplan.server import actions, completion
 from finplan.server.diagnostics import diagnostics
 from finplan.server.hover import hover
 from finplan.server.state import OpenPlan, check_open
@@ -79,6 +79,7 @@ def build() -> PlanServer:
     """The server with every feature registered."""
     server = PlanServer()
     completion.register(server)
+    actions.register(server)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: PlanServer, params: types.InitializeParams) -> None:
