@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import tomllib
 
-import pytest
 from conftest import PLANS, ROOT, SEED, run_finplan
+from real_editor import editor
 
 RECIPES = ROOT / "docs" / "editors"
 PAGE = ROOT / "docs" / "editors.md"
@@ -66,9 +65,8 @@ def test_the_problem_matcher_reads_every_finding_of_the_concise_format(tmp_path)
     for matcher in matchers:
         assert not _NOT_SHARED.search(matcher["pattern"]["regexp"]), matcher["pattern"]["regexp"]
     assert [_read(matchers, line, _python) for line in concise] == expected
-    node = shutil.which("node")
-    if node is not None:  # the patterns as VS Code itself runs them: in JavaScript
-        assert [_read(matchers, line, _javascript(node)) for line in concise] == expected
+    # The patterns as VS Code itself runs them: in JavaScript.
+    assert [_read(matchers, line, _javascript(editor("node"))) for line in concise] == expected
 
 
 def _read(matchers: list[dict], line: str, match) -> dict:
@@ -109,9 +107,7 @@ def test_the_vscode_extension_starts_finplan_server():
     assert "vscode-languageclient" in package["dependencies"]
     script = (RECIPES / "vscode" / "extension.js").read_text(encoding="utf-8")
     assert "{ command: 'finplan', args: ['server'] }" in script
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed: extension.js is not parsed")
+    node = editor("node")
     subprocess.run([node, "--check", str(RECIPES / "vscode" / "extension.js")], check=True, timeout=60)
 
 

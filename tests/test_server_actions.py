@@ -8,7 +8,6 @@ counts in two units (😀).
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,17 +15,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("lsprotocol")
+from lsprotocol import types
 
-import pytest_lsp  # noqa: E402
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
-
-from conftest import PLANS, SEED  # noqa: E402
-from finplan.check import check_bytes  # noqa: E402
-from finplan.findings import Finding  # noqa: E402
-from finplan.server.actions import Action, Edit, actions, written_like  # noqa: E402
-from finplan.server.state import OpenPlan  # noqa: E402
+from conftest import PLANS, SEED
+from lsp_client import client_fixture, open_plan
+from finplan.check import check_bytes
+from finplan.findings import Finding
+from finplan.server.actions import Action, Edit, actions, written_like
+from finplan.server.state import OpenPlan
 
 INVALID = PLANS / "invalid"
 
@@ -247,17 +243,10 @@ def test_a_finding_without_a_fix_gets_no_action():
 
 # End to end: a language client asks as an editor does.
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "finplan", "server", "--lang", "en"]))
-async def client(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
-    yield
-    await lsp_client.shutdown_session()
+client = client_fixture("client")
 
 
-async def _diagnostics(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
-    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(path.as_uri(), "yaml", 1, text)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    return client.diagnostics[path.as_uri()]
+_diagnostics = open_plan
 
 
 async def _actions(client, path: Path, diagnostics, only=None) -> list[types.CodeAction]:

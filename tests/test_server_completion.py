@@ -6,14 +6,13 @@ tests drive `finplan server` with a language client (pytest-lsp), as an editor d
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
+from lsp_client import client_fixture, open_plan
 from conftest import PLANS, SEED
 from finplan.config import ConfigFinder
 from finplan.i18n import set_language
@@ -229,30 +228,14 @@ def test_a_typed_space_asks_only_after_a_colon_a_dash_or_a_comma(tmp_path):
 # -- End to end, as an editor asks ---------------------------------------------------------------
 
 
-def _server(lang: str) -> ClientServerConfig:
-    return ClientServerConfig(server_command=[sys.executable, "-m", "finplan", "server", "--lang", lang])
-
-
-@pytest_lsp.fixture(config=_server("en"))
-async def client(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest_lsp.fixture(config=_server("sv"))
-async def swedish(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
-    yield
-    await lsp_client.shutdown_session()
+client = client_fixture("client")
+swedish = client_fixture("swedish", "sv")
 
 
 async def _ask(client: LanguageClient, path: Path, text: str, line: int, character: int) -> types.CompletionList | None:
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "yaml", 1, text)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await open_plan(client, path, text)
     return await client.text_document_completion_async(
-        types.CompletionParams(types.TextDocumentIdentifier(uri), types.Position(line, character))
+        types.CompletionParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(line, character))
     )
 
 

@@ -6,14 +6,13 @@ plans; then end to end, driven by a language client as an editor drives it.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
+from lsp_client import client_fixture, open_plan
 from conftest import PLANS, SEED
 from finplan.config import ConfigFinder
 from finplan.i18n import set_language
@@ -193,35 +192,19 @@ def test_a_half_typed_plan_gets_an_answer_or_none_wherever_the_cursor_is():
 
 # End to end, as an editor asks.
 
-def _server(lang: str) -> ClientServerConfig:
-    return ClientServerConfig(server_command=[sys.executable, "-m", "finplan", "server", "--lang", lang])
-
-
 MARKDOWN = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
     hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText])
 ))
 
 
-@pytest_lsp.fixture(config=_server("en"))
-async def client(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=MARKDOWN))
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest_lsp.fixture(config=_server("sv"))
-async def swedish(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
-    yield
-    await lsp_client.shutdown_session()
+client = client_fixture("client", capabilities=MARKDOWN)
+swedish = client_fixture("swedish", "sv")
 
 
 async def _ask(client: LanguageClient, path: Path, text: str, line: int, character: int) -> types.Hover | None:
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "yaml", 1, text)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await open_plan(client, path, text)
     return await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line, character)
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=types.Position(line, character)
     ))
 
 
