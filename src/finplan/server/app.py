@@ -18,9 +18,8 @@ from pygls.lsp.server import LanguageServer
 
 from finplan import __version__
 from finplan.config import CONFIG_FILES, ConfigFinder
-from finplan.server import actions, completion
+from finplan.server import actions, completion, hover
 from finplan.server.diagnostics import diagnostics
-from finplan.server.hover import hover
 from finplan.server.state import OpenPlan, check_open
 
 log = logging.getLogger(__name__)
@@ -62,10 +61,7 @@ class PlanServer(LanguageServer):
 
 def _to_client(plan: OpenPlan, units, diagnostic: types.Diagnostic) -> types.Diagnostic:
     """A diagnostic's range turned from characters into the units the editor counts in (UTF-16 by default)."""
-    start, end = diagnostic.range.start, diagnostic.range.end
-    diagnostic.range = types.Range(
-        plan.client_position(start.line, start.character, units), plan.client_position(end.line, end.character, units)
-    )
+    diagnostic.range = plan.client_range(diagnostic.range, units)
     return diagnostic
 
 
@@ -80,6 +76,7 @@ def build() -> PlanServer:
     server = PlanServer()
     completion.register(server)
     actions.register(server)
+    hover.register(server)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: PlanServer, params: types.InitializeParams) -> None:
@@ -123,31 +120,11 @@ def build() -> PlanServer:
         if any(Path(change.uri).name in CONFIG_FILES for change in params.changes):
             ls.configuration_changed()
 
-    @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def on_hover(ls: PlanServer, params: types.HoverParams) -> types.Hover | None:
-        units = ls.workspace.get_text_document(params.text_document.uri).position_codec
-        try:
-            plan = ls.plan(params.text_document.uri)
-            # Counted on the plan's own lines, as its answers are: the protocol's and YAML's line ends.
-            at = units.position_from_client_units(plan.lines, params.position)
-            found = hover(plan, at.line, at.character, markdown=_shows_markdown(ls), rules_url=ls.rules_url)
-        except Exception:  # a hover is never worth the server: the plan's text may be anything, half typed
-            log.exception("no hover for %s at %s", params.text_document.uri, params.position)
-            return None
-        if found is not None and found.range is not None:
-            start, end = found.range.start, found.range.end
-            found.range = types.Range(plan.client_position(start.line, start.character, units),
-                                      plan.client_position(end.line, end.character, units))
-        return found
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def configuration(ls: PlanServer, params: types.DidChangeConfigurationParams) -> None:
+        """Editors send their settings (eglot does, unasked); finplan's own are in finplan.toml, read per check."""
 
     return server
-
-
-def _shows_markdown(ls: PlanServer) -> bool:
-    """Whether the editor shows a hover's Markdown; else it gets plain text."""
-    text = ls.client_capabilities.text_document
-    formats = text.hover.content_format if text and text.hover else None
-    return bool(formats) and types.MarkupKind.Markdown in formats
 
 
 def serve() -> None:

@@ -143,19 +143,17 @@ def register(server) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGERS))
     def complete(ls, params: types.CompletionParams) -> types.CompletionList | None:
-        document = ls.workspace.get_text_document(params.text_document.uri)
-        position = document.position_from_client_units(params.position)
+        units = ls.workspace.get_text_document(params.text_document.uri).position_codec
         trigger = params.context.trigger_character if params.context is not None else None
         try:
-            items = completions(ls.plan(params.text_document.uri), position.line, position.character, trigger)
+            plan = ls.plan(params.text_document.uri)
+            position = plan.server_position(params.position, units)
+            items = completions(plan, position.line, position.character, trigger)
         except Exception:  # finplan's own failure on some text: no completion, and the server goes on
             log.exception("completion failed at %s:%s", params.text_document.uri, params.position)
             return None
         if items is None:
             return None
         for item in items:
-            span = item.text_edit.range
-            item.text_edit.range = types.Range(
-                document.position_to_client_units(span.start), document.position_to_client_units(span.end)
-            )
+            item.text_edit.range = plan.client_range(item.text_edit.range, units)
         return types.CompletionList(is_incomplete=False, items=items)

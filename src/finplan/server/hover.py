@@ -15,6 +15,7 @@ Positions count characters from 0; the caller turns them into the editor's units
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from finplan.server.diagnostics import rule_link
 from finplan.server.keys import allowed_values, key_schema
 from finplan.server.state import OpenPlan
 from finplan.server.where import Place, place_at
+
+log = logging.getLogger(__name__)
 
 ALLOWED = N_("Allowed values: {values}")
 
@@ -187,3 +190,28 @@ def _value(data: Any, path: Sequence[str | int]) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def register(server) -> None:
+    """Answers the editor's hover requests, positions turned between its units and characters."""
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls, params: types.HoverParams) -> types.Hover | None:
+        units = ls.workspace.get_text_document(params.text_document.uri).position_codec
+        try:
+            plan = ls.plan(params.text_document.uri)
+            at = plan.server_position(params.position, units)
+            found = hover(plan, at.line, at.character, markdown=_shows_markdown(ls), rules_url=ls.rules_url)
+        except Exception:  # a hover is never worth the server: the plan's text may be anything, half typed
+            log.exception("no hover for %s at %s", params.text_document.uri, params.position)
+            return None
+        if found is not None and found.range is not None:
+            found.range = plan.client_range(found.range, units)
+        return found
+
+
+def _shows_markdown(ls) -> bool:
+    """Whether the editor shows a hover's Markdown; else it gets plain text."""
+    text = ls.client_capabilities.text_document
+    formats = text.hover.content_format if text and text.hover else None
+    return bool(formats) and types.MarkupKind.Markdown in formats

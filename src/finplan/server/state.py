@@ -56,6 +56,18 @@ class OpenPlan:
             self._lines = _LINE_BREAK.split(self.text)
         return self._lines
 
+    def server_position(self, position: types.Position, units) -> types.Position:
+        """A place the editor names in its units (`units`: a pygls PositionCodec), in characters on these lines."""
+        at = units.position_from_client_units(self.lines, position)
+        return types.Position(at.line, at.character)
+
+    def client_range(self, span: types.Range, units) -> types.Range:
+        """A range counted in characters, in the editor's units."""
+        start, end = span.start, span.end
+        return types.Range(
+            self.client_position(start.line, start.character, units), self.client_position(end.line, end.character, units)
+        )
+
     def client_position(self, line: int, character: int, units) -> types.Position:
         """A place counted in characters, in the editor's units (`units`: a pygls PositionCodec)."""
         if 0 <= line < len(self.lines):
