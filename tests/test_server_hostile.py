@@ -43,3 +43,22 @@ def test_a_hostile_file_in_an_editor_gets_the_checks_finding(name, tmp_path):
 def test_arbitrary_text_never_raises_and_ranges_stay_inside(tmp_path, text):
     plan = check_open((tmp_path / "plan.yaml").as_uri(), "finplan: 1\n" + text, ConfigFinder())
     assert _inside(plan.lines, diagnostics(plan))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.text(alphabet=st.sampled_from(list("finplan: 1\n project:{}[]-,'\"#&*!|>\t0123456789.åä😀\rtotalamount")), max_size=300),
+    st.integers(0, 40), st.integers(0, 80),
+)
+def test_every_answer_on_arbitrary_text_at_any_place_is_an_answer_or_none(tmp_path, text, line, character):
+    from finplan.server.actions import actions
+    from finplan.server.completion import completions
+    from finplan.server.hover import hover
+
+    plan = check_open((tmp_path / "plan.yaml").as_uri(), "finplan: 1\n" + text, ConfigFinder())
+    hover(plan, line, character, markdown=True)
+    for trigger in (None, ":", " "):
+        completions(plan, line, character, trigger)
+    for finding in plan.result.findings if plan.result is not None else ():
+        for action in actions(plan, finding):
+            assert all(0 <= edit.start[0] < len(plan.lines) and 0 <= edit.end[0] < len(plan.lines) for edit in action.edits)
