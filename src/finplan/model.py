@@ -248,6 +248,9 @@ YearBreakdown = Annotated[
 Sector = Literal["public", "private"]
 Form = Literal["cash", "in_kind"]
 Status = Literal["proposed", "applied", "decided"]
+InKindResource = Literal["hours", "premises", "equipment", "goods", "land"]
+"""What a contribution in kind gives: worked hours (arbetad tid), premises (lokaler), equipment (utrustning),
+goods (material, varor) or land (mark); only hours are valued as hours x rate."""
 DocumentKind = Literal["application", "decision", "decision_excerpt", "news", "minutes"]
 """What a plan was read from: an application (ansökan; when left out), a decision (beslut), an excerpt of
 one (utdrag ur beslut), a news item or project page (nyhet), or meeting minutes (protokoll)."""
@@ -610,6 +613,21 @@ class FinancingLine(_Strict):
     share: Percent | None = Field(
         None, description="The line's share of the total as the document prints it (stödandel); with the amount it gives the total.",
     )
+    resource: InKindResource | None = Field(
+        None, description=(
+            "What a line in kind gives: `hours` (worked hours, valued as hours x rate; when left out), `premises`, "
+            "`equipment`, `goods` or `land`, which are valued at their market value, not by hours."
+        ),
+    )
+
+    @field_validator("resource")
+    @classmethod
+    def _resource_in_kind(cls, resource: str | None, info: ValidationInfo) -> str | None:
+        if resource is not None and info.data.get("form") != "in_kind":
+            raise validation_error(
+                "resource", Message("`resource` says what a line in kind gives; expected `form: in_kind` beside it")
+            )
+        return resource
     rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
         None, description=(
             "The amount was printed rounded to this (\"drygt 17 mnkr\": 1 000 000); sums and limits resting on it"

@@ -49,8 +49,10 @@ def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
 
 @rule(IN_KIND_BASIS_MISSING)
 def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for path, line in financing_lines(plan):
-        if line.form == "in_kind" and line.basis is None:
+    # Only the lines in the total: one beside it is shown with a basis if it has one, never co-financing.
+    for index, line in enumerate(plan.financing):
+        path = ("financing", index)
+        if line.form == "in_kind" and line.basis is None and line.resource in (None, "hours"):
             yield Violation(
                 path,
                 Message(
