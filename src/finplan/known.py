@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from finplan.findings import Path
 from finplan.model import FinancingLine, Plan
-from finplan.money import half_last_digit
+from finplan.money import half, half_last_digit
 
 _ORE = Decimal("0.01")
 
@@ -67,7 +67,3 @@ def total_range(plan: Plan) -> Range | None:
         return None
     return Range(max(r.low for r in ranges), min(r.high for r in ranges))
 
-
-def half(unit: Decimal | None) -> Decimal:
-    """How far a figure printed rounded to `unit` may lie from the exact one: half the unit (0 where exact)."""
-    return unit / 2 if unit is not None else Decimal(0)

@@ -30,11 +30,11 @@ from decimal import Decimal
 from finplan.findings import shorten
 from finplan.i18n import N_, Message, join
 from finplan.model import FinancingLine, Limit, Plan
-from finplan.money import printed_precision
+from finplan.money import half, printed_precision
 from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
 from finplan.sides import measured_by_side, side_lines, side_total
 from finplan.known import all_stated
-from finplan.totals import financing_gap, total_of
+from finplan.totals import financing_gap, slack_of, total_of
 
 ZERO = Decimal(0)
 NATIONAL_AGENCY = "tillväxtverket"
@@ -226,7 +226,7 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
     elif base_name == "total" and in_kind_out:
         in_kind = [line for line in plan.financing if line.form == "in_kind"]
         base = plan.total - total_of(in_kind)
-        base_slack = _half(plan.total_rounded_to) + _slack(in_kind)
+        base_slack = half(plan.total_rounded_to) + slack_of(in_kind)
         base_note = LESS_IN_KIND
     else:
         base, base_slack = base_of(plan, base_name, [line for _, line in lines])
@@ -263,7 +263,7 @@ def _by_decision_maker(lines: Iterable[tuple[int, FinancingLine]]) -> dict[str |
 def _measure(*, lines, **fields) -> Measure:
     index, _ = lines[0]
     return Measure(
-        lines=tuple(lines), amount=total_of(line for _, line in lines), slack=_slack(line for _, line in lines),
+        lines=tuple(lines), amount=total_of(line for _, line in lines), slack=slack_of(line for _, line in lines),
         path=("financing", index, "amount"), **fields,
     )
 
@@ -282,7 +282,7 @@ def _line_limit(
     return Measure(
         origin="plan", title=shorten(limit.source) if limit.source else Message("the plan"), is_cap=limit.is_cap, lines=((index, line),), amount=line.amount,
         tolerance=tolerance, path=("financing", index, "limits", number), share=limit.share, base_name=base_name,
-        base=base, fixed=limit.amount, slack=_half(line.rounded_to), base_slack=base_slack,
+        base=base, fixed=limit.amount, slack=half(line.rounded_to), base_slack=base_slack,
         share_slack=printed_precision(limit.share),
     )
 
@@ -293,10 +293,10 @@ def _side_base(
     """A named base on one side of a cross-border programme, and its slack: the side's costs (less its in
     kind where in kind is out of the base), or its public or cash financing."""
     lines = side_lines(plan, profile, side)
-    slack = _slack(lines)
+    slack = slack_of(lines)
     if name in ("public", "cash"):
         chosen = [line for line in lines if (line.sector if name == "public" else line.form) == name]
-        return total_of(chosen), _slack(chosen)
+        return total_of(chosen), slack_of(chosen)
     total = side_total(plan, profile, side)
     if name == "co_financing":
         return total - total_of(limited), slack
@@ -311,20 +311,13 @@ def base_of(plan: Plan, name: str, limited: list[FinancingLine]) -> tuple[Decima
     The eligible costs are the plan's `eligible_costs` where it states them, else
     its total; the co-financing is the financing besides the `limited` lines.
     """
-    total, total_slack = plan.total, _half(plan.total_rounded_to)
+    total, total_slack = plan.total, half(plan.total_rounded_to)
     if name == "total":
         return total, total_slack
     if name == "eligible_costs":
         return (plan.eligible_costs, ZERO) if plan.eligible_costs is not None else (total, total_slack)
     if name == "co_financing":
-        return total - total_of(limited), total_slack + _slack(limited)
+        return total - total_of(limited), total_slack + slack_of(limited)
     chosen = [line for line in plan.financing if (line.sector if name == "public" else line.form) == name]
-    return total_of(chosen), _slack(chosen)
+    return total_of(chosen), slack_of(chosen)
 
-
-def _half(unit: Decimal | None) -> Decimal:
-    return unit / 2 if unit is not None else ZERO
-
-
-def _slack(lines: Iterable[FinancingLine]) -> Decimal:
-    return sum((_half(line.rounded_to) for line in lines), ZERO)

@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from finplan.findings import Path, some
 from finplan.i18n import Message
-from finplan.known import Range, half, total_from_share, total_range
+from finplan.known import Range, total_from_share, total_range
 from finplan.model import Plan
-from finplan.money import difference, format_kr, format_percent
+from finplan.money import difference, format_kr, format_percent, half
 from finplan.rules.base import Violation, figures
-from finplan.totals import total_of
+from finplan.totals import slack_of, total_of
 
 
 def financing_within_total(plan: Plan) -> Iterator[Violation]:
@@ -27,7 +27,7 @@ def financing_within_total(plan: Plan) -> Iterator[Violation]:
     if reach is None:
         return
     found = total_of(plan.financing)
-    slack = sum((half(line.rounded_to) for line in plan.financing if line.amount is not None), Decimal(0))
+    slack = slack_of(line for line in plan.financing if line.amount is not None)
     missing = [line.id for line in plan.financing if line.amount is None]
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     total = _total_text(plan, reach)
