@@ -65,5 +65,6 @@ def total_range(plan: Plan) -> Range | None:
     ranges = [reach for line in plan.financing if (reach := total_from_share(line)) is not None]
     if not ranges:
         return None
-    return Range(max(r.low for r in ranges), min(r.high for r in ranges))
+    low, high = max(r.low for r in ranges), min(r.high for r in ranges)
+    return Range(low, high) if low <= high else None  # printed shares that disagree fix no total (FP107)
 

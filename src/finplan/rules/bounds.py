@@ -14,9 +14,10 @@ from decimal import Decimal
 
 from finplan.findings import Path, some
 from finplan.i18n import Message
+from finplan.findings import Figure
 from finplan.known import Range, total_from_share, total_range
 from finplan.model import Plan
-from finplan.money import difference, format_kr, format_percent, half
+from finplan.money import difference, format_kr, format_percent, format_points, half, half_last_digit, printed_precision
 from finplan.rules.base import Violation, figures
 from finplan.totals import slack_of, total_of
 
@@ -122,3 +123,63 @@ def shares_against_total(plan: Plan) -> Iterator[Violation]:
         nearest = reach.low if plan.total < reach.low else reach.high
         data = figures(plan.currency, found=plan.total, expected=nearest, difference=plan.total - nearest)
         yield Violation(("financing", index, "share"), message, data=data)
+
+
+def shares_against_each_other(plan: Plan) -> Iterator[Violation]:
+    """FP107 with the total unstated: each line's printed share and amount give a total, and every two such
+    totals meet, within the shares' last digits."""
+    given: list[tuple[int, Range]] = []
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    for index, line in enumerate(plan.financing):
+        reach = total_from_share(line)
+        if reach is None:
+            continue
+        for first, other in given:
+            if reach.low <= other.high and other.low <= reach.high:
+                continue
+            before = plan.financing[first]
+            gap = reach.low - other.high if reach.low > other.high else reach.high - other.low
+            message = Message(
+                "`{id}` is {amount}, printed as {share} of the total, which gives a total of {low} to {high}; "
+                "`{other}` is {other_amount}, printed as {other_share}, which gives {other_low} to {other_high}: "
+                "the two totals lie {gap} apart, so one of the printed figures is wrong",
+                id=line.id, amount=kr(line.amount), share=format_percent(line.share, as_written=True),
+                low=kr(reach.low), high=kr(reach.high), other=before.id, other_amount=kr(before.amount),
+                other_share=format_percent(before.share, as_written=True), other_low=kr(other.low),
+                other_high=kr(other.high), gap=kr(abs(gap)),
+            )
+            yield Violation(("financing", index, "share"), message, data=figures(plan.currency, difference=gap))
+        given.append((index, reach))
+
+
+def shares_against_limits(plan: Plan) -> Iterator[Violation]:
+    """FP107 where the limits are not measured: a line's printed share of the total within its own cap or floor
+    of the total, each within its printed precision."""
+    for index, line in enumerate(plan.financing):
+        if line.share is None:
+            continue
+        for number, limit in enumerate(line.limits or ()):
+            if limit.share is None or not _of_total(plan, limit.base):
+                continue
+            reach = half_last_digit(line.share) + printed_precision(limit.share)
+            gap = line.share - limit.share if limit.is_cap else limit.share - line.share
+            if gap <= reach:
+                continue
+            shown = dict(
+                id=line.id, share=format_percent(line.share, as_written=True),
+                limit=format_percent(limit.share, as_written=True), points=format_points(gap),
+            )
+            message = (
+                Message("`{id}` is printed as {share} of the total, and its cap as at most {limit}: {points} over, "
+                        "beyond the precision both are printed to", **shown)
+                if limit.is_cap else
+                Message("`{id}` is printed as {share} of the total, and its floor as at least {limit}: {points} short, "
+                        "beyond the precision both are printed to", **shown)
+            )
+            data = {"found": Figure(line.share, "%"), "limit": Figure(limit.share, "%"), "difference": Figure(gap, "pp")}
+            yield Violation(("financing", index, "limits", number), message, data=data)
+
+
+def _of_total(plan: Plan, base: str | None) -> bool:
+    """Whether a limit's share is of the total: the total itself, or eligible costs the plan does not state apart."""
+    return base == "total" or (base == "eligible_costs" and plan.eligible_costs is None)

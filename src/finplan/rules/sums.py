@@ -9,6 +9,7 @@ from finplan.codes.sums import (
     BREAKDOWN_TOTAL,
     COST_TOTAL,
     FINANCING_TOTAL,
+    PRINTED_SHARES,
     TOTAL_WITHIN_ROUNDING,
     YEARLY_BALANCE,
     YEARLY_BALANCE_UNCHECKED,
@@ -33,6 +34,14 @@ def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
         yield from bounds.financing_within_total(plan)
         return
     yield from _against_total(plan, "financing", plan.financing, settings)
+
+
+@rule(PRINTED_SHARES)
+def printed_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    if plan.total is None:
+        yield from bounds.shares_against_each_other(plan)
+    if not all_stated(plan):
+        yield from bounds.shares_against_limits(plan)
 
 
 @rule(COST_TOTAL)
