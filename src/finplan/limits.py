@@ -33,7 +33,7 @@ from finplan.model import FinancingLine, Limit, Plan
 from finplan.money import half, printed_precision
 from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
 from finplan.sides import measured_by_side, side_lines, side_total
-from finplan.known import all_stated
+from finplan.known import limits_measurable
 from finplan.totals import financing_gap, slack_of, total_of
 
 ZERO = Decimal(0)
@@ -151,7 +151,7 @@ def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
     for measured, by, measures in _MEASURED:
         if measured is plan and by is settings:
             return measures
-    if not all_stated(plan):
+    if not limits_measurable(plan):
         return ()
     measures = _measure_all(plan, settings)
     if financing_gap(plan):

@@ -685,7 +685,9 @@ class CostLine(_Strict):
     contract (works, supplies, services) above the EU directive's thresholds;
     `vat` that its amount includes VAT (moms) the beneficiary can recover
     (`recoverable`) or cannot (`non_recoverable`); `side` which side of a
-    cross-border programme the cost is on (as a financing line's).
+    cross-border programme the cost is on (as a financing line's). `amount` may be
+    left out where a document other than an application does not print it, as a
+    financing line's may.
     """
 
     id: LineId = Field(
@@ -694,7 +696,12 @@ class CostLine(_Strict):
     category: Category = Field(
         description="The cost category (kostnadsslag); `income` for project income, written negative.",
     )
-    amount: Amount = Field(description="The cost; project income is negative.")
+    amount: Amount | None = Field(
+        None, description=(
+            "The cost; project income is negative. Left out only where a document other than an application does "
+            "not print it."
+        ),
+    )
     description: Text | None = Field(None, description="What the cost is, in words.")
     per_year: YearBreakdown | None = Field(None, description="The line's amount by calendar year.")
     flat_rate: FlatRate | None = Field(None, description="The flat rate (schablon) the line is computed as.")

@@ -10,11 +10,9 @@ total is the stated one, or the one a printed share and its amount give
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from finplan.findings import Path, some
+from finplan.findings import Figure, Path, some
 from finplan.i18n import Message
-from finplan.findings import Figure
 from finplan.known import Range, total_from_share, total_range
 from finplan.model import Plan
 from finplan.money import difference, format_kr, format_percent, format_points, half, half_last_digit, printed_precision
@@ -72,25 +70,56 @@ def _place(plan: Plan) -> Path:
 
 
 def costs_within_total(plan: Plan) -> Iterator[Violation]:
-    """FP102 with the total unstated: the costs within the total a printed share gives."""
+    """FP102 with the total or a cost unstated: the costs within the total, stated or given by a printed share.
+
+    Only income is negative: a cost line left unstated can only raise the sum, an income line only lower it.
+    """
     reach = total_range(plan)
     if reach is None:
         return
-    found = sum((line.amount for line in plan.costs or ()), Decimal(0))
-    if reach.low <= found <= reach.high:
+    costs = plan.costs or ()
+    found = total_of(costs)
+    missing = [line for line in costs if line.amount is None]
+    raised = any(line.category != "income" for line in missing)
+    lowered = any(line.category == "income" for line in missing)
+    if (raised or reach.low <= found) and (lowered or found <= reach.high):
         return
     nearest = reach.low if found < reach.low else reach.high
-    message = Message(
-        "the cost lines sum to {found}, while {total}: {difference}",
+    shown = dict(
         found=format_kr(found, plan.currency), total=_total_text(plan, reach),
-        difference=difference(found, nearest, plan.currency),
+        difference=difference(found, nearest, plan.currency), lines=some([line.id for line in missing]),
     )
+    if not missing:
+        message = Message("the cost lines sum to {found}, while {total}: {difference}", **shown)
+    elif found > reach.high:
+        message = Message(
+            "the cost lines that state an amount already sum to {found}, more than {total}: {difference}; "
+            "the lines without one ({lines}) cannot make up for it, as none of them is income", **shown,
+        )
+    else:
+        message = Message(
+            "the cost lines that state an amount sum to {found}, less than {total}: {difference}; "
+            "the lines without one ({lines}) are income, which only lowers the sum", **shown,
+        )
     yield Violation(_place(plan), message, data=figures(plan.currency, found=found, expected=nearest, difference=found - nearest))
 
 
-def in_kind_within_costs(plan: Plan, financing: list, spent: Decimal) -> Iterator[Violation]:
-    """FP411 with in-kind amounts unstated: the stated in-kind financing at most the in-kind costs."""
-    found = total_of(financing)
+def in_kind_within_costs(plan: Plan, financing: list, costs: list) -> Iterator[Violation]:
+    """FP411 with in-kind amounts unstated: the stated amounts of one side at most the other side's, where
+    the other side states every amount."""
+    found, spent = total_of(financing), total_of(costs)
+    unstated_costs = [line.id for line in costs if line.amount is None]
+    if unstated_costs:
+        if found < spent and all(line.amount is not None for line in financing):
+            message = Message(
+                "the in-kind cost lines that state an amount already sum to {spent}, more than the in-kind "
+                "financing's {found}: {difference}; the lines without one ({lines}) cannot make up for it",
+                found=format_kr(found, plan.currency), spent=format_kr(spent, plan.currency),
+                difference=difference(spent, found, plan.currency), lines=some(unstated_costs),
+            )
+            data = figures(plan.currency, found=spent, limit=found, difference=spent - found)
+            yield Violation(("costs",), message, on_key=True, data=data)
+        return
     if found <= spent:
         return
     missing = [line.id for line in financing if line.amount is None]

@@ -29,10 +29,10 @@ def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.costs is None:
         return
     financing = [line for line in plan.financing if line.form == "in_kind"]
-    financed = total_of(financing)
-    spent = total_of(line for line in plan.costs if line.category == "in_kind")
-    if any(line.amount is None for line in financing):
-        yield from bounds.in_kind_within_costs(plan, financing, spent)
+    costs = [line for line in plan.costs if line.category == "in_kind"]
+    financed, spent = total_of(financing), total_of(costs)
+    if any(line.amount is None for line in (*financing, *costs)):
+        yield from bounds.in_kind_within_costs(plan, financing, costs)
         return
     if financed != spent:
         yield Violation(

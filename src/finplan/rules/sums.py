@@ -20,7 +20,7 @@ from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
-from finplan.known import all_stated
+from finplan.known import all_stated, costs_stated
 from finplan.rules import bounds
 from finplan.rules.base import Violation, figures, lines_of, rule
 from finplan.slips import Slip, slip
@@ -48,7 +48,7 @@ def printed_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
 def cost_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.costs is None:
         return
-    if plan.total is None:
+    if plan.total is None or not costs_stated(plan):
         yield from bounds.costs_within_total(plan)
         return
     yield from _against_total(plan, "costs", plan.costs, settings)

@@ -270,9 +270,11 @@ def _costs(plan: Plan) -> Table:
     ))
     table.add_section()
     found = total_of(plan.costs or ())
+    stated = all(line.amount is not None for line in plan.costs or ())
     table.add_row(
         Text(_("Sum"), style="bold"), "", "",
-        Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
+        Text(unstated.cost_sum_text(plan), style="bold"),
+        Text(format_share(found if stated else None, plan.total), style="bold"),
     )
     return table
 
