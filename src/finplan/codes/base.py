@@ -139,5 +139,8 @@ _AMOUNTS = {
     ),
     "bounds": N_("With amounts not stated: checks the stated ones as bounds."),
     "all": N_("With amounts not stated: needs every amount, so it does not run; FP303 says so."),
-    "limits": N_("With amounts not stated: needs every amount, so a plan's caps and floors are not measured; FP303 says so."),
+    "limits": N_(
+        "With amounts not stated: measures the caps and floors whose lines and base are stated (the total, or the "
+        "one a printed share gives); FP303 names the others."
+    ),
 }

@@ -181,14 +181,14 @@ def shares_against_each_other(plan: Plan) -> Iterator[Violation]:
         given.append((index, reach))
 
 
-def shares_against_limits(plan: Plan) -> Iterator[Violation]:
-    """FP107 where the limits are not measured: a line's printed share of the total within its own cap or floor
-    of the total, each within its printed precision."""
+def shares_against_limits(plan: Plan, measured: set[Path]) -> Iterator[Violation]:
+    """FP107 for the limits not `measured` on amounts: a line's printed share of the total within its own cap or
+    floor of the total, each within its printed precision."""
     for index, line in enumerate(plan.financing):
         if line.share is None:
             continue
         for number, limit in enumerate(line.limits or ()):
-            if limit.share is None or not _of_total(plan, limit.base):
+            if ("financing", index, "limits", number) in measured or limit.share is None or not _of_total(plan, limit.base):
                 continue
             reach = half_last_digit(line.share) + printed_precision(limit.share)
             gap = line.share - limit.share if limit.is_cap else limit.share - line.share
