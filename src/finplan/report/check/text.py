@@ -266,7 +266,7 @@ def _costs(plan: Plan) -> Table:
     table = new_table(_("Costs"), N_("Id"), N_("Category"), N_("Description"), N_("Amount"), N_("Share"))
     add_lines(table, plan.costs or [], lambda line: (
         Text(line.id), Text(label(line.category)), Text(line.description or ""),
-        format_kr(line.amount, plan.currency), format_share(line.amount, plan.total),
+        _(format_kr(line.amount, plan.currency)), format_share(line.amount, plan.total),
     ))
     table.add_section()
     found = total_of(plan.costs or ())
