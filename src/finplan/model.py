@@ -601,15 +601,6 @@ class FinancingLine(_Strict):
         None, description="What the financier pays; left out only where a document other than an application does not print it.",
     )
 
-    @field_validator("conditions")
-    @classmethod
-    def _conditions_decided(cls, conditions: str | None, info: ValidationInfo) -> str | None:
-        if conditions is not None and info.data.get("status") != "decided":
-            raise validation_error(
-                "conditions", Message("`conditions` are a decision's; expected `status: decided` beside them")
-            )
-        return conditions
-
     share: Percent | None = Field(
         None, description="The line's share of the total as the document prints it (stödandel); with the amount it gives the total.",
     )
@@ -620,14 +611,20 @@ class FinancingLine(_Strict):
         ),
     )
 
-    @field_validator("resource")
+    @field_validator("conditions", "resource")
     @classmethod
-    def _resource_in_kind(cls, resource: str | None, info: ValidationInfo) -> str | None:
-        if resource is not None and info.data.get("form") != "in_kind":
-            raise validation_error(
-                "resource", Message("`resource` says what a line in kind gives; expected `form: in_kind` beside it")
-            )
-        return resource
+    def _beside(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """`conditions` only beside `status: decided`, `resource` only beside `form: in_kind`."""
+        if info.field_name == "conditions":
+            key, wanted = "status", "decided"
+            message = Message("`conditions` are a decision's; expected `status: decided` beside them")
+        else:
+            key, wanted = "form", "in_kind"
+            message = Message("`resource` says what a line in kind gives; expected `form: in_kind` beside it")
+        if value is not None and info.data.get(key) != wanted:
+            raise validation_error(info.field_name, message)
+        return value
+
     rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
         None, description=(
             "The amount was printed rounded to this (\"drygt 17 mnkr\": 1 000 000); sums and limits resting on it"
