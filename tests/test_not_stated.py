@@ -29,11 +29,12 @@ def _plain(value):
 
 
 def as_excerpt(plan: Path) -> str:
-    """The plan as a decision excerpt that prints no total and every second financing line without its amount."""
+    """The plan as a decision excerpt that prints no total and every second financing and cost line without
+    its amount."""
     data = _plain(load_file(plan).data)
     data.pop("total", None)
     data["project"]["document"] = "decision_excerpt"
-    for section in ("financing", "outside_total"):
+    for section in ("financing", "outside_total", "costs"):
         for line in (data.get(section) or [])[1::2]:
             line.pop("amount", None)
             for part in line.get("split") or ():

@@ -14,15 +14,16 @@ from typing import NamedTuple
 
 from finplan.findings import Path
 from finplan.model import FinancingLine, Plan
-from finplan.money import half_last_digit
+from finplan.money import half, half_last_digit
 
 _ORE = Decimal("0.01")
 
 
 def unstated(plan: Plan) -> list[Path]:
-    """Where the plan leaves an amount out: `total`, then each financing line's `amount`, in file order."""
+    """Where the plan leaves an amount out: `total`, then each financing line's `amount`, then each cost
+    line's, in file order."""
     paths: list[Path] = [("total",)] if plan.total is None else []
-    for section in ("financing", "outside_total"):
+    for section in ("financing", "outside_total", "costs"):
         for index, line in enumerate(getattr(plan, section) or ()):
             if line.amount is None:
                 paths.append((section, index, "amount"))
@@ -32,6 +33,17 @@ def unstated(plan: Plan) -> list[Path]:
 def all_stated(plan: Plan) -> bool:
     """Whether the plan states its total and every financing amount, as an application does."""
     return plan.total is not None and all(line.amount is not None for line in (*plan.financing, *(plan.outside_total or ())))
+
+
+def costs_stated(plan: Plan) -> bool:
+    """Whether the plan states every cost line's amount, as an application does."""
+    return all(line.amount is not None for line in plan.costs or ())
+
+
+def limits_measurable(plan: Plan) -> bool:
+    """Whether the plan states every amount a cap or floor may be measured on: the total and the financing,
+    and the costs where a cost line names its side (a side's costs are then its base, `finplan.sides`)."""
+    return all_stated(plan) and (costs_stated(plan) or not any(line.side for line in plan.costs or ()))
 
 
 class Range(NamedTuple):
@@ -65,9 +77,6 @@ def total_range(plan: Plan) -> Range | None:
     ranges = [reach for line in plan.financing if (reach := total_from_share(line)) is not None]
     if not ranges:
         return None
-    return Range(max(r.low for r in ranges), min(r.high for r in ranges))
+    low, high = max(r.low for r in ranges), min(r.high for r in ranges)
+    return Range(low, high) if low <= high else None  # printed shares that disagree fix no total (FP107)
 
-
-def half(unit: Decimal | None) -> Decimal:
-    """How far a figure printed rounded to `unit` may lie from the exact one: half the unit (0 where exact)."""
-    return unit / 2 if unit is not None else Decimal(0)

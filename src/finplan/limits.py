@@ -19,6 +19,10 @@ A limit measured against a declared total that the financing lines do not sum
 to (FP101) may break only because of that difference: where the same limit,
 measured with the sum of the lines as the total, gives no finding, the limit's
 finding `follows_from_total` and FP101 names it instead (one cause, one finding).
+
+A plan that leaves amounts unstated (`project.document`) has measured only the
+limits whose lines and base it states; a total it does not state is the one its
+printed shares give, as a figure with their precision as its slack.
 """
 
 from __future__ import annotations
@@ -30,11 +34,11 @@ from decimal import Decimal
 from finplan.findings import shorten
 from finplan.i18n import N_, Message, join
 from finplan.model import FinancingLine, Limit, Plan
-from finplan.money import printed_precision
+from finplan.money import half, printed_precision
 from finplan.profiles import EU_STRUCTURAL_FUNDS, Profile, ProfileLimit, Settings
 from finplan.sides import measured_by_side, side_lines, side_total
-from finplan.known import all_stated
-from finplan.totals import financing_gap, total_of
+from finplan.known import all_stated, costs_stated, limits_measurable, total_range
+from finplan.totals import financing_gap, slack_of, total_of
 
 ZERO = Decimal(0)
 NATIONAL_AGENCY = "tillväxtverket"
@@ -49,6 +53,7 @@ BASE_NAMES = {
     "co_financing": N_("the co-financing"),
 }
 LESS_IN_KIND = N_(" less in kind")
+BY_SHARES = N_(" the printed shares give, about")
 ON_SIDE = N_(" of the `{side}` side")
 
 
@@ -80,6 +85,7 @@ class Measure:
     version: str = ""  # the text's version in force on the plan's date, where the law changed the number
     share_slack: Decimal = ZERO
     follows_from_total: bool = False  # reported only against a declared total the lines do not sum to (FP101)
+    by_shares: bool = False  # the base is a total the plan does not state, but its printed shares give
 
     @property
     def limit(self) -> Decimal:
@@ -133,10 +139,11 @@ class Measure:
             return ""
         note = [Message(self.base_note)] if self.base_note else []
         side = [Message(ON_SIDE, side=self.side)] if self.side else []
-        return join([Message(BASE_NAMES[self.base_name]), *side, *note], "")
+        shares = [Message(BY_SHARES)] if self.by_shares else []
+        return join([Message(BASE_NAMES[self.base_name]), *side, *note, *shares], "")
 
 
-_MEASURED: list[tuple[Plan, Settings, tuple[Measure, ...]]] = []
+_MEASURED: list[tuple[Plan, Settings, tuple[Measure, ...], int]] = []
 
 
 def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
@@ -145,14 +152,30 @@ def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
     Four rules, the report and a diff each ask for the same plan's limits, so
     the last two plans' are kept and handed out again: plans are frozen models
     and settings are never changed once made, so the same objects measure the same.
-    Nothing where the plan leaves an amount unstated: a limit's line or base may be
-    one of them, so none is measured (FP303 says so).
+    Where the plan leaves amounts unstated, only the limits whose lines and base
+    it states are measured (`unmeasured` counts the others, FP303 says so).
     """
-    for measured, by, measures in _MEASURED:
+    return _measured(plan, settings)[0]
+
+
+def unmeasured(plan: Plan, settings: Settings) -> int:
+    """How many of the plan's caps and floors are not measured, as a line or base of theirs is unstated."""
+    return _measured(plan, settings)[1]
+
+
+def _measured(plan: Plan, settings: Settings) -> tuple[tuple[Measure, ...], int]:
+    for measured, by, measures, left in _MEASURED:
         if measured is plan and by is settings:
-            return measures
-    if not all_stated(plan):
-        return ()
+            return measures, left
+    if not limits_measurable(plan):
+        every = _measure_all(_with_known_total(plan), settings)
+        shares = plan.total is None
+        measures = tuple(
+            replace(m, by_shares=shares and _on_total(plan, m)) for m in every if _stated(plan, m)
+        )
+        _MEASURED.insert(0, (plan, settings, measures, len(every) - len(measures)))
+        del _MEASURED[2:]
+        return measures, len(every) - len(measures)
     measures = _measure_all(plan, settings)
     if financing_gap(plan):
         # Measured again with the sum of the lines as the total: what holds there follows from FP101 alone.
@@ -162,9 +185,46 @@ def measure_limits(plan: Plan, settings: Settings) -> tuple[Measure, ...]:
             for m, again in zip(measures, on_sum, strict=True)
         ]
     measures = tuple(measures)
-    _MEASURED.insert(0, (plan, settings, measures))
+    _MEASURED.insert(0, (plan, settings, measures, 0))
     del _MEASURED[2:]
-    return measures
+    return measures, 0
+
+
+def _with_known_total(plan: Plan) -> Plan:
+    """The plan with the total it states, or else the one its printed shares give, as a figure with its reach
+    (the middle of the range, rounded to its width); with 0 where neither is known, which no measure kept uses."""
+    if plan.total is not None:
+        return plan
+    reach = total_range(plan)
+    if reach is None:
+        return plan.model_copy(update={"total": ZERO})
+    return plan.model_copy(update={"total": (reach.low + reach.high) / 2, "total_rounded_to": (reach.high - reach.low) or None})
+
+
+def _stated(plan: Plan, m: Measure) -> bool:
+    """Whether every amount a measure rests on is known: its lines', and its base's (the total, stated or given
+    by a printed share; the lines a financing base sums; a side's lines and costs)."""
+    if any(line.amount is None for _, line in m.lines):
+        return False
+    if m.share is None:
+        return True
+    if m.side:
+        return all_stated(plan) and costs_stated(plan)
+    if m.base_name in ("public", "cash"):
+        return all(line.amount is not None for line in plan.financing
+                   if (line.sector if m.base_name == "public" else line.form) == m.base_name)
+    if m.base_name == "eligible_costs" and plan.eligible_costs is not None:
+        return True
+    in_kind = (line for line in plan.financing if line.form == "in_kind") if m.base_note == LESS_IN_KIND else ()
+    return total_range(plan) is not None and all(line.amount is not None for line in in_kind)
+
+
+def _on_total(plan: Plan, m: Measure) -> bool:
+    """Whether a measure's base is taken from the plan's total (the total, the co-financing, or eligible costs
+    it does not state apart)."""
+    if m.share is None or m.side or m.base_name in ("public", "cash"):
+        return False
+    return m.base_name != "eligible_costs" or plan.eligible_costs is None
 
 
 def _measure_all(plan: Plan, settings: Settings) -> list[Measure]:
@@ -226,7 +286,7 @@ def _profile_limit(plan: Plan, settings: Settings, profile: Profile, limit: Prof
     elif base_name == "total" and in_kind_out:
         in_kind = [line for line in plan.financing if line.form == "in_kind"]
         base = plan.total - total_of(in_kind)
-        base_slack = _half(plan.total_rounded_to) + _slack(in_kind)
+        base_slack = half(plan.total_rounded_to) + slack_of(in_kind)
         base_note = LESS_IN_KIND
     else:
         base, base_slack = base_of(plan, base_name, [line for _, line in lines])
@@ -263,7 +323,7 @@ def _by_decision_maker(lines: Iterable[tuple[int, FinancingLine]]) -> dict[str |
 def _measure(*, lines, **fields) -> Measure:
     index, _ = lines[0]
     return Measure(
-        lines=tuple(lines), amount=total_of(line for _, line in lines), slack=_slack(line for _, line in lines),
+        lines=tuple(lines), amount=total_of(line for _, line in lines), slack=slack_of(line for _, line in lines),
         path=("financing", index, "amount"), **fields,
     )
 
@@ -282,7 +342,7 @@ def _line_limit(
     return Measure(
         origin="plan", title=shorten(limit.source) if limit.source else Message("the plan"), is_cap=limit.is_cap, lines=((index, line),), amount=line.amount,
         tolerance=tolerance, path=("financing", index, "limits", number), share=limit.share, base_name=base_name,
-        base=base, fixed=limit.amount, slack=_half(line.rounded_to), base_slack=base_slack,
+        base=base, fixed=limit.amount, slack=half(line.rounded_to), base_slack=base_slack,
         share_slack=printed_precision(limit.share),
     )
 
@@ -293,10 +353,10 @@ def _side_base(
     """A named base on one side of a cross-border programme, and its slack: the side's costs (less its in
     kind where in kind is out of the base), or its public or cash financing."""
     lines = side_lines(plan, profile, side)
-    slack = _slack(lines)
+    slack = slack_of(lines)
     if name in ("public", "cash"):
         chosen = [line for line in lines if (line.sector if name == "public" else line.form) == name]
-        return total_of(chosen), _slack(chosen)
+        return total_of(chosen), slack_of(chosen)
     total = side_total(plan, profile, side)
     if name == "co_financing":
         return total - total_of(limited), slack
@@ -311,20 +371,13 @@ def base_of(plan: Plan, name: str, limited: list[FinancingLine]) -> tuple[Decima
     The eligible costs are the plan's `eligible_costs` where it states them, else
     its total; the co-financing is the financing besides the `limited` lines.
     """
-    total, total_slack = plan.total, _half(plan.total_rounded_to)
+    total, total_slack = plan.total, half(plan.total_rounded_to)
     if name == "total":
         return total, total_slack
     if name == "eligible_costs":
         return (plan.eligible_costs, ZERO) if plan.eligible_costs is not None else (total, total_slack)
     if name == "co_financing":
-        return total - total_of(limited), total_slack + _slack(limited)
+        return total - total_of(limited), total_slack + slack_of(limited)
     chosen = [line for line in plan.financing if (line.sector if name == "public" else line.form) == name]
-    return total_of(chosen), _slack(chosen)
+    return total_of(chosen), slack_of(chosen)
 
-
-def _half(unit: Decimal | None) -> Decimal:
-    return unit / 2 if unit is not None else ZERO
-
-
-def _slack(lines: Iterable[FinancingLine]) -> Decimal:
-    return sum((_half(line.rounded_to) for line in lines), ZERO)

@@ -248,6 +248,9 @@ YearBreakdown = Annotated[
 Sector = Literal["public", "private"]
 Form = Literal["cash", "in_kind"]
 Status = Literal["proposed", "applied", "decided"]
+InKindResource = Literal["hours", "premises", "equipment", "goods", "land"]
+"""What a contribution in kind gives: worked hours (arbetad tid), premises (lokaler), equipment (utrustning),
+goods (material, varor) or land (mark); only hours are valued as hours x rate."""
 DocumentKind = Literal["application", "decision", "decision_excerpt", "news", "minutes"]
 """What a plan was read from: an application (ansökan; when left out), a decision (beslut), an excerpt of
 one (utdrag ur beslut), a news item or project page (nyhet), or meeting minutes (protokoll)."""
@@ -598,18 +601,30 @@ class FinancingLine(_Strict):
         None, description="What the financier pays; left out only where a document other than an application does not print it.",
     )
 
-    @field_validator("conditions")
-    @classmethod
-    def _conditions_decided(cls, conditions: str | None, info: ValidationInfo) -> str | None:
-        if conditions is not None and info.data.get("status") != "decided":
-            raise validation_error(
-                "conditions", Message("`conditions` are a decision's; expected `status: decided` beside them")
-            )
-        return conditions
-
     share: Percent | None = Field(
         None, description="The line's share of the total as the document prints it (stödandel); with the amount it gives the total.",
     )
+    resource: InKindResource | None = Field(
+        None, description=(
+            "What a line in kind gives: `hours` (worked hours, valued as hours x rate; when left out), `premises`, "
+            "`equipment`, `goods` or `land`, which are valued at their market value, not by hours."
+        ),
+    )
+
+    @field_validator("conditions", "resource")
+    @classmethod
+    def _beside(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """`conditions` only beside `status: decided`, `resource` only beside `form: in_kind`."""
+        if info.field_name == "conditions":
+            key, wanted = "status", "decided"
+            message = Message("`conditions` are a decision's; expected `status: decided` beside them")
+        else:
+            key, wanted = "form", "in_kind"
+            message = Message("`resource` says what a line in kind gives; expected `form: in_kind` beside it")
+        if value is not None and info.data.get(key) != wanted:
+            raise validation_error(info.field_name, message)
+        return value
+
     rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
         None, description=(
             "The amount was printed rounded to this (\"drygt 17 mnkr\": 1 000 000); sums and limits resting on it"
@@ -667,7 +682,9 @@ class CostLine(_Strict):
     contract (works, supplies, services) above the EU directive's thresholds;
     `vat` that its amount includes VAT (moms) the beneficiary can recover
     (`recoverable`) or cannot (`non_recoverable`); `side` which side of a
-    cross-border programme the cost is on (as a financing line's).
+    cross-border programme the cost is on (as a financing line's). `amount` may be
+    left out where a document other than an application does not print it, as a
+    financing line's may.
     """
 
     id: LineId = Field(
@@ -676,7 +693,12 @@ class CostLine(_Strict):
     category: Category = Field(
         description="The cost category (kostnadsslag); `income` for project income, written negative.",
     )
-    amount: Amount = Field(description="The cost; project income is negative.")
+    amount: Amount | None = Field(
+        None, description=(
+            "The cost; project income is negative. Left out only where a document other than an application does "
+            "not print it."
+        ),
+    )
     description: Text | None = Field(None, description="What the cost is, in words.")
     per_year: YearBreakdown | None = Field(None, description="The line's amount by calendar year.")
     flat_rate: FlatRate | None = Field(None, description="The flat rate (schablon) the line is computed as.")

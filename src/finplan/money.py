@@ -258,7 +258,16 @@ def printed_precision(share: Decimal | None) -> Decimal:
 def half_last_digit(value: Decimal) -> Decimal:
     """Half a unit of the last digit written, as far as a printed figure may lie from the exact one:
     0,005 for 39,99; 0,5 for 40. The digits are those written, kept by the Decimal the text was read into."""
-    return Decimal(5).scaleb(value.as_tuple().exponent - 1)
+    return half(Decimal(1).scaleb(value.as_tuple().exponent))
+
+
+def half(unit: Decimal | None) -> Decimal:
+    """How far a figure printed rounded to `unit` may lie from the exact one: half the unit (0 where exact).
+
+    The one reading of a printed figure's precision: an amount's `rounded_to`, a total's
+    `total_rounded_to` and a share's last digit (`half_last_digit`) all hold to half their unit.
+    """
+    return unit / 2 if unit is not None else Decimal(0)
 
 
 def format_points(difference: Decimal) -> Message:

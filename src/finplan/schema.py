@@ -40,7 +40,7 @@ def plan_schema() -> dict[str, Any]:
 
 def _amounts_of_an_application() -> dict[str, Any]:
     """An application (a plan whose `project.document` is left out or `application`) states its total and
-    every financing amount; another document may leave them out, as the models allow."""
+    every financing and cost amount; another document may leave them out, as the models allow."""
     others = [kind for kind in get_args(DocumentKind) if kind != "application"]
     stated = {"not": {"type": "null"}}
     line = {"items": {"required": ["amount"], "properties": {"amount": stated}}}
@@ -51,7 +51,7 @@ def _amounts_of_an_application() -> dict[str, Any]:
         },
         "else": {
             "required": ["total"],
-            "properties": {"total": stated, "financing": line, "outside_total": line},
+            "properties": {"total": stated, "financing": line, "outside_total": line, "costs": line},
         },
     }
 

@@ -81,7 +81,7 @@ def _required_amounts(data: object) -> list[Path]:
     if isinstance(project, dict) and project.get("document", "application") != "application":
         return []
     paths: list[Path] = [] if data.get("total") is not None else [("total",)]
-    for section in ("financing", "outside_total"):
+    for section in ("financing", "outside_total", "costs"):
         items = data.get(section)
         for index, item in enumerate(items if isinstance(items, list) else ()):
             if isinstance(item, dict) and item.get("amount") is None:

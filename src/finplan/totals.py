@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from finplan.model import CostLine, FinancingLine, Plan
+from finplan.money import half
 
 NOT_STATED = "not stated"
 
@@ -44,10 +45,14 @@ def per_year(lines: Iterable[FinancingLine | CostLine]) -> dict[int, Decimal]:
     return dict(sorted(totals.items()))
 
 
+def slack_of(lines: Iterable[FinancingLine]) -> Decimal:
+    """How far the lines' sum may lie from the exact one where some were printed rounded (`rounded_to`)."""
+    return sum((half(line.rounded_to) for line in lines), Decimal(0))
+
+
 def rounding_slack(plan: Plan) -> Decimal:
     """How far the financing's sum and the total may lie apart when some were printed rounded."""
-    units = [plan.total_rounded_to, *(line.rounded_to for line in plan.financing)]
-    return sum((unit / 2 for unit in units if unit is not None), Decimal(0))
+    return half(plan.total_rounded_to) + slack_of(plan.financing)
 
 
 def financing_gap(plan: Plan) -> Decimal:

@@ -47,7 +47,7 @@ class Code:
     the stated amounts as bounds; `cost_total` the same, where the plan has
     costs; `bounds` nothing more, as it checks the stated
     amounts as bounds on what it has; `all` every amount (else it does not run, and
-    FP303 says so); `limits` every amount where the plan has caps or floors (a
+    FP303 says so); `flat_rates` every cost line's amount where a cost line is a flat rate; `limits` every amount where the plan has caps or floors (a
     profile or a line's `limits`); empty where it reads no amount or passes unstated ones by.
     `other_documents`: what becomes of the rule on a plan read from a document
     other than an application, where only an application can satisfy it: `note`
@@ -129,8 +129,18 @@ _OTHER_DOCUMENTS = {
 }
 _AMOUNTS = {
     "total": N_("With amounts not stated: checks the stated ones as bounds, where the total is stated or a printed share gives it."),
-    "cost_total": N_("With amounts not stated: checks the costs against the total, where it is stated or a printed share gives it."),
+    "cost_total": N_(
+        "With amounts not stated: checks the costs against the total, where it is stated or a printed share gives "
+        "it, and the stated costs as bounds where a cost line leaves its amount out."
+    ),
+    "flat_rates": N_(
+        "With amounts not stated: needs every cost line's amount where a cost is a flat rate, so it does not run "
+        "where one is left out; FP303 says so."
+    ),
     "bounds": N_("With amounts not stated: checks the stated ones as bounds."),
     "all": N_("With amounts not stated: needs every amount, so it does not run; FP303 says so."),
-    "limits": N_("With amounts not stated: needs every amount, so a plan's caps and floors are not measured; FP303 says so."),
+    "limits": N_(
+        "With amounts not stated: measures the caps and floors whose lines and base are stated (the total, or the "
+        "one a printed share gives); FP303 names the others."
+    ),
 }

@@ -168,6 +168,7 @@ FLAT_RATE_TOTAL = Code(
     "Fails: staff 2 880 000 and an `indirect_of_staff` line of 15 % for 450 000.\n"
     "Passes: the same line for 432 000.",
     source=_FLAT_RATES,
+    amounts="flat_rates",
 )
 FLAT_RATE_LIMIT = Code(
     "FP513", "flat-rate-limit", Severity.ERROR,

@@ -57,6 +57,10 @@ IN_KIND_BASIS_MISSING = Code(
     "Why: the financier values worked hours from a calculation basis\n"
     "(beräkningsunderlag): hours x hourly rate for each group of people. A\n"
     "contribution in kind without one cannot be checked, and is not accepted.\n\n"
+    "Only worked hours are valued as hours x rate: a line in kind whose\n"
+    "`resource` is `premises`, `equipment`, `goods` or `land` is valued at its\n"
+    "market value and is not asked for one. Nor is a line beside the total\n"
+    "(`outside_total`), which carries a basis only if it has one.\n\n"
     "Fails: a `form: in_kind` line without `basis`.\n"
     "Passes: the same line with `basis: [{hours: 1720, rate: 450}]`.",
     profiles=tuple(PROFILES),

@@ -48,9 +48,10 @@ NOT_STATED = Code(
     "passes it by).\n\n"
     "The same note names, once, the amounts that a plan read from a document\n"
     "other than an application leaves out (`total`, a line's `amount`), and\n"
-    "every rule that could not run without them: a profile's caps and floors,\n"
-    "the programmes' rules on sums; the sums themselves are checked as bounds\n"
-    "(FP101).\n\n"
+    "every rule that could not run without them: a cap or floor whose line or\n"
+    "base is unstated, the programmes' rules on sums; the sums themselves are\n"
+    "checked as bounds (FP101), and a cap or floor whose line and base are\n"
+    "known (the total stated, or given by a printed share) is measured.\n\n"
     "Fails (is reported): no `project.period` and a line with `per_year`; ERDF and Norwegian\n"
     "Interreg money in one plan with no `side:`.\n"
     "Passes: the same plan with `project.period`; with `side:` on its lines.",

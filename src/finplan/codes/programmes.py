@@ -126,6 +126,7 @@ REMAINING_FLAT_RATE_STAFF_SHARE = Code(
     "Passes: staff 500 000 of 1 000 000.",
     profiles=_having("remaining_needs_staff_share"),
     source=f"Tillväxtverket, Handbok för EU-projekt 2014–2020, \"Redovisningsalternativ\" ({_SOURCES} §9.1)",
+    amounts="flat_rates",
 )
 VOLUNTEER_RATE = Code(
     "FP606", "volunteer-rate", Severity.ERROR,

@@ -86,3 +86,24 @@ TOTAL_WITHIN_ROUNDING = Code(
     "Passes: lines summing to 36 000 000.",
     source=_BUDGET,
 )
+PRINTED_SHARES = Code(
+    "FP107", "printed-shares", Severity.ERROR,
+    "Two shares a document prints agree, each within the precision it is printed to.\n\n"
+    "Why: a decision excerpt prints a grant's share of the total (\"vilket utgör\n"
+    "40 procent av projektets totala kostnader\") and may print another line's\n"
+    "share, or the cap its decision sets (\"dock högst 40 procent\"). A share with\n"
+    "its amount gives the total; two lines whose shares give totals that cannot\n"
+    "meet, or a line printed at a larger share than its own cap allows (or a\n"
+    "smaller one than its floor), mean one of the printed figures is wrong. A share written\n"
+    "with N decimals holds to half its last digit (a line's \"40 %\" to half a\n"
+    "percent, as a document rounds it); a limit's whole percentage is the rule's\n"
+    "own number, exact.\n\n"
+    "The finding names both shares and how far apart they lie. Where the plan\n"
+    "states its total, FP101 holds each line's share to it instead, and where\n"
+    "every amount is stated, FP501 and FP506 measure the cap or floor on the\n"
+    "amounts: one cause, one finding.\n\n"
+    "Fails: `{amount: 400, share: 40 %}` and `{amount: 300, share: 20 %}` with no\n"
+    "total (1 000 against 1 500); `share: 45 %` beside `limits: [{max: 40 %}]`.\n"
+    "Passes: `{amount: 400, share: 40 %}` and `{amount: 300, share: 30 %}`.",
+    source=_BUDGET,
+)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from finplan.i18n import N_, _
 from finplan.known import total_range
-from finplan.model import FinancingLine, Plan
+from finplan.model import CostLine, FinancingLine, Plan
 from finplan.money import format_kr, format_percent, unstated_amount
 from finplan.report.wording import label
 from finplan.totals import NOT_STATED, total_of
@@ -55,13 +55,22 @@ def total_text(plan: Plan) -> str:
     )
 
 
-def sum_text(lines: Iterable[FinancingLine], currency: str) -> str:
+def sum_text(lines: Iterable[FinancingLine | CostLine], currency: str) -> str:
     """The lines' sum; `at least` it where some leave their amount unstated."""
     lines = list(lines)
     found = format_kr(total_of(lines), currency)
     if all(line.amount is not None for line in lines):
         return found
     return _("at least {amount}").format(amount=found)
+
+
+def cost_sum_text(plan: Plan) -> str:
+    """The cost lines' sum; `at least` it where a cost is unstated, and only what is stated where an income
+    line, which lowers the sum, is."""
+    costs = plan.costs or []
+    if any(line.amount is None and line.category == "income" for line in costs):
+        return _("{amount} for the lines that state one").format(amount=format_kr(total_of(costs), plan.currency))
+    return sum_text(costs, plan.currency)
 
 
 def share_text(line: FinancingLine, plan: Plan) -> str | None:

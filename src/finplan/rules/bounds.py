@@ -10,15 +10,14 @@ total is the stated one, or the one a printed share and its amount give
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from finplan.findings import Path, some
+from finplan.findings import Figure, Path, some
 from finplan.i18n import Message
-from finplan.known import Range, half, total_from_share, total_range
+from finplan.known import Range, total_from_share, total_range
 from finplan.model import Plan
-from finplan.money import difference, format_kr, format_percent
+from finplan.money import difference, format_kr, format_percent, format_points, half, half_last_digit, printed_precision
 from finplan.rules.base import Violation, figures
-from finplan.totals import total_of
+from finplan.totals import slack_of, total_of
 
 
 def financing_within_total(plan: Plan) -> Iterator[Violation]:
@@ -27,7 +26,7 @@ def financing_within_total(plan: Plan) -> Iterator[Violation]:
     if reach is None:
         return
     found = total_of(plan.financing)
-    slack = sum((half(line.rounded_to) for line in plan.financing if line.amount is not None), Decimal(0))
+    slack = slack_of(line for line in plan.financing if line.amount is not None)
     missing = [line.id for line in plan.financing if line.amount is None]
     kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
     total = _total_text(plan, reach)
@@ -71,25 +70,56 @@ def _place(plan: Plan) -> Path:
 
 
 def costs_within_total(plan: Plan) -> Iterator[Violation]:
-    """FP102 with the total unstated: the costs within the total a printed share gives."""
+    """FP102 with the total or a cost unstated: the costs within the total, stated or given by a printed share.
+
+    Only income is negative: a cost line left unstated can only raise the sum, an income line only lower it.
+    """
     reach = total_range(plan)
     if reach is None:
         return
-    found = sum((line.amount for line in plan.costs or ()), Decimal(0))
-    if reach.low <= found <= reach.high:
+    costs = plan.costs or ()
+    found = total_of(costs)
+    missing = [line for line in costs if line.amount is None]
+    raised = any(line.category != "income" for line in missing)
+    lowered = any(line.category == "income" for line in missing)
+    if (raised or reach.low <= found) and (lowered or found <= reach.high):
         return
     nearest = reach.low if found < reach.low else reach.high
-    message = Message(
-        "the cost lines sum to {found}, while {total}: {difference}",
+    shown = dict(
         found=format_kr(found, plan.currency), total=_total_text(plan, reach),
-        difference=difference(found, nearest, plan.currency),
+        difference=difference(found, nearest, plan.currency), lines=some([line.id for line in missing]),
     )
+    if not missing:
+        message = Message("the cost lines sum to {found}, while {total}: {difference}", **shown)
+    elif found > reach.high:
+        message = Message(
+            "the cost lines that state an amount already sum to {found}, more than {total}: {difference}; "
+            "the lines without one ({lines}) cannot make up for it, as none of them is income", **shown,
+        )
+    else:
+        message = Message(
+            "the cost lines that state an amount sum to {found}, less than {total}: {difference}; "
+            "the lines without one ({lines}) are income, which only lowers the sum", **shown,
+        )
     yield Violation(_place(plan), message, data=figures(plan.currency, found=found, expected=nearest, difference=found - nearest))
 
 
-def in_kind_within_costs(plan: Plan, financing: list, spent: Decimal) -> Iterator[Violation]:
-    """FP411 with in-kind amounts unstated: the stated in-kind financing at most the in-kind costs."""
-    found = total_of(financing)
+def in_kind_within_costs(plan: Plan, financing: list, costs: list) -> Iterator[Violation]:
+    """FP411 with in-kind amounts unstated: the stated amounts of one side at most the other side's, where
+    the other side states every amount."""
+    found, spent = total_of(financing), total_of(costs)
+    unstated_costs = [line.id for line in costs if line.amount is None]
+    if unstated_costs:
+        if found < spent and all(line.amount is not None for line in financing):
+            message = Message(
+                "the in-kind cost lines that state an amount already sum to {spent}, more than the in-kind "
+                "financing's {found}: {difference}; the lines without one ({lines}) cannot make up for it",
+                found=format_kr(found, plan.currency), spent=format_kr(spent, plan.currency),
+                difference=difference(spent, found, plan.currency), lines=some(unstated_costs),
+            )
+            data = figures(plan.currency, found=spent, limit=found, difference=spent - found)
+            yield Violation(("costs",), message, on_key=True, data=data)
+        return
     if found <= spent:
         return
     missing = [line.id for line in financing if line.amount is None]
@@ -122,3 +152,63 @@ def shares_against_total(plan: Plan) -> Iterator[Violation]:
         nearest = reach.low if plan.total < reach.low else reach.high
         data = figures(plan.currency, found=plan.total, expected=nearest, difference=plan.total - nearest)
         yield Violation(("financing", index, "share"), message, data=data)
+
+
+def shares_against_each_other(plan: Plan) -> Iterator[Violation]:
+    """FP107 with the total unstated: each line's printed share and amount give a total, and every two such
+    totals meet, within the shares' last digits."""
+    given: list[tuple[int, Range]] = []
+    kr = lambda amount: format_kr(amount, plan.currency)  # noqa: E731
+    for index, line in enumerate(plan.financing):
+        reach = total_from_share(line)
+        if reach is None:
+            continue
+        for first, other in given:
+            if reach.low <= other.high and other.low <= reach.high:
+                continue
+            before = plan.financing[first]
+            gap = reach.low - other.high if reach.low > other.high else reach.high - other.low
+            message = Message(
+                "`{id}` is {amount}, printed as {share} of the total, which gives a total of {low} to {high}; "
+                "`{other}` is {other_amount}, printed as {other_share}, which gives {other_low} to {other_high}: "
+                "the two totals lie {gap} apart, so one of the printed figures is wrong",
+                id=line.id, amount=kr(line.amount), share=format_percent(line.share, as_written=True),
+                low=kr(reach.low), high=kr(reach.high), other=before.id, other_amount=kr(before.amount),
+                other_share=format_percent(before.share, as_written=True), other_low=kr(other.low),
+                other_high=kr(other.high), gap=kr(abs(gap)),
+            )
+            yield Violation(("financing", index, "share"), message, data=figures(plan.currency, difference=gap))
+        given.append((index, reach))
+
+
+def shares_against_limits(plan: Plan, measured: set[Path]) -> Iterator[Violation]:
+    """FP107 for the limits not `measured` on amounts: a line's printed share of the total within its own cap or
+    floor of the total, each within its printed precision."""
+    for index, line in enumerate(plan.financing):
+        if line.share is None:
+            continue
+        for number, limit in enumerate(line.limits or ()):
+            if ("financing", index, "limits", number) in measured or limit.share is None or not _of_total(plan, limit.base):
+                continue
+            reach = half_last_digit(line.share) + printed_precision(limit.share)
+            gap = line.share - limit.share if limit.is_cap else limit.share - line.share
+            if gap <= reach:
+                continue
+            shown = dict(
+                id=line.id, share=format_percent(line.share, as_written=True),
+                limit=format_percent(limit.share, as_written=True), points=format_points(gap),
+            )
+            message = (
+                Message("`{id}` is printed as {share} of the total, and its cap as at most {limit}: {points} over, "
+                        "beyond the precision both are printed to", **shown)
+                if limit.is_cap else
+                Message("`{id}` is printed as {share} of the total, and its floor as at least {limit}: {points} short, "
+                        "beyond the precision both are printed to", **shown)
+            )
+            data = {"found": Figure(line.share, "%"), "limit": Figure(limit.share, "%"), "difference": Figure(gap, "pp")}
+            yield Violation(("financing", index, "limits", number), message, data=data)
+
+
+def _of_total(plan: Plan, base: str | None) -> bool:
+    """Whether a limit's share is of the total: the total itself, or eligible costs the plan does not state apart."""
+    return base == "total" or (base == "eligible_costs" and plan.eligible_costs is None)

@@ -9,7 +9,8 @@ from dataclasses import replace
 from finplan.codes.lines import NOT_STATED
 from finplan.findings import Finding, Position, Severity, file_order, some
 from finplan.i18n import Message, Plural
-from finplan.known import all_stated, total_range, unstated
+from finplan.known import all_stated, costs_stated, limits_measurable, total_range, unstated
+from finplan.limits import unmeasured
 from finplan.model import Plan
 from finplan.profiles import Settings
 from finplan.rules.base import Rule
@@ -24,12 +25,15 @@ def applies(rule: Rule, plan: Plan) -> bool:
     return not rule.profiles or bool(set(rule.profiles) & set(plan.profiles or ()))
 
 
-def needs_unstated(rule: Rule, plan: Plan) -> bool:
-    """Whether the rule needs an amount the plan leaves out: every amount, or a total it neither states nor gives."""
+def needs_unstated(rule: Rule, plan: Plan, settings: Settings) -> bool:
+    """Whether the rule needs an amount the plan leaves out: every amount, a cap's or floor's line or base, or
+    a total it neither states nor gives."""
     if rule.amounts == "all":
-        return not all_stated(plan)
+        return not all_stated(plan) or not costs_stated(plan)
+    if rule.amounts == "flat_rates":
+        return not costs_stated(plan) and any(line.flat_rate for line in plan.costs or ())
     if rule.amounts == "limits":
-        return not all_stated(plan) and bool(plan.profiles or any(line.limits for line in plan.financing))
+        return not limits_measurable(plan) and unmeasured(plan, settings) > 0
     if rule.amounts == "cost_total":
         return bool(plan.costs) and total_range(plan) is None
     return rule.amounts == "total" and total_range(plan) is None
@@ -49,7 +53,9 @@ def run_rules(
     checking step's to apply, to every code alike.
     """
     chosen = [rule for rule in rules if enabled(rule.code, rule.on_by_default) and applies(rule, plan)]
-    unchecked = [rule for rule in chosen if needs_unstated(rule, plan)] if not all_stated(plan) else []
+    unchecked = [rule for rule in chosen if needs_unstated(rule, plan, settings)] if unstated(plan) else []
+    # A limit rule still measures the caps and floors whose amounts are stated; the note names it for the others.
+    skipped = [rule for rule in unchecked if rule.amounts != "limits"]
     findings = [
         Finding(
             rule.code,
@@ -61,7 +67,7 @@ def run_rules(
             fix=violation.fix,
         )
         for rule in chosen
-        if rule not in unchecked
+        if rule not in skipped
         for violation in rule.check(plan, settings)
     ]
     if unchecked and enabled(NOT_STATED.code, NOT_STATED.on_by_default):

@@ -29,10 +29,10 @@ def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.costs is None:
         return
     financing = [line for line in plan.financing if line.form == "in_kind"]
-    financed = total_of(financing)
-    spent = total_of(line for line in plan.costs if line.category == "in_kind")
-    if any(line.amount is None for line in financing):
-        yield from bounds.in_kind_within_costs(plan, financing, spent)
+    costs = [line for line in plan.costs if line.category == "in_kind"]
+    financed, spent = total_of(financing), total_of(costs)
+    if any(line.amount is None for line in (*financing, *costs)):
+        yield from bounds.in_kind_within_costs(plan, financing, costs)
         return
     if financed != spent:
         yield Violation(
@@ -49,8 +49,10 @@ def in_kind_balance(plan: Plan, settings: Settings) -> Iterator[Violation]:
 
 @rule(IN_KIND_BASIS_MISSING)
 def in_kind_basis_missing(plan: Plan, settings: Settings) -> Iterator[Violation]:
-    for path, line in financing_lines(plan):
-        if line.form == "in_kind" and line.basis is None:
+    # Only the lines in the total: one beside it is shown with a basis if it has one, never co-financing.
+    for index, line in enumerate(plan.financing):
+        path = ("financing", index)
+        if line.form == "in_kind" and line.basis is None and line.resource in (None, "hours"):
             yield Violation(
                 path,
                 Message(

@@ -290,10 +290,16 @@ def in_kind_co_financing(plan: Plan, settings: Settings) -> Iterator[Violation]:
         if line.form != "in_kind":
             continue
         shown = dict(id=line.id, amount=kr(line.amount), financier=shorten(line.financier), profile=profile.name)
+        # Who gives the line and in what form is known; where its amount is not, the message says so rather
+        # than print "amount not stated" as if it were a figure.
         if _refused(value, plan, line):
             message = Message(
                 "`{id}` is {amount} in kind from {financier}; {profile} accepts no co-financing in kind from "
                 "{who}; expected cash",
+                who=Message(_FROM[value]), **shown,
+            ) if line.amount is not None else Message(
+                "`{id}` is in kind from {financier} (its amount is not stated); {profile} accepts no co-financing "
+                "in kind from {who}, of any amount; expected cash",
                 who=Message(_FROM[value]), **shown,
             )
         elif value == "beneficiaries_staff_only" and not _staff_hours(line):
@@ -301,6 +307,11 @@ def in_kind_co_financing(plan: Plan, settings: Settings) -> Iterator[Violation]:
                 "`{id}` is {amount} in kind from {financier}, a beneficiary, but not as its staff's worked hours; "
                 "{profile} accepts in kind from a beneficiary only as salary costs; expected a `basis` of "
                 "worked hours with no `volunteer:` rows, or cash",
+                **shown,
+            ) if line.amount is not None else Message(
+                "`{id}` is in kind from {financier}, a beneficiary (its amount is not stated), but not as its "
+                "staff's worked hours; {profile} accepts in kind from a beneficiary only as salary costs; expected a "
+                "`basis` of worked hours with no `volunteer:` rows, or cash",
                 **shown,
             )
         else:

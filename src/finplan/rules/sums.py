@@ -9,6 +9,7 @@ from finplan.codes.sums import (
     BREAKDOWN_TOTAL,
     COST_TOTAL,
     FINANCING_TOTAL,
+    PRINTED_SHARES,
     TOTAL_WITHIN_ROUNDING,
     YEARLY_BALANCE,
     YEARLY_BALANCE_UNCHECKED,
@@ -19,7 +20,7 @@ from finplan.limits import measure_limits
 from finplan.model import Plan
 from finplan.money import difference, format_kr
 from finplan.profiles import Settings
-from finplan.known import all_stated
+from finplan.known import all_stated, costs_stated
 from finplan.rules import bounds
 from finplan.rules.base import Violation, figures, lines_of, rule
 from finplan.slips import Slip, slip
@@ -35,11 +36,20 @@ def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     yield from _against_total(plan, "financing", plan.financing, settings)
 
 
+@rule(PRINTED_SHARES)
+def printed_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
+    if plan.total is None:
+        yield from bounds.shares_against_each_other(plan)
+    # A limit measured on the amounts is FP501's or FP506's to report; the printed shares speak for the others.
+    measured = {m.path for m in measure_limits(plan, settings)}
+    yield from bounds.shares_against_limits(plan, measured)
+
+
 @rule(COST_TOTAL)
 def cost_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.costs is None:
         return
-    if plan.total is None:
+    if plan.total is None or not costs_stated(plan):
         yield from bounds.costs_within_total(plan)
         return
     yield from _against_total(plan, "costs", plan.costs, settings)

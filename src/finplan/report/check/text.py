@@ -279,13 +279,15 @@ def _costs(plan: Plan) -> Table:
     table = new_table(_("Costs"), N_("Id"), N_("Category"), N_("Description"), N_("Amount"), N_("Share"))
     add_lines(table, plan.costs or [], lambda line: (
         Text(line.id), Text(label(line.category)), Text(line.description or ""),
-        format_kr(line.amount, plan.currency), format_share(line.amount, plan.total),
+        _(format_kr(line.amount, plan.currency)), format_share(line.amount, plan.total),
     ))
     table.add_section()
     found = total_of(plan.costs or ())
+    stated = all(line.amount is not None for line in plan.costs or ())
     table.add_row(
         Text(_("Sum"), style="bold"), "", "",
-        Text(format_kr(found, plan.currency), style="bold"), Text(format_share(found, plan.total), style="bold"),
+        Text(unstated.cost_sum_text(plan), style="bold"),
+        Text(format_share(found if stated else None, plan.total), style="bold"),
     )
     return table
 
