@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, Figure, find_figures
 from finplan.memo.names import CALL, NAME, SUM, TOTAL, Cue, Names
 from finplan.model import FinancingLine
+from finplan.money import half
 
 # What a figure is said to be beside whose it is (`Target.qualifier`), and what a lone date is.
 CEILING, PER_YEAR, RATE, START, END, PROJECT = "ceiling", "per year", "rate", "start", "end", "project"
@@ -236,7 +237,7 @@ def _row_of_parts(reading: Reading) -> None:
     if len(amounts) < 3:
         return
     *some, last = (reading.figures[index] for index in amounts)
-    rounding = sum((figure.step for figure in some), last.step) / 2
+    rounding = half(sum((figure.step for figure in some), last.step))
     if abs(sum(figure.value for figure in some) - last.value) > rounding:
         return
     first = reading.targets[amounts[0]]

@@ -48,7 +48,7 @@ from finplan.memo.split_and_beside import SplitAndBeside
 from finplan.memo.units import Unit
 from finplan.memo.year_columns import YearCells, YearColumns
 from finplan.model import FinancingLine, Plan
-from finplan.money import difference, format_kr, format_number, format_percent, format_share
+from finplan.money import difference, format_kr, format_number, format_percent, format_share, half
 from finplan.totals import subtotals, total_of
 
 _CASE_LABEL = re.compile(r"^(?:DNR|DIARIENR|DIARIENUMMER)[.:]*")
@@ -459,7 +459,7 @@ class _Checker:
                      difference=difference(value, expected, self.plan.currency))
         if _fits(figure, expected):
             self.matched(where, figure, target, shown, "rounded")
-            if abs(value - expected) * 2 <= figure.step:
+            if abs(value - expected) <= half(figure.step):
                 message = Message('"{figure}" {role}: {plan}, rounded to the nearest {step}: {difference}', **words)
             else:
                 message = Message('"{figure}" {role}: {plan}, cut, not rounded, to the nearest {step}: {difference}',
@@ -518,7 +518,7 @@ class _Checker:
                                   year=year, whole=whole.text, period=f"{period.start} – {period.end}"))
         comparable = [part for part in parts.figures if part.currency in (None, whole.currency, self.plan.currency)]
         found = sum((part.value for part in comparable), Decimal(0))
-        rounding = (whole.step + sum((part.step for part in comparable), Decimal(0))) / 2
+        rounding = half(whole.step + sum((part.step for part in comparable), Decimal(0)))
         yearly = len(years) == len(parts.figures) >= 2
         if yearly and len(comparable) == len(parts.figures) and found < whole.value - rounding:
             self.find(
@@ -527,7 +527,7 @@ class _Checker:
                         "of: {difference}", n=len(comparable), found=self.kr(found), whole=whole.text,
                         difference=difference(found, whole.value, self.plan.currency)),
             )
-        if comparable and found > whole.value + whole.step / 2:
+        if comparable and found > whole.value + half(whole.step):
             # The English says "parts" for one part too, as it always has; other languages choose their form.
             self.find(
                 codes.TOTAL_DIFFERS, where,
