@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from finplan.i18n import Message
+from finplan.i18n import N_, Message
 from finplan.money import (
     MAX_AMOUNT,
     PERCENT_MAX_CHARS,
@@ -155,12 +155,12 @@ def _kind(description: str, schema: dict, expected: str | None = None) -> dict:
 
 _BOUND = int(MAX_AMOUNT)
 _AMOUNT_SCHEMA = _kind(
-    "An amount in the plan's currency, exactly: a number such as `2658128` or `1234.50`, or text in digit groups "
+    N_("An amount in the plan's currency, exactly: a number such as `2658128` or `1234.50`, or text in digit groups "
     "of three separated by one space or underscore, such as `2 658 128`, `2_658_128` or `\"1 234,50\"`; a "
     "decimal point or comma takes at most two decimals (öre). The number alone, without a unit: `510 000`, not "
     "`510 000 kr` (`currency:` names it once). No dot or comma between digit groups: `85 000`, not `85.000`. "
     "An editor reads an unquoted number by its value alone, so finplan itself refuses one written with more than "
-    "two decimals (`85.000`), an exponent (`1e6`) or a leading zero (`0600`).",
+    "two decimals (`85.000`), an exponent (`1e6`) or a leading zero (`0600`)."),
     {
         "type": ["number", "string"],
         "exclusiveMinimum": -_BOUND,
@@ -171,8 +171,8 @@ _AMOUNT_SCHEMA = _kind(
     "space or underscore, at most two decimals; no unit (`currency:` names it once), no dot between digit groups",
 )
 _QUANTITY_SCHEMA = _kind(
-    "A number of 0 or more: a number such as `1720` or `2.5`, or text in digit groups of three such as "
-    "`1 720`; at most two decimals.",
+    N_("A number of 0 or more: a number such as `1720` or `2.5`, or text in digit groups of three such as "
+    "`1 720`; at most two decimals."),
     {
         "type": ["number", "string"],
         "minimum": 0,
@@ -189,8 +189,8 @@ Percent = Annotated[
     BeforeValidator(_percent),
     WithJsonSchema(
         _kind(
-            "A percentage with its % sign, at most 100 %, such as `15 %` or `39,15 %` (a decimal comma or "
-            "point): the sign keeps 15 % from being read as 15 or as 0.15.",
+            N_("A percentage with its % sign, at most 100 %, such as `15 %` or `39,15 %` (a decimal comma or "
+            "point): the sign keeps 15 % from being read as 15 or as 0.15."),
             {
                 "type": "string",
                 "pattern": schema_pattern(percent_pattern(exact=True)),
@@ -205,7 +205,7 @@ PlanDate = Annotated[
     BeforeValidator(_date),
     WithJsonSchema(
         _kind(
-            "A date written `YYYY-MM-DD`, such as `2019-10-01`.",
+            N_("A date written `YYYY-MM-DD`, such as `2019-10-01`."),
             {"type": "string", "format": "date", "pattern": schema_pattern(DATE_PATTERN, blanks=False)},
             "expected a date written YYYY-MM-DD, such as 2019-10-01",
         )
@@ -216,8 +216,8 @@ LineId = Annotated[
     BeforeValidator(_id),
     WithJsonSchema(
         _kind(
-            "An id of letters (Latin ones, å, ä, ö too), digits and `. _ : -`, at most 64, such as "
-            "`region-bidrag`.",
+            N_("An id of letters (Latin ones, å, ä, ö too), digits and `. _ : -`, at most 64, such as "
+            "`region-bidrag`."),
             {"type": "string", "pattern": schema_pattern(ID_PATTERN, blanks=False)},
             "expected an id of letters (Latin ones, å, ä, ö too), digits and . _ : - (at most 64), such as region-bidrag",
         )
@@ -229,7 +229,7 @@ Currency = Annotated[
     BeforeValidator(_currency),
     WithJsonSchema(
         _kind(
-            "A three-letter currency code, such as `SEK`.",
+            N_("A three-letter currency code, such as `SEK`."),
             {"type": "string", "pattern": schema_pattern(CURRENCY_PATTERN, blanks=False)},
             "expected a three-letter currency code, such as SEK",
         )
@@ -239,7 +239,7 @@ YearBreakdown = Annotated[
     dict[int, Amount],
     WithJsonSchema(
         _kind(
-            "Amounts by calendar year, such as `{2020: 250 000, 2021: 750 000}`.",
+            N_("Amounts by calendar year, such as `{2020: 250 000, 2021: 750 000}`."),
             {"type": "object", "propertyNames": {"pattern": "^-?[0-9]+$"}, "additionalProperties": _AMOUNT_SCHEMA},
         )
     ),
@@ -288,9 +288,9 @@ class Period(_Strict):
         }
     )
 
-    start: PlanDate = Field(description="The first day; the day itself is in the period.")
+    start: PlanDate = Field(description=N_("The first day; the day itself is in the period."))
     end: PlanDate = Field(
-        description=(
+        description=N_(
             "The last day; the day itself is in the period. An end before the start is reported "
             "(FP201)."
         ),
@@ -347,38 +347,38 @@ class Project(_Strict):
     """
 
     document: DocumentKind | None = Field(
-        None, description=(
+        None, description=N_(
             "What the plan was read from: `application` (the default: every amount stated, every rule), "
             "`decision`, `decision_excerpt`, `news` or `minutes`, which may leave out amounts they do not print."
         ),
     )
     case: Text | None = Field(
-        None, description=(
+        None, description=N_(
             "The case number (diarienummer), such as `RUN/99/2019`; left out where the document gives none."
         ),
     )
-    name: Text = Field(description="The project's name, as the application or decision prints it.")
+    name: Text = Field(description=N_("The project's name, as the application or decision prints it."))
     owner: Text = Field(
-        description="Who owns and runs the project (projektägare), named as its own financing lines name it.",
+        description=N_("Who owns and runs the project (projektägare), named as its own financing lines name it."),
     )
     period: Period | None = Field(
-        None, description=(
+        None, description=N_(
             "The project period (projektperiod), both days inclusive; left out where the document gives none."
         ),
     )
     applied: PlanDate | None = Field(
-        None, description=(
+        None, description=N_(
             "The day the project was applied for (ansökningsdatum); where there is no decision "
             "date, it chooses the rules in force."
         ),
     )
     decided: PlanDate | None = Field(
-        None, description=(
+        None, description=N_(
             "The day the project was decided (beslutsdatum); it chooses the rules in force."
         ),
     )
     partners: Annotated[list[Text], Field(min_length=1)] | None = Field(
-        None, description=(
+        None, description=N_(
             "The beneficiaries beside the owner (medsökande, co-applicants, project partners), each named as its "
             "financing lines name the financier."
         ),
@@ -420,29 +420,29 @@ class BasisEntry(_Strict):
     `full_time` (tjänstgöringsgrad) to 100 %.
     """
 
-    what: Text | None = Field(None, description="What the row counts: a role, a group of people, a machine.")
+    what: Text | None = Field(None, description=N_("What the row counts: a role, a group of people, a machine."))
     people: Annotated[int, Field(ge=1, le=100_000)] = Field(
-        1, description="How many people the row counts; 1 when left out.",
+        1, description=N_("How many people the row counts; 1 when left out."),
     )
-    hours: Quantity = Field(description="All the hours of the row.")
-    rate: Amount = Field(description="The value of one hour (timpris), in the plan's currency.")
+    hours: Quantity = Field(description=N_("All the hours of the row."))
+    rate: Amount = Field(description=N_("The value of one hour (timpris), in the plan's currency."))
     years: Quantity | None = Field(
-        None, description="The years the hours are worked over; the line's period in years when left out.",
+        None, description=N_("The years the hours are worked over; the line's period in years when left out."),
     )
     full_time: Percent = Field(
-        Decimal(100), description="The share of full time worked (tjänstgöringsgrad); 100 % when left out.",
+        Decimal(100), description=N_("The share of full time worked (tjänstgöringsgrad); 100 % when left out."),
     )
     monthly_salary: Amount | None = Field(
-        None, description=(
+        None, description=N_(
             "The monthly salary the rate comes from; given, the rate is checked against it (salary x 12 / a "
             "person-year's hours, plus the payroll overhead)."
         ),
     )
     payroll_overhead: Percent | None = Field(
-        None, description="The payroll overhead (PO-pålägg) added to the monthly salary, such as 39,15 %.",
+        None, description=N_("The payroll overhead (PO-pålägg) added to the monthly salary, such as 39,15 %."),
     )
     volunteer: Literal["person", "machine"] | None = Field(
-        None, description=(
+        None, description=N_(
             "Unpaid volunteer work (ideell tid): `person` or `machine`; its rate is held to the programme's rate "
             "for it."
         ),
@@ -452,8 +452,8 @@ class BasisEntry(_Strict):
 class FlatRate(_Strict):
     """A flat rate (schablon): the option, after what it is computed, and its rate."""
 
-    option: FlatRateOption = Field(description="Which flat-rate option of the programme the line uses.")
-    rate: Percent = Field(description="The flat rate, as a percentage.")
+    option: FlatRateOption = Field(description=N_("Which flat-rate option of the programme the line uses."))
+    rate: Percent = Field(description=N_("The flat rate, as a percentage."))
 
 
 Base = Literal["total", "eligible_costs", "public", "cash", "co_financing"]
@@ -476,12 +476,12 @@ class Limit(_Strict):
     limit comes from (a decision's wording, a call).
     """
 
-    max: Percent | None = Field(None, description="At most this share of the base `of`.")
-    min: Percent | None = Field(None, description="At least this share of the base `of`.")
-    of: Base | None = Field(None, description="The base a share is taken of; the total when left out.")
-    max_amount: Amount | None = Field(None, description="At most this amount.")
-    min_amount: Amount | None = Field(None, description="At least this amount.")
-    source: Text | None = Field(None, description="Where the limit comes from: a decision's wording, a call.")
+    max: Percent | None = Field(None, description=N_("At most this share of the base `of`."))
+    min: Percent | None = Field(None, description=N_("At least this share of the base `of`."))
+    of: Base | None = Field(None, description=N_("The base a share is taken of; the total when left out."))
+    max_amount: Amount | None = Field(None, description=N_("At most this amount."))
+    min_amount: Amount | None = Field(None, description=N_("At least this amount."))
+    source: Text | None = Field(None, description=N_("Where the limit comes from: a decision's wording, a call."))
 
     @model_validator(mode="after")
     def _one_limit(self) -> Limit:
@@ -518,11 +518,11 @@ class SplitPart(_Strict):
     which public fund the payer is, where a profile fixes each fund's part.
     """
 
-    payer: Text = Field(description="Who pays this part of the line.")
-    share: Percent | None = Field(None, description="This payer's share of the line.")
-    amount: Amount | None = Field(None, description="This payer's part of the line, as an amount.")
+    payer: Text = Field(description=N_("Who pays this part of the line."))
+    share: Percent | None = Field(None, description=N_("This payer's share of the line."))
+    amount: Amount | None = Field(None, description=N_("This payer's part of the line, as an amount."))
     fund: Literal["eu", "state", "municipality"] | None = Field(
-        None, description=(
+        None, description=N_(
             "Which public fund the payer is (`eu`, `state`, `municipality`), where a programme fixes each fund's "
             "part."
         ),
@@ -548,18 +548,18 @@ class DeMinimis(_Strict):
     production of agricultural products or in fishery and aquaculture, which the general de minimis
     regulation does not cover (Reg. (EU) 2023/2831 art. 1(1)): their own regulations apply."""
 
-    undertaking: Text = Field(description="The undertaking the aid goes to, by its organisation number.")
+    undertaking: Text = Field(description=N_("The undertaking the aid goes to, by its organisation number."))
     granted: PlanDate | None = Field(
-        None, description="The day the aid is granted; the project's start when left out.",
+        None, description=N_("The day the aid is granted; the project's start when left out."),
     )
     earlier: Amount | None = Field(
-        None, description=(
+        None, description=N_(
             "The de minimis aid the undertaking had in the three years before, as its declaration states, in the "
             "plan's currency."
         ),
     )
     primary_production: Literal["agriculture", "fishery"] | None = Field(
-        None, description=(
+        None, description=N_(
             "The undertaking is in the primary production of agricultural products (`agriculture`) or in fishery "
             "and aquaculture (`fishery`), outside the general de minimis regulation."
         ),
@@ -581,31 +581,31 @@ class FinancingLine(_Strict):
     """
 
     id: LineId = Field(
-        description="The line's id, unique in the plan: findings, diffs and inline ignores name the line by it.",
+        description=N_("The line's id, unique in the plan: findings, diffs and inline ignores name the line by it."),
     )
-    financier: Text = Field(description="Who pays (finansiär), as the document names them.")
-    sector: Sector = Field(description="`public` or `private` money (offentlig, privat).")
+    financier: Text = Field(description=N_("Who pays (finansiär), as the document names them."))
+    sector: Sector = Field(description=N_("`public` or `private` money (offentlig, privat)."))
     form: Form = Field(
-        description=(
+        description=N_(
             "`cash`, or `in_kind`: a contribution in other than money, such as worked hours (bidrag i annat än "
             "pengar)."
         ),
     )
     status: Status | None = Field(
-        None, description="`proposed`, `applied` or `decided`; the report says \"not stated\" where it is left out.",
+        None, description=N_("`proposed`, `applied` or `decided`; the report says \"not stated\" where it is left out."),
     )
     conditions: Text | None = Field(
-        None, description="The conditions a decision sets (beviljas under förutsättning att...); only with `status: decided`.",
+        None, description=N_("The conditions a decision sets (beviljas under förutsättning att...); only with `status: decided`."),
     )
     amount: Amount | None = Field(
-        None, description="What the financier pays; left out only where a document other than an application does not print it.",
+        None, description=N_("What the financier pays; left out only where a document other than an application does not print it."),
     )
 
     share: Percent | None = Field(
-        None, description="The line's share of the total as the document prints it (stödandel); with the amount it gives the total.",
+        None, description=N_("The line's share of the total as the document prints it (stödandel); with the amount it gives the total."),
     )
     resource: InKindResource | None = Field(
-        None, description=(
+        None, description=N_(
             "What a line in kind gives: `hours` (worked hours, valued as hours x rate; when left out), `premises`, "
             "`equipment`, `goods` or `land`, which are valued at their market value, not by hours."
         ),
@@ -626,42 +626,42 @@ class FinancingLine(_Strict):
         return value
 
     rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
-        None, description=(
+        None, description=N_(
             "The amount was printed rounded to this (\"drygt 17 mnkr\": 1 000 000); sums and limits resting on it"
             " hold within half of it."
         ),
     )
-    decided_by: Text | None = Field(None, description="Who decides the line: the 1:1 cap holds per decision-maker.")
+    decided_by: Text | None = Field(None, description=N_("Who decides the line: the 1:1 cap holds per decision-maker."))
     split: Annotated[list[SplitPart], Field(min_length=2)] | None = Field(
-        None, description="The parts of a line several payers give together (EU 42 %, state 38 %...): at least two.",
+        None, description=N_("The parts of a line several payers give together (EU 42 %, state 38 %...): at least two."),
     )
     limits: Annotated[list[Limit], Field(min_length=1)] | None = Field(
-        None, description="The caps and floors the line's own decision prints.",
+        None, description=N_("The caps and floors the line's own decision prints."),
     )
-    case: Text | None = Field(None, description="The case that decides this line, such as `RUN/379/2019`.")
+    case: Text | None = Field(None, description=N_("The case that decides this line, such as `RUN/379/2019`."))
     appropriation: Text | None = Field(
-        None, description=(
+        None, description=N_(
             "The appropriation public cash comes from (Reg.tillväxt, Övr.nat.anslag, Övriga medel, \"vet ej\"), "
             "or the EU fund's name; a frames file matches lines by it."
         ),
     )
-    period: Period | None = Field(None, description="The line's own period, inside the project's.")
-    per_year: YearBreakdown | None = Field(None, description="The line's amount by calendar year.")
+    period: Period | None = Field(None, description=N_("The line's own period, inside the project's."))
+    per_year: YearBreakdown | None = Field(None, description=N_("The line's amount by calendar year."))
     scheme: SchemeName | None = Field(
-        None, description="Whose rules govern this money: a programme's scheme, such as `anslag_1_1` or `erdf`.",
+        None, description=N_("Whose rules govern this money: a programme's scheme, such as `anslag_1_1` or `erdf`."),
     )
-    advance: Amount | None = Field(None, description="An advance (förskott) on the line.")
+    advance: Amount | None = Field(None, description=N_("An advance (förskott) on the line."))
     basis: Annotated[list[BasisEntry], Field(min_length=1)] | None = Field(
-        None, description="The calculation basis (beräkningsunderlag) of worked hours in kind: rows of hours x rate.",
+        None, description=N_("The calculation basis (beräkningsunderlag) of worked hours in kind: rows of hours x rate."),
     )
-    de_minimis: DeMinimis | None = Field(None, description="The line is de minimis aid to one undertaking.")
-    state_aid: bool | None = Field(None, description="`true` where the support is state aid (statligt stöd).")
+    de_minimis: DeMinimis | None = Field(None, description=N_("The line is de minimis aid to one undertaking."))
+    state_aid: bool | None = Field(None, description=N_("`true` where the support is state aid (statligt stöd)."))
     side: SchemeName | None = Field(
-        None, description=(
+        None, description=N_(
             "Which side of a cross-border programme the line is on, named by the scheme that pays that side."
         ),
     )
-    note: Text | None = Field(None, description="Free text, shown in the report.")
+    note: Text | None = Field(None, description=N_("Free text, shown in the report."))
 
 
 
@@ -669,9 +669,9 @@ class Cited(_Strict):
     """A sum over several projects that a plan's document prints beside its own: a call's or a
     programme's total ("11 ansökningar, 128,6 miljoner"). Shown, never summed, never the plan's total."""
 
-    what: Text = Field(description="What the sum is over, as the document says it (\"11 ansökningar i utlysningen\").")
-    amount: Amount = Field(description="The sum as the document prints it.")
-    source: Text | None = Field(None, description="Where the document prints it.")
+    what: Text = Field(description=N_("What the sum is over, as the document says it (\"11 ansökningar i utlysningen\")."))
+    amount: Amount = Field(description=N_("The sum as the document prints it."))
+    source: Text | None = Field(None, description=N_("Where the document prints it."))
 
 
 class CostLine(_Strict):
@@ -688,37 +688,37 @@ class CostLine(_Strict):
     """
 
     id: LineId = Field(
-        description="The line's id, unique in the plan: findings, diffs and inline ignores name the line by it.",
+        description=N_("The line's id, unique in the plan: findings, diffs and inline ignores name the line by it."),
     )
     category: Category = Field(
-        description="The cost category (kostnadsslag); `income` for project income, written negative.",
+        description=N_("The cost category (kostnadsslag); `income` for project income, written negative."),
     )
     amount: Amount | None = Field(
-        None, description=(
+        None, description=N_(
             "The cost; project income is negative. Left out only where a document other than an application does "
             "not print it."
         ),
     )
-    description: Text | None = Field(None, description="What the cost is, in words.")
-    per_year: YearBreakdown | None = Field(None, description="The line's amount by calendar year.")
-    flat_rate: FlatRate | None = Field(None, description="The flat rate (schablon) the line is computed as.")
+    description: Text | None = Field(None, description=N_("What the cost is, in words."))
+    per_year: YearBreakdown | None = Field(None, description=N_("The line's amount by calendar year."))
+    flat_rate: FlatRate | None = Field(None, description=N_("The flat rate (schablon) the line is computed as."))
     paid_as: Literal["unit_costs", "lump_sum"] | None = Field(
-        None, description="`unit_costs` or `lump_sum`: paid as a simplified cost, not as real costs.",
+        None, description=N_("`unit_costs` or `lump_sum`: paid as a simplified cost, not as real costs."),
     )
     procurement_above_threshold: Literal["works", "supplies", "services"] | None = Field(
-        None, description=(
+        None, description=N_(
             "The line holds a public contract above the EU directive's thresholds: `works`, `supplies` or "
             "`services`."
         ),
     )
     vat: Literal["recoverable", "non_recoverable"] | None = Field(
-        None, description=(
+        None, description=N_(
             "The amount includes VAT (moms) the beneficiary can recover (`recoverable`) or cannot "
             "(`non_recoverable`)."
         ),
     )
     side: SchemeName | None = Field(
-        None, description="Which side of a cross-border programme the cost is on, as a financing line's `side`.",
+        None, description=N_("Which side of a cross-border programme the cost is on, as a financing line's `side`."),
     )
 
 
@@ -765,42 +765,42 @@ class Plan(_Strict):
     over several projects printed beside the plan's own (`Cited`).
     """
 
-    finplan: Literal[1] = Field(description="The format version: `1`. A file without this key is not a plan.")
+    finplan: Literal[1] = Field(description=N_("The format version: `1`. A file without this key is not a plan."))
     profiles: list[ProfileName] | None = Field(
-        None, description=(
+        None, description=N_(
             "The rule profiles that govern the plan (the programmes whose rules hold), such as `anslag_1_1`."
         ),
     )
-    settings: PlanSettings | None = Field(None, description="Overrides of the profiles' numbers, by key.")
-    project: Project = Field(description="The project: case number, name, owner, period and dates.")
-    currency: Currency = Field("SEK", description="A three-letter currency code; `SEK` when left out.")
+    settings: PlanSettings | None = Field(None, description=N_("Overrides of the profiles' numbers, by key."))
+    project: Project = Field(description=N_("The project: case number, name, owner, period and dates."))
+    currency: Currency = Field("SEK", description=N_("A three-letter currency code; `SEK` when left out."))
     total: Amount | None = Field(
-        None, description=(
+        None, description=N_(
             "The project's total: what it costs, and what is financed; left out only where a document other than an "
             "application does not print it."
         ),
     )
     total_rounded_to: Annotated[Amount, Field(gt=0)] | None = Field(
-        None, description="The total was printed rounded to this (\"36 miljoner kronor\": 1 000 000).",
+        None, description=N_("The total was printed rounded to this (\"36 miljoner kronor\": 1 000 000)."),
     )
     eligible_costs: Amount | None = Field(
-        None, description=(
+        None, description=N_(
             "The eligible costs (stödberättigande kostnader), where a limit is a share of them; the total when "
             "left out."
         ),
     )
     financing: Annotated[list[FinancingLine], Field(min_length=1)] = Field(
-        description="The financing plan (finansieringsplan): one line per financier and form, at least one.",
+        description=N_("The financing plan (finansieringsplan): one line per financier and form, at least one."),
     )
     outside_total: Annotated[list[FinancingLine], Field(min_length=1)] | None = Field(
-        None, description=(
+        None, description=N_(
             "Lines a document prints beside the total but not in it (volunteer time, financing outside the "
             "beneficiary's books): shown, never counted."
         ),
     )
-    costs: list[CostLine] | None = Field(None, description="The cost budget (kostnadsbudget): one line per cost.")
+    costs: list[CostLine] | None = Field(None, description=N_("The cost budget (kostnadsbudget): one line per cost."))
     cited: Annotated[list[Cited], Field(min_length=1)] | None = Field(
-        None, description=(
+        None, description=N_(
             "Sums over several projects the document prints beside the project's own (a call's or programme's "
             "total): shown, never summed, never taken for the plan's total."
         ),
