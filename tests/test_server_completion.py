@@ -190,6 +190,21 @@ def test_swedish_documentation_where_the_catalog_has_it(tmp_path):
     assert "(till och med budgetåret 2021)" in profile.documentation.value
 
 
+def test_a_financing_lines_keys_documented_in_swedish_with_lang_sv(tmp_path):
+    set_language("sv")
+    try:
+        items = {item.label: item for item in _complete("finplan: 1\nfinancing:\n  - id: a\n    ‸\n", tmp_path)}
+    finally:
+        set_language("en")
+    assert {"financier", "sector", "form", "status", "amount"} <= set(items)  # the keys themselves stay English
+    assert items["sector"].documentation.value == "Offentliga (`public`) eller privata (`private`) pengar."
+    assert items["sector"].detail == "public | private"
+    amount = items["amount"].documentation.value
+    assert amount.startswith("Vad finansiären betalar; utelämnas bara där ett annat dokument än en ansökan inte anger det.")
+    assert "\n\nEtt belopp i planens valuta, exakt" in amount  # its form, as a hover on `amount:` shows it
+    assert items["status"].documentation.value.startswith("`proposed` (föreslagen), `applied` (sökt)")
+
+
 # -- A plan half typed, and places with nothing to offer -------------------------------------------
 
 
@@ -273,3 +288,15 @@ async def test_swedish_documentation_with_lang_sv(swedish, tmp_path):
     found = await _ask(swedish, tmp_path / "plan.yaml", "finplan: 1\nsettings:\n  \n", 2, 2)
     hours = next(item for item in found.items if item.label == "hours_per_year")
     assert hours.documentation.value.startswith("Timmarna i ett heltidsårsverke")
+
+
+@pytest.mark.asyncio
+async def test_a_lines_keys_in_swedish_with_lang_sv_after_an_emoji(swedish, tmp_path):
+    text = "finplan: 1\nfinancing:\n  - {id: a, financier: Å😀 AB, sec}\n"
+    # UTF-16, as the editor counts: the emoji is two units, so `sec` starts at 31 and ends at 34.
+    found = await _ask(swedish, tmp_path / "plan.yaml", text, 2, 34)
+    sector = next(item for item in found.items if item.label == "sector")
+    assert sector.documentation.value == "Offentliga (`public`) eller privata (`private`) pengar."
+    assert sector.text_edit.range == types.Range(types.Position(2, 31), types.Position(2, 34))
+    form = next(item for item in found.items if item.label == "form")
+    assert form.documentation.value == "`cash` (kontant), eller `in_kind`: ett bidrag i annat än pengar, som arbetad tid."

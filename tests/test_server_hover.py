@@ -16,6 +16,9 @@ from lsp_client import client_fixture, open_plan
 from conftest import PLANS, SEED
 from finplan.config import ConfigFinder
 from finplan.i18n import set_language
+from finplan.model import Plan
+from finplan.schema import plan_schema
+from finplan.server.fields import is_model, key_documentation, keys_of, kind_at
 from finplan.server.hover import hover
 from finplan.server.state import check_open
 
@@ -153,6 +156,44 @@ def test_swedish_words_from_the_catalog():
     assert "**Tak och golv**" in said and "0,50 kr över" in said
 
 
+def test_a_keys_documentation_in_swedish_with_lang_sv():
+    seed = SEED.read_text(encoding="utf-8")
+    set_language("sv")
+    total = _text(_said(seed, "total: 38 566 657", "total"))
+    status = _text(_said(seed, "status: applied", "status", markdown=False))
+    setting = _text(_said((PLANS / "valid" / "anslag-1-1.yaml").read_text(encoding="utf-8"),
+                          "anslag_1_1.advance_max:", "advance_max"))
+    assert total.startswith("**total**\n\nTotalen: vad projektet kostar och vad som finansieras")
+    assert "Ett belopp i planens valuta, exakt" in total and "`2 658 128`" in total  # the amount's form, in Swedish
+    assert status == (
+        "status\n\n`proposed` (föreslagen), `applied` (sökt) eller `decided` (beslutad); rapporten skriver "
+        '"ej angiven" där den utelämnas.\n\nTillåtna värden: proposed, applied, decided'
+    )
+    assert setting.startswith("**anslag_1_1.advance_max**\n\nFörskott i kronor, högst (Förordning (2003:596) 11 §).")
+    for english in ("The project's total", "An amount in", "the report says", "Allowed values", "Advance"):
+        assert english not in total + status + setting
+
+
+def test_every_keys_documentation_is_what_finplan_schema_says_of_it():
+    """Hover and completion read the models, translated when they answer; in English that is, key for key, what
+    `finplan schema` prints for editors that read the schema."""
+    schema, seen, waiting, keys = plan_schema(), set(), [()], 0
+    while waiting:
+        path = waiting.pop()
+        model = kind_at(path)
+        if model in seen:
+            continue
+        seen.add(model)
+        properties = (schema if model is Plan else schema["$defs"][model.__name__])["properties"]
+        for key in keys_of(model):
+            keys += 1
+            assert key_documentation((*path, key)) == properties[key]["markdownDescription"], (*path, key)
+            for inner in ((*path, key), (*path, key, 0)):
+                if is_model(kind_at(inner)):
+                    waiting.append(inner)
+    assert keys > 200 and len(seen) > 10
+
+
 def test_nothing_for_a_file_that_is_no_plan_or_does_not_load():
     assert _said("services:\n  web:\n    image: nginx\n", "image", "nginx") is None
     assert _said("finplan: 1\nproject:\n  name: [unclosed\n", "name", "name") is None
@@ -242,6 +283,23 @@ async def test_swedish_and_plain_text_where_the_editor_asks_for_no_markdown(swed
     found = await _ask(swedish, tmp_path / "plan.yaml", seed, *_where(seed, "amount: 19 283 329", "283"))
     assert found.contents.kind == types.MarkupKind.PlainText
     assert "Andel: 50,0000013 %" in found.contents.value and "Marginal: 0,50 kr över" in found.contents.value
+
+
+@pytest.mark.asyncio
+async def test_swedish_key_documentation_with_lang_sv_past_an_emoji(swedish, tmp_path):
+    block = "  - id: jamtkraft\n    financier: Jämtkraft\n    sector: private\n    form: cash\n    status: proposed\n    amount"
+    flow = "  - {id: jamtkraft, financier: Å😀 Jämtkraft, sector: private, form: cash, status: proposed, amount: 300 000}"
+    text = SEED.read_text(encoding="utf-8").replace(block + ": 300 000", flow)
+    path = tmp_path / "plan.yaml"
+    total = await _ask(swedish, path, text, *_where(text, "total: 38 566 657", "total"))
+    assert total.contents.value.startswith("total\n\nTotalen: vad projektet kostar")
+    # "Å" is one UTF-16 unit, "😀" two: `status` starts one unit later in the editor's count than in Python's.
+    line, column = _where(text, "financier: Å😀 Jämtkraft", "status")
+    status = await swedish.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=types.Position(line, column + 3)
+    ))
+    assert "`applied` (sökt)" in status.contents.value and "Tillåtna värden: proposed, applied, decided" in status.contents.value
+    assert status.range == types.Range(types.Position(line, column + 1), types.Position(line, column + 7))
 
 
 @pytest.mark.asyncio

@@ -3,7 +3,8 @@
 The place comes from the text around the cursor (finplan.server.context), so
 a plan half typed completes though it does not load; what may stand there
 comes from the models (finplan.server.fields) and the profiles' registry.
-Each item carries its documentation: a key's Field description, a profile's
+Each item carries its documentation: a key's as hover shows it (its Field
+description and its value's form, from finplan.server.fields), a profile's
 title, a setting's meaning with its value in force and its source, all in
 the interface's language where the catalog translates them.
 """
@@ -20,7 +21,7 @@ from finplan.i18n import _
 from finplan.model import PlanSettings
 from finplan.profiles import PROFILES, ProfileName, SchemeName, Settings, all_settings
 from finplan.server.context import Context, context_at
-from finplan.server.fields import bare, choices, field_at, is_model, keys_of, kind_at
+from finplan.server.fields import bare, choices, is_model, key_documentation, keys_of, kind_at
 from finplan.server.state import OpenPlan
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,8 @@ def _key_item(place: Context, key: str, order: str, documentation: str, detail: 
 def _keys(model: Any, place: Context) -> list[types.CompletionItem]:
     """The model's keys not yet written in the mapping, in the model's order, each with its description."""
     return [
-        _key_item(place, key, f"{order:03d}", _(field.description or ""), " | ".join(choices(bare(field.annotation))) or None)
+        _key_item(place, key, f"{order:03d}", key_documentation((*place.path, key)) or "",
+                  " | ".join(choices(bare(field.annotation))) or None)
         for order, (key, field) in enumerate(keys_of(model).items())
         if key not in place.present
     ]
@@ -108,8 +110,7 @@ def _values(kind: Any, place: Context) -> list[types.CompletionItem] | None:
     allowed = choices(kind)
     if not allowed:
         return None
-    field = field_at(place.path)
-    described = _(field.description or "") if field is not None else ""
+    described = key_documentation(place.path) or ""
     items = []
     for order, value in enumerate(allowed):
         if value in place.present:

@@ -4,7 +4,8 @@
   financing table prints them, and each cap or floor that measures it, as the
   report's table of caps prints it (finplan.limits measures them, once);
 - a key: the format's documentation of it, as `finplan schema` gives it, with
-  the values an enumeration allows;
+  the values an enumeration allows (finplan.server.fields, which completion
+  reads too), in the server's language;
 - a profile named in `profiles:`: its caps and floors and its numbers in force on
   the plan's date, as `finplan rules --at DATE` shows them;
 - a code in an ignore comment: the rule's summary, and a link to its documentation.
@@ -23,7 +24,7 @@ from lsprotocol import types
 
 from finplan.i18n import N_, _
 from finplan.server.diagnostics import rule_link
-from finplan.server.keys import allowed_values, key_schema
+from finplan.server.fields import key_documentation, values_at
 from finplan.server.state import OpenPlan
 from finplan.server.where import Place, place_at
 
@@ -66,7 +67,7 @@ def _said_of(plan: OpenPlan, data: Any, place: Place, markdown: bool) -> str | N
     # On a key, or a value finplan says nothing more of: what the format says of its key; on a list's item
     # or a year's entry (`per_year: {2020: ...}`), what it says of the list or the mapping by year.
     keyed = path if isinstance(path[-1], str) else path[:-1]
-    return key_text(keyed, markdown) if keyed else None
+    return key_text(tuple(keyed), markdown) if keyed else None
 
 
 def _answer(text: str, markdown: bool, start, end) -> types.Hover:
@@ -102,22 +103,19 @@ def _measures(measure, index: int) -> bool:
     return any(number == index for number, _line in measure.lines)
 
 
-def key_text(path: Sequence[str | int], markdown: bool) -> str | None:
+def key_text(path: tuple[str | int, ...], markdown: bool) -> str | None:
     """A key's documentation as `finplan schema` gives it, with the values it allows; None for a key the
     format does not know."""
-    node = key_schema(path)
-    if node is None:
+    described = key_documentation(path)
+    if described is None:
         return None
-    described = node.get("markdownDescription" if markdown else "description") or node.get("description")
-    allowed = allowed_values(node)
+    allowed = values_at(path)
     name = str(path[-1])
-    parts = [f"**{name}**" if markdown else name]
-    if described:
-        parts.append(described)
+    parts = [f"**{name}**" if markdown else name, described]
     if allowed:
         shown = ", ".join(f"`{value}`" if markdown else str(value) for value in allowed)
         parts.append(_(ALLOWED).format(values=shown))
-    return "\n\n".join(parts) if len(parts) > 1 else None
+    return "\n\n".join(parts)
 
 
 def profile_text(name: Any, plan: OpenPlan, markdown: bool) -> str | None:
