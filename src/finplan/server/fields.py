@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 
 from finplan.i18n import _
 from finplan.model import Plan, PlanSettings
+from finplan.profiles import all_settings
 
 
 def _layers(annotation: Any) -> Iterator[Any]:
@@ -120,8 +121,6 @@ def _setting_description(key: str) -> str:
 
 @cache
 def _settings() -> dict:
-    from finplan.profiles import all_settings
-
     return {key: setting for key, _profile, setting in all_settings()}
 
 
