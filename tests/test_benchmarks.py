@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 BENCHMARKS = ROOT / "benchmarks"
-SCRIPTS = ("run.py", "generate.py", "memo.py", "summary.py", "jobs.py", "minimal.py")
+SCRIPTS = ("run.py", "generate.py", "memo.py", "summary.py", "jobs.py", "minimal.py", "server.py")
 
 
 def script(name: str, *args: str, cwd=ROOT) -> subprocess.CompletedProcess:

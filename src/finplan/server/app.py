@@ -8,12 +8,15 @@ an error and the server goes on: a half-typed plan never ends the process.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.exceptions import FeatureNotificationError
 from pygls.lsp.server import LanguageServer
 
 from finplan import __version__
@@ -32,13 +35,43 @@ class PlanServer(LanguageServer):
         super().__init__("finplan", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.plans: dict[str, OpenPlan] = {}
         self.rules_url: str | None = _rules_docs()
+        # Changes are checked one at a time, beside the protocol's thread (see recheck_soon).
+        self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="finplan-check")
+        self._checking: set[str] = set()
 
     def recheck(self, uri: str) -> OpenPlan:
         """The editor's text of `uri` checked again, and its diagnostics sent."""
         document = self.workspace.get_text_document(uri)
-        # The configuration is looked for anew each time (a few stat calls and a small TOML file), so an
-        # edited finplan.toml counts from the next keystroke on, whatever the editor tells of it.
-        plan = check_open(uri, document.source, ConfigFinder())
+        return self._publish(uri, document, _check(uri, document.source))
+
+    def recheck_soon(self, uri: str) -> None:
+        """`uri` checked again beside the protocol's thread; what changes meanwhile is checked once, at its newest.
+
+        An editor sends a change a keystroke, faster than a large plan is
+        checked: checked each in turn, the diagnostics would fall further
+        behind with every keystroke. Here the changes that come during a check
+        are applied to the text as they come, and one check of the newest text
+        follows; a stale check's findings are never sent.
+        """
+        if uri not in self._checking:
+            self._checking.add(uri)
+            asyncio.ensure_future(self._check_newest(uri))
+
+    async def _check_newest(self, uri: str) -> None:
+        try:
+            while uri in self.plans:  # closed meanwhile: nothing to send
+                text = self.workspace.get_text_document(uri).source
+                plan = await asyncio.get_running_loop().run_in_executor(self._checker, _check, uri, text)
+                document = self.workspace.get_text_document(uri)
+                if uri in self.plans and document.source == text:
+                    self._publish(uri, document, plan)
+                    return
+        except Exception as error:  # finplan failed on some text: reported as for any handler, and the server goes on
+            self._report_server_error(error, FeatureNotificationError)
+        finally:
+            self._checking.discard(uri)
+
+    def _publish(self, uri: str, document, plan: OpenPlan) -> OpenPlan:
         self.plans[uri] = plan
         found = [_to_client(plan, document.position_codec, each) for each in diagnostics(plan, self.rules_url)]
         self.text_document_publish_diagnostics(
@@ -57,6 +90,12 @@ class PlanServer(LanguageServer):
         """A configuration file changed: every open plan checked again under what it now says."""
         for uri in list(self.plans):
             self.recheck(uri)
+
+
+def _check(uri: str, text: str) -> OpenPlan:
+    # The configuration is looked for anew each time (a few stat calls and a small TOML file), so an
+    # edited finplan.toml counts from the next keystroke on, whatever the editor tells of it.
+    return check_open(uri, text, ConfigFinder())
 
 
 def _to_client(plan: OpenPlan, units, diagnostic: types.Diagnostic) -> types.Diagnostic:
@@ -101,7 +140,7 @@ def build() -> PlanServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: PlanServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.recheck(params.text_document.uri)
+        ls.recheck_soon(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: PlanServer, params: types.DidSaveTextDocumentParams) -> None:
