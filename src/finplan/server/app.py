@@ -86,6 +86,10 @@ class PlanServer(LanguageServer):
             plan = self.recheck(uri)
         return plan
 
+    def shutdown(self) -> None:
+        self._checker.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
     def configuration_changed(self) -> None:
         """A configuration file changed: every open plan checked again under what it now says."""
         for uri in list(self.plans):
