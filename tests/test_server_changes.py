@@ -10,32 +10,19 @@ import json
 import os
 import sys
 import threading
-from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from conftest import SEED
+from lsp_client import client_fixture, open_plan
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 TOTAL_LINE = SEED_TEXT.split("\n").index("total: 38 566 657")
 SHORT = "the financing lines sum to 38 566 657 kr, the declared total is 40 000 000 kr: 1 433 343 kr short"
 
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "finplan", "server", "--lang", "en"]))
-async def client(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
-    yield
-    await lsp_client.shutdown_session()
-
-
-async def _open(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "yaml", 1, text)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    return client.diagnostics[uri]
+client = client_fixture("client")
 
 
 def _type(client: LanguageClient, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], text: str) -> None:
@@ -59,7 +46,7 @@ def _with_costs(lines: int) -> str:
 async def test_a_burst_of_keystrokes_ends_in_the_findings_of_the_last_text(client, tmp_path):
     path = tmp_path / "plan.yaml"
     uri = path.as_uri()
-    assert "FP101" not in [d.code for d in await _open(client, path, _with_costs(3000))]
+    assert "FP101" not in [d.code for d in await open_plan(client, path, _with_costs(3000))]
     # The total cleared, then typed anew a character a keystroke, faster than the plan is checked.
     _type(client, uri, 2, (TOTAL_LINE, 7), (TOTAL_LINE, 17), "")
     for version, (column, character) in enumerate(enumerate("40 000 000", start=7), start=3):
@@ -78,7 +65,7 @@ async def test_a_burst_of_keystrokes_ends_in_the_findings_of_the_last_text(clien
 @pytest.mark.asyncio
 async def test_ranges_count_in_the_editors_units_after_letters_beyond_ascii(client, tmp_path):
     line = "  - {id: c1, description: Å😀 resa, category: travel, amount: -1000}"
-    found = await _open(client, tmp_path / "plan.yaml", SEED_TEXT + "costs:\n" + line + "\n")
+    found = await open_plan(client, tmp_path / "plan.yaml", SEED_TEXT + "costs:\n" + line + "\n")
     [negative] = [d for d in found if d.code == "FP301"]
     # UTF-16, the protocol's default: "Å" is one unit, "😀" two.
     start = len(line[:line.index("-1000")].encode("utf-16-le")) // 2

@@ -71,7 +71,9 @@ class OpenPlan:
     def client_position(self, line: int, character: int, units) -> types.Position:
         """A place counted in characters, in the editor's units (`units`: a pygls PositionCodec)."""
         if 0 <= line < len(self.lines):
-            return types.Position(line, units.client_num_units(self.lines[line][:character]))
+            before = self.lines[line][:character]
+            # ASCII is one unit a character in every encoding: pygls counts (a character at a time) only the rest.
+            return types.Position(line, len(before) if before.isascii() else units.client_num_units(before))
         return types.Position(line, character)
 
     @property
