@@ -111,8 +111,11 @@ class _Lookups:
         return None
 
 
-def test_once_warm_a_change_imports_nothing(tmp_path, monkeypatch):
+def test_once_warm_a_change_imports_nothing_and_keeps_nothing_more(tmp_path, monkeypatch):
+    from finplan import files
     from finplan.server.app import build
+
+    (tmp_path / "finplan.toml").write_text('ignore = ["FP412"]\n', encoding="utf-8")  # read on every change
 
     pipes = _Pipes()
     server = threading.Thread(target=build().start_io, args=pipes.server, daemon=True)
@@ -132,13 +135,14 @@ def test_once_warm_a_change_imports_nothing(tmp_path, monkeypatch):
                 assert code in found if code else not {"FP101", "FP000"} & set(found)
 
         edit_each()
-        imported = set(sys.modules)
+        imported, inputs = set(sys.modules), len(files._input_names)
         lookups = _Lookups()
         monkeypatch.setattr(sys, "meta_path", [lookups, *sys.meta_path])
         edit_each()
         edit_each()
         assert lookups.names == []
         assert set(sys.modules) == imported
+        assert len(files._input_names) == inputs  # a server's life of keystrokes does not grow the inputs kept
         pipes.send("shutdown", None, ident=2)
         pipes.read()
         pipes.send("exit", None)

@@ -27,6 +27,7 @@ from finplan.i18n import Message
 
 _inputs: dict[tuple[int, int], str] = {}  # (device, inode) -> the input's name as it was given
 _input_names: list[str] = []  # resolved only when something is written: most runs write nothing
+_named: set[str] = set()  # each name once: a language server reads one configuration on every keystroke
 _resolved: dict[str, str] = {}  # resolved path -> the input's name, for the first `_resolved_up_to[0]` names
 _resolved_up_to = [0]
 _roles: dict[str, Message] = {}  # an input's name -> what it is to the run ("a plan being checked")
@@ -48,13 +49,16 @@ def remember(path: str | os.PathLike, status: os.stat_result | None = None, role
         status = None
     if status is not None:
         _inputs[(status.st_dev, status.st_ino)] = name
-    _input_names.append(name)
+    if name not in _named:
+        _named.add(name)
+        _input_names.append(name)
 
 
 def forget_inputs() -> None:
     """A new run begins: the last one's inputs are no longer this one's (tests run many in one process)."""
     _inputs.clear()
     _input_names.clear()
+    _named.clear()
     _resolved.clear()
     _resolved_up_to[0] = 0
     _roles.clear()
