@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 from generate import JOBS
-from run import BIN, SEED, prepare_bytecode, side_by_side
+from measure import BIN, SEED, prepare_bytecode, side_by_side
 
 CHANGED = JOBS["changed plans in diff --rev"].write  # a repository of n plans, each changed in the working tree
 PLANS = JOBS["plans in a summary"].write  # a folder of n plans

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from generate import _changed_plans, _plans
 from memo import memo_family
-from run import BIN, OUT, SEED, Measure, prepare, side_by_side
+from measure import BIN, OUT, SEED, Measure, prepare, side_by_side
 
 FOLDER = OUT / "jobs"
 FINPLAN = str(BIN / "finplan")

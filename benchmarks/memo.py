@@ -137,10 +137,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="the smaller size, at most 3 000 (default 2 000)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of each command after one warm-up (default 5)")
     args = parser.parse_args()
-    from run import prepare_bytecode, scaling
+    from measure import OUT, prepare_bytecode, ratio_table
 
     prepare_bytecode()
-    print("\n".join(scaling(args.n, args.rounds, ["memo"])))
+    folder = OUT / "scaling"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines, verdicts = ratio_table(memo_commands(args.n, folder), args.rounds)
+    print("\n".join(lines + verdicts))
 
 
 if __name__ == "__main__":

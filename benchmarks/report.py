@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 from generate import JOBS
-from run import BIN, OUT, Measure, prepare_bytecode, side_by_side
+from measure import BIN, OUT, Measure, prepare_bytecode, side_by_side
 
 FOLDER = OUT / "report"
 GROUPS = ("1", "100", "1000", "financiers")

@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 
 from generate import family, plan
-from run import BIN, ENV, OUT, ROOT, SEED, prepare_bytecode
+from measure import BIN, ENV, OUT, ROOT, SEED, prepare_bytecode
 
 FOLDER = OUT / "server"
 TARGETS = {"seed": 0.050, "10k": 0.500, "10k-cost": 0.500, "findings": 0.500}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from jobs import add_options, run_jobs
-from run import prepare
+from measure import prepare
 
 
 def main() -> None:
