@@ -122,3 +122,19 @@ async def test_an_input_error_is_its_message_alone(client, tmp_path):
     [unknown] = [d for d in found if "bogus" in d.message]
     assert unknown.message == "unknown key `bogus` in `project`; expected one of: document, case, name, owner, period, applied, decided, partners"
     assert all("\n" not in d.message and d.code == "FP001" for d in found)
+
+
+@pytest.mark.asyncio
+async def test_a_value_inside_a_flow_mapping_over_several_lines_is_underlined_alone(client, tmp_path):
+    lines = [
+        "finplan: 1",
+        "project: {case: T/1/2020, name: T, owner: T, period: {start: 2020-01-01, end: 2021-12-31}}",
+        "total: 85 000",
+        "financing:",
+        "  - {id: a, financier: A, sector: public,",
+        "     form: cash, status: decidd, appropriation: Övriga medel,",
+        "     amount: 85.000}",
+    ]
+    found = await _open(client, tmp_path / "plan.yaml", "\n".join(lines) + "\n")
+    underlined = {lines[d.range.start.line][d.range.start.character:d.range.end.character] for d in found}
+    assert underlined == {"decidd", "85.000"}

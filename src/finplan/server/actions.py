@@ -18,9 +18,8 @@ from lsprotocol import types
 from finplan.codes.input import VALUE_CUT
 from finplan.findings import Finding, shorten
 from finplan.i18n import Message, _
-from finplan.loader import scalar_end
 from finplan.server.diagnostics import finding_range
-from finplan.server.spans import token_end
+from finplan.server.spans import token_end, value_end
 from finplan.server.state import OpenPlan
 
 log = logging.getLogger(__name__)
@@ -133,27 +132,8 @@ def _span(plan: OpenPlan, finding: Finding) -> tuple[Place, Place] | None:
     if fix.end is not None:
         end = fix.end.column - 1 if fix.end.line == first.line else len(line)
     else:
-        end = token_end(line, start)
-        if any(char in line[start:end] for char in ",]}"):
-            # Those end a value inside `{...}` or `[...]`, which may have opened on a line before: the scanner knows.
-            opened = _opening_line(plan.lines, first.line - 1)
-            snippet = "\n".join(plan.lines[opened:first.line])
-            scanned = scalar_end(snippet, first.line - opened, first.column)
-            end = scanned.column - 1 if scanned is not None else end
+        end = value_end(plan.lines, first.line - 1, start)
     return ((first.line - 1, start), (first.line - 1, min(end, len(line))))
-
-
-def _opening_line(lines: list[str], number: int) -> int:
-    """The nearest line before `number` indented less than it, where a `{...}` it goes on with opens; the
-    scanner reads from there, not from the top of a long plan."""
-    line = lines[number]
-    indent = len(line) - len(line.lstrip(" "))
-    for before in range(number - 1, -1, -1):
-        text = lines[before]
-        stripped = text.lstrip(" ")
-        if stripped.strip() and not stripped.startswith("#") and len(text) - len(stripped) < indent:
-            return before
-    return 0
 
 
 def _quoted(text: str) -> str:

@@ -7,6 +7,8 @@ line's length whatever the plan holds.
 
 from __future__ import annotations
 
+from finplan.loader import scalar_end
+
 _CLOSING = {"{": "}", "[": "]"}
 
 
@@ -38,6 +40,36 @@ def token_end(line: str, start: int) -> int:
     while end > start and line[end - 1] in " \t\r":
         end -= 1
     return max(end, start + 1)
+
+
+def value_end(lines: list[str], number: int, start: int) -> int:
+    """The column just past the value or key that starts at `start` of line `number` (both from 0) in `lines`.
+
+    As `token_end`, except where `,` `]` or `}` stand in what it finds: those end
+    a value inside a `{...}` or `[...]` that opened on a line before (the
+    `85 000` of `     amount: 85 000}`), or belong to a plain value in a block
+    (`Foo, Bar`). Only the scanner tells which, so there the text is scanned
+    from the line where that collection opens, not from the top of the plan.
+    """
+    line = lines[number].rstrip("\r")
+    end = token_end(line, start)
+    if any(char in line[start:end] for char in ",]}"):
+        opened = _opening_line(lines, number)
+        scanned = scalar_end("\n".join(lines[opened:number + 1]), number + 1 - opened, start + 1)
+        end = scanned.column - 1 if scanned is not None else end
+    return end
+
+
+def _opening_line(lines: list[str], number: int) -> int:
+    """The nearest line before `number` indented less than it, where a `{...}` it goes on with opens."""
+    line = lines[number]
+    indent = len(line) - len(line.lstrip(" "))
+    for before in range(number - 1, -1, -1):
+        text = lines[before]
+        stripped = text.lstrip(" ")
+        if stripped.strip() and not stripped.startswith("#") and len(text) - len(stripped) < indent:
+            return before
+    return 0
 
 
 def _quoted_end(line: str, start: int, quote: str) -> int:
