@@ -16,13 +16,16 @@ def _frame(message: dict) -> bytes:
     return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
 
-def _session(*messages: dict) -> tuple[int, list[dict]]:
-    """`messages` sent to a new `finplan server` after its initialization; its exit status and every answer."""
-    sent = [
-        {"id": 0, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
-        {"method": "initialized", "params": {}},
-        *messages,
-    ]
+INITIALIZE = [
+    {"id": 0, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
+    {"method": "initialized", "params": {}},
+]
+
+
+def _session(*messages: dict, before: tuple[dict, ...] = ()) -> tuple[int, list[dict]]:
+    """`messages` sent to a new `finplan server` after its initialization (`before`, before it); its exit
+    status and every answer."""
+    sent = [*before, *INITIALIZE, *messages]
     done = subprocess.run(
         [sys.executable, "-m", "finplan", "server"], input=b"".join(_frame(m) for m in sent),
         capture_output=True, timeout=60,
@@ -53,3 +56,15 @@ def test_shutdown_then_exit_ends_with_0_and_a_request_between_gets_invalid_reque
 def test_exit_without_shutdown_ends_with_1():
     status, _answers = _session({"method": "exit"})
     assert status == 1
+
+
+def test_a_request_before_initialize_gets_server_not_initialized_and_a_notification_is_dropped(tmp_path):
+    plan = {"uri": (tmp_path / "plan.yaml").as_uri(), "languageId": "yaml", "version": 1, "text": "finplan: 1\n"}
+    status, answers = _session(
+        {"id": 1, "method": "shutdown"}, {"method": "exit"},
+        before=({"method": "textDocument/didOpen", "params": {"textDocument": plan}}, {"id": 9, **HOVER}),
+    )
+    [early] = [answer for answer in answers if answer.get("id") == 9]
+    assert early["error"]["code"] == -32002  # ServerNotInitialized
+    assert not [answer for answer in answers if answer.get("method") == "textDocument/publishDiagnostics"]
+    assert status == 0

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lsprotocol import types
-from pygls.exceptions import FeatureNotificationError, JsonRpcInvalidRequest
+from pygls.exceptions import FeatureNotificationError, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
@@ -30,20 +30,28 @@ log = logging.getLogger(__name__)
 
 
 class _Protocol(LanguageServerProtocol):
-    """pygls's protocol, answering a request that comes after `shutdown` as the protocol says.
+    """pygls's protocol, answering what comes before `initialize` or after `shutdown` as the protocol says.
 
-    pygls drops such a request unanswered, and an editor waiting for its answer
-    waits for ever; the specification: "requests should error with
-    InvalidRequest".
+    pygls drops a request after shutdown unanswered, and an editor waiting for
+    its answer waits for ever; the specification: "requests should error with
+    InvalidRequest". Before initialize, pygls ran the handler, which failed
+    with an internal error; the specification: a request gets the error
+    ServerNotInitialized (-32002), a notification other than exit is dropped.
     """
 
     def handle_message(self, message) -> None:
         method = getattr(message, "method", None)
-        if self._shutdown and method not in (None, types.EXIT) and getattr(message, "id", None) is not None:
-            error = JsonRpcInvalidRequest(f"{method} after shutdown").to_response_error()
-            self._send_response(message.id, None, error)
-            return
-        super().handle_message(message)
+        request = method is not None and getattr(message, "id", None) is not None
+        if method in (None, types.EXIT, types.INITIALIZE):
+            super().handle_message(message)
+        elif self._shutdown:
+            if request:
+                self._send_response(message.id, None, JsonRpcInvalidRequest(f"{method} after shutdown").to_response_error())
+        elif self._workspace is None:
+            if request:
+                self._send_response(message.id, None, JsonRpcServerNotInitialized().to_response_error())
+        else:
+            super().handle_message(message)
 
 
 class PlanServer(LanguageServer):
