@@ -138,3 +138,20 @@ async def test_a_value_inside_a_flow_mapping_over_several_lines_is_underlined_al
     found = await _open(client, tmp_path / "plan.yaml", "\n".join(lines) + "\n")
     underlined = {lines[d.range.start.line][d.range.start.character:d.range.end.character] for d in found}
     assert underlined == {"decidd", "85.000"}
+
+
+@pytest.mark.asyncio
+async def test_a_request_on_a_plan_not_open_answers_from_its_file_and_gives_it_no_diagnostics(client, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    found = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(plan.as_uri()), types.Position(TOTAL_LINE, 0)
+    ))
+    assert found is not None and found.contents.value.startswith("total")
+    missing = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier((tmp_path / "gone.yaml").as_uri()), types.Position(0, 0)
+    ))
+    assert missing is None
+    # An opened plan's diagnostics come after any the server might have sent the other one.
+    await _open(client, tmp_path / "other.yaml", SEED.read_text(encoding="utf-8"))
+    assert plan.as_uri() not in client.diagnostics

@@ -14,6 +14,7 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.exceptions import FeatureNotificationError, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
@@ -109,7 +110,17 @@ class PlanServer(LanguageServer):
         return plan
 
     def plan(self, uri: str) -> OpenPlan:
-        """The last check of `uri`, made now if the editor has sent no change since it opened."""
+        """The last check of `uri`, made now if the editor has sent no change since it opened.
+
+        A document the editor has not opened (or has closed) is answered from
+        its file as it is on disk, and neither kept nor given diagnostics: the
+        editor would never hear them cleared.
+        """
+        if unquote(uri) not in self.workspace.text_documents:
+            try:
+                return _check(uri, self.workspace.get_text_document(uri).source)
+            except (OSError, ValueError):  # no such file, or not text: nothing to say of it
+                return OpenPlan(uri, "", None)
         plan = self.plans.get(uri)
         if plan is None or plan.text != self.workspace.get_text_document(uri).source:
             plan = self.recheck(uri)
