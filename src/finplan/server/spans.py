@@ -89,7 +89,8 @@ def _quoted_end(line: str, start: int, quote: str) -> int:
 
 def _flow_end(line: str, start: int) -> int:
     depth = 0
-    for index in range(start, len(line)):
+    index = start
+    while index < len(line):
         char = line[index]
         if char in "{[":
             depth += 1
@@ -97,4 +98,10 @@ def _flow_end(line: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return index + 1
+        elif char in "\"'" and line[:index].rstrip(" \t")[-1:] in ("{", "[", ",", ":"):
+            # A quoted value (`financier: "B}"`): its brackets are text. An apostrophe inside a plain value
+            # (`Region's`) follows no such sign, and is text too.
+            index = _quoted_end(line, index, char)
+            continue
+        index += 1
     return len(line.rstrip("\r"))
