@@ -18,6 +18,7 @@ from lsprotocol import types
 from finplan.codes.input import VALUE_CUT
 from finplan.findings import Finding, shorten
 from finplan.i18n import Message, _
+from finplan.loader import flow_close
 from finplan.server.diagnostics import finding_range
 from finplan.server.spans import token_end, value_end
 from finplan.server.state import OpenPlan
@@ -165,7 +166,7 @@ def _add_key(plan: OpenPlan, finding: Finding) -> list[Action]:
     column = at.column - 1
     entries = [f"{fix.key}: {value}".rstrip() for value in fix.texts]
     if line[column:column + 1] == "{":
-        insert = _flow_insertion(line, at.line - 1, column)
+        insert = _flow_insertion(line, at.line - 1, column) or _flow_insertion_below(plan.lines, at.line - 1, column)
         if insert is None:
             return []
         place, separator = insert
@@ -189,6 +190,17 @@ def _flow_insertion(line: str, number: int, column: int) -> tuple[Place, str] | 
         return None  # closed on a later line, or never: no place on this one
     inside = line[column + 1:end - 1]
     return (number, end - 1), (", " if inside.strip() else "")
+
+
+def _flow_insertion_below(lines: list[str], number: int, column: int) -> tuple[Place, str] | None:
+    """Where a key goes in a `{...}` that opens at `column` of line `number` and closes on a later line:
+    before its `}`, after a comma where it holds keys (none more where it ends with one)."""
+    close = flow_close("\n".join(lines[number:]), 1, column + 1)
+    if close is None:
+        return None
+    last, end = number + close.line - 1, close.column - 1
+    inside = "\n".join([lines[number][column + 1:], *lines[number + 1:last], lines[last][:end]]).strip()
+    return (last, end), ("" if not inside else " " if inside.endswith(",") else ", ")
 
 
 def _block_end(lines: list[str], first: int, column: int) -> int:
