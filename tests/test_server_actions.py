@@ -169,6 +169,26 @@ def test_a_required_key_is_added_in_flow_style_once_for_each_choice():
     assert _assert_fixed(plan, finding, cash) == []
 
 
+def test_a_required_key_is_added_in_a_flow_mapping_written_over_several_lines():
+    flow = "  - {id: a, financier: A, sector: public, status: decided, appropriation: Övriga medel, amount: 600}"
+    text = (INVALID / "fp001-missing-key-in-flow.yaml").read_text(encoding="utf-8").replace(
+        flow, "  - {id: a, financier: A, sector: public,\n     status: decided, appropriation: Övriga medel, amount: 600}"
+    )
+    plan, finding, found = _fixes(text, "FP001")
+    assert [a.title for a in found] == ["Add the required key: `form: cash`", "Add the required key: `form: in_kind`"]
+    assert _apply(text, found[0].edits).split("\n")[12] == "     status: decided, appropriation: Övriga medel, amount: 600, form: cash}"
+    assert _assert_fixed(plan, finding, found[0]) == []
+
+
+def test_a_required_key_goes_before_the_flow_mappings_own_brace_not_one_in_a_quoted_value():
+    text = (INVALID / "fp001-missing-key-in-flow.yaml").read_text(encoding="utf-8").replace(
+        "  - {id: a, financier: A, sector: public,", '  - {id: a, financier: "A}", sector: public,'
+    )
+    plan, finding, found = _fixes(text, "FP001")
+    assert _apply(text, found[0].edits).split("\n")[11].endswith("amount: 600, form: cash}")
+    assert _assert_fixed(plan, finding, found[0]) == []
+
+
 def test_a_required_key_is_added_in_block_style_with_an_empty_value_to_fill():
     text = (INVALID / "fp001-an-application-leaves-an-amount-out.yaml").read_text(encoding="utf-8") + "# the end\n"
     plan, finding, [action] = _fixes(text, "FP001")

@@ -218,6 +218,7 @@ def test_nothing_where_the_format_has_no_choices(tmp_path):
     assert _labels("finplan: 1\nproject:\n  note: >-\n    some text\n    ‸\n", tmp_path) is None
     assert _labels("finplan: 1\nfinancing:\n  - {id: a, financier: Region‸}\n", tmp_path) is None
     assert _labels("finplan: 1\nfinancing:\n  - id: a\n    per_year:\n      ‸\n", tmp_path) is None
+    assert _labels("finplan: 1\n|\n‸\n", tmp_path) is None  # a block scalar where the plan's keys stand
 
 
 def test_no_place_in_the_example_plans_fails_to_answer(tmp_path):

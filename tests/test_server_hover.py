@@ -309,3 +309,13 @@ async def test_a_plan_that_does_not_load_gets_no_hover_and_the_server_goes_on(cl
     seed = SEED.read_text(encoding="utf-8")
     again = await _ask(client, tmp_path / "plan.yaml", seed, *_where(seed, "total: 38 566 657", "total"))
     assert again is not None
+
+
+def test_a_profile_shows_the_numbers_the_configuration_and_the_plan_set_as_the_check_measures_by(tmp_path):
+    (tmp_path / "finplan.toml").write_text('[settings]\n"anslag_1_1.max_share" = "40 %"\n', encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8") + "settings:\n  anslag_1_1.in_kind_in_base: false\n"
+    plan = check_open((tmp_path / "plan.yaml").as_uri(), text, ConfigFinder())
+    said = _text(hover(plan, *_where(text, "profiles: [anslag_1_1]", "anslag"), markdown=True, rules_url=RULES))
+    assert "| anslag_1_1.max_share | 40 % (set by the configuration) |" in said
+    assert "| anslag_1_1.in_kind_in_base | no (set by the plan) |" in said
+    assert "| anslag_1_1.joint_max_share | 100 % |" in said  # not set: the regulation's, as before

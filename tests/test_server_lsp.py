@@ -122,3 +122,36 @@ async def test_an_input_error_is_its_message_alone(client, tmp_path):
     [unknown] = [d for d in found if "bogus" in d.message]
     assert unknown.message == "unknown key `bogus` in `project`; expected one of: document, case, name, owner, period, applied, decided, partners"
     assert all("\n" not in d.message and d.code == "FP001" for d in found)
+
+
+@pytest.mark.asyncio
+async def test_a_value_inside_a_flow_mapping_over_several_lines_is_underlined_alone(client, tmp_path):
+    lines = [
+        "finplan: 1",
+        "project: {case: T/1/2020, name: T, owner: T, period: {start: 2020-01-01, end: 2021-12-31}}",
+        "total: 85 000",
+        "financing:",
+        "  - {id: a, financier: A, sector: public,",
+        "     form: cash, status: decidd, appropriation: Övriga medel,",
+        "     amount: 85.000}",
+    ]
+    found = await _open(client, tmp_path / "plan.yaml", "\n".join(lines) + "\n")
+    underlined = {lines[d.range.start.line][d.range.start.character:d.range.end.character] for d in found}
+    assert underlined == {"decidd", "85.000"}
+
+
+@pytest.mark.asyncio
+async def test_a_request_on_a_plan_not_open_answers_from_its_file_and_gives_it_no_diagnostics(client, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    found = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(plan.as_uri()), types.Position(TOTAL_LINE, 0)
+    ))
+    assert found is not None and found.contents.value.startswith("total")
+    missing = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier((tmp_path / "gone.yaml").as_uri()), types.Position(0, 0)
+    ))
+    assert missing is None
+    # An opened plan's diagnostics come after any the server might have sent the other one.
+    await _open(client, tmp_path / "other.yaml", SEED.read_text(encoding="utf-8"))
+    assert plan.as_uri() not in client.diagnostics

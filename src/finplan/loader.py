@@ -527,3 +527,36 @@ def scalar_end(text: str, line: int, column: int) -> Position | None:
     finally:
         scanner.dispose()
     return None
+
+
+def flow_close(text: str, line: int, column: int) -> Position | None:
+    """Where the `{...}` or `[...]` that opens at `line`, `column` (both from 1) closes: its closing bracket's
+    position; None where no collection opens there, or the text does not scan up to its close.
+
+    The scanner alone knows which bracket closes it (one in a quoted value does
+    not), so the text is scanned from the opening up to the close, no further.
+    """
+    opening = (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+    closing = (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+    scanner = _EventParser(text)
+    depth = 0
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            at = (token.start_mark.line + 1, token.start_mark.column + 1)
+            if depth == 0:
+                if at < (line, column):
+                    continue
+                if at > (line, column) or not isinstance(token, opening):
+                    return None
+            if isinstance(token, opening):
+                depth += 1
+            elif isinstance(token, closing):
+                depth -= 1
+                if depth == 0:
+                    return Position(*at)
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
+    return None

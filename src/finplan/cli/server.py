@@ -21,4 +21,4 @@ def server(
         from finplan.server.app import serve
     except ImportError as error:
         refuse(Message("`finplan server` needs {module}: pip install 'finplan[server]'", module=error.name or "pygls"))
-    serve()
+    raise typer.Exit(serve())

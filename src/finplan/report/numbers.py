@@ -45,7 +45,7 @@ def numbers_table(plan: Plan, settings: Settings) -> Table:
     for used in settings.used():
         value = Text(wording.fact_value(used.setting.kind, used.value, plan.currency), style="bold" if used.origin else "")
         if used.origin:
-            set_by = _(_SET_BY[used.origin]) if used.origin in _SET_BY else f"(set by the {used.origin})"
+            set_by = _(SET_BY[used.origin]) if used.origin in SET_BY else f"(set by the {used.origin})"
             value.append(f" {set_by}", style="italic")
         table.add_row(Text(used.key), value, Text(_(used.setting.source), style="dim"))
     return table
@@ -89,4 +89,4 @@ def _cap_row(plan: Plan, m: Measure) -> tuple[Text, ...]:
     )
 
 
-_SET_BY = {"plan": N_("(set by the plan)"), "configuration": N_("(set by the configuration)")}
+SET_BY = {"plan": N_("(set by the plan)"), "configuration": N_("(set by the configuration)")}

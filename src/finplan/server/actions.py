@@ -18,9 +18,9 @@ from lsprotocol import types
 from finplan.codes.input import VALUE_CUT
 from finplan.findings import Finding, shorten
 from finplan.i18n import Message, _
-from finplan.loader import scalar_end
+from finplan.loader import flow_close
 from finplan.server.diagnostics import finding_range
-from finplan.server.spans import token_end
+from finplan.server.spans import token_end, value_end
 from finplan.server.state import OpenPlan
 
 log = logging.getLogger(__name__)
@@ -133,27 +133,8 @@ def _span(plan: OpenPlan, finding: Finding) -> tuple[Place, Place] | None:
     if fix.end is not None:
         end = fix.end.column - 1 if fix.end.line == first.line else len(line)
     else:
-        end = token_end(line, start)
-        if any(char in line[start:end] for char in ",]}"):
-            # Those end a value inside `{...}` or `[...]`, which may have opened on a line before: the scanner knows.
-            opened = _opening_line(plan.lines, first.line - 1)
-            snippet = "\n".join(plan.lines[opened:first.line])
-            scanned = scalar_end(snippet, first.line - opened, first.column)
-            end = scanned.column - 1 if scanned is not None else end
+        end = value_end(plan.lines, first.line - 1, start)
     return ((first.line - 1, start), (first.line - 1, min(end, len(line))))
-
-
-def _opening_line(lines: list[str], number: int) -> int:
-    """The nearest line before `number` indented less than it, where a `{...}` it goes on with opens; the
-    scanner reads from there, not from the top of a long plan."""
-    line = lines[number]
-    indent = len(line) - len(line.lstrip(" "))
-    for before in range(number - 1, -1, -1):
-        text = lines[before]
-        stripped = text.lstrip(" ")
-        if stripped.strip() and not stripped.startswith("#") and len(text) - len(stripped) < indent:
-            return before
-    return 0
 
 
 def _quoted(text: str) -> str:
@@ -185,7 +166,7 @@ def _add_key(plan: OpenPlan, finding: Finding) -> list[Action]:
     column = at.column - 1
     entries = [f"{fix.key}: {value}".rstrip() for value in fix.texts]
     if line[column:column + 1] == "{":
-        insert = _flow_insertion(line, at.line - 1, column)
+        insert = _flow_insertion(line, at.line - 1, column) or _flow_insertion_below(plan.lines, at.line - 1, column)
         if insert is None:
             return []
         place, separator = insert
@@ -209,6 +190,17 @@ def _flow_insertion(line: str, number: int, column: int) -> tuple[Place, str] | 
         return None  # closed on a later line, or never: no place on this one
     inside = line[column + 1:end - 1]
     return (number, end - 1), (", " if inside.strip() else "")
+
+
+def _flow_insertion_below(lines: list[str], number: int, column: int) -> tuple[Place, str] | None:
+    """Where a key goes in a `{...}` that opens at `column` of line `number` and closes on a later line:
+    before its `}`, after a comma where it holds keys (none more where it ends with one)."""
+    close = flow_close("\n".join(lines[number:]), 1, column + 1)
+    if close is None:
+        return None
+    last, end = number + close.line - 1, close.column - 1
+    inside = "\n".join([lines[number][column + 1:], *lines[number + 1:last], lines[last][:end]]).strip()
+    return (last, end), ("" if not inside else " " if inside.endswith(",") else ", ")
 
 
 def _block_end(lines: list[str], first: int, column: int) -> int:

@@ -14,10 +14,12 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.exceptions import FeatureNotificationError
+from pygls.exceptions import FeatureNotificationError, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from finplan import __version__
 from finplan.config import CONFIG_FILES, ConfigFinder
@@ -28,11 +30,39 @@ from finplan.server.state import OpenPlan, check_open
 log = logging.getLogger(__name__)
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, answering what comes before `initialize` or after `shutdown` as the protocol says.
+
+    pygls drops a request after shutdown unanswered, and an editor waiting for
+    its answer waits for ever; the specification: "requests should error with
+    InvalidRequest". Before initialize, pygls ran the handler, which failed
+    with an internal error; the specification: a request gets the error
+    ServerNotInitialized (-32002), a notification other than exit is dropped.
+    """
+
+    def handle_message(self, message) -> None:
+        method = getattr(message, "method", None)
+        request = method is not None and getattr(message, "id", None) is not None
+        if method in (None, types.EXIT, types.INITIALIZE):
+            super().handle_message(message)
+        elif self._shutdown:
+            if request:
+                self._send_response(message.id, None, JsonRpcInvalidRequest(f"{method} after shutdown").to_response_error())
+        elif self._workspace is None:
+            if request:
+                self._send_response(message.id, None, JsonRpcServerNotInitialized().to_response_error())
+        else:
+            super().handle_message(message)
+
+
 class PlanServer(LanguageServer):
     """The open plans, each as last checked, and the configuration finder they share."""
 
     def __init__(self) -> None:
-        super().__init__("finplan", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "finplan", __version__, protocol_cls=_Protocol, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
+        self.shut_down = False  # `shutdown` came: the process then ends with 0 on `exit`, else with 1
         self.plans: dict[str, OpenPlan] = {}
         self.rules_url: str | None = _rules_docs()
         # Changes are checked one at a time, beside the protocol's thread (see recheck_soon).
@@ -80,7 +110,17 @@ class PlanServer(LanguageServer):
         return plan
 
     def plan(self, uri: str) -> OpenPlan:
-        """The last check of `uri`, made now if the editor has sent no change since it opened."""
+        """The last check of `uri`, made now if the editor has sent no change since it opened.
+
+        A document the editor has not opened (or has closed) is answered from
+        its file as it is on disk, and neither kept nor given diagnostics: the
+        editor would never hear them cleared.
+        """
+        if unquote(uri) not in self.workspace.text_documents:
+            try:
+                return _check(uri, self.workspace.get_text_document(uri).source)
+            except (OSError, ValueError):  # no such file, or not text: nothing to say of it
+                return OpenPlan(uri, "", None)
         plan = self.plans.get(uri)
         if plan is None or plan.text != self.workspace.get_text_document(uri).source:
             plan = self.recheck(uri)
@@ -138,6 +178,10 @@ def build() -> PlanServer:
                                    register_options=options),
             ]))
 
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: PlanServer, params: None) -> None:
+        ls.shut_down = True
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PlanServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.recheck(params.text_document.uri)
@@ -170,8 +214,11 @@ def build() -> PlanServer:
     return server
 
 
-def serve() -> None:
-    """Answer an editor over standard input and output until it says exit.
+def serve() -> int:
+    """Answer an editor over standard input and output until it says exit; the process's exit status.
+
+    The status is 0 where the editor asked `shutdown` before `exit` (or before
+    closing the channel), else 1, as the protocol's `exit` says.
 
     The protocol gets copies of the standard streams, and Python's own
     standard output becomes standard error: a stray print can then never
@@ -181,4 +228,6 @@ def serve() -> None:
     channel_in = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
     channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr
-    build().start_io(channel_in, channel_out)
+    server = build()
+    server.start_io(channel_in, channel_out)
+    return 0 if server.shut_down else 1

@@ -150,8 +150,9 @@ class _Reader:
             self.stack.append(_Frame(row.value[0], index, row))
             self._flow(index, text, row.value_col + 1, stop)
         elif stop is None and _BLOCK_SCALAR.match(row.value):
-            # The column its text must stand right of: its key's, its dash's, or (a bare `|` at the top) its own.
-            self.scalar = row.key_col if row.key is not None else row.dashes[-1] if row.dashes else row.content
+            # Its lines are deeper than its key or dash; a `|` alone on a line (a scalar where the plan's keys
+            # stand) takes every line after it.
+            self.scalar = row.key_col if row.key is not None else row.dashes[-1] if row.dashes else row.value_col - 1
 
     def place(self, index: int, text: str, start: int) -> tuple | None:
         """What the word at `start` may be, from the rows above and the cursor's line before it."""

@@ -6,7 +6,7 @@ from lsprotocol import types
 
 from finplan.findings import Finding, Severity
 from finplan.i18n import _
-from finplan.server.spans import token_end
+from finplan.server.spans import value_end
 from finplan.server.state import OpenPlan
 
 SOURCE = "finplan"
@@ -65,4 +65,4 @@ def finding_range(lines: list[str], finding: Finding) -> types.Range:
     start = finding.position.column - 1
     if not 0 <= line < len(lines):
         return types.Range(types.Position(line, start), types.Position(line, start))
-    return types.Range(types.Position(line, start), types.Position(line, token_end(lines[line], start)))
+    return types.Range(types.Position(line, start), types.Position(line, value_end(lines, line, start)))

@@ -121,7 +121,10 @@ def key_text(path: tuple[str | int, ...], markdown: bool) -> str | None:
 def profile_text(name: Any, plan: OpenPlan, markdown: bool) -> str | None:
     """A profile: its title, caps and floors, and its settings in force on the plan's date, with their
     sources, as `finplan rules --at DATE` shows them; None for a name that is no profile."""
-    from finplan.documentation import PROFILE_COLUMNS, profile_cells, setting_cells, setting_columns, settings_title
+    from finplan.documentation import (
+        PROFILE_COLUMNS, default_text, profile_cells, setting_cells, setting_columns, settings_title,
+    )
+    from finplan.report.numbers import SET_BY
     from finplan.profiles import PROFILES, setting_key
 
     profile = PROFILES.get(name) if isinstance(name, str) else None
@@ -129,7 +132,16 @@ def profile_text(name: Any, plan: OpenPlan, markdown: bool) -> str | None:
         return None
     settings = plan.result.settings if plan.result is not None else None
     day = settings.on if settings is not None else None  # a plan not built: the defaults, as `finplan rules`
-    rows = [setting_cells(setting_key(profile, setting), setting, day) for setting in profile.settings]
+    # A number the plan's `settings:` or the configuration sets is the one the check measures by: shown as the
+    # check's table of numbers shows it, with who set it.
+    overridden = {used.key: used for used in settings.used() if used.origin} if settings is not None else {}
+    rows = []
+    for setting in profile.settings:
+        key, value, meaning, source = setting_cells(setting_key(profile, setting), setting, day)
+        used = overridden.get(key)
+        if used is not None:
+            value = f"{default_text(setting, used.value)} {_(SET_BY.get(used.origin, used.origin))}"
+        rows.append((key, value, meaning, source))
     return "\n\n".join([
         _pairs(PROFILE_COLUMNS, profile_cells(profile), markdown),
         _table(settings_title(day), setting_columns(day), rows, markdown),

@@ -7,6 +7,8 @@ line's length whatever the plan holds.
 
 from __future__ import annotations
 
+from finplan.loader import scalar_end
+
 _CLOSING = {"{": "}", "[": "]"}
 
 
@@ -40,6 +42,36 @@ def token_end(line: str, start: int) -> int:
     return max(end, start + 1)
 
 
+def value_end(lines: list[str], number: int, start: int) -> int:
+    """The column just past the value or key that starts at `start` of line `number` (both from 0) in `lines`.
+
+    As `token_end`, except where `,` `]` or `}` stand in what it finds: those end
+    a value inside a `{...}` or `[...]` that opened on a line before (the
+    `85 000` of `     amount: 85 000}`), or belong to a plain value in a block
+    (`Foo, Bar`). Only the scanner tells which, so there the text is scanned
+    from the line where that collection opens, not from the top of the plan.
+    """
+    line = lines[number].rstrip("\r")
+    end = token_end(line, start)
+    if any(char in line[start:end] for char in ",]}"):
+        opened = _opening_line(lines, number)
+        scanned = scalar_end("\n".join(lines[opened:number + 1]), number + 1 - opened, start + 1)
+        end = scanned.column - 1 if scanned is not None else end
+    return end
+
+
+def _opening_line(lines: list[str], number: int) -> int:
+    """The nearest line before `number` indented less than it, where a `{...}` it goes on with opens."""
+    line = lines[number]
+    indent = len(line) - len(line.lstrip(" "))
+    for before in range(number - 1, -1, -1):
+        text = lines[before]
+        stripped = text.lstrip(" ")
+        if stripped.strip() and not stripped.startswith("#") and len(text) - len(stripped) < indent:
+            return before
+    return 0
+
+
 def _quoted_end(line: str, start: int, quote: str) -> int:
     index = start + 1
     while index < len(line):
@@ -57,7 +89,8 @@ def _quoted_end(line: str, start: int, quote: str) -> int:
 
 def _flow_end(line: str, start: int) -> int:
     depth = 0
-    for index in range(start, len(line)):
+    index = start
+    while index < len(line):
         char = line[index]
         if char in "{[":
             depth += 1
@@ -65,4 +98,10 @@ def _flow_end(line: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return index + 1
+        elif char in "\"'" and line[:index].rstrip(" \t")[-1:] in ("{", "[", ",", ":"):
+            # A quoted value (`financier: "B}"`): its brackets are text. An apostrophe inside a plain value
+            # (`Region's`) follows no such sign, and is text too.
+            index = _quoted_end(line, index, char)
+            continue
+        index += 1
     return len(line.rstrip("\r"))

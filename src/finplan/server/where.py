@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from finplan.loader import MapPositions, Node, SeqPositions, SourceMap
-from finplan.server.spans import token_end
+from finplan.server.spans import value_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ def _span(lines: list[str], at: tuple[int, int]) -> tuple[tuple[int, int], tuple
     line, start = at[0] - 1, at[1] - 1
     if not 0 <= line < len(lines):
         return None
-    return (line, start), (line, token_end(lines[line], start))
+    return (line, start), (line, value_end(lines, line, start))
 
 
 def _within(span, line: int, character: int) -> bool:
