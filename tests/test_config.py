@@ -262,3 +262,12 @@ def test_a_configuration_nested_too_deeply_is_refused_without_a_traceback(tmp_pa
     assert run.exit_code == 2
     assert "nests arrays or tables too deeply to be read" in run.output
     assert "Traceback" not in run.output
+
+
+def test_a_configured_number_stands_beside_the_law_in_force_on_the_plans_date(tmp_path):
+    # The seed is decided 2019-08-21: its 1:1 cap is the SFS 2009:674 wording's, not the one in force from 2023.
+    (tmp_path / "plan.yaml").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "finplan.toml").write_text('[settings]\n"anslag_1_1.max_share" = "40 %"\n', encoding="utf-8")
+    output = " ".join(run_finplan("check", tmp_path / "plan.yaml").output.split())  # the table's rows, unwrapped
+    row = output[output.index("anslag_1_1.max_share 40 % (set by the configuration)"):][:200]
+    assert "in the wording of SFS 2009:674, in force to 2022-12-31" in row, row

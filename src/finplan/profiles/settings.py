@@ -68,11 +68,14 @@ class Settings:
         """The setting with the value in force as its default, and who set it; a default that
         depends on another setting (`by`) is looked up in its table, with that row's source."""
         value, origin = self._lookup(setting_key(profile, setting), setting)
-        if origin is None and setting.versions:
+        if setting.versions:
             version = setting.version_on(self.on)
-            if version is None:
-                return replace(setting, default=None), origin
-            return replace(setting, default=version.value, source=version.source), origin
+            if origin is None:
+                if version is None:
+                    return replace(setting, default=None), origin
+                return replace(setting, default=version.value, source=version.source), origin
+            if version is not None:  # a value set by the plan or the configuration stands beside the law of its day
+                return replace(setting, default=value, source=version.source), origin
         if value is None and setting.by is not None:
             row = setting.row_on(self.value(profile, setting.by), self.on)
             if row is not None:
