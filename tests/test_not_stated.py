@@ -197,3 +197,35 @@ def test_a_split_line_whose_amount_is_unstated_has_parts_of_no_amount(tmp_path, 
     if suffix == ".txt":
         text = memo.read_text(encoding="utf-8")
         assert "fördelas på EU och staten belopp ej angivet (67\u00a0%) och LAG belopp ej angivet (33\u00a0%)" in text
+
+
+MINUTES_NOTHING_STATED = """\
+finplan: 1
+project: {name: Digital infrastruktur, owner: Testkommunen, document: minutes}
+financing:
+  - {id: kommunen, financier: Testkommunen, sector: public, form: cash, status: decided}
+  - {id: region, financier: Testregionen, sector: public, form: cash, status: applied}
+costs:
+  - {id: personal, category: staff}
+  - {id: intakter, category: income}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_sum_of_lines_that_all_leave_their_amount_out_is_not_stated_never_0(tmp_path, fmt):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINUTES_NOTHING_STATED, encoding="utf-8")
+    run = run_finplan("check", "-o", fmt, plan)
+    assert run.exit_code == 0, run.output
+    sums = [line for line in run.output.splitlines() if "Sum" in line or "public" in line or "decided" in line]
+    assert sums and all("amount not stated" in line and "0 kr" not in line for line in sums), run.output
+    assert "at least 0 kr" not in run.output and "0 kr for the lines that state one" not in run.output
+    # A group with no line at all sums to nothing, which is 0: the private financing.
+    assert any("private" in line and "0 kr" in line for line in run.output.splitlines()), run.output
+
+
+def test_a_printed_share_is_shown_with_the_decimals_the_document_prints(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(EXCERPT.read_text(encoding="utf-8").replace("share: 40 %", "share: '40,00 %'"), encoding="utf-8")
+    run = run_finplan("check", plan)
+    assert "40,00 % printed" in run.output, run.output

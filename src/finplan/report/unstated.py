@@ -58,6 +58,8 @@ def total_text(plan: Plan) -> str:
 def sum_text(lines: Iterable[FinancingLine | CostLine], currency: str) -> str:
     """The lines' sum; `at least` it where some leave their amount unstated."""
     lines = list(lines)
+    if lines and all(line.amount is None for line in lines):
+        return _(unstated_amount())  # nothing is stated to sum: never "at least 0 kr"
     found = format_kr(total_of(lines), currency)
     if all(line.amount is not None for line in lines):
         return found
@@ -68,6 +70,8 @@ def cost_sum_text(plan: Plan) -> str:
     """The cost lines' sum; `at least` it where a cost is unstated, and only what is stated where an income
     line, which lowers the sum, is."""
     costs = plan.costs or []
+    if costs and all(line.amount is None for line in costs):
+        return _(unstated_amount())
     if any(line.amount is None and line.category == "income" for line in costs):
         return _("{amount} for the lines that state one").format(amount=format_kr(total_of(costs), plan.currency))
     return sum_text(costs, plan.currency)
@@ -75,7 +79,7 @@ def cost_sum_text(plan: Plan) -> str:
 
 def share_text(line: FinancingLine, plan: Plan) -> str | None:
     """A line's share of a total the plan does not state: the printed one, or none."""
-    return _("{share} printed").format(share=format_percent(line.share)) if line.share is not None else None
+    return _("{share} printed").format(share=format_percent(line.share, as_written=True)) if line.share is not None else None
 
 
 def subtotal_text(plan: Plan, group: str, value: str) -> str:
