@@ -229,3 +229,13 @@ def test_a_printed_share_is_shown_with_the_decimals_the_document_prints(tmp_path
     plan.write_text(EXCERPT.read_text(encoding="utf-8").replace("share: 40 %", "share: '40,00 %'"), encoding="utf-8")
     run = run_finplan("check", plan)
     assert "40,00 % printed" in run.output, run.output
+
+
+def test_the_kind_of_document_reads_as_english_and_swedish(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINUTES_NOTHING_STATED, encoding="utf-8")
+    assert "read from meeting minutes: rules only an application" in run_finplan("check", plan).output
+    assert "hämtad ur en handling av slaget protokoll:" in run_finplan("--lang", "sv", "check", plan).output
+    news = tmp_path / "news.yaml"
+    news.write_text(MINUTES_NOTHING_STATED.replace("document: minutes", "document: news"), encoding="utf-8")
+    assert "read from a news item: rules only" in run_finplan("check", news).output

@@ -19,11 +19,11 @@ from finplan.report.wording import label
 from finplan.totals import NOT_STATED, total_of
 
 DOCUMENTS = {
-    "application": N_("application"),
-    "decision": N_("decision"),
-    "decision_excerpt": N_("decision excerpt"),
-    "news": N_("news item"),
-    "minutes": N_("meeting minutes"),
+    "application": N_("an application"),
+    "decision": N_("a decision"),
+    "decision_excerpt": N_("a decision excerpt"),
+    "news": N_("a news item"),
+    "minutes": N_("meeting minutes"),  # no article: "read from meeting minutes"
 }
 """The kinds of document a plan is read from (`project.document`), as a report names them."""
 
@@ -37,7 +37,7 @@ def document_text(plan: Plan) -> str | None:
     silent = [code.code for code in CODES if code.other_documents == "silent"]
     notes = [code.code for code in CODES if code.other_documents == "note"]
     return _(
-        "read from a {document}: rules only an application can satisfy are not run ({silent}) or are notes ({notes})"
+        "read from {document}: rules only an application can satisfy are not run ({silent}) or are notes ({notes})"
     ).format(document=_(DOCUMENTS[plan.project.document]), silent=", ".join(silent), notes=", ".join(notes))
 
 
