@@ -239,3 +239,17 @@ def test_the_kind_of_document_reads_as_english_and_swedish(tmp_path):
     news = tmp_path / "news.yaml"
     news.write_text(MINUTES_NOTHING_STATED.replace("document: minutes", "document: news"), encoding="utf-8")
     assert "read from a news item: rules only" in run_finplan("check", news).output
+
+
+def test_a_summary_of_plans_that_state_no_total_never_reads_their_totals_as_0_kr(tmp_path):
+    (tmp_path / "excerpt.yaml").write_text(EXCERPT.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "minutes.yaml").write_text(MINUTES_NOTHING_STATED, encoding="utf-8")
+    run = run_finplan("summary", tmp_path)
+    assert "400 000 kr of financing stated (no plan states its total)" in run.output, run.output
+    assert "totals: 0 kr" not in run.output
+    swedish = run_finplan("--lang", "sv", "summary", tmp_path)
+    assert "400 000 kr i angiven finansiering (ingen plan anger sin total)" in swedish.output, swedish.output
+    report = run_finplan("report", "--html", tmp_path / "html", tmp_path)
+    assert report.exit_code in (0, 1), report.output
+    pages = "".join(page.read_text(encoding="utf-8") for page in (tmp_path / "html").rglob("*.html"))
+    assert "no plan states its total" in pages and "totals: 0 kr" not in pages
