@@ -253,3 +253,22 @@ def test_a_summary_of_plans_that_state_no_total_never_reads_their_totals_as_0_kr
     assert report.exit_code in (0, 1), report.output
     pages = "".join(page.read_text(encoding="utf-8") for page in (tmp_path / "html").rglob("*.html"))
     assert "no plan states its total" in pages and "totals: 0 kr" not in pages
+
+
+def test_a_plan_page_charts_only_the_amounts_that_are_stated(tmp_path):
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "excerpt.yaml").write_text(
+        EXCERPT.read_text(encoding="utf-8").replace("  decided: 2025-03-12\n", "  decided: 2025-03-12\n  period: {start: 2025-04-01, end: 2026-03-31}\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "plans" / "minutes.yaml").write_text(MINUTES_NOTHING_STATED, encoding="utf-8")
+    run = run_finplan("report", "--html", tmp_path / "html", tmp_path / "plans")
+    assert run.exit_code in (0, 1), run.output
+    pages = {page.name: page.read_text(encoding="utf-8") for page in (tmp_path / "html" / "plans").glob("*.html")}
+    excerpt = next(text for name, text in pages.items() if "kustnara" in name)
+    minutes = next(text for name, text in pages.items() if "digital" in name)
+    chart = excerpt[excerpt.index('aria-label="Financing by financier and year'):]
+    chart = chart[: chart.index("</svg>")]
+    assert "Anslag 1:1" in chart and "Härnösands kommun" not in chart  # named in the legend only with money
+    assert 'aria-label="Financing by financier and year' not in minutes  # nothing stated: no chart of 0 kr
+    assert "amount not stated" in minutes

@@ -117,7 +117,11 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
         for year, part in money.placement.years.items():
             series[year] = series.get(year, Decimal(0)) + part
     title = _("Financing by financier and year ({unit})")
-    parts.append(_figure(charts.stacked_years(title, years, list(by_financier.items()), plan.currency)))
+    # A line whose amount is not stated has no money in any year: it is neither drawn nor named in the legend,
+    # and a plan that states no amount in any year has no chart (never an axis of 0 kr).
+    drawn = [(financier, series) for financier, series in by_financier.items() if series]
+    if drawn:
+        parts.append(_figure(charts.stacked_years(title, years, drawn, plan.currency)))
     parts.extend(_check_table(table) for table in plan.tables)
     parts.append(_lines_years_table(ref, lines, years))
     none = f"<p>{escape(_('None.'))}</p>"
