@@ -117,9 +117,10 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
         for year, part in money.placement.years.items():
             series[year] = series.get(year, Decimal(0)) + part
     title = _("Financing by financier and year ({unit})")
-    # A line whose amount is not stated has no money in any year: it is neither drawn nor named in the legend,
-    # and a plan that states no amount in any year has no chart (never an axis of 0 kr).
-    drawn = [(financier, series) for financier, series in by_financier.items() if series]
+    # A financier whose amounts are all unstated is neither drawn nor named in the legend, and a plan that
+    # states no amount has no chart (never an axis of 0 kr); stated money not placed in years keeps its legend.
+    stated = {money.line.financier for money in lines if money.line.amount is not None}
+    drawn = [(financier, series) for financier, series in by_financier.items() if financier in stated]
     if drawn:
         parts.append(_figure(charts.stacked_years(title, years, drawn, plan.currency)))
     parts.extend(_check_table(table) for table in plan.tables)
