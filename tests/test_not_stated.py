@@ -272,3 +272,18 @@ def test_a_plan_page_charts_only_the_amounts_that_are_stated(tmp_path):
     assert "Anslag 1:1" in chart and "Härnösands kommun" not in chart  # named in the legend only with money
     assert 'aria-label="Financing by financier and year' not in minutes  # nothing stated: no chart of 0 kr
     assert "amount not stated" in minutes
+
+
+def test_a_diff_never_sums_unstated_amounts_as_0_in_its_subtotals(tmp_path):
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(MINUTES_NOTHING_STATED, encoding="utf-8")
+    after.write_text(MINUTES_NOTHING_STATED.replace("status: applied}", "status: applied, amount: 1 000 000}"), encoding="utf-8")
+    run = run_finplan("diff", before, after)
+    rows = {line.split()[0]: line for line in run.output.splitlines() if line.startswith(("public ", "applied ", "decided "))}
+    assert "amount not stated" in rows["public"] and "at least 1 000 000 kr" in rows["public"], run.output
+    assert "+1 000 000 kr" not in run.output  # the public financing was not 0 kr before: its change is not known
+    assert rows["applied"].split()[1:6] == ["amount", "not", "stated", "1", "000"], run.output
+    assert "amount not stated" in rows["decided"] and " 0 kr" not in rows["decided"], run.output
+    document = json.loads(run_finplan("diff", "-o", "json", before, after).output)
+    public = next(s for s in document["plans"][0]["subtotals"] if s["value"] == "public")
+    assert (public["old_unstated"], public["new_unstated"], public["change"]) == (2, 1, None)

@@ -121,6 +121,18 @@ def amount(value: Decimal | None, currency: str = "SEK") -> str:
     return "–" if value is None else format_kr(value, currency)
 
 
+def subtotal_amount(value: Decimal | None, unstated: int, lines: int, currency: str = "SEK") -> str:
+    """A subtotal on one side of a diff: `amount not stated` where none of its lines states one, `at least` the
+    stated sum where some do not, `–` where the plan is not on that side."""
+    if value is None:
+        return "–"
+    if unstated and unstated == lines:
+        return _(unstated_amount())
+    if unstated:
+        return _("at least {amount}").format(amount=format_kr(value, currency))
+    return format_kr(value, currency)
+
+
 def margin(excess: Decimal, currency: str = "SEK", *, is_cap: bool = True) -> str:
     """`0,50 kr over`, `12 kr under`, `at the cap`: where an amount stands against its cap or floor.
 
