@@ -287,3 +287,14 @@ def test_a_diff_never_sums_unstated_amounts_as_0_in_its_subtotals(tmp_path):
     document = json.loads(run_finplan("diff", "-o", "json", before, after).output)
     public = next(s for s in document["plans"][0]["subtotals"] if s["value"] == "public")
     assert (public["old_unstated"], public["new_unstated"], public["change"]) == (2, 1, None)
+
+
+def test_a_memo_of_minutes_that_state_no_amount_never_sums_them_to_0(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINUTES_NOTHING_STATED, encoding="utf-8")
+    memo = run_finplan("memo", "render", plan)
+    assert memo.exit_code == 0, memo.output
+    summa = next(line for line in memo.output.splitlines() if line.startswith("Summa"))
+    assert "belopp ej angivet" in summa and "0 kr" not in summa, memo.output
+    (tmp_path / "memo.txt").write_text(memo.output, encoding="utf-8")
+    assert run_finplan("memo", "check", plan, tmp_path / "memo.txt").exit_code == 0

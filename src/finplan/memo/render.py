@@ -52,7 +52,12 @@ def section(plan: Plan) -> Section:
         (line.financier, _form_cell(line), _kr(line.amount, plan), _share(line.amount, plan)) for line in plan.financing
     )
     found = total_of(plan.financing)
-    summed = _kr(found, plan) if all(line.amount is not None for line in plan.financing) else f"minst {_kr(found, plan)}"
+    if all(line.amount is None for line in plan.financing):
+        summed = _UNSTATED  # nothing stated to sum: never "minst 0 kr"
+    elif all(line.amount is not None for line in plan.financing):
+        summed = _kr(found, plan)
+    else:
+        summed = f"minst {_kr(found, plan)}"
     return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", summed, _share(found, plan)))
 
 
