@@ -121,6 +121,7 @@ def test_a_memo_of_the_excerpt_says_what_it_does_not_print():
     run = run_finplan("memo", "render", EXCERPT)
     assert "vars totala belopp inte anges" in run.output
     assert "Härnösands kommun (belopp ej angivet)" in run.output
+    assert "400\u00a0000\u00a0kronor (beslutat med villkor)" in run.output  # "under förutsättning att ..."
     assert "minst 400\u00a0000\u00a0kr" in run.output
 
 

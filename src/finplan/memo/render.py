@@ -100,9 +100,10 @@ def _listing(lines: list[FinancingLine], plan: Plan) -> str:
 
 def _remarks(line: FinancingLine) -> str:
     """` (i form av arbetad tid, beslutat)`: the amount where it is not stated, the form where it is not cash, the
-    status where decided."""
+    status where decided ("beslutat med villkor" where the decision sets conditions)."""
     unstated = _UNSTATED if line.amount is None else ""
-    words = [word for word in (unstated, _form_words(line), "beslutat" if line.status == "decided" else "") if word]
+    decided = ("beslutat med villkor" if line.conditions is not None else "beslutat") if line.status == "decided" else ""
+    words = [word for word in (unstated, _form_words(line), decided) if word]
     return f" ({', '.join(words)})" if words else ""
 
 
