@@ -299,3 +299,36 @@ def test_a_memo_of_minutes_that_state_no_amount_never_sums_them_to_0(tmp_path):
     assert "belopp ej angivet" in summa and "0 kr" not in summa, memo.output
     (tmp_path / "memo.txt").write_text(memo.output, encoding="utf-8")
     assert run_finplan("memo", "check", plan, tmp_path / "memo.txt").exit_code == 0
+
+
+DECISION_TOTAL_STATED = """\
+finplan: 1
+project: {name: Byastugan, owner: Byalaget, document: decision, period: {start: 2024-01-01, end: 2024-12-31}}
+total: 200 000
+financing:
+  - {id: stod, financier: Leader Testbygd, sector: public, form: cash, amount: 140 000}
+  - {id: lokal, financier: Byalaget, sector: private, form: in_kind, resource: premises}
+  - {id: maskin, financier: Byalaget, sector: private, form: in_kind, resource: equipment, amount: 6 000}
+  - {id: tid, financier: Testkommunen, sector: public, form: in_kind, amount: 30 000}
+"""
+
+
+def test_shares_of_a_sum_that_holds_an_unstated_line_read_at_least(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(DECISION_TOTAL_STATED, encoding="utf-8")
+    run = run_finplan("check", plan)
+    assert "at least 176 000 kr at least 88,00 %" in run.output, run.output
+    assert "at least 36 000 kr at least 18,00 %" in run.output, run.output  # in kind, as private: lokal is unstated
+    markdown = run_finplan("check", "-o", "markdown", plan)
+    assert "| private | at least 6 000 kr | at least 3,00 % |" in markdown.output, markdown.output
+
+
+def test_a_memo_of_a_decision_with_its_total_and_an_unstated_line_checks_clean(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(DECISION_TOTAL_STATED, encoding="utf-8")
+    memo = run_finplan("memo", "render", plan)
+    assert "minst 176\u00a0000\u00a0kr" in memo.output and "minst 88,00\u00a0%" in memo.output, memo.output
+    (tmp_path / "memo.txt").write_text(memo.output, encoding="utf-8")
+    run = run_finplan("memo", "check", plan, tmp_path / "memo.txt")
+    assert run.exit_code == 0, run.output
+    assert "FP702" not in run.output and "FP708" not in run.output, run.output  # lokal was read as left out, at 0 kr

@@ -52,13 +52,15 @@ def section(plan: Plan) -> Section:
         (line.financier, _form_cell(line), _kr(line.amount, plan), _share(line.amount, plan)) for line in plan.financing
     )
     found = total_of(plan.financing)
+    share = _share(found, plan)
     if all(line.amount is None for line in plan.financing):
-        summed = _UNSTATED  # nothing stated to sum: never "minst 0 kr"
+        summed, share = _UNSTATED, "–"  # nothing stated to sum: never "minst 0 kr"
     elif all(line.amount is not None for line in plan.financing):
         summed = _kr(found, plan)
     else:
         summed = f"minst {_kr(found, plan)}"
-    return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", summed, _share(found, plan)))
+        share = share if plan.total is None else f"minst {share}"  # of the stated amounts only
+    return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", summed, share))
 
 
 # -- the words

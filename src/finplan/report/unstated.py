@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from finplan.i18n import N_, _
 from finplan.known import total_range
 from finplan.model import CostLine, FinancingLine, Plan
-from finplan.money import format_kr, format_percent, unstated_amount
+from finplan.money import format_kr, format_percent, format_share, unstated_amount
 from finplan.report.wording import label
 from finplan.totals import NOT_STATED, total_of
 
@@ -64,6 +64,23 @@ def sum_text(lines: Iterable[FinancingLine | CostLine], currency: str) -> str:
     if all(line.amount is not None for line in lines):
         return found
     return _("at least {amount}").format(amount=found)
+
+
+def sum_share_text(lines: Iterable[FinancingLine], plan: Plan) -> str:
+    """The lines' sum as a share of the total; `at least` it where some leave their amount unstated, as the sum is."""
+    lines = list(lines)
+    found = total_of(lines)
+    if lines and all(line.amount is None for line in lines):
+        return format_share(None, None)
+    share = format_share(found, plan.total)
+    if plan.total is None or all(line.amount is not None for line in lines):
+        return share
+    return _("at least {share}").format(share=share)
+
+
+def subtotal_share_text(plan: Plan, group: str, value: str) -> str:
+    """A subtotal's share of the total; `at least` it where a line of it is unstated."""
+    return sum_share_text((line for line in plan.financing if (getattr(line, group) or NOT_STATED) == value), plan)
 
 
 def cost_sum_text(plan: Plan) -> str:
