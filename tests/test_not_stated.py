@@ -332,3 +332,14 @@ def test_a_memo_of_a_decision_with_its_total_and_an_unstated_line_checks_clean(t
     run = run_finplan("memo", "check", plan, tmp_path / "memo.txt")
     assert run.exit_code == 0, run.output
     assert "FP702" not in run.output and "FP708" not in run.output, run.output  # lokal was read as left out, at 0 kr
+
+
+def test_the_json_report_says_a_caps_base_is_the_total_the_printed_shares_give():
+    document = json.loads(run_finplan("check", "-o", "json", EXCERPT).output)
+    schema = json.loads((ROOT / "src/finplan/report/check/json-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    (cap,) = document["files"][0]["limits"]
+    # 400 000 kr as 40 % of the total: 987 654,32 to 1 012 658,23 kr, not a total the excerpt states.
+    assert cap["base"]["by_printed_shares"] is True
+    base, slack = Decimal(cap["base"]["amount"]), Decimal(cap["base"]["slack"])
+    assert (base - slack, base + slack) == (Decimal("987654.32"), Decimal("1012658.23"))
