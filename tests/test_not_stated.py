@@ -343,3 +343,14 @@ def test_the_json_report_says_a_caps_base_is_the_total_the_printed_shares_give()
     assert cap["base"]["by_printed_shares"] is True
     base, slack = Decimal(cap["base"]["amount"]), Decimal(cap["base"]["slack"])
     assert (base - slack, base + slack) == (Decimal("987654.32"), Decimal("1012658.23"))
+
+
+def test_a_summary_makes_no_row_of_lines_whose_amounts_are_all_unstated(tmp_path):
+    (tmp_path / "excerpt.yaml").write_text(EXCERPT.read_text(encoding="utf-8"), encoding="utf-8")
+    run = run_finplan("summary", "--full", tmp_path)
+    kinds = run.output[run.output.index("Financing per year by kind"):]
+    kinds = kinds[: kinds.index("\n\n")]
+    # The excerpt names the municipality's cash and the association's time without amounts: no row of 0.
+    assert "public cash" in kinds and "private in kind" not in kinds, run.output
+    assert "Härnösands kommun" not in run.output.split("Not placed in years")[0], run.output
+    assert "kommunen" in run.output.split("Not placed in years")[1] and "amount not stated" in run.output
