@@ -10,6 +10,7 @@ total is the stated one, or the one a printed share and its amount give
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from finplan.findings import Figure, Path, some
 from finplan.i18n import Message
@@ -179,6 +180,27 @@ def shares_against_each_other(plan: Plan) -> Iterator[Violation]:
             )
             yield Violation(("financing", index, "share"), message, data=figures(plan.currency, difference=gap))
         given.append((index, reach))
+
+
+def shares_over_the_whole(plan: Plan) -> Iterator[Violation]:
+    """FP107 for shares of the total that, each at its lowest reading, already sum to more than the whole of it:
+    a line's share printed without its amount counts too (40 % and 70 % cannot both be of one total)."""
+    printed = [(index, line) for index, line in enumerate(plan.financing) if line.share is not None]
+    if len(printed) < 2:
+        return
+    lowest = sum((max(line.share - half_last_digit(line.share), Decimal(0)) for _, line in printed), Decimal(0))
+    if lowest <= 100:
+        return
+    written = sum((line.share for _, line in printed), Decimal(0))
+    message = Message(
+        "the printed shares of the total ({shares}) sum to {sum}, and to at least {lowest} within the precision "
+        "each is printed to: more than the whole total, so one of them is wrong",
+        shares=", ".join(f"`{line.id}` {format_percent(line.share, as_written=True)}" for _, line in printed),
+        sum=format_percent(written), lowest=format_percent(lowest),
+    )
+    data = {"found": Figure(written, "%"), "limit": Figure(Decimal(100), "%"), "difference": Figure(lowest - 100, "pp")}
+    index, _ = printed[-1]
+    yield Violation(("financing", index, "share"), message, data=data)
 
 
 def shares_against_limits(plan: Plan, measured: set[Path]) -> Iterator[Violation]:
