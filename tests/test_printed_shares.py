@@ -87,3 +87,15 @@ def test_printed_shares_of_the_total_never_sum_to_more_than_it(tmp_path, shares,
     assert ("FP107" in run.output) is finding, run.output
     if finding:
         assert "more than the whole total" in run.output
+
+
+def test_a_small_line_printed_as_0_percent_of_the_total_is_below_half_a_percent(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "finplan: 1\nproject: {name: P, owner: O, document: decision}\ntotal: 1 000 000\nfinancing:\n"
+        "  - {id: grant, financier: R, sector: public, form: cash, amount: 998 000}\n"
+        "  - {id: liten, financier: F, sector: private, form: cash, amount: 2 000, share: 0 %}\n",
+        encoding="utf-8",
+    )
+    run = run_finplan("check", plan)
+    assert "passes (0 errors, 0 warnings, 0 notes)" in run.output, run.output  # 0,2 % prints as 0 %
