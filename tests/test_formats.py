@@ -120,7 +120,8 @@ def test_json_gives_each_plans_caps_and_floors_with_its_tables():
     jsonschema.Draft202012Validator(schema).validate(one)
     assert one["files"][0]["limits"] == [{
         "set_by": "anslag_1_1", "kind": "cap", "lines": ["anslag-1-1"], "amount": "19283329", "limit": "19283328.50",
-        "rate": "50", "base": {"name": "total", "side": None, "note": None, "amount": "38566657"}, "excess": "0.50",
+        "rate": "50", "excess": "0.50",
+        "base": {"name": "total", "side": None, "note": None, "amount": "38566657", "slack": "0", "by_printed_shares": False},
         "within_rounding": False,
     }]
     several = [SEED, ROOT / "budgets" / "exempel-interreg.yaml"]

@@ -74,6 +74,10 @@ def test_ambiguous_or_inexact_amounts_are_refused(written, reason):
         ("19283329.00", "19 283 329 kr"),
         ("-60000", "−60 000 kr"),
         ("0", "0 kr"),
+        # A computed limit or margin whose öre round up to a whole krona carries into the kronor.
+        ("119999.998", "120 000,00 kr"),
+        ("0.999", "1,00 kr"),
+        ("-1234.995", "−1 235,00 kr"),
     ],
 )
 def test_kronor_print_as_in_a_decision_memo(amount, printed):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import run_finplan
 
 from finplan.check import check_bytes
@@ -63,3 +64,38 @@ financing:
     findings = check_bytes(text.encode(), "plan.yaml").findings
     assert sorted(f.code for f in findings) == ["FP107", "FP303"]
     assert "FP101 financing-total" in str(next(f for f in findings if f.code == "FP303").message)
+
+
+@pytest.mark.parametrize(
+    ("shares", "finding"),
+    [
+        (("34 %", "33 %", "34 %"), False),  # 101 % as printed, 99,5 % at the lowest: rounding can do that
+        (("'33,33 %'", "'33,33 %'", "'33,34 %'"), False),
+        (("'33,34 %'", "'33,34 %'", "'33,34 %'"), True),  # 100,005 % at the lowest
+        (("40 %", "70 %", "1 %"), True),
+    ],
+)
+def test_printed_shares_of_the_total_never_sum_to_more_than_it(tmp_path, shares, finding):
+    lines = "\n".join(
+        f"  - {{id: l{n}, financier: F{n}, sector: public, form: cash, share: {share}}}" for n, share in enumerate(shares)
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "finplan: 1\nproject: {name: P, owner: O, document: news}\nfinancing:\n" + lines + "\n", encoding="utf-8"
+    )
+    run = run_finplan("check", plan)
+    assert ("FP107" in run.output) is finding, run.output
+    if finding:
+        assert "more than the whole total" in run.output
+
+
+def test_a_small_line_printed_as_0_percent_of_the_total_is_below_half_a_percent(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "finplan: 1\nproject: {name: P, owner: O, document: decision}\ntotal: 1 000 000\nfinancing:\n"
+        "  - {id: grant, financier: R, sector: public, form: cash, amount: 998 000}\n"
+        "  - {id: liten, financier: F, sector: private, form: cash, amount: 2 000, share: 0 %}\n",
+        encoding="utf-8",
+    )
+    run = run_finplan("check", plan)
+    assert "passes (0 errors, 0 warnings, 0 notes)" in run.output, run.output  # 0,2 % prints as 0 %

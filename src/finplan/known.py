@@ -69,6 +69,15 @@ def total_from_share(line: FinancingLine) -> Range | None:
     return Range(low, high)
 
 
+def least_total(line: FinancingLine) -> Decimal | None:
+    """The least total a line's amount and a printed share whose lowest reading is 0 give ("0 %": below half a
+    percent of it); None for any other line, whose share gives a range (`total_from_share`)."""
+    if line.amount is None or line.share is None or line.amount <= 0 or line.share - half_last_digit(line.share) > 0:
+        return None
+    high_share = line.share + half_last_digit(line.share)
+    return ((line.amount - half(line.rounded_to)) * 100 / high_share).quantize(_ORE, ROUND_FLOOR)
+
+
 def total_range(plan: Plan) -> Range | None:
     """What the total is known to be: the stated one (within its rounding), else what printed shares give."""
     if plan.total is not None:

@@ -219,12 +219,13 @@ def format_number(amount: Decimal | None) -> str:
         return unstated_amount()
     sign = "−" if amount < 0 else ""
     amount = abs(amount)
-    whole = int(amount)
+    if amount == int(amount):
+        return sign + f"{int(amount):,}".replace(",", " ")
+    # Rounded to öre before the kronor are split off: 119 999,998 carries into 120 000,00.
+    rounded = amount.quantize(Decimal("0.01"))
+    whole = int(rounded)
     digits = f"{whole:,}".replace(",", " ")
-    if amount == whole:
-        return sign + digits
-    cents = amount.quantize(Decimal("0.01")) - whole
-    return f"{sign}{digits},{int(cents * 100):02d}"
+    return f"{sign}{digits},{int((rounded - whole) * 100):02d}"
 
 
 def format_kr(amount: Decimal | None, currency: str = "SEK") -> str:

@@ -90,10 +90,23 @@ class Subtotal:
     value: str
     old: Decimal | None
     new: Decimal | None
+    old_unstated: int = 0  # how many of the subtotal's lines leave their amount out: `old` is then at least
+    new_unstated: int = 0
+    old_lines: int = 0
+    new_lines: int = 0
 
     @property
-    def change(self) -> Decimal:
+    def change(self) -> Decimal | None:
+        """The change; None where a side holds a line whose amount is unstated, as its sum is only a bound."""
+        if self.old_unstated or self.new_unstated:
+            return None
         return (self.new or Decimal(0)) - (self.old or Decimal(0))
+
+    @property
+    def changed(self) -> bool:
+        if self.change is not None:
+            return self.change != 0
+        return (self.old, self.old_unstated, self.old_lines) != (self.new, self.new_unstated, self.new_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,12 +444,24 @@ def _written(value: Any) -> str | None:
 def _subtotals(old: Plan | None, new: Plan | None) -> list[Subtotal]:
     before = subtotals(old) if old else None
     after = subtotals(new) if new else None
-    return [
-        Subtotal(group, value, before[group][value] if before else None, after[group][value] if after else None)
-        for group, values in GROUPS.items()
-        for value in values
-        if value != NOT_STATED or any(sums and sums[group][value] for sums in (before, after))
-    ]
+    rows = []
+    for group, values in GROUPS.items():
+        for value in values:
+            old_lines, old_unstated = _lines_in(old, group, value)
+            new_lines, new_unstated = _lines_in(new, group, value)
+            if value == NOT_STATED and not (old_lines or new_lines):
+                continue
+            rows.append(Subtotal(
+                group, value, before[group][value] if before else None, after[group][value] if after else None,
+                old_unstated=old_unstated, new_unstated=new_unstated, old_lines=old_lines, new_lines=new_lines,
+            ))
+    return rows
+
+
+def _lines_in(plan: Plan | None, group: str, value: str) -> tuple[int, int]:
+    """How many financing lines a subtotal holds, and how many of them leave their amount out."""
+    lines = [line for line in plan.financing if (getattr(line, group) or NOT_STATED) == value] if plan else []
+    return len(lines), sum(1 for line in lines if line.amount is None)
 
 
 def _limits(old: list[Limit], new: list[Limit]) -> list[LimitChange]:

@@ -89,7 +89,8 @@ def check_memo(plan: Plan, units: Iterable[Unit]) -> MemoCheck:
         if line.id not in checker.mentioned and checker.either[line.amount]:
             checker.either[line.amount] -= 1
             checker.mentioned.add(line.id)
-    unmentioned = [line for line in plan.financing if line.id not in checker.mentioned]
+    # A line whose amount the plan leaves unstated has no figure to give, nor to leave out.
+    unmentioned = [line for line in plan.financing if line.id not in checker.mentioned and line.amount is not None]
     # A listing after the total that leaves out a line or two is a slip; leaving out most is a summary.
     if unmentioned and checker.listings and len(unmentioned) <= 2:
         checker.left_out(checker.listings[0], unmentioned)
@@ -577,6 +578,12 @@ class _Checker:
             return
         if target is not None and target.kind in (TOTAL, SUM) and _fits(figure, Decimal(100)):
             self.matched(where, figure, Message("total"), "100 %")
+            return
+        stated = total_of(plan.financing)
+        if (target is None or target.kind == SUM) and any(line.amount is None for line in plan.financing) and _fits(
+                figure, stated * 100 / plan.total):
+            # "Summa minst 176 000 kr, minst 88,00 %": the share of the amounts the plan states, as `memo render` writes it.
+            self.matched(where, figure, Message("the stated amounts (sum)"), format_share(stated, plan.total))
             return
         line = self.shares.nearest(figure, self.mentioned)
         if line is not None:

@@ -52,8 +52,15 @@ def section(plan: Plan) -> Section:
         (line.financier, _form_cell(line), _kr(line.amount, plan), _share(line.amount, plan)) for line in plan.financing
     )
     found = total_of(plan.financing)
-    summed = _kr(found, plan) if all(line.amount is not None for line in plan.financing) else f"minst {_kr(found, plan)}"
-    return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", summed, _share(found, plan)))
+    share = _share(found, plan)
+    if all(line.amount is None for line in plan.financing):
+        summed, share = _UNSTATED, "–"  # nothing stated to sum: never "minst 0 kr"
+    elif all(line.amount is not None for line in plan.financing):
+        summed = _kr(found, plan)
+    else:
+        summed = f"minst {_kr(found, plan)}"
+        share = share if plan.total is None else f"minst {share}"  # of the stated amounts only
+    return Section(plan.project.name, tuple(paragraphs), rows, ("Summa", "", summed, share))
 
 
 # -- the words
@@ -95,9 +102,10 @@ def _listing(lines: list[FinancingLine], plan: Plan) -> str:
 
 def _remarks(line: FinancingLine) -> str:
     """` (i form av arbetad tid, beslutat)`: the amount where it is not stated, the form where it is not cash, the
-    status where decided."""
+    status where decided ("beslutat med villkor" where the decision sets conditions)."""
     unstated = _UNSTATED if line.amount is None else ""
-    words = [word for word in (unstated, _form_words(line), "beslutat" if line.status == "decided" else "") if word]
+    decided = ("beslutat med villkor" if line.conditions is not None else "beslutat") if line.status == "decided" else ""
+    words = [word for word in (unstated, _form_words(line), decided) if word]
     return f" ({', '.join(words)})" if words else ""
 
 

@@ -238,8 +238,8 @@ def _table(dimension: Dimension, currency: str, lines: list[LineMoney]) -> Table
     rows: dict[str | None, Row] = {}
     total = Row(Message("Sum"))
     for money in lines:
-        if money.plan.currency != currency:
-            continue
+        if money.plan.currency != currency or money.line.amount is None:
+            continue  # an unstated amount makes no row: a row of such lines alone would read 0 (listed as not placed)
         shown = dimension.key(money)
         key = None if shown is None else grouping_key(shown)
         row = rows.get(key)

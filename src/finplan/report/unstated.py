@@ -14,16 +14,16 @@ from collections.abc import Iterable
 from finplan.i18n import N_, _
 from finplan.known import total_range
 from finplan.model import CostLine, FinancingLine, Plan
-from finplan.money import format_kr, format_percent, unstated_amount
+from finplan.money import format_kr, format_percent, format_share, unstated_amount
 from finplan.report.wording import label
 from finplan.totals import NOT_STATED, total_of
 
 DOCUMENTS = {
-    "application": N_("application"),
-    "decision": N_("decision"),
-    "decision_excerpt": N_("decision excerpt"),
-    "news": N_("news item"),
-    "minutes": N_("meeting minutes"),
+    "application": N_("an application"),
+    "decision": N_("a decision"),
+    "decision_excerpt": N_("a decision excerpt"),
+    "news": N_("a news item"),
+    "minutes": N_("meeting minutes"),  # no article: "read from meeting minutes"
 }
 """The kinds of document a plan is read from (`project.document`), as a report names them."""
 
@@ -37,7 +37,7 @@ def document_text(plan: Plan) -> str | None:
     silent = [code.code for code in CODES if code.other_documents == "silent"]
     notes = [code.code for code in CODES if code.other_documents == "note"]
     return _(
-        "read from a {document}: rules only an application can satisfy are not run ({silent}) or are notes ({notes})"
+        "read from {document}: rules only an application can satisfy are not run ({silent}) or are notes ({notes})"
     ).format(document=_(DOCUMENTS[plan.project.document]), silent=", ".join(silent), notes=", ".join(notes))
 
 
@@ -58,16 +58,37 @@ def total_text(plan: Plan) -> str:
 def sum_text(lines: Iterable[FinancingLine | CostLine], currency: str) -> str:
     """The lines' sum; `at least` it where some leave their amount unstated."""
     lines = list(lines)
+    if lines and all(line.amount is None for line in lines):
+        return _(unstated_amount())  # nothing is stated to sum: never "at least 0 kr"
     found = format_kr(total_of(lines), currency)
     if all(line.amount is not None for line in lines):
         return found
     return _("at least {amount}").format(amount=found)
 
 
+def sum_share_text(lines: Iterable[FinancingLine], plan: Plan) -> str:
+    """The lines' sum as a share of the total; `at least` it where some leave their amount unstated, as the sum is."""
+    lines = list(lines)
+    found = total_of(lines)
+    if lines and all(line.amount is None for line in lines):
+        return format_share(None, None)
+    share = format_share(found, plan.total)
+    if plan.total is None or all(line.amount is not None for line in lines):
+        return share
+    return _("at least {share}").format(share=share)
+
+
+def subtotal_share_text(plan: Plan, group: str, value: str) -> str:
+    """A subtotal's share of the total; `at least` it where a line of it is unstated."""
+    return sum_share_text((line for line in plan.financing if (getattr(line, group) or NOT_STATED) == value), plan)
+
+
 def cost_sum_text(plan: Plan) -> str:
     """The cost lines' sum; `at least` it where a cost is unstated, and only what is stated where an income
     line, which lowers the sum, is."""
     costs = plan.costs or []
+    if costs and all(line.amount is None for line in costs):
+        return _(unstated_amount())
     if any(line.amount is None and line.category == "income" for line in costs):
         return _("{amount} for the lines that state one").format(amount=format_kr(total_of(costs), plan.currency))
     return sum_text(costs, plan.currency)
@@ -75,7 +96,7 @@ def cost_sum_text(plan: Plan) -> str:
 
 def share_text(line: FinancingLine, plan: Plan) -> str | None:
     """A line's share of a total the plan does not state: the printed one, or none."""
-    return _("{share} printed").format(share=format_percent(line.share)) if line.share is not None else None
+    return _("{share} printed").format(share=format_percent(line.share, as_written=True)) if line.share is not None else None
 
 
 def subtotal_text(plan: Plan, group: str, value: str) -> str:

@@ -55,7 +55,10 @@ def financing_sum(portfolio, currency: str) -> str:
     """`38 566 657 kr of financing (the plans' totals)`: a portfolio's lines added up, and whether plans declare it."""
     found = portfolio.tables[currency][0].total.total
     declared = portfolio.plan_totals(currency)
-    unstated = sum(1 for ref in portfolio.counted if ref.currency == currency and ref.plan.total is None)
+    plans = [ref for ref in portfolio.counted if ref.currency == currency]
+    unstated = sum(1 for ref in plans if ref.plan.total is None)
+    if unstated and unstated == len(plans):  # no total to add up: never "the plans' totals: 0 kr"
+        return _("{amount} of financing stated (no plan states its total)").format(amount=format_kr(found, currency))
     if unstated:
         return ngettext(
             "{amount} of financing stated (the plans' totals: {declared}; {n} plan states no total)",
@@ -116,6 +119,18 @@ def share(value: Decimal | None) -> str:
 
 def amount(value: Decimal | None, currency: str = "SEK") -> str:
     return "–" if value is None else format_kr(value, currency)
+
+
+def subtotal_amount(value: Decimal | None, unstated: int, lines: int, currency: str = "SEK") -> str:
+    """A subtotal on one side of a diff: `amount not stated` where none of its lines states one, `at least` the
+    stated sum where some do not, `–` where the plan is not on that side."""
+    if value is None:
+        return "–"
+    if unstated and unstated == lines:
+        return _(unstated_amount())
+    if unstated:
+        return _("at least {amount}").format(amount=format_kr(value, currency))
+    return format_kr(value, currency)
 
 
 def margin(excess: Decimal, currency: str = "SEK", *, is_cap: bool = True) -> str:

@@ -41,16 +41,20 @@ class Rule(Code):
 
     The engine stamps the code and the configured severity on what `check`
     yields. A rule with `profiles` runs only for plans that name one of them.
+    `concerns`, where given, says whether the plan holds anything the rule
+    looks at (a line of de minimis aid, a cost line with VAT): a rule that needs
+    every amount is named by FP303 only where it concerns the plan.
     """
 
     check: Check = field(kw_only=True)
+    concerns: Callable[[Plan], bool] | None = field(default=None, kw_only=True)
 
 
-def rule(code: Code) -> Callable[[Check], Rule]:
+def rule(code: Code, *, concerns: Callable[[Plan], bool] | None = None) -> Callable[[Check], Rule]:
     """Makes a check function into the rule of `code`, as the table declares it."""
 
     def make(check: Check) -> Rule:
-        return Rule(**{item.name: getattr(code, item.name) for item in fields(Code)}, check=check)
+        return Rule(**{item.name: getattr(code, item.name) for item in fields(Code)}, check=check, concerns=concerns)
 
     return make
 

@@ -10,10 +10,11 @@ total is the stated one, or the one a printed share and its amount give
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from finplan.findings import Figure, Path, some
 from finplan.i18n import Message
-from finplan.known import Range, total_from_share, total_range
+from finplan.known import Range, least_total, total_from_share, total_range
 from finplan.model import Plan
 from finplan.money import difference, format_kr, format_percent, format_points, half, half_last_digit, printed_precision
 from finplan.rules.base import Violation, figures
@@ -139,6 +140,17 @@ def shares_against_total(plan: Plan) -> Iterator[Violation]:
         return
     slack = half(plan.total_rounded_to)
     for index, line in enumerate(plan.financing):
+        least = least_total(line)
+        if least is not None and plan.total + slack < least:
+            message = Message(
+                "`{id}` is {amount}, printed as {share} of the total, which gives a total of at least {low}; "
+                "the declared total is {total}",
+                id=line.id, amount=format_kr(line.amount, plan.currency), share=format_percent(line.share, as_written=True),
+                low=format_kr(least, plan.currency), total=format_kr(plan.total, plan.currency),
+            )
+            data = figures(plan.currency, found=plan.total, expected=least, difference=plan.total - least)
+            yield Violation(("financing", index, "share"), message, data=data)
+            continue
         reach = total_from_share(line)
         if reach is None or reach.low <= plan.total + slack and plan.total - slack <= reach.high:
             continue
@@ -179,6 +191,42 @@ def shares_against_each_other(plan: Plan) -> Iterator[Violation]:
             )
             yield Violation(("financing", index, "share"), message, data=figures(plan.currency, difference=gap))
         given.append((index, reach))
+    for index, line in enumerate(plan.financing):
+        least = least_total(line)
+        short = [(first, other) for first, other in given if other.high < least] if least is not None else []
+        if short:
+            first, other = short[0]
+            before = plan.financing[first]
+            message = Message(
+                "`{id}` is {amount}, printed as {share} of the total, which gives a total of at least {low}; "
+                "`{other}` is {other_amount}, printed as {other_share}, which gives {other_low} to {other_high}: "
+                "the two totals lie {gap} apart, so one of the printed figures is wrong",
+                id=line.id, amount=kr(line.amount), share=format_percent(line.share, as_written=True), low=kr(least),
+                other=before.id, other_amount=kr(before.amount), other_share=format_percent(before.share, as_written=True),
+                other_low=kr(other.low), other_high=kr(other.high), gap=kr(least - other.high),
+            )
+            yield Violation(("financing", index, "share"), message, data=figures(plan.currency, difference=least - other.high))
+
+
+def shares_over_the_whole(plan: Plan) -> Iterator[Violation]:
+    """FP107 for shares of the total that, each at its lowest reading, already sum to more than the whole of it:
+    a line's share printed without its amount counts too (40 % and 70 % cannot both be of one total)."""
+    printed = [(index, line) for index, line in enumerate(plan.financing) if line.share is not None]
+    if len(printed) < 2:
+        return
+    lowest = sum((max(line.share - half_last_digit(line.share), Decimal(0)) for _, line in printed), Decimal(0))
+    if lowest <= 100:
+        return
+    written = sum((line.share for _, line in printed), Decimal(0))
+    message = Message(
+        "the printed shares of the total ({shares}) sum to {sum}, and to at least {lowest} within the precision "
+        "each is printed to: more than the whole total, so one of them is wrong",
+        shares=", ".join(f"`{line.id}` {format_percent(line.share, as_written=True)}" for _, line in printed),
+        sum=format_percent(written), lowest=format_percent(lowest),
+    )
+    data = {"found": Figure(written, "%"), "limit": Figure(Decimal(100), "%"), "difference": Figure(lowest - 100, "pp")}
+    index, _ = printed[-1]
+    yield Violation(("financing", index, "share"), message, data=data)
 
 
 def shares_against_limits(plan: Plan, measured: set[Path]) -> Iterator[Violation]:

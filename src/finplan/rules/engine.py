@@ -70,8 +70,10 @@ def run_rules(
         if rule not in skipped
         for violation in rule.check(plan, settings)
     ]
-    if unchecked and enabled(NOT_STATED.code, NOT_STATED.on_by_default):
-        findings.append(_unchecked(plan, unchecked, locate))
+    # A rule with nothing in the plan to look at (no de minimis line, no cost line) would have found nothing.
+    named = [rule for rule in unchecked if rule.concerns is None or rule.concerns(plan)]
+    if named and enabled(NOT_STATED.code, NOT_STATED.on_by_default):
+        findings.append(_unchecked(plan, named, locate))
     return sorted(findings, key=file_order)
 
 

@@ -19,7 +19,7 @@ from finplan.rules.flat_rates import CATEGORIES, real_cost_lines
 from finplan.totals import total_of
 
 
-@rule(SIMPLIFIED_COSTS_2014)
+@rule(SIMPLIFIED_COSTS_2014, concerns=lambda plan: bool(plan.costs))
 def simplified_costs_2014(plan: Plan, settings: Settings) -> Iterator[Violation]:
     profile = next((p for p in settings.profiles if p.has("simplified_costs_public_up_to")), None)
     if profile is None or plan.costs is None or any(line.state_aid for line in plan.financing):
@@ -45,7 +45,7 @@ def simplified_costs_2014(plan: Plan, settings: Settings) -> Iterator[Violation]
         )
 
 
-@rule(VAT_ELIGIBLE)
+@rule(VAT_ELIGIBLE, concerns=lambda plan: any(line.vat == "recoverable" for line in plan.costs or ()))
 def vat_eligible(plan: Plan, settings: Settings) -> Iterator[Violation]:
     recoverable = [(i, line) for i, line in enumerate(plan.costs or ()) if line.vat == "recoverable"]
     if not recoverable:

@@ -49,7 +49,7 @@ def _has_eu_money(plan: Plan, settings: Settings) -> bool:
     return any(line.scheme in schemes for line in plan.financing)
 
 
-@rule(IN_KIND_CEILING)
+@rule(IN_KIND_CEILING, concerns=lambda plan: any(line.form == "in_kind" for line in plan.financing))
 def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
     in_kind = [(i, line) for i, line in enumerate(plan.financing) if line.form == "in_kind"]
     if not in_kind or not _has_eu_money(plan, settings):
@@ -73,7 +73,7 @@ def in_kind_ceiling(plan: Plan, settings: Settings) -> Iterator[Violation]:
         )
 
 
-@rule(SIMPLIFIED_COSTS)
+@rule(SIMPLIFIED_COSTS, concerns=lambda plan: bool(plan.costs))
 def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
     profile = _first(settings, "simplified_costs_up_to")
     if profile is None or plan.costs is None or any(line.state_aid for line in plan.financing):
@@ -98,7 +98,9 @@ def simplified_costs(plan: Plan, settings: Settings) -> Iterator[Violation]:
             )
 
 
-@rule(DE_MINIMIS)
+@rule(DE_MINIMIS, concerns=lambda plan: any(
+    line.de_minimis is not None and line.de_minimis.primary_production is None for line in plan.financing
+))
 def de_minimis(plan: Plan, settings: Settings) -> Iterator[Violation]:
     profile = _first(settings, "de_minimis_max")
     if profile is None:

@@ -40,6 +40,7 @@ def financing_total(plan: Plan, settings: Settings) -> Iterator[Violation]:
 def printed_shares(plan: Plan, settings: Settings) -> Iterator[Violation]:
     if plan.total is None:
         yield from bounds.shares_against_each_other(plan)
+    yield from bounds.shares_over_the_whole(plan)
     # A limit measured on the amounts is FP501's or FP506's to report; the printed shares speak for the others.
     measured = {m.path for m in measure_limits(plan, settings)}
     yield from bounds.shares_against_limits(plan, measured)

@@ -72,6 +72,7 @@ def limits(result: CheckResult) -> list[dict[str, Any]]:
             "rate": None if m.share is None else Figure(m.share, "%").text(),
             "base": None if m.share is None else {
                 "name": m.base_name, "side": m.side or None, "note": m.base_note.strip() or None, "amount": money(m.base),
+                "slack": money(m.base_slack), "by_printed_shares": m.by_shares,
             },
             "excess": money(m.excess),
             "within_rounding": m.rests_on_rounding,

@@ -88,7 +88,7 @@ def _subtotals(plan) -> str:
         (
             label(value),
             format_kr(sums[group][value], plan.currency) if stated else unstated.subtotal_text(plan, group, value),
-            format_share(sums[group][value], plan.total),
+            format_share(sums[group][value], plan.total) if stated else unstated.subtotal_share_text(plan, group, value),
         )
         for group, values in GROUPS.items()
         for value in values

@@ -191,7 +191,7 @@ def _financing(plan: Plan) -> Table:
     table.add_row(
         Text(_("Sum"), style="bold"), "", "", "",
         Text(unstated.sum_text(plan.financing, plan.currency), style="bold"),
-        Text(format_share(found, plan.total), style="bold"),
+        Text(unstated.sum_share_text(plan.financing, plan), style="bold"),
     )
     return table
 
@@ -271,7 +271,8 @@ def _subtotals(plan: Plan) -> Table:
             if value == NOT_STATED and not amount and (stated or all(line.status for line in plan.financing)):
                 continue
             shown = format_kr(amount, plan.currency) if stated else unstated.subtotal_text(plan, group, value)
-            table.add_row(Text(label(value)), shown, format_share(amount, plan.total))
+            share = format_share(amount, plan.total) if stated else unstated.subtotal_share_text(plan, group, value)
+            table.add_row(Text(label(value)), shown, share)
     return table
 
 

@@ -83,7 +83,10 @@ def _plan(plan: PlanDiff) -> dict[str, Any]:
             for line in plan.lines
         ],
         "subtotals": [
-            {"group": s.group, "value": s.value, "old": _exact(s.old), "new": _exact(s.new), "change": _exact(s.change)}
+            {
+                "group": s.group, "value": s.value, "old": _exact(s.old), "new": _exact(s.new), "change": _exact(s.change),
+                "old_unstated": s.old_unstated, "new_unstated": s.new_unstated,
+            }
             for s in plan.subtotals
         ],
         "caps": [{"name": c.name, "old": _limit(c.old), "new": _limit(c.new)} for c in plan.limits],

@@ -96,11 +96,11 @@ def section(plan: PlanDiff) -> str:
                 for line, f in fields
             ),
         ))
-    if any(s.change for s in plan.subtotals):
+    if any(s.changed for s in plan.subtotals):
         parts.append(table(
             (N_("Subtotal"), N_("Before"), N_("After"), N_("Change")),
             (
-                (describe.label(s.value), describe.amount(s.old, c), describe.amount(s.new, c), describe.signed_kr(s.change, c))
+                (describe.label(s.value), describe.subtotal_amount(s.old, s.old_unstated, s.old_lines, c), describe.subtotal_amount(s.new, s.new_unstated, s.new_lines, c), describe.signed_kr(s.change, c))
                 for s in plan.subtotals
             ),
             right=(1, 2, 3),

@@ -68,11 +68,11 @@ def show_plan(plan: PlanDiff, out: Printer) -> None:
             old, new = describe.field_value(change.old), describe.field_value(change.new)
             table.add_row(*_texts(describe.line_word(line), change.name, old, new))
         _print(out, table)
-    if any(s.change for s in plan.subtotals):
+    if any(s.changed for s in plan.subtotals):
         table = _table(_("Subtotals of the financing"), (N_("Kind"), N_("Before"), N_("After"), N_("Change")),
                        right=(1, 2, 3))
         for s in plan.subtotals:
-            table.add_row(*_texts(describe.label(s.value), describe.amount(s.old, c), describe.amount(s.new, c),
+            table.add_row(*_texts(describe.label(s.value), describe.subtotal_amount(s.old, s.old_unstated, s.old_lines, c), describe.subtotal_amount(s.new, s.new_unstated, s.new_lines, c),
                                   describe.signed_kr(s.change, c)))
         _print(out, table)
     if plan.limits and plan.money_changed:

@@ -117,7 +117,12 @@ def plan_page(portfolio: Portfolio, ref: PlanRef, names: dict[int, str]) -> str:
         for year, part in money.placement.years.items():
             series[year] = series.get(year, Decimal(0)) + part
     title = _("Financing by financier and year ({unit})")
-    parts.append(_figure(charts.stacked_years(title, years, list(by_financier.items()), plan.currency)))
+    # A financier whose amounts are all unstated is neither drawn nor named in the legend, and a plan that
+    # states no amount has no chart (never an axis of 0 kr); stated money not placed in years keeps its legend.
+    stated = {money.line.financier for money in lines if money.line.amount is not None}
+    drawn = [(financier, series) for financier, series in by_financier.items() if financier in stated]
+    if drawn:
+        parts.append(_figure(charts.stacked_years(title, years, drawn, plan.currency)))
     parts.extend(_check_table(table) for table in plan.tables)
     parts.append(_lines_years_table(ref, lines, years))
     none = f"<p>{escape(_('None.'))}</p>"
