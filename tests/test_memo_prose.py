@@ -138,6 +138,9 @@ def test_the_memo_passes_with_every_figure_matched(check):
         "Projektmedel betalas ut från och med 2023-06-01.",
         # Three names and three figures, each figure one name's.
         "Region Norrbotten, Sparbanken Nord och 1:1-anslaget står för 1 250 000, 150 000 och 2 200 000 kronor.",
+        # Two amounts, each with its financier named after it ("av"), the first the 1:1 grant.
+        "Av projektets kostnader finansieras 2 200 000 kronor av 1:1-anslaget och 1 250 000 kronor av Region "
+        "Norrbotten.",
         # A regulation's number is no case number.
         "Kostnaderna prövas enligt förordning EU 2021/1060.",
         # Case numbers in their common forms, each where it belongs.

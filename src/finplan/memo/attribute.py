@@ -58,7 +58,8 @@ _SENTENCE = re.compile(
     r"(?<=[.!?;])(?<!\bca\.)(?<!c:a\.)(?<!resp\.)(?<!\bnr\.)(?<!t\.o\.m\.)(?<!f\.o\.m\.)(?<!\bkap\.)(?<!\bs\.)"
     r"\s+(?=[A-ZÅÄÖ0-9])"
 )
-_CLAUSE_END = re.compile(r"[,.;:|\t(]")
+# A colon between digits is a name's ("1:1-anslaget"), no clause's end.
+_CLAUSE_END = re.compile(r"[,.;|\t(]|(?<!\d):|:(?!\d)")
 _PUNCTUATION_ONLY = re.compile(r"[\W_]*")
 _VARAV = re.compile(
     r"\s*,?\s*(?:varav|därav|fördelat|fördelade|fördelas|uppdelat)(?!\w)"
