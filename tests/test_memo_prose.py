@@ -141,6 +141,8 @@ def test_the_memo_passes_with_every_figure_matched(check):
         # Two amounts, each with its financier named after it ("av"), the first the 1:1 grant.
         "Av projektets kostnader finansieras 2 200 000 kronor av 1:1-anslaget och 1 250 000 kronor av Region "
         "Norrbotten.",
+        # An amount whose two financiers are named after it, joined by "och".
+        "Därav utgörs 800 000 kronor av insatser från Luleå kommun och Piteå kommun.",
         # A regulation's number is no case number.
         "Kostnaderna prövas enligt förordning EU 2021/1060.",
         # Case numbers in their common forms, each where it belongs.
@@ -218,6 +220,8 @@ def test_a_figure_of_an_amount_two_lines_have_is_either_ones(write):
         pytest.param([], "Det är ett tre-årigt projekt.", [("FP705", ADDED)], id="a hyphenated length"),
         pytest.param([], "Från Luleå kommun och Piteå kommun kommer tillsammans 850 000 kronor.", [("FP701", ADDED)],
                      id="two financiers together"),
+        pytest.param([], "Därav utgörs 850 000 kronor av insatser från Luleå kommun och Piteå kommun tillsammans.",
+                     [("FP701", ADDED)], id="two financiers named after the amount, together"),
         pytest.param([], "Region Norrbotten leder arbetet, och 160 000 kronor kommer från Sparbanken Nord.",
                      [("FP701", ADDED)], id="the name after the amount"),
         pytest.param([("Region Norrbotten 1 250 000", "Region Norrbotten 1\u2009250\u2009100")], "", [("FP701", 7)],
