@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEED, run_finplan
+from conftest import ROOT, SEED, run_finplan
 from memo_files import SEED_MEMO, seed_text
 
 PLAN = """\
@@ -310,3 +310,12 @@ def test_a_slip_in_an_officers_own_prose_is_an_error_at_its_line(write, old, new
     run = run_finplan("memo", "check", SEED, write(text.replace(old, new), "memo.txt"))
     assert run.exit_code == 1
     assert errors(run) == [(code, line)], run.output
+
+
+def test_a_sum_of_a_financiers_cash_and_worked_hours_listed_before_it_matches(write):
+    # Testkommunen has two lines: 600 000 kronor in cash and 400 000 kronor in worked hours.
+    memo = write("Testkommunen bidrar med 600 000 kronor kontant och 400 000 kronor i form av arbetad tid, "
+                 "sammanlagt 1 000 000 kronor. Resterande finansiering, 1 000 000 kronor, söks ur 1:1-anslaget.\n",
+                 "memo.txt")
+    run = run_finplan("memo", "check", str(ROOT / "tests/plans/valid/anslag-1-1.yaml"), memo)
+    assert_passes(run)

@@ -265,7 +265,7 @@ class _Checker:
             )
             return
         if target is None:
-            self._by_value(figure, where)
+            self._by_value(figure, where, listed)
             return
         if target.kind == CALL:
             self.unchecked(where, figure, Message("call or programme"),
@@ -472,19 +472,23 @@ class _Checker:
         else:
             self.find(code, where, Message('"{figure}" {role}: {plan}: {difference}', **words))
 
-    def _by_value(self, figure: Figure, where: Position) -> None:
-        if not self._placed(figure, where):
+    def _by_value(self, figure: Figure, where: Position, listed: dict[str, FinancingLine] | None = None) -> None:
+        if not self._placed(figure, where, listed):
             self.find(codes.FIGURE_UNMATCHED, where,
                       Message('"{figure}" matches no line, total or remainder of the plan', figure=figure.text))
 
-    def _placed(self, figure: Figure, where: Position) -> bool:
-        """Whether the figure's value alone is a line's or the total, listed as matched if so."""
+    def _placed(self, figure: Figure, where: Position, listed: dict[str, FinancingLine] | None = None) -> bool:
+        """Whether the figure's value alone is a line's or the total, listed as matched if so (and, with
+        `listed`, counted among the lines its paragraph has given: "600 000 kronor kontant och 400 000 kronor i
+        form av arbetad tid, sammanlagt 1 000 000 kronor")."""
         line = self.amounts.nearest(figure, self.mentioned)
         if line is not None:
             if self.twins[line.amount] > 1 and figure.value == line.amount:
                 self.either[line.amount] += 1  # whose it is waits for the names the rest of the memo gives
             else:
                 self.mentioned.add(line.id)
+                if listed is not None:
+                    listed[line.id] = line
             self.matched(where, figure, line.id, self.kr(line.amount))
             return True
         if _fits(figure, self.plan.total):
