@@ -700,6 +700,14 @@ class _Checker:
             owner = owners[0]
             self.matched(where, figure, Message("case") if owner == "project" else owner, figure.text)
             return
+        if target is not None and target.kind == PROJECT and "project" in self.case_of:
+            # The memo's own heading or "Dnr" line is the project's case: a number the plan does not hold there is
+            # the project's number mistyped, not another case the memo cites.
+            self.matched(where, figure, Message("case"), self.case_of["project"], "differs")
+            self.find(codes.CASE_DIFFERS, where, Message(
+                '"{figure}" as the case number of the project: the plan has {expected}',
+                figure=figure.text, expected=self.case_of["project"]))
+            return
         known = some(list(self.cases)) if self.cases else Message("none")
         self.find(codes.FIGURE_UNMATCHED, where,
                   Message('"{figure}" is no case number of the plan (the plan has: {known})',
