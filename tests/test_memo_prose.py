@@ -233,6 +233,8 @@ def test_a_figure_of_an_amount_two_lines_have_is_either_ones(write):
                      id="a line given another line's case"),
         pytest.param([], "Projektstart: 2023-03-01. Projektslut: 2025-03-31.", [("FP704", ADDED)],
                      id="a labelled end date"),
+        pytest.param([], "Finansiär | 2023 | 2024 | 2026 | Summa\nSparbanken Nord | 50 000 | 50 000 | 50 000 | 150 000",
+                     [("FP704", ADDED)], id="a yearly table whose header has a year outside the period"),
         pytest.param([], "Sparbanken Nord | 50 000 | 50 000 | 50 000 | 160 000", [("FP701", ADDED)],
                      id="a table row whose parts are not its sum"),
     ],

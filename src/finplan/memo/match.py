@@ -124,6 +124,7 @@ class _Checker:
         )
         self.split_and_beside = SplitAndBeside(plan)
         self.year_columns = YearColumns()
+        self.header_years: dict[int, Position | None] = {}  # the years of the yearly table being read, where each is
         self.cases: dict[str, list[str]] = {}  # each case number's owners: "project" and line ids
         self.case_of: dict[str, str] = {}  # each owner's case number
         owners = [("project", getattr(plan.project, "case", None))] + [(line.id, line.case) for line in plan.financing]
@@ -187,6 +188,8 @@ class _Checker:
         foreign = {number: figure.text for figure, number in zip(reading.figures, reading.sentences)
                    if figure.kind == CASE and _case(figure.text) not in self.cases}
         in_years = self.year_columns.read(unit.text, reading.figures, self.names)
+        if self.year_columns.header:
+            self.header_years = {year: unit.position(offset) for year, offset in self.year_columns.header.items()}
         targets: dict[int, Target | None] = {}
         sentence = -1
         for figure, target, about_project, number in zip(reading.figures, reading.targets, reading.about_project,
@@ -409,7 +412,22 @@ class _Checker:
 
     def _in_year(self, figure: Figure, where: Position, cells: YearCells, year: int) -> None:
         """An amount in a table's column of a year: the row's financier's amount for that year (`per_year`), or, in a
-        sum row, the financing's; not checked where the plan has no amounts by year to compare it with."""
+        sum row, the financing's; not checked where the plan has no amounts by year to compare it with.
+
+        Under a year outside the period, the year is the slip: an error at it in the header, once, and the
+        amounts under it not compared."""
+        period = self.period
+        if period is not None and not period.start.year <= year <= period.end.year:
+            at = self.header_years.get(year)
+            if at is not None:
+                self.header_years[year] = None
+                self.find(codes.PERIOD_DIFFERS, at, Message(
+                    '"{year}" in the header of a yearly table is outside the plan\'s period {period}',
+                    year=year, period=f"{period.start} – {period.end}"))
+            self.unchecked(where, figure, Message("per year"), Message(
+                '"{figure}" stands under {year}, a year outside the plan\'s period: not compared', figure=figure.text,
+                year=year))
+            return
         lines = self.plan.financing if cells.everyone else cells.lines
         if lines and all(line.per_year for line in lines):
             if not cells.everyone:
