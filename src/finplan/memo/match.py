@@ -203,6 +203,10 @@ class _Checker:
             if id(figure) in in_years.years:
                 self._in_year(figure, where, in_years, in_years.years[id(figure)])
                 continue
+            if target is None and figure.kind == AMOUNT and in_years.years:
+                # The "Totalt" column of a row of a yearly table: the row's financier's whole, or the plan's total.
+                target = (Target(NAME, in_years.lines, (in_years.lines,)) if in_years.lines
+                          else Target(TOTAL) if in_years.everyone else None)
             if target is None and id(figure) in parts_of:
                 parts, year = parts_of[id(figure)]
                 self._part(figure, where, targets.get(id(parts.whole)), year)

@@ -9,8 +9,9 @@ financier's name, and a year in one cell or more ("2020", "År 2020"). The
 rows under it, up to the next such header or the next unit that is no row,
 are read against its columns: an amount in a year's column is the amount for
 that year of the financier the row names outside the year columns (or of the
-whole financing, in a row of "Summa" or "Totalt"). Amounts in the other
-columns ("Totalt", "Belopp") are read as before. A header of no year ends
+whole financing, in a row of "Summa" or "Totalt"). An amount in another
+column ("Totalt", "Belopp") is that financier's whole, or the plan's total in
+a sum row (`memo.match`). A header of no year ends
 the year columns: the next table's "Finansiär | Belopp" is read as before.
 
 A cell is told by counting the cell edges before a figure: one pass over the
