@@ -143,6 +143,10 @@ def test_the_memo_passes_with_every_figure_matched(check):
         "Norrbotten.",
         # An amount whose two financiers are named after it, joined by "och".
         "Därav utgörs 800 000 kronor av insatser från Luleå kommun och Piteå kommun.",
+        # A table in thousands of kronor, its caption saying so, and a table in kronor after prose.
+        "Finansiering (tkr)\n\nFinansiär | Belopp\nRegion Norrbotten | 1 250\n1:1-anslaget | 2 200\nTotalt | 4 400\n\n"
+        "Tabellen ovan är i tusental kronor.\n\nFinansiär | Belopp\nRegion Norrbotten | 1 250 000",
+        "Finansiär | Belopp (tkr)\nRegion Norrbotten | 1 250\nTotalt | 4 400",
         # A regulation's number is no case number.
         "Kostnaderna prövas enligt förordning EU 2021/1060.",
         # Case numbers in their common forms, each where it belongs.
@@ -239,6 +243,8 @@ def test_a_figure_of_an_amount_two_lines_have_is_either_ones(write):
                      [("FP701", ADDED + 1)], id="a yearly table's Totalt column"),
         pytest.param([], "Finansiär | 2023 | 2024 | 2025 | Totalt\nSumma | 1 000 000 | 2 000 000 | 1 400 000 | 4 300 000",
                      [("FP702", ADDED + 1)], id="a yearly table's sum row's Totalt column"),
+        pytest.param([], "Belopp i tkr\n\nFinansiär | Belopp\nRegion Norrbotten | 1 350\nTotalt | 4 400",
+                     [("FP701", ADDED + 3)], id="a wrong amount in a table of thousands"),
         pytest.param([], "Sparbanken Nord | 50 000 | 50 000 | 50 000 | 160 000", [("FP701", ADDED)],
                      id="a table row whose parts are not its sum"),
     ],

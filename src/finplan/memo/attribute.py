@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, Figure, find_figures
 from finplan.memo.names import CALL, NAME, SUM, TOTAL, Cue, Names
@@ -151,9 +151,13 @@ class Reading:
     sentences: list[int] = field(default_factory=list)  # the number of each figure's sentence in the paragraph
 
 
-def attribute(text: str, names: Names) -> Reading:
-    """Every figure of `text` and what the words around it say it is."""
+def attribute(text: str, names: Names, scale: int = 1) -> Reading:
+    """Every figure of `text` and what the words around it say it is; its bare numbers times `scale` (a table
+    in thousands, `thousands`)."""
     figures = find_figures(text)
+    if scale != 1:
+        figures = [replace(figure, value=figure.value * scale, step=figure.step * scale) if figure.bare else figure
+                   for figure in figures]
     reading = Reading(figures, [], [], [])
     if not figures:
         return reading

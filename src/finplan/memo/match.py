@@ -46,6 +46,7 @@ from finplan.memo.figures import ABOVE, AMOUNT, BELOW, CASE, DATE, DURATION, PER
 from finplan.memo.names import CALL, NAME, REMAINDER, SUM, TOTAL, Names
 from finplan.memo.split_and_beside import SplitAndBeside
 from finplan.memo.units import Unit
+from finplan.memo.thousands import TableScale
 from finplan.memo.year_columns import YearCells, YearColumns
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent, format_share, half
@@ -124,6 +125,7 @@ class _Checker:
         )
         self.split_and_beside = SplitAndBeside(plan)
         self.year_columns = YearColumns()
+        self.table_scale = TableScale()
         self.header_years: dict[int, Position | None] = {}  # the years of the yearly table being read, where each is
         self.cases: dict[str, list[str]] = {}  # each case number's owners: "project" and line ids
         self.case_of: dict[str, str] = {}  # each owner's case number
@@ -177,7 +179,7 @@ class _Checker:
     # -- one unit
 
     def unit(self, unit: Unit) -> None:
-        reading = attribute(unit.text, self.names)
+        reading = attribute(unit.text, self.names, self.table_scale.of(unit.text))
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
         total: tuple[Position, Figure, int] | None = None  # the total, and its sentence
         after_total = 0  # the lines listed after the total in its sentence

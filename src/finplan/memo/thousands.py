@@ -1,0 +1,39 @@
+"""A table in thousands of kronor: its bare numbers ("1 500", a cell with no unit) are thousands.
+
+    Finansiering per år (tkr)
+
+    Finansiär      | 2024 | 2025 | Totalt
+    Region Exempel | 500  | 1 000 | 1 500
+
+A caption that says so (a short paragraph that is no table row and no
+sentence, with "tkr", "tusental kronor" or "tusen kronor": "Belopp i tkr";
+"Tabellen ovan är i tkr." is a sentence about a table before it), or a table row that
+does ("Finansiär | Belopp (tkr)"), sets the scale of the bare numbers of the
+rows after it. The next paragraph that is no table row ends it, as it ends a
+table. A number with its own unit ("2 658 tkr", "1 500 kronor") keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_THOUSANDS = re.compile(r"(?<!\w)(?:tkr|tsek|ksek|tusentals?\s+kronor|tusen\s+kronor)(?!\w)", re.IGNORECASE)
+_ROW = re.compile(r"\||\t|\S {2,}\S")
+_CAPTION = 100  # characters: a caption is short; a paragraph of prose that says "tkr" is no table's
+
+
+class TableScale:
+    """The scale of a table's bare numbers, carried from its caption or header to its rows."""
+
+    def __init__(self) -> None:
+        self.scale = 1
+
+    def of(self, text: str) -> int:
+        """The scale of the bare numbers of the unit `text`, read in memo order."""
+        if _ROW.search(text):
+            if _THOUSANDS.search(text):
+                self.scale = 1000
+        elif text.strip():
+            caption = len(text) <= _CAPTION and not text.rstrip().endswith((".", "!", "?"))
+            self.scale = 1000 if caption and _THOUSANDS.search(text) else 1
+        return self.scale
