@@ -45,6 +45,7 @@ from dataclasses import dataclass, field, replace
 
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, Figure, find_figures
 from finplan.memo.names import CALL, NAME, SUM, TOTAL, Cue, Names
+from finplan.memo.thousands import small_cells
 from finplan.model import FinancingLine
 from finplan.money import half
 
@@ -158,6 +159,7 @@ def attribute(text: str, names: Names, scale: int = 1) -> Reading:
     if scale != 1:
         figures = [replace(figure, value=figure.value * scale, step=figure.step * scale) if figure.bare else figure
                    for figure in figures]
+        figures = sorted([*figures, *small_cells(text, figures, scale)], key=lambda figure: figure.start)
     reading = Reading(figures, [], [], [])
     if not figures:
         return reading

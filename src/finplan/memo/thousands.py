@@ -9,13 +9,17 @@ A caption that says so (a short paragraph that is no table row and no
 sentence, with "tkr", "tusental kronor" or "tusen kronor": "Belopp i tkr";
 "Tabellen ovan är i tkr." is a sentence about a table before it), or a table row that
 does ("Finansiär | Belopp (tkr)"), sets the scale of the bare numbers of the
-rows after it. The next paragraph that is no table row ends it, as it ends a
+rows after it, and a cell of one group of digits ("| 475 |") is an amount
+there too. The next paragraph that is no table row ends it, as it ends a
 table. A number with its own unit ("2 658 tkr", "1 500 kronor") keeps it.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from finplan.memo.figures import AMOUNT, Figure
 
 _THOUSANDS = re.compile(r"(?<!\w)(?:tkr|tsek|ksek|tusentals?\s+kronor|tusen\s+kronor)(?!\w)", re.IGNORECASE)
 _ROW = re.compile(r"\||\t|\S {2,}\S")
@@ -37,3 +41,25 @@ class TableScale:
             caption = len(text) <= _CAPTION and not text.rstrip().endswith((".", "!", "?"))
             self.scale = 1000 if caption and _THOUSANDS.search(text) else 1
         return self.scale
+
+
+# A cell of a table row that is a number of one group ("| 475 |", "\t300\n"): in thousands, an amount.
+_SMALL_CELL = re.compile(r"(?:^|(?<=\|)|(?<=\t))[ \t]*(?P<number>[0-9]{1,3}(?:,[0-9]{1,2})?)[ \t]*(?=\||\t|$)")
+
+
+def small_cells(text: str, figures: list[Figure], scale: int) -> list[Figure]:
+    """The cells of a row in thousands that hold a number of one group ("Jämtkraft | 25 | 100 | 300"), as amounts:
+    in kronor such a number is no amount (a count, a note's number), in thousands it is one."""
+    if scale == 1 or not _ROW.search(text):
+        return []
+    taken = [(figure.start, figure.end) for figure in figures]
+    found = []
+    for match in _SMALL_CELL.finditer(text):
+        start, end = match.span("number")
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        whole, _, decimals = match["number"].partition(",")
+        value = Decimal(f"{whole}.{decimals or 0}") * scale
+        found.append(Figure(AMOUNT, match["number"], start, end, value, Decimal(1).scaleb(-len(decimals)) * scale,
+                            bare=True))
+    return found
