@@ -149,6 +149,7 @@ def test_the_memo_passes_with_every_figure_matched(check):
         "Finansiär | Belopp (tkr)\nRegion Norrbotten | 1 250\nTotalt | 4 400",
         "Belopp i tkr\n\nFinansiär | 2023 | 2024 | 2025 | Totalt\nSparbanken Nord | 50 | 50 | 50 | 150\n"
         "Luleå kommun (arbetad tid) | | | | 400",
+        "Finansiär | Belopp (mnkr)\nRegion Norrbotten | 1,25\n1:1-anslaget | 2,2\nTotalt | 4,4",
         # A regulation's number is no case number.
         "Kostnaderna prövas enligt förordning EU 2021/1060.",
         # Case numbers in their common forms, each where it belongs.
@@ -249,6 +250,8 @@ def test_a_figure_of_an_amount_two_lines_have_is_either_ones(write):
                      [("FP701", ADDED + 3)], id="a wrong amount in a table of thousands"),
         pytest.param([], "Belopp i tkr\n\nFinansiär | 2023 | 2024 | 2025 | Totalt\nSparbanken Nord | 50 | 60 | 50 | 150",
                      [("FP701", ADDED + 3)], id="a wrong amount of one group of digits in a table of thousands"),
+        pytest.param([], "Finansiär | Belopp (mnkr)\nRegion Norrbotten | 1,35\nTotalt | 4,4", [("FP701", ADDED + 1)],
+                     id="a wrong amount in a table of millions"),
         pytest.param([], "Sparbanken Nord | 50 000 | 50 000 | 50 000 | 160 000", [("FP701", ADDED)],
                      id="a table row whose parts are not its sum"),
     ],

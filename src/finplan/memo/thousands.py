@@ -1,4 +1,4 @@
-"""A table in thousands of kronor: its bare numbers ("1 500", a cell with no unit) are thousands.
+"""A table in thousands (or millions) of kronor: its bare numbers ("1 500", a cell with no unit) are thousands.
 
     Finansiering per år (tkr)
 
@@ -8,7 +8,8 @@
 A caption that says so (a short paragraph that is no table row and no
 sentence, with "tkr", "tusental kronor" or "tusen kronor": "Belopp i tkr";
 "Tabellen ovan är i tkr." is a sentence about a table before it), or a table row that
-does ("Finansiär | Belopp (tkr)"), sets the scale of the bare numbers of the
+does ("Finansiär | Belopp (tkr)"), sets the scale (`mnkr`, `miljoner kronor`:
+millions, "| 2,66 |" for 2 660 000 kr to the 10 000) of the bare numbers of the
 rows after it, and a cell of one group of digits ("| 475 |") is an amount
 there too. The next paragraph that is no table row ends it, as it ends a
 table. A number with its own unit ("2 658 tkr", "1 500 kronor") keeps it.
@@ -22,6 +23,7 @@ from decimal import Decimal
 from finplan.memo.figures import AMOUNT, Figure
 
 _THOUSANDS = re.compile(r"(?<!\w)(?:tkr|tsek|ksek|tusentals?\s+kronor|tusen\s+kronor)(?!\w)", re.IGNORECASE)
+_MILLIONS = re.compile(r"(?<!\w)(?:mnkr|mkr|msek|miljoner\s+kronor)(?!\w)", re.IGNORECASE)
 _ROW = re.compile(r"\||\t|\S {2,}\S")
 _CAPTION = 100  # characters: a caption is short; a paragraph of prose that says "tkr" is no table's
 
@@ -35,12 +37,20 @@ class TableScale:
     def of(self, text: str) -> int:
         """The scale of the bare numbers of the unit `text`, read in memo order."""
         if _ROW.search(text):
-            if _THOUSANDS.search(text):
-                self.scale = 1000
+            self.scale = _scale(text) or self.scale
         elif text.strip():
             caption = len(text) <= _CAPTION and not text.rstrip().endswith((".", "!", "?"))
-            self.scale = 1000 if caption and _THOUSANDS.search(text) else 1
+            self.scale = (_scale(text) if caption else None) or 1
         return self.scale
+
+
+def _scale(text: str) -> int | None:
+    """1 000 where the text says its amounts are thousands, 1 000 000 where millions, else None."""
+    if _THOUSANDS.search(text):
+        return 1000
+    if _MILLIONS.search(text):
+        return 1_000_000
+    return None
 
 
 # A cell of a table row that is a number of one group ("| 475 |", "\t300\n"): in thousands, an amount.
