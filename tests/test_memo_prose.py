@@ -150,6 +150,8 @@ def test_the_memo_passes_with_every_figure_matched(check):
         "Belopp i tkr\n\nFinansiär | 2023 | 2024 | 2025 | Totalt\nSparbanken Nord | 50 | 50 | 50 | 150\n"
         "Luleå kommun (arbetad tid) | | | | 400",
         "Finansiär | Belopp (mnkr)\nRegion Norrbotten | 1,25\n1:1-anslaget | 2,2\nTotalt | 4,4",
+        # An amount's own unit in a heading or a row says nothing of the table's bare numbers.
+        "Budget 4,4 mnkr\n\nRegion Norrbotten | 1 250 000\nSparbanken Nord | 150 tkr | 150 000",
         # A regulation's number is no case number.
         "Kostnaderna prövas enligt förordning EU 2021/1060.",
         # Case numbers in their common forms, each where it belongs.

@@ -22,8 +22,10 @@ from decimal import Decimal
 
 from finplan.memo.figures import AMOUNT, Figure
 
-_THOUSANDS = re.compile(r"(?<!\w)(?:tkr|tsek|ksek|tusentals?\s+kronor|tusen\s+kronor)(?!\w)", re.IGNORECASE)
-_MILLIONS = re.compile(r"(?<!\w)(?:mnkr|mkr|msek|miljoner\s+kronor)(?!\w)", re.IGNORECASE)
+# The unit alone, not an amount's own ("2 658 tkr", "Budget 38,6 mnkr" say nothing of a table's numbers).
+_ALONE = r"(?<![0-9])(?<![0-9][\s\u00a0\u202f\u2009\u2007])(?<!\w)"
+_THOUSANDS = re.compile(_ALONE + r"(?:tkr|tsek|ksek|tusentals?\s+kronor|tusen\s+kronor)(?!\w)", re.IGNORECASE)
+_MILLIONS = re.compile(_ALONE + r"(?:mnkr|mkr|msek|miljoner\s+kronor)(?!\w)", re.IGNORECASE)
 _ROW = re.compile(r"\||\t|\S {2,}\S")
 _CAPTION = 100  # characters: a caption is short; a paragraph of prose that says "tkr" is no table's
 
