@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEED, run_finplan
+from conftest import ROOT, SEED, run_finplan
 from memo_files import SEED_MEMO, seed_text
 
 PLAN = """\
@@ -138,6 +138,20 @@ def test_the_memo_passes_with_every_figure_matched(check):
         "Projektmedel betalas ut från och med 2023-06-01.",
         # Three names and three figures, each figure one name's.
         "Region Norrbotten, Sparbanken Nord och 1:1-anslaget står för 1 250 000, 150 000 och 2 200 000 kronor.",
+        # Two amounts, each with its financier named after it ("av"), the first the 1:1 grant.
+        "Av projektets kostnader finansieras 2 200 000 kronor av 1:1-anslaget och 1 250 000 kronor av Region "
+        "Norrbotten.",
+        # An amount whose two financiers are named after it, joined by "och".
+        "Därav utgörs 800 000 kronor av insatser från Luleå kommun och Piteå kommun.",
+        # A table in thousands of kronor, its caption saying so, and a table in kronor after prose.
+        "Finansiering (tkr)\n\nFinansiär | Belopp\nRegion Norrbotten | 1 250\n1:1-anslaget | 2 200\nTotalt | 4 400\n\n"
+        "Tabellen ovan är i tusental kronor.\n\nFinansiär | Belopp\nRegion Norrbotten | 1 250 000",
+        "Finansiär | Belopp (tkr)\nRegion Norrbotten | 1 250\nTotalt | 4 400",
+        "Belopp i tkr\n\nFinansiär | 2023 | 2024 | 2025 | Totalt\nSparbanken Nord | 50 | 50 | 50 | 150\n"
+        "Luleå kommun (arbetad tid) | | | | 400",
+        "Finansiär | Belopp (mnkr)\nRegion Norrbotten | 1,25\n1:1-anslaget | 2,2\nTotalt | 4,4",
+        # An amount's own unit in a heading or a row says nothing of the table's bare numbers.
+        "Budget 4,4 mnkr\n\nRegion Norrbotten | 1 250 000\nSparbanken Nord | 150 tkr | 150 000",
         # A regulation's number is no case number.
         "Kostnaderna prövas enligt förordning EU 2021/1060.",
         # Case numbers in their common forms, each where it belongs.
@@ -215,14 +229,31 @@ def test_a_figure_of_an_amount_two_lines_have_is_either_ones(write):
         pytest.param([], "Det är ett tre-årigt projekt.", [("FP705", ADDED)], id="a hyphenated length"),
         pytest.param([], "Från Luleå kommun och Piteå kommun kommer tillsammans 850 000 kronor.", [("FP701", ADDED)],
                      id="two financiers together"),
+        pytest.param([], "Därav utgörs 850 000 kronor av insatser från Luleå kommun och Piteå kommun tillsammans.",
+                     [("FP701", ADDED)], id="two financiers named after the amount, together"),
         pytest.param([], "Region Norrbotten leder arbetet, och 160 000 kronor kommer från Sparbanken Nord.",
                      [("FP701", ADDED)], id="the name after the amount"),
         pytest.param([("Region Norrbotten 1 250 000", "Region Norrbotten 1\u2009250\u2009100")], "", [("FP701", 7)],
                      id="thin spaces inside the amount"),
+        pytest.param([("RS2023/118-3\n", "RS2023/181-3\n")], "", [("FP709", 1)],
+                     id="a wrong digit in the project's case number at the memo's head"),
+        pytest.param([], "Dnr RS2023/118-8", [("FP709", ADDED)], id="a wrong project case number after Dnr"),
         pytest.param([("i ärende KS2023/41-2.", "i ärende Dnr 2023-457.")], "", [("FP709", 10)],
                      id="a line given another line's case"),
         pytest.param([], "Projektstart: 2023-03-01. Projektslut: 2025-03-31.", [("FP704", ADDED)],
                      id="a labelled end date"),
+        pytest.param([], "Finansiär | 2023 | 2024 | 2026 | Summa\nSparbanken Nord | 50 000 | 50 000 | 50 000 | 150 000",
+                     [("FP704", ADDED)], id="a yearly table whose header has a year outside the period"),
+        pytest.param([], "Finansiär | 2023 | 2024 | 2025 | Totalt\nSparbanken Nord | 50 000 | 50 000 | 50 000 | 140 000",
+                     [("FP701", ADDED + 1)], id="a yearly table's Totalt column"),
+        pytest.param([], "Finansiär | 2023 | 2024 | 2025 | Totalt\nSumma | 1 000 000 | 2 000 000 | 1 400 000 | 4 300 000",
+                     [("FP702", ADDED + 1)], id="a yearly table's sum row's Totalt column"),
+        pytest.param([], "Belopp i tkr\n\nFinansiär | Belopp\nRegion Norrbotten | 1 350\nTotalt | 4 400",
+                     [("FP701", ADDED + 3)], id="a wrong amount in a table of thousands"),
+        pytest.param([], "Belopp i tkr\n\nFinansiär | 2023 | 2024 | 2025 | Totalt\nSparbanken Nord | 50 | 60 | 50 | 150",
+                     [("FP701", ADDED + 3)], id="a wrong amount of one group of digits in a table of thousands"),
+        pytest.param([], "Finansiär | Belopp (mnkr)\nRegion Norrbotten | 1,35\nTotalt | 4,4", [("FP701", ADDED + 1)],
+                     id="a wrong amount in a table of millions"),
         pytest.param([], "Sparbanken Nord | 50 000 | 50 000 | 50 000 | 160 000", [("FP701", ADDED)],
                      id="a table row whose parts are not its sum"),
     ],
@@ -303,3 +334,12 @@ def test_a_slip_in_an_officers_own_prose_is_an_error_at_its_line(write, old, new
     run = run_finplan("memo", "check", SEED, write(text.replace(old, new), "memo.txt"))
     assert run.exit_code == 1
     assert errors(run) == [(code, line)], run.output
+
+
+def test_a_sum_of_a_financiers_cash_and_worked_hours_listed_before_it_matches(write):
+    # Testkommunen has two lines: 600 000 kronor in cash and 400 000 kronor in worked hours.
+    memo = write("Testkommunen bidrar med 600 000 kronor kontant och 400 000 kronor i form av arbetad tid, "
+                 "sammanlagt 1 000 000 kronor. Resterande finansiering, 1 000 000 kronor, söks ur 1:1-anslaget.\n",
+                 "memo.txt")
+    run = run_finplan("memo", "check", str(ROOT / "tests/plans/valid/anslag-1-1.yaml"), memo)
+    assert_passes(run)

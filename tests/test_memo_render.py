@@ -271,3 +271,33 @@ def test_a_format_the_output_files_suffix_contradicts_is_refused_and_nothing_wri
     assert (tmp_path / "avsnitt.utkast").read_text(encoding="utf-8").startswith("## Finansiering\n")
     assert render(SEED, "--output", tmp_path / "avsnitt").exit_code == 0
     assert (tmp_path / "avsnitt").read_text(encoding="utf-8").startswith("Finansiering\n\n")
+
+
+def leader_memo_with(tmp_path, added: str):
+    """The Leader plan's rendered section with a paragraph added, checked against the plan."""
+    plan = ROOT / "budgets" / "exempel-leader.yaml"
+    memo = tmp_path / "memo.txt"
+    memo.write_text(render(plan).output + "\n" + added + "\n", encoding="utf-8")
+    return run_finplan("memo", "check", plan, memo)
+
+
+@pytest.mark.parametrize("added", [
+    # The payer named as a group prints it, without the plan's "(Jordbruksverket)".
+    "Stöd från Leader Testbygd 360 000 kronor (60 %), varav EU och staten (67 %) och Leader Testbygd (offentlig "
+    "medfinansiering) (33 %).",
+    "Stöd från Leader Testbygd 360 000 kronor, varav EU och staten 67 %.",
+    # Each part's share of the project's total.
+    "Leader Testbygd står för 60 % av projektets kostnader, varav EU och staten 40,2 % och Leader Testbygd "
+    "(offentlig medfinansiering) 19,8 %.",
+])
+def test_a_payers_share_named_without_the_plans_parenthesis_is_its_declared_share(tmp_path, added):
+    checked = leader_memo_with(tmp_path, added)
+    assert checked.exit_code == 0, checked.output
+    assert [f for f in checked.findings() if f["severity"] in ("error", "warning")] == [], checked.output
+    assert not [f for f in checked.findings() if "share of no line" in f["message"]], checked.output
+
+
+def test_a_wrong_share_of_a_payer_named_without_the_plans_parenthesis_is_an_error(tmp_path):
+    checked = leader_memo_with(tmp_path, "Stöd från Leader Testbygd 360 000 kronor, varav EU och staten 76 %.")
+    assert [(f["code"], f["severity"]) for f in checked.findings() if f["severity"] == "error"] == [
+        ("FP706", "error")], checked.output

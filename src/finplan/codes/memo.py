@@ -106,7 +106,9 @@ CASE_DIFFERS = Code(
     "Why: a decision that cites the 1:1 grant's case as the project's, or the\n"
     "project's as the grant's, sends its reader to the wrong decision.\n"
     "Fails: a memo headed \"RUN/379/2019\" where that is the 1:1 line's case and\n"
-    "the project's is RUN/99/2019; \"1:1-anslaget (RUN/99/2019)\". Passes: each\n"
-    "number where it belongs, and a number the plan does not hold (FP708).",
+    "the project's is RUN/99/2019; \"1:1-anslaget (RUN/99/2019)\"; a memo headed\n"
+    "\"RUN/99/2018\", a number the plan does not hold where the project's own\n"
+    "stands. Passes: each number where it belongs, and elsewhere a number the\n"
+    "plan does not hold (FP708), as it may be another case the memo cites.",
     source=_SOURCE,
 )

@@ -41,10 +41,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from finplan.memo.figures import AMOUNT, CASE, DATE, DURATION, PERCENT, Figure, find_figures
 from finplan.memo.names import CALL, NAME, SUM, TOTAL, Cue, Names
+from finplan.memo.thousands import small_cells
 from finplan.model import FinancingLine
 from finplan.money import half
 
@@ -58,7 +59,8 @@ _SENTENCE = re.compile(
     r"(?<=[.!?;])(?<!\bca\.)(?<!c:a\.)(?<!resp\.)(?<!\bnr\.)(?<!t\.o\.m\.)(?<!f\.o\.m\.)(?<!\bkap\.)(?<!\bs\.)"
     r"\s+(?=[A-ZÅÄÖ0-9])"
 )
-_CLAUSE_END = re.compile(r"[,.;:|\t(]")
+# A colon between digits is a name's ("1:1-anslaget"), no clause's end.
+_CLAUSE_END = re.compile(r"[,.;|\t(]|(?<!\d):|:(?!\d)")
 _PUNCTUATION_ONLY = re.compile(r"[\W_]*")
 _VARAV = re.compile(
     r"\s*,?\s*(?:varav|därav|fördelat|fördelade|fördelas|uppdelat)(?!\w)"
@@ -150,9 +152,14 @@ class Reading:
     sentences: list[int] = field(default_factory=list)  # the number of each figure's sentence in the paragraph
 
 
-def attribute(text: str, names: Names) -> Reading:
-    """Every figure of `text` and what the words around it say it is."""
+def attribute(text: str, names: Names, scale: int = 1) -> Reading:
+    """Every figure of `text` and what the words around it say it is; its bare numbers times `scale` (a table
+    in thousands, `thousands`)."""
     figures = find_figures(text)
+    if scale != 1:
+        figures = [replace(figure, value=figure.value * scale, step=figure.step * scale) if figure.bare else figure
+                   for figure in figures]
+        figures = sorted([*figures, *small_cells(text, figures, scale)], key=lambda figure: figure.start)
     reading = Reading(figures, [], [], [])
     if not figures:
         return reading
@@ -288,32 +295,51 @@ def _target(text: str, figure: Figure, following: int, cues: list[Cue], starts: 
             if _CLAUSE_END.search(text, before[nearest].end, figure.start):
                 # "Regionen står för personalen, och 300 000 kronor kommer från Jämtkraft": the name after wins.
                 after, end = _named_after(text, figure, following, cues, starts)
-                if after is not None and _FROM.search(text, figure.end, after.start):
-                    return Target(NAME, after.lines, (after.lines,)), end
+                if after and _FROM.search(text, figure.end, after[0].start):
+                    return _named_later(text, figure, after), end
             return _named(text, figure, before, nearest, following, start), 0
         return Target(before[nearest].kind), 0
     if previous and previous[1] and previous[0].kind != figure.kind:
         if _PUNCTUATION_ONLY.fullmatch(text, previous[0].end, figure.start):
             return previous[1], 0
     after, end = _named_after(text, figure, following, cues, starts)
-    if after is not None:
-        return Target(NAME, after.lines, (after.lines,)), end
+    if after:
+        return _named_later(text, figure, after), end
     return None, 0
 
 
 def _named_after(text: str, figure: Figure, following: int, cues: list[Cue],
-                 starts: list[int]) -> tuple[Cue | None, int]:
-    """The financier named after `figure` in its clause, and where its name ends (a genitive names the next)."""
+                 starts: list[int]) -> tuple[list[Cue], int]:
+    """The financiers named after `figure` in its clause (the first, and the names joined to it: "från A och
+    B"), and where their names end; a genitive names the next."""
     clause = _CLAUSE_END.search(text, figure.end, following)
     end = clause.start() if clause else following
     after = [cue for cue in cues[bisect.bisect_left(starts, figure.end):bisect.bisect_left(starts, end)]
              if cue.kind == NAME and cue.end <= end]
     if not after:
-        return None, 0
-    chosen = after[1] if after[0].genitive and len(after) > 1 else after[0]
+        return [], 0
+    at = 1 if after[0].genitive and len(after) > 1 else 0
+    chosen = after[at]
     if end == following < len(text) and not _FROM.search(text, figure.end, chosen.start):
-        return None, 0  # "400 000 kronor och Sparbanken Nord 150 000 kronor": the name is the next figure's
-    return chosen, chosen.end
+        return [], 0  # "400 000 kronor och Sparbanken Nord 150 000 kronor": the name is the next figure's
+    joined = [chosen]
+    if end < following:  # "… kronor från A och B 150 000 kronor": B is the next figure's
+        for cue in after[at + 1:]:
+            if not _JOINED.fullmatch(text, joined[-1].end, cue.start):
+                break
+            joined.append(cue)
+    return joined, joined[-1].end
+
+
+def _named_later(text: str, figure: Figure, after: list[Cue]) -> Target:
+    """The financiers named after a figure: one, or several joined ("800 000 kronor från A och B")."""
+    groups = tuple({tuple(line.id for line in cue.lines): cue.lines for cue in after}.values())
+    if len(groups) == 1:
+        return Target(NAME, groups[0], groups)
+    lines = tuple({line.id: line for group in groups for line in group}.values())
+    near = text[max(0, figure.start - _NEAR):after[-1].end + _NEAR]
+    joint = EACH if _EACH.search(near) else TOGETHER if _TOGETHER.search(near) else None
+    return Target(NAME, lines, groups, joint)
 
 
 def _named(text: str, figure: Figure, before: list[Cue], nearest: int, following: int, start: int) -> Target:

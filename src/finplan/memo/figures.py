@@ -149,6 +149,7 @@ class Figure:
     to_month: bool = False
     problem: Message | None = None
     bound: str | None = None  # ABOVE: "drygt X", the plan's amount is X or a little more; BELOW: "knappt X"
+    bare: bool = False  # a number with no unit ("2 658 128", a table's cell): in a table of tkr, thousands
 
     @property
     def rounded(self) -> bool:
@@ -220,7 +221,7 @@ def _figure(match: re.Match[str], text: str) -> Figure | None:
         if not _BARE_FOLLOWERS.match(text, end):
             return None
         value, decimals = _number(match.group(), decimal_point=True)
-        return Figure(AMOUNT, written, start, end, value, Decimal(1).scaleb(-decimals))
+        return Figure(AMOUNT, written, start, end, value, Decimal(1).scaleb(-decimals), bare=True)
     if kind == "duration":
         if _SINCE.match(text, end):  # "för tre år sedan" is a time ago, not a length
             return None

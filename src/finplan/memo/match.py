@@ -46,6 +46,7 @@ from finplan.memo.figures import ABOVE, AMOUNT, BELOW, CASE, DATE, DURATION, PER
 from finplan.memo.names import CALL, NAME, REMAINDER, SUM, TOTAL, Names
 from finplan.memo.split_and_beside import SplitAndBeside
 from finplan.memo.units import Unit
+from finplan.memo.thousands import TableScale
 from finplan.memo.year_columns import YearCells, YearColumns
 from finplan.model import FinancingLine, Plan
 from finplan.money import difference, format_kr, format_number, format_percent, format_share, half
@@ -125,6 +126,8 @@ class _Checker:
         )
         self.split_and_beside = SplitAndBeside(plan)
         self.year_columns = YearColumns()
+        self.table_scale = TableScale()
+        self.header_years: dict[int, Position | None] = {}  # the years of the yearly table being read, where each is
         self.cases: dict[str, list[str]] = {}  # each case number's owners: "project" and line ids
         self.case_of: dict[str, str] = {}  # each owner's case number
         owners = [("project", getattr(plan.project, "case", None))] + [(line.id, line.case) for line in plan.financing]
@@ -177,7 +180,7 @@ class _Checker:
     # -- one unit
 
     def unit(self, unit: Unit) -> None:
-        reading = attribute(unit.text, self.names)
+        reading = attribute(unit.text, self.names, self.table_scale.of(unit.text))
         listed: dict[str, FinancingLine] = {}  # lines whose amounts this paragraph has given
         total: tuple[Position, Figure, int] | None = None  # the total, and its sentence
         after_total = 0  # the lines listed after the total in its sentence
@@ -188,6 +191,8 @@ class _Checker:
         foreign = {number: figure.text for figure, number in zip(reading.figures, reading.sentences)
                    if figure.kind == CASE and _case(figure.text) not in self.cases}
         in_years = self.year_columns.read(unit.text, reading.figures, self.names)
+        if self.year_columns.header:
+            self.header_years = {year: unit.position(offset) for year, offset in self.year_columns.header.items()}
         targets: dict[int, Target | None] = {}
         sentence = -1
         for figure, target, about_project, number in zip(reading.figures, reading.targets, reading.about_project,
@@ -201,6 +206,10 @@ class _Checker:
             if id(figure) in in_years.years:
                 self._in_year(figure, where, in_years, in_years.years[id(figure)])
                 continue
+            if target is None and figure.kind == AMOUNT and in_years.years:
+                # The "Totalt" column of a row of a yearly table: the row's financier's whole, or the plan's total.
+                target = (Target(NAME, in_years.lines, (in_years.lines,)) if in_years.lines
+                          else Target(TOTAL) if in_years.everyone else None)
             if target is None and id(figure) in parts_of:
                 parts, year = parts_of[id(figure)]
                 self._part(figure, where, targets.get(id(parts.whole)), year)
@@ -266,7 +275,7 @@ class _Checker:
             )
             return
         if target is None:
-            self._by_value(figure, where)
+            self._by_value(figure, where, listed)
             return
         if target.kind == CALL:
             self.unchecked(where, figure, Message("call or programme"),
@@ -410,7 +419,22 @@ class _Checker:
 
     def _in_year(self, figure: Figure, where: Position, cells: YearCells, year: int) -> None:
         """An amount in a table's column of a year: the row's financier's amount for that year (`per_year`), or, in a
-        sum row, the financing's; not checked where the plan has no amounts by year to compare it with."""
+        sum row, the financing's; not checked where the plan has no amounts by year to compare it with.
+
+        Under a year outside the period, the year is the slip: an error at it in the header, once, and the
+        amounts under it not compared."""
+        period = self.period
+        if period is not None and not period.start.year <= year <= period.end.year:
+            at = self.header_years.get(year)
+            if at is not None:
+                self.header_years[year] = None
+                self.find(codes.PERIOD_DIFFERS, at, Message(
+                    '"{year}" in the header of a yearly table is outside the plan\'s period {period}',
+                    year=year, period=f"{period.start} – {period.end}"))
+            self.unchecked(where, figure, Message("per year"), Message(
+                '"{figure}" stands under {year}, a year outside the plan\'s period: not compared', figure=figure.text,
+                year=year))
+            return
         lines = self.plan.financing if cells.everyone else cells.lines
         if lines and all(line.per_year for line in lines):
             if not cells.everyone:
@@ -473,19 +497,23 @@ class _Checker:
         else:
             self.find(code, where, Message('"{figure}" {role}: {plan}: {difference}', **words))
 
-    def _by_value(self, figure: Figure, where: Position) -> None:
-        if not self._placed(figure, where):
+    def _by_value(self, figure: Figure, where: Position, listed: dict[str, FinancingLine] | None = None) -> None:
+        if not self._placed(figure, where, listed):
             self.find(codes.FIGURE_UNMATCHED, where,
                       Message('"{figure}" matches no line, total or remainder of the plan', figure=figure.text))
 
-    def _placed(self, figure: Figure, where: Position) -> bool:
-        """Whether the figure's value alone is a line's or the total, listed as matched if so."""
+    def _placed(self, figure: Figure, where: Position, listed: dict[str, FinancingLine] | None = None) -> bool:
+        """Whether the figure's value alone is a line's or the total, listed as matched if so (and, with
+        `listed`, counted among the lines its paragraph has given: "600 000 kronor kontant och 400 000 kronor i
+        form av arbetad tid, sammanlagt 1 000 000 kronor")."""
         line = self.amounts.nearest(figure, self.mentioned)
         if line is not None:
             if self.twins[line.amount] > 1 and figure.value == line.amount:
                 self.either[line.amount] += 1  # whose it is waits for the names the rest of the memo gives
             else:
                 self.mentioned.add(line.id)
+                if listed is not None:
+                    listed[line.id] = line
             self.matched(where, figure, line.id, self.kr(line.amount))
             return True
         if _fits(figure, self.plan.total):
@@ -702,6 +730,14 @@ class _Checker:
                 return
             owner = owners[0]
             self.matched(where, figure, Message("case") if owner == "project" else owner, figure.text)
+            return
+        if target is not None and target.kind == PROJECT and "project" in self.case_of:
+            # The memo's own heading or "Dnr" line is the project's case: a number the plan does not hold there is
+            # the project's number mistyped, not another case the memo cites.
+            self.matched(where, figure, Message("case"), self.case_of["project"], "differs")
+            self.find(codes.CASE_DIFFERS, where, Message(
+                '"{figure}" as the case number of the project: the plan has {expected}',
+                figure=figure.text, expected=self.case_of["project"]))
             return
         known = some(list(self.cases)) if self.cases else Message("none")
         self.find(codes.FIGURE_UNMATCHED, where,

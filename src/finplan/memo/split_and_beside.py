@@ -13,6 +13,9 @@ such a figure and the memo says whose it is:
   payer's name ("EU och staten (67 %)", "EU och staten belopp ej angivet
   (67 %)"): its share as the plan declares it is all there is to compare it
   with, and it is compared (FP706 where it differs);
+- the share of a part whose amount is stated, right after its payer's name
+  ("varav EU och staten 67 %"): its declared share, or its amount's share of
+  the total, else FP706;
 - a line beside the total after its financier's name, in a sentence that says
   it is beside it ("därutöver", "utöver", "utanför", "inte ingår", "ideell").
 
@@ -53,10 +56,19 @@ class SplitAndBeside:
             for line in plan.financing for part in line.split or ()
             if part.amount_of(line.amount) is not None  # a part of an unstated line gives no figure to claim
         ]
+        financiers = {" ".join(line.financier.split()).lower() for line in plan.financing}
         self.unstated_shares = [
-            _Figure(_name(part.payer, _TO_SHARE), part.share, f"{line.id}: {part.payer}", part.share)
+            _Figure(_payer(part.payer, _TO_SHARE, financiers), part.share, f"{line.id}: {part.payer}", part.share)
             for line in plan.financing for part in line.split or ()
             if part.amount_of(line.amount) is None and part.share is not None
+        ]
+        # A part of a stated amount whose share is written after its payer's name, with no amount between
+        # ("varav EU och staten 67 %"): its declared share, or its amount's share of the total.
+        self.stated_shares = [
+            (_Figure(_payer(part.payer, _TO_SHARE, financiers), part.share, f"{line.id}: {part.payer}", part.share),
+             part.amount_of(line.amount) * 100 / plan.total if plan.total else None)
+            for line in plan.financing for part in line.split or ()
+            if part.amount_of(line.amount) is not None and part.share is not None
         ]
         self.beside = [_Figure(_name(line.financier, ""), line.amount, line.id) for line in plan.outside_total or ()]
         self.last: tuple[str, int, _Figure] | None = None  # the part whose amount was claimed last, and where it ends
@@ -76,6 +88,11 @@ class SplitAndBeside:
             for part in self.unstated_shares:
                 if part.name.search(text, reach, figure.start):
                     return part.label, part.value, "declared share"
+            for part, of_total in self.stated_shares:
+                if part.name.search(text, reach, figure.start):
+                    if of_total is not None and abs(figure.value - of_total) <= figure.step / 2:
+                        return part.label, of_total, "share"
+                    return part.label, part.value, "declared share"
         if figure.kind != AMOUNT:
             return None
         for part in self.parts:
@@ -89,6 +106,16 @@ class SplitAndBeside:
                     and _BESIDE.search(text, start, end if end >= 0 else figure.end + _REACH)):
                 return line.label, line.value, "amount"
         return None
+
+
+def _payer(payer: str, after: str, financiers: set[str]) -> re.Pattern[str]:
+    """A payer's name, also without a closing parenthesis of the plan's ("EU och staten" for "EU och staten
+    (Jordbruksverket)") where that shorter name is no financier's of the plan."""
+    short = re.sub(r"\s*\([^()]*\)\s*$", "", payer)
+    if not short or short == payer or " ".join(short.split()).lower() in financiers:
+        return _name(payer, after)
+    words = [r"\s+".join(map(re.escape, name.split())) for name in (payer, short)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")" + after, re.IGNORECASE)
 
 
 def _name(name: str, after: str) -> re.Pattern[str]:

@@ -9,8 +9,9 @@ financier's name, and a year in one cell or more ("2020", "År 2020"). The
 rows under it, up to the next such header or the next unit that is no row,
 are read against its columns: an amount in a year's column is the amount for
 that year of the financier the row names outside the year columns (or of the
-whole financing, in a row of "Summa" or "Totalt"). Amounts in the other
-columns ("Totalt", "Belopp") are read as before. A header of no year ends
+whole financing, in a row of "Summa" or "Totalt"). An amount in another
+column ("Totalt", "Belopp") is that financier's whole, or the plan's total in
+a sum row (`memo.match`). A header of no year ends
 the year columns: the next table's "Finansiär | Belopp" is read as before.
 
 A cell is told by counting the cell edges before a figure: one pass over the
@@ -50,9 +51,11 @@ class YearColumns:
 
     def __init__(self) -> None:
         self.years: tuple[int | None, ...] | None = None  # the header's cells: a year, or None
+        self.header: dict[int, int] = {}  # the last unit read, if a header: each year and where it is in the unit
 
     def read(self, text: str, figures: list[Figure], names: Names) -> YearCells:
         """The unit's amounts that stand in year columns. A header sets the columns; a unit that is no row ends them."""
+        self.header = {}
         edges = [match.start() for match in _EDGE.finditer(text)]
         if not edges:
             self.years = None
@@ -62,9 +65,12 @@ class YearColumns:
         amounts = [figure for figure in figures if figure.kind == AMOUNT]
         if not amounts:
             if not named and _WORD.search(text):  # a header; a rule of dashes ("|---|---|") is none
+                starts = [0, *(match.end() for match in _EDGE.finditer(text))]
                 cells = _EDGE.split(text)
                 years = tuple(int(match[1]) if (match := _YEAR.fullmatch(cell.strip())) else None for cell in cells)
                 self.years = years if any(year is not None for year in years) else None
+                self.header = {year: start + text[start:].index(str(year))
+                               for year, start in zip(years, starts, strict=True) if year is not None}
             return _NONE
         if self.years is None:
             return _NONE
