@@ -185,7 +185,7 @@ def test_swedish_documentation_where_the_catalog_has_it(tmp_path):
     finally:
         set_language("en")
     assert setting.documentation.value.startswith("Timmarna i ett heltidsårsverke")
-    assert "Standardvärde: 1720 timmar" in setting.documentation.value and "Källa: " in setting.documentation.value
+    assert "Standardvärde: 1 720 timmar" in setting.documentation.value and "Källa: " in setting.documentation.value
     assert public.detail == "offentlig"
     assert "(till och med budgetåret 2021)" in profile.documentation.value
 

@@ -208,18 +208,13 @@ def limit_text(profile, limit) -> str:
 
 
 def default_text(setting, value=None) -> str:
+    """A setting's value as every table prints it (the check's numbers in force alike); its `by` where it has none."""
+    from finplan.report.wording import fact_value
+
     value = setting.default if value is None else value
     if value is None:
         return _("by `{by}`").format(by=setting.by) if setting.by else "–"
-    if setting.kind == "eur":
-        return f"{value} EUR"
-    if setting.kind in ("number", "choice"):
-        return f"{value}"
-    if setting.kind == "percent":
-        return f"{value} %"
-    if setting.kind == "bool":
-        return _("yes") if value else _("no")
-    return f"{value} kr" if setting.kind == "amount" else _("{hours} hours").format(hours=value)
+    return f"{value}" if setting.kind == "choice" else fact_value(setting.kind, value)
 
 
 def main(arguments: list[str]) -> None:
