@@ -187,7 +187,6 @@ def _financing(plan: Plan) -> Table:
     table = new_table(_("Financing"), N_("Id"), N_("Financier"), *LINE_COLUMNS)
     add_lines(table, plan.financing, lambda line: (Text(line.id), Text(line.financier), *_line_texts(line, plan)))
     table.add_section()
-    found = total_of(plan.financing)
     table.add_row(
         Text(_("Sum"), style="bold"), "", "", "",
         Text(unstated.sum_text(plan.financing, plan.currency), style="bold"),
