@@ -261,9 +261,7 @@ class ConfigFinder:
 def _read(path: Path) -> _Config | None:
     import tomllib
 
-    from finplan.files import remember
-
-    from finplan.files import read_limited
+    from finplan.files import read_limited, remember
 
     remember(path, role=Message("the configuration"))
     try:
