@@ -155,3 +155,14 @@ async def test_a_request_on_a_plan_not_open_answers_from_its_file_and_gives_it_n
     # An opened plan's diagnostics come after any the server might have sent the other one.
     await _open(client, tmp_path / "other.yaml", SEED.read_text(encoding="utf-8"))
     assert plan.as_uri() not in client.diagnostics
+
+
+@pytest.mark.asyncio
+async def test_a_request_on_a_device_not_open_reads_nothing_and_the_server_goes_on(client, tmp_path):
+    device = tmp_path / "zero.yaml"
+    device.symlink_to("/dev/zero")  # read to its end, it would never end
+    found = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(device.as_uri()), types.Position(0, 0)
+    ))
+    assert found is None
+    assert "FP101" not in [d.code for d in await _open(client, tmp_path / "plan.yaml", SEED.read_text(encoding="utf-8"))]

@@ -23,9 +23,12 @@ from pygls.protocol import LanguageServerProtocol
 
 from finplan import __version__
 from finplan.config import CONFIG_FILES, ConfigFinder
+from finplan.errors import InputError
+from finplan.files import read_limited
+from finplan.loader import DEFAULT_LIMITS
 from finplan.server import actions, completion, hover
 from finplan.server.diagnostics import diagnostics
-from finplan.server.state import OpenPlan, check_open
+from finplan.server.state import OpenPlan, check_open, path_of
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +59,7 @@ class _Protocol(LanguageServerProtocol):
 
 
 class PlanServer(LanguageServer):
-    """The open plans, each as last checked, and the configuration finder they share."""
+    """The open plans, each as last checked, and the thread that checks them as they change."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -117,10 +120,7 @@ class PlanServer(LanguageServer):
         editor would never hear them cleared.
         """
         if unquote(uri) not in self.workspace.text_documents:
-            try:
-                return _check(uri, self.workspace.get_text_document(uri).source)
-            except (OSError, ValueError):  # no such file, or not text: nothing to say of it
-                return OpenPlan(uri, "", None)
+            return _check(uri, _on_disk(uri))
         plan = self.plans.get(uri)
         if plan is None or plan.text != self.workspace.get_text_document(uri).source:
             plan = self.recheck(uri)
@@ -134,6 +134,18 @@ class PlanServer(LanguageServer):
         """A configuration file changed: every open plan checked again under what it now says."""
         for uri in list(self.plans):
             self.recheck(uri)
+
+
+def _on_disk(uri: str) -> str:
+    """The text of a file the editor has not opened, read as a plan is: a regular file, within the size
+    limit, UTF-8; "" for anything else (no such file, a device, a huge or binary file): nothing to say of it."""
+    path = path_of(uri)
+    if path is None:
+        return ""
+    try:
+        return read_limited(path, DEFAULT_LIMITS.max_bytes, regular_only=True).decode("utf-8")
+    except (InputError, OSError, UnicodeDecodeError):
+        return ""
 
 
 def _check(uri: str, text: str) -> OpenPlan:
