@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from finplan.codes import CATALOGUE
 from finplan.findings import Finding, Severity
 from finplan.i18n import _
 from finplan.server.spans import value_end
@@ -31,8 +32,6 @@ def diagnostics(plan: OpenPlan, rules_url: str | None = None) -> list[types.Diag
 
 
 def _diagnostic(lines: list[str], finding: Finding, rules_url: str | None) -> types.Diagnostic:
-    from finplan.codes import CATALOGUE
-
     code = CATALOGUE.get(finding.code)
     message = _(finding.message)
     if code is not None and code.paragraphs and not code.code.startswith("FP0") and code.severity is not Severity.INFO:
